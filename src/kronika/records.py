@@ -1,0 +1,233 @@
+"""The records kronika produces: immutable pydantic v2 models with offsets into the text.
+
+Every extracted item carries ``start``/``end`` character offsets into ``Document.text``,
+the surface ``text`` and the index of its ``sentence`` (see ``Analysis.sentences``), so
+every fact links back to the exact sentence it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(Record):
+    """A span of the document text."""
+
+    start: int = Field(description="character offset of the first character")
+    end: int = Field(description="character offset one past the last character")
+    text: str
+    sentence: int = Field(description="index into Analysis.sentences")
+
+
+class Sentence(Record):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Document(Record):
+    id: str = Field(description="stable id: sha256 of the normalized text, first 16 hex digits")
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = Field(None, description="publisher, e.g. 'Euromaidan Press'")
+    author: Optional[str] = None
+    published: Optional[dt.date] = None
+    published_from: Literal["metadata", "user", "text", "unknown"] = "unknown"
+    format: str = "text"
+    path: Optional[str] = None
+
+    @property
+    def published_inferred(self) -> bool:
+        return self.published_from == "text"
+
+
+# --- places -------------------------------------------------------------------------
+
+class PlaceCandidate(Record):
+    geonameid: int
+    name: str
+    feature_code: str
+    country_code: Optional[str] = None
+    admin1: Optional[str] = None
+    latitude: float
+    longitude: float
+    population: int = 0
+    score: float = 0.0
+
+
+class Place(Mention):
+    """A place name in the text and what it resolved to (GeoNames)."""
+
+    role: Literal["location", "actor"] = Field(
+        "location", description="'actor' when the name stands for a government (\"Moscow denied\")"
+    )
+    resolved: bool = False
+    geonameid: Optional[int] = None
+    name: Optional[str] = Field(None, description="GeoNames name of the resolved entry")
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+    feature_class: Optional[str] = None
+    feature_code: Optional[str] = None
+    level: Optional[Literal["continent", "country", "admin1", "admin2", "populated_place", "other"]] = None
+    country_code: Optional[str] = Field(None, description="ISO 3166-1 alpha-2")
+    country_iso3: Optional[str] = None
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    admin2: Optional[str] = None
+    population: Optional[int] = None
+    score: float = 0.0
+    candidates: tuple[PlaceCandidate, ...] = ()
+    geo_precision: Optional[int] = Field(None, description="ACLED: 1 town, 2 near town/part of region, 3 region")
+    where_prec: Optional[int] = Field(None, description="UCDP where_prec 1-7")
+    fallback: bool = Field(False, description="name not in gazetteer; resolved to its containing region")
+
+
+# --- time ---------------------------------------------------------------------------
+
+Granularity = Literal["time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+
+
+class TimeSpan(Mention):
+    """A time expression normalized against an anchor (TIMEX3-style)."""
+
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    value: Optional[str] = Field(None, description="TIMEX3 value, e.g. 2025-01-11, 2024-11, P3D")
+    start_date: Optional[dt.date] = None
+    end_date: Optional[dt.date] = None
+    granularity: Optional[Granularity] = None
+    mod: Optional[Literal["EARLY", "MID", "LATE", "START", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"]] = None
+    bound: Optional[Literal["by", "since", "until", "before", "after", "between"]] = None
+    anchor: Literal["absolute", "publication", "text"] = "absolute"
+    defaulted: bool = Field(False, description="no time expression governed the item: publication date used")
+
+    @property
+    def acled_time_precision(self) -> int:
+        return {"time": 1, "day": 1, "week": 2}.get(self.granularity or "", 3)
+
+    @property
+    def ucdp_date_prec(self) -> int:
+        return {"time": 1, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 4}.get(
+            self.granularity or "", 5
+        )
+
+
+# --- actors -------------------------------------------------------------------------
+
+class Actor(Mention):
+    """An actor mention and its dictionary entry (ACLED-style name, inter code)."""
+
+    actor_id: Optional[str] = Field(None, description="key in the actor dictionary; None if unknown")
+    name: str = Field(description="ACLED-style name, or the text for unknown actors")
+    kind: str = Field("unknown", description="state, military, government, rebel, person, media, think_tank, civilians, ...")
+    country_iso3: Optional[str] = None
+    inter: Optional[int] = Field(None, description="ACLED inter code 1-8")
+    via: Literal["name", "alias", "demonym", "capital", "leader", "title", "unknown"] = "name"
+    person: Optional[str] = Field(None, description="person's name when the mention is a person")
+    title: Optional[str] = None
+    is_source_only: bool = Field(False, description="media, think tanks, named civilians: sources, not combatants")
+
+
+# --- quantities and claims ----------------------------------------------------------
+
+Qualifier = Literal[
+    "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "range", "vague"
+]
+
+
+class Quantity(Mention):
+    value: Optional[float] = Field(None, description="point value; None for a range with no point")
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Qualifier = "exact"
+    qualifier_text: Optional[str] = None
+    unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
+    vague: bool = Field(False, description="'hundreds', 'dozens'")
+
+
+class ClaimPart(Record):
+    measure: str
+    quantity: Quantity
+
+
+Modality = Literal["asserted", "denied", "forecast", "hypothetical", "estimated", "negated"]
+
+
+class Claim(Record):
+    id: str
+    measure: str = Field(description="killed, wounded, casualties, captured, missing, troops, equipment, strikes, displaced, area, ...")
+    subject: Optional[Actor] = None
+    subject_text: Optional[str] = None
+    quantity: Quantity
+    claimant: Optional[Actor] = None
+    claimant_text: Optional[str] = None
+    claimant_kind: Literal["named", "anonymous", "author"] = "author"
+    cue: Optional[Mention] = None
+    quote: Optional[Mention] = None
+    modality: Modality = "asserted"
+    time: Optional[TimeSpan] = None
+    place: Optional[Place] = None
+    parts: tuple[ClaimPart, ...] = ()
+    parts_sum: Optional[float] = None
+    parts_check: Optional[Literal["sum", "short", "exceed"]] = None
+    sentence: int
+    start: int
+    end: int
+    text: str = Field(description="the sentence or clause the claim comes from")
+    headline: bool = Field(False, description="from a headline or a 'Related:' line")
+
+
+# --- events -------------------------------------------------------------------------
+
+EventStatus = Literal["occurred", "negated", "hypothetical", "planned", "denied", "forecast"]
+
+
+class Event(Record):
+    id: str
+    event_type: str
+    sub_event_type: str
+    kind: Optional[str] = Field(None, description="finer kind inside the ACLED sub-event type: capture, deployment, proposal...")
+    disorder_type: Optional[str] = None
+    trigger: Mention
+    actor1: Optional[Actor] = None
+    actor2: Optional[Actor] = None
+    place: Optional[Place] = None
+    time: Optional[TimeSpan] = None
+    fatalities: Optional[int] = None
+    claims: tuple[str, ...] = Field((), description="ids of supporting claims")
+    status: EventStatus = "occurred"
+    confidence: float = 0.5
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class Analysis(Record):
+    schema_version: int = SCHEMA_VERSION
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeSpan, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = ()
+    pipeline: Optional[str] = Field(None, description="spaCy pipeline name and version used")
+
+
+def json_schema() -> str:
+    """The JSON Schema of :class:`Analysis` (and so of every record)."""
+    return json.dumps(Analysis.model_json_schema(), indent=2)
