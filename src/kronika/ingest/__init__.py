@@ -1,0 +1,237 @@
+"""Ingest: files, folders, feeds and URLs → :class:`~kronika.records.Document`.
+
+``read_path(path)`` yields one ``Document`` per article found in a file or folder;
+``read_text(text, ...)`` builds one from a string; ``fetch_url(url)`` fetches one page
+(the only network access kronika ever makes, and only when asked). Every problem with an
+input raises :class:`~kronika.errors.InputError` with a one-line message naming the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from kronika.errors import InputError
+from kronika.ingest.checks import check_english, check_size, decode
+from kronika.ingest.dates import infer_published, parse_user_date
+from kronika.records import Document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SIDECAR = ".meta.json"
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Options shared by every reader."""
+
+    published: Optional[dt.date] = None  # overrides metadata and inference
+    source: Optional[str] = None
+    max_bytes: int = 5_000_000
+    check_language: bool = True
+
+
+def document_id(text: str) -> str:
+    """Stable id: sha256 of the NFC-normalized, whitespace-collapsed text (16 hex digits)."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"[ \t\u00a0]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def read_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+    source: Optional[str] = None,
+    author: Optional[str] = None,
+    published: Optional[dt.date | str] = None,
+    published_from: str = "metadata",
+    fmt: str = "text",
+    path: Optional[str] = None,
+    options: IngestOptions = IngestOptions(),
+) -> Document:
+    """Build a :class:`Document` from text already decoded; check it is analysable."""
+    text = _clean_text(text or "")
+    if not text:
+        raise InputError(f"{name}: no text to analyse (the input is empty)")
+    check_size(len(text.encode("utf-8")), name, options.max_bytes)
+    if options.check_language:
+        check_english(text, name)
+    if isinstance(published, str):
+        published = parse_user_date(published, name)
+    how = published_from if published else "unknown"
+    if options.published is not None:
+        published, how = options.published, "user"
+    if published is None:
+        published = infer_published(text, path)
+        how = "text" if published else "unknown"
+    return Document(
+        id=document_id(text),
+        text=text,
+        title=title or None,
+        url=url or None,
+        source=options.source or source or None,
+        author=author or None,
+        published=published,
+        published_from=how,
+        format=fmt,
+        path=path,
+    )
+
+
+def _sidecar(path: Path) -> dict:
+    side = path.with_name(path.name + SIDECAR)
+    if not side.exists():
+        return {}
+    try:
+        meta = json.loads(side.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{side}: metadata is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{side}: metadata must be a JSON object")
+    return meta
+
+
+def _read_plain(path: Path, data: bytes, options: IngestOptions) -> Iterator[Document]:
+    text = decode(data, str(path))
+    meta = _sidecar(path)
+    first = text.strip().split("\n", 1)[0].strip()
+    title = meta.get("title")
+    if title is None and 0 < len(first) < 150 and not first.endswith((".", "!", "?", ":")):
+        title = first
+    yield read_text(
+        text,
+        name=str(path),
+        title=title,
+        url=meta.get("url"),
+        source=meta.get("source"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+        fmt="text",
+        path=str(path),
+        options=options,
+    )
+
+
+def _read_html(path: Path | str, data: bytes, options: IngestOptions, url: Optional[str] = None) -> Document:
+    from kronika.ingest.html import extract_html
+
+    return extract_html(data, name=str(path), url=url, options=options, path=str(path) if url is None else None)
+
+
+def _read_jsonl(path: Path, data: bytes, options: IngestOptions) -> Iterator[Document]:
+    from kronika.ingest.html import extract_html
+
+    text = decode(data, str(path))
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.args[0]})") from None
+        if not isinstance(row, dict) or not (row.get("text") or row.get("html")):
+            raise InputError(f"{where}: each line needs a 'text' or 'html' field")
+        if row.get("html") and not row.get("text"):
+            yield extract_html(
+                row["html"].encode("utf-8"), name=where, url=row.get("url"), options=options,
+                path=where, overrides=row,
+            )
+            continue
+        yield read_text(
+            str(row["text"]), name=where, title=row.get("title"), url=row.get("url"),
+            source=row.get("source"), author=row.get("author"), published=row.get("published"),
+            fmt="jsonl", path=where, options=options,
+        )
+
+
+def _read_feed(path: Path, data: bytes, options: IngestOptions) -> Iterator[Document]:
+    from kronika.ingest.feeds import read_feed
+
+    yield from read_feed(data, str(path), options)
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:2000].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[Document]:
+    """Yield the documents in one file (a JSONL or feed file may hold several)."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: the file is empty")
+    suffix = path.suffix.lower()
+    check_size(size, str(path), options.max_bytes * (20 if suffix in JSONL_SUFFIXES | FEED_SUFFIXES else 1))
+    data = path.read_bytes()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, data, options)
+    elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES | TEXT_SUFFIXES and _looks_like_feed(data)):
+        yield from _read_feed(path, data, options)
+    elif suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        yield _read_html(path, data, options)
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        yield from _read_plain(path, data, options)
+    else:
+        raise InputError(
+            f"{path}: unknown format {suffix!r} (expected .txt, .md, .html, .jsonl, .rss/.atom/.xml)"
+        )
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """The files a path stands for: itself, or every readable file under a folder, sorted."""
+    if path.is_dir():
+        suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR) and p.suffix.lower() in suffixes:
+                yield p
+    else:
+        yield path
+
+
+def read_path(path: Path | str, options: IngestOptions = IngestOptions()) -> Iterator[Document]:
+    """Yield every document in a file or folder. Raises InputError on the first bad file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    for file in iter_files(path):
+        yield from read_file(file, options)
+
+
+def is_url(s: str) -> bool:
+    return bool(re.match(r"^https?://", s, re.I))
+
+
+def fetch_url(url: str, options: IngestOptions = IngestOptions()) -> Document:
+    """Fetch one web page and extract its article (the only network access kronika makes)."""
+    from kronika.ingest.fetch import fetch
+
+    data = fetch(url, max_bytes=options.max_bytes)
+    if _looks_like_feed(data):
+        raise InputError(f"{url}: is a feed; save it to a file and ingest that")
+    return _read_html(url, data, options, url=url)
+
+
+__all__ = [
+    "IngestOptions", "document_id", "fetch_url", "is_url", "iter_files", "read_file", "read_path", "read_text",
+]

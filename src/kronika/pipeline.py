@@ -1,0 +1,103 @@
+"""The orchestrator: it reads like the pipeline.
+
+    text → nlp → places → times → actors → quantities → claims → events → Analysis
+
+``analyze(text, published=..., source=...)`` runs it on one text with the default
+pipeline; ``Pipeline(nlp=...)`` lets callers inject their own spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable, Iterator, Optional
+
+from kronika import nlp as nlp_mod
+from kronika.context import Context
+from kronika.errors import KronikaError
+from kronika.ingest import IngestOptions, read_text
+from kronika.ingest.dates import parse_user_date
+from kronika.records import Analysis, Document
+
+
+def _stages() -> list[tuple[str, Callable[[Context], list]]]:
+    from kronika.actors import find_actors
+    from kronika.claims import extract_claims
+    from kronika.events import extract_events
+    from kronika.places import resolve_places
+    from kronika.quantities import find_quantities
+    from kronika.time import find_times
+
+    return [
+        ("places", resolve_places),
+        ("times", find_times),
+        ("actors", find_actors),
+        ("quantities", find_quantities),
+        ("claims", extract_claims),
+        ("events", extract_events),
+    ]
+
+
+class Pipeline:
+    """kronika's analysis of documents. ``nlp`` may be any spaCy English pipeline with a parser and NER."""
+
+    def __init__(self, nlp=None, *, model: Optional[str] = None) -> None:
+        self.nlp = nlp if nlp is not None else nlp_mod.load(model)
+        if "kronika_line_breaks" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("kronika_line_breaks", before="parser")
+        self.stages = _stages()
+        self.name = nlp_mod.pipeline_id(self.nlp)
+
+    def run(self, doc, document: Document) -> Analysis:
+        """Run every stage on a parsed spaCy ``doc`` of ``document.text``."""
+        ctx = Context.from_doc(doc, document)
+        for name, stage in self.stages:
+            setattr(ctx, name, list(stage(ctx)))
+        return Analysis(
+            document=document,
+            sentences=tuple(ctx.sentences),
+            places=tuple(ctx.places),
+            times=tuple(ctx.times),
+            actors=tuple(ctx.actors),
+            quantities=tuple(ctx.quantities),
+            claims=tuple(ctx.claims),
+            events=tuple(ctx.events),
+            warnings=tuple(ctx.warnings),
+            pipeline=self.name,
+        )
+
+    def analyze_document(self, document: Document) -> Analysis:
+        return self.run(self.nlp(document.text), document)
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse many documents, parsing them in batches with ``nlp.pipe``."""
+        docs = list(documents)
+        for document, doc in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+            yield self.run(doc, document)
+
+    def analyze(self, text: str, *, published: dt.date | str | None = None, source: Optional[str] = None,
+                title: Optional[str] = None, url: Optional[str] = None, check_language: bool = True) -> Analysis:
+        if isinstance(published, str):
+            published = parse_user_date(published)
+        document = read_text(
+            text, title=title, url=url, source=source,
+            options=IngestOptions(published=published, check_language=check_language),
+        )
+        return self.analyze_document(document)
+
+
+_default: Optional[Pipeline] = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def analyze(text: str, *, published: dt.date | str | None = None, source: Optional[str] = None,
+            title: Optional[str] = None, url: Optional[str] = None) -> Analysis:
+    """Analyse one text with the default pipeline: ``kronika.analyze(text, published="2025-01-20")``."""
+    if not isinstance(text, str):
+        raise KronikaError("analyze() takes the text as a string; use kronika.ingest.read_path for files")
+    return default_pipeline().analyze(text, published=published, source=source, title=title, url=url)

@@ -1,0 +1,240 @@
+"""The store: SQLite by default (one file, WAL), through SQLAlchemy 2 Core.
+
+One transaction per document: a document is stored with all its events and claims or not
+at all, so a crash mid-batch loses at most the document in flight. A document already
+stored (same id, i.e. same normalized text) is skipped: ingesting twice stores it once.
+The full :class:`~kronika.records.Analysis` is kept as JSON beside queryable columns, so
+every derived table can be rebuilt from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    create_engine, event, func, insert, select,
+)
+from sqlalchemy.engine import Engine
+
+from kronika.errors import KronikaError
+from kronika.records import Analysis
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta_table = Table("kronika_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text), Column("url", Text), Column("source", Text), Column("author", Text),
+    Column("published", Date, index=True), Column("published_from", String(16)),
+    Column("format", String(16)), Column("path", Text),
+    Column("text", Text, nullable=False),
+    Column("analysis", JSON, nullable=False),
+    Column("pipeline", String(128)),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("event_type", String(64), index=True), Column("sub_event_type", String(64)),
+    Column("kind", String(64)), Column("status", String(16)),
+    Column("date_start", Date, index=True), Column("date_end", Date), Column("granularity", String(16)),
+    Column("place", Text, index=True), Column("geonameid", Integer), Column("country_code", String(2)),
+    Column("admin1", Text), Column("latitude", Float), Column("longitude", Float),
+    Column("actor1", Text, index=True), Column("actor2", Text, index=True),
+    Column("fatalities", Integer), Column("sentence", Integer), Column("text", Text),
+    Column("data", JSON, nullable=False),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(32), primary_key=True),
+    Column("measure", String(32), index=True), Column("subject", Text),
+    Column("value", Float), Column("low", Float), Column("high", Float),
+    Column("qualifier", String(16)), Column("unit", String(16)),
+    Column("claimant", Text, index=True), Column("modality", String(16)),
+    Column("date_start", Date, index=True), Column("date_end", Date),
+    Column("place", Text, index=True), Column("geonameid", Integer), Column("country_code", String(2)),
+    Column("headline", Boolean), Column("sentence", Integer), Column("text", Text),
+    Column("data", JSON, nullable=False),
+)
+
+
+def _v1(conn) -> None:
+    metadata.create_all(conn)
+
+
+MIGRATIONS = {1: _v1}  # version -> function(conn) bringing the schema from version-1 to version
+
+
+class Store:
+    """A kronika database. ``Store("chronicle.db")`` or ``Store(url="postgresql+psycopg://...")``."""
+
+    def __init__(self, path: str | Path | None = None, *, url: Optional[str] = None) -> None:
+        if url is None:
+            if path is None:
+                raise KronikaError("a store needs a database file or URL")
+            path = Path(path)
+            if path.exists() and path.is_dir():
+                raise KronikaError(f"{path}: is a folder, not a database file")
+            if path.exists() and path.stat().st_size and path.read_bytes()[:16] != b"SQLite format 3\x00":
+                raise KronikaError(f"{path}: exists and is not a SQLite database")
+            url = f"sqlite:///{path}"
+        self.url = url
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+
+    # -- schema ---------------------------------------------------------------------
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, "kronika_meta"):
+                return 0
+            v = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
+            return int(v or 0)
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise KronikaError(
+                f"{self.url}: database schema {current} is newer than this kronika ({SCHEMA_VERSION}); upgrade kronika"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self.engine.begin() as conn:
+                MIGRATIONS[version](conn)
+                conn.execute(meta_table.delete().where(meta_table.c.key == "schema_version"))
+                conn.execute(insert(meta_table).values(key="schema_version", value=str(version)))
+
+    # -- writing --------------------------------------------------------------------
+    def has(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysed document in one transaction. False if it was already stored."""
+        doc = analysis.document
+        with self.engine.begin() as conn:
+            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
+                return False
+            conn.execute(insert(documents).values(
+                id=doc.id, title=doc.title, url=doc.url, source=doc.source, author=doc.author,
+                published=doc.published, published_from=doc.published_from, format=doc.format,
+                path=doc.path, text=doc.text, analysis=analysis.model_dump(mode="json"),
+                pipeline=analysis.pipeline, ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+            ))
+            rows = [_event_row(doc.id, e) for e in analysis.events]
+            if rows:
+                conn.execute(insert(events), rows)
+            rows = [_claim_row(doc.id, c) for c in analysis.claims]
+            if rows:
+                conn.execute(insert(claims), rows)
+        return True
+
+    # -- reading --------------------------------------------------------------------
+    def count(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (documents, events, claims)}
+
+    def analyses(self) -> Iterator[Analysis]:
+        with self.engine.connect() as conn:
+            for (data,) in conn.execute(select(documents.c.analysis).order_by(documents.c.published, documents.c.id)):
+                yield Analysis.model_validate(data)
+
+    def analysis(self, doc_id: str) -> Optional[Analysis]:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(documents.c.analysis).where(documents.c.id == doc_id)).scalar()
+        return Analysis.model_validate(data) if data is not None else None
+
+    def documents(self) -> list[dict[str, Any]]:
+        cols = [c for c in documents.c if c.name not in ("analysis", "text")]
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(documents.c.published))]
+
+    def query(self, table: str, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+              place: Optional[str] = None, actor: Optional[str] = None, measure: Optional[str] = None,
+              event_type: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
+        """Rows of ``events`` or ``claims`` joined with their document, filtered."""
+        t = {"events": events, "claims": claims}[table]
+        q = select(t, documents.c.source, documents.c.title, documents.c.url,
+                   documents.c.published).join(documents, documents.c.id == t.c.doc_id)
+        if since:
+            q = q.where(func.coalesce(t.c.date_end, t.c.date_start, documents.c.published) >= since)
+        if until:
+            q = q.where(func.coalesce(t.c.date_start, documents.c.published) <= until)
+        if place:
+            q = q.where(t.c.place.ilike(f"%{place}%") | t.c.admin1.ilike(f"%{place}%") if table == "events"
+                        else t.c.place.ilike(f"%{place}%"))
+        if actor:
+            if table == "events":
+                q = q.where(t.c.actor1.ilike(f"%{actor}%") | t.c.actor2.ilike(f"%{actor}%"))
+            else:
+                q = q.where(t.c.claimant.ilike(f"%{actor}%") | t.c.subject.ilike(f"%{actor}%"))
+        if measure and table == "claims":
+            q = q.where(t.c.measure == measure)
+        if event_type and table == "events":
+            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type))
+        q = q.order_by(func.coalesce(t.c.date_start, documents.c.published), t.c.doc_id, t.c.sentence, t.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _time_cols(t) -> dict:
+    return {"date_start": t.start_date if t else None, "date_end": t.end_date if t else None}
+
+
+def _place_cols(p) -> dict:
+    if p is None:
+        return {"place": None, "geonameid": None, "country_code": None}
+    return {"place": p.name or p.text, "geonameid": p.geonameid, "country_code": p.country_code}
+
+
+def _event_row(doc_id: str, e) -> dict:
+    p = e.place
+    return {
+        "doc_id": doc_id, "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+        "kind": e.kind, "status": e.status, **_time_cols(e.time),
+        "granularity": e.time.granularity if e.time else None, **_place_cols(p),
+        "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
+        "fatalities": e.fatalities, "sentence": e.sentence, "text": e.text, "data": e.model_dump(mode="json"),
+    }
+
+
+def _claim_row(doc_id: str, c) -> dict:
+    q = c.quantity
+    return {
+        "doc_id": doc_id, "id": c.id, "measure": c.measure,
+        "subject": c.subject.name if c.subject else c.subject_text,
+        "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
+        "claimant": c.claimant.name if c.claimant else c.claimant_text, "modality": c.modality,
+        **_time_cols(c.time), **_place_cols(c.place), "headline": c.headline, "sentence": c.sentence,
+        "text": c.text, "data": c.model_dump(mode="json"),
+    }
+
+
+def dumps(rows: Iterable[dict]) -> str:
+    return json.dumps(list(rows), default=str, ensure_ascii=False, indent=2)
