@@ -37,6 +37,25 @@ def _stages() -> list[tuple[str, Callable[[Context], list]]]:
     ]
 
 
+def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = None) -> Analysis:
+    """Run ``stages`` in order on a parsed ``doc``; each fills its list in the Context."""
+    ctx = Context.from_doc(doc, document)
+    for name, stage in stages:
+        setattr(ctx, name, list(stage(ctx)))
+    return Analysis(
+        document=document,
+        sentences=tuple(ctx.sentences),
+        places=tuple(ctx.places),
+        times=tuple(ctx.times),
+        actors=tuple(ctx.actors),
+        quantities=tuple(ctx.quantities),
+        claims=tuple(ctx.claims),
+        events=tuple(ctx.events),
+        warnings=tuple(ctx.warnings),
+        pipeline=pipeline_name,
+    )
+
+
 class Pipeline:
     """kronika's analysis of documents. ``nlp`` may be any spaCy English pipeline with a parser and NER."""
 
@@ -49,21 +68,7 @@ class Pipeline:
 
     def run(self, doc, document: Document) -> Analysis:
         """Run every stage on a parsed spaCy ``doc`` of ``document.text``."""
-        ctx = Context.from_doc(doc, document)
-        for name, stage in self.stages:
-            setattr(ctx, name, list(stage(ctx)))
-        return Analysis(
-            document=document,
-            sentences=tuple(ctx.sentences),
-            places=tuple(ctx.places),
-            times=tuple(ctx.times),
-            actors=tuple(ctx.actors),
-            quantities=tuple(ctx.quantities),
-            claims=tuple(ctx.claims),
-            events=tuple(ctx.events),
-            warnings=tuple(ctx.warnings),
-            pipeline=self.name,
-        )
+        return run_stages(self.stages, doc, document, self.name)
 
     def analyze_document(self, document: Document) -> Analysis:
         return self.run(self.nlp(document.text), document)

@@ -28,3 +28,52 @@ class LineBreaks:
 @Language.factory("kronika_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
+
+
+# --- the whole kronika analysis as one component -------------------------------------
+
+if not Doc.has_extension("kronika"):
+    Doc.set_extension("kronika", default=None)
+if not Doc.has_extension("kronika_published"):
+    Doc.set_extension("kronika_published", default=None)
+if not Doc.has_extension("kronika_source"):
+    Doc.set_extension("kronika_source", default=None)
+
+
+class AnalysisComponent:
+    """Runs kronika's stages on a parsed doc and sets ``doc._.kronika`` to the Analysis.
+
+    Set ``doc._.kronika_published`` (a date) before, or give ``published`` in the config.
+    Add it after the parser and NER: ``nlp.add_pipe("kronika_analysis")``.
+    """
+
+    def __init__(self, nlp: Language, published: str | None = None) -> None:
+        from kronika.pipeline import _stages
+
+        self.nlp = nlp
+        self.published = published
+        self.stages = _stages()
+
+    def __call__(self, doc: Doc) -> Doc:
+        import datetime as dt
+
+        from kronika.ingest import document_id
+        from kronika.nlp import pipeline_id
+        from kronika.pipeline import run_stages
+        from kronika.records import Document
+
+        published = doc._.kronika_published or (dt.date.fromisoformat(self.published) if self.published else None)
+        document = Document(id=document_id(doc.text), text=doc.text, published=published,
+                            published_from="user" if published else "unknown", source=doc._.kronika_source)
+        doc._.kronika = run_stages(self.stages, doc, document, pipeline_id(self.nlp))
+        return doc
+
+
+@Language.factory(
+    "kronika_analysis",
+    default_config={"published": None},
+    assigns=["doc._.kronika"],
+    requires=["token.dep", "token.head", "doc.ents", "doc.sents"],
+)
+def make_analysis(nlp: Language, name: str, published: str | None) -> AnalysisComponent:
+    return AnalysisComponent(nlp, published)
