@@ -231,3 +231,91 @@ class Analysis(Record):
 def json_schema() -> str:
     """The JSON Schema of :class:`Analysis` (and so of every record)."""
     return json.dumps(Analysis.model_json_schema(), indent=2)
+
+
+# --- the chronicle across sources ----------------------------------------------------
+
+class EventReport(Record):
+    """One document's report of a chronicle event: where it says so."""
+
+    doc_id: str
+    event_id: str
+    source: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[dt.date] = None
+    sentence: int
+    start: int
+    end: int
+    text: str
+    status: EventStatus = "occurred"
+    fatalities: Optional[int] = None
+
+
+class ChronicleEvent(Record):
+    """One real event, merged from the reports of one or more documents."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    kind: Optional[str] = None
+    disorder_type: Optional[str] = None
+    status: Literal["occurred", "negated", "hypothetical", "planned", "denied", "forecast", "contested"] = Field(
+        "occurred", description="'contested' when some reports say it happened and others deny it")
+    actor1: Optional[Actor] = None
+    actor2: Optional[Actor] = None
+    place: Optional[Place] = None
+    time: Optional[TimeSpan] = None
+    fatalities: Optional[int] = Field(None, description="lowest credible figure among the reports (ACLED's rule)")
+    reports: tuple[EventReport, ...]
+    n_sources: int = Field(description="distinct publishers (documents without one count singly)")
+    first_reported: Optional[dt.date] = None
+    last_reported: Optional[dt.date] = None
+    merge_score: float = 1.0
+    why: tuple[str, ...] = Field((), description="why the reports were merged")
+
+
+class SeriesPoint(Record):
+    """One claim in a series: a figure, who gave it, as of when, where it is said."""
+
+    doc_id: str
+    claim_id: str
+    date: Optional[dt.date] = Field(None, description="as-of date: end of the claim's time, or publication")
+    claimant: Optional[str] = None
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Qualifier = "exact"
+    unit: Optional[str] = None
+    modality: Modality = "asserted"
+    credible: bool = Field(True, description="counts toward low/best/high (not denied, forecast, hypothetical, negated)")
+    flags: tuple[str, ...] = ()
+    source: Optional[str] = None
+    sentence: int
+    text: str
+
+
+class SeriesWindow(Record):
+    """Low, best and high for one time window of a series (UCDP-style)."""
+
+    window: str = Field(description="YYYY-MM")
+    low: Optional[float] = None
+    best: Optional[float] = None
+    high: Optional[float] = None
+    n_points: int = 0
+
+
+class ClaimSeries(Record):
+    """Claims on the same question: same measure, subject, place scope and unit."""
+
+    key: str
+    measure: str
+    subject: Optional[str] = None
+    place: Optional[str] = None
+    unit: Optional[str] = None
+    points: tuple[SeriesPoint, ...]
+    windows: tuple[SeriesWindow, ...] = ()
+    low: Optional[float] = None
+    best: Optional[float] = None
+    high: Optional[float] = None
+    flags: tuple[str, ...] = Field((), description="contradiction, inconsistency, revision")

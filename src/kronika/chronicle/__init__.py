@@ -17,6 +17,9 @@ from kronika.batch import IngestReport, ingest
 from kronika.errors import KronikaError
 from kronika.ingest import IngestOptions
 from kronika.ingest.dates import parse_user_date
+from kronika.chronicle.dedup import Report, merge_reports
+from kronika.chronicle.series import build_series
+from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event
 from kronika.store import Store
 
 
@@ -32,10 +35,42 @@ class Chronicle:
 
     def ingest(self, inputs: Iterable[str | Path], *, workers: int = 1, model: Optional[str] = None,
                published: dt.date | str | None = None, source: Optional[str] = None, pipeline=None,
-               progress: Optional[Callable] = None) -> IngestReport:
+               progress: Optional[Callable] = None, rebuild: bool = True) -> IngestReport:
+        """Analyse and store new documents, then rebuild the chronicle if anything was added."""
         options = IngestOptions(published=_date(published, "--published"), source=source)
-        return ingest(list(inputs), self.store, workers=workers, model=model, options=options,
-                      pipeline=pipeline, progress=progress)
+        report = ingest(list(inputs), self.store, workers=workers, model=model, options=options,
+                        pipeline=pipeline, progress=progress)
+        if rebuild and (report.added or not self.store.count()["chronicle_events"]):
+            self.rebuild()
+        return report
+
+    def rebuild(self) -> tuple[int, int]:
+        """Recompute merged events and claim series from the stored reports (deterministic).
+
+        Returns (number of chronicle events, number of series)."""
+        merged = merge_reports(
+            Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
+                   published=published)
+            for data, doc_id, source, title, url, published in self.store.event_reports()
+        )
+        series = build_series(
+            (Claim.model_validate(data), doc_id, source, published)
+            for data, doc_id, source, published in self.store.claim_items()
+        )
+        self.store.replace_chronicle(merged, series)
+        return len(merged), len(series)
+
+    def chronicle(self, *, since=None, until=None, place=None, actor=None, event_type=None,
+                  limit=None) -> list[ChronicleEvent]:
+        """Merged events (one per real event, with all its reports), in date order."""
+        rows = self.store.chronicle_rows(since=_date(since, "--since"), until=_date(until, "--until"),
+                                         place=place, actor=actor, event_type=event_type, limit=limit)
+        return [ChronicleEvent.model_validate(r["data"]) for r in rows]
+
+    def series(self, *, measure=None, subject=None, place=None, key=None, limit=None) -> list[ClaimSeries]:
+        """Claim series with low/best/high and flags."""
+        rows = self.store.series_rows(measure=measure, subject=subject, place=place, key=key, limit=limit)
+        return [ClaimSeries.model_validate(r["data"]) for r in rows]
 
     def events(self, *, since=None, until=None, place=None, actor=None, event_type=None,
                limit=None) -> list[dict[str, Any]]:
@@ -50,11 +85,17 @@ class Chronicle:
     def documents(self) -> list[dict[str, Any]]:
         return self.store.documents()
 
-    def export(self, fmt: str, out: IO[str]) -> int:
-        from kronika.export import EXPORTERS
+    def export(self, fmt: str, out: IO[str] | str | Path) -> int:
+        """Write the chronicle as ``fmt`` (acled/csv, ucdp, geojson, jsonl to a text stream; parquet to a path)."""
+        from kronika.export import FILE_EXPORTERS, FORMATS, TEXT_EXPORTERS
 
-        try:
-            writer = EXPORTERS[fmt]
-        except KeyError:
-            raise KronikaError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}") from None
-        return writer(self.store.analyses(), out)
+        if fmt in FILE_EXPORTERS:
+            if not isinstance(out, (str, Path)):
+                raise KronikaError(f"the {fmt} export is binary: give an output file (-o FILE)")
+            return FILE_EXPORTERS[fmt](self, str(out))
+        if fmt not in TEXT_EXPORTERS:
+            raise KronikaError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if isinstance(out, (str, Path)):
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                return TEXT_EXPORTERS[fmt](self, f)
+        return TEXT_EXPORTERS[fmt](self, out)

@@ -168,33 +168,53 @@ def claims(db, since, until, place, actor, limit, measure, fmt) -> None:
     print_rows("claims", rows, fmt)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @db_option
 @with_filters
-def chronicle(db, since, until, place, actor, limit) -> None:
-    """Print the chronicle: a dated timeline of events and claims with their sources."""
+@click.option("--type", "event_type", help="ACLED event type or sub-event type.")
+@click.option("--claims/--no-claims", default=True, show_default=True, help="Show claims beside the events.")
+@fmt_option
+@click.pass_context
+def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fmt) -> None:
+    """Print the chronicle: one line per real event, with its sources, in date order."""
+    ctx.ensure_object(dict)["db"] = db
+    if ctx.invoked_subcommand:
+        return
     from kronika.cli.show import print_chronicle
 
     ch = _open_store(db)
-    print_chronicle(ch.events(since=since, until=until, place=place, actor=actor, limit=limit),
-                    ch.claims(since=since, until=until, place=place, actor=actor, limit=limit))
+    events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
+        return
+    claim_rows = ch.claims(since=since, until=until, place=place, actor=actor, limit=limit) if claims else []
+    print_chronicle(events, claim_rows)
+
+
+@chronicle.command("rebuild")
+@click.pass_context
+def chronicle_rebuild(ctx) -> None:
+    """Recompute merged events and claim series from the stored reports."""
+    n_events, n_series = _open_store(ctx.obj["db"]).rebuild()
+    click.echo(f"{n_events} chronicle events, {n_series} claim series", err=True)
 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "geojson"]), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
-def export(db, fmt, output) -> None:
-    """Export the store: jsonl (everything, with provenance), csv/acled (ACLED columns) or geojson."""
-    ch = _open_store(db)
-    if output:
-        tmp = Path(output).with_name(Path(output).name + ".part")
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            n = ch.export(fmt, out)
-        tmp.replace(output)
-    else:
-        n = ch.export(fmt, sys.stdout)
-    click.echo(f"{n} rows exported as {fmt}", err=True)
+@click.option("--measure", help="killed, wounded, casualties, captured, troops, ...")
+@click.option("--subject", help="Whose dead, troops...: actor name (substring).")
+@click.option("--place", help="Place scope (substring).")
+@click.option("--limit", type=int)
+@fmt_option
+def series(db, measure, subject, place, limit, fmt) -> None:
+    """Claim series: each question's figures over time by claimant, with low/best/high and flags."""
+    from kronika.cli.show import print_series
+
+    found = _open_store(db).series(measure=measure, subject=subject, place=place, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([s.model_dump(mode="json") for s in found], ensure_ascii=False, indent=2))
+        return
+    print_series(found)
 
 
 @main.group()

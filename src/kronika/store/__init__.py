@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from kronika.errors import KronikaError
 from kronika.records import Analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -70,11 +70,48 @@ claims = Table(
 )
 
 
+chronicle_events = Table(
+    "chronicle_events", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("event_type", String(64), index=True), Column("sub_event_type", String(64)),
+    Column("kind", String(64)), Column("status", String(16)),
+    Column("date_start", Date, index=True), Column("date_end", Date), Column("granularity", String(16)),
+    Column("place", Text, index=True), Column("country_code", String(2)), Column("admin1", Text),
+    Column("latitude", Float), Column("longitude", Float),
+    Column("actor1", Text, index=True), Column("actor2", Text, index=True),
+    Column("fatalities", Integer), Column("n_sources", Integer), Column("n_reports", Integer),
+    Column("first_reported", Date), Column("last_reported", Date), Column("merge_score", Float),
+    Column("data", JSON, nullable=False),
+)
+
+chronicle_reports = Table(
+    "chronicle_reports", metadata,
+    Column("chronicle_id", String(32), ForeignKey("chronicle_events.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
+)
+
+claim_series = Table(
+    "claim_series", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("measure", String(32), index=True), Column("subject", Text, index=True), Column("place", Text, index=True),
+    Column("unit", String(16)), Column("low", Float), Column("best", Float), Column("high", Float),
+    Column("flags", Text), Column("n_points", Integer), Column("last_date", Date),
+    Column("data", JSON, nullable=False),
+)
+
+_V1_TABLES = [meta_table, documents, events, claims]
+_V2_TABLES = [chronicle_events, chronicle_reports, claim_series]
+
+
 def _v1(conn) -> None:
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=_V1_TABLES)
 
 
-MIGRATIONS = {1: _v1}  # version -> function(conn) bringing the schema from version-1 to version
+def _v2(conn) -> None:
+    metadata.create_all(conn, tables=_V2_TABLES)
+
+
+MIGRATIONS = {1: _v1, 2: _v2}  # version -> function(conn) bringing the schema from version-1 to version
 
 
 class Store:
@@ -145,7 +182,94 @@ class Store:
     def count(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (documents, events, claims)}
+                    for t in (documents, events, claims, chronicle_events, claim_series)}
+
+    def event_reports(self) -> Iterator[tuple[dict, str, Optional[str], Optional[str], Optional[str], Optional[dt.date]]]:
+        """(event JSON, doc_id, source, title, url, published) for every stored event."""
+        q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
+                   documents.c.published).join(documents, documents.c.id == events.c.doc_id)
+        with self.engine.connect() as conn:
+            yield from (tuple(r) for r in conn.execute(q.order_by(events.c.doc_id, events.c.id)))
+
+    def claim_items(self) -> Iterator[tuple[dict, str, Optional[str], Optional[dt.date]]]:
+        """(claim JSON, doc_id, source, published) for every stored claim."""
+        q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
+            documents, documents.c.id == claims.c.doc_id)
+        with self.engine.connect() as conn:
+            yield from (tuple(r) for r in conn.execute(q.order_by(claims.c.doc_id, claims.c.id)))
+
+    def replace_chronicle(self, merged: list, series: list) -> None:
+        """Replace the chronicle tables with ``merged`` events and claim ``series`` in one transaction."""
+        ev_rows, rep_rows, se_rows = [], [], []
+        for e in merged:
+            t, p = e.time, e.place
+            ev_rows.append({
+                "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "kind": e.kind,
+                "status": e.status, **_time_cols(t), "granularity": t.granularity if t else None,
+                "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
+                "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+                "longitude": p.longitude if p else None,
+                "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
+                "fatalities": e.fatalities, "n_sources": e.n_sources, "n_reports": len(e.reports),
+                "first_reported": e.first_reported, "last_reported": e.last_reported,
+                "merge_score": e.merge_score, "data": e.model_dump(mode="json"),
+            })
+            rep_rows += [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id} for r in e.reports]
+        for x in series:
+            dates = [p.date for p in x.points if p.date]
+            se_rows.append({
+                "key": x.key, "measure": x.measure, "subject": x.subject, "place": x.place, "unit": x.unit,
+                "low": x.low, "best": x.best, "high": x.high, "flags": ",".join(x.flags),
+                "n_points": len(x.points), "last_date": max(dates) if dates else None,
+                "data": x.model_dump(mode="json"),
+            })
+        with self.engine.begin() as conn:
+            conn.execute(chronicle_reports.delete())
+            conn.execute(chronicle_events.delete())
+            conn.execute(claim_series.delete())
+            for table, rows in ((chronicle_events, ev_rows), (chronicle_reports, rep_rows), (claim_series, se_rows)):
+                for i in range(0, len(rows), 500):
+                    conn.execute(insert(table), rows[i:i + 500])
+
+    def chronicle_rows(self, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+                       place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
+                       limit: Optional[int] = None, with_data: bool = True) -> list[dict[str, Any]]:
+        t = chronicle_events
+        cols = list(t.c) if with_data else [c for c in t.c if c.name != "data"]
+        q = select(*cols)
+        if since:
+            q = q.where(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= since)
+        if until:
+            q = q.where(func.coalesce(t.c.date_start, t.c.first_reported) <= until)
+        if place:
+            q = q.where(t.c.place.ilike(f"%{place}%") | t.c.admin1.ilike(f"%{place}%"))
+        if actor:
+            q = q.where(t.c.actor1.ilike(f"%{actor}%") | t.c.actor2.ilike(f"%{actor}%"))
+        if event_type:
+            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type))
+        q = q.order_by(func.coalesce(t.c.date_start, t.c.first_reported), t.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
+                    place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
+        t = claim_series
+        q = select(t)
+        if measure:
+            q = q.where(t.c.measure == measure)
+        if subject:
+            q = q.where(t.c.subject.ilike(f"%{subject}%"))
+        if place:
+            q = q.where(t.c.place.ilike(f"%{place}%"))
+        if key:
+            q = q.where(t.c.key == key)
+        q = q.order_by(t.c.n_points.desc(), t.c.key)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
     def analyses(self) -> Iterator[Analysis]:
         with self.engine.connect() as conn:

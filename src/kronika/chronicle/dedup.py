@@ -1,0 +1,257 @@
+"""Event deduplication: reports of one real event in many documents become one event.
+
+Two event reports are the same event when all of these hold:
+
+- **type**: the same ACLED event type, and the same sub-event type (or the same kind);
+- **time**: their intervals overlap once each is widened by a tolerance that follows its
+  precision (a day ±1, a week ±3, a date defaulted to publication ±7 days);
+- **place**: the same GeoNames entry, one contained in the other (a town in its region or
+  country), or within 25 km (50 km when either is only "near" a town); a report with no
+  place is compatible with any place;
+- **actors**: actor1 and actor2 do not contradict (equal, or one side unknown);
+- two reports from the same document merge only when they are identical in all of the above.
+
+Reports are blocked by (event type, country) and swept in date order, so the work grows
+near-linearly with the number of reports. Clusters are the connected components of the
+"same event" relation (union-find), computed over reports sorted by (document id, event id),
+so a rebuild from the same stored reports always gives the same events and ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from kronika.records import Actor, ChronicleEvent, Event, EventReport, Place
+
+GRANULARITY_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6}
+TOLERANCE_DAYS = {"time": 1, "day": 1, "week": 3}
+NEAR_KM = 25.0
+VAGUE_KM = 50.0
+MAX_SPAN_DAYS = 62  # sweep window: reports further apart than this in start date never merge
+
+
+@dataclass(frozen=True)
+class Report:
+    """An event as reported in one document, with the document's metadata."""
+
+    event: Event
+    doc_id: str
+    source: Optional[str]
+    title: Optional[str]
+    url: Optional[str]
+    published: Optional[dt.date]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.doc_id, self.event.id)
+
+    def interval(self) -> tuple[Optional[dt.date], Optional[dt.date], int]:
+        t = self.event.time
+        if t is None or t.start_date is None:
+            if self.published is None:
+                return None, None, 0
+            return self.published, self.published, 7
+        tol = 7 if t.defaulted else TOLERANCE_DAYS.get(t.granularity or "", 0)
+        return t.start_date, t.end_date or t.start_date, tol
+
+
+def haversine_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(big: Place, small: Place) -> bool:
+    if big.country_code is None or big.country_code != small.country_code:
+        return False
+    if big.level == "country":
+        return True
+    if big.level == "admin1":
+        return small.level in ("admin2", "populated_place", "other") and small.admin1 is not None and (
+            small.admin1 == big.admin1 or small.admin1 == big.name)
+    if big.level == "admin2":
+        return small.level in ("populated_place", "other") and small.admin2 is not None and (
+            small.admin2 == big.admin2 or small.admin2 == big.name)
+    return False
+
+
+def place_score(a: Optional[Place], b: Optional[Place]) -> tuple[float, str]:
+    """(score in [0, 1], reason); score 0 means incompatible."""
+    if a is None or b is None or not a.resolved or not b.resolved:
+        return 0.6, "place unknown in one report"
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.0, f"same place ({a.name})"
+    if _contains(a, b) or _contains(b, a):
+        inner, outer = (b, a) if _contains(a, b) else (a, b)
+        return 0.8, f"{inner.name} lies in {outer.name}"
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        limit = VAGUE_KM if max(a.geo_precision or 1, b.geo_precision or 1) > 1 else NEAR_KM
+        d = haversine_km(a, b)
+        if d <= limit:
+            return 1.0 - 0.5 * d / limit, f"{a.name} and {b.name} are {d:.0f} km apart"
+    return 0.0, ""
+
+
+def time_score(a: Report, b: Report) -> tuple[float, str]:
+    s1, e1, t1 = a.interval()
+    s2, e2, t2 = b.interval()
+    if s1 is None or s2 is None:
+        return 0.6, "date unknown in one report"
+    tol = dt.timedelta(days=max(t1, t2))
+    if s1 - tol > e2 or s2 - tol > e1:
+        return 0.0, ""
+    if (s1, e1) == (s2, e2):
+        return 1.0, f"same date ({s1}{'' if s1 == e1 else '/' + str(e1)})"
+    overlap = (min(e1, e2) - max(s1, s2)).days + 1
+    longest = max((e1 - s1).days, (e2 - s2).days) + 1
+    return max(0.5, min(1.0, overlap / longest)), f"dates overlap ({s1}/{e1} and {s2}/{e2})"
+
+
+def _actor_key(a: Optional[Actor]) -> Optional[str]:
+    return None if a is None else (a.actor_id or a.name.lower())
+
+
+def actor_score(a: Event, b: Event) -> tuple[float, str]:
+    score, reasons = 1.0, []
+    for side in ("actor1", "actor2"):
+        x, y = _actor_key(getattr(a, side)), _actor_key(getattr(b, side))
+        if x and y and x != y:
+            return 0.0, ""
+        if x and y:
+            reasons.append(f"same {side} ({getattr(a, side).name})")
+        else:
+            score -= 0.15
+    return score, "; ".join(reasons) or "actors do not conflict"
+
+
+def compare(a: Report, b: Report) -> Optional[tuple[float, list[str]]]:
+    """(merge score, reasons) if ``a`` and ``b`` report the same event, else None."""
+    ea, eb = a.event, b.event
+    if ea.event_type != eb.event_type:
+        return None
+    if ea.sub_event_type != eb.sub_event_type and not (ea.kind and ea.kind == eb.kind):
+        return None
+    ts, tr = time_score(a, b)
+    if ts == 0:
+        return None
+    ps, pr = place_score(ea.place, eb.place)
+    if ps == 0:
+        return None
+    acs, ar = actor_score(ea, eb)
+    if acs == 0:
+        return None
+    if a.doc_id == b.doc_id and not (ts == 1.0 and ps == 1.0 and acs == 1.0):
+        return None
+    reasons = [f"same type ({ea.sub_event_type})", tr, pr, ar]
+    return round((ts + ps + acs) / 3, 3), [r for r in reasons if r]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _block(r: Report) -> tuple[str, str]:
+    p = r.event.place
+    return (r.event.event_type, (p.country_code if p is not None and p.country_code else "?"))
+
+
+def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
+    """Cluster event reports into chronicle events (deterministic for the same input)."""
+    items = sorted(reports, key=lambda r: r.key)
+    uf = _UnionFind(len(items))
+    edges: dict[int, list[tuple[float, list[str]]]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(items):
+        blocks[_block(r)].append(i)
+    # reports with an unknown country may match any country of the same type
+    unknown = {t: idx for (t, c), idx in blocks.items() if c == "?"}
+    for (etype, country), idx in sorted(blocks.items()):
+        pool = idx if country == "?" else sorted(set(idx) | set(unknown.get(etype, [])))
+        _sweep(items, pool, uf, edges)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[uf.find(i)].append(i)
+    return [_merge([items[i] for i in members], [e for i in members for e in edges[i]])
+            for _, members in sorted(clusters.items())]
+
+
+def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
+    dated = sorted(pool, key=lambda i: (items[i].interval()[0] or dt.date.min, items[i].key))
+    window: list[int] = []
+    span = dt.timedelta(days=MAX_SPAN_DAYS)
+    for i in dated:
+        start = items[i].interval()[0]
+        if start is not None:
+            window = [j for j in window if (items[j].interval()[1] or start) + span >= start]
+        for j in window:
+            if uf.find(i) == uf.find(j):
+                continue
+            found = compare(items[j], items[i])
+            if found:
+                uf.union(i, j)
+                edges[i].append(found)
+        window.append(i)
+
+
+def _precision_rank(r: Report) -> tuple:
+    t, p = r.event.time, r.event.place
+    return (
+        r.event.status != "occurred",
+        t is None or t.defaulted, GRANULARITY_RANK.get(t.granularity if t else "", 9),
+        p is None or not p.resolved, (p.geo_precision or 3) if p else 9,
+        -r.event.confidence, r.key,
+    )
+
+
+def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> ChronicleEvent:
+    members = sorted(members, key=lambda r: r.key)
+    best = min(members, key=_precision_rank)
+    e = best.event
+    actor1 = e.actor1 or next((m.event.actor1 for m in members if m.event.actor1), None)
+    actor2 = e.actor2 or next((m.event.actor2 for m in members if m.event.actor2), None)
+    statuses = {m.event.status for m in members}
+    if len(statuses) == 1:
+        status = statuses.pop()
+    elif "occurred" in statuses and statuses & {"denied", "negated"}:
+        status = "contested"
+    else:
+        status = e.status
+    fatal = [m.event.fatalities for m in members if m.event.status == "occurred" and m.event.fatalities is not None]
+    reports = tuple(
+        EventReport(doc_id=m.doc_id, event_id=m.event.id, source=m.source, title=m.title, url=m.url,
+                    published=m.published, sentence=m.event.sentence, start=m.event.start, end=m.event.end,
+                    text=m.event.text, status=m.event.status, fatalities=m.event.fatalities)
+        for m in members
+    )
+    sources = {m.source or f"doc:{m.doc_id}" for m in members}
+    dates = [m.published for m in members if m.published]
+    why = tuple(dict.fromkeys(reason for _, reasons in edges for reason in reasons))
+    digest = hashlib.sha1("|".join(f"{d}:{i}" for d, i in (m.key for m in members)).encode()).hexdigest()[:12]
+    return ChronicleEvent(
+        id=f"ev-{digest}",
+        event_type=e.event_type, sub_event_type=e.sub_event_type, kind=e.kind, disorder_type=e.disorder_type,
+        status=status, actor1=actor1, actor2=actor2, place=e.place, time=e.time,
+        fatalities=min(fatal) if fatal else None,
+        reports=reports, n_sources=len(sources),
+        first_reported=min(dates) if dates else None, last_reported=max(dates) if dates else None,
+        merge_score=round(min(s for s, _ in edges), 3) if edges else 1.0,
+        why=why,
+    )
+
