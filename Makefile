@@ -20,7 +20,7 @@ install: $(VENV)/.installed
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(VENV)/bin/kronika ingest examples/ --db $(DEMO_DB)
-	$(VENV)/bin/kronika chronicle --db $(DEMO_DB)
+	$(VENV)/bin/kronika chronicle --claims --db $(DEMO_DB)
 
 test: install
 	$(PY) -m pytest -q

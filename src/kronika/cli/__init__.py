@@ -134,6 +134,12 @@ def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
         sys.exit(1)
 
 
+def ch_date(value, name):
+    from kronika.chronicle import _date
+
+    return _date(value, name)
+
+
 def _open_store(db: str):
     if not Path(db).exists():
         raise KronikaError(f"{db}: no such database; run `kronika ingest PATH --db {db}` first")
@@ -172,7 +178,7 @@ def claims(db, since, until, place, actor, limit, measure, fmt) -> None:
 @db_option
 @with_filters
 @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
-@click.option("--claims/--no-claims", default=True, show_default=True, help="Show claims beside the events.")
+@click.option("--claims", is_flag=True, help="Show the claims of each date beside the events.")
 @fmt_option
 @click.pass_context
 def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fmt) -> None:
@@ -183,12 +189,15 @@ def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fm
     from kronika.cli.show import print_chronicle
 
     ch = _open_store(db)
-    events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
     if fmt == "json":
+        events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
         click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
         return
+    rows = ch.store.chronicle_rows(since=ch_date(since, "--since"), until=ch_date(until, "--until"), place=place,
+                                   actor=actor, event_type=event_type, limit=limit, with_data=False)
+    reports = ch.store.chronicle_reports([r["id"] for r in rows])
     claim_rows = ch.claims(since=since, until=until, place=place, actor=actor, limit=limit) if claims else []
-    print_chronicle(events, claim_rows)
+    print_chronicle(rows, reports, claim_rows)
 
 
 @chronicle.command("rebuild")

@@ -143,17 +143,23 @@ def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
     c.print(t)
 
 
-def _when_time(t: Optional[TimeSpan], fallback) -> str:
+def _when(start, end, granularity: Optional[str], defaulted: bool, fallback) -> str:
     """A timeline heading at the precision of the time: 2025-01-11, 2025-01, 2025."""
-    if t is None or t.start_date is None or t.defaulted:
+    if start is None or defaulted:
         return f"{fallback} (reported)" if fallback else "undated"
-    if t.granularity in ("day", "time"):
-        return str(t.start_date) if t.start_date == t.end_date else f"{t.start_date}/{t.end_date}"
-    if t.granularity == "month":
-        return t.start_date.strftime("%Y-%m")
-    if t.granularity == "year":
-        return str(t.start_date.year)
-    return f"{t.start_date}/{t.end_date}"
+    if granularity in ("day", "time"):
+        return str(start) if start == end or end is None else f"{start}/{end}"
+    if granularity == "month":
+        return str(start)[:7]
+    if granularity == "year":
+        return str(start)[:4]
+    return f"{start}/{end}"
+
+
+def _when_time(t: Optional[TimeSpan], fallback) -> str:
+    if t is None:
+        return _when(None, None, None, False, fallback)
+    return _when(t.start_date, t.end_date, t.granularity, t.defaulted, fallback)
 
 
 def _clean(s: Optional[str], limit: int = 200) -> str:
@@ -161,8 +167,9 @@ def _clean(s: Optional[str], limit: int = 200) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def print_chronicle(events: list, claim_rows: list[dict], out=None) -> None:
-    """A dated timeline: each event with its reports and sources, and the claims of the same dates.
+def print_chronicle(events: list[dict], reports: dict[str, list[dict]], claim_rows: list[dict], out=None) -> None:
+    """A dated timeline: each chronicle event with its reports and sources, and (optionally) the
+    claims of the same dates. ``events`` are rows of the chronicle_events table.
 
     Plain lines (no table layout), so that a chronicle of thousands of events prints at once."""
     import sys
@@ -170,20 +177,20 @@ def print_chronicle(events: list, claim_rows: list[dict], out=None) -> None:
     out = out or sys.stdout
     lines: list[tuple[str, int, str]] = []
     for e in events:
-        when = _when_time(e.time, e.first_reported)
-        status = "" if e.status == "occurred" else f" [{e.status}]"
-        who = " → ".join(a.name for a in (e.actor1, e.actor2) if a)
-        line = f"  EVENT {e.event_type} / {e.sub_event_type}{' (' + e.kind + ')' if e.kind else ''}{status}"
+        when = _when(e["date_start"], e["date_end"], e["granularity"], e["date_defaulted"], e["first_reported"])
+        status = "" if e["status"] == "occurred" else f" [{e['status']}]"
+        who = " → ".join(a for a in (e["actor1"], e["actor2"]) if a)
+        line = f"  EVENT {e['event_type']} / {e['sub_event_type']}{' (' + e['kind'] + ')' if e['kind'] else ''}{status}"
         line += f": {who}" if who else ""
-        if e.place:
-            line += f" @ {e.place.name or e.place.text}"
-        if e.fatalities:
-            line += f", {e.fatalities} killed"
-        line += f"  [{e.n_sources} source{'s' if e.n_sources != 1 else ''}]"
-        for r in e.reports:
-            line += f"\n      “{_clean(r.text, 160)}” — {_clean(r.source or r.title or r.doc_id, 60)}"
-            if r.published:
-                line += f", {r.published}"
+        if e["place"]:
+            line += f" @ {e['place']}"
+        if e["fatalities"]:
+            line += f", {e['fatalities']} killed"
+        line += f"  [{e['n_sources']} source{'s' if e['n_sources'] != 1 else ''}]"
+        for r in reports.get(e["id"], []):
+            line += f"\n      “{_clean(r['text'], 160)}” — {_clean(r['source'] or r['doc_id'], 60)}"
+            if r["published"]:
+                line += f", {r['published']}"
         lines.append((when, 0, line))
     for r in claim_rows:
         c = r["data"]

@@ -76,6 +76,7 @@ chronicle_events = Table(
     Column("event_type", String(64), index=True), Column("sub_event_type", String(64)),
     Column("kind", String(64)), Column("status", String(16)),
     Column("date_start", Date, index=True), Column("date_end", Date), Column("granularity", String(16)),
+    Column("date_defaulted", Boolean),
     Column("place", Text, index=True), Column("country_code", String(2)), Column("admin1", Text),
     Column("latitude", Float), Column("longitude", Float),
     Column("actor1", Text, index=True), Column("actor2", Text, index=True),
@@ -88,6 +89,7 @@ chronicle_reports = Table(
     "chronicle_reports", metadata,
     Column("chronicle_id", String(32), ForeignKey("chronicle_events.id", ondelete="CASCADE"), primary_key=True),
     Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
+    Column("source", Text), Column("published", Date), Column("text", Text),
 )
 
 claim_series = Table(
@@ -206,7 +208,7 @@ class Store:
             ev_rows.append({
                 "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "kind": e.kind,
                 "status": e.status, **_time_cols(t), "granularity": t.granularity if t else None,
-                "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
+                "date_defaulted": bool(t is None or t.defaulted), "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
                 "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
                 "longitude": p.longitude if p else None,
                 "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
@@ -214,7 +216,8 @@ class Store:
                 "first_reported": e.first_reported, "last_reported": e.last_reported,
                 "merge_score": e.merge_score, "data": e.model_dump(mode="json"),
             })
-            rep_rows += [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id} for r in e.reports]
+            rep_rows += [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id,
+                          "source": r.source or r.title, "published": r.published, "text": r.text} for r in e.reports]
         for x in series:
             dates = [p.date for p in x.points if p.date]
             se_rows.append({
@@ -252,6 +255,17 @@ class Store:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
+
+    def chronicle_reports(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """The reports (doc_id, source, published, sentence text) of the given chronicle events."""
+        t = chronicle_reports
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(t).where(t.c.chronicle_id.in_(ids[i:i + 500])).order_by(t.c.published, t.c.doc_id)
+                for r in conn.execute(q):
+                    out.setdefault(r.chronicle_id, []).append(dict(r._mapping))
+        return out
 
     def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
                     place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
