@@ -2,13 +2,19 @@
 
 The governing expression is the one in the same sentence that is syntactically closest
 to the span's head (fewest dependency arcs between them), ties broken by distance in
-characters. With no time in the sentence, the publication date is used with a coarser
-granularity (week) and ``defaulted=True``: it is the date of the report, not of the fact.
+characters. Only times that locate something on the calendar count (a DATE or TIME with a
+value and an interval). With none in the sentence, the narrative time carries forward: the
+last such time of a preceding sentence of the same paragraph ("In August 2024, Ukrainian
+forces began an incursion. They quickly captured ...") is used, flagged ``inherited``; a
+paragraph continues across a line break only into a list item or after a heading or a
+colon. With none there either, the publication date is used with a coarser granularity
+(week) and ``defaulted=True``: it is the date of the report, not of the fact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional, Sequence, TypeVar
 
 from kronika.context import Context
@@ -69,14 +75,92 @@ def defaulted_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     )
 
 
+def _calendar(t: TimeSpan) -> bool:
+    return (t.type in ("DATE", "TIME") and t.value is not None and t.start_date is not None
+            and not t.value.endswith("_REF"))
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•*·.]|\d+[.)])\s+")
+CARRY_SENTENCES = 25
+
+
+def _continues(ctx: Context, prev: int, cur: int) -> bool:
+    """Whether sentence ``cur`` continues the paragraph of sentence ``prev`` (its predecessor)."""
+    a, b = ctx.sentences[prev], ctx.sentences[cur]
+    gap = ctx.text[a.end:b.start]
+    if "\n\n" in gap or "\n\n" in a.text.strip(" "):
+        return False
+    if "\n" not in gap and not a.text.endswith("\n"):
+        return True  # same line
+    before, after = a.text.strip(), b.text.strip()
+    if _label(before) or _label(after):
+        return False  # "Related:", "Read also:": what follows belongs to other articles
+    if _BULLET.match(b.text) or before.endswith(":") or _heading(before):
+        return True
+    # a heading between a paragraph and the list it introduces ("Syria" before ". Near Ar Raqqah, ...")
+    return _heading(after) and cur + 1 < len(ctx.sentences) and bool(_BULLET.match(ctx.sentences[cur + 1].text))
+
+
+def _heading(line: str) -> bool:
+    return 0 < len(line.split()) <= 4 and not line.endswith((".", "!", "?", "”", '"', ":"))
+
+
+def _label(line: str) -> bool:
+    return line.endswith(":") and len(line.split()) <= 3
+
+
+def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
+    """The narrative time of the paragraph before ``sentence``: its last calendar time."""
+    by_sentence: dict[int, list[TimeSpan]] = {}
+    for t in ctx.times:
+        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER"):
+            by_sentence.setdefault(t.sentence, []).append(t)
+    cur = sentence
+    for _ in range(CARRY_SENTENCES):
+        prev = cur - 1
+        if prev < 0 or not _continues(ctx, prev, cur):
+            return None
+        if by_sentence.get(prev):
+            return max(by_sentence[prev], key=lambda t: t.start).model_copy(update={"inherited": True})
+        cur = prev
+    return None
+
+
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
-    """The time expression governing the clause at [start, end), or the defaulted publication date."""
-    found = closest(ctx, [t for t in ctx.times if t.type in ("DATE", "TIME")], start, end)
+    """The time governing the clause at [start, end): in its sentence, else inherited from its
+    paragraph, else (with ``default``) the publication date flagged ``defaulted``."""
+    found = closest(ctx, [t for t in ctx.times if _calendar(t)], start, end)
+    if found is not None:
+        return found
+    found = inherited_time(ctx, ctx.sentence_index(start))
     if found is not None:
         return found
     return defaulted_time(ctx, start, end) if default else None
 
 
+def _acting(ctx: Context, p: Place) -> bool:
+    """Whether place name ``p`` is part of an actor's name ("US military") or is itself an agent."""
+    for a in ctx.actors:
+        if a.start <= p.start and p.end <= a.end:
+            if (a.end - a.start) > (p.end - p.start) and a.via != "demonym":
+                return True
+            if (a.start, a.end) == (p.start, p.end) and (a.kind in ("state", "government") or a.via == "capital"):
+                return True
+    return False
+
+
 def governing_place(ctx: Context, start: int, end: int) -> Optional[Place]:
-    """The location (not a capital standing for a government) closest to [start, end) in its sentence."""
-    return closest(ctx, [p for p in ctx.places if p.role == "location"], start, end)
+    """The location closest to [start, end) in its sentence.
+
+    Names acting as agents are left out: a capital standing for its government ("Pyongyang
+    assists"), a country the actor stage reads as a state actor ("North Korea sending
+    troops to Kursk Oblast") and a name inside an actor's name ("US military"). A country gives way to a place of the same sentence inside it
+    ("Russia's Kursk Oblast")."""
+    places = [p for p in ctx.places if p.role == "location" and not _acting(ctx, p)]
+    found = closest(ctx, places, start, end)
+    if found is not None and found.level == "country":
+        inside = [p for p in places if p.sentence == found.sentence and p.level not in ("country", "continent")
+                  and p.country_code == found.country_code and p.resolved]
+        if inside:
+            return closest(ctx, inside, start, end)
+    return found

@@ -111,6 +111,8 @@ class TimeSpan(Mention):
     bound: Optional[Literal["by", "since", "until", "before", "after", "between"]] = None
     anchor: Literal["absolute", "publication", "text"] = "absolute"
     defaulted: bool = Field(False, description="no time expression governed the item: publication date used")
+    inherited: bool = Field(
+        False, description="no time in the item's sentence: the narrative time of a preceding sentence of its paragraph")
 
     @property
     def acled_time_precision(self) -> int:
@@ -306,12 +308,13 @@ class SeriesWindow(Record):
 
 
 class ClaimSeries(Record):
-    """Claims on the same question: same measure, subject, place scope and unit."""
+    """Claims on the same question: same measure, subject, place scope, time scope and unit."""
 
     key: str
     measure: str
     subject: Optional[str] = None
     place: Optional[str] = None
+    time_scope: Optional[str] = Field(None, description="the day a per-day figure counts; None for running totals")
     unit: Optional[str] = None
     points: tuple[SeriesPoint, ...]
     windows: tuple[SeriesWindow, ...] = ()

@@ -6,10 +6,16 @@ Two event reports are the same event when all of these hold:
 - **time**: their intervals overlap once each is widened by a tolerance that follows its
   precision (a day ±1, a week ±3, a date defaulted to publication ±7 days);
 - **place**: the same GeoNames entry, one contained in the other (a town in its region or
-  country), or within 25 km (50 km when either is only "near" a town); a report with no
-  place is compatible with any place;
+  district; a country is too coarse to vouch for a town), or within 25 km (50 km when
+  either is only "near" a town); a report with no resolved place is never merged;
 - **actors**: actor1 and actor2 do not contradict (equal, or one side unknown);
-- two reports from the same document merge only when they are identical in all of the above.
+- one publisher's day-precise reports on different days are different events (a daily
+  strike report does not restate yesterday's strike under a new date);
+- an event is never merged with another from the same document (an article reports each
+  event once; repeated mentions are kept apart rather than risk merging distinct events),
+  and a report joins a group only if it matches every report already in it (complete
+  linkage, checked against the group's first and latest 30 reports), so that loose matches
+  cannot chain distinct events together (strikes near Mosul on 8, 9 and 10 January).
 
 Reports are blocked by (event type, country) and swept in date order, so the work grows
 near-linearly with the number of reports. Clusters are the connected components of the
@@ -30,9 +36,11 @@ from kronika.records import Actor, ChronicleEvent, Event, EventReport, Place
 
 GRANULARITY_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6}
 TOLERANCE_DAYS = {"time": 1, "day": 1, "week": 3}
+DEFAULTED_TOLERANCE_DAYS = 2  # an undated report: the event happened at most a couple of days before
 NEAR_KM = 25.0
 VAGUE_KM = 50.0
-MAX_SPAN_DAYS = 62  # sweep window: reports further apart than this in start date never merge
+MAX_SPAN_DAYS = 62
+COMPLETE_LINK = 30  # sweep window: reports further apart than this in start date never merge
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,8 @@ class Report:
         if t is None or t.start_date is None:
             if self.published is None:
                 return None, None, 0
-            return self.published, self.published, 7
-        tol = 7 if t.defaulted else TOLERANCE_DAYS.get(t.granularity or "", 0)
+            return self.published, self.published, DEFAULTED_TOLERANCE_DAYS
+        tol = DEFAULTED_TOLERANCE_DAYS if t.defaulted else TOLERANCE_DAYS.get(t.granularity or "", 0)
         return t.start_date, t.end_date or t.start_date, tol
 
 
@@ -69,8 +77,6 @@ def haversine_km(a: Place, b: Place) -> float:
 def _contains(big: Place, small: Place) -> bool:
     if big.country_code is None or big.country_code != small.country_code:
         return False
-    if big.level == "country":
-        return True
     if big.level == "admin1":
         return small.level in ("admin2", "populated_place", "other") and small.admin1 is not None and (
             small.admin1 == big.admin1 or small.admin1 == big.name)
@@ -81,9 +87,9 @@ def _contains(big: Place, small: Place) -> bool:
 
 
 def place_score(a: Optional[Place], b: Optional[Place]) -> tuple[float, str]:
-    """(score in [0, 1], reason); score 0 means incompatible."""
+    """(score in [0, 1], reason); score 0 means incompatible, 0.5 unknown."""
     if a is None or b is None or not a.resolved or not b.resolved:
-        return 0.6, "place unknown in one report"
+        return 0.5, "place unknown in one report"
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return 1.0, f"same place ({a.name})"
     if _contains(a, b) or _contains(b, a):
@@ -116,6 +122,11 @@ def _actor_key(a: Optional[Actor]) -> Optional[str]:
     return None if a is None else (a.actor_id or a.name.lower())
 
 
+def _day_precise(r: Report) -> bool:
+    t = r.event.time
+    return t is not None and not t.defaulted and t.granularity in ("day", "time")
+
+
 def actor_score(a: Event, b: Event) -> tuple[float, str]:
     score, reasons = 1.0, []
     for side in ("actor1", "actor2"):
@@ -145,15 +156,22 @@ def compare(a: Report, b: Report) -> Optional[tuple[float, list[str]]]:
     acs, ar = actor_score(ea, eb)
     if acs == 0:
         return None
-    if a.doc_id == b.doc_id and not (ts == 1.0 and ps == 1.0 and acs == 1.0):
+    if ps == 0.5 or a.doc_id == b.doc_id:
+        return None
+    if (a.source and a.source == b.source and _day_precise(a) and _day_precise(b)
+            and a.event.time.start_date != b.event.time.start_date):
         return None
     reasons = [f"same type ({ea.sub_event_type})", tr, pr, ar]
     return round((ts + ps + acs) / 3, 3), [r for r in reasons if r]
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    """Groups with, for each root, its documents: no group holds two reports of one document."""
+
+    def __init__(self, items: list[Report]) -> None:
+        self.parent = list(range(len(items)))
+        self.docs = [{r.doc_id} for r in items]
+        self.members = [[i] for i in range(len(items))]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -161,10 +179,17 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
+    def can_join(self, i: int, j: int) -> bool:
+        return self.docs[self.find(i)].isdisjoint(self.docs[self.find(j)])
+
     def union(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+            lo, hi = min(ri, rj), max(ri, rj)
+            self.parent[hi] = lo
+            self.docs[lo] |= self.docs[hi]
+            self.members[lo] += self.members[hi]
+            self.members[hi] = []
 
 
 def _block(r: Report) -> tuple[str, str]:
@@ -175,7 +200,7 @@ def _block(r: Report) -> tuple[str, str]:
 def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
     """Cluster event reports into chronicle events (deterministic for the same input)."""
     items = sorted(reports, key=lambda r: r.key)
-    uf = _UnionFind(len(items))
+    uf = _UnionFind(items)
     edges: dict[int, list[tuple[float, list[str]]]] = defaultdict(list)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(items):
@@ -201,10 +226,13 @@ def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
         if start is not None:
             window = [j for j in window if (items[j].interval()[1] or start) + span >= start]
         for j in window:
-            if uf.find(i) == uf.find(j):
+            if uf.find(i) == uf.find(j) or not uf.can_join(i, j):
                 continue
             found = compare(items[j], items[i])
-            if found:
+            if not found:
+                continue
+            group = uf.members[uf.find(j)]
+            if all(k == j or compare(items[k], items[i]) for k in (group[:1] + group[-COMPLETE_LINK:])):
                 uf.union(i, j)
                 edges[i].append(found)
         window.append(i)

@@ -1,8 +1,11 @@
 """Claim series: figures on the same question, over time and by claimant.
 
-A question is (measure, subject, place scope, unit): "how many North Korean soldiers were
-casualties in Kursk Oblast?". The place scope of a town is its region (admin1), so a figure
-for Sudzha and one for Kursk Oblast answer the same question; a country stays a country.
+A question is (measure, subject, place scope, time scope, unit): "how many North Korean
+soldiers were casualties in Kursk Oblast?". The place scope of a town is its region (admin1),
+so a figure for Sudzha and one for Kursk Oblast answer the same question; a country stays a
+country. The time scope separates figures for one day ("On Jan. 9, the Coalition conducted
+26 strikes": a day-precise date stated or carried in the text) from running totals ("3,800
+casualties" as of early January), which form one series over time.
 
 Each claim becomes a point dated by what it is "as of": the end of its time expression when
 the text gives one (never later than publication), else the publication date. Denied,
@@ -49,12 +52,32 @@ def place_scope(claim: Claim) -> Optional[str]:
     return p.name or p.text
 
 
+STATE_KINDS = ("state", "government", "military", "agency")
+
+
 def subject_key(claim: Claim) -> Optional[str]:
-    if claim.subject is not None:
-        return claim.subject.name
+    """Whose figure: a state's government, forces and agencies are one subject (its ISO3), so
+    "North Korea sending 12,000 soldiers" and "North Korean troops" ask the same question."""
+    a = claim.subject
+    if a is not None:
+        if a.country_iso3 and a.kind in STATE_KINDS:
+            return f"{a.country_iso3} state forces"
+        return a.name
     if claim.subject_text:
         return " ".join(w for w in claim.subject_text.lower().split() if w not in ("the", "a", "an"))
     return None
+
+
+def time_scope(claim: Claim) -> Optional[str]:
+    """The day a figure counts, for figures in the article's own voice with a day-precise date
+    ("On Jan. 9, Coalition forces conducted 26 strikes"). An attributed figure's date is
+    usually when it was said ("Zelenskyy said on 14 February ... 4,000 casualties"): it dates
+    a point of a running total, not a per-day count."""
+    t = claim.time
+    if (t is None or t.defaulted or claim.modality == "forecast" or t.granularity not in ("day", "time")
+            or claim.claimant_kind != "author"):
+        return None
+    return str(t.start_date)
 
 
 def _lo(p: SeriesPoint) -> Optional[float]:
@@ -77,7 +100,10 @@ def make_point(claim: Claim, doc_id: str, source: Optional[str], published) -> S
     flags = []
     if claim.parts_check in ("short", "exceed"):
         flags.append(f"inconsistent: parts add up to {_num(claim.parts_sum)}, total {_num(q.value)}")
-    claimant = claim.claimant.name if claim.claimant else (claim.claimant_text or source)
+    if claim.claimant is not None:  # a person ("Volodymyr Zelenskyy"), else the actor ("ISW")
+        claimant = claim.claimant.person or claim.claimant.name
+    else:
+        claimant = claim.claimant_text or source
     return SeriesPoint(
         doc_id=doc_id, claim_id=claim.id, date=date, claimant=claimant, value=q.value, low=q.low, high=q.high,
         qualifier=q.qualifier, unit=q.unit, modality=claim.modality, credible=claim.modality in CREDIBLE,
@@ -98,7 +124,7 @@ def _best(points: list[SeriesPoint]) -> Optional[float]:
     return None
 
 
-def summarize(key: str, measure: str, subject, place, unit, points: list[SeriesPoint]) -> ClaimSeries:
+def summarize(key: str, measure: str, subject, place, scope, unit, points: list[SeriesPoint]) -> ClaimSeries:
     points = sorted(points, key=lambda p: (p.date is None, p.date, p.doc_id, p.claim_id))
     flags: list[str] = []
     by_window: dict[str, list[SeriesPoint]] = defaultdict(list)
@@ -153,7 +179,7 @@ def summarize(key: str, measure: str, subject, place, unit, points: list[SeriesP
               for p in points]
     latest = next((w for w in reversed(windows) if w.best is not None or w.low is not None), None)
     return ClaimSeries(
-        key=key, measure=measure, subject=subject, place=place, unit=unit, points=tuple(points),
+        key=key, measure=measure, subject=subject, place=place, time_scope=scope, unit=unit, points=tuple(points),
         windows=tuple(windows), low=latest.low if latest else None, best=latest.best if latest else None,
         high=latest.high if latest else None, flags=tuple(flags),
     )
@@ -162,11 +188,17 @@ def summarize(key: str, measure: str, subject, place, unit, points: list[SeriesP
 def build_series(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> list[ClaimSeries]:
     """Group (claim, doc_id, source, published) tuples into series, sorted by key."""
     groups: dict[tuple, list[SeriesPoint]] = defaultdict(list)
+    names: dict[tuple, dict[str, int]] = defaultdict(dict)
     for claim, doc_id, source, published in claims:
-        k = (claim.measure, subject_key(claim), place_scope(claim), claim.quantity.unit)
+        k = (claim.measure, subject_key(claim), place_scope(claim), time_scope(claim), claim.quantity.unit)
         groups[k].append(make_point(claim, doc_id, source, published))
+        shown = claim.subject.name if claim.subject else k[1]
+        if shown:
+            names[k][shown] = names[k].get(shown, 0) + 1
     out = []
-    for (measure, subject, place, unit), points in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
-        key = "s-" + hashlib.sha1(f"{measure}|{subject}|{place}|{unit}".encode()).hexdigest()[:10]
-        out.append(summarize(key, measure, subject, place, unit, points))
+    for k, points in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+        measure, subject, place, scope, unit = k
+        shown = max(sorted(names[k]), key=lambda n: (names[k][n], "Military" in n)) if names[k] else None
+        key = "s-" + hashlib.sha1(f"{measure}|{subject}|{place}|{scope}|{unit}".encode()).hexdigest()[:10]
+        out.append(summarize(key, measure, shown, place, scope, unit, points))
     return out

@@ -201,10 +201,11 @@ def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fm
 
 
 @chronicle.command("rebuild")
+@click.option("--db", help="SQLite database file (may also be given before `rebuild`).")
 @click.pass_context
-def chronicle_rebuild(ctx) -> None:
+def chronicle_rebuild(ctx, db) -> None:
     """Recompute merged events and claim series from the stored reports."""
-    n_events, n_series = _open_store(ctx.obj["db"]).rebuild()
+    n_events, n_series = _open_store(db or ctx.obj["db"]).rebuild()
     click.echo(f"{n_events} chronicle events, {n_series} claim series", err=True)
 
 
@@ -256,6 +257,28 @@ def schema() -> None:
     from kronika.records import json_schema
 
     click.echo(json_schema())
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=8000, type=int, show_default=True)
+@click.option("--token", envvar="KRONIKA_TOKEN", default=None,
+              help="Token required by write endpoints ($KRONIKA_TOKEN); generated when binding a non-loopback address.")
+def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
+    """Serve the web UI and JSON API over the store (pages at /, API docs at /api)."""
+    import secrets
+
+    import uvicorn
+
+    from kronika.web.app import create_app, is_loopback
+
+    if not is_loopback(host) and not token:
+        token = secrets.token_urlsafe(24)
+        click.echo(f"kronika: binding {host}: write endpoints need this token: {token}", err=True)
+    app = create_app(db, token=token)
+    click.echo(f"kronika: serving {db} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 class LineBreaks:
     """A line break ends a sentence: headlines, list items and bylines stand alone."""
 
-    bullets = frozenset({"-", "–", "—", "•", "*", "·"})
+    bullets = frozenset({"-", "–", "—", "•", "*", "·", "."})
 
     def __call__(self, doc: Doc) -> Doc:
         line_start = True
