@@ -1,0 +1,169 @@
+"""The canonical example, end to end through the whole pipeline (issue 2's checklist)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+def sentence_of(a, item) -> str:
+    return a.sentences[item.sentence].text
+
+
+# --- places ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, geonameid, level, country", [
+    ("Kursk Oblast", 538555, "admin1", "RU"),
+    ("Sudzha", 486816, "populated_place", "RU"),
+    ("Kyiv", 703448, "populated_place", "UA"),
+])
+def test_places(example_analysis, name, geonameid, level, country):
+    found = [p for p in example_analysis.places if p.text == name]
+    assert found, name
+    assert all(p.geonameid == geonameid and p.level == level and p.country_code == country for p in found)
+    assert all(p.role == "location" for p in found)
+
+
+def test_pyongyang_is_an_actor_not_a_location(example_analysis):
+    a = example_analysis
+    pyongyang = [p for p in a.places if p.text == "Pyongyang"]
+    assert pyongyang and all(p.role == "actor" for p in pyongyang)
+    actor = next(x for x in a.actors if x.text == "Pyongyang")
+    assert actor.country_iso3 == "PRK" and actor.via == "capital"
+    assert not any(e.place is not None and e.place.text == "Pyongyang" for e in a.events)
+    assert not any(c.place is not None and c.place.text == "Pyongyang" for c in a.claims)
+
+
+def test_every_place_keeps_its_sentence(example_analysis):
+    a = example_analysis
+    for p in a.places:
+        assert a.document.text[p.start:p.end] == p.text
+        s = a.sentences[p.sentence]
+        assert s.start <= p.start and p.end <= s.end
+
+
+# --- times -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, start, end, granularity", [
+    ("11 January", D(2025, 1, 11), D(2025, 1, 11), "day"),
+    ("August 2024", D(2024, 8, 1), D(2024, 8, 31), "month"),
+    ("November 2024", D(2024, 11, 1), D(2024, 11, 30), "month"),
+    ("early January 2025", D(2025, 1, 1), D(2025, 1, 10), "month"),
+])
+def test_times(example_analysis, text, start, end, granularity):
+    t = next(t for t in example_analysis.times if text in t.text)
+    assert (t.start_date, t.end_date, t.granularity) == (start, end, granularity)
+
+
+def test_no_time_from_counts_ages_or_may(example_analysis):
+    texts = " | ".join(t.text for t in example_analysis.times)
+    for wrong in ("2,700", "1,250", "17", "may"):
+        assert wrong not in texts.split(" | ")
+    assert not any(t.text.lower() in ("may", "age 17") for t in example_analysis.times)
+
+
+# --- claims ----------------------------------------------------------------------------
+
+def claim(a, measure, value=None, low=None):
+    return [c for c in a.claims if c.measure == measure
+            and (value is None or c.quantity.value == value) and (low is None or c.quantity.low == low)]
+
+
+def test_casualties_breakdown_flagged(example_analysis):
+    [c] = claim(example_analysis, "casualties", 3800)
+    assert "Zelenskyy" in c.claimant_text and c.claimant.country_iso3 == "UKR"
+    assert c.modality == "asserted" and not c.headline
+    assert c.time.start_date == D(2025, 1, 1) and c.time.end_date == D(2025, 1, 10)
+    assert c.place.geonameid == 538555
+    assert c.subject.country_iso3 == "PRK"
+    assert {(p.measure, p.quantity.value) for p in c.parts} == {("killed", 300), ("wounded", 2700)}
+    assert c.parts_sum == 3000 and c.parts_check == "short"
+
+
+def test_troops_sent_range(example_analysis):
+    [c] = claim(example_analysis, "troops", low=10000)
+    q = c.quantity
+    assert (q.low, q.high, q.qualifier) == (10000, 12000, "approximately")
+    assert c.time.value == "2024-11" and c.place.geonameid == 538555
+    assert c.subject.country_iso3 == "PRK"
+
+
+def test_territory_captured(example_analysis):
+    [c] = claim(example_analysis, "area", 1250)
+    assert c.quantity.unit == "km2" and c.quantity.qualifier == "approximately"
+    assert c.time.value == "2024-08"
+
+
+def test_two_soldiers_captured(example_analysis):
+    [c] = claim(example_analysis, "captured", 2)
+    assert c.time.start_date == D(2025, 1, 11) and c.subject.country_iso3 == "PRK"
+
+
+def test_more_than_100_on_the_ferry(example_analysis):
+    found = claim(example_analysis, "troops", 100)
+    assert found and all(c.quantity.qualifier == "more_than" for c in found)
+
+
+def test_isw_forecast_is_not_a_fact(example_analysis):
+    [c] = claim(example_analysis, "casualties", 12000)
+    assert c.modality == "forecast" and c.headline
+    assert "Institute for the Study of War" in c.claimant.name
+    assert c.time.bound == "by" and c.time.value == "2025-04"
+
+
+@pytest.mark.parametrize("fragment, claimant, modality", [
+    ("Hundreds of North Korean troops", "United States", "asserted"),
+    ("ISW: Russia denies", "Institute for the Study of War", "denied"),
+    ("Zelenskyy: Russians burn faces", "Ukraine", "asserted"),
+    ("Forbes: North Korean forces", "Forbes", "asserted"),
+])
+def test_related_headlines_are_attributed(example_analysis, fragment, claimant, modality):
+    a = example_analysis
+    found = [c for c in a.claims if c.headline and fragment in sentence_of(a, c)]
+    assert found, fragment
+    assert any(claimant in (c.claimant.name if c.claimant else "") and c.modality == modality for c in found)
+
+
+def test_no_claim_from_age(example_analysis):
+    assert not any("17" in c.quantity.text for c in example_analysis.claims)
+
+
+# --- events ----------------------------------------------------------------------------
+
+def test_capture_of_two_soldiers(example_analysis):
+    e = next(e for e in example_analysis.events if e.kind == "capture" and e.time and e.time.start_date == D(2025, 1, 11))
+    assert e.actor1.name.startswith("Military Forces of Ukraine")
+    assert e.actor2.name.startswith("Military Forces of North Korea")
+    assert e.place.geonameid == 538555 and e.status == "occurred"
+
+
+def test_north_korean_deployment(example_analysis):
+    e = next(e for e in example_analysis.events if e.kind == "deployment" and e.time and e.time.value == "2024-11")
+    assert e.actor1.name.startswith("Military Forces of North Korea") and e.place.geonameid == 538555
+    assert e.event_type == "Strategic developments"
+
+
+def test_incursion_and_capture_of_sudzha(example_analysis):
+    a = example_analysis
+    incursion = next(e for e in a.events if "incursion" in e.trigger.text)
+    assert incursion.time.value == "2024-08" and incursion.place.geonameid == 538555
+    assert incursion.actor1.name.startswith("Military Forces of Ukraine")
+    sudzha = next(e for e in a.events if e.place is not None and e.place.geonameid == 486816)
+    assert sudzha.time.value == "2024-08" and sudzha.actor1.name.startswith("Military Forces of Ukraine")
+
+
+def test_exchange_proposal_is_planned(example_analysis):
+    e = next(e for e in example_analysis.events if e.kind == "proposal")
+    assert e.status == "planned" and e.actor1.country_iso3 == "UKR"
+    assert e.actor2 is not None and e.actor2.country_iso3 == "PRK"
+
+
+def test_every_item_links_to_its_sentence(example_analysis):
+    a = example_analysis
+    for item in (*a.places, *a.times, *a.actors, *a.quantities, *a.claims, *a.events):
+        s = a.sentences[item.sentence]
+        assert s.start <= item.start < item.end <= s.end or isinstance(item, type(a.claims[0]))
+        assert a.document.text[item.start:item.end] == item.text
