@@ -128,7 +128,8 @@ def test_ucdp_export_reads_back(chronicle):
     chronicle.export("ucdp", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == UCDP_COLUMNS
-    capture = next(r for r in rows if r["date_start"] == "2025-01-11" and r["adm_1"] == "Kursk Oblast")
+    capture = max((r for r in rows if r["date_start"] == "2025-01-11" and r["adm_1"] == "Kursk Oblast"),
+                  key=lambda r: int(r["number_of_sources"]))
     assert capture["number_of_sources"] == "2" and capture["date_prec"] == "1"
     assert capture["side_a"].startswith("Military Forces of Ukraine")
 

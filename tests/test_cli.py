@@ -100,7 +100,10 @@ def test_ingest_query_export(run, tmp_path, example_path):
     assert gj["type"] == "FeatureCollection" and gj["features"]
     assert all(-180 <= f["geometry"]["coordinates"][0] <= 180 for f in gj["features"])
     lines = run("export", "--db", db, "--format", "jsonl").stdout.splitlines()
-    assert len(lines) == 1 and json.loads(lines[0])["document"]["id"]
+    records = [json.loads(line) for line in lines]
+    docs = [r for r in records if r["record"] == "document"]
+    assert len(docs) == 1 and docs[0]["document"]["id"]
+    assert {"event", "series"} <= {r["record"] for r in records}
 
     chron = run("chronicle", "--db", db)
     assert chron.exit_code == 0

@@ -225,9 +225,12 @@ def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
         start = items[i].interval()[0]
         if start is not None:
             window = [j for j in window if (items[j].interval()[1] or start) + span >= start]
-        for j in window:
-            if uf.find(i) == uf.find(j) or not uf.can_join(i, j):
+        tried: set[int] = set()  # each group is tried once per report, through its latest member
+        for j in reversed(window):
+            root = uf.find(j)
+            if root in tried or uf.find(i) == root or not uf.can_join(i, j):
                 continue
+            tried.add(root)
             found = compare(items[j], items[i])
             if not found:
                 continue

@@ -37,6 +37,7 @@ from typing import Iterable, Optional
 from kronika.records import Claim, ClaimSeries, SeriesPoint, SeriesWindow
 
 CREDIBLE = ("asserted", "estimated")
+MAX_NAMED = 5  # claimants named in one flag
 SPECIFIC = {"exact": 0, "approximately": 1, "at_least": 2, "more_than": 2, "at_most": 2, "less_than": 2,
             "range": 3, "vague": 4}
 
@@ -137,23 +138,36 @@ def summarize(key: str, measure: str, subject, place, scope, unit, points: list[
     if denied and credible:
         flags.append("contradiction")
         for p in denied:
-            extra[p.claim_id].append("contradiction: denies what " + ", ".join(
-                sorted({c.claimant or "the article" for c in credible})) + " asserts")
+            names = sorted({c.claimant or "the article" for c in credible})
+            extra[p.claim_id].append("contradiction: denies what " + ", ".join(names[:MAX_NAMED])
+                                     + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "") + " asserts")
     windows = []
     for window, pts in sorted(by_window.items()):
         cred = [p for p in pts if p.credible and (_lo(p) is not None or _hi(p) is not None)]
-        for i, a in enumerate(cred):
-            for b in cred[i + 1:]:
-                if a.claimant == b.claimant or None in (_lo(a), _hi(a), _lo(b), _hi(b)):
+        # one flag per point: the claimants whose figures disagree with it at least twofold
+        by_claimant: dict[Optional[str], list[SeriesPoint]] = defaultdict(list)
+        for p in cred:
+            if None not in (_lo(p), _hi(p)):
+                by_claimant[p.claimant].append(p)
+        lows = {c: min(_lo(p) for p in ps) for c, ps in by_claimant.items()}
+        highs = {c: max(_hi(p) for p in ps) for c, ps in by_claimant.items()}
+        for a in cred:
+            if None in (_lo(a), _hi(a)):
+                continue
+            others = []
+            for c in by_claimant:
+                if c == a.claimant:
                     continue
-                lo_pair, hi_pair = sorted([a, b], key=_hi)
-                if _hi(lo_pair) < _lo(hi_pair) and _lo(hi_pair) >= 2 * max(_hi(lo_pair), 1):
-                    if "contradiction" not in flags:
-                        flags.append("contradiction")
-                    for x, y in ((a, b), (b, a)):
-                        extra[x.claim_id].append(
-                            f"contradiction: {y.claimant or 'another source'} gives {_num(_lo(y))}"
-                            + (f"–{_num(_hi(y))}" if _hi(y) != _lo(y) else ""))
+                if highs[c] < _lo(a) and _lo(a) >= 2 * max(highs[c], 1):
+                    others.append(f"{c or 'another source'} gives {_num(lows[c])}" + (f"–{_num(highs[c])}" if highs[c] != lows[c] else ""))
+                elif _hi(a) < lows[c] and lows[c] >= 2 * max(_hi(a), 1):
+                    others.append(f"{c or 'another source'} gives {_num(lows[c])}" + (f"–{_num(highs[c])}" if highs[c] != lows[c] else ""))
+            if others:
+                if "contradiction" not in flags:
+                    flags.append("contradiction")
+                shown = sorted(others)[:MAX_NAMED]
+                more = f" and {len(others) - MAX_NAMED} more" if len(others) > MAX_NAMED else ""
+                extra[a.claim_id].append("contradiction: " + "; ".join(shown) + more)
         lows = [v for p in cred if (v := _lo(p)) is not None]
         highs = [v for p in cred if (v := _hi(p)) is not None]
         windows.append(SeriesWindow(window=window, low=min(lows) if lows else None,
@@ -175,8 +189,8 @@ def summarize(key: str, measure: str, subject, place, scope, unit, points: list[
     if any(f.startswith("inconsistent") for p in points for f in p.flags):
         flags.append("inconsistency")
 
-    points = [p.model_copy(update={"flags": p.flags + tuple(extra[p.claim_id])}) if extra.get(p.claim_id) else p
-              for p in points]
+    points = [p.model_copy(update={"flags": tuple(dict.fromkeys(p.flags + tuple(extra[p.claim_id])))})
+              if extra.get(p.claim_id) else p for p in points]
     latest = next((w for w in reversed(windows) if w.best is not None or w.low is not None), None)
     return ClaimSeries(
         key=key, measure=measure, subject=subject, place=place, time_scope=scope, unit=unit, points=tuple(points),

@@ -227,6 +227,23 @@ def series(db, measure, subject, place, limit, fmt) -> None:
     print_series(found)
 
 
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["acled", "csv", "ucdp", "geojson", "jsonl", "parquet"]),
+              required=True, help="acled/csv: ACLED's 31 columns; ucdp: UCDP GED-like; parquet needs -o.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+def export(db, fmt, output) -> None:
+    """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet."""
+    ch = _open_store(db)
+    if output:
+        tmp = Path(output).with_name(Path(output).name + ".part")
+        n = ch.export(fmt, tmp)  # written aside, then moved: a failed export leaves no half file
+        tmp.replace(output)
+    else:
+        n = ch.export(fmt, sys.stdout)
+    click.echo(f"{n} rows exported as {fmt}", err=True)
+
+
 @main.group()
 def gazetteer() -> None:
     """Build or describe the offline GeoNames gazetteer."""

@@ -362,13 +362,20 @@ def _event_row(doc_id: str, e) -> dict:
     }
 
 
+def _claimant(c) -> Optional[str]:
+    """"Volodymyr Zelenskyy (Government of Ukraine (2019-))": the person and whom they speak for."""
+    if c.claimant is None:
+        return c.claimant_text
+    return f"{c.claimant.person} ({c.claimant.name})" if c.claimant.person else c.claimant.name
+
+
 def _claim_row(doc_id: str, c) -> dict:
     q = c.quantity
     return {
         "doc_id": doc_id, "id": c.id, "measure": c.measure,
         "subject": c.subject.name if c.subject else c.subject_text,
         "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
-        "claimant": c.claimant.name if c.claimant else c.claimant_text, "modality": c.modality,
+        "claimant": _claimant(c), "modality": c.modality,
         **_time_cols(c.time), **_place_cols(c.place), "headline": c.headline, "sentence": c.sentence,
         "text": c.text, "data": c.model_dump(mode="json"),
     }

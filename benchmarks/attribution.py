@@ -1,0 +1,214 @@
+"""Attribution on PolNeAR: source, cue and content span F1, exact and overlap.
+
+Runs :func:`kronika.claims.find_attributions` (``nested=False``: the outermost reporting verb
+of a sentence, as PolNeAR annotates; claims use the innermost) over the PolNeAR articles (BRAT standoff
+Source / Cue / Content spans, one annotation file per annotator) and scores each span
+type separately: a predicted span is a hit when it equals a gold span (exact), or when its
+token F1 with a gold span is at least 0.5 (overlap); gold and predicted spans are matched
+one to one. Develop on ``train``, report on ``dev``. Citron's figures on this same dev set
+(its released source/content models, cue classifier retrained on PolNeAR train) and its
+published PARC 3.0 figures are printed beside.
+
+    .venv/bin/python benchmarks/attribution.py [--split dev|train] [--limit N] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "bench" / "attribution" / "polnear"
+
+CITRON_DEV = {"overlap": {"source": 54.7, "cue": 54.6, "content": 55.2},
+              "exact": {"source": 50.1, "cue": 48.1, "content": 30.8}}
+CITRON_PARC = "Citron on PARC 3.0 (other corpus): cue 82.3, source 82.0, content 59.3 exact / 83.3 overlap"
+KINDS = ("source", "cue", "content")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+Frags = tuple[tuple[int, int], ...]
+
+
+def read_ann(path: Path) -> list[dict[str, Frags]]:
+    spans: dict[str, tuple[str, Frags]] = {}
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2:
+            label, _, offs = cols[1].partition(" ")
+            frags = tuple(tuple(int(x) for x in f.split()) for f in offs.split(";"))
+            spans[cols[0]] = (label, frags)  # type: ignore[assignment]
+        elif line.startswith("E") and len(cols) >= 2:
+            roles = dict(p.split(":", 1) for p in cols[1].split())
+            item = {}
+            for role, ref in roles.items():
+                role = role.lower()
+                if role in KINDS and ref in spans:
+                    item[role] = spans[ref][1]
+            if "cue" in item:
+                out.append(item)
+    return out
+
+
+def tokens(text: str, frags: Frags) -> list[tuple[int, int]]:
+    return [(s + m.start(), s + m.end()) for s, e in frags for m in _TOKEN.finditer(text[s:e])]
+
+
+def token_f1(a: list, b: list) -> float:
+    common = len(set(a) & set(b))
+    if not common:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _norm(frags: Frags) -> Frags:
+    return tuple(sorted(frags))
+
+
+def match(text: str, gold: list[Frags], pred: list[Frags], exact: bool) -> int:
+    """Greedy one-to-one matching; returns the number of hits."""
+    if exact:
+        remaining = [_norm(g) for g in gold]
+        hits = 0
+        for p in pred:
+            key = _norm(p)
+            if key in remaining:
+                remaining.remove(key)
+                hits += 1
+        return hits
+    gt = [tokens(text, g) for g in gold]
+    pt = [tokens(text, p) for p in pred]
+    pairs = sorted(((token_f1(a, b), i, j) for i, a in enumerate(gt) for j, b in enumerate(pt) if a and b), reverse=True)
+    used_g, used_p, hits = set(), set(), 0
+    for f, i, j in pairs:
+        if f < 0.5:
+            break
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        hits += 1
+    return hits
+
+
+def predict(texts: list[str], cache: Path | None = None, nested: bool = False):
+    import datetime as dt
+
+    from kronika import nlp as _nlp
+    from kronika.claims import find_attributions
+    from kronika.context import Context
+    from kronika.records import Document
+
+    nlp = _nlp.load()
+    t0 = time.perf_counter()
+    cached = cache is not None and cache.exists()
+    if cached:
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] != texts:
+            docs = list(nlp.pipe(texts, batch_size=16))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=16))
+        if cache is not None:
+            from spacy.tokens import DocBin
+
+            DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    t_parse = time.perf_counter() - t0
+    out = []
+    t0 = time.perf_counter()
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        ctx = Context.from_doc(doc, Document(id=str(i), text=text, published=dt.date(2016, 1, 1)))
+        preds = []
+        for a in find_attributions(ctx, nested=nested):
+            item = {"cue": ((a.cue[0], a.cue[1]),), "content": ((a.content[0], a.content[1]),)}
+            if a.source is not None:
+                item["source"] = ((a.source[0], a.source[1]),)
+            preds.append(item)
+        out.append(preds)
+    return out, (None if cached else t_parse), time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--limit", type=int, default=0, help="first N annotation files only")
+    ap.add_argument("--skip", type=int, default=0, help="skip the first N annotation files")
+    ap.add_argument("--errors", type=int, default=0, help="print N missed gold attributions")
+    ap.add_argument("--false", type=int, default=0, help="print N predicted cues that match no gold cue")
+    ap.add_argument("--cache", type=Path, help="keep the spaCy parses in this DocBin file (development only)")
+    ap.add_argument("--nested", action="store_true",
+                    help="also score attributions nested in another's content (PolNeAR annotates the outermost)")
+    args = ap.parse_args()
+    folder = args.data / args.split
+    anns = sorted((folder / "attributions").glob("*.ann"))
+    anns = anns[args.skip :]
+    if args.limit:
+        anns = anns[: args.limit]
+    names = sorted({a.stem.rsplit("_", 1)[0] for a in anns})
+    texts = {n: (folder / "text" / f"{n}.txt").read_text("utf-8") for n in names}
+    order = list(texts)
+    preds, t_parse, t_attr = predict([texts[n] for n in order], args.cache, args.nested)
+    by_name = dict(zip(order, preds))
+    words = sum(len(t.split()) for t in texts.values())
+
+    counts = {k: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for k in KINDS}
+    missed = []
+    false = []
+    for ann in anns:
+        name = ann.stem.rsplit("_", 1)[0]
+        text = texts[name]
+        gold = read_ann(ann)
+        pred = by_name[name]
+        for k in KINDS:
+            g = [x[k] for x in gold if k in x]
+            p = [x[k] for x in pred if k in x]
+            counts[k]["gold"] += len(g)
+            counts[k]["pred"] += len(p)
+            counts[k]["exact"] += match(text, g, p, exact=True)
+            counts[k]["overlap"] += match(text, g, p, exact=False)
+        if args.false and len(false) < args.false:
+            gc = [tokens(text, x["cue"]) for x in gold]
+            for x in pred:
+                pt = tokens(text, x["cue"])
+                if not any(token_f1(g, pt) >= 0.5 for g in gc):
+                    s0 = x["cue"][0][0]
+                    false.append((text[s0 : x["cue"][0][1]], text[max(0, s0 - 100) : s0 + 80].replace("\n", " ")))
+        if args.errors and len(missed) < args.errors:
+            pc = [tokens(text, x["cue"]) for x in pred]
+            for x in gold:
+                gt = tokens(text, x["cue"])
+                if not any(token_f1(gt, t) >= 0.5 for t in pc):
+                    line_start = text.rfind("\n", 0, x["cue"][0][0]) + 1
+                    missed.append((text[x["cue"][0][0] : x["cue"][-1][1]], text[max(line_start, x["cue"][0][0] - 120) : x["cue"][0][1] + 80].replace("\n", " ")))
+
+    print(f"PolNeAR {args.split}: {len(anns)} annotation files over {len(texts)} articles, {words:,} words")
+    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
+    for k in KINDS:
+        c = counts[k]
+        cells = []
+        for mode in ("exact", "overlap"):
+            p = 100 * c[mode] / c["pred"] if c["pred"] else 0.0
+            r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
+        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
+              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
+    print(CITRON_PARC)
+    if t_parse is None:
+        print(f"\nspeed: find_attributions {words / t_attr:,.0f} words/s ({t_attr:.2f} s); spaCy parses loaded from --cache")
+    else:
+        print(f"\nspeed: find_attributions {words / t_attr:,.0f} words/s ({t_attr:.2f} s) on top of the spaCy parse "
+              f"{words / t_parse:,.0f} words/s ({t_parse:.2f} s): +{100 * t_attr / t_parse:.0f}%")
+    for cue, ctx in missed:
+        print(f"MISSED cue {cue!r}: ...{ctx}...")
+    for cue, ctx in false:
+        print(f"FALSE cue {cue!r}: ...{ctx}...")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Benchmark: CASE 2021 Task 2 (event snippets → ACLED sub-event types).
+
+Not a test. Reads ../shared/bench/events/case2021_task2_test.tsv (relative to the repo),
+classifies every snippet with kronika.events.classify_code, and scores the rows whose id
+is NOT divisible by 5 (held out: rules were developed only on ids divisible by 5).
+
+    .venv/bin/python benchmarks/events.py [--split heldout|dev|all] [--confusion N]
+
+Prints weighted and macro F1 for the 25 ACLED labels (rows with an ACLED gold label,
+classifier restricted to the 25) and for the 30-label set (all rows), the best published
+figures beside, the most frequent confusions, and snippets per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "bench" / "events" / "case2021_task2_test.tsv"
+PUBLISHED = {"acled25": 0.839, "case30": 0.797}  # best systems, subtasks 1 and 2 (ACLED-notes-trained)
+NAIVE = {"acled25": 0.57}
+
+
+def read_rows(path: Path):
+    with path.open(encoding="utf-8") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            if len(row) >= 3 and row[0].strip().isdigit():
+                yield int(row[0]), row[1], row[2].strip()
+
+
+def f1_scores(gold: list[str], pred: list[str]):
+    labels = sorted(set(gold))
+    tp = collections.Counter()
+    fp = collections.Counter()
+    fn = collections.Counter()
+    for g, p in zip(gold, pred):
+        if g == p:
+            tp[g] += 1
+        else:
+            fp[p] += 1
+            fn[g] += 1
+    per = {}
+    for lab in labels:
+        prec = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
+        rec = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
+        per[lab] = (2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp[lab] + fn[lab])
+    support = sum(n for _, n in per.values())
+    weighted = sum(f * n for f, n in per.values()) / support if support else 0.0
+    macro = sum(f for f, _ in per.values()) / len(per) if per else 0.0
+    accuracy = sum(tp.values()) / len(gold) if gold else 0.0
+    return weighted, macro, accuracy, per
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["heldout", "dev", "all"], default="heldout")
+    ap.add_argument("--confusion", type=int, default=12, help="how many confusion pairs to print")
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", action="store_true", help="print misclassified snippets (dev split only)")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"missing {args.data}", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(REPO / "src"))
+    from kronika.events.classify import classify_code, load_classifier
+
+    clf = load_classifier()
+    rows = list(read_rows(args.data))
+    keep = {"heldout": lambda i: i % 5 != 0, "dev": lambda i: i % 5 == 0, "all": lambda i: True}[args.split]
+    rows = [r for r in rows if keep(r[0])]
+    if args.errors and args.split != "dev":
+        print("--errors only on the dev split", file=sys.stderr)
+        return 2
+    classify_code("warm up")
+    print(f"CASE 2021 Task 2, split={args.split} ({len(rows)} rows)")
+    for labels in ("acled25", "case30"):
+        subset = [r for r in rows if labels == "case30" or r[2] in clf.acled25]
+        t0 = time.perf_counter()
+        pred = [classify_code(text, labels)[0] for _, text, _ in subset]
+        elapsed = time.perf_counter() - t0
+        gold = [g for _, _, g in subset]
+        weighted, macro, acc, per = f1_scores(gold, pred)
+        print(f"\n[{labels}] rows={len(subset)}  weighted F1={weighted:.3f}  macro F1={macro:.3f}  accuracy={acc:.3f}"
+              f"  | best published weighted F1 {PUBLISHED[labels]:.3f}"
+              + (f", naive keyword rules {NAIVE[labels]:.2f}" if labels in NAIVE else ""))
+        print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s ({elapsed * 1000 / max(1, len(subset)):.2f} ms each)")
+        print("  per label (F1, support): " + ", ".join(f"{k} {f:.2f}/{n}" for k, (f, n) in sorted(per.items())))
+        conf = collections.Counter((g, p) for g, p in zip(gold, pred) if g != p)
+        print("  top confusions (gold → predicted: count): "
+              + "; ".join(f"{g} → {p}: {n}" for (g, p), n in conf.most_common(args.confusion)))
+        if args.errors:
+            for (i, text, g), p in zip(subset, pred):
+                if g != p:
+                    print(f"    #{i} {g} → {p}: {text[:160]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

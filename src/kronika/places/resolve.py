@@ -1,0 +1,321 @@
+"""Resolving place names to GeoNames entries with the document's context.
+
+Each name gets candidates by name, alias, subdivision base ("Kursk" in "Kursk Oblast") or,
+failing those, a transliteration-tolerant key. Candidates are scored by a prior (feature level,
+population, how the name matched) and, in a second pass, by the document: countries and
+subdivisions mentioned, containment phrases ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk
+region"), the same base named as a subdivision elsewhere ("Kursk" after "Kursk Oblast") and
+distance to the other places of the document. A name with no candidate falls back to the
+region containing it in context ("near Kruglenkoe" → Kursk Oblast, precision 3).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from dataclasses import dataclass
+from typing import Optional
+
+from kronika.places.gazetteer import Entry, Gazetteer, loose, normalize
+from kronika.places.lexicon import Lexicon, load
+from kronika.places.recognize import Span
+from kronika.records import Place, PlaceCandidate
+
+LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "populated_place": 0.0}
+SRC_PRIOR = {0: 0.0, 1: 0.0, 3: -0.25, 2: -0.45, 9: -1.6}  # name, alias, derived, alternate, loose
+ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
+UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
+_CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?|,\s*)?$", re.I)
+MIN_MATCHER_POP = 20_000
+_CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
+
+
+@dataclass
+class _Cand:
+    entry: Entry
+    src: int
+    score: float = 0.0
+    extra: float = 0.0
+    total: float = 0.0
+    local: float = 0.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    if outer.geonameid == inner.geonameid:
+        return False
+    if outer.level == "country":
+        return inner.country_code == outer.country_code and inner.level != "country"
+    if outer.level == "admin1":
+        return inner.admin1_id == outer.geonameid
+    if outer.level == "admin2":
+        return inner.admin2_id == outer.geonameid
+    return False
+
+
+def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_Cand]]:
+    keys = set()
+    for sp in spans:
+        if sp.source == "adjectival" and sp.key in lex.adjectives:
+            sp.base = normalize(lex.adjectives[sp.key])
+        keys.add(sp.key)
+        if sp.base:
+            keys.add(sp.base)
+    found = gaz.keys(keys)
+    per: list[list[tuple[int, int]]] = []
+    for sp in spans:
+        ids: dict[int, int] = {}
+        code = sp.extra.get("code")
+        if code:
+            e = gaz.by_code(code)
+            if e is not None:
+                ids[e.geonameid] = 1
+        cc = lex.country_aliases.get(sp.key)
+        if cc and cc in gaz.countries:
+            ids[gaz.countries[cc][3]] = 1
+        if sp.source == "adjectival" and sp.key in gaz.demonyms:
+            c = gaz.countries.get(gaz.demonyms[sp.key])
+            if c:
+                ids[c[3]] = 1
+        for gid, src in found.get(sp.key, ()):
+            ids[gid] = min(src, ids.get(gid, 9))
+        if sp.base:
+            for gid, src in found.get(sp.base, ()):
+                ids.setdefault(gid, src)
+        per.append(list(ids.items()))
+    # transliteration-tolerant fallback for names with no candidate at all
+    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
+            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
+    if need:
+        found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
+        ents = gaz.get_many({g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())})
+        for i in need:
+            k = spans[i].base or spans[i].key
+            # villages and districts only, sharing the first letter of the name's last word
+            per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
+                      if g in ents and ents[g].level in ("populated_place", "admin2")
+                      and normalize(ents[g].name).split()[-1][:1] == k.split()[-1][:1]]
+    entries = gaz.get_many({g for lst in per for g, _ in lst})
+    out = []
+    spellings = gaz.names_of({g for lst in per for g, src in lst if src == 9}) if any(
+        src == 9 for lst in per for _, src in lst) else {}
+    for sp, lst in zip(spans, per):
+        cands = [_Cand(entries[g], src) for g, src in lst if g in entries]
+        for c in cands:
+            if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
+                key = sp.base or sp.key
+                c.score += 3.0 * max((SequenceMatcher(None, key, k).ratio()
+                                      for k in spellings.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
+            elif c.src == 3 and c.entry.level == "admin2" and not sp.term:
+                c.score -= 1.0  # "Gulf" is not Gulf County by itself
+        if sp.term:
+            want = lex.region_terms.get(sp.term, "admin1")
+            admins = [c for c in cands if c.entry.level in ("admin1", "admin2")]
+            if admins:
+                cands = admins
+                for c in cands:
+                    c.src = min(c.src, 1)
+                    c.score += 0.8 if c.entry.level == want else 0.0
+        out.append(cands)
+    return out
+
+
+def _prior(c: _Cand, bare_city_admin: bool) -> float:
+    e = c.entry
+    s = 0.3 * math.log10(e.population + 10)
+    if not bare_city_admin:
+        s += LEVEL_PRIOR.get(e.level, 0.0)
+    s += SRC_PRIOR.get(c.src, -0.45)
+    if e.feature_code == "PPLC":
+        s += 1.8  # national capitals are named far more often than their namesakes
+    return s
+
+
+def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = "") -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
+    """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
+    lex = lex or load()
+    cands = _candidates(spans, gaz, lex)
+    n = len(spans)
+
+    # the subdivisions named with their generic term ("Kursk Oblast"): base -> entry
+    region_forms: dict[str, Entry] = {}
+
+    # pass 1: priors
+    for i, (sp, cs) in enumerate(zip(spans, cands)):
+        if not cs:
+            continue
+        bare = sp.term is None
+        towns = [c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000]
+        city_in: dict[int, int] = {}
+        for t in towns:
+            for a in (t.admin1_id, t.admin2_id):
+                if a is not None:
+                    city_in[a] = max(city_in.get(a, 0), t.population)
+        for c in cs:
+            # a bare name shared by a subdivision and a town ("Kyiv", "Kursk", "Donetsk"): the town,
+            # unless the document names the subdivision with its generic term
+            bca = bare and c.entry.level in ("admin1", "admin2") and (
+                (c.entry.geonameid in city_in and (
+                    city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or "")))
+                or (c.src != 0 and bool(towns)))
+            # a district's population is that of all its places: by a bare alias it is weaker still
+            c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
+        cs.sort(key=lambda c: -c.score)
+        del cs[25:]  # the long tail of namesakes ("Washington" has hundreds) cannot win
+        if sp.term and cs[0].entry.level in ("admin1", "admin2"):
+            region_forms.setdefault(sp.base or sp.key, cs[0].entry)
+
+    # pass 2 (twice): context
+    for _ in range(2):
+        firsts = [cs[0].entry if cs else None for cs in cands]
+        for i, (sp, cs) in enumerate(zip(spans, cands)):
+            if not cs:
+                continue
+            others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
+            occ = Counter(e.country_code for e in others if e.country_code)
+            adm1 = Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others)
+            adm2 = {e.admin2_id if e.level != "admin2" else e.geonameid for e in others}
+            # containment: the next place right after ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk region")
+            container = None
+            if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
+                container = firsts[i + 1]
+            points = [e for e in others if e.level in ("populated_place", "admin2", "admin1")]
+            for rank, c in enumerate(cs):
+                e = c.entry
+                ctx = 0.0
+                if e.country_code and occ.get(e.country_code):
+                    ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
+                if e.level == "country" and occ.get(e.country_code):
+                    ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
+                national = ctx
+                a1 = e.admin1_id if e.level != "admin1" else e.geonameid
+                if a1 is not None and adm1.get(a1):
+                    ctx += 0.9
+                if e.level == "admin2" and e.geonameid in adm2:
+                    ctx += 0.5
+                if container is not None and (_contains(container, e) or (container.level == "populated_place" and _km(container, e) < 30)):
+                    ctx += 3.0
+                rf = region_forms.get(sp.key)
+                if sp.term is None and rf is not None and e.geonameid == rf.geonameid:
+                    ctx += 3.0
+                if points and rank < 10 and e.level in ("populated_place", "admin2"):
+                    d = min(_km(e, p) for p in points[:20])
+                    ctx += 1.0 if d < 60 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
+                c.extra = ctx
+                c.local = ctx - national  # evidence below the country level
+            for c in cs:
+                c.total = c.score + c.extra
+            cs.sort(key=lambda c: -c.total)
+
+    out = []
+    firsts = [cs[0].entry if cs else None for cs in cands]
+    sure = Counter(f.country_code for f, cs in zip(firsts, cands) if f is not None and cs[0].src != 9)
+    for i, cs in enumerate(cands):
+        if cs and cs[0].src == 9:  # transliteration-tolerant matches only inside the document's countries
+            cands[i] = [c for c in cs if c.src != 9 or sure.get(c.entry.country_code)]
+    for i, (sp, cs) in enumerate(zip(spans, cands)):
+        if cs:
+            out.append((sp, cs[0], cs, False))
+        else:
+            out.append((sp, None, [], True))
+    return out
+
+
+def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
+    """The region containing an unknown name: the place right after it, else the closest region before it."""
+    sp = spans[i]
+    if i + 1 < len(spans) and picked[i + 1] is not None and picked[i + 1].level in ("admin1", "admin2", "country") \
+            and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
+        return picked[i + 1]
+    best = None
+    for j in range(i - 1, -1, -1):
+        e = picked[j]
+        if e is not None and e.level in ("admin1", "admin2"):
+            return e
+        if e is not None and e.level == "country" and best is None:
+            best = e
+    if best is not None:
+        return best
+    for j in range(i + 1, len(spans)):
+        e = picked[j]
+        if e is not None and e.level in ("admin1", "admin2", "country"):
+            return e
+    return None
+
+
+def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
+    """Whether a capitalized name found only by the gazetteer matcher is a place mention."""
+    if win is None or win.src == 9:
+        return False
+    e = win.entry
+    weak = sp.extra.get("weak")  # the tagger called it a person or an organisation
+    if sp.extra.get("embedded") and e.level == "admin2":  # "Meigs County Court"
+        return win.src == 0 and len(sp.key.split()) > 1
+    if e.level in ("country", "continent", "admin1"):
+        return win.src in (0, 1) or (not weak and win.local >= 1.5)
+    if e.level == "admin2":
+        return win.src == 0 and not weak and win.local >= 1.5
+    big = e.population >= (1_000_000 if win.src == 2 else 100_000 if weak else MIN_MATCHER_POP)
+    # a small town needs evidence below the country level: its region named, or places near it
+    return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5)
+
+
+def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False) -> list[Place]:
+    """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are dropped)."""
+    lex = lex or load()
+    text = ctx.text
+    results = resolve_spans(spans, gaz, lex, text)
+    keep = []
+    for sp, win, cs, _ in results:
+        if not keep_all:
+            if sp.source == "gazetteer" and not _matcher_accepts(sp, win):
+                continue
+            if sp.source == "ner" and sp.label == "FAC" and win is None:
+                continue
+        keep.append((sp, win, cs))
+    picked = [w.entry if w is not None else None for _, w, _ in keep]
+    places = []
+    ks = [k[0] for k in keep]
+    for i, (sp, win, cs) in enumerate(keep):
+        fields = ctx.span_fields(sp.start, sp.end)
+        cand_recs = tuple(
+            PlaceCandidate(geonameid=c.entry.geonameid, name=c.entry.name, feature_code=c.entry.feature_code,
+                           country_code=c.entry.country_code, admin1=c.entry.admin1, latitude=c.entry.latitude,
+                           longitude=c.entry.longitude, population=c.entry.population, score=round(c.total, 3))
+            for c in cs[:5]
+        )
+        e = win.entry if win is not None else None
+        fallback = False
+        if e is None and (sp.source in ("cue", "region", "gold") or sp.extra.get("after_preposition")):
+            # an unknown name in a place slot ("near Kruglenkoe", "in Zarichne"): its region in context
+            e = _fallback_region(i, ks, picked, text)
+            fallback = e is not None
+        if e is None:
+            places.append(Place(**fields, resolved=False, candidates=cand_recs))
+            continue
+        role = "location"
+        if sp.actor_noun or sp.extra.get("embedded") or (sp.subject and e.feature_code == "PPLC"):
+            role = "actor"
+        gp = ACLED.get(e.level, 3)
+        wp = UCDP.get(e.level, 6)
+        if fallback:
+            gp = 3
+            wp = max(wp, 4) if e.level != "country" else 6
+        elif sp.near and e.level == "populated_place":
+            gp, wp = 2, 2
+        places.append(Place(
+            **fields, role=role, resolved=True, geonameid=e.geonameid, name=e.name,
+            latitude=e.latitude, longitude=e.longitude, feature_class=e.feature_class, feature_code=e.feature_code,
+            level=e.level, country_code=e.country_code, country_iso3=e.country_iso3, country=e.country,
+            admin1=e.name if e.level == "admin1" else e.admin1, admin2=e.name if e.level == "admin2" else e.admin2,
+            population=e.population, score=round(win.total, 3) if win is not None else 0.0,
+            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback,
+        ))
+    return places

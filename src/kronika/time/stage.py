@@ -1,0 +1,32 @@
+"""The pipeline stage (``find_times``) and time attachment (``attach_time``)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kronika.attach import governing_time
+from kronika.context import Context
+from kronika.records import TimeSpan
+from kronika.time.normalize import extract
+
+
+def find_times(ctx: Context) -> list[TimeSpan]:
+    """Every time expression of the document, normalized against its publication date.
+
+    Vague references ("now", "recently") and ages ("17-year-old") are left out; durations
+    and SETs are kept (type DURATION/SET), so a consumer filtering on DATE/TIME gets the
+    calendar times.
+    """
+    return [TimeSpan(**ctx.span_fields(t.start, t.end), **t.span_fields()) for t in extract(ctx.text, ctx.published)]
+
+
+def attach_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
+    """The time governing the clause at [start, end).
+
+    This is :func:`kronika.attach.governing_time` (closest calendar time of the sentence,
+    else the paragraph's narrative time flagged ``inherited``, else the publication week
+    flagged ``defaulted``), which already skips what this stage emits without a calendar
+    position (no value such as "31 February", durations, *_REF); kept here as the time
+    stage's entry point so callers need not know where attachment lives.
+    """
+    return governing_time(ctx, start, end, default=default)

@@ -1,0 +1,1 @@
+"""kronika's web UI and JSON API (``kronika serve``): see :func:`kronika.web.app.create_app`."""

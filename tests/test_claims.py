@@ -1,0 +1,216 @@
+"""Claims: measure, subject, breakdowns, claimant, modality — on the example, re3d CENTCOM and news sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kronika.claims import extract_claims, find_attributions
+from kronika.context import Context
+from kronika.quantities import find_quantities
+from kronika.records import Document
+
+from .conftest import re3d_documents
+
+
+def _ctx(text: str) -> Context:
+    from kronika import nlp
+
+    doc = nlp.load()(text)
+    ctx = Context.from_doc(doc, Document(id="t", text=text, published=dt.date(2025, 1, 20)))
+    ctx.quantities = find_quantities(ctx)
+    return ctx
+
+
+def _claims(text: str):
+    return extract_claims(_ctx(text))
+
+
+@pytest.fixture(scope="module")
+def example_claims(example_text):
+    return extract_claims(_ctx(example_text))
+
+
+def _by_text(claims, text):
+    found = [c for c in claims if c.quantity.text == text]
+    assert found, [c.quantity.text for c in claims]
+    return found[0]
+
+
+def test_casualty_breakdown_is_flagged(example_claims):
+    c = _by_text(example_claims, "3,800")
+    assert c.measure == "casualties" and c.quantity.value == 3800
+    assert c.subject_text == "North Korean forces"
+    assert [(p.measure, p.quantity.value) for p in c.parts] == [("killed", 300), ("wounded", 2700)]
+    assert c.parts_sum == 3000 and c.parts_check == "short"
+    assert "Zelenskyy" in c.claimant_text and c.claimant_kind == "named"
+    assert c.cue is not None and c.cue.text == "According to"
+    assert c.modality == "asserted" and not c.headline
+    # the parts are not claims of their own
+    assert not [x for x in example_claims if x.quantity.text in ("300", "2,700")]
+
+
+def test_troops_sent_range(example_claims):
+    c = _by_text(example_claims, "approximately 10,000 to 12,000")
+    assert c.measure == "troops" and c.subject_text == "North Korea"
+    assert (c.quantity.low, c.quantity.high, c.quantity.value) == (10_000, 12_000, None)
+    assert c.quantity.qualifier == "approximately"
+    assert c.claimant_kind == "author" and c.modality == "asserted"
+
+
+def test_territory_area(example_claims):
+    c = _by_text(example_claims, "around 1,250 square kilometers")
+    assert c.measure == "area" and c.quantity.unit == "km2" and c.quantity.qualifier == "approximately"
+
+
+def test_two_captured_reported_by_ukrainian_forces(example_claims):
+    c = _by_text(example_claims, "two")
+    assert c.measure == "captured" and c.quantity.value == 2
+    assert "North Korean" in c.subject_text
+    assert c.claimant_text == "Ukrainian forces" and c.cue.text == "reported"
+
+
+def test_more_than_100_on_the_ferry(example_claims):
+    found = [c for c in example_claims if c.quantity.text == "more than 100"]
+    ferry = next(c for c in found if "ferry" in c.text and "personnel" in c.text)
+    assert ferry.measure == "troops" and ferry.quantity.qualifier == "more_than"
+    assert ferry.claimant_text == "Zelenskyy"
+    # the embedded post is signed "— Euromaidan Press"
+    post = next(c for c in found if "other soldiers" in c.text)
+    assert post.claimant_text == "Euromaidan Press" and post.cue.text == "—"
+
+
+def test_age_is_not_a_claim(example_claims):
+    assert not [c for c in example_claims if "17" in c.quantity.text]
+
+
+def test_forecast_attributed_to_isw(example_claims):
+    c = _by_text(example_claims, "12,000")
+    assert c.modality == "forecast" and c.claimant_text == "ISW" and c.headline
+    assert c.subject_text == "North Korean troops"
+
+
+def test_related_headlines(example_claims):
+    heads = [c for c in example_claims if c.headline]
+    hundreds = _by_text(heads, "Hundreds")
+    assert hundreds.measure == "casualties" and hundreds.quantity.vague
+    assert hundreds.claimant_text == "US military" and hundreds.cue.text == "says"
+    denial = next(c for c in heads if c.text.startswith("- ISW: Russia denies"))
+    assert denial.modality == "denied" and denial.claimant_text == "ISW" and denial.measure == "troops"
+    assert any(c.claimant_text == "Zelenskyy" and c.measure == "killed" for c in heads)
+    assert any(c.claimant_text == "Forbes" for c in heads)
+    # a rubric is not a source
+    assert not any(c.claimant_text == "Frontline report" for c in heads)
+    assert not [c for c in example_claims if c.headline and "Ukrainian President" in c.text]
+
+
+def test_centcom_strikes_with_country_parts():
+    doc = next(d for d in re3d_documents("centcom") if "conducted 34 strikes" in d["text"])
+    claims = _claims(doc["text"])
+    total = _by_text(claims, "34")
+    assert total.measure == "strikes" and total.subject_text == "Coalition military forces"
+    assert sorted(p.quantity.value for p in total.parts) == [11, 23]
+    assert total.parts_sum == 34 and total.parts_check == "sum"
+
+
+@pytest.mark.parametrize(
+    "text, figure, measure, modality, claimant, kind",
+    [
+        ("At least 12 civilians were killed in the shelling, officials said.", "At least 12", "killed", "asserted", "officials", "anonymous"),
+        ("Russia denied that 300 of its soldiers were captured near Bakhmut.", "300", "captured", "denied", "Russia", "named"),
+        ("The strikes could displace up to 50,000 people, the UN warned.", "up to 50,000", "displaced", "hypothetical", "the UN", "named"),
+        ("An estimated 2,000 fighters remain in the city, according to the Institute for the Study of War.",
+         "An estimated 2,000", "troops", "estimated", "the Institute for the Study of War", "named"),
+        ("Ukraine will receive 31 Abrams tanks by the end of the year, the Pentagon said.", "31", "equipment", "forecast", "the Pentagon", "named"),
+        ("Israeli forces did not kill 40 Palestinians, a military source told Reuters.", "40", "killed", "negated", "a military source", "anonymous"),
+        ("Air defenses shot down 25 drones overnight.", "25", "equipment", "asserted", None, "author"),
+        ("At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
+         "At least 10", "killed", "asserted", "the regional governor", "named"),
+        ("At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
+         "35", "wounded", "asserted", "the regional governor", "named"),
+        ("Ukraine’s air force said it shot down 23 of 28 drones launched by Russia overnight.",
+         "23", "equipment", "asserted", "Ukraine’s air force", "named"),
+        ("Around 6.5 million Ukrainians have fled the country, according to the UNHCR.",
+         "Around 6.5 million", "displaced", "asserted", "the UNHCR", "named"),
+        ("Russia has lost up to 450,000 soldiers, British intelligence estimates.",
+         "up to 450,000", "casualties", "estimated", "British intelligence", "named"),
+        ("If the offensive continues, as many as 200,000 people could be displaced.",
+         "as many as 200,000", "displaced", "hypothetical", None, "author"),
+    ],
+)
+def test_news_sentences(text, figure, measure, modality, claimant, kind):
+    c = _by_text(_claims(text), figure)
+    assert (c.measure, c.modality, c.claimant_text, c.claimant_kind) == (measure, modality, claimant, kind)
+
+
+def test_numbers_that_count_nothing_of_war_make_no_claim():
+    claims = _claims("The company sold 3,000 cars and raised prices by 5 percent in 2024.")
+    assert claims == []
+
+
+def test_attributions_on_plain_sentences():
+    text = "The senator said the bill would pass. “We will win,” she told reporters. According to aides, talks continue."
+    ctx = _ctx(text)
+    atts = find_attributions(ctx)
+    spans = {(ctx.text[a.source[0]:a.source[1]] if a.source else None, ctx.text[a.cue[0]:a.cue[1]],
+              ctx.text[a.content[0]:a.content[1]]) for a in atts}
+    assert ("The senator", "said", "the bill would pass") in spans
+    assert ("aides", "According to", "talks continue") in spans
+    assert any(s == "she" and c == "told" and "We will win" in t for s, c, t in spans)
+
+
+def test_headline_tail_and_rubric_forms():
+    text = (
+        "Related:\n"
+        "- Russian forces lost 1,200 soldiers in a week near Pokrovsk, Ukraine’s General Staff says\n"
+        "- Analysis: 40 drones hit Kharkiv overnight\n"
+    )
+    claims = _claims(text)
+    lost = _by_text(claims, "1,200")
+    assert lost.headline and lost.measure == "casualties"
+    assert lost.claimant_text == "Ukraine’s General Staff" and lost.cue.text == "says"
+    drones = _by_text(claims, "40")
+    assert drones.headline and drones.measure == "equipment"
+    assert drones.claimant_kind == "author" and drones.claimant_text is None
+
+
+def test_signature_attributes_the_post_above():
+    text = (
+        "The regiment says it destroyed 14 tanks near Avdiivka overnight.\n"
+        "— 3rd Assault Brigade (@ab3army) February 2, 2024\n"
+        "Officials did not comment."
+    )
+    ctx = _ctx(text)
+    atts = [a for a in find_attributions(ctx) if a.form == "signature"]
+    assert len(atts) == 1
+    assert ctx.text[atts[0].source[0]:atts[0].source[1]] == "3rd Assault Brigade"
+    assert "14 tanks" in ctx.text[atts[0].content[0]:atts[0].content[1]]
+    c = _by_text(extract_claims(ctx), "14")
+    # the innermost attribution is the regiment's own statement inside the signed post
+    assert c.measure == "equipment" and c.claimant_text == "The regiment"
+
+
+def test_quote_with_speaker_after():
+    text = "“We lost 35 men in that assault,” the battalion commander told reporters."
+    c = _by_text(_claims(text), "35")
+    assert c.measure == "casualties" and c.claimant_text == "the battalion commander"
+    assert c.quote is not None and c.quote.text.startswith("“We lost")
+
+
+def test_reporting_verbs_inside_a_quote_are_not_attributions():
+    text = "“Everything that you have said is false,” the minister said."
+    ctx = _ctx(text)
+    cues = [ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx)]
+    assert cues == ["said"]
+
+
+def test_outermost_attributions_only():
+    text = "US officials said Russia claimed that 300 Ukrainian soldiers were captured near Bakhmut."
+    ctx = _ctx(text)
+    every = {ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx)}
+    outer = {ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx, nested=False)}
+    assert every == {"said", "claimed"} and outer == {"said"}
+    # a claim takes the innermost source
+    c = _by_text(extract_claims(ctx), "300")
+    assert c.claimant_text == "Russia" and c.measure == "captured"

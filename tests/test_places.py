@@ -1,0 +1,212 @@
+"""The places stage on real text: the canonical example, re3d CENTCOM releases, short news sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kronika.context import Context
+from kronika.places import Gazetteer, resolve_places, resolve_spans
+from kronika.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
+CENTCOM = ROOT / "tests" / "corpus" / "re3d-public-domain" / "centcom" / "documents.json"
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()  # built once into the cache if missing or stale
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kronika import nlp as knlp
+
+    return knlp.load()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp, gaz):
+    def run(text: str, published=dt.date(2025, 1, 20)):
+        ctx = Context.from_doc(nlp(text), Document(id="t", text=text, published=published))
+        return ctx, resolve_places(ctx, gaz)
+
+    return run
+
+
+def at(places, surface):
+    return [p for p in places if p.text == surface]
+
+
+@pytest.fixture(scope="session")
+def example(analyse):
+    return analyse(EXAMPLE.read_text(encoding="utf-8"))[1]
+
+
+def test_example_kursk_oblast(example):
+    kursk = at(example, "Kursk Oblast")
+    assert len(kursk) >= 4
+    for p in kursk:
+        assert (p.geonameid, p.level, p.country_code, p.country_iso3) == (538555, "admin1", "RU", "RUS")
+        assert p.geo_precision == 3 and p.where_prec == 4 and not p.fallback
+    # "Russia’s Kursk Oblast": Russia is its own mention, the country
+    russia = at(example, "Russia")
+    assert russia and all(p.geonameid == 2017370 and p.level == "country" for p in russia)
+
+
+def test_example_sudzha_and_kyiv(example):
+    (sudzha,) = at(example, "Sudzha")
+    assert sudzha.geonameid == 486816 and sudzha.country_code == "RU" and sudzha.geo_precision == 1
+    assert sudzha.admin1 and "Kursk" in sudzha.admin1
+    (kyiv,) = at(example, "Kyiv")
+    assert kyiv.geonameid == 703448 and kyiv.level == "populated_place" and kyiv.country_code == "UA"
+    assert kyiv.role == "location"
+
+
+def test_example_pyongyang_is_an_actor(example):
+    (pyongyang,) = at(example, "Pyongyang")
+    assert pyongyang.role == "actor"
+    assert pyongyang.country_code == "KP"
+
+
+def test_example_headline_kursk_is_the_oblast(example):
+    # the article is about the Kursk Oblast incursion: the bare "Kursk" of the headlines is the region
+    bare = at(example, "Kursk")
+    assert bare and all(p.geonameid == 538555 for p in bare)
+    # the city stays among the candidates
+    assert any(c.geonameid == 538560 for c in bare[0].candidates)
+
+
+def test_example_village_falls_back_to_oblast(example):
+    (village,) = at(example, "Kruglenkoe")
+    assert village.fallback and village.resolved
+    assert village.geonameid == 538555 and village.geo_precision == 3
+
+
+def test_example_no_demonyms_or_organisations(example):
+    texts = {p.text for p in example}
+    assert not texts & {"Ukrainian", "Russian", "North Korean", "Korean", "Russians", "SBU"}
+    text = EXAMPLE.read_text(encoding="utf-8")
+    org = text.index("Security Service of Ukraine")
+    assert not [p for p in example if org <= p.start < org + len("Security Service of Ukraine")]
+
+
+def test_kyiv_and_kiev_are_the_same_place(analyse):
+    _, a = analyse("Missiles struck Kyiv overnight, the mayor said.")
+    _, b = analyse("Missiles struck Kiev overnight, the mayor said.")
+    assert at(a, "Kyiv")[0].geonameid == at(b, "Kiev")[0].geonameid == 703448
+
+
+def test_countries_before_towns(analyse):
+    _, ps = analyse("Russia and Ukraine exchanged prisoners on Friday, officials in Ukraine said.")
+    assert {p.geonameid for p in at(ps, "Russia")} == {2017370}  # not Russia, Ohio
+    assert {p.geonameid for p in at(ps, "Ukraine")} == {690791}  # not a town in Spain
+    assert all(p.level == "country" and p.where_prec == 6 for p in ps)
+
+
+def test_georgia_caucasus_vs_us(analyse):
+    _, cau = analyse("Protesters gathered in Tbilisi as Georgia's parliament debated the law. "
+                     "Georgia borders Russia and Armenia.")
+    _, us = analyse("Storms hit Atlanta on Monday. The governor of Georgia declared an emergency "
+                    "in Fulton County and Savannah.")
+    assert {p.country_code for p in at(cau, "Georgia")} == {"GE"}
+    assert all(p.level == "country" for p in at(cau, "Georgia"))
+    assert {p.country_code for p in at(us, "Georgia")} == {"US"}
+    assert all(p.level == "admin1" for p in at(us, "Georgia"))
+
+
+def test_region_forms(analyse, gaz):
+    _, ps = analyse("Shelling was reported in Kharkiv Oblast and in the Donetsk oblast, "
+                    "while drones hit the Kursk region.")
+    kh, do, ku = at(ps, "Kharkiv Oblast"), at(ps, "Donetsk oblast"), at(ps, "Kursk region")
+    assert kh and kh[0].level == "admin1" and kh[0].country_code == "UA" and "Kharkiv" in kh[0].name
+    assert do and do[0].level == "admin1" and do[0].country_code == "UA" and "Donetsk" in do[0].name
+    assert ku and ku[0].geonameid == 538555
+
+
+def test_variants_and_containment(analyse):
+    _, ps = analyse("Fighting continued near Pokrovsk in Donetsk region and around Kharkov.")
+    (pok,) = at(ps, "Pokrovsk")
+    assert pok.country_code == "UA" and pok.geonameid == 704422  # not Pokrovsk in Russia
+    assert pok.geo_precision == 2 and pok.where_prec == 2  # "near"
+    (kh,) = at(ps, "Kharkov")
+    assert kh.geonameid == 706483  # Kharkiv
+
+
+def test_unknown_village_falls_back_to_its_region(analyse):
+    _, ps = analyse("Russian troops shelled the village of Zarichne-Velyke in Kharkiv Oblast on Tuesday.")
+    (v,) = at(ps, "Zarichne-Velyke")
+    (region,) = at(ps, "Kharkiv Oblast")
+    assert v.fallback and v.geonameid == region.geonameid and v.geo_precision == 3
+    assert v.text == "Zarichne-Velyke"
+
+
+def test_capital_as_government(analyse):
+    _, ps = analyse("Moscow denied the report, and Kyiv was shelled again on Sunday.")
+    assert at(ps, "Moscow")[0].role == "actor"
+    assert at(ps, "Kyiv")[0].role == "location"
+
+
+def _centcom(needle: str) -> str:
+    for line in CENTCOM.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        if needle in doc["text"]:
+            return doc["text"]
+    raise AssertionError(needle)
+
+
+@pytest.mark.parametrize("name", ["Ar Raqqah", "Al Shadaddi"])
+def test_centcom_near_places_resolve_to_syria(analyse, name):
+    text = _centcom(f"Near {name},")
+    _, ps = analyse(text, published=dt.date(2016, 1, 9))
+    hits = at(ps, name)
+    assert hits
+    for p in hits:
+        assert p.resolved and p.country_code == "SY"
+        assert p.geo_precision in (2, 3)
+    iraq = at(ps, "Iraq")
+    assert iraq and iraq[0].country_code == "IQ"
+
+
+def test_resolve_given_spans(nlp, gaz):
+    text = "The convoy left Mosul for Erbil, in Iraq's Kurdistan region, on Monday."
+    ctx = Context.from_doc(nlp(text), Document(id="t", text=text))
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Mosul", "Erbil", "Iraq")]
+    ps = resolve_spans(ctx, spans, gaz)
+    assert [p.text for p in ps] == ["Mosul", "Erbil", "Iraq"]
+    assert [p.country_code for p in ps] == ["IQ", "IQ", "IQ"]
+    assert ps[2].level == "country"
+    assert ps[0].latitude == pytest.approx(36.3, abs=0.3)
+
+
+def test_every_resolved_place_is_complete(example):
+    for p in example:
+        if p.resolved:
+            assert p.geonameid and p.name and p.latitude is not None and p.longitude is not None
+            assert p.feature_class and p.feature_code and p.level
+            assert p.country_code and p.country_iso3 and p.country
+            assert p.population is not None
+
+
+def test_names_inside_organisations_only_as_actors(nlp, gaz):
+    text = "The Ohio Department of Transportation closed the road near Columbus on Monday."
+    ctx = Context.from_doc(nlp(text), Document(id="t", text=text))
+    default = resolve_places(ctx, gaz)
+    assert "Ohio" not in {p.text for p in default}
+    assert at(default, "Columbus")[0].country_code == "US"  # Columbus, Ohio, by its state
+    both = resolve_places(ctx, gaz, embedded=True)
+    (ohio,) = at(both, "Ohio")
+    assert ohio.role == "actor" and ohio.level == "admin1" and ohio.country_code == "US"
+
+
+def test_adjectival_forms_only_on_request(nlp, gaz):
+    text = "A Turkish court jailed two French journalists in Ankara."
+    ctx = Context.from_doc(nlp(text), Document(id="t", text=text))
+    assert {p.text for p in resolve_places(ctx, gaz)} == {"Ankara"}
+    adj = {p.text: p for p in resolve_places(ctx, gaz, adjectival=True)}
+    assert adj["Turkish"].geonameid == 298795 and adj["French"].country_code == "FR"
+
