@@ -632,17 +632,6 @@ def extract_events(ctx: Context) -> list[Event]:
             if place is None:
                 place = _place_for(ctx, d, t_start, t_end, [a for a in (actor1, actor2) if a is not None])
             when = governing_time(ctx, t_start, t_end)
-            if when is not None and when.defaulted and events:
-                prev = events[-1]
-                gap = ctx.text[prev.end:start]
-                if prev.time is not None and not prev.time.defaulted and prev.sentence >= si - 1 and "\n" not in gap:
-                    when = prev.time  # narrative continues: "In August 2024, ... They quickly captured ..."
-                elif sent_text.lstrip()[:1] in _BULLETS:
-                    # a list item under a dated lead: "On Jan. 8, Coalition forces conducted ... / . Near X, ..."
-                    for e in reversed(events):
-                        if e.time is not None and not e.time.defaulted and e.sentence >= si - 40:
-                            when = e.time
-                            break
             info = tax[sub]
             fatalities, claim_ids = _claims_for(ctx, si, start, end)
             conf = trig.confidence + (0.15 if a1 is not None and not carried else 0.05 if carried else 0.0)
