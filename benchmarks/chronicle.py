@@ -94,7 +94,7 @@ def main() -> None:
     n_events, n_series = ch.rebuild()
     print(f"rebuild: {n_events} chronicle events, {n_series} series in {time.perf_counter() - t0:.1f} s")
 
-    for cmd in (["chronicle", "--db", str(args.db)], ["chronicle", "--db", str(args.db), "--no-claims"],
+    for cmd in (["chronicle", "--db", str(args.db)], ["chronicle", "--db", str(args.db), "--since", "2025-06-01", "--until", "2025-06-30"],
                 ["series", "--db", str(args.db), "--measure", "casualties"]):
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-m", "kronika.cli", *cmd], capture_output=True, text=True)

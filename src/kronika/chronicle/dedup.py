@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -218,13 +218,15 @@ def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
 
 
 def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
-    dated = sorted(pool, key=lambda i: (items[i].interval()[0] or dt.date.min, items[i].key))
-    window: list[int] = []
+    starts = {i: items[i].interval()[0] for i in pool}
+    dated = sorted(pool, key=lambda i: (starts[i] or dt.date.min, items[i].key))
+    window: deque[int] = deque()  # reports that started at most MAX_SPAN_DAYS before this one
     span = dt.timedelta(days=MAX_SPAN_DAYS)
     for i in dated:
-        start = items[i].interval()[0]
+        start = starts[i]
         if start is not None:
-            window = [j for j in window if (items[j].interval()[1] or start) + span >= start]
+            while window and starts[window[0]] is not None and starts[window[0]] + span < start:
+                window.popleft()
         tried: set[int] = set()  # each group is tried once per report, through its latest member
         for j in reversed(window):
             root = uf.find(j)

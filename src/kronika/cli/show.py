@@ -163,7 +163,9 @@ def _when_time(t: Optional[TimeSpan], fallback) -> str:
 
 
 def _clean(s: Optional[str], limit: int = 200) -> str:
-    s = " ".join((s or "").split())  # ingested text: one line, no control characters
+    s = s or ""
+    if not s.isprintable() or "  " in s:
+        s = " ".join(s.split())  # ingested text: one line, no control characters
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 

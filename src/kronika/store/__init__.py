@@ -126,8 +126,10 @@ class Store:
             path = Path(path)
             if path.exists() and path.is_dir():
                 raise KronikaError(f"{path}: is a folder, not a database file")
-            if path.exists() and path.stat().st_size and path.read_bytes()[:16] != b"SQLite format 3\x00":
-                raise KronikaError(f"{path}: exists and is not a SQLite database")
+            if path.exists() and path.stat().st_size:
+                with open(path, "rb") as f:
+                    if f.read(16) != b"SQLite format 3\x00":
+                        raise KronikaError(f"{path}: exists and is not a SQLite database")
             url = f"sqlite:///{path}"
         self.url = url
         self.engine: Engine = create_engine(url, future=True)
@@ -254,17 +256,28 @@ class Store:
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            result = conn.execute(q)
+            keys = list(result.keys())
+            return [dict(zip(keys, r)) for r in result]
 
     def chronicle_reports(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """The reports (doc_id, source, published, sentence text) of the given chronicle events."""
         t = chronicle_reports
         out: dict[str, list[dict[str, Any]]] = {}
+        cols = [t.c.chronicle_id, t.c.doc_id, t.c.source, t.c.published, t.c.text]
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                q = select(t).where(t.c.chronicle_id.in_(ids[i:i + 500])).order_by(t.c.published, t.c.doc_id)
-                for r in conn.execute(q):
-                    out.setdefault(r.chronicle_id, []).append(dict(r._mapping))
+            if len(ids) > 2000:  # most of the chronicle: one scan beats many IN lists
+                wanted = set(ids)
+                batches = [conn.execute(select(*cols).order_by(t.c.published, t.c.doc_id))]
+            else:
+                wanted = None
+                batches = [conn.execute(select(*cols).where(t.c.chronicle_id.in_(ids[i:i + 500]))
+                                        .order_by(t.c.published, t.c.doc_id)) for i in range(0, len(ids), 500)]
+            for rows in batches:
+                for cid, doc_id, source, published, text in rows:
+                    if wanted is None or cid in wanted:
+                        out.setdefault(cid, []).append(
+                            {"doc_id": doc_id, "source": source, "published": published, "text": text})
         return out
 
     def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
