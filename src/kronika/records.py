@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built on first use: fast start-up
 
 
 class Mention(Record):

@@ -193,11 +193,10 @@ def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fm
         events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
         click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
         return
-    rows = ch.store.chronicle_rows(since=ch_date(since, "--since"), until=ch_date(until, "--until"), place=place,
-                                   actor=actor, event_type=event_type, limit=limit, with_data=False)
-    reports = ch.store.chronicle_reports([r["id"] for r in rows])
+    timeline = ch.store.timeline(since=ch_date(since, "--since"), until=ch_date(until, "--until"), place=place,
+                                 actor=actor, event_type=event_type, limit=limit)
     claim_rows = ch.claims(since=since, until=until, place=place, actor=actor, limit=limit) if claims else []
-    print_chronicle(rows, reports, claim_rows)
+    print_chronicle(timeline, claim_rows)
 
 
 @chronicle.command("rebuild")

@@ -169,31 +169,31 @@ def _clean(s: Optional[str], limit: int = 200) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def print_chronicle(events: list[dict], reports: dict[str, list[dict]], claim_rows: list[dict], out=None) -> None:
+def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> None:
     """A dated timeline: each chronicle event with its reports and sources, and (optionally) the
-    claims of the same dates. ``events`` are rows of the chronicle_events table.
+    claims of the same dates. ``timeline`` is :meth:`kronika.store.Store.timeline`'s rows.
 
     Plain lines (no table layout), so that a chronicle of thousands of events prints at once."""
     import sys
 
     out = out or sys.stdout
     lines: list[tuple[str, int, str]] = []
-    for e in events:
-        when = _when(e["date_start"], e["date_end"], e["granularity"], e["date_defaulted"], e["first_reported"])
-        status = "" if e["status"] == "occurred" else f" [{e['status']}]"
-        who = " → ".join(a for a in (e["actor1"], e["actor2"]) if a)
-        line = f"  EVENT {e['event_type']} / {e['sub_event_type']}{' (' + e['kind'] + ')' if e['kind'] else ''}{status}"
-        line += f": {who}" if who else ""
-        if e["place"]:
-            line += f" @ {e['place']}"
-        if e["fatalities"]:
-            line += f", {e['fatalities']} killed"
-        line += f"  [{e['n_sources']} source{'s' if e['n_sources'] != 1 else ''}]"
-        for r in reports.get(e["id"], []):
-            line += f"\n      “{_clean(r['text'], 160)}” — {_clean(r['source'] or r['doc_id'], 60)}"
-            if r["published"]:
-                line += f", {r['published']}"
-        lines.append((when, 0, line))
+    current_id, parts, when = None, [], ""
+    for (eid, start, end, granularity, defaulted, first, etype, sub, kind, status, actor1, actor2, place,
+         fatalities, n_sources, doc_id, source, published, text) in timeline:
+        if eid != current_id:
+            if current_id is not None:
+                lines.append((when, 0, "".join(parts)))
+            current_id = eid
+            when = _when(start, end, granularity, defaulted, first)
+            who = " → ".join(a for a in (actor1, actor2) if a)
+            parts = [f"  EVENT {etype} / {sub}", f" ({kind})" if kind else "",
+                     "" if status == "occurred" else f" [{status}]", f": {who}" if who else "",
+                     f" @ {place}" if place else "", f", {fatalities} killed" if fatalities else "",
+                     f"  [{n_sources} source{'s' if n_sources != 1 else ''}]"]
+        parts.append(f"\n      “{_clean(text, 160)}” — {_clean(source or doc_id, 60)}" + (f", {published}" if published else ""))
+    if current_id is not None:
+        lines.append((when, 0, "".join(parts)))
     for r in claim_rows:
         c = r["data"]
         q = Quantity.model_validate(c["quantity"])
@@ -216,7 +216,7 @@ def print_chronicle(events: list[dict], reports: dict[str, list[dict]], claim_ro
     if not lines:
         out.write("The chronicle is empty: ingest some articles first.\n")
         return
-    lines.sort(key=lambda x: (x[0], x[1]))
+    lines.sort(key=lambda x: (x[0], x[1]))  # stable: events keep their order within a heading
     current = None
     chunks = []
     for when, _, line in lines:

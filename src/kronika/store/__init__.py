@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from sqlalchemy import (
     JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    create_engine, event, func, insert, select,
+    create_engine, event, func, insert, select, text,
 )
 from sqlalchemy.engine import Engine
 
@@ -259,6 +259,44 @@ class Store:
             result = conn.execute(q)
             keys = list(result.keys())
             return [dict(zip(keys, r)) for r in result]
+
+    def timeline(self, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+                 place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
+                 limit: Optional[int] = None) -> list[tuple]:
+        """Chronicle events joined with their reports, as plain tuples in date order (the fast path
+        behind `kronika chronicle`): (id, date_start, date_end, granularity, date_defaulted,
+        first_reported, event_type, sub_event_type, kind, status, actor1, actor2, place, fatalities,
+        n_sources, doc_id, source, published, text); dates are ISO strings."""
+        where, params = [], {}
+        if since:
+            where.append("coalesce(e.date_end, e.date_start, e.first_reported) >= :since")
+            params["since"] = since.isoformat()
+        if until:
+            where.append("coalesce(e.date_start, e.first_reported) <= :until")
+            params["until"] = until.isoformat()
+        if place:
+            where.append("(e.place LIKE :place OR e.admin1 LIKE :place)")
+            params["place"] = f"%{place}%"
+        if actor:
+            where.append("(e.actor1 LIKE :actor OR e.actor2 LIKE :actor)")
+            params["actor"] = f"%{actor}%"
+        if event_type:
+            where.append("(e.event_type LIKE :etype OR e.sub_event_type LIKE :etype)")
+            params["etype"] = event_type
+        events_sql = "SELECT * FROM chronicle_events e" + (" WHERE " + " AND ".join(where) if where else "")
+        events_sql += " ORDER BY coalesce(e.date_start, e.first_reported), e.id"
+        if limit:
+            events_sql += " LIMIT :limit"
+            params["limit"] = int(limit)
+        sql = (
+            "SELECT e.id, e.date_start, e.date_end, e.granularity, e.date_defaulted, e.first_reported, "
+            "e.event_type, e.sub_event_type, e.kind, e.status, e.actor1, e.actor2, e.place, e.fatalities, "
+            "e.n_sources, r.doc_id, r.source, r.published, r.text "
+            f"FROM ({events_sql}) e JOIN chronicle_reports r ON r.chronicle_id = e.id "
+            "ORDER BY coalesce(e.date_start, e.first_reported), e.id, r.published, r.doc_id"
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(text(sql), params).all()
 
     def chronicle_reports(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """The reports (doc_id, source, published, sentence text) of the given chronicle events."""
