@@ -10,9 +10,8 @@ every derived table can be rebuilt from it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
     JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
@@ -238,10 +237,9 @@ class Store:
 
     def chronicle_rows(self, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
                        place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
-                       limit: Optional[int] = None, with_data: bool = True) -> list[dict[str, Any]]:
+                       limit: Optional[int] = None) -> list[dict[str, Any]]:
         t = chronicle_events
-        cols = list(t.c) if with_data else [c for c in t.c if c.name != "data"]
-        q = select(*cols)
+        q = select(t)
         if since:
             q = q.where(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= since)
         if until:
@@ -297,26 +295,6 @@ class Store:
         )
         with self.engine.connect() as conn:
             return conn.execute(text(sql), params).all()
-
-    def chronicle_reports(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-        """The reports (doc_id, source, published, sentence text) of the given chronicle events."""
-        t = chronicle_reports
-        out: dict[str, list[dict[str, Any]]] = {}
-        cols = [t.c.chronicle_id, t.c.doc_id, t.c.source, t.c.published, t.c.text]
-        with self.engine.connect() as conn:
-            if len(ids) > 2000:  # most of the chronicle: one scan beats many IN lists
-                wanted = set(ids)
-                batches = [conn.execute(select(*cols).order_by(t.c.published, t.c.doc_id))]
-            else:
-                wanted = None
-                batches = [conn.execute(select(*cols).where(t.c.chronicle_id.in_(ids[i:i + 500]))
-                                        .order_by(t.c.published, t.c.doc_id)) for i in range(0, len(ids), 500)]
-            for rows in batches:
-                for cid, doc_id, source, published, text in rows:
-                    if wanted is None or cid in wanted:
-                        out.setdefault(cid, []).append(
-                            {"doc_id": doc_id, "source": source, "published": published, "text": text})
-        return out
 
     def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
                     place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
@@ -431,6 +409,3 @@ def _claim_row(doc_id: str, c) -> dict:
         "text": c.text, "data": c.model_dump(mode="json"),
     }
 
-
-def dumps(rows: Iterable[dict]) -> str:
-    return json.dumps(list(rows), default=str, ensure_ascii=False, indent=2)
