@@ -102,7 +102,7 @@ def resolution_scores(pairs):
     }
 
 
-def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True) -> dict:
+def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True, gaz_path: Path | None = None) -> dict:
     from kronika import nlp
     from kronika.context import Context
     from kronika.places import Gazetteer, resolve_places, resolve_spans
@@ -110,7 +110,7 @@ def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True) -
 
     arts = load(BENCH / CORPORA[name], limit)
     nlp_ = nlp.load()
-    gaz = Gazetteer.default()
+    gaz = Gazetteer(gaz_path) if gaz_path else Gazetteer.default()
     tp_exact = tp_overlap = n_pred = n_gold = 0
     e2e, given = [], []
     t_parse = t_stage = t_gold = 0.0
@@ -184,6 +184,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=["tr-news", "lgl", "both"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
+    ap.add_argument("--gazetteer", type=Path, default=None,
+                    help="gazetteer SQLite file (default: the user cache; see `kronika gazetteer build --geonames`)")
     ap.add_argument("--product", action="store_true",
                     help="the pipeline's own output: no adjectival forms, no names inside organisation names")
     args = ap.parse_args(argv)
@@ -191,8 +193,14 @@ def main(argv=None) -> int:
         print(f"benchmark data not found: {BENCH}", file=sys.stderr)
         return 2
     names = ["tr-news", "lgl"] if args.corpus == "both" else [args.corpus]
+    from kronika.places import gazetteer, geonames_dump
+
+    path = args.gazetteer or gazetteer.default_path()
+    dumps = geonames_dump.recorded(path) if path.exists() else []
+    print(f"gazetteer: {path} — " + (f"with GeoNames dump files {', '.join(map(str, dumps))}" if dumps else
+          "base (no GeoNames dump: stand-in points for countries and regions)"))
     for name in names:
-        report(name, run(name, args.limit, not args.product, not args.product))
+        report(name, run(name, args.limit, not args.product, not args.product, args.gazetteer))
     return 0
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from kronika.places import gazetteer
 from kronika.places.gazetteer import Gazetteer, loose, normalize
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +75,64 @@ def test_info_and_staleness(gaz, tmp_path):
     con.close()
     assert not gazetteer.info(fake)["current"]
     assert not gazetteer.info(tmp_path / "missing.sqlite")["exists"]
+
+
+# --- a GeoNames dump the user has (kronika gazetteer build --geonames) -------------------
+
+GEONAMES_FIXTURE = Path(__file__).parent / "corpus" / "geonames" / "constructed.txt"
+
+
+@pytest.fixture(scope="module")
+def dumped(tmp_path_factory, gaz) -> Gazetteer:
+    """A copy of the default gazetteer with the constructed dump rows applied."""
+    from kronika.places import geonames_dump
+
+    path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
+    shutil.copyfile(gaz.path, path)
+    applied = geonames_dump.apply(path, [GEONAMES_FIXTURE])
+    assert (applied.rows, applied.moved, applied.added) == (4, 1, 2)  # the hotel's class is left out
+    assert geonames_dump.recorded(path) == [GEONAMES_FIXTURE.resolve()]
+    return Gazetteer(path, build_if_missing=False)
+
+
+def test_dump_gives_geonames_own_points(gaz, dumped):
+    us = dumped.get(6252001)
+    assert (us.latitude, us.longitude) == (39.76, -98.5)
+    assert (gaz.get(6252001).latitude, gaz.get(6252001).longitude) != (39.76, -98.5)  # the stand-in point
+    assert dumped.lookup("United States")[0].geonameid == 6252001
+
+
+def test_dump_adds_villages_and_regions(dumped):
+    village = dumped.lookup("Kruglenkoye")[0]
+    assert village.geonameid == 900000001 and village.level == "populated_place"
+    assert village.admin1_id == 538555 and "Kursk" in village.admin1  # linked by GeoNames' admin code RU.41
+    assert 900000001 in dumped.loose_ids("Kruglenkoe")
+    region = dumped.lookup("Near East")[0]
+    assert region.geonameid == 900000002 and region.level == "other"
+    assert dumped.get(900000003) is None
+
+
+def test_dump_village_resolves_to_a_town_not_its_region(dumped):
+    from kronika import nlp as knlp
+    from kronika.context import Context
+    from kronika.places import resolve_places
+    from kronika.records import Document
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    ctx = Context.from_doc(knlp.load()(text), Document(id="ex", text=text, published=dt.date(2025, 1, 20)))
+    (village,) = [p for p in resolve_places(ctx, dumped) if p.text == "Kruglenkoe"]
+    assert village.geonameid == 900000001 and not village.fallback
+    # "near Kruglenkoe": ACLED's precision 2 (near a named town), not the region's 3 of the fallback
+    assert village.geo_precision == 2 and village.admin1 and "Kursk" in village.admin1
+
+
+def test_dump_bad_files_fail_before_building(tmp_path):
+    from kronika.places import geonames_dump
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("this is not a GeoNames dump\n", encoding="utf-8")
+    with pytest.raises(geonames_dump.DumpError, match="line 1 is not a GeoNames row"):
+        gazetteer.build(tmp_path / "g.sqlite", progress=None, geonames=[bad])
+    with pytest.raises(geonames_dump.DumpError, match="no such file"):
+        gazetteer.build(tmp_path / "g.sqlite", progress=None, geonames=[tmp_path / "missing.zip"])
+    assert not (tmp_path / "g.sqlite").exists()

