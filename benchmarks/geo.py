@@ -29,6 +29,7 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +116,7 @@ def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True, g
     e2e, given = [], []
     t_parse = t_stage = t_gold = 0.0
     n_places = 0
+    breakdown: Counter = Counter()
     for docid, text, published, gold in arts:
         t0 = time.perf_counter()
         doc = nlp_(text)
@@ -144,6 +146,16 @@ def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True, g
         for s, e, gid, lat, lon in gold:
             if gid is not None:
                 given.append((gid, lat, lon, by.get((s, e))))
+                p = by.get((s, e))
+                g = gaz.get(gid)
+                level = g.level if g else "not in gazetteer"
+                if p is None or p.latitude is None:
+                    kind = "unresolved"
+                elif km(lat, lon, p.latitude, p.longitude) <= 161:
+                    kind = "within 161 km"
+                else:
+                    kind = "right id, point > 161 km" if p.geonameid == gid else "wrong id, > 161 km"
+                breakdown[(level, kind)] += 1
 
     def prf(tp):
         p = tp / n_pred if n_pred else 0.0
@@ -157,10 +169,11 @@ def run(name: str, limit: int | None, adjectival: bool, embedded: bool = True, g
         "places_per_s": n_places / t_stage if t_stage else 0.0,
         "stage_share": t_stage / t_parse if t_parse else 0.0,
         "gold_per_s": len(given) / t_gold if t_gold else 0.0,
+        "breakdown": breakdown,
     }
 
 
-def report(name: str, r: dict) -> None:
+def report(name: str, r: dict, show_breakdown: bool = False) -> None:
     a, t = ANCHORS[name], TARGETS[name]
     print(f"\n== {name}: {r['docs']} articles, {r['gold']} gold toponyms, {r['pred']} predicted")
     for k in ("exact", "overlap"):
@@ -176,6 +189,11 @@ def report(name: str, r: dict) -> None:
           f"end to end {e['161_id']:.1f}%, gold spans {g['161_id']:.1f}%")
     for lab, s in (("end to end", e), ("gold spans", g)):
         print(f"{lab}: mean error {s['mean']:.0f} km, median {s['median']:.1f} km, AUC {s['auc']:.3f} (n={s['n']})")
+    if show_breakdown:
+        n = sum(r["breakdown"].values()) or 1
+        print("gold spans by the gold entry's level (share of all gold toponyms with coordinates):")
+        for (level, kind), c in sorted(r["breakdown"].items(), key=lambda kv: -kv[1]):
+            print(f"  {level:18s} {kind:26s} {c:5d} {100 * c / n:5.1f}%")
     print(f"speed: {r['places_per_s']:.0f} places/s end to end (stage {100 * r['stage_share']:.1f}% of spaCy parse time); "
           f"{r['gold_per_s']:.0f} gold toponyms/s resolved")
 
@@ -186,6 +204,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
     ap.add_argument("--gazetteer", type=Path, default=None,
                     help="gazetteer SQLite file (default: the user cache; see `kronika gazetteer build --geonames`)")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="gold-span results by the gold entry's level (country, admin1...) and kind of error")
     ap.add_argument("--product", action="store_true",
                     help="the pipeline's own output: no adjectival forms, no names inside organisation names")
     args = ap.parse_args(argv)
@@ -200,7 +220,7 @@ def main(argv=None) -> int:
     print(f"gazetteer: {path} — " + (f"with GeoNames dump files {', '.join(map(str, dumps))}" if dumps else
           "base (no GeoNames dump: stand-in points for countries and regions)"))
     for name in names:
-        report(name, run(name, args.limit, not args.product, not args.product, args.gazetteer))
+        report(name, run(name, args.limit, not args.product, not args.product, args.gazetteer), args.breakdown)
     return 0
 
 

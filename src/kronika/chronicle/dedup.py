@@ -30,6 +30,7 @@ import hashlib
 import math
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Optional
 
 from kronika.records import Actor, ChronicleEvent, Event, EventReport, Place
@@ -59,6 +60,11 @@ class Report:
         return (self.doc_id, self.event.id)
 
     def interval(self) -> tuple[Optional[dt.date], Optional[dt.date], int]:
+        """(start, end, tolerance in days); computed once per report (compared many times)."""
+        return self._interval
+
+    @cached_property
+    def _interval(self) -> tuple[Optional[dt.date], Optional[dt.date], int]:
         t = self.event.time
         if t is None or t.start_date is None:
             if self.published is None:
