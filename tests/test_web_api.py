@@ -327,3 +327,45 @@ def test_serve_command(web_db, monkeypatch):
     assert c.post("/api/analyze", json={"text": REPORT}).status_code == 401
     r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--token", "given-token"])
     assert calls[-1][0].state.token == "given-token" and "given-token" not in r.output
+
+
+# --- the chronicle: one real event, all its sources ----------------------------------------
+
+CAPTURE_2 = Path(__file__).resolve().parent / "corpus" / "constructed" / "capture-second-report.txt"
+
+
+@pytest.fixture(scope="module")
+def chronicle_client(web_db, tmp_path_factory, pipeline) -> TestClient:
+    """The example plus a second (constructed) report of the same capture, merged."""
+    db = tmp_path_factory.mktemp("chron") / "kronika.db"
+    shutil.copy(web_db, db)
+    ch = Chronicle(db)
+    ch.ingest([str(CAPTURE_2)], pipeline=pipeline)
+    ch.store.engine.dispose()
+    return TestClient(create_app(db, pipeline=pipeline), client=LOCAL)
+
+
+def test_api_chronicle_merges_the_capture_from_two_sources(chronicle_client):
+    body = chronicle_client.get("/api/chronicle", params={"min_sources": 2}).json()
+    assert body["total"] >= 1
+    capture = next(e for e in body["items"] if e["kind"] == "capture")
+    assert capture["n_sources"] == 2 and str(capture["date_start"]) == "2025-01-11"
+    assert capture["actor1"].startswith("Military Forces of Ukraine")
+    sources = {r["source"] for r in capture["reports"]}
+    assert sources == {"Euromaidan Press", "Test Wire (constructed)"}
+    assert all(r["text"] and r["doc_id"] and r["event_id"] for r in capture["reports"])
+    everything = chronicle_client.get("/api/chronicle").json()
+    assert everything["total"] > body["total"]  # single-source events too
+    # filters reach through the reports
+    assert chronicle_client.get("/api/chronicle", params={"source": "Test Wire", "min_sources": 2}).json()["total"] >= 1
+    assert chronicle_client.get("/api/chronicle", params={"source": "no such wire"}).json()["total"] == 0
+    assert chronicle_client.get("/api/chronicle", params={"sort": "bogus"}).status_code == 422
+
+
+def test_chronicle_page_lists_sources_escaped(chronicle_client):
+    html = chronicle_client.get("/chronicle", params={"min_sources": 2}).text
+    assert "Test Wire (constructed)" in html and "Euromaidan Press" in html
+    assert 'href="/chronicle"' in html  # in the navigation
+    rows = re.findall(r'<tr class="chronicle-event"', html)
+    assert len(rows) >= 1
+    assert "<script>alert" not in chronicle_client.get("/chronicle", params={"q": "<script>alert(1)</script>"}).text

@@ -23,6 +23,7 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwrig
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 SHOTS = ROOT / "docs" / "screenshots"
+CAPTURE_2 = ROOT / "tests" / "corpus" / "constructed" / "capture-second-report.txt"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -35,7 +36,8 @@ def server(tmp_path_factory):
     from kronika.web.app import create_app
 
     db = tmp_path_factory.mktemp("webui") / "kronika.db"
-    Chronicle(db).ingest([str(EXAMPLE)])
+    # the example and a second (constructed) report of its capture: the chronicle merges the two
+    Chronicle(db).ingest([str(EXAMPLE), str(CAPTURE_2)])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -126,6 +128,24 @@ def test_event_on_the_map_shows_its_sources(server, page):
     target = page.locator(".sent:target")
     assert target.count() == 1
     assert sentence.strip()[:40] in target.inner_text()
+    assert not page.errors
+
+
+def test_chronicle_lists_each_real_event_with_its_sources(server, page):
+    page.goto(f"{server}/chronicle")
+    table = page.locator("#chronicle-table")
+    table.wait_for()
+    merged = page.locator("tr.chronicle-event", has_text="2 sources")
+    assert merged.count() >= 1
+    reports = merged.first.locator("xpath=following-sibling::tr[1]").locator("ul.reports li")
+    assert reports.count() == 2
+    assert "Test Wire (constructed)" in reports.all_inner_texts()[0] + reports.all_inner_texts()[1]
+    shot(page, "chronicle")
+    link = reports.first.locator("a")
+    href = link.get_attribute("href")
+    assert re.fullmatch(r"/event/[0-9a-f]+/[\w-]+", href)
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
     assert not page.errors
 
 

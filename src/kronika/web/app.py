@@ -301,6 +301,17 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
             raise HTTPException(404, "no such event")
         return row
 
+    @app.get("/api/chronicle", response_model=Page, tags=["api"],
+             summary="The chronicle: real events merged across sources, each with all its reports")
+    def api_chronicle(f: Filters = Depends(filters),
+                      sort: str = Query("date", description="date, sources, reports, fatalities, type, place, reported; '-' for descending"),
+                      min_sources: int = Query(1, ge=1, description="only events reported by at least this many sources"),
+                      limit: int = limit_q, offset: int = offset_q):
+        found = paged(queries.query_chronicle, store, f, sort=sort, limit=limit, offset=offset, min_sources=min_sources)
+        if found is None:
+            raise HTTPException(501, "this kronika has no chronicle tables")
+        return _json({"total": found[0], "limit": limit, "offset": offset, "items": found[1]})
+
     @app.get("/api/claims", response_model=Page, tags=["api"], summary="Quantitative claims, filtered, sorted and paged")
     def api_claims(f: Filters = Depends(filters), sort: str = Query("date", description="date, measure, value, claimant, place, source, published; '-' for descending"),
                    limit: int = limit_q, offset: int = offset_q):
@@ -394,6 +405,18 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         support = [c for c in a.claims if ev and c.id in ev.claims] if a else []
         return page(request, "event.html", r=row, ev=ev, others=queries.other_reports(store, doc_id, event_id), details=render.event_details(ev) if ev else None,
                     sentence=sentence, support=[(c, render.claim_details(c)) for c in support], span=_span)
+
+    @app.get("/chronicle", response_class=HTMLResponse, include_in_schema=False)
+    def chronicle_page(request: Request, f: Filters = Depends(filters), sort: str = "date",
+                       min_sources: int = Query(1, ge=1), limit: int = Query(100, ge=1, le=500),
+                       offset: int = offset_q):
+        found = paged(queries.query_chronicle, store, f, sort=sort, limit=limit, offset=offset, min_sources=min_sources)
+        total, rows = found if found is not None else (0, [])
+        counts = store.count()
+        return page(request, "chronicle.html", rows=rows, total=total, f=f, sort=sort, min_sources=min_sources,
+                    available=counts["chronicle_events"] > 0 or counts["events"] == 0,
+                    pager=_pager(request, total, limit, offset),
+                    types=queries.distinct_values(store, events_t.c.event_type), span=_span)
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(request: Request, f: Filters = Depends(filters), sort: str = "date",

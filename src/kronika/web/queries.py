@@ -344,3 +344,79 @@ def event_types(store: Store) -> set[str]:
             types = {v for (v,) in conn.execute(select(events.c.event_type).distinct()) if v}
             _TYPES[store.url] = cached = (n, types)
     return cached[1]
+
+
+# -- the chronicle: real events merged across sources ------------------------------------
+
+CHRONICLE_COLS = ["id", "event_type", "sub_event_type", "kind", "status", "date_start", "date_end",
+                  "granularity", "date_defaulted", "place", "country_code", "admin1", "latitude", "longitude",
+                  "actor1", "actor2", "fatalities", "n_sources", "n_reports", "first_reported",
+                  "last_reported", "merge_score"]
+CHRONICLE_SORTS = {
+    "date": lambda t: func.coalesce(t.c.date_start, t.c.first_reported),
+    "sources": lambda t: t.c.n_sources,
+    "reports": lambda t: t.c.n_reports,
+    "fatalities": lambda t: t.c.fatalities,
+    "type": lambda t: t.c.event_type,
+    "place": lambda t: t.c.place,
+    "reported": lambda t: t.c.last_reported,
+}
+
+
+def query_chronicle(store: Store, f: Filters, *, sort: str = "date", limit: int = 50, offset: int = 0,
+                    min_sources: int = 1) -> Optional[tuple[int, list[dict[str, Any]]]]:
+    """Merged events (the ``chronicle_events`` table), filtered, sorted and paged, each with its
+    reports (document, event, source, publication date, sentence); None if the store has none."""
+    from kronika import store as store_mod
+
+    t = getattr(store_mod, "chronicle_events", None)
+    r = getattr(store_mod, "chronicle_reports", None)
+    if t is None or r is None:
+        return None
+    q = select(*[t.c[c] for c in CHRONICLE_COLS])
+    if f.since:
+        q = q.where(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= f.since)
+    if f.until:
+        q = q.where(func.coalesce(t.c.date_start, t.c.first_reported) <= f.until)
+    if f.place:
+        q = q.where(or_(_ilike(t.c.place, f.place), _ilike(t.c.admin1, f.place)))
+    if f.actor:
+        q = q.where(or_(_ilike(t.c.actor1, f.actor), _ilike(t.c.actor2, f.actor)))
+    if f.event_type:
+        q = q.where(or_(t.c.event_type.ilike(f.event_type), t.c.sub_event_type.ilike(f.event_type),
+                        t.c.kind.ilike(f.event_type)))
+    if f.status:
+        q = q.where(t.c.status == f.status)
+    if f.source or f.q or f.doc_id:  # through the reports
+        sub = select(r.c.chronicle_id)
+        if f.source:
+            sub = sub.where(_ilike(r.c.source, f.source))
+        if f.q:
+            sub = sub.where(_ilike(r.c.text, f.q))
+        if f.doc_id:
+            sub = sub.where(r.c.doc_id == f.doc_id)
+        q = q.where(t.c.id.in_(sub))
+    if min_sources > 1:
+        q = q.where(t.c.n_sources >= min_sources)
+    desc = sort.startswith("-")
+    key = sort.lstrip("-+")
+    if key not in CHRONICLE_SORTS:
+        raise ValueError(f"unknown sort {key!r}; choose one of {', '.join(CHRONICLE_SORTS)}")
+    col = CHRONICLE_SORTS[key](t)
+    order = [col.desc() if desc else col.asc(), t.c.id.desc() if desc else t.c.id.asc()]
+    with store.engine.connect() as conn:
+        total, rows = _page(conn, q, order, limit, offset)
+        ids = [row["id"] for row in rows]
+        reports: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        if ids:
+            rq = (select(r.c.chronicle_id, r.c.doc_id, r.c.event_id, r.c.source, r.c.published, r.c.text,
+                         documents.c.title, documents.c.url)
+                  .join(documents, documents.c.id == r.c.doc_id, isouter=True)
+                  .where(r.c.chronicle_id.in_(ids))
+                  .order_by(r.c.chronicle_id, r.c.published, r.c.doc_id, r.c.event_id))
+            for rep in conn.execute(rq).mappings():
+                d = dict(rep)
+                reports[d.pop("chronicle_id")].append(d)
+    for row in rows:
+        row["reports"] = reports.get(row["id"], [])
+    return total, rows
