@@ -15,7 +15,7 @@ from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
     JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    create_engine, event, func, insert, select, text,
+    create_engine, event, func, insert, or_, select, type_coerce,
 )
 from sqlalchemy.engine import Engine
 
@@ -113,6 +113,34 @@ def _v2(conn) -> None:
 
 
 MIGRATIONS = {1: _v1, 2: _v2}  # version -> function(conn) bringing the schema from version-1 to version
+
+
+def chronicle_filter(*, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+                     place: Optional[str] = None, actor: Optional[str] = None,
+                     event_type: Optional[str] = None) -> list:
+    """WHERE conditions on ``chronicle_events`` shared by every reader of merged events (the CLI's
+    chronicle, the Python API and the web app): dates overlap [since, until] (an event without a
+    date counts from its first report); place or region, either actor, and type, sub-event type
+    or kind, as case-insensitive substrings (type: a whole value)."""
+    t = chronicle_events
+    out = []
+    if since:
+        out.append(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= since)
+    if until:
+        out.append(func.coalesce(t.c.date_start, t.c.first_reported) <= until)
+    if place:
+        out.append(or_(_contains(t.c.place, place), _contains(t.c.admin1, place)))
+    if actor:
+        out.append(or_(_contains(t.c.actor1, actor), _contains(t.c.actor2, actor)))
+    if event_type:
+        out.append(or_(t.c.event_type.ilike(event_type), t.c.sub_event_type.ilike(event_type),
+                       t.c.kind.ilike(event_type)))
+    return out
+
+
+def _contains(col, value: str):
+    like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return col.ilike(like, escape="\\")
 
 
 class Store:
@@ -239,17 +267,8 @@ class Store:
                        place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
                        limit: Optional[int] = None) -> list[dict[str, Any]]:
         t = chronicle_events
-        q = select(t)
-        if since:
-            q = q.where(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= since)
-        if until:
-            q = q.where(func.coalesce(t.c.date_start, t.c.first_reported) <= until)
-        if place:
-            q = q.where(t.c.place.ilike(f"%{place}%") | t.c.admin1.ilike(f"%{place}%"))
-        if actor:
-            q = q.where(t.c.actor1.ilike(f"%{actor}%") | t.c.actor2.ilike(f"%{actor}%"))
-        if event_type:
-            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type))
+        q = select(t).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
+                                              event_type=event_type))
         q = q.order_by(func.coalesce(t.c.date_start, t.c.first_reported), t.c.id)
         if limit:
             q = q.limit(limit)
@@ -264,37 +283,24 @@ class Store:
         """Chronicle events joined with their reports, as plain tuples in date order (the fast path
         behind `kronika chronicle`): (id, date_start, date_end, granularity, date_defaulted,
         first_reported, event_type, sub_event_type, kind, status, actor1, actor2, place, fatalities,
-        n_sources, doc_id, source, published, text); dates are ISO strings."""
-        where, params = [], {}
-        if since:
-            where.append("coalesce(e.date_end, e.date_start, e.first_reported) >= :since")
-            params["since"] = since.isoformat()
-        if until:
-            where.append("coalesce(e.date_start, e.first_reported) <= :until")
-            params["until"] = until.isoformat()
-        if place:
-            where.append("(e.place LIKE :place OR e.admin1 LIKE :place)")
-            params["place"] = f"%{place}%"
-        if actor:
-            where.append("(e.actor1 LIKE :actor OR e.actor2 LIKE :actor)")
-            params["actor"] = f"%{actor}%"
-        if event_type:
-            where.append("(e.event_type LIKE :etype OR e.sub_event_type LIKE :etype)")
-            params["etype"] = event_type
-        events_sql = "SELECT * FROM chronicle_events e" + (" WHERE " + " AND ".join(where) if where else "")
-        events_sql += " ORDER BY coalesce(e.date_start, e.first_reported), e.id"
+        n_sources, doc_id, source, published, text); dates are ISO strings (read as stored, without
+        conversion: this query returns tens of thousands of rows)."""
+        e, r = chronicle_events, chronicle_reports
+        day = func.coalesce(e.c.date_start, e.c.first_reported)
+        chosen = select(e).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
+                                                   event_type=event_type)).order_by(day, e.c.id)
         if limit:
-            events_sql += " LIMIT :limit"
-            params["limit"] = int(limit)
-        sql = (
-            "SELECT e.id, e.date_start, e.date_end, e.granularity, e.date_defaulted, e.first_reported, "
-            "e.event_type, e.sub_event_type, e.kind, e.status, e.actor1, e.actor2, e.place, e.fatalities, "
-            "e.n_sources, r.doc_id, r.source, r.published, r.text "
-            f"FROM ({events_sql}) e JOIN chronicle_reports r ON r.chronicle_id = e.id "
-            "ORDER BY coalesce(e.date_start, e.first_reported), e.id, r.published, r.doc_id"
-        )
+            chosen = chosen.limit(limit)
+        c = chosen.subquery("e")
+        raw = lambda col: type_coerce(col, String)  # noqa: E731 - ISO text as stored, no date objects
+        q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,
+                    raw(c.c.first_reported), c.c.event_type, c.c.sub_event_type, c.c.kind, c.c.status, c.c.actor1,
+                    c.c.actor2, c.c.place, c.c.fatalities, c.c.n_sources, r.c.doc_id, r.c.source,
+                    raw(r.c.published), r.c.text)
+             .join(r, r.c.chronicle_id == c.c.id)
+             .order_by(func.coalesce(c.c.date_start, c.c.first_reported), c.c.id, r.c.published, r.c.doc_id))
         with self.engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
+            return conn.execute(q).all()
 
     def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
                     place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
-from kronika.store import Store, claims, documents, events
+from kronika.store import Store, chronicle_filter, claims, documents, events
 
 MAX_LIMIT = 1000
 
@@ -373,18 +373,8 @@ def query_chronicle(store: Store, f: Filters, *, sort: str = "date", limit: int 
     r = getattr(store_mod, "chronicle_reports", None)
     if t is None or r is None:
         return None
-    q = select(*[t.c[c] for c in CHRONICLE_COLS])
-    if f.since:
-        q = q.where(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= f.since)
-    if f.until:
-        q = q.where(func.coalesce(t.c.date_start, t.c.first_reported) <= f.until)
-    if f.place:
-        q = q.where(or_(_ilike(t.c.place, f.place), _ilike(t.c.admin1, f.place)))
-    if f.actor:
-        q = q.where(or_(_ilike(t.c.actor1, f.actor), _ilike(t.c.actor2, f.actor)))
-    if f.event_type:
-        q = q.where(or_(t.c.event_type.ilike(f.event_type), t.c.sub_event_type.ilike(f.event_type),
-                        t.c.kind.ilike(f.event_type)))
+    q = select(*[t.c[c] for c in CHRONICLE_COLS]).where(*chronicle_filter(
+        since=f.since, until=f.until, place=f.place, actor=f.actor, event_type=f.event_type))
     if f.status:
         q = q.where(t.c.status == f.status)
     if f.source or f.q or f.doc_id:  # through the reports
