@@ -150,6 +150,9 @@ def kronika_predictions(texts: list[str]) -> tuple[list[list[dict]], float, floa
         for p in ps:
             if p.low is not None and p.high is not None and p.value is None:
                 value = (p.low, p.high)
+            elif p.previous is not None:
+                # a change "from X to Y" / "to Y from X": CQE writes it as the (start, end) pair
+                value = (p.previous, p.value)
             else:
                 value = p.value
             if value is None:

@@ -214,3 +214,27 @@ def test_outermost_attributions_only():
     # a claim takes the innermost source
     c = _by_text(extract_claims(ctx), "300")
     assert c.claimant_text == "Russia" and c.measure == "captured"
+
+
+# --- tolls: the number is the object of a verb of level or change ---------------------------
+
+@pytest.mark.parametrize("text, measure, value, previous, subject", [
+    ("The death toll from the strike on Dnipro rose to 45, officials said.", "killed", 45, None, None),
+    ("The death toll from the strike on Dnipro rose from 30 to 45, officials said.", "killed", 45, 30, None),
+    ("The number of civilians killed in Gaza has risen to 43,000, the health ministry said.", "killed", 43000, None, "civilians"),
+    ("Russian losses exceeded 500,000, Ukraine's General Staff said.", "casualties", 500000, None, "Russian"),
+    ("Israel's death toll is 1,200, officials said.", "killed", 1200, None, "Israel"),
+    ("The number of people displaced by the fighting has passed 100,000.", "displaced", 100000, None, None),
+])
+def test_toll_constructions(text, measure, value, previous, subject):
+    (c,) = _claims(text)
+    assert (c.measure, c.quantity.value, c.quantity.previous) == (measure, value, previous)
+    assert c.subject_text == subject
+    if previous is not None:
+        assert c.quantity.change == "up" and c.quantity.low is None  # a change, not a range
+
+
+@pytest.mark.parametrize("text", ["The number of tanks rose to 40.", "The number of visitors rose to 4,000.",
+                                  "Prices rose from 30 to 45 dollars."])
+def test_levels_that_count_no_war_measure_are_not_tolls(text):
+    assert [c.measure for c in _claims(text)] in ([], ["equipment"])

@@ -116,3 +116,171 @@ def test_example_quantities(example_ctx):
     # offsets point into the text
     for q in found.values():
         assert example_ctx.text[q.start : q.end] == q.text
+
+
+# --- changes between two figures: a start and an end, not a range -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, qtext, value, previous, unit, change",
+    [
+        ("The death toll from the strike rose from 300 to 400 killed, the governor said.", "from 300 to 400", 400, 300, None, "up"),
+        ("Casualties fell from 10 to 8 last week.", "from 10 to 8", 8, 10, None, "down"),
+        ("Inflation increased from 5% to 7% in March.", "from 5% to 7%", 7, 5, "percent", "up"),
+        # the unit (and the scale) written once serves both figures
+        ("Growth is forecast to slow from 4.8 to 4.7 percent next year.", "from 4.8 to 4.7 percent", 4.7, 4.8, "percent", "down"),
+        ("The number of displaced people grew from 5.1 to 6.2 million over the year.", "from 5.1 to 6.2 million", 6_200_000, 5_100_000, None, "up"),
+        # a time adjunct between the figures
+        ("Civilian casualties dropped from 1,000 in January to 600 in February.", "from 1,000 in January to 600", 600, 1000, None, "down"),
+        # told end first
+        ("Officials said the number of wounded increased to 80 from 64.", "80", 80, 64, None, "up"),
+        ("At least 20 civilians were killed, up from 12 on Friday, officials said.", "At least 20", 20, 12, None, "up"),
+        ("Grain exports fell to 2.5m tonnes from 3.1m tonnes.", "2.5m tonnes", 2_500_000, 3_100_000, "t", "down"),
+    ],
+)
+def test_change_from_to_is_two_figures(text, qtext, value, previous, unit, change):
+    q = _one(text)
+    assert (q.text, q.value, q.previous, q.unit, q.change) == (qtext, value, previous, unit, change)
+    assert q.qualifier != "range" and q.high is None  # never a range (at least 20: low is 20)
+
+
+def test_change_chain_keeps_each_step():
+    found = [p for p in parse_quantities("The price rose from $160 to $180 to $200 in a month.") if p.is_quantity]
+    assert [(p.previous, p.value, p.unit) for p in found] == [(160, 180, "usd"), (180, 200, "usd")]
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        # no word of change: "from X to Y" is a range
+        ("Prices range from $800,000 to $1.3 million.", 800_000, 1_300_000),
+        ("From 10,000 to 12,000 soldiers were sent to the region.", 10_000, 12_000),
+        ("Sentences run from 5 up to 10 years.", 5, 10),
+        # a range revised to a range is two ranges
+        ("The forecast was revised from 5 to 7 per cent to 3 to 5 per cent.", 5, 7),
+    ],
+)
+def test_from_to_without_change_is_a_range(text, low, high):
+    q = [p for p in parse_quantities(text) if p.is_quantity][0]
+    assert (q.value, q.low, q.high, q.previous) == (None, low, high, None)
+
+
+def test_change_is_not_read_across_times_or_years():
+    # the clock times are not a change, the years are not figures
+    found = [p for p in parse_quantities("Ethereum fell from $2,415 to $2,315 from 1.05am to 7.05am.") if p.is_quantity]
+    assert [(p.previous, p.value) for p in found] == [(2415, 2315)]
+    assert not [p for p in parse_quantities("The economy grew from 1990 to 2000.") if p.is_quantity]
+
+
+def test_change_in_the_pipeline_keeps_the_current_figure():
+    from kronika import nlp
+
+    text = "The number of people killed in the strike rose from 30 to 45, officials said."
+    doc = nlp.load()(text)
+    ctx = Context.from_doc(doc, Document(id="t", text=text, published=dt.date(2025, 1, 20)))
+    found = find_quantities(ctx)
+    assert [(q.text, q.value, q.low, q.high) for q in found] == [("from 30 to 45", 45, None, None)]
+
+
+# --- fractions, alternatives, suspended hyphens ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, qtext, value",
+    [
+        ("A third of the city was destroyed.", "A third", 1 / 3),
+        ("Nearly two-thirds of its residents have fled.", "Nearly two-thirds", 2 / 3),
+        ("One in five Ukrainians has been displaced.", "One in five", 0.2),
+        ("three quarters of the town lost power", "three quarters", 0.75),
+    ],
+)
+def test_fractions_are_proportions_not_counts(text, qtext, value):
+    found = parse_quantities(text)
+    assert not [p for p in found if p.is_quantity]  # never "two" or "one" soldiers
+    f = next(p for p in found if p.kind == "fraction")
+    assert f.text == qtext and f.value == pytest.approx(value)
+
+
+def test_part_of_a_total_stays_two_counts():
+    found = [p.value for p in parse_quantities("13 out of 19 crew members were kidnapped.") if p.is_quantity]
+    assert found == [13, 19]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It costs about 8 or $9.", [(8, "usd"), (9, "usd")]),
+        ("on a 7- or 8-inch screen", [(7, "in"), (8, "in")]),
+        ("5 or 6 million barrels", [(5_000_000, "bbl"), (6_000_000, "bbl")]),
+    ],
+)
+def test_alternatives_share_the_unit(text, expected):
+    assert [(p.value, p.unit) for p in parse_quantities(text) if p.is_quantity] == expected
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("Forces advanced 2- to 3-km along the front.", 2, 3, "km"),
+        ("that 0-to-60-mph time", 0, 60, "mph"),
+        ("about 2000 - 2500 calories a day", 2000, 2500, "calorie"),
+        ("Between 2000 and 2500 troops were deployed.", 2000, 2500, None),
+    ],
+)
+def test_more_range_forms(text, low, high, unit):
+    q = _one(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
+# --- designations and names are not counts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The UK supplied 14 Challenger 2 tanks.", [14]),
+        ("Germany supplied Leopard 2 tanks to Kyiv.", []),
+        ("Marines of 3 Commando Brigade trained the crews.", []),
+        ("he told BBC One on Sunday", []),
+        ("a category one hurricane", []),
+        ("not commencing Part 3 of the Act", []),
+        ("the benchmark Stoxx 600 index rose 1.7 percent", [1.7]),
+        ("An office at 16-18 Industrial Avenue was leased.", []),
+        # a place after a preposition, then a count
+        ("In Bakhmut 20 soldiers died.", [20]),
+        ("Russia Loses Two Tanks Near Kupiansk", [2]),
+    ],
+)
+def test_designations_are_not_counts(text, kept):
+    assert [p.value for p in parse_quantities(text) if p.is_quantity] == kept
+
+
+# --- units -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("7m Ukrainians fled abroad", 7_000_000, None),  # a million, not metres
+        ("with 2.7m combined digital and physical sales", 2_700_000, None),
+        ("the shelter is 500m from the front line", 500, "m"),
+        ("The maximum speed was about 80 m.p.h.", 80, "mph"),
+        ("The exclusion zone extends 12 nautical miles from the coast.", 12, "nmi"),
+        ("a notebook for 1,200€", 1200, "eur"),
+        ("a fine of ₴1,000", 1000, "uah"),
+        ("UAH 500 million in aid", 500_000_000, "uah"),
+        ("a 20 kiloton warhead", 20, "kiloton"),
+        ("586 lb-ft of torque", 586, "lbf_ft"),
+        ("the trade balance fell to $-50.8bn", -50_800_000_000, "usd"),
+        ("attacks grew more than threefold", 3, "times"),
+        ("an MSRP of 2,435,000 YEN", 2_435_000, "jpy"),
+    ],
+)
+def test_more_units(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_age_with_years_is_an_age():
+    q = next(p for p in parse_quantities("children under the age of 5 years") if p.kind == "age")
+    assert (q.value, q.unit) == (5, "age")

@@ -156,6 +156,10 @@ class Quantity(Mention):
     qualifier_text: Optional[str] = None
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
     vague: bool = Field(False, description="'hundreds', 'dozens'")
+    change: Optional[Literal["up", "down"]] = Field(
+        None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)")
+    previous: Optional[float] = Field(
+        None, description="the earlier figure of a change between two ('rose from 300 to 400': 300; value is 400)")
 
 
 class ClaimPart(Record):

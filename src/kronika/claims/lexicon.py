@@ -20,6 +20,8 @@ class ClaimsLexicon:
     area_nouns: frozenset[str]
     parts: dict[str, frozenset[str]]
     part_cues: tuple[str, ...]
+    toll_nouns: dict[str, object]  # noun -> measure or None
+    toll_verbs: frozenset[str]
     cue_verbs: frozenset[str]
     weak_cue_verbs: frozenset[str]
     cue_nouns: frozenset[str]
@@ -78,6 +80,8 @@ def load() -> ClaimsLexicon:
         area_nouns=_words(m, "area_nouns", "measures.yaml"),
         parts={k: frozenset(v) for k, v in m["parts"].items()},
         part_cues=tuple(sorted((str(c).lower() for c in m["part_cues"]), key=len, reverse=True)),
+        toll_nouns={str(k).lower(): v for k, v in (m.get("toll_nouns") or {}).items()},
+        toll_verbs=_words(m, "toll_verbs", "measures.yaml"),
         cue_verbs=_words(a, "cue_verbs", "attribution.yaml"),
         weak_cue_verbs=_words(a, "weak_cue_verbs", "attribution.yaml"),
         cue_nouns=_words(a, "cue_nouns", "attribution.yaml"),

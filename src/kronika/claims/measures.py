@@ -212,6 +212,77 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
                 measure, decided_by = vm, verb
     if measure is None or measure.startswith("equipment_"):
         measure = "equipment" if measure else None
+    if measure is None and (noun is None or noun.lemma_.lower() in lex.toll_nouns or not _is_person(noun, lex)):
+        toll = _toll(anchor, lex)
+        if toll is not None:
+            return toll
     if measure is None:
         return None
     return Reading(measure, noun, decided_by, anchor, _subject_span(doc, noun, anchor, verb or decided_by, lex))
+
+
+def _toll(anchor, lex) -> Optional[Reading]:
+    """"The death toll rose to 45", "the number of civilians killed has risen to 43,000",
+    "Russian losses exceeded 500,000": the number is the object of a verb of level or change
+    (directly, or through "to"/"at"/"from"/"by"), and the verb's subject says what is counted."""
+    tok = anchor
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "prep" and tok.lower_ in ("from", "to", "by"):  # the span "from 30 to 45" itself
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "from", "by", "above", "over", "past"):
+        verb = tok.head.head
+        if verb.dep_ == "prep" and verb.lower_ == "from":  # "from 30 to 45": "to" hangs on "from"
+            verb = verb.head
+    elif tok.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
+        verb = tok.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.toll_verbs:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    lemma = subj.lemma_.lower()
+    measure, counted = None, None
+    if lemma in lex.toll_nouns:
+        measure = lex.toll_nouns[lemma]
+        # "the death toll", "the casualty toll", "the civilian death toll"
+        for c in subj.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and _noun_measure(c, lex) not in (None, "troops"):
+                measure = _noun_measure(c, lex)
+        # "the number of deaths", "the number of civilians killed", "the number of people displaced"
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            counted = pobj
+            inner = _noun_measure(pobj, lex)
+            participle = next((_with_conj(c, lex) for c in pobj.children
+                               if c.dep_ in ("acl", "relcl", "amod") and _with_conj(c, lex)), None)
+            if participle and _applies(participle, _PERSON if _is_person(pobj, lex) else (inner or ""), lex):
+                measure = participle
+            elif inner and not (_is_person(pobj, lex) and inner == "troops" and lemma != "toll"):
+                measure = inner
+            elif lemma != "toll":
+                measure = None
+    else:
+        m = _noun_measure(subj, lex)
+        if m in ("casualties", "killed", "wounded", "captured", "missing", "displaced"):  # "losses exceeded"
+            measure, counted = m, subj
+    if measure is None or measure.startswith("equipment"):
+        return None
+    # whose: "Russian losses", "Israel's death toll", "the number of civilians killed"
+    whose = None
+    for head in (counted, subj):
+        if head is None:
+            continue
+        mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and not _is_number(c)]
+        if mods:
+            first = min(m.left_edge.i for m in mods)
+            whose = (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
+            break
+        if head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
+            whose = (head.idx, head.idx + len(head.text))
+            break
+    return Reading(measure, counted or subj, verb, anchor, whose)

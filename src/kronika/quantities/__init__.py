@@ -25,6 +25,8 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
         qualifier_text=p.qualifier_text,
         unit=p.unit,
         vague=p.vague,
+        change=p.change if p.change in ("up", "down") else None,  # type: ignore[arg-type]
+        previous=p.previous,
     )
 
 

@@ -2,9 +2,14 @@
 
 ``parse_quantities(text)`` needs no spaCy. It finds every number-like expression and
 classifies it (``kind``): a ``count`` or ``measure`` is a quantity; a ``year``, ``date``,
-``time``, ``age``, ``ordinal``, ``designation`` ("3rd Battalion", "Su-34") or ``phone``
-is not a count, and :func:`kronika.quantities.find_quantities` drops it. Ranges keep
-both ends and are never averaged; a qualifier ("approximately") is kept beside a range.
+``time``, ``age``, ``ordinal``, ``designation`` ("3rd Battalion", "Su-34", "Challenger 2",
+"3 Commando Brigade"), ``duration`` adjective ("a five-year term"), ``fraction`` ("two-thirds
+of", "one in five") or ``phone`` is not a count, and :func:`kronika.quantities.find_quantities`
+drops it. Ranges keep both ends and are never averaged; a qualifier ("approximately") is kept
+beside a range. A change between two figures ("rose from 300 to 400", "fell to 8 from 10",
+"20, up from 12") is not a range: ``value`` is the end figure, ``previous`` the start, and
+``change`` says up or down. A unit written once serves the figures that share it ("from 4.8 to
+4.7 percent", "8 or $9", "7- or 8-inch").
 """
 
 from __future__ import annotations
@@ -21,7 +26,16 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _RE_DIGITS = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+(?![\d])")
-_RE_MILLION_AFTER = re.compile(r"\s+(?:of\b|tons\b|tonnes\b|barrels\b|people\b|users\b|viewers\b|visitors\b|units\b|[a-z]+s\s+of\b)")
+# "2.7m" is a million (not metres) before what it counts: "2.7m combined digital and physical sales",
+# "7m Ukrainians"; a distance goes on with a preposition or a dimension ("500m from", "a 10m wall")
+_NOT_COUNTED = (
+    r"(?:from|of|to|in|at|on|by|for|with|into|onto|across|away|along|around|off|long|high|wide|deep|tall|thick|"
+    r"above|below|under|over|per|the|a|an|is|was|are|were|has|had|does|goes|says|seems|as|than|less|more|\w+wards)"
+)
+_RE_MILLION_AFTER = re.compile(
+    r"\s+(?:of\b|tons\b|tonnes\b|barrels\b|people\b|users\b|viewers\b|visitors\b|units\b|[a-z]+s\s+of\b|"
+    rf"(?:(?!{_NOT_COUNTED}\b)[a-z]+\s+){{0,4}}(?!{_NOT_COUNTED}\b)(?:[a-z]{{2,}}[^su\W]s|[A-Z][a-z]+[^su\W]s)\b)"
+)
 _RE_SCI = re.compile(r"\s?[×x]\s?10\^?([−-]?\d{1,3})(?!\d)")
 _RE_FRACTION = re.compile(r"[/⁄](\d{1,3})(?![\d/])")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128})
@@ -33,7 +47,8 @@ _RE_MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _RE_TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|hrs\b|h\b(?=\s)))", re.IGNORECASE)
 _RE_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RE_DESIGNATION_BEFORE = re.compile(
-    r"(?:\b(?:[A-Z][A-Za-z]{0,3}-|No\.\s?|#|\bNumber\s|\b(?:Battalion|Brigade|Division|Regiment|Corps|Army|Squadron|Fleet|"
+    r"(?:\b(?:[A-Z][A-Za-z]{0,3}-|No\.\s?|#|\bNumber\s|\b(?:Part|Annex|Clause|Paragraph|Schedule|Protocol|"
+    r"Battalion|Brigade|Division|Regiment|Corps|Army|Squadron|Fleet|"
     r"Model|Section|Row|Route|Highway|Article|Resolution|Flight|Room|Suite|Chapter|Page|Gate|Terminal|Block|Building|"
     r"Unit|Zone|District|Sector|Platform|Level|Phase|Stage|Round|Game|Week|Day|Episode|Season|Iteration|Version|Type|"
     r"Class|Grade|Category|Mark|Mk|Pegasus|Windows|iPhone|Galaxy|Tier|Station|Camp|Base|Point|Hill|Height|Channel|Planet|"
@@ -43,14 +58,19 @@ _RE_DESIGNATION_AFTER = re.compile(r"^(?:[A-Za-z]{1,2}\d|-[A-Z]\b|[A-Z](?![a-z])
 _RE_PHONE = re.compile(r"^\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|^\d{3}-\d{4}\b")
 _RE_PHONE_ANY = re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\d{3}-\d{4}\b|\+\d{1,3}[\s-]\d{2,4}[\s-]\d{3,4}[\s-]?\d{0,4}\b")
 _RE_AGE_BEFORE = re.compile(r"\b(?:aged?|age of|ages|at the age of)\s*$", re.IGNORECASE)
-_RE_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$|^(?:-|–)$", re.IGNORECASE)
+# "10 to 12", "10-12", and with a suspended hyphen "10- to 15-kilometre"
+_RE_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$|^(?:-|–)$|^-\s+(?:to|or|and)\s+$|^-to-$", re.IGNORECASE)
+_RE_UP_TO_SEP = re.compile(r"^\s+up\s+to\s+$", re.IGNORECASE)  # "from 450 sq ft up to 900 sq ft"
+# "8 or $9", "7- or 8-inch", "5 or 6 km": alternatives share the unit written once, after the last
+_RE_OR_SEP = re.compile(r"-?\s+or\s+$", re.IGNORECASE)
 _RE_BETWEEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RE_NO_ONE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|same|only|which|last|next|other|little|right|wrong|new|old|another|big|small)\s+$",
     re.IGNORECASE,
 )
 _RE_ADDRESS_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:St|Street|Rd|Road|Way|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|"
+    r"\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}"  # "Zorro Ranch Road", "E 71st St"
+    r"(?:St|Street|Rd|Road|Way|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|"
     r"Square|Sq|Highway|Hwy|ZIP|Zip)\b"
 )
 _RE_ACRONYM_BEFORE = re.compile(r"(?<![\w&/])(?:[A-Z][A-Z&/]*[A-Z]|[A-Z]&[A-Z])\s$")
@@ -58,6 +78,42 @@ _RE_ERA = re.compile(r"(?:\bA\.?D\.?|\bB\.?C\.?E?\.?)\s*$")
 _RE_ERA_AFTER = re.compile(r"^\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
 # a capitalized name right before a bare number: "Apple Watch 5", "Fortune 100", "Planet 9"
 _RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][A-Za-z&]*)\s$")
+# a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
+_ORDINAL_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+_DENOMINATOR_STEMS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_SMALL = "a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+_RE_FRACTION_WORDS = re.compile(
+    rf"\b({_SMALL})(?:-|\s+)(halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"(?=(-|\s+(?:of|the|a|an|their|its|his|her|our|all)\b))?",  # group 3: what makes it a fraction
+    re.IGNORECASE,
+)
+_RE_ONE_IN = re.compile(
+    rf"\b({_SMALL}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?:every\s+)?({_SMALL}|\d{{1,3}})\b"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|attacks?|strikes?|games?|matches?)\b)",
+    re.IGNORECASE,
+)
+# a model or formation named by a word and a number: "14 Challenger 2 tanks", "supplied Leopard 2 tanks"
+# (not "in Bakhmut 20 soldiers died": a place after a preposition, then a count)
+_RE_NAME_MODEL = re.compile(r"(?:^|(?<=\s))([a-z]+|\d[\d,.]*)\s+([A-Z][A-Za-z&]*)\s$")
+_PREPOSITIONS = frozenset(
+    "in on at near from to into across around outside inside by since during after before over under through "
+    "throughout within and or but than as of for with while when where said says say told".split()
+)
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow".split())
+# a numbered formation: "3 Commando Brigade", "47 Mechanized Brigade", "1 Corps" (not "5 Army officers")
+_RE_FORMATION_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Army|Fleet|Flotilla|"
+    r"Detachment|Wing|Group|Company|Commando|Command)\b(?!\s+[a-z]+s\b)"
+)
+# a stock index: "the Stoxx 600 index", "FTSE 100 Index"
+_RE_INDEX_AFTER = re.compile(r"^\s+(?:index|Index|average|Average)\b")
+# a number word that is part of a name or a grade: "BBC One", "the Kick Six", "category one hurricane"
+_RE_GRADE_BEFORE = re.compile(r"\b(?:category|level|phase|stage|type|class|grade|tier)\s+$", re.IGNORECASE)
+_RE_NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([a-z][\w'’-]*)\s+((?:[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*\s+){1,2})$")
 _NOT_NAMES = frozenset(
     "In On At By About Around From To For With The A An Of Some Over Under Nearly Almost Up Only Just All And But Or "
     "Since Until Between Than Roughly Approximately Another Its Their His Her Our My Your These Those This That When "
@@ -78,6 +134,36 @@ _RE_DOWN = re.compile(
     re.IGNORECASE,
 )
 _RE_NEGATIVE = re.compile(r"(?<![\w\d])-$")
+# A change between two figures. "from X to Y" is a change (not a range) when a word of change
+# governs it in the same clause ("rose from 300 to 400", "an increase from 5% to 7%"); "to Y from X"
+# after such a word, and "Y, up/down from X", are the same change told end first.
+_CHANGE_WORD = (
+    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow(?:s|n|ing|th)?|drop(?:s|ped|ping)?|"
+    r"declin\w*|climb\w*|jump\w*|surg\w*|soar\w*|plung\w*|plummet\w*|tumbl\w*|slump\w*|sank|sinks?|sinking|slid(?:e|es|ing)?|"
+    r"dip(?:s|ped|ping)?|shr[aiu]nk\w*|narrow\w*|widen\w*|eas(?:ed|es|ing)|slow(?:s|ed|ing|down)?|accelerat\w*|doubl\w*|"
+    r"tripl\w*|halv\w*|swell\w*|swollen|balloon\w*|spik\w*|leap\w*|leapt|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
+    r"cut(?:s|ting)?|reduc\w*|revis\w*|upgrad\w*|downgrad\w*|boost\w*|expand\w*|went|go(?:es|ne|ing)?|mov(?:e|es|ed|ing)|"
+    r"chang\w*|shift\w*|improv\w*|worsen\w*|hik(?:e|es|ed|ing)|slash\w*|trim(?:s|med|ming)?|creep\w*|crept|inch(?:es|ed|ing)|"
+    r"edg(?:e|es|ed|ing)|bump\w*|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|add(?:s|ed|ing)|escalat\w*|recover\w*|rebound\w*|"
+    r"revers\w*|upward|downward|higher|lower)"
+)
+_RE_CHANGE_WORD = re.compile(rf"\b{_CHANGE_WORD}\b", re.IGNORECASE)
+# what may stand between the first figure of "from X to Y" and "to": a time or place adjunct
+# ("from 20 mpg in 2008 to 29 mpg", "from $36,040 at 10.45pm last night to $34,935")
+_RE_FROM_TO = re.compile(
+    r"(?:,?\s+(?:in|on|at|by|during|as\s+of|since|last|a|an|the|this|that)\b(?:[^,;:.()!?\d]|\d|(?<=\d)\.(?=\d)){0,32}?"
+    r"|(?:\s+(?!(?:and|or|but|which|who|that|while|up|down|to)\b)[a-z]+){1,2})?"
+    r"\s+to\s+",
+    re.IGNORECASE,
+)
+# between the end figure (and its noun) and "from" in "to Y lots from X", "Y, up from X"
+_RE_Y_FROM = re.compile(
+    r"(?P<words>(?:\s+(?!(?:and|or|but|while|which|who|that|from|to|in|of|for|with)\b)[a-z]+){0,3}),?\s+"
+    r"(?P<dir>(?:up|down)\s+)?from\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_RE_CLAUSE_END = re.compile(r"[.;:!?()\[\]]|,(?=.)")
+_RE_RANGE_NEXT = re.compile(r"\s*(?:-|–|—|to\b|and\b)\s*(?:[$€£¥]|US\s?\$)?\s*\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,10 +182,13 @@ class ParsedQuantity:
     unit_name: Optional[str] = None
     unit_text: Optional[str] = None
     vague: bool = False
-    kind: str = "count"  # count, measure, age, year, date, time, ordinal, designation, phone
+    kind: str = "count"  # count, measure, age, year, date, time, ordinal, designation, phone, fraction, duration
     number_start: int = 0
     number_end: int = 0
     change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points"
+    # a change between two figures ("rose from 300 to 400", "fell to 8 from 10", "400, up from 300"):
+    # ``value`` is the end (the current figure), ``previous`` the start; not a range
+    previous: Optional[float] = None
 
     @property
     def is_quantity(self) -> bool:
@@ -115,6 +204,7 @@ class _Num:
     scaled: bool = False
     scale: float = 1.0
     vague: Optional[tuple[float, float]] = None
+    fraction: bool = False
 
 
 def _word_value(text: str, lex: _lex.Lexicon) -> Optional[float]:
@@ -179,6 +269,37 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
             continue
         found.append(_Num(m.start(), end, value, word=False))
     taken = [(n.start, n.end) for n in found] + blocked
+    lowered = text.lower()
+    fractions = _RE_FRACTION_WORDS.finditer(text) if any(w in lowered for w in _DENOMINATOR_STEMS) else ()
+    for m in fractions:
+        num, den = m.group(1).lower(), m.group(2).lower()
+        hyphen_plural = m.group(0)[len(m.group(1))] == "-" and den.endswith("s")
+        if not (hyphen_plural or m.group(3)):
+            continue  # "a third attack", "the third quarter": ordinals
+        if num in ("a", "an") and den.endswith("s") or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = (1.0 if num in ("a", "an") else lex.number_words[num]) / _ORDINAL_DENOMINATORS[den]
+        found.append(_Num(m.start(), m.end(), value, word=True, fraction=True))
+        taken.append((m.start(), m.end()))
+    for m in _re_fold(lex).finditer(text) if "fold" in lowered else ():
+        # "sixfold", "a hundredfold": the number word glued to "fold" (a multiple, unit "times")
+        word = m.group(1).lower()
+        value = lex.number_words.get(word) or (lex.scales.get(word) if word in ("hundred", "thousand") else None)
+        if value and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(_Num(m.start(), m.end(), float(value), word=True))
+            taken.append((m.start(), m.end() + 4))
+    for m in _RE_ONE_IN.finditer(text) if " in " in lowered or " out of " in lowered else ():
+        a, b = m.group(1).lower(), m.group(2).lower()
+        va = float(a) if a.isdigit() else (1.0 if a in ("a", "an") else lex.number_words[a])
+        vb = float(b) if b.isdigit() else (1.0 if b in ("a", "an") else lex.number_words[b])
+        inside = {(n.start, n.end) for n in found if m.start() <= n.start and n.end <= m.end() and not n.vague}
+        if "out" in m.group().lower() and va != 1:
+            continue  # "13 out of 19 crew members": a part and its total, both counts
+        if not 0 < va < vb or any(s < m.end() and m.start() < e for s, e in taken if (s, e) not in inside):
+            continue
+        found = [n for n in found if (n.start, n.end) not in inside]
+        found.append(_Num(m.start(), m.end(), va / vb, word=not (a.isdigit() and b.isdigit()), fraction=True))
+        taken.append((m.start(), m.end()))
     for m in lex.re_vague.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -207,6 +328,12 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
         found.append(_Num(m.start(), m.end(), value, word=True, scaled=scale > 1, scale=scale))
     found.sort(key=lambda n: n.start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _re_fold(lex: _lex.Lexicon) -> re.Pattern:
+    words = [w for w in lex.number_words if w not in ("zero", "half", "dozen")] + ["hundred", "thousand"]
+    return re.compile(rf"\b({'|'.join(sorted(words, key=len, reverse=True))})(?=fold\b)", re.IGNORECASE)
 
 
 def _apply_scale(text: str, n: _Num, lex: _lex.Lexicon, currency: bool) -> None:
@@ -243,6 +370,18 @@ def _ci_map(lex: _lex.Lexicon) -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _caps_map(lex: _lex.Lexicon) -> dict:
+    """Short unit words written in capitals ('YEN', 'TONS'): matched only when all capitals."""
+    return {s.upper(): u for s, u in lex.units_after.items() if len(s) == 3 and s.isalpha() and s.islower()}
+
+
+@functools.lru_cache(maxsize=1)
+def _caps_units(lex: _lex.Lexicon) -> re.Pattern:
+    alt = "|".join(re.escape(s) for s in sorted(_caps_map(lex), key=len, reverse=True))
+    return re.compile(rf"[ \t]?-?({alt})(?![A-Za-z])")
+
+
+@functools.lru_cache(maxsize=1)
 def _ci_units(lex: _lex.Lexicon) -> re.Pattern:
     alt = "|".join(re.escape(s) for s in sorted(_ci_map(lex), key=len, reverse=True))
     return re.compile(rf"[ \t]?-?({alt})(?![a-z])", re.IGNORECASE)
@@ -254,10 +393,240 @@ def _unit_after(text: str, pos: int, lex: _lex.Lexicon):
         # long unit words, case-insensitively ("Percent", "Square Kilometers")
         m = _ci_units(lex).match(text, pos)
         if m is None:
-            return None
+            m = _caps_units(lex).match(text, pos)
+            if m is None:
+                return None
+            return _caps_map(lex)[m.group(1)], m.start(1), m.end(1)
         return _ci_map(lex)[m.group(1).lower()], m.start(1), m.end(1)
     surface = m.group(1)
     return lex.units_after[surface], m.start(1), m.end(1)
+
+
+@functools.lru_cache(maxsize=1)
+def _re_lead(lex: _lex.Lexicon) -> re.Pattern:
+    """A qualifier and/or a currency right before a number: 'about ', '$', 'about US$ '."""
+    curs = "|".join(re.escape(c) for c in sorted(lex.units_before, key=len, reverse=True))
+    return re.compile(rf"(?:(?P<qual>(?i:{_quals_alt(lex)}))\s+)?(?P<cur>(?:{curs})\s?)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _quals_alt(lex: _lex.Lexicon) -> str:
+    return "|".join(re.escape(q) for q in sorted(lex.qualifiers_before, key=len, reverse=True))
+
+
+def _clause_before(text: str, pos: int, floor: int) -> str:
+    """The words before ``pos`` in the same clause, not reaching back past ``floor`` (the last number)."""
+    w = text[max(floor, pos - 80) : pos]
+    cut = 0
+    for m in _RE_CLAUSE_END.finditer(w):
+        if m.group() == "," and not w[m.end() :].strip():
+            continue  # "creeping upward, from 20 mpg ..."
+        if m.group() == "." and 0 < m.start() and w[m.start() - 1].isdigit() and w[m.end() : m.end() + 1].isdigit():
+            continue
+        cut = m.end()
+    return w[cut:]
+
+
+def _year_like(text: str, n: _Num, unit) -> bool:
+    raw = text[n.start : n.end]
+    four_digits = re.fullmatch(r"\d{4}", raw) is not None
+    return unit is None and not n.word and not n.scaled and four_digits and 1800 <= n.value <= 2100
+
+
+def _pair_unit(ux, uy, cx, cy):
+    """The one unit of both figures of a change, or False when they disagree ('5 km to 3 miles')."""
+    ux = ux or cx
+    uy = uy or cy
+    if ux is not None and uy is not None and ux.code != uy.code:
+        return False
+    return uy or ux
+
+
+def _figure(text: str, nums: list, j: int, lex: _lex.Lexicon, pos: int):
+    """The number starting at ``pos`` (after an optional qualifier and currency), scaled, with its unit."""
+    lead = _re_lead(lex).match(text, pos)
+    at = lead.end()
+    while j < len(nums) and nums[j].start < at:
+        j += 1
+    if j >= len(nums) or nums[j].start != at or nums[j].vague:
+        return None
+    n = nums[j]
+    cur = lead.group("cur")
+    currency = lex.units_before.get(cur.rstrip()) if cur else None
+    _apply_scale(text, n, lex, currency is not None)
+    u = _unit_after(text, n.end, lex)
+    return {"j": j, "n": n, "qual": lead.group("qual"), "start": pos, "cur": currency,
+            "unit": u[0] if u else None, "unit_text": text[u[1] : u[2]] if u else None, "end": u[2] if u else n.end}
+
+
+def _bad_end(text: str, f) -> bool:
+    """A figure that cannot be one end of a change: a clock time, an ordinal, a date, the start of a range."""
+    rest = text[f["n"].end : f["n"].end + 12]
+    if _RE_TIME_AFTER.match(rest) or _RE_ORDINAL_AFTER.match(rest) or _RE_MONTH_AFTER.match(rest):
+        return True
+    return re.match(r"\s*(?:-|–|—)\s*\d", text[f["end"] : f["end"] + 6]) is not None
+
+
+def _scale_start(x: _Num, y: _Num, ux) -> None:
+    """'from 1.5 to 2 million': the first figure takes the second's scale when that keeps them comparable."""
+    if y.scaled and not x.scaled and ux is None and y.value:
+        ratio = x.value * y.scale / y.value
+        if 0.1 <= ratio <= 10:
+            x.value *= y.scale
+            x.scale = y.scale
+            x.scaled = True
+
+
+def _change_from_to(text: str, nums: list, i: int, lex: _lex.Lexicon, floor: int):
+    """'rose from 300 to 400 (to 500)': (position of 'from', [(start figure, end figure, unit), ...])."""
+    x = nums[i]
+    window = text[max(0, x.start - 40) : x.start]
+    m = None
+    for m in re.finditer(r"\bfrom\s+", window, re.IGNORECASE):
+        pass
+    if m is None:
+        return None
+    from_at = max(0, x.start - 40) + m.start()
+    fx = _figure(text, nums, i, lex, from_at + len(m.group()))
+    if fx is None or fx["j"] != i:
+        return None
+    if not _RE_CHANGE_WORD.search(_clause_before(text, from_at, floor)):
+        return None
+    chain = [fx]
+    while True:
+        mt = _RE_FROM_TO.match(text, chain[-1]["end"])
+        if mt is None:
+            break
+        fy = _figure(text, nums, chain[-1]["j"] + 1, lex, mt.end())
+        if fy is None:
+            break
+        chain.append(fy)
+    if not 2 <= len(chain) <= 3 or any(_bad_end(text, f) for f in chain):
+        return None  # "from 5 to 7 per cent to 3 to 5 per cent" (a range to a range), "from 1.05am to 7.05am"
+    if all(_year_like(text, f["n"], f["unit"] or f["cur"]) for f in chain):
+        return None  # "grew from 1990 to 2000": years
+    pairs = []
+    for a, b in zip(chain, chain[1:]):
+        unit = _pair_unit(a["unit"], b["unit"], a["cur"], b["cur"])
+        if unit is False:
+            return None
+        pairs.append((a, b, unit))
+    for a, b, _ in pairs:
+        _scale_start(a["n"], b["n"], a["unit"] or a["cur"])
+    return from_at, pairs
+
+
+def _change_to_from(text: str, nums: list, i: int, lex: _lex.Lexicon):
+    """'fell to 8 from 10', '400 killed, up from 300': (end figure, start figure, unit, 'up'/'down'/None)."""
+    y = nums[i]
+    if i + 1 >= len(nums):
+        return None
+    ys = y.start
+    cur = lex.re_unit_before.search(text, max(0, y.start - 6), y.start)
+    if cur is not None:
+        ys = cur.start(1)
+    fy = _figure(text, nums, i, lex, ys)
+    if fy is None or fy["j"] != i:
+        return None
+    m = _RE_Y_FROM.match(text, fy["end"])
+    if m is None:
+        return None
+    if not m.group("dir"):
+        to = re.search(rf"\bto\s+(?:(?:{_quals_alt(lex)})\s+)?$", text[max(0, ys - 40) : ys], re.IGNORECASE)
+        # the word of change may stand before a first figure: "rose 60% to 3.9 million from 2.4 million"
+        if to is None or not _RE_CHANGE_WORD.search(_clause_before(text, max(0, ys - 40) + to.start(), 0)):
+            return None
+    fx = _figure(text, nums, i + 1, lex, m.end())
+    if fx is None or fx["j"] != i + 1 or _bad_end(text, fx) or _bad_end(text, fy):
+        return None
+    if _year_like(text, fx["n"], fx["unit"] or fx["cur"]):
+        return None  # "rose to 400 from 2019 levels"
+    if _RE_RANGE_NEXT.match(text[fx["end"] : fx["end"] + 12]):
+        return None  # "to $84 billion, down from the $89 to $93 billion": from a range
+    unit = _pair_unit(fx["unit"], fy["unit"], fx["cur"], fy["cur"])
+    if unit is False:
+        return None
+    _scale_start(fx["n"], fy["n"], fx["unit"] or fx["cur"])
+    return fy, fx, unit, m.group("dir")
+
+
+def _pair_quantity(text, nums, lex, start, a, b, unit, direction=None, end=None, qual=None):
+    """One quantity for a change: the end figure ``b`` as value, the start figure ``a`` as previous."""
+    y, x = b["n"], a["n"]
+    end = b["end"] if end is None else end
+    qualifier, qualifier_text = "exact", None
+    qual = qual or b["qual"]
+    if qual:
+        qualifier, qualifier_text = lex.qualifiers_before[qual.lower()], qual
+    value = y.value
+    low = value if qualifier in ("more_than", "at_least") else None
+    high = value if qualifier in ("less_than", "at_most") else None
+    kind = _kind(text, y, y.start, end, unit, value, low, high, nums, b["j"])
+    if kind == "year" and not _year_like(text, x, unit):
+        kind = "count"  # "from 1000 to 2000 hires": not a year when the other figure is not one
+    if kind not in ("count", "measure"):
+        return None
+    unit_text = b["unit_text"] or a["unit_text"]
+    if unit_text is None and unit is not None:
+        unit_text = next((s for s, u in lex.units_before.items() if u is unit), None)
+    if direction is None:
+        direction = "up" if y.value > x.value else ("down" if y.value < x.value else None)
+    return ParsedQuantity(
+        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
+        qualifier_text=qualifier_text, unit=unit.code if unit else None, unit_name=unit.name if unit else None,
+        unit_text=unit_text, kind=kind, number_start=y.start, number_end=y.end, change=direction, previous=x.value,
+    )
+
+
+def _changes_at(text: str, nums: list, i: int, lex: _lex.Lexicon):
+    """The change(s) read at ``nums[i]``, as (quantity, index of the other figure), or None."""
+    n = nums[i]
+    if n.vague or n.fraction:
+        return None
+    floor = nums[i - 1].end if i else 0
+    before_from = "from" in text[max(0, n.start - 40) : n.start].lower()
+    found = _change_from_to(text, nums, i, lex, floor) if before_from else None
+    if found is not None:
+        from_at, pairs = found
+        out = []
+        for k, (a, b, unit) in enumerate(pairs):
+            q = _pair_quantity(text, nums, lex, from_at if k == 0 else a["start"], a, b, unit)
+            if q is None:
+                return None
+            out.append((q, b["j"]))
+        return out
+    found = _change_to_from(text, nums, i, lex) if "from" in text[n.end : n.end + 60].lower() else None
+    if found is not None:
+        fy, fx, unit, direction = found
+        start, qual = fy["start"], fy["qual"]
+        qb = lex.re_qual_before.search(text, max(0, start - 30), start)
+        if qb is not None and qual is None:
+            start, qual = qb.start(1), qb.group(1)
+        d = direction.strip().lower() if direction else None
+        # the mention is the end figure ("At least 20" in "At least 20 civilians were killed, up from 12"):
+        # the counted noun and the verb stay outside it; the start figure is kept as ``previous``
+        q = _pair_quantity(text, nums, lex, start, fx, fy, unit, direction=d, qual=qual)
+        if q is not None:
+            return [(q, fx["j"])]
+    return None
+
+
+def _shared_unit(text: str, n: _Num, nxt: _Num, end: int, lex: _lex.Lexicon):
+    """The unit a number shares with the alternative after it: '8 or $9' (dollars), '7- or 8-inch' (inches)."""
+    sep = text[end : nxt.start]
+    cur = lex.re_unit_before.search(sep)
+    if cur is not None:
+        sep = sep[: cur.start()]
+    if nxt.vague or not _RE_OR_SEP.fullmatch(sep):
+        return None
+    _apply_scale(text, nxt, lex, cur is not None)
+    u = _unit_after(text, nxt.end, lex)
+    unit = u[0] if u is not None else (lex.units_before[cur.group(1)] if cur is not None else None)
+    if unit is None or unit.code in ("age", "age_month"):
+        return None
+    if nxt.scaled and not n.scaled and nxt.value and 0.1 <= n.value * nxt.scale / nxt.value <= 10:
+        return unit, nxt.scale  # "5 or 6 million barrels"
+    return unit, 1.0
 
 
 def parse_quantities(text: str) -> list[ParsedQuantity]:
@@ -265,9 +634,20 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
     lex = _lex.load()
     nums = _numbers(text, lex)
     out: list[ParsedQuantity] = []
+    consumed: set[int] = set()  # the other figure of a change already read
     i = 0
     while i < len(nums):
         n = nums[i]
+        if i in consumed:
+            i += 1
+            continue
+        changes = _changes_at(text, nums, i, lex)
+        if changes:
+            for q, j in changes:
+                out.append(q)
+                consumed.add(j)
+            i += 1
+            continue
         phone = None if n.word else _RE_PHONE_ANY.match(text, max(0, n.start - 1) if text[n.start - 1 : n.start] == "(" else n.start)
         if phone is not None and not lex.re_unit_after.match(text, phone.end()):
             j = i
@@ -281,6 +661,11 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         after = text[n.end : n.end + 40]
         # currency before the number
         cur = lex.re_unit_before.search(before)
+        negative_money = False
+        if cur is None and not n.word and before.endswith(("-", "−")):
+            # "$-50.8bn": a currency, then the sign
+            cur = lex.re_unit_before.search(before[:-1])
+            negative_money = cur is not None
         currency = cur is not None
         _apply_scale(text, n, lex, currency)
         start, end = n.start, n.end
@@ -288,9 +673,9 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         value: Optional[float] = n.value
         qualifier, qualifier_text = "exact", None
         vague = n.vague is not None
-        force_kind = None
+        force_kind = "fraction" if n.fraction else None
         # range: "10,000 to 12,000", "10,000-12,000", "between 10 and 12", "two or three"
-        if i + 1 < len(nums) and not vague:
+        if i + 1 < len(nums) and not vague and not n.fraction and i + 1 not in consumed:
             m2 = nums[i + 1]
             sep = text[n.end : m2.start]
             between = _RE_BETWEEN.search(text, 0, cur.start() + max(0, n.start - 40) if cur else n.start)
@@ -304,7 +689,8 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
             if cur2 is not None and currency:
                 sep = sep[: cur2.start()]
             change_to = re.search(r"\bby\s+(?:US\$|\$|€|£|¥)?\s*$", text[max(0, n.start - 12) : n.start])
-            sep_ok = bool(_RE_RANGE_SEP.match(sep)) and not (change_to and (currency or repeated is not None))
+            sep_ok = bool(_RE_RANGE_SEP.match(sep) or between is not None and between.group(1).lower() == "from"
+                          and _RE_UP_TO_SEP.match(sep)) and not (change_to and (currency or repeated is not None))
             if sep_ok and repeated is not None:
                 _apply_scale(text, m2, lex, currency)
                 u_second = _unit_after(text, m2.end, lex)
@@ -313,7 +699,7 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
                 sep_ok = False
             if sep_ok and sep.strip() in ("-", "–") and (n.word != m2.word):
                 sep_ok = False
-            if sep_ok and sep.strip().lower() == "or" and not n.word:
+            if sep_ok and sep.strip(" -").lower() == "or" and not n.word:
                 sep_ok = False
             if sep_ok and not m2.vague:
                 _apply_scale(text, m2, lex, currency)
@@ -327,7 +713,8 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
                     (1900 <= lo <= 2100 and (1900 <= hi <= 2100 or hi < 100))
                     or (between is not None and 1000 <= lo <= 2100 and 1000 <= hi <= 2100)
                 )
-                if not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100:
+                if (not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100
+                        and between is None and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))):
                     lo = hi + 1  # "in 2018 to 3.9 million": a year, then a figure — no range
                 if is_year_pair:
                     force_kind = "year"
@@ -361,6 +748,13 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
             unit = lex.units_before[cur.group(1)]
             unit_text = cur.group(1)
             start = min(start, n.start - len(before) + cur.start(1))
+        if unit is None and value is not None and i + 1 < len(nums) and i + 1 not in consumed and not n.fraction:
+            shared = _shared_unit(text, n, nums[i + 1], end, lex)
+            if shared is not None:
+                unit, scale = shared
+                value *= scale
+                if text[n.end : n.end + 1] == "-" and unit.code in ("year", "month", "week", "day", "h", "min"):
+                    force_kind = "duration"  # "2- or 3-year terms"
         elif currency and unit is not None and unit.code == "percent":
             pass
         # qualifier before (possibly before a currency symbol)
@@ -392,12 +786,19 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
             high = value
         if value is not None and re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start], re.IGNORECASE):
             value, start = -value, start - len(re.search(r"minus[\s-]$", text[max(0, start - 6) : start], re.IGNORECASE).group())
+        if value is not None and currency and qualifier == "exact":
+            cur_at = n.start - len(before) + cur.start(1)
+            if negative_money or (text[cur_at - 1 : cur_at] in ("-", "−") and (cur_at < 2 or text[cur_at - 2] in " (")):
+                value = -value  # "$-50.8bn", "-$5bn"
+                start = min(start, cur_at - (0 if negative_money else 1))
         # negative numbers: "-1.3%"
         if value is not None and not n.word and _RE_NEGATIVE.search(text, max(0, n.start - 1), n.start) and qualifier == "exact":
             if n.start >= 2 and text[n.start - 2] in " (":
                 value = -value
                 start = n.start - 1
         kind = force_kind or _kind(text, n, start, end, unit, value, low, high, nums, i)
+        if kind == "age" and unit is not None and unit.code in ("year", "month"):
+            unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 5 years"
         window = text[max(0, start - 40) : start]
         change = "up" if _RE_UP.search(window) else ("down" if _RE_DOWN.search(window) else None)
         out.append(
@@ -435,6 +836,19 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     raw = text[n.start : n.end]
     if unit is not None and unit.code in ("age", "age_month"):
         return "age"
+    if n.word and not n.vague:
+        if _RE_GRADE_BEFORE.search(before):
+            return "designation"  # "a category one hurricane", "phase two"
+        name = _RE_NAME_WORD_BEFORE.search(before)
+        if raw[:1].isupper() and name is not None and not set(name.group(2).split()) & (_NOT_NAMES | _WEEKDAYS):
+            return "designation"  # "told BBC One", "the Kick Six win" (not a Title Case headline)
+    if not n.word and unit is None and "," not in raw and "." not in raw:
+        if _RE_FORMATION_AFTER.match(after):
+            return "designation"  # "3 Commando Brigade"
+        name = _RE_NAME_MODEL.search(before)
+        if (name is not None and n.value < 1000 and name.group(2) not in _NOT_NAMES and name.group(2) not in _WEEKDAYS
+                and name.group(1).lower() not in _PREPOSITIONS and (_RE_INDEX_AFTER.match(after) or re.match(r"\s+[a-z]+s\b", after))):
+            return "designation"  # "14 Challenger 2 tanks", "the Stoxx 600 index"
     if not n.word:
         if _RE_ORDINAL_AFTER.match(after):
             return "ordinal"
@@ -470,11 +884,13 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         name = _RE_NAME_BEFORE.search(before)
         if name is not None and name.group(1) not in _NOT_NAMES:
             return "designation"
+    if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
+        return "designation"  # "16-18 Industrial Avenue"
     if _RE_AGE_BEFORE.search(before):
         return "age"
     if not n.word and value is not None and value < 120 and re.search(r"[A-Z][\w’'.-]+,\s$", before) and after.startswith(","):
         return "age"  # "Jamie Armstrong, 25, said"
-    if unit is not None and unit.code in ("year", "month", "week", "day", "h", "min") and text[n.end : n.end + 1] == "-" and re.match(r"\s+[a-z]", text[end : end + 3]):
+    if unit is not None and unit.code in ("year", "month", "week", "day", "h", "min") and text[n.end : n.end + 1] == "-" and re.match(r"\s+[a-z$€£]", text[end : end + 3]):
         return "duration"  # "a five-year award", "a two-month contract"
     if n.word and re.match(r"^\s*(?:years? old|-year-old)", after):
         return "age"
