@@ -304,3 +304,54 @@ def test_opposition_forces_take_a_town(nlp):
     e = next(e for e in events if e.place is not None and e.place.text == "Dabiq")
     assert e.sub_event_type == "Non-state actor overtakes territory"
     assert e.actor1 is None or e.actor1.actor_id != "SYR.military"
+
+
+# --- the snippet classifier's family decisions (sentences written for these tests) ---------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # demonstrators' own violence decides, whatever the police do next
+        ("Protesters threw stones at police, who fired tear gas to disperse them.", "VIOL_DEMONSTR"),
+        # ... and counts when it comes after a peaceful lead sentence
+        ("Thousands rallied in the capital on Saturday. Later, groups of youths threw stones at police and set fire "
+         "to a bank.", "VIOL_DEMONSTR"),
+        ("Security forces opened fire on peaceful demonstrators, killing four.", "FORCE_AGAINST_PROTEST"),
+        # the killing that caused the protest is not force against it
+        ("Residents marched to the governor's office to protest over the killing of a local activist.", "PEACE_PROTEST"),
+    ],
+)
+def test_protest_family_by_escalation(text, expected):
+    assert classify_code(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Syrian government troops took back several villages from opposition fighters.", "GOV_REGAINS_TERIT"),
+        ("Taliban fighters captured the district centre after overrunning government positions.",
+         "NON_STATE_ACTOR_OVERTAKES_TER"),
+        # only attempted: the fighting is the event
+        ("Insurgents tried to capture the district centre but were beaten back by security forces.", "ARMED_CLASH"),
+        ("The army pulled out of the district, and the militia took over without resistance.",
+         "NON_VIOL_TERRIT_TRANSFER"),
+    ],
+)
+def test_territory_family_by_parse_roles(text, expected):
+    assert classify_code(text)[0] == expected
+
+
+def test_backoff_when_no_rule_fires():
+    # no cue rule matches; the bag-of-words back-off (authored examples) answers, with a low confidence
+    label, score = classify_code("Widows of the miners held a candlelight procession through the town, singing hymns.")
+    assert label == "PEACE_PROTEST" and 0 < score <= 0.5
+
+
+def test_non_events_are_not_extracted(nlp, example_events):
+    # one soldier's duty is not a group's event
+    assert not [e for e in example_events if e.text.startswith("his combat deployment")]
+    # a deployment of money, and an aim ("operations to liberate ..."), are not events
+    assert extract_events(_ctx(nlp, "The IMF announced the deployment of emergency funds to the country.")) == []
+    assert extract_events(_ctx(nlp, "Coalition forces continued operations to liberate Mosul.")) == []
+    (e,) = extract_events(_ctx(nlp, "NATO's deployment of troops to Poland continued."))
+    assert e.sub_event_type == "Change to group/activity"

@@ -2,9 +2,21 @@
 
 The rules are data (``data/events/classifier.yaml``); this module compiles them once and
 scores a text: each rule that fires adds its weight to its label (a match past the first
-sentence counts ``lead_discount`` of it), the best label wins. The event stage uses the
-same rules to choose among the sub-event types of a trigger's event type
-(:func:`score_labels` with ``allowed``).
+sentence counts ``lead_discount`` of it). The rules decide the *family*; two families are
+then typed the way ACLED defines them rather than by which cue weighs most:
+
+* protests and riots by escalation (:func:`protest_member`): demonstrators' own violence →
+  Violent demonstration; else lethal or serious force against them → Excessive force; else
+  dispersal or arrests → Protest with intervention; else Peaceful protest;
+* territorial change by roles from the dependency parse (:mod:`kronika.events.roles`, read
+  only when a capture verb is there): who took the place (state forces or a non-state
+  group), whether a place was taken at all, whether it was only attempted, and whether it
+  changed hands without a fight.
+
+When no rule fires, a bag-of-words back-off estimated from kronika's own invented examples
+(:mod:`kronika.events.backoff`) answers; among the labels the rules propose, its posterior
+breaks near-ties. The event stage uses the same rules to choose among the sub-event types
+of a trigger's event type (:func:`score_labels` with ``allowed``).
 """
 
 from __future__ import annotations
@@ -33,6 +45,29 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ProtestFamily:
+    members: tuple[str, ...]  # PEACE_PROTEST, PROTEST_WITH_INTER, FORCE_AGAINST_PROTEST, VIOL_DEMONSTR
+    absorb: frozenset
+    context: re.Pattern
+    grievance: Optional[re.Pattern]
+    violent: re.Pattern
+    force: re.Pattern
+    no_harm: Optional[re.Pattern]
+    intervention: re.Pattern
+    weight: float  # the family's score when only `context` names a demonstration
+    crowd: re.Pattern  # people who demonstrate (for the verbs that also have other senses)
+
+
+@dataclass(frozen=True)
+class TerritoryFamily:
+    members: tuple[str, ...]  # GOV_REGAINS_TERIT, NON_STATE_ACTOR_OVERTAKES_TER, NON_VIOL_TERRIT_TRANSFER
+    weight: float
+    cues: re.Pattern
+    nonviolent: re.Pattern
+    fighting: re.Pattern
+
+
+@dataclass(frozen=True)
 class Classifier:
     rules: tuple[Rule, ...]
     order: tuple[str, ...]
@@ -43,6 +78,9 @@ class Classifier:
     position_slope: float
     code_to_name: dict
     name_to_code: dict
+    protest: Optional[ProtestFamily] = None
+    territory: Optional[TerritoryFamily] = None
+    backoff_weight: float = 0.0
 
 
 def _compile(patterns: Iterable[str], defs: dict) -> Optional[re.Pattern]:
@@ -94,17 +132,34 @@ def load_classifier() -> Classifier:
             raise KronikaError(f"events classifier: unknown label {r['label']}")
         rules.append(Rule(r["label"], float(r["w"]), _compile(r["any"], defs), _compile(r.get("with"), defs),
                           _compile(r.get("without"), defs)))
+    protest = None
+    pf = raw.get("protest_family")
+    if pf:
+        protest = ProtestFamily(tuple(pf["members"]), frozenset(pf.get("absorb") or ()), _compile(pf["context"], defs),
+                                _compile(pf.get("grievance"), defs), _compile(pf["violent"], defs),
+                                _compile(pf["force"], defs), _compile(pf.get("no_harm"), defs),
+                                _compile(pf["intervention"], defs), float(pf.get("w", 9)),
+                                _compile(["{crowd}", "protesters?", "demonstrators?", "activists?", "supporters", "opposition"], defs))
+        if len(protest.members) != 4 or not set(protest.members) <= set(order):
+            raise KronikaError("events classifier: protest_family needs the four protest/riot codes")
+    territory = None
+    tf = raw.get("territory_family")
+    if tf:
+        territory = TerritoryFamily(tuple(tf["members"]), float(tf.get("w", 13)), _compile(tf["cues"], defs),
+                                    _compile(tf["nonviolent"], defs), _compile(tf["fighting"], defs))
+        if len(territory.members) != 3 or not set(territory.members) <= set(order):
+            raise KronikaError("events classifier: territory_family needs the three territory codes")
     return Classifier(tuple(rules), order, acled25, extra, raw["fallback"], float(raw.get("lead_discount", 0.6)),
                       float(raw.get("position_slope", 0.0)),
-                      code_to_name, {v: k for k, v in code_to_name.items()})
+                      code_to_name, {v: k for k, v in code_to_name.items()}, protest, territory,
+                      float(raw.get("backoff_weight", 0.0)))
 
 
 def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str, float]:
     """Label code → score for ``text`` (only labels in ``allowed`` when given)."""
     c = load_classifier()
     low = text.lower().replace("’", "'")
-    m = _LEAD_END.search(low, 40)
-    lead_end = m.end() if m else len(low)
+    lead_end = _lead_end(low)
     allowed_set = set(allowed) if allowed is not None else None
     scores: dict[str, float] = {}
     for rule in c.rules:
@@ -126,14 +181,136 @@ def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str
     return scores
 
 
+_AMBIGUOUS_PROTEST = re.compile(r"(demonstrat(ed|ing|es)|rall(ied|ying|ies)|dissent|boycott\w*|picket\w*)$")
+
+
+def _lead_end(low: str) -> int:
+    m = _LEAD_END.search(low, 40)
+    return m.end() if m else len(low)
+
+
+def protest_member(text: str) -> str:
+    """The protest/riot sub-event type of a snippet about a demonstration, by escalation:
+    demonstrators' own violence → VIOL_DEMONSTR; else lethal weapons or serious injuries
+    against them → FORCE_AGAINST_PROTEST; else an attempt to disperse, stop or arrest them →
+    PROTEST_WITH_INTER; else PEACE_PROTEST. The protest's cause ("over the killing of ...")
+    and "no one was hurt" are set aside first."""
+    pf = load_classifier().protest
+    low = text.lower().replace("’", "'")
+    if pf.grievance is not None:
+        low = pf.grievance.sub(" ", low)
+    if pf.violent.search(low):
+        return pf.members[3]
+    if pf.no_harm is not None:
+        low = pf.no_harm.sub(" ", low)
+    if pf.force.search(low):
+        return pf.members[2]
+    if pf.intervention.search(low):
+        return pf.members[1]
+    return pf.members[0]
+
+
+def _resolve_protest(text: str, scores: dict[str, float], c: Classifier) -> dict[str, float]:
+    pf = c.protest
+    if pf is None:
+        return scores
+    fam = max((scores.get(m, 0.0) for m in pf.members), default=0.0)
+    low = text.lower().replace("’", "'")
+    lead_end = _lead_end(low)
+    ctx = pf.context.search(low)
+    in_lead = ctx is not None and ctx.start() < lead_end
+    if in_lead and _AMBIGUOUS_PROTEST.match(ctx.group(0)) and not pf.crowd.search(low, 0, lead_end):
+        in_lead = False  # "the army demonstrated its strength", "troops rallied": no crowd, no demonstration
+    if fam <= 0 and not in_lead:
+        return scores
+    out = dict(scores)
+    strength = max(fam, pf.weight) if in_lead else fam
+    if in_lead:
+        # a demonstration named in the lead: arrests, killings, arson, scuffles happened at it
+        for lab in pf.absorb:
+            v = out.get(lab, 0.0)
+            if v > 0:
+                strength = max(strength, v)
+                del out[lab]
+    for m in pf.members:
+        out.pop(m, None)
+    out[protest_member(text)] = strength
+    return out
+
+
+def _resolve_territory(text: str, scores: dict[str, float], c: Classifier) -> dict[str, float]:
+    tf = c.territory
+    if tf is None:
+        return scores
+    low = text.lower().replace("’", "'")
+    if tf.cues.search(low) is None:
+        return scores
+    fam = max((scores.get(m, 0.0) for m in tf.members), default=0.0)
+    best = max(scores.items(), key=lambda kv: kv[1])[0] if scores else None
+    if fam <= 0 and best not in (None, "ARMED_CLASH"):
+        return scores  # the parse could not make it a territorial change: spare it
+    from kronika.events.roles import territory_calls
+
+    calls = territory_calls(text)
+    if not calls:
+        return scores
+    gov, non_state, non_viol = tf.members
+    done = [k for k in calls if k.object == "territory" and not k.attempted]
+    out = dict(scores)
+    if not done:
+        if fam > 0 and any(k.attempted and k.object == "territory" for k in calls):
+            # an attempt to take a place that failed or is only intended: the fighting is the event
+            for m in tf.members:
+                out.pop(m, None)
+            out["ARMED_CLASH"] = max(out.get("ARMED_CLASH", 0.0), fam)
+        elif fam > 0 and not any(k.object == "territory" for k in calls):
+            # people, weapons or goods taken: no territorial change
+            for m in (gov, non_state):
+                out.pop(m, None)
+        return out
+    known = [k for k in done if k.agent is not None]
+    call = known[0] if known else done[0]
+    if tf.nonviolent.search(low) and not tf.fighting.search(low):
+        member = non_viol
+    elif call.agent == "state":
+        member = gov
+    elif call.agent == "non_state":
+        member = non_state
+    else:
+        if fam <= 0:
+            return scores
+        member = max((gov, non_state), key=lambda m: out.get(m, 0.0))
+        if out.get(member, 0.0) <= 0:
+            return scores
+    strength = max(fam, tf.weight)
+    if call.main:
+        # a completed capture heading the snippet outranks the fighting that went with it
+        strength = max(strength, out.get("ARMED_CLASH", 0.0) + 1.0)
+    for m in tf.members:
+        out.pop(m, None)
+    out[member] = strength
+    return out
+
+
 def classify_code(text: str, labels: str = "acled25") -> tuple[str, float]:
     """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra)."""
     c = load_classifier()
     allowed = c.acled25 if labels == "acled25" else c.acled25 | c.extra
-    scores = score_labels(text, allowed)
+    scores = _resolve_territory(text, _resolve_protest(text, score_labels(text, allowed), c), c)
     scores = {k: v for k, v in scores.items() if v > 0}
+    from kronika.events.backoff import load_backoff
+
+    nb = load_backoff()
     if not scores:
-        return c.fallback, 0.0
+        # no cue rule speaks to it: the bag-of-words back-off from kronika's authored examples
+        label, p = nb.best(text, allowed)
+        if label is None:
+            return c.fallback, 0.0
+        return label, round(min(p, 0.5), 3)
+    if c.backoff_weight and len(scores) > 1:
+        # among the labels the rules propose, the back-off's posterior breaks near-ties
+        post = nb.posterior(text, allowed)
+        scores = {k: v + c.backoff_weight * post.get(k, 0.0) for k, v in scores.items()}
     rank = {label: i for i, label in enumerate(c.order)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], rank[kv[0]]))
     best, top = ranked[0]

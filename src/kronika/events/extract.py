@@ -31,7 +31,7 @@ from typing import Optional
 
 import yaml
 
-from kronika.actors import event_actor, load_dictionary
+from kronika.actors import event_actor, load_dictionary, lookup
 from kronika.attach import closest, governing_time
 from kronika.context import Context
 from kronika.events.classify import DATA_DIR, load_classifier, load_taxonomy, score_labels
@@ -65,6 +65,7 @@ class Trigger:
     intransitive: bool
     refine_scope: str
     needs_object_or_passive: bool
+    requires_military_context: bool
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def load_lexicon() -> Lexicon:
             intransitive=bool(t.get("intransitive")),
             refine_scope=t.get("refine_scope", "sentence"),
             needs_object_or_passive=bool(t.get("needs_object_or_passive")),
+            requires_military_context=bool(t.get("requires_military_context")),
         )
         for lemma in trig.lemmas:
             for pos in trig.pos:
@@ -410,6 +412,13 @@ def extract_events(ctx: Context) -> list[Event]:
                 continue  # descriptive participle: "the captured soldier", "300 people killed"
             if _is_verb(tok) and tok.dep_ == "amod":
                 continue
+            if trig.sub_event_type == "Change to group/activity" and _is_noun(tok) and any(
+                    c.dep_ == "poss" and c.lower_ in _PERSONAL_POSS for c in tok.children):
+                continue  # "his combat deployment": one person's duty, not a group's event ("his arrest" stays)
+            if trig.requires_military_context and _is_noun(tok) and not _military_context(tok, objs, d, lex):
+                continue  # "the IMF's deployment of funds"
+            if _purpose_clause(tok):
+                continue  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
             if trig.needs_object_or_passive and _child(tok, "dobj") is None and not any(
                     c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
                 continue  # "troops killed or injured" (reduced passive without agent)
@@ -669,6 +678,51 @@ def _by_object(tok):
         agent = _child(tok, "agent")
         by = _child(agent, "pobj") if agent is not None else None
     return by
+
+
+_PERSONAL_POSS = {"his", "her", "my", "your"}
+_MILITARY_MODIFIERS = {"military", "troop", "troops", "naval", "army", "armed", "combat", "force", "forces", "soldier",
+                       "soldiers", "battalion", "brigade", "nato", "peacekeeping", "peacekeeper", "missile", "warship",
+                       "air", "ground", "marine", "militia", "rebel", "fighter"}
+
+
+def _military_context(tok, objs: set, d: _Doc, lex: Lexicon) -> bool:
+    """A deployment noun about forces: of troops, a military modifier, or an armed actor's."""
+    if objs & lex.military_nouns or objs & _MILITARY_MODIFIERS:
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & (_MILITARY_MODIFIERS | lex.military_nouns):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod"):
+            a = _actor_in(d, c) or lookup(c.text)
+            if a is not None and (a.inter in (1, 2, 3, 4, 8) or a.kind == "state") and a.kind not in (
+                    "international", "humanitarian"):
+                return True
+    by = _prep_obj(tok, "by")
+    a = _actor_in(d, by) if by is not None else None
+    return a is not None and a.inter in (1, 2, 3, 4, 8) and a.kind not in ("international", "humanitarian")
+
+
+def _purpose_clause(tok) -> bool:
+    """The trigger states an aim: an infinitive attached to a noun ("operations to liberate
+    Mosul") or of purpose ("... to repel the incursion"), or a noun that such an infinitive
+    governs ("to enable the liberation of the city")."""
+    verb = tok
+    if tok.dep_ in ("dobj", "pobj") and not tok.tag_.startswith("VB"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    if verb is None or not verb.tag_ == "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i and c.pos_ == "NOUN" for c in verb.head.children):
+        return True  # "continued operations to liberate Mosul": the parser hangs the aim on the verb
+    # "deploying troops to repel the incursion": a purpose clause
+    return verb.dep_ == "advcl" and verb.head.lemma_.lower() not in ("try", "attempt", "plan", "vow", "threaten")
 
 
 def _generic_noun(tok, lex: Lexicon) -> bool:
