@@ -215,7 +215,8 @@ def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
     unknown = {t: idx for (t, c), idx in blocks.items() if c == "?"}
     for (etype, country), idx in sorted(blocks.items()):
         pool = idx if country == "?" else sorted(set(idx) | set(unknown.get(etype, [])))
-        _sweep(items, pool, uf, edges)
+        for part in _comparable(items, pool):
+            _sweep(items, part, uf, edges)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[uf.find(i)].append(i)
@@ -223,8 +224,43 @@ def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
             for _, members in sorted(clusters.items())]
 
 
+def _comparable(items: list[Report], pool: list[int]) -> list[list[int]]:
+    """``pool`` split into parts that can never be compared across: `compare` needs the same
+    sub-event type or the same kind, so reports are linked through those labels (the sweep of a
+    part then walks a window holding only its own reports; the result is the same)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    labels = {}
+    for i in pool:
+        e = items[i].event
+        own = [f"s:{e.sub_event_type}"] + ([f"k:{e.kind}"] if e.kind else [])
+        labels[i] = own[0]
+        for other in own[1:]:
+            a, b = find(own[0]), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    parts: dict[str, list[int]] = defaultdict(list)
+    for i in pool:
+        parts[find(labels[i])].append(i)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _days(r: Report) -> tuple[Optional[int], Optional[int], int]:
+    """A report's interval as day ordinals and its tolerance: the cheap form of `time_score`'s test."""
+    s, e, tol = r.interval()
+    return (s.toordinal() if s else None, e.toordinal() if e else None, tol)
+
+
 def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
     starts = {i: items[i].interval()[0] for i in pool}
+    days = {i: _days(items[i]) for i in pool}
     dated = sorted(pool, key=lambda i: (starts[i] or dt.date.min, items[i].key))
     window: deque[int] = deque()  # reports that started at most MAX_SPAN_DAYS before this one
     span = dt.timedelta(days=MAX_SPAN_DAYS)
@@ -239,6 +275,16 @@ def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
             if root in tried or uf.find(i) == root or not uf.can_join(i, j):
                 continue
             tried.add(root)
+            # what `compare` rejects first, tested here without building its reasons: most of
+            # the window is another sub-event type or too far apart in time
+            ej_, ei_ = items[j].event, items[i].event
+            if ej_.sub_event_type != ei_.sub_event_type and not (ej_.kind and ej_.kind == ei_.kind):
+                continue
+            (s1, e1, t1), (s2, e2, t2) = days[j], days[i]
+            if s1 is not None and s2 is not None:
+                tol = max(t1, t2)
+                if s1 - tol > e2 or s2 - tol > e1:
+                    continue
             found = compare(items[j], items[i])
             if not found:
                 continue
