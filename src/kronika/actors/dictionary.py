@@ -261,7 +261,8 @@ def load_dictionary() -> Dictionary:
     """The actor dictionary, read and validated once per process."""
     path = DATA_DIR / "actors.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML has it (the file is large: ~5x faster than pure Python)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - packaging error
         raise KronikaError(f"cannot read the actor dictionary: {exc}") from exc
     return _build(raw)
