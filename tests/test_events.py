@@ -355,3 +355,35 @@ def test_non_events_are_not_extracted(nlp, example_events):
     assert extract_events(_ctx(nlp, "Coalition forces continued operations to liberate Mosul.")) == []
     (e,) = extract_events(_ctx(nlp, "NATO's deployment of troops to Poland continued."))
     assert e.sub_event_type == "Change to group/activity"
+
+
+# --- the whole pipeline on strike sentences: capitals struck are places, weapons stand for forces
+
+def _analyze(text: str):
+    from kronika.pipeline import analyze
+
+    return analyze(text, published="2025-01-20")
+
+
+def test_missiles_striking_a_capital():
+    a = _analyze("Russian missiles struck Kyiv overnight, killing three civilians, the mayor said.")
+    assert not [x for x in a.actors if x.text == "Kyiv"]  # the city was hit, not its government
+    (ev,) = [e for e in a.events if e.event_type == "Explosions/Remote violence"]
+    assert ev.actor1.name.startswith("Military Forces of Russia")
+    assert ev.place is not None and ev.place.geonameid == 703448  # Kyiv
+
+
+def test_a_capital_that_speaks_is_its_government():
+    a = _analyze("Kyiv said the attack killed four people.")
+    (kyiv,) = [x for x in a.actors if x.text == "Kyiv"]
+    assert kyiv.name.startswith("Government of Ukraine") and kyiv.via == "capital"
+
+
+def test_shooting_down_drones_is_disrupted_weapons_use():
+    a = _analyze("Ukraine's air force said it shot down 23 of 28 Russian drones overnight.")
+    (ev,) = a.events
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert ev.actor1.name.startswith("Military Forces of Ukraine")
+    assert ev.actor2.name.startswith("Military Forces of Russia")
+    (shot,) = _analyze("Gunmen shot dead two policemen in Peshawar.").events
+    assert shot.sub_event_type != "Disrupted weapons use"

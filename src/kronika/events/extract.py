@@ -324,6 +324,13 @@ def _trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
     if pos not in ("VERB", "NOUN"):
         return None
     keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
+    if pos == "VERB":  # a phrasal verb first: "shot down" is not "shot"
+        prt = _child(tok, "prt")
+        if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head.i == tok.i \
+                and tok.doc[tok.i + 1].lower_ in ("down", "out", "off"):
+            prt = tok.doc[tok.i + 1]  # the small model often tags the particle as an adverb
+        if prt is not None:
+            keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
     for key in keys:
