@@ -210,3 +210,13 @@ def test_adjectival_forms_only_on_request(nlp, gaz):
     adj = {p.text: p for p in resolve_places(ctx, gaz, adjectival=True)}
     assert adj["Turkish"].geonameid == 298795 and adj["French"].country_code == "FR"
 
+
+
+def test_a_town_the_tagger_calls_a_person_after_a_locative_preposition(analyse):
+    # the small model tags "Khan Younis" as a PERSON; "in" before a known town is evidence of a place
+    _, places = analyse("An Israeli air strike on a house in Khan Younis killed 12 civilians on Tuesday.")
+    (town,) = at(places, "Khan Younis")
+    assert town.resolved and town.country_code == "PS" and town.role == "location"
+    # without the preposition, a person-tagged name stays a person
+    _, places = analyse("Khan Younis said the talks had failed.")
+    assert not at(places, "Khan Younis")

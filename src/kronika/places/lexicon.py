@@ -25,6 +25,7 @@ class Lexicon:
     adjectives: dict[str, str]  # normalized adjective -> place name
     place_cues: tuple[str, ...] = ()
     abbreviations: dict[str, str] = None  # "N.D." -> "US-ND"
+    locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +55,5 @@ def load() -> Lexicon:
                    words("stoplist"), aliases,
                    {normalize(str(k)): str(v) for k, v in (raw.get("adjectives") or {}).items()},
                    tuple(str(c).lower() for c in raw.get("place_cues") or ()),
-                   {str(k): str(v) for k, v in (raw.get("subdivision_abbreviations") or {}).items()})
+                   {str(k): str(v) for k, v in (raw.get("subdivision_abbreviations") or {}).items()},
+                   frozenset(str(w).lower() for w in raw.get("locative_preps") or ()))

@@ -284,6 +284,10 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
                 sp = Span(s, e, text[s:e], "gazetteer", key)
                 sp.extra["weak"] = weak
                 sp.extra["embedded"] = inside
+                before = doc[toks[0].i - 1] if toks[0].i > 0 else None
+                # "a house in Khan Younis": a locative preposition is evidence of a place even
+                # when the tagger reads the name as a person ("Khan")
+                sp.extra["locative"] = before is not None and before.lower_ in lex.locative_preps
                 add(sp)
                 step = n
                 break

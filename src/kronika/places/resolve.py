@@ -255,14 +255,17 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     if win is None or win.src == 9:
         return False
     e = win.entry
-    weak = sp.extra.get("weak")  # the tagger called it a person or an organisation
+    # the tagger called it a person or an organisation, with no locative preposition before it
+    weak = sp.extra.get("weak") and not sp.extra.get("locative")
     if sp.extra.get("embedded") and e.level == "admin2":  # "Meigs County Court"
         return win.src == 0 and len(sp.key.split()) > 1
     if e.level in ("country", "continent", "admin1"):
         return win.src in (0, 1) or (not weak and win.local >= 1.5)
     if e.level == "admin2":
         return win.src == 0 and not weak and win.local >= 1.5
-    big = e.population >= (1_000_000 if win.src == 2 else 100_000 if weak else MIN_MATCHER_POP)
+    locative = sp.extra.get("locative")
+    big = e.population >= (1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2
+                           else MIN_MATCHER_POP)
     # a small town needs evidence below the country level: its region named, or places near it
     return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5)
 
