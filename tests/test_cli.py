@@ -108,3 +108,11 @@ def test_ingest_query_export(run, tmp_path, example_path):
     chron = run("chronicle", "--db", db)
     assert chron.exit_code == 0
     assert "2025-01-11" in chron.stdout and "Euromaidan Press" in chron.stdout
+
+    # series into a pipe: plain lines, a header per series and one line per figure
+    series = run("series", "--db", db, "--measure", "casualties")
+    assert series.exit_code == 0
+    head = next(l for l in series.stdout.splitlines() if l.startswith("casualties: Military Forces of North Korea"))
+    assert "low " in head and "best " in head and "inconsistency" in head
+    assert any(l.startswith("  ") and "Volodymyr Zelenskyy: 3,800" in l for l in series.stdout.splitlines())
+    assert "┃" not in series.stdout and "│" not in series.stdout  # no table borders in a pipe

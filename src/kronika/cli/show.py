@@ -1,8 +1,9 @@
-"""Terminal formatting of analyses, rows and the chronicle (rich tables)."""
+"""Terminal formatting of analyses, rows and the chronicle (rich tables; plain lines into a pipe or file)."""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from typing import Any, Optional
 
@@ -227,10 +228,13 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
     out.write("\n".join(chunks).lstrip("\n") + "\n")
 
 
-def print_series(found: list) -> None:
+def print_series(found: list, out=None) -> None:
     c = console()
     if not found:
         c.print("No claim series: ingest some articles first.")
+        return
+    if out is not None or not Console().is_terminal:
+        _print_series_plain(found, out or sys.stdout)
         return
     for s in found:
         title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
@@ -246,6 +250,28 @@ def print_series(found: list) -> None:
             t.add_row(*map(_cell, (p.date, p.claimant, fmt_quantity(q), p.modality + ("" if p.credible else " (excluded)"),
                                    "; ".join(p.flags), p.source, _clean(p.text, 140))))
         c.print(t)
+
+
+def _print_series_plain(found: list, out) -> None:
+    """Series as plain lines when the output is a file or a pipe (rich tables take seconds for
+    thousands of rows and wrap at an arbitrary width): a header per series, a line per figure."""
+    lines = []
+    for s in found:
+        title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
+        summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
+        if s.flags:
+            summary += "  flags: " + ", ".join(s.flags)
+        lines.append(f"{title}   {summary}")
+        for p in s.points:
+            q = Quantity(start=0, end=0, text="", sentence=p.sentence, value=p.value, low=p.low, high=p.high,
+                         qualifier=p.qualifier, unit=p.unit)
+            modality = p.modality + ("" if p.credible else " (excluded)")
+            flags = f"  [{'; '.join(p.flags)}]" if p.flags else ""
+            lines.append(f"  {p.date or '?'}  {_clean(p.claimant or '?', 80)}: {fmt_quantity(q)}  {modality}{flags}"
+                         f" — {_clean(p.source or '?', 60)}")
+            lines.append(f"      “{_clean(p.text, 200)}”")
+        lines.append("")
+    out.write("\n".join(lines))
 
 
 def _n(x: Optional[float]) -> str:
