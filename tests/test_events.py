@@ -387,3 +387,13 @@ def test_shooting_down_drones_is_disrupted_weapons_use():
     assert ev.actor2.name.startswith("Military Forces of Russia")
     (shot,) = _analyze("Gunmen shot dead two policemen in Peshawar.").events
     assert shot.sub_event_type != "Disrupted weapons use"
+
+
+def test_crowd_control_weapons_are_an_intervention():
+    (ev,) = _analyze("Police fired tear gas at protesters in Nairobi.").events
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
+    assert ev.place is not None and ev.place.country_code == "KE"
+    (ev,) = _analyze("Security forces used water cannon and rubber bullets to disperse demonstrators in Tbilisi.").events
+    assert ev.sub_event_type == "Protest with intervention"
+    assert [e.sub_event_type for e in _analyze("The army fired artillery at rebel positions.").events] == [
+        "Shelling/artillery/missile attack"]

@@ -220,3 +220,11 @@ def test_a_town_the_tagger_calls_a_person_after_a_locative_preposition(analyse):
     # without the preposition, a person-tagged name stays a person
     _, places = analyse("Khan Younis said the talks had failed.")
     assert not at(places, "Khan Younis")
+
+
+def test_a_region_spelled_all_but_like_its_alias(analyse):
+    # GeoNames knows "Lower Shabeelle"; news writes "Lower Shabelle": no other place in the text
+    _, places = analyse("Al-Shabaab fighters attacked a military base in Lower Shabelle on Friday.")
+    (region,) = at(places, "Lower Shabelle")
+    assert region.resolved and region.level == "admin1" and region.country_code == "SO"
+    assert region.geo_precision == 3

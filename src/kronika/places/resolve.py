@@ -29,6 +29,7 @@ ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continen
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
 _CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?|,\s*)?$", re.I)
 MIN_MATCHER_POP = 20_000
+NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
 
 
@@ -40,6 +41,7 @@ class _Cand:
     extra: float = 0.0
     total: float = 0.0
     local: float = 0.0
+    spelling: float = 0.0  # transliteration-tolerant matches: similarity of the closest known spelling
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -95,13 +97,17 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
     if need:
         found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
-        ents = gaz.get_many({g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())})
+        cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
+        ents = gaz.get_many(cand_ids)
+        known = gaz.names_of(cand_ids) if cand_ids else {}
         for i in need:
             k = spans[i].base or spans[i].key
-            # villages and districts only, sharing the first letter of the name's last word
+            # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
+            # through a spelling that shares the first letter of the name's last word
             per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
-                      if g in ents and ents[g].level in ("populated_place", "admin2")
-                      and normalize(ents[g].name).split()[-1][:1] == k.split()[-1][:1]]
+                      if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
+                      and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
+                              for n in known.get(g, ()) or [normalize(ents[g].name)])]
     entries = gaz.get_many({g for lst in per for g, _ in lst})
     out = []
     spellings = gaz.names_of({g for lst in per for g, src in lst if src == 9}) if any(
@@ -111,8 +117,9 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         for c in cands:
             if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
                 key = sp.base or sp.key
-                c.score += 3.0 * max((SequenceMatcher(None, key, k).ratio()
-                                      for k in spellings.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
+                c.spelling = max((SequenceMatcher(None, key, k).ratio()
+                                  for k in spellings.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
+                c.score += 3.0 * c.spelling
             elif c.src == 3 and c.entry.level == "admin2" and not sp.term:
                 c.score -= 1.0  # "Gulf" is not Gulf County by itself
         if sp.term:
@@ -218,8 +225,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     firsts = [cs[0].entry if cs else None for cs in cands]
     sure = Counter(f.country_code for f, cs in zip(firsts, cands) if f is not None and cs[0].src != 9)
     for i, cs in enumerate(cands):
-        if cs and cs[0].src == 9:  # transliteration-tolerant matches only inside the document's countries
-            cands[i] = [c for c in cs if c.src != 9 or sure.get(c.entry.country_code)]
+        if cs and cs[0].src == 9:  # transliteration-tolerant matches only inside the document's countries,
+            # or a region spelled all but identically ("Lower Shabelle" / "Lower Shabeelle")
+            cands[i] = [c for c in cs if c.src != 9 or sure.get(c.entry.country_code)
+                        or (c.entry.level == "admin1" and c.spelling >= NEAR_IDENTICAL)]
     for i, (sp, cs) in enumerate(zip(spans, cands)):
         if cs:
             out.append((sp, cs[0], cs, False))
