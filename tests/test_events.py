@@ -397,3 +397,20 @@ def test_crowd_control_weapons_are_an_intervention():
     assert ev.sub_event_type == "Protest with intervention"
     assert [e.sub_event_type for e in _analyze("The army fired artillery at rebel positions.").events] == [
         "Shelling/artillery/missile attack"]
+
+
+def test_generic_actors_take_the_country_of_the_place():
+    (ev,) = _analyze("Police fired tear gas at protesters in Nairobi.").events
+    # ACLED's protest convention: the protesters first, the force that intervened second
+    assert ev.actor1.name == "Protesters (Kenya)" and ev.actor1.via == "inferred" and ev.actor1.inter == 6
+    assert ev.actor2.name.startswith("Police Forces of Kenya") and ev.actor2.via == "inferred"
+    (ev,) = _analyze("Troops clashed with rebels near Goma.").events
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.name.startswith("Military Forces of the Democratic Republic of Congo")
+    assert ev.actor2.name.startswith("Unidentified Armed Group") and ev.actor2.inter == 3
+    (ev,) = _analyze("Suspected jihadists killed 12 soldiers in an ambush near Djibo.").events
+    assert ev.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+    assert ev.actor2.name.startswith("Military Forces of Burkina Faso")
+    # a named actor is never replaced by an inferred one
+    (ev,) = [e for e in _analyze("Russian missiles struck Kyiv overnight, killing three civilians.").events]
+    assert ev.actor1.via == "demonym"

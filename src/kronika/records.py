@@ -135,7 +135,9 @@ class Actor(Mention):
     kind: str = Field("unknown", description="state, military, government, rebel, person, media, think_tank, civilians, ...")
     country_iso3: Optional[str] = None
     inter: Optional[int] = Field(None, description="ACLED inter code 1-8")
-    via: Literal["name", "alias", "demonym", "capital", "leader", "title", "unknown"] = "name"
+    via: Literal["name", "alias", "demonym", "capital", "leader", "title", "inferred", "unknown"] = Field(
+        "name", description="how the mention was resolved; 'inferred': a generic noun ('police', 'protesters') "
+                            "given the country of the event's place")
     person: Optional[str] = Field(None, description="person's name when the mention is a person")
     title: Optional[str] = None
     is_source_only: bool = Field(False, description="media, think tanks, named civilians: sources, not combatants")

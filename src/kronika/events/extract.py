@@ -80,6 +80,7 @@ class Lexicon:
     military_nouns: frozenset
     civilian_nouns: frozenset
     status: dict
+    generic_actors: dict = None  # noun (lower case) -> role: police, military, protesters, rioters, civilians
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,6 +124,7 @@ def load_lexicon() -> Lexicon:
         person_nouns=frozenset(raw["person_nouns"]), weapon_nouns=frozenset(raw["weapon_nouns"]),
         military_nouns=frozenset(raw["military_nouns"]), civilian_nouns=frozenset(raw["civilian_nouns"]),
         status={k: frozenset(v) for k, v in s.items()},
+        generic_actors={str(n).lower(): role for role, nouns in (raw.get("generic_actors") or {}).items() for n in nouns},
     )
 
 
@@ -568,8 +570,10 @@ def extract_events(ctx: Context) -> list[Event]:
                     actor2 = None if actor2.actor_id is None else actor2
             if actor2 is None and target_tok is not None and target_tok.lemma_.lower() in lex.civilian_nouns:
                 actor2 = _civilians_actor(ctx, target_tok)
-            if trig.requires_object_or_subject_actor and actor1 is None and actor2 is None:
-                continue
+            if trig.requires_object_or_subject_actor and actor1 is None and actor2 is None and not (
+                    _generic_role(target_tok, lex) or (_is_verb(tok) and _generic_role(_subject_up(tok)[0], lex))
+                    or (_is_verb(tok) and _generic_role(_prep_obj(tok, "with", "against"), lex))):
+                continue  # "Troops clashed with rebels": generic forces on both sides still fight
 
             # --- type -----------------------------------------------------------------
             kind = trig.kind
@@ -647,6 +651,8 @@ def extract_events(ctx: Context) -> list[Event]:
                         place = p
             if place is None:
                 place = _place_for(ctx, d, t_start, t_end, [a for a in (actor1, actor2) if a is not None])
+            if place is not None and place.country_iso3 and (a1 is None or a2 is None):
+                a1, a2 = _infer_generic(ctx, dictionary, lex, tok, target_tok, place, sub, a1, a2, day, passive)
             when = governing_time(ctx, t_start, t_end)
             info = tax[sub]
             fatalities, claim_ids = _claims_for(ctx, si, start, end)
@@ -669,6 +675,87 @@ def extract_events(ctx: Context) -> list[Event]:
             if kind in ("proposal",):
                 used_tokens.update(t.i for t in tok.subtree if t.i != tok.i)
     return events
+
+
+_PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+
+
+def _generic_role(tok, lex: Lexicon) -> Optional[str]:
+    """The role a generic noun phrase names ("police", "riot police", "protesters"), if any."""
+    if tok is None:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i][-3:]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(t.lower_ for t in words[-n:])
+        if phrase in lex.generic_actors:
+            return lex.generic_actors[phrase]
+    lemma = tok.lemma_.lower()
+    role = lex.generic_actors.get(lemma) or lex.generic_actors.get(tok.lower_)
+    if role is None:  # "hundreds of protesters", "dozens of soldiers"
+        of = _prep_obj(tok, "of")
+        if of is not None and of.i != tok.i:
+            return lex.generic_actors.get(of.lemma_.lower()) or lex.generic_actors.get(of.lower_)
+    return role
+
+
+def _generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) -> Optional[Actor]:
+    """A country-level actor for a generic noun, the country taken from the event's place
+    ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya))."""
+    iso3 = place.country_iso3
+    country = place.country or iso3
+    span = tok.doc[tok.left_edge.i: tok.i + 1]
+    fields = ctx.span_fields(span.start_char, span.end_char)
+    if role in ("police", "military"):
+        ent = dictionary.role_entry(iso3, role)
+        if ent is None:
+            return None
+        return Actor(**fields, actor_id=ent.id, name=ent.display_name(dictionary, day), kind=ent.kind,
+                     country_iso3=iso3, inter=ent.inter, via="inferred")
+    names = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
+             "armed_group": ("Unidentified Armed Group", 3)}
+    if role not in names:
+        return None
+    label, inter = names[role]
+    return Actor(**fields, actor_id=None, name=f"{label} ({country})", kind=role, country_iso3=iso3, inter=inter,
+                 via="inferred")
+
+
+def _infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Place, sub: str,
+                   a1: Optional[Actor], a2: Optional[Actor], day, passive: bool):
+    """Fill empty actor slots from generic nouns ("police", "soldiers", "protesters") with the
+    actors of the country where the event happened, marked ``via="inferred"``; ACLED's protest
+    convention puts the protesters first and the force that intervened second."""
+    if not lex.generic_actors:
+        return a1, a2
+    if _is_verb(tok):
+        agent_tok = _by_object(tok) if passive else _subject_up(tok)[0]
+    else:
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
+            first = first.head
+        head = first.head if first.head.pos_ in ("VERB", "AUX") else None
+        agent_tok = _subject_up(head)[0] if head is not None else None
+        tok = first
+    if target_tok is None and _is_verb(tok):
+        target_tok = _prep_obj(tok, "with", "against")  # "clashed with rebels"
+    agent_role, target_role = _generic_role(agent_tok, lex), _generic_role(target_tok, lex)
+    if sub in _PROTEST_SUBS and target_role is None and agent_role not in ("protesters", "rioters"):
+        # "used water cannon to disperse demonstrators"
+        clause = tok.head if not _is_verb(tok) and tok.head.pos_ in ("VERB", "AUX") else tok
+        for t in clause.subtree:
+            if t.i != (agent_tok.i if agent_tok is not None else -1) and _generic_role(t, lex) in ("protesters", "rioters"):
+                target_tok, target_role = t, _generic_role(t, lex)
+                break
+    if target_role is None and not _is_verb(tok):
+        at = _prep_obj(tok.head, "at", "on", "against") if tok.head.pos_ == "VERB" else None
+        target_tok, target_role = at, _generic_role(at, lex)  # "fired tear gas at protesters"
+    if sub in _PROTEST_SUBS and agent_role in ("police", "military") and target_role in ("protesters", "rioters"):
+        agent_tok, target_tok, agent_role, target_role = target_tok, agent_tok, target_role, agent_role
+    if a1 is None and agent_role is not None and agent_tok is not None:
+        a1 = _generic_actor(ctx, dictionary, agent_tok, agent_role, place, day)
+    if a2 is None and target_role is not None and target_tok is not None:
+        a2 = _generic_actor(ctx, dictionary, target_tok, target_role, place, day)
+    return a1, a2
 
 
 def info_type(tax: dict, sub: str) -> str:
