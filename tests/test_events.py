@@ -414,3 +414,12 @@ def test_generic_actors_take_the_country_of_the_place():
     # a named actor is never replaced by an inferred one
     (ev,) = [e for e in _analyze("Russian missiles struck Kyiv overnight, killing three civilians.").events]
     assert ev.actor1.via == "demonym"
+
+
+def test_civilian_victims_are_named_with_their_country():
+    (ev,) = _analyze("Gunmen attacked a village in Zamfara state, killing 20 civilians, police said.").events
+    assert (ev.sub_event_type, ev.actor1.name, ev.actor2.name) == (
+        "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    assert ev.fatalities == 20
+    (ev,) = _analyze("Militants stormed a school in Borno and killed 12 students.").events  # one event, not two
+    assert ev.sub_event_type == "Attack" and ev.actor2.name == "Civilians (Nigeria)"

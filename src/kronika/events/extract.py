@@ -571,8 +571,8 @@ def extract_events(ctx: Context) -> list[Event]:
             if actor2 is None and target_tok is not None and target_tok.lemma_.lower() in lex.civilian_nouns:
                 actor2 = _civilians_actor(ctx, target_tok)
             if trig.requires_object_or_subject_actor and actor1 is None and actor2 is None and not (
-                    _generic_role(target_tok, lex) or (_is_verb(tok) and _generic_role(_subject_up(tok)[0], lex))
-                    or (_is_verb(tok) and _generic_role(_prep_obj(tok, "with", "against"), lex))):
+                    _is_verb(tok) and _generic_role(_subject_up(tok)[0], lex)
+                    and _generic_role(target_tok or _prep_obj(tok, "with", "against"), lex)):
                 continue  # "Troops clashed with rebels": generic forces on both sides still fight
 
             # --- type -----------------------------------------------------------------
@@ -651,7 +651,7 @@ def extract_events(ctx: Context) -> list[Event]:
                         place = p
             if place is None:
                 place = _place_for(ctx, d, t_start, t_end, [a for a in (actor1, actor2) if a is not None])
-            if place is not None and place.country_iso3 and (a1 is None or a2 is None):
+            if place is not None and place.country_iso3:
                 a1, a2 = _infer_generic(ctx, dictionary, lex, tok, target_tok, place, sub, a1, a2, day, passive)
             when = governing_time(ctx, t_start, t_end)
             info = tax[sub]
@@ -678,6 +678,7 @@ def extract_events(ctx: Context) -> list[Event]:
 
 
 _PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 
 
 def _generic_role(tok, lex: Lexicon) -> Optional[str]:
@@ -751,6 +752,15 @@ def _infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, plac
         target_tok, target_role = at, _generic_role(at, lex)  # "fired tear gas at protesters"
     if sub in _PROTEST_SUBS and agent_role in ("police", "military") and target_role in ("protesters", "rioters"):
         agent_tok, target_tok, agent_role, target_role = target_tok, agent_tok, target_role, agent_role
+    if target_role is None and a2 is None and sub in _CIVILIAN_SUBS:
+        # "attacked a village ..., killing 20 civilians": the victims named in the clause
+        for t in tok.subtree:
+            if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
+                target_tok, target_role = t, "civilians"
+                break
+    if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None:
+        a2 = a2.model_copy(update={"name": f"Civilians ({place.country or place.country_iso3})",
+                                   "country_iso3": place.country_iso3})
     if a1 is None and agent_role is not None and agent_tok is not None:
         a1 = _generic_actor(ctx, dictionary, agent_tok, agent_role, place, day)
     if a2 is None and target_role is not None and target_tok is not None:
