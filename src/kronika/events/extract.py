@@ -703,7 +703,8 @@ def _generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) 
     """A country-level actor for a generic noun, the country taken from the event's place
     ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya))."""
     iso3 = place.country_iso3
-    country = place.country or iso3
+    known = dictionary.countries.get(iso3)
+    country = known.name if known is not None else (place.country or iso3)  # ACLED's country names
     span = tok.doc[tok.left_edge.i: tok.i + 1]
     fields = ctx.span_fields(span.start_char, span.end_char)
     if role in ("police", "military"):
@@ -759,7 +760,8 @@ def _infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, plac
                 target_tok, target_role = t, "civilians"
                 break
     if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None:
-        a2 = a2.model_copy(update={"name": f"Civilians ({place.country or place.country_iso3})",
+        known = dictionary.countries.get(place.country_iso3)
+        a2 = a2.model_copy(update={"name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
                                    "country_iso3": place.country_iso3})
     if a1 is None and agent_role is not None and agent_tok is not None:
         a1 = _generic_actor(ctx, dictionary, agent_tok, agent_role, place, day)
