@@ -423,3 +423,10 @@ def test_civilian_victims_are_named_with_their_country():
     assert ev.fatalities == 20
     (ev,) = _analyze("Militants stormed a school in Borno and killed 12 students.").events  # one event, not two
     assert ev.sub_event_type == "Attack" and ev.actor2.name == "Civilians (Nigeria)"
+
+
+def test_an_indirect_question_is_not_an_event():
+    text = "The prisoner said he didn't know who he would be fighting against."
+    assert not [e for e in _analyze(text).events if e.sub_event_type == "Armed clash"]
+    # an unknown attacker is still an attack
+    assert _analyze("Police did not say who attacked the convoy near Kidal.").events

@@ -459,6 +459,8 @@ def extract_events(ctx: Context) -> list[Event]:
                 if tok.dep_ == "conj" and tok.head.i in trigger_tokens and _child(tok, "nsubj", "nsubjpass") is None \
                         and (_child(tok.head, "agent") is not None or _prep_obj(tok.head, "by") is not None):
                     continue
+            if _is_verb(tok) and _asks_who(tok):
+                continue  # "didn't know who he would be fighting (against)": a question, not an event
             # --- actors ---------------------------------------------------------------
             actor1 = actor2 = None
             target_tok = None
@@ -679,6 +681,17 @@ def extract_events(ctx: Context) -> list[Event]:
 
 _PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 _CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+
+
+def _asks_who(tok) -> bool:
+    """The verb's object is a wh-word ("who he would be fighting", "what they attacked"): an
+    indirect question."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in ("WP", "WDT") for g in c.children):
+            return True
+    return False
 
 
 def _generic_role(tok, lex: Lexicon) -> Optional[str]:
