@@ -221,3 +221,24 @@ def test_seasons_relative_to_publication():
     assert got(D(2025, 7, 10)) == ["2024-SU", "2024-WI", "2025-WI", "2026-SP"]
     winter = one("Power cuts hit Kyiv in the winter of 2024.", D(2025, 7, 10))
     assert (winter.start_date, winter.end_date) == (D(2024, 12, 1), D(2025, 2, 28))
+
+
+def test_a_year_after_a_month_is_never_a_count():
+    (t,) = extract("The strike in February 2022 killed 12 people.", dt.date(2025, 1, 22))
+    assert (t.text, t.value) == ("February 2022", "2022-02")
+    assert extract("Some 2022 soldiers died.", dt.date(2025, 1, 22)) == []
+
+
+def test_a_since_phrase_is_a_running_total_as_of_the_report():
+    from kronika.chronicle.series import make_point
+    from kronika.pipeline import analyze
+
+    text = ("Since the start of the full-scale invasion in February 2022, more than 12,000 civilians "
+            "have been killed, the UN said.")
+    a = analyze(text, published="2025-01-22")
+    (t,) = a.times
+    assert (t.text, t.bound) == ("February 2022", "since")
+    (claim,) = a.claims
+    assert claim.measure == "killed" and claim.quantity.value == 12000
+    # in a claim series the figure stands at the report's date, not in February 2022
+    assert make_point(claim, a.document.id, "UN", dt.date(2025, 1, 22)).date == dt.date(2025, 1, 22)

@@ -96,7 +96,9 @@ def _num(x: Optional[float]) -> str:
 def make_point(claim: Claim, doc_id: str, source: Optional[str], published) -> SeriesPoint:
     q = claim.quantity
     date = published
-    if claim.time is not None and not claim.time.defaulted and claim.modality != "forecast" and claim.time.end_date:
+    if claim.time is not None and claim.time.bound == "since" and published:
+        date = published  # "since January, 500 killed": a running total as of the report
+    elif claim.time is not None and not claim.time.defaulted and claim.modality != "forecast" and claim.time.end_date:
         date = min(claim.time.end_date, published) if published else claim.time.end_date
     flags = []
     if claim.parts_check in ("short", "exceed"):

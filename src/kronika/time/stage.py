@@ -17,7 +17,31 @@ def find_times(ctx: Context) -> list[TimeSpan]:
     and SETs are kept (type DURATION/SET), so a consumer filtering on DATE/TIME gets the
     calendar times.
     """
-    return [TimeSpan(**ctx.span_fields(t.start, t.end), **t.span_fields()) for t in extract(ctx.text, ctx.published)]
+    out = []
+    for t in extract(ctx.text, ctx.published):
+        fields = t.span_fields()
+        if fields.get("bound") is None and ctx.doc is not None and _in_since_phrase(ctx.doc, t.start, t.end):
+            fields["bound"] = "since"  # "Since the start of the invasion in February 2022, ..."
+        out.append(TimeSpan(**ctx.span_fields(t.start, t.end), **fields))
+    return out
+
+
+def _in_since_phrase(doc, start: int, end: int) -> bool:
+    """Whether the expression sits inside a "since ..." phrase whose "since" is not next to it
+    (the finder binds an adjacent one itself): up the parse through nouns and prepositions,
+    never across a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lower_ == "since" and tok.dep_ in ("pobj", "pcomp"):
+            return True
+        tok = head
+    return False
 
 
 def attach_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
