@@ -242,3 +242,11 @@ def test_a_since_phrase_is_a_running_total_as_of_the_report():
     assert claim.measure == "killed" and claim.quantity.value == 12000
     # in a claim series the figure stands at the report's date, not in February 2022
     assert make_point(claim, a.document.id, "UN", dt.date(2025, 1, 22)).date == dt.date(2025, 1, 22)
+
+
+def test_an_anchored_duration_dates_the_clause():
+    from kronika.pipeline import analyze
+
+    a = analyze("In the past 24 hours, Ukrainian forces repelled 45 attacks near Pokrovsk.", published="2025-01-22")
+    assert a.events and all(e.time.text == "the past 24 hours" and not e.time.defaulted for e in a.events)
+    assert all((e.time.start_date, e.time.end_date) == (dt.date(2025, 1, 21), dt.date(2025, 1, 22)) for e in a.events)

@@ -76,6 +76,8 @@ def defaulted_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
 
 
 def _calendar(t: TimeSpan) -> bool:
+    if t.type == "DURATION":  # anchored to the report: "in the past 24 hours", "over the last three days"
+        return t.start_date is not None and t.end_date is not None
     return (t.type in ("DATE", "TIME") and t.value is not None and t.start_date is not None
             and not t.value.endswith("_REF"))
 
