@@ -430,3 +430,13 @@ def test_an_indirect_question_is_not_an_event():
     assert not [e for e in _analyze(text).events if e.sub_event_type == "Armed clash"]
     # an unknown attacker is still an attack
     assert _analyze("Police did not say who attacked the convoy near Kidal.").events
+
+
+def test_a_sentence_initial_generic_noun_is_not_the_place():
+    # the small model tags a sentence-initial "Gunmen" as a GPE; the event's place is Zamfara
+    text = ("Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said.\n\n"
+            "Gunmen attacked a village in Zamfara state on Monday, killing 20 civilians, police said.\n")
+    a = _analyze(text)
+    assert not [p for p in a.places if p.text == "Gunmen"]
+    (attack,) = [e for e in a.events if e.sub_event_type == "Attack"]
+    assert attack.place.name == "Zamfara" and attack.place.country_code == "NG"

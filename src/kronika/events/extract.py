@@ -871,7 +871,8 @@ def _place_for(ctx: Context, d: "_Doc", start: int, end: int, parties=()) -> Opt
     acting |= {(a.start, a.end) for a in parties}
     places = [p for p in ctx.places if p.role == "location" and (p.start, p.end) not in acting
               and not any(a.start <= p.start and p.end <= a.end for a in parties)]
-    place = closest(ctx, places, start, end)
+    # a place a map can show first: an unresolved name is used only when the sentence has no other
+    place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is not None and place.level == "country":
         for p in places:
             if p.sentence == place.sentence and p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
