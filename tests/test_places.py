@@ -228,3 +228,9 @@ def test_a_region_spelled_all_but_like_its_alias(analyse):
     (region,) = at(places, "Lower Shabelle")
     assert region.resolved and region.level == "admin1" and region.country_code == "SO"
     assert region.geo_precision == 3
+
+
+def test_a_town_the_tagger_calls_a_nationality_after_a_preposition(analyse):
+    _, places = analyse("Soldiers shot dead five villagers in Kidal.")
+    (town,) = at(places, "Kidal")
+    assert town.resolved and town.country_code == "ML"

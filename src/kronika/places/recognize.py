@@ -242,7 +242,9 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
         ok = (
             tok.pos_ == "PROPN"
             and (tok.is_title or (tok.is_upper and len(tok.text) > 2 and "." in tok.text))
-            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG"))
+            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG")
+                 # "in Kidal" tagged NORP: a name right after a preposition of place
+                 or (tok.ent_type_ == "NORP" and tok.i > 0 and doc[tok.i - 1].lower_ in lex.locative_preps))
             and not tok.is_sent_start
         ) or (tok.is_sent_start and tok.pos_ == "PROPN" and tok.is_title
               and tok.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", ""))
