@@ -440,3 +440,12 @@ def test_a_sentence_initial_generic_noun_is_not_the_place():
     assert not [p for p in a.places if p.text == "Gunmen"]
     (attack,) = [e for e in a.events if e.sub_event_type == "Attack"]
     assert attack.place.name == "Zamfara" and attack.place.country_code == "NG"
+
+
+def test_claims_of_responsibility_name_the_attacker():
+    (ev,) = _analyze("The attack in Kidal was claimed by JNIM.").events
+    assert ev.actor1.name.startswith("JNIM")
+    (ev,) = _analyze("Islamic State claimed responsibility for the bombing in Kabul.").events
+    assert ev.actor1.name == "Islamic State" and ev.place.country_code == "AF"
+    (ev,) = _analyze("JNIM claimed the attack on the army post near Djibo.").events
+    assert ev.actor1.name.startswith("JNIM") and ev.actor2.name.startswith("Military Forces of Burkina Faso")

@@ -533,6 +533,10 @@ def extract_events(ctx: Context) -> list[Event]:
                         actor1 = _actor_in(d, subj)
                         if actor1 is None and subj.lower_ in _PRONOUNS:
                             actor1 = _resolve_pronoun(d, subj, events, sent.start)
+                if actor1 is None:
+                    claimer = _claimed_by(tok)  # "JNIM claimed the attack", "... was claimed by JNIM"
+                    if claimer is not None:
+                        actor1 = _actor_in(d, claimer)
                 tgt = _prep_obj(tok, "of", "against", "on", "into")
                 target_tok = tgt
                 actor2 = _actor_in(d, tgt)
@@ -683,6 +687,21 @@ _PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive for
 _CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 
 
+def _claimed_by(tok):
+    """Who claimed the event noun: "X claimed the attack", "the attack was claimed by X", "X
+    claimed responsibility for the bombing"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        tok, head = head.head, head.head.head  # "claimed responsibility for the bombing"
+    if head.lemma_.lower() not in ("claim", "admit") or head.pos_ != "VERB":
+        return None
+    if tok.dep_ == "nsubjpass":
+        return _by_object(head)
+    if tok.dep_ == "dobj":
+        return _child(head, "nsubj")
+    return None
+
+
 def _asks_who(tok) -> bool:
     """The verb's object is a wh-word ("who he would be fighting", "what they attacked"): an
     indirect question."""
@@ -708,7 +727,11 @@ def _generic_role(tok, lex: Lexicon) -> Optional[str]:
     if role is None:  # "hundreds of protesters", "dozens of soldiers"
         of = _prep_obj(tok, "of")
         if of is not None and of.i != tok.i:
-            return lex.generic_actors.get(of.lemma_.lower()) or lex.generic_actors.get(of.lower_)
+            role = lex.generic_actors.get(of.lemma_.lower()) or lex.generic_actors.get(of.lower_)
+    if role is None:  # "an army post", "a police station", "a military convoy": their forces
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and lex.generic_actors.get(c.lower_) in ("military", "police"):
+                return lex.generic_actors[c.lower_]
     return role
 
 
