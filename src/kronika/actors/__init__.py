@@ -1,12 +1,12 @@
 """Actors: who acts in the text, resolved to the actor dictionary (ACLED-style names).
 
 Public API: :func:`find_actors` (pipeline stage), :func:`lookup` (bare name → actor),
-:func:`load_dictionary` and :func:`event_actor` (what an actor stands for in an event:
+:func:`load_dictionary`, :func:`entry_actor` (a mention of a dictionary entry) and :func:`event_actor` (what an actor stands for in an event:
 a leader → their government, a state named in a battle → its military).
 """
 
 from kronika.actors.dictionary import INTER_NAMES, Dictionary, Entry, load_dictionary
-from kronika.actors.find import find_actors, lookup
+from kronika.actors.find import entry_actor, find_actors, lookup
 from kronika.actors.roles import event_actor
 
-__all__ = ["INTER_NAMES", "Dictionary", "Entry", "event_actor", "find_actors", "load_dictionary", "lookup"]
+__all__ = ["INTER_NAMES", "Dictionary", "Entry", "entry_actor", "event_actor", "find_actors", "load_dictionary", "lookup"]

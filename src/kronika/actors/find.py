@@ -152,7 +152,8 @@ def _guess_kind(text: str, label: str, d: Dictionary) -> str:
     return "organization"
 
 
-def _make(ctx: Context, d: Dictionary, entry: Entry, start: int, end: int, via: str, day) -> Actor:
+def entry_actor(ctx: Context, d: Dictionary, entry: Entry, start: int, end: int, via: str, day) -> Actor:
+    """The mention at [start, end) of the dictionary's ``entry``, named as of ``day``."""
     return Actor(
         **ctx.span_fields(start, end),
         actor_id=entry.id,
@@ -188,18 +189,18 @@ def find_actors(ctx: Context) -> list[Actor]:
                         if hit:
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry
-                            found.append((s, end, 4, _make(ctx, d, target, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "name", day)))
+                            found.append((s, end, 4, entry_actor(ctx, d, target, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "name", day)))
                     continue
                 if via == "capital":
                     via = "capital"
-            found.append((s, e, prio, _make(ctx, d, entry, span.start_char, span.end_char, via, day)))
+            found.append((s, e, prio, entry_actor(ctx, d, entry, span.start_char, span.end_char, via, day)))
 
     for key, s, e in dem(doc):
         iso3, form = info[key]
         span = doc[s:e]
         if form == "plural":
             entry = d.role_entry(iso3, "military")
-            found.append((s, e, 1, _make(ctx, d, entry, span.start_char, span.end_char, "demonym", day)))
+            found.append((s, e, 1, entry_actor(ctx, d, entry, span.start_char, span.end_char, "demonym", day)))
             continue
         if s > 0 and doc[s - 1].lower_ in d.demonym_blockers:
             continue  # "anti-government Syrian forces"
@@ -210,7 +211,7 @@ def find_actors(ctx: Context) -> list[Actor]:
         entry = d.role_entry(iso3, role)
         if entry is None:
             continue
-        found.append((s, end, 2, _make(ctx, d, entry, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
+        found.append((s, end, 2, entry_actor(ctx, d, entry, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
 
     located = [(p.start, p.end) for p in ctx.places if p.role == "location"]
     for ent in doc.ents:

@@ -31,7 +31,7 @@ from typing import Optional
 
 import yaml
 
-from kronika.actors import event_actor, load_dictionary, lookup
+from kronika.actors import entry_actor, event_actor, load_dictionary, lookup
 from kronika.attach import closest, governing_time
 from kronika.context import Context
 from kronika.events.classify import DATA_DIR, load_classifier, load_taxonomy, score_labels
@@ -519,9 +519,7 @@ def extract_events(ctx: Context) -> list[Event]:
                             if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms:
                                 ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military")
                                 if ent is not None:
-                                    actor1 = Actor(**ctx.span_fields(c.idx, c.idx + len(c)), actor_id=ent.id,
-                                                   name=ent.display_name(dictionary, day), kind=ent.kind,
-                                                   country_iso3=ent.iso3, inter=ent.inter, via="demonym")
+                                    actor1 = entry_actor(ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", day)
                                 break
                 if poss is not None and actor1 is None and poss.lower_ in _PRONOUNS:
                     actor1 = _resolve_pronoun(d, poss, events, sent.start)
@@ -564,9 +562,7 @@ def extract_events(ctx: Context) -> list[Event]:
                         iso = _country_of_name(dictionary, t)
                         if iso:
                             ent = dictionary.role_entry(iso, "military")
-                            actor2 = Actor(**ctx.span_fields(t.idx, t.idx + len(t)), actor_id=ent.id,
-                                           name=ent.display_name(dictionary, day), kind=ent.kind, country_iso3=iso,
-                                           inter=ent.inter, via="name")
+                            actor2 = entry_actor(ctx, dictionary, ent, t.idx, t.idx + len(t), "name", day)
                             break
             if trig.cls == "territory" and _is_verb(tok):
                 frm = _prep_obj(tok, "from")
@@ -742,20 +738,18 @@ def _generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) 
     known = dictionary.countries.get(iso3)
     country = known.name if known is not None else (place.country or iso3)  # ACLED's country names
     span = tok.doc[tok.left_edge.i: tok.i + 1]
-    fields = ctx.span_fields(span.start_char, span.end_char)
     if role in ("police", "military"):
         ent = dictionary.role_entry(iso3, role)
         if ent is None:
             return None
-        return Actor(**fields, actor_id=ent.id, name=ent.display_name(dictionary, day), kind=ent.kind,
-                     country_iso3=iso3, inter=ent.inter, via="inferred")
+        return entry_actor(ctx, dictionary, ent, span.start_char, span.end_char, "inferred", day)
     names = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
              "armed_group": ("Unidentified Armed Group", 3)}
     if role not in names:
         return None
     label, inter = names[role]
-    return Actor(**fields, actor_id=None, name=f"{label} ({country})", kind=role, country_iso3=iso3, inter=inter,
-                 via="inferred")
+    return Actor(**ctx.span_fields(span.start_char, span.end_char), actor_id=None, name=f"{label} ({country})",
+                 kind=role, country_iso3=iso3, inter=inter, via="inferred")
 
 
 def _infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Place, sub: str,
@@ -781,8 +775,9 @@ def _infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, plac
         # "used water cannon to disperse demonstrators"
         clause = tok.head if not _is_verb(tok) and tok.head.pos_ in ("VERB", "AUX") else tok
         for t in clause.subtree:
-            if t.i != (agent_tok.i if agent_tok is not None else -1) and _generic_role(t, lex) in ("protesters", "rioters"):
-                target_tok, target_role = t, _generic_role(t, lex)
+            role = _generic_role(t, lex) if agent_tok is None or t.i != agent_tok.i else None
+            if role in ("protesters", "rioters"):
+                target_tok, target_role = t, role
                 break
     if target_role is None and not _is_verb(tok):
         at = _prep_obj(tok.head, "at", "on", "against") if tok.head.pos_ == "VERB" else None
@@ -906,8 +901,7 @@ def _place_for(ctx: Context, d: "_Doc", start: int, end: int, parties=()) -> Opt
 def _state_actor(ctx: Context, dictionary, tok, iso3: str, day) -> Actor:
     ent = dictionary.role_entry(iso3, "state")
     start = tok.idx if tok.i == 0 or _country_of_name(dictionary, tok.doc[tok.i - 1]) != iso3 else tok.doc[tok.i - 1].idx
-    return Actor(**ctx.span_fields(start, tok.idx + len(tok)), actor_id=ent.id, name=ent.display_name(dictionary, day),
-                 kind=ent.kind, country_iso3=iso3, inter=ent.inter, via="name")
+    return entry_actor(ctx, dictionary, ent, start, tok.idx + len(tok), "name", day)
 
 
 def _country_of_name(dictionary, tok) -> Optional[str]:
