@@ -79,6 +79,37 @@ def _latin(s: str) -> bool:
     return all(ord(c) < 0x250 for c in s)
 
 
+def name_key(raw: str) -> Optional[str]:
+    """The lookup key of a Latin-script name; None for a name the gazetteer leaves out."""
+    if not raw or not _latin(raw):
+        return None
+    key = normalize(raw)
+    return key if len(key) >= 2 else None
+
+
+def place_name_rows(gid: int, names: Iterable[str], alternates: Iterable[str]) -> list[tuple[str, int, int]]:
+    """(key, id, source) rows of a GeoNames place: its own names (source 0) and its alternate
+    names (source 2), leaving out GeoNames' lower-case romanizations of non-Latin names ("bo ke
+    luo fu si ke") and short all-capital codes."""
+    rows, seen = [], set()
+    for src, group in ((0, names), (2, alternates)):
+        for raw in group:
+            if not raw or raw in seen:
+                continue
+            if src == 2 and (not any(ch.isupper() for ch in raw) or (raw.isupper() and len(raw) <= 4)):
+                continue
+            seen.add(raw)
+            key = name_key(raw)
+            if key:
+                rows.append((key, gid, src))
+    return rows
+
+
+def loose_rows(names: Iterable[tuple[str, int, int]]) -> set[tuple[str, int]]:
+    """Transliteration-tolerant keys of name rows (alternate names only when longer than five letters)."""
+    return {(loose(k), g) for k, g, s in names if s != 2 or len(k) > 5}
+
+
 # --- records ------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +231,8 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     names: list[tuple[str, int, int]] = []
 
     def add_name(raw: str, gid: int, src: int) -> None:
-        if not raw or not _latin(raw):
-            return
-        key = normalize(raw)
-        if len(key) >= 2:
+        key = name_key(raw)
+        if key:
             names.append((key, gid, src))
 
     # countries
@@ -301,14 +330,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         for s in (a1, a2):
             if s is not None:
                 members.setdefault(s, []).append((lat, lon, pop, c["name"]))
-        add_name(c["name"], gid, 0)
-        seen = {c["name"]}
-        for a in c.get("alternatenames", ()):
-            # GeoNames romanizations of non-Latin names come in lower case ("bo ke luo fu si ke"): skip
-            if a in seen or not any(ch.isupper() for ch in a) or (a.isupper() and len(a) <= 4):
-                continue
-            seen.add(a)
-            add_name(a, gid, 2)
+        names.extend(place_name_rows(gid, [c["name"]], c.get("alternatenames", ())))
     by_cc: dict[str, list[tuple[float, float]]] = {}
     for c in cities.values():
         by_cc.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
@@ -374,8 +396,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     names = list(dict.fromkeys(names))
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
-    lkeys = {(loose(k), g) for k, g, s in names if s != 2 or len(k) > 5}
-    con.executemany("INSERT INTO lname VALUES (?,?)", lkeys)
+    con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
     _say(progress, f"  {len(names)} names; indexing...")
     con.executescript(
         """

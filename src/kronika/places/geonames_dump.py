@@ -30,7 +30,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import yaml
 
-from kronika.places.gazetteer import _latin, loose, normalize
+from kronika.places.gazetteer import loose_rows, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
 COLUMNS = 19
@@ -140,8 +140,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
             con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", added)
             uniq = list(dict.fromkeys(names))
             con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
-            con.executemany("INSERT INTO lname VALUES (?,?)",
-                            list({(loose(k), g) for k, g, s in uniq if s != 2 or len(k) > 5}))
+            con.executemany("INSERT INTO lname VALUES (?,?)", list(loose_rows(uniq)))
             out.moved += len(moved)
             out.added += len(added)
             out.names += len(uniq)
@@ -179,16 +178,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
                 added.append((gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
                               pop, None, None))
                 existing[gid] = level
-                seen = set()
-                for i, raw in enumerate([r[1], r[2], *r[3].split(",")]):
-                    if not raw or raw in seen or not _latin(raw):
-                        continue
-                    if i >= 2 and (not any(ch.isupper() for ch in raw) or (raw.isupper() and len(raw) <= 4)):
-                        continue
-                    seen.add(raw)
-                    key = normalize(raw)
-                    if len(key) >= 2:
-                        names.append((key, gid, 0 if i < 2 else 2))
+                names.extend(place_name_rows(gid, [r[1], r[2]], r[3].split(",")))
                 if len(added) >= 50_000 or len(moved) >= 50_000:
                     flush()
         flush()
