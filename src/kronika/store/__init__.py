@@ -129,16 +129,17 @@ def chronicle_filter(*, since: Optional[dt.date] = None, until: Optional[dt.date
     if until:
         out.append(func.coalesce(t.c.date_start, t.c.first_reported) <= until)
     if place:
-        out.append(or_(_contains(t.c.place, place), _contains(t.c.admin1, place)))
+        out.append(or_(contains(t.c.place, place), contains(t.c.admin1, place)))
     if actor:
-        out.append(or_(_contains(t.c.actor1, actor), _contains(t.c.actor2, actor)))
+        out.append(or_(contains(t.c.actor1, actor), contains(t.c.actor2, actor)))
     if event_type:
         out.append(or_(t.c.event_type.ilike(event_type), t.c.sub_event_type.ilike(event_type),
                        t.c.kind.ilike(event_type)))
     return out
 
 
-def _contains(col, value: str):
+def contains(col, value: str):
+    """``col`` contains ``value``, case-insensitively, with LIKE's wildcards in ``value`` escaped."""
     like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return col.ilike(like, escape="\\")
 

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
-from kronika.store import Store, chronicle_filter, claims, documents, events
+from kronika.store import Store, chronicle_filter, claims, contains, documents, events
 
 MAX_LIMIT = 1000
 
@@ -36,14 +36,6 @@ class Filters:
         """Non-empty filters as query-string parameters (for links that keep them)."""
         names = {"event_type": "type"}
         return {names.get(k, k): str(v) for k, v in self.__dict__.items() if v not in (None, "")}
-
-
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _ilike(col, value: str):
-    return col.ilike(_like(value), escape="\\")
 
 
 EVENT_COLS = [
@@ -138,7 +130,7 @@ def _keyed_page(conn, q, keys: list, cols: list, join, order, limit: int, offset
 def _matching(col, value: str):
     """``col`` contains ``value`` (case-insensitive), for an indexed column: the names are
     matched on the index alone, then the rows are found through it (no table scan)."""
-    names = select(col).where(_ilike(col, value)).distinct().scalar_subquery()
+    names = select(col).where(contains(col, value)).distinct().scalar_subquery()
     return col.in_(names)
 
 
@@ -148,7 +140,7 @@ def _keys(t, f: Filters, sort: str):
     if f.source or sort.lstrip("-+") in _NEEDS_DOCS:
         q = q.select_from(t.join(documents, documents.c.id == t.c.doc_id))
     if f.source:
-        q = q.where(_ilike(documents.c.source, f.source))
+        q = q.where(contains(documents.c.source, f.source))
     # dates: the item's interval overlaps [since, until]
     if f.since:
         q = q.where(func.coalesce(t.c.date_end, t.c.date_start) >= f.since)
@@ -157,7 +149,7 @@ def _keys(t, f: Filters, sort: str):
     if f.doc_id:
         q = q.where(t.c.doc_id == f.doc_id)
     if f.q:
-        q = q.where(_ilike(t.c.text, f.q))
+        q = q.where(contains(t.c.text, f.q))
     return q
 
 
@@ -190,7 +182,7 @@ def query_claims(store: Store, f: Filters, *, sort: str = "date", limit: int = 5
     if f.place:
         q = q.where(_matching(claims.c.place, f.place))
     if f.actor:
-        q = q.where(or_(_matching(claims.c.claimant, f.actor), _ilike(claims.c.subject, f.actor)))
+        q = q.where(or_(_matching(claims.c.claimant, f.actor), contains(claims.c.subject, f.actor)))
     if f.measure:
         q = q.where(claims.c.measure == f.measure)
     if f.modality:
@@ -211,9 +203,9 @@ def query_documents(store: Store, f: Filters, *, sort: str = "-published", limit
     if f.until:
         q = q.where(documents.c.published <= f.until)
     if f.source:
-        q = q.where(_ilike(documents.c.source, f.source))
+        q = q.where(contains(documents.c.source, f.source))
     if f.q:
-        q = q.where(_ilike(documents.c.title, f.q))
+        q = q.where(contains(documents.c.title, f.q))
     order = _order(sort, DOC_SORTS, [documents.c.id])
     with store.engine.connect() as conn:
         return _keyed_page(conn, q, [documents.c.id], cols, documents, order, limit, offset)
@@ -244,7 +236,7 @@ def query_places(store: Store, *, q: Optional[str] = None, limit: int = 50,
         for t, kind in ((events, "events"), (claims, "claims")):
             sel = select(t.c.place, func.count()).where(t.c.place.is_not(None)).group_by(t.c.place)
             if q:
-                sel = sel.where(_ilike(t.c.place, q))
+                sel = sel.where(contains(t.c.place, q))
             for name, n in conn.execute(sel):
                 counts.setdefault(name, {"events": 0, "claims": 0})[kind] = n
         ordered = sorted(counts.items(), key=lambda kv: (-(kv[1]["events"] + kv[1]["claims"]), kv[0]))
@@ -276,7 +268,7 @@ def query_actors(store: Store, *, q: Optional[str] = None, limit: int = 50,
     u = union_all(*parts).subquery()
     agg = select(u.c.name, func.sum(u.c.events).label("events"), func.sum(u.c.claims).label("claims")).group_by(u.c.name)
     if q:
-        agg = agg.where(_ilike(u.c.name, q))
+        agg = agg.where(contains(u.c.name, q))
     order = [(func.sum(u.c.events) + func.sum(u.c.claims)).desc(), u.c.name]
     with store.engine.connect() as conn:
         return _page(conn, agg, order, limit, offset)
@@ -301,9 +293,9 @@ def query_series(store: Store, *, measure: Optional[str] = None, subject: Option
     if measure:
         q = q.where(t.c.measure == measure)
     if subject:
-        q = q.where(_ilike(t.c.subject, subject))
+        q = q.where(contains(t.c.subject, subject))
     if place:
-        q = q.where(_ilike(t.c.place, place))
+        q = q.where(contains(t.c.place, place))
     if key:
         q = q.where(t.c.key == key)
     order = [t.c.n_points.desc(), t.c.key] if hasattr(t.c, "n_points") else [t.c.key]
@@ -380,9 +372,9 @@ def query_chronicle(store: Store, f: Filters, *, sort: str = "date", limit: int 
     if f.source or f.q or f.doc_id:  # through the reports
         sub = select(r.c.chronicle_id)
         if f.source:
-            sub = sub.where(_ilike(r.c.source, f.source))
+            sub = sub.where(contains(r.c.source, f.source))
         if f.q:
-            sub = sub.where(_ilike(r.c.text, f.q))
+            sub = sub.where(contains(r.c.text, f.q))
         if f.doc_id:
             sub = sub.where(r.c.doc_id == f.doc_id)
         q = q.where(t.c.id.in_(sub))
