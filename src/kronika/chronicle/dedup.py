@@ -64,6 +64,12 @@ class Report:
         return self._interval
 
     @cached_property
+    def days(self) -> tuple[Optional[int], Optional[int], int]:
+        """The interval as day ordinals, with its tolerance (for the cheap time test)."""
+        s, e, tol = self._interval
+        return (s.toordinal() if s else None, e.toordinal() if e else None, tol)
+
+    @cached_property
     def _interval(self) -> tuple[Optional[dt.date], Optional[dt.date], int]:
         t = self.event.time
         if t is None or t.start_date is None:
@@ -109,13 +115,26 @@ def place_score(a: Optional[Place], b: Optional[Place]) -> tuple[float, str]:
     return 0.0, ""
 
 
+def _same_kind(a: Event, b: Event) -> bool:
+    """Same sub-event type, or the same kind of event ("capture")."""
+    return a.sub_event_type == b.sub_event_type or bool(a.kind and a.kind == b.kind)
+
+
+def _too_far(a: Report, b: Report) -> bool:
+    """Dated reports whose intervals do not meet even widened by the larger tolerance."""
+    (s1, e1, t1), (s2, e2, t2) = a.days, b.days
+    if s1 is None or s2 is None:
+        return False
+    tol = max(t1, t2)
+    return s1 - tol > e2 or s2 - tol > e1
+
+
 def time_score(a: Report, b: Report) -> tuple[float, str]:
     s1, e1, t1 = a.interval()
     s2, e2, t2 = b.interval()
     if s1 is None or s2 is None:
         return 0.6, "date unknown in one report"
-    tol = dt.timedelta(days=max(t1, t2))
-    if s1 - tol > e2 or s2 - tol > e1:
+    if _too_far(a, b):
         return 0.0, ""
     if (s1, e1) == (s2, e2):
         return 1.0, f"same date ({s1}{'' if s1 == e1 else '/' + str(e1)})"
@@ -151,7 +170,7 @@ def compare(a: Report, b: Report) -> Optional[tuple[float, list[str]]]:
     ea, eb = a.event, b.event
     if ea.event_type != eb.event_type:
         return None
-    if ea.sub_event_type != eb.sub_event_type and not (ea.kind and ea.kind == eb.kind):
+    if not _same_kind(ea, eb):
         return None
     ts, tr = time_score(a, b)
     if ts == 0:
@@ -252,15 +271,8 @@ def _comparable(items: list[Report], pool: list[int]) -> list[list[int]]:
     return [parts[k] for k in sorted(parts)]
 
 
-def _days(r: Report) -> tuple[Optional[int], Optional[int], int]:
-    """A report's interval as day ordinals and its tolerance: the cheap form of `time_score`'s test."""
-    s, e, tol = r.interval()
-    return (s.toordinal() if s else None, e.toordinal() if e else None, tol)
-
-
 def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
     starts = {i: items[i].interval()[0] for i in pool}
-    days = {i: _days(items[i]) for i in pool}
     dated = sorted(pool, key=lambda i: (starts[i] or dt.date.min, items[i].key))
     window: deque[int] = deque()  # reports that started at most MAX_SPAN_DAYS before this one
     span = dt.timedelta(days=MAX_SPAN_DAYS)
@@ -275,16 +287,10 @@ def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
             if root in tried or uf.find(i) == root or not uf.can_join(i, j):
                 continue
             tried.add(root)
-            # what `compare` rejects first, tested here without building its reasons: most of
-            # the window is another sub-event type or too far apart in time
-            ej_, ei_ = items[j].event, items[i].event
-            if ej_.sub_event_type != ei_.sub_event_type and not (ej_.kind and ej_.kind == ei_.kind):
+            # what `compare` rejects first, tested before it builds its reasons: most of the
+            # window is another sub-event type or too far apart in time
+            if not _same_kind(items[j].event, items[i].event) or _too_far(items[j], items[i]):
                 continue
-            (s1, e1, t1), (s2, e2, t2) = days[j], days[i]
-            if s1 is not None and s2 is not None:
-                tol = max(t1, t2)
-                if s1 - tol > e2 or s2 - tol > e1:
-                    continue
             found = compare(items[j], items[i])
             if not found:
                 continue
