@@ -237,11 +237,7 @@ def print_series(found: list, out=None) -> None:
         _print_series_plain(found, out or sys.stdout)
         return
     for s in found:
-        title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
-        summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
-        if s.flags:
-            summary += "  flags: " + ", ".join(s.flags)
-        t = Table(title=f"{title}   {summary}", title_justify="left")
+        t = Table(title=_series_heading(s), title_justify="left")
         for col in ("as of", "claimant", "figure", "modality", "flags", "source", "sentence"):
             t.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
         for p in s.points:
@@ -252,16 +248,21 @@ def print_series(found: list, out=None) -> None:
         c.print(t)
 
 
+def _series_heading(s) -> str:
+    """"measure: subject @ place (unit)   low · best · high  flags: ..." of a claim series."""
+    title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
+    summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
+    if s.flags:
+        summary += "  flags: " + ", ".join(s.flags)
+    return f"{title}   {summary}"
+
+
 def _print_series_plain(found: list, out) -> None:
     """Series as plain lines when the output is a file or a pipe (rich tables take seconds for
     thousands of rows and wrap at an arbitrary width): a header per series, a line per figure."""
     lines = []
     for s in found:
-        title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
-        summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
-        if s.flags:
-            summary += "  flags: " + ", ".join(s.flags)
-        lines.append(f"{title}   {summary}")
+        lines.append(_series_heading(s))
         for p in s.points:
             q = Quantity(start=0, end=0, text="", sentence=p.sentence, value=p.value, low=p.low, high=p.high,
                          qualifier=p.qualifier, unit=p.unit)

@@ -95,6 +95,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
     # transliteration-tolerant fallback for names with no candidate at all
     need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
             and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
+    known: dict[int, list[str]] = {}  # the spellings of the transliteration-tolerant candidates
     if need:
         found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
         cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
@@ -110,15 +111,13 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
                               for n in known.get(g, ()) or [normalize(ents[g].name)])]
     entries = gaz.get_many({g for lst in per for g, _ in lst})
     out = []
-    spellings = gaz.names_of({g for lst in per for g, src in lst if src == 9}) if any(
-        src == 9 for lst in per for _, src in lst) else {}
     for sp, lst in zip(spans, per):
         cands = [_Cand(entries[g], src) for g, src in lst if g in entries]
         for c in cands:
             if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
                 key = sp.base or sp.key
                 c.spelling = max((SequenceMatcher(None, key, k).ratio()
-                                  for k in spellings.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
+                                  for k in known.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
                 c.score += 3.0 * c.spelling
             elif c.src == 3 and c.entry.level == "admin2" and not sp.term:
                 c.score -= 1.0  # "Gulf" is not Gulf County by itself
