@@ -76,7 +76,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span:
-    """Fill ``near``, ``actor_noun`` and ``subject`` from the words around the span."""
+    """Fill ``near``, ``actor_noun``, ``subject`` and the preposition extras from the words around the span."""
     text = doc.text if text is None else text
     span.near = bool(NEAR.search(text[max(0, span.start - 40):span.start]))
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -84,6 +84,9 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
         return span
     if sp.start > 0 and doc[sp.start - 1].pos_ == "ADP":
         span.extra["after_preposition"] = True
+    # "a house in Khan Younis": a preposition of place is evidence of a place even when the
+    # tagger reads the name as a person ("Khan")
+    span.extra["locative"] = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
@@ -286,10 +289,6 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
                 sp = Span(s, e, text[s:e], "gazetteer", key)
                 sp.extra["weak"] = weak
                 sp.extra["embedded"] = inside
-                before = doc[toks[0].i - 1] if toks[0].i > 0 else None
-                # "a house in Khan Younis": a locative preposition is evidence of a place even
-                # when the tagger reads the name as a person ("Khan")
-                sp.extra["locative"] = before is not None and before.lower_ in lex.locative_preps
                 add(sp)
                 step = n
                 break
