@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from kronika.records import Actor, Claim, Document, Event, Place, Quantity, Sentence, TimeSpan
+from kronika.records import NON_REPORTING_ZONES, Actor, Claim, Document, Event, Place, Quantity, Sentence, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -31,6 +31,7 @@ class Context:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _zone_list: Optional[tuple] = field(default=None, repr=False)
 
     @classmethod
     def from_doc(cls, doc: "Doc", document: Document) -> "Context":
@@ -53,6 +54,28 @@ class Context:
         if not self._starts:
             return 0
         return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    @property
+    def zones(self) -> tuple:
+        """The document's zones; found here for a Document built without ``read_text``."""
+        if self._zone_list is None:
+            from kronika.ingest.zones import find_zones
+
+            self._zone_list = self.document.zones or find_zones(self.text)
+        return self._zone_list
+
+    def zone_at(self, char: int) -> Optional[str]:
+        """The kind of the innermost zone holding ``char`` (a title inside front matter is a title)."""
+        best = None
+        for z in self.zones:
+            if z.start <= char < z.end and (best is None or z.end - z.start < best.end - best.start):
+                best = z
+        return best.kind if best is not None else None
+
+    def reporting(self, char: int) -> bool:
+        """Whether the character at ``char`` is the article's own reporting (not front matter, a
+        heading, a metadata line or another article's headline)."""
+        return self.zone_at(char) not in NON_REPORTING_ZONES
 
     def span_fields(self, start: int, end: int) -> dict:
         """``start``, ``end``, ``text`` and ``sentence`` for a Mention-derived record."""

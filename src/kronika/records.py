@@ -36,10 +36,24 @@ class Sentence(Record):
     text: str
 
 
+ZoneKind = Literal["front_matter", "title", "description", "heading", "metadata", "related", "caption"]
+# zones whose text is not the article's own reporting: no events or claims come from them
+NON_REPORTING_ZONES = frozenset({"front_matter", "heading", "metadata", "related"})
+
+
+class Zone(Record):
+    """A part of the text that is not plain body text (see :mod:`kronika.ingest.zones`)."""
+
+    start: int
+    end: int
+    kind: ZoneKind
+
+
 class Document(Record):
     id: str = Field(description="stable id: sha256 of the normalized text, first 16 hex digits")
     text: str
     title: Optional[str] = None
+    description: Optional[str] = Field(None, description="the publisher's summary (front matter, HTML meta)")
     url: Optional[str] = None
     source: Optional[str] = Field(None, description="publisher, e.g. 'Euromaidan Press'")
     author: Optional[str] = None
@@ -47,6 +61,7 @@ class Document(Record):
     published_from: Literal["metadata", "user", "text", "unknown"] = "unknown"
     format: str = "text"
     path: Optional[str] = None
+    zones: tuple[Zone, ...] = Field((), description="front matter, title, headings, 'Related:' lists, captions")
 
     @property
     def published_inferred(self) -> bool:
@@ -201,6 +216,13 @@ class Claim(Record):
 EventStatus = Literal["occurred", "negated", "hypothetical", "planned", "denied", "forecast"]
 
 
+class EventMention(Mention):
+    """One place in the text that reports an event (title, lead, body, quote, caption)."""
+
+    trigger: Mention
+    zone: Optional[ZoneKind] = Field(None, description="title, description or caption; None for body text")
+
+
 class Event(Record):
     id: str
     event_type: str
@@ -215,11 +237,14 @@ class Event(Record):
     fatalities: Optional[int] = None
     claims: tuple[str, ...] = Field((), description="ids of supporting claims")
     status: EventStatus = "occurred"
+    background: bool = Field(False, description="reported as past context, not as the article's news")
     confidence: float = 0.5
     sentence: int
     start: int
     end: int
     text: str
+    mentions: tuple[EventMention, ...] = Field(
+        (), description="every other place in the text that reports this same event (start/end/text is the first)")
 
 
 class Analysis(Record):

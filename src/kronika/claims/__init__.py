@@ -14,9 +14,9 @@ records:
   article's own voice (``claimant_kind`` "author", the publisher as ``claimant_text``);
 * the modality (:mod:`kronika.claims.modality`), and time and place by
   :func:`kronika.attach.governing_time` / :func:`~kronika.attach.governing_place`;
-* headlines of a "Related:" list are claims too (``headline=True``), also when they carry
-  no number ("ISW: Russia denies North Korean troops in Kursk"): the quantity is then the
-  counted phrase itself with no value (``qualifier`` "vague").
+* figures in the article's title are claims marked ``headline=True``; nothing comes from the
+  parts of the text that are not its own reporting (front matter, headings, metadata lines and
+  "Related:" lists of other articles' headlines: ``Document.zones``).
 """
 
 from __future__ import annotations
@@ -34,27 +34,6 @@ from kronika.quantities import find_quantities
 from kronika.records import Claim, ClaimPart, Mention, Quantity
 
 __all__ = ["extract_claims", "find_attributions", "Attribution"]
-
-_RE_RELATED = re.compile(r"^[ \t]*(?:related|read also|see also|read more|more on this|also read)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_RE_BULLET = re.compile(r"^[ \t]*[-–•*·][ \t]+\S")
-
-
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the bullet lines of 'Related:' lists."""
-    out = []
-    for m in _RE_RELATED.finditer(text):
-        pos = m.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            line_end = len(text) if nl < 0 else nl
-            line = text[pos:line_end]
-            if _RE_BULLET.match(line):
-                out.append((pos, line_end))
-            elif line.strip():
-                break
-            pos = line_end + 1
-    return out
-
 
 def _overlapping(items: Sequence, span: Optional[tuple[int, int]], prefer_kind: tuple[str, ...] = ()):
     if span is None:
@@ -93,11 +72,10 @@ class _Builder:
         self.ctx = ctx
         self.lex = _lex.load()
         self.atts = find_attributions(ctx)
-        self.headlines = _headline_ranges(ctx.text)
         self.doc_id = ctx.document.id
 
     def is_headline(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.headlines)
+        return self.ctx.zone_at(start) == "title"
 
     def mention(self, span: Optional[tuple[int, int]]) -> Optional[Mention]:
         if span is None:
@@ -222,32 +200,6 @@ def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _headline_claims(b: _Builder, have: set[int]) -> list[Claim]:
-    """Claims of 'Related:' headlines that carry no number: the counted phrase stands as the quantity."""
-    ctx = b.ctx
-    lex = b.lex
-    out = []
-    for start, end in b.headlines:
-        index = ctx.sentence_index(start + 2)
-        if index in have:
-            continue
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            if tok.pos_ not in ("NOUN", "PROPN") or _measures._noun_measure(tok, lex) is None:
-                continue
-            left = min((c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "det")), default=tok.i)
-            qs, qe = ctx.doc[left].idx, tok.idx + len(tok.text)
-            reading = _measures.read(ctx.doc, qs, qe, None)
-            if reading is None:
-                continue
-            q = Quantity(**ctx.span_fields(qs, qe), value=None, qualifier="vague", vague=True)
-            out.append(b.claim(q, reading))
-            break
-    return out
-
-
 def extract_claims(ctx: Context) -> list[Claim]:
     """The claims of the document, in text order."""
     lex = _lex.load()
@@ -255,6 +207,8 @@ def extract_claims(ctx: Context) -> list[Claim]:
     b = _Builder(ctx)
     readings = []
     for q in quantities:
+        if not ctx.reporting(q.start):
+            continue  # front matter, headings, "Related:" lists: not the article's reporting
         r = _measures.read(ctx.doc, q.start, q.end, q.unit)
         if r is not None:
             readings.append((q, r))
@@ -267,7 +221,5 @@ def extract_claims(ctx: Context) -> list[Claim]:
         members = [ClaimPart(measure=readings[j][1].measure, quantity=readings[j][0]) for j in parts.get(i, [])]
         claims.append(b.claim(q, r, members))
     claims = _cross_sentence_parts(ctx, claims)
-    have = {c.sentence for c in claims}
-    claims += _headline_claims(b, have)
     claims.sort(key=lambda c: (c.quantity.start, c.quantity.end))
     return claims

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from kronika.errors import InputError
+from kronika.errors import InputError, KronikaError
 from kronika.ingest.checks import check_english, check_size, decode
 from kronika.ingest.dates import infer_published, parse_user_date
+from kronika.ingest.zones import DATE_KEYS, DESC_KEYS, TITLE_KEYS, find_zones, first_value, front_matter_fields
 from kronika.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -63,6 +64,7 @@ def read_text(
     published_from: str = "metadata",
     fmt: str = "text",
     path: Optional[str] = None,
+    description: Optional[str] = None,
     options: IngestOptions = IngestOptions(),
 ) -> Document:
     """Build a :class:`Document` from text already decoded; check it is analysable."""
@@ -72,6 +74,14 @@ def read_text(
     check_size(len(text.encode("utf-8")), name, options.max_bytes)
     if options.check_language:
         check_english(text, name)
+    zones = find_zones(text)
+    fields = front_matter_fields(text)
+    if title and not any(ch.isalnum() for ch in title):
+        title = None  # a scraper's "---"
+    title = title or first_value(fields, TITLE_KEYS) or _heading_title(text, zones)
+    description = description or first_value(fields, DESC_KEYS)
+    if published is None and first_value(fields, DATE_KEYS):
+        published = _front_matter_date(first_value(fields, DATE_KEYS))
     if isinstance(published, str):
         published = parse_user_date(published, name)
     how = published_from if published else "unknown"
@@ -84,6 +94,7 @@ def read_text(
         id=document_id(text),
         text=text,
         title=title or None,
+        description=description or None,
         url=url or None,
         source=options.source or source or None,
         author=author or None,
@@ -91,7 +102,29 @@ def read_text(
         published_from=how,
         format=fmt,
         path=path,
+        zones=zones,
     )
+
+
+def _heading_title(text: str, zones) -> Optional[str]:
+    """The text of a Markdown title heading ('# Title' on the first line)."""
+    z = next((z for z in zones if z.kind == "title" and text[z.start] == "#"), None)
+    return text[z.start:z.end].lstrip("#").strip() if z else None
+
+
+def _front_matter_date(value: str) -> Optional[dt.date]:
+    """A front matter date ('2025-05-25T05:46:54', 'Mar 15, 2025'); None when unreadable."""
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    try:
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return dt.datetime.strptime(value.replace(".", ""), "%b %d, %Y").date()
+    except ValueError:
+        try:
+            return parse_user_date(value)
+        except KronikaError:
+            return None
 
 
 def _sidecar(path: Path) -> dict:
@@ -112,7 +145,8 @@ def _read_plain(path: Path, data: bytes, options: IngestOptions) -> Iterator[Doc
     meta = _sidecar(path)
     first = text.strip().split("\n", 1)[0].strip()
     title = meta.get("title")
-    if title is None and 0 < len(first) < 150 and not first.endswith((".", "!", "?", ":")):
+    if title is None and 0 < len(first) < 150 and not first.endswith((".", "!", "?", ":")) \
+            and not first.startswith(("---", "+++", "#")):
         title = first
     yield read_text(
         text,

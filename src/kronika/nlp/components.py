@@ -22,7 +22,24 @@ class LineBreaks:
             if line_start and token.text in self.bullets:
                 nxt.is_sent_start = False  # "- Headline": the bullet belongs to its line
             line_start = False
+        if doc.text.startswith(("---", "+++")):
+            self._front_matter_values(doc)
         return doc
+
+    @staticmethod
+    def _front_matter_values(doc: Doc) -> None:
+        """A title or description inside front matter is a sentence of its own, without its key."""
+        from kronika.ingest.zones import find_zones
+
+        bounds = set()
+        for z in find_zones(doc.text):
+            if z.kind in ("title", "description"):
+                bounds.update((z.start, z.end))
+        for token in doc[1:]:
+            if token.idx in bounds or (token.idx - 1 in bounds and doc[token.i - 1].idx < token.idx - 1):
+                token.is_sent_start = True
+            elif any(doc[token.i - 1].idx < b <= token.idx for b in bounds):
+                token.is_sent_start = True
 
 
 @Language.factory("kronika_line_breaks", assigns=["token.is_sent_start"])

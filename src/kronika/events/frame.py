@@ -1,0 +1,239 @@
+"""Who does what to whom: the actors of an event mention, from the parse and the actor stage.
+
+``DocIndex`` maps tokens to the actors and places found by earlier stages; ``actor_in`` finds the
+actor heading a phrase; generic nouns ("police", "protesters", "gunmen") become the actors of the
+country where the event happened (``infer_generic``, marked ``via="inferred"``)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kronika.actors import entry_actor, lookup
+from kronika.context import Context
+from kronika.records import Actor, Event, Place
+from kronika.events.lexicon import Lexicon
+from kronika.events.parse import SUBJ, by_object, is_verb, prep_obj, subject_up
+
+
+PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+
+
+CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+
+
+PERSONAL_POSS = {"his", "her", "my", "your"}
+
+
+_MILITARY_MODIFIERS = {"military", "troop", "troops", "naval", "army", "armed", "combat", "force", "forces", "soldier",
+                       "soldiers", "battalion", "brigade", "nato", "peacekeeping", "peacekeeper", "missile", "warship",
+                       "air", "ground", "marine", "militia", "rebel", "fighter"}
+
+
+class DocIndex:
+    """Per-document indexes: token → actor, token → place."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        doc = ctx.doc
+        self.actor_at: dict[int, Actor] = {}
+        for a in ctx.actors:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.actor_at[t.i] = a
+        self.place_at: dict[int, Place] = {}
+        for p in ctx.places:
+            if p.role != "location":
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.place_at[t.i] = p
+
+
+_TARGET_PREPS = {"against", "on", "at", "into", "toward", "towards"}
+
+
+def actor_in(d: DocIndex, tok) -> Optional[Actor]:
+    """The actor mention heading the phrase of ``tok`` (or inside it, leftmost); actors in a
+    target phrase ("strikes against al-Qaida") do not head it."""
+    if tok is None:
+        return None
+    if tok.i in d.actor_at:
+        return d.actor_at[tok.i]
+    best = None
+    for t in tok.subtree:
+        a = d.actor_at.get(t.i)
+        if a is not None:
+            x = t
+            blocked = False
+            while x.i != tok.i and x.head.i != x.i:
+                if x.dep_ == "prep" and x.lower_ in _TARGET_PREPS:
+                    blocked = True
+                    break
+                x = x.head
+            if blocked:
+                continue
+            # prefer actors not buried in a prepositional phrase
+            depth = 0
+            x = t
+            while x.i != tok.i and depth < 8:
+                if x.dep_ == "prep":
+                    depth += 10
+                x = x.head
+                depth += 1
+            if best is None or depth < best[0]:
+                best = (depth, a)
+    return best[1] if best else None
+
+
+def civilians_actor(ctx: Context, tok) -> Actor:
+    span = tok.doc[tok.left_edge.i: tok.i + 1]
+    return Actor(**ctx.span_fields(span.start_char, span.end_char), actor_id=None, name="Civilians",
+                 kind="civilians", inter=7, via="unknown")
+
+
+def resolve_pronoun(d: DocIndex, tok, events: list[Event], sent_start: int) -> Optional[Actor]:
+    """'they', 'its forces': the last agent before ``tok`` (same sentence subject first)."""
+    doc = tok.doc
+    for t in reversed(doc[sent_start: tok.i]):
+        a = d.actor_at.get(t.i)
+        if a is not None and t.dep_ in SUBJ and not a.is_source_only:
+            return a
+    for e in reversed(events):
+        if e.actor1 is not None:
+            return e.actor1
+    return None
+
+
+def generic_role(tok, lex: Lexicon) -> Optional[str]:
+    """The role a generic noun phrase names ("police", "riot police", "protesters"), if any."""
+    if tok is None:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i][-3:]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(t.lower_ for t in words[-n:])
+        if phrase in lex.generic_actors:
+            return lex.generic_actors[phrase]
+    lemma = tok.lemma_.lower()
+    role = lex.generic_actors.get(lemma) or lex.generic_actors.get(tok.lower_)
+    if role is None:  # "hundreds of protesters", "dozens of soldiers"
+        of = prep_obj(tok, "of")
+        if of is not None and of.i != tok.i:
+            role = lex.generic_actors.get(of.lemma_.lower()) or lex.generic_actors.get(of.lower_)
+    if role is None:  # "an army post", "a police station", "a military convoy": their forces
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and lex.generic_actors.get(c.lower_) in ("military", "police"):
+                return lex.generic_actors[c.lower_]
+    return role
+
+
+def generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) -> Optional[Actor]:
+    """A country-level actor for a generic noun, the country taken from the event's place
+    ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya))."""
+    iso3 = place.country_iso3
+    known = dictionary.countries.get(iso3)
+    country = known.name if known is not None else (place.country or iso3)  # ACLED's country names
+    span = tok.doc[tok.left_edge.i: tok.i + 1]
+    if role in ("police", "military"):
+        ent = dictionary.role_entry(iso3, role)
+        if ent is None:
+            return None
+        return entry_actor(ctx, dictionary, ent, span.start_char, span.end_char, "inferred", day)
+    names = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
+             "armed_group": ("Unidentified Armed Group", 3)}
+    if role not in names:
+        return None
+    label, inter = names[role]
+    return Actor(**ctx.span_fields(span.start_char, span.end_char), actor_id=None, name=f"{label} ({country})",
+                 kind=role, country_iso3=iso3, inter=inter, via="inferred")
+
+
+def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Place, sub: str,
+                   a1: Optional[Actor], a2: Optional[Actor], day, passive: bool):
+    """Fill empty actor slots from generic nouns ("police", "soldiers", "protesters") with the
+    actors of the country where the event happened, marked ``via="inferred"``; ACLED's protest
+    convention puts the protesters first and the force that intervened second."""
+    if not lex.generic_actors:
+        return a1, a2
+    if is_verb(tok):
+        agent_tok = by_object(tok) if passive else subject_up(tok)[0]
+    else:
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
+            first = first.head
+        head = first.head if first.head.pos_ in ("VERB", "AUX") else None
+        agent_tok = subject_up(head)[0] if head is not None else None
+        tok = first
+    if target_tok is None and is_verb(tok):
+        target_tok = prep_obj(tok, "with", "against")  # "clashed with rebels"
+    agent_role, target_role = generic_role(agent_tok, lex), generic_role(target_tok, lex)
+    if sub in PROTEST_SUBS and target_role is None and agent_role not in ("protesters", "rioters"):
+        # "used water cannon to disperse demonstrators"
+        clause = tok.head if not is_verb(tok) and tok.head.pos_ in ("VERB", "AUX") else tok
+        for t in clause.subtree:
+            role = generic_role(t, lex) if agent_tok is None or t.i != agent_tok.i else None
+            if role in ("protesters", "rioters"):
+                target_tok, target_role = t, role
+                break
+    if target_role is None and not is_verb(tok):
+        at = prep_obj(tok.head, "at", "on", "against") if tok.head.pos_ == "VERB" else None
+        target_tok, target_role = at, generic_role(at, lex)  # "fired tear gas at protesters"
+    if sub in PROTEST_SUBS and agent_role in ("police", "military") and target_role in ("protesters", "rioters"):
+        agent_tok, target_tok, agent_role, target_role = target_tok, agent_tok, target_role, agent_role
+    if target_role is None and a2 is None and sub in CIVILIAN_SUBS:
+        # "attacked a village ..., killing 20 civilians": the victims named in the clause
+        for t in tok.subtree:
+            if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
+                target_tok, target_role = t, "civilians"
+                break
+    if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None:
+        known = dictionary.countries.get(place.country_iso3)
+        a2 = a2.model_copy(update={"name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
+                                   "country_iso3": place.country_iso3})
+    if a1 is None and agent_role is not None and agent_tok is not None:
+        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day)
+    if a2 is None and target_role is not None and target_tok is not None:
+        a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day)
+    return a1, a2
+
+
+def state_actor(ctx: Context, dictionary, tok, iso3: str, day) -> Actor:
+    ent = dictionary.role_entry(iso3, "state")
+    start = tok.idx if tok.i == 0 or country_of_name(dictionary, tok.doc[tok.i - 1]) != iso3 else tok.doc[tok.i - 1].idx
+    return entry_actor(ctx, dictionary, ent, start, tok.idx + len(tok), "name", day)
+
+
+def country_of_name(dictionary, tok) -> Optional[str]:
+    for ph in dictionary.by_text.get(tok.lower_, ()):
+        entry = dictionary.entries[ph.entry_id]
+        if entry.kind == "state":
+            return entry.iso3
+    # two-word names: "North Korea"
+    if tok.i > 0:
+        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+        for ph in dictionary.by_text.get(two, ()):
+            entry = dictionary.entries[ph.entry_id]
+            if entry.kind == "state":
+                return entry.iso3
+    return None
+
+
+def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
+    """A deployment noun about forces: of troops, a military modifier, or an armed actor's."""
+    if objs & lex.military_nouns or objs & _MILITARY_MODIFIERS:
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & (_MILITARY_MODIFIERS | lex.military_nouns):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod"):
+            a = actor_in(d, c) or lookup(c.text)
+            if a is not None and (a.inter in (1, 2, 3, 4, 8) or a.kind == "state") and a.kind not in (
+                    "international", "humanitarian"):
+                return True
+    by = prep_obj(tok, "by")
+    a = actor_in(d, by) if by is not None else None
+    return a is not None and a.inter in (1, 2, 3, 4, 8) and a.kind not in ("international", "humanitarian")

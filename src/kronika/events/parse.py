@@ -1,0 +1,150 @@
+"""Small questions asked of the dependency parse: a token's subject, object, "by"-agent, whether
+it is passive, a noun or a verb, an aim ("to liberate") or an indirect question."""
+
+from __future__ import annotations
+
+
+
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+PRONOUNS = {"they", "it", "he", "she", "we", "them", "its", "their", "his", "her", "theirs"}
+
+
+_NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"}
+
+
+def child(tok, *deps):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_obj(tok, *preps):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in tok.children)
+    )
+
+
+def subject_up(tok, limit: int = 5):
+    """The subject of the clause that ``tok`` belongs to, climbing through xcomp/advcl/conj."""
+    cur = tok
+    for _ in range(limit):
+        subj = child(cur, "nsubj", "csubj")
+        if subj is not None:
+            return subj, cur
+        if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj") and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return None, cur  # participle modifying a noun: no clause subject
+            cur = cur.head
+            continue
+        break
+    return None, cur
+
+
+def object_of(tok):
+    obj = child(tok, "dobj", "attr", "oprd")
+    if obj is None and is_noun(tok):
+        obj = prep_obj(tok, "of")
+    return obj
+
+
+def is_noun(tok) -> bool:
+    if tok.tag_.startswith("NN"):
+        return True
+    if tok.tag_ in ("VBZ", "VBP") and tok.dep_ in _NOMINAL_DEPS and tok.lower_.endswith("s"):
+        return True  # "precision U.S. airstrikes" mis-tagged as a verb
+    return not tok.tag_.startswith("VB") and tok.pos_ in ("NOUN", "PROPN")
+
+
+def is_verb(tok) -> bool:
+    return not is_noun(tok) and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX"))
+
+
+def object_lemmas(tok) -> set[str]:
+    out = set()
+    obj = object_of(tok)
+    if obj is not None:
+        out.update({obj.lemma_.lower(), obj.lower_})
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                out.update({c.lemma_.lower(), c.lower_})
+        for c in obj.subtree:  # "approximately 10,000 to 12,000 soldiers": keep nouns
+            if c.pos_ in ("NOUN", "PROPN"):
+                out.update({c.lemma_.lower(), c.lower_})
+    prt = child(tok, "prt")
+    if prt is not None:
+        out.add(prt.lower_)
+    return out
+
+
+def modifier_lemmas(tok) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")} | {
+        g.lemma_.lower() for c in tok.children if c.dep_ == "prep" for g in c.subtree
+    }
+
+
+def by_object(tok):
+    by = prep_obj(tok, "by")
+    if by is None:
+        agent = child(tok, "agent")
+        by = child(agent, "pobj") if agent is not None else None
+    return by
+
+
+def asks_who(tok) -> bool:
+    """The verb's object is a wh-word ("who he would be fighting", "what they attacked"): an
+    indirect question."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in ("WP", "WDT") for g in c.children):
+            return True
+    return False
+
+
+def claimed_by(tok):
+    """Who claimed the event noun: "X claimed the attack", "the attack was claimed by X", "X
+    claimed responsibility for the bombing"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        tok, head = head.head, head.head.head  # "claimed responsibility for the bombing"
+    if head.lemma_.lower() not in ("claim", "admit") or head.pos_ != "VERB":
+        return None
+    if tok.dep_ == "nsubjpass":
+        return by_object(head)
+    if tok.dep_ == "dobj":
+        return child(head, "nsubj")
+    return None
+
+
+def purpose_clause(tok) -> bool:
+    """The trigger states an aim: an infinitive attached to a noun ("operations to liberate
+    Mosul") or of purpose ("... to repel the incursion"), or a noun that such an infinitive
+    governs ("to enable the liberation of the city")."""
+    verb = tok
+    if tok.dep_ in ("dobj", "pobj") and not tok.tag_.startswith("VB"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    if verb is None or not verb.tag_ == "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i and c.pos_ == "NOUN" for c in verb.head.children):
+        return True  # "continued operations to liberate Mosul": the parser hangs the aim on the verb
+    # "deploying troops to repel the incursion": a purpose clause
+    return verb.dep_ == "advcl" and verb.head.lemma_.lower() not in ("try", "attempt", "plan", "vow", "threaten")

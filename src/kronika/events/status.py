@@ -1,0 +1,47 @@
+"""Whether a mentioned event happened: negated, denied, planned, hypothetical or forecast, from
+negation, the verbs governing the trigger and modals."""
+
+from __future__ import annotations
+
+from kronika.events.lexicon import Lexicon, Trigger
+
+
+def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
+    st = lex.status
+    # negation on the trigger or on its light verb
+    chain = [tok]
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        chain.append(cur)
+    for t in chain[:2]:
+        if any(c.dep_ == "neg" or (c.lower_ in st["negation_words"] and c.dep_ in ("neg", "det", "advmod")) for c in t.children):
+            return "negated"
+    for t in chain[1:]:
+        if t.lemma_ in st["denial_verbs"]:
+            return "denied"
+    for t in chain:
+        if any(c.dep_ == "mark" and c.lower_ in st["hypothetical_marks"] for c in t.children):
+            return "hypothetical"
+        if t.lower_ == "condition" or any(c.lower_ == "condition" for c in t.children if c.dep_ == "pobj"):
+            return "hypothetical"
+    for t in chain[:3]:
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in st["planned_modals"]:
+                return "planned"
+            if c.dep_ == "aux" and c.lower_ in st["hypothetical_modals"]:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in st["forecast_words"]:
+                return "forecast"
+    for t in chain[1:4]:
+        if t.lemma_ in st["forecast_verbs"]:
+            return "forecast"
+        if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB":
+            return "planned"
+    if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "planned"  # "deploying troops to repel the incursion"
+    if trig.status:
+        return trig.status
+    return "occurred"
