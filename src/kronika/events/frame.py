@@ -6,13 +6,16 @@ country where the event happened (``infer_generic``, marked ``via="inferred"``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from kronika.actors import entry_actor, lookup
 from kronika.context import Context
 from kronika.records import Actor, Event, Place
 from kronika.events.lexicon import Lexicon
-from kronika.events.parse import SUBJ, by_object, is_verb, prep_obj, subject_up
+from kronika.events.parse import (
+    PRONOUNS, SUBJ, by_object, child, claimed_by, is_noun, is_passive, is_verb, prep_obj, subject_up,
+)
 
 
 PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
@@ -237,3 +240,137 @@ def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
     by = prep_obj(tok, "by")
     a = actor_in(d, by) if by is not None else None
     return a is not None and a.inter in (1, 2, 3, 4, 8) and a.kind not in ("international", "humanitarian")
+
+
+# --- the frame of a mention: who acts, on whom ------------------------------------------
+
+@dataclass
+class Frame:
+    """The actors of one mention: the agent, the target and the token of the target phrase."""
+
+    actor1: Optional[Actor] = None
+    actor2: Optional[Actor] = None
+    target_tok: object = None
+    passive: bool = False
+    carried: bool = False
+
+
+def _passive_frame(tok, d: DocIndex, fr: Frame) -> None:
+    """"X was struck by Y", "a soldier captured by Ukrainian forces"."""
+    fr.actor1 = actor_in(d, by_object(tok))
+    subj = child(tok, "nsubjpass")
+    if subj is None and tok.dep_ in ("acl", "amod", "relcl"):
+        subj = tok.head
+    fr.target_tok = subj
+    fr.actor2 = actor_in(d, subj) if subj is not None else None
+    if subj is not None and subj.i in d.actor_at:
+        fr.actor2 = d.actor_at[subj.i]
+
+
+def _active_frame(tok, run, sent, fr: Frame) -> None:
+    """"X struck Y": the clause's subject (through xcomp/advcl/conj), pronouns resolved."""
+    d, events = run.index, run.events
+    subj, _ = subject_up(tok)
+    if subj is not None:
+        fr.actor1 = actor_in(d, subj)
+        if fr.actor1 is None and subj.lower_ in PRONOUNS:
+            fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
+        if fr.actor1 is None:
+            sposs = child(subj, "poss")
+            if sposs is not None and sposs.lower_ in PRONOUNS and subj.lemma_.lower() in run.lex.military_nouns:
+                fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)  # "its forces"
+    if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
+        for t in reversed(tok.doc[max(sent.start, tok.i - 3): tok.i]):
+            if t.i in d.actor_at:
+                fr.actor1 = d.actor_at[t.i]
+                break
+    fr.target_tok = child(tok, "dobj") or prep_obj(tok, "against", "on")
+    fr.actor2 = actor_in(d, fr.target_tok)
+
+
+def _noun_agent(tok, run, sent) -> Optional[Actor]:
+    """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
+    subject of a light verb ("began an incursion"), whoever claimed it."""
+    ctx, d, dictionary, lex = run.ctx, run.index, run.dictionary, run.lex
+    poss = child(tok, "poss")
+    actor = d.actor_at.get(tok.i) or actor_in(d, prep_obj(tok, "by")) or actor_in(d, poss)
+    if actor is None and poss is not None and (iso := country_of_name(dictionary, poss)):
+        actor = state_actor(ctx, dictionary, poss, iso, run.day)
+    if actor is None:
+        actor = next((d.actor_at[c.i] for c in tok.children
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at), None)
+    if actor is None:
+        c = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None)
+        ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military") if c is not None else None
+        if ent is not None:
+            actor = entry_actor(ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", run.day)
+    if poss is not None and actor is None and poss.lower_ in PRONOUNS:
+        actor = resolve_pronoun(d, poss, run.events, sent.start)
+    head = tok.head
+    if actor is None and tok.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ == "VERB" \
+            and head.lemma_.lower() in lex.light_verbs:
+        subj, _ = subject_up(head)
+        if subj is not None:
+            actor = actor_in(d, subj)
+            if actor is None and subj.lower_ in PRONOUNS:
+                actor = resolve_pronoun(d, subj, run.events, sent.start)
+    if actor is None and (claimer := claimed_by(tok)) is not None:  # "JNIM claimed the attack"
+        actor = actor_in(d, claimer)
+    return actor
+
+
+def _noun_frame(tok, run, sent, fr: Frame) -> None:
+    d, lex = run.index, run.lex
+    fr.actor1 = _noun_agent(tok, run, sent)
+    fr.target_tok = prep_obj(tok, "of", "against", "on", "into")
+    fr.actor2 = actor_in(d, fr.target_tok)
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
+        obj = child(head, "dobj")  # "the strike destroyed the depot"
+        if obj is not None:
+            fr.target_tok, fr.actor2 = obj, actor_in(d, obj)
+        run.used_tokens.add(head.i)
+        run.used_tokens.update(c.i for c in head.children  # "destroyed ... and killed 12"
+                               if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        vs = child(tok.head.head, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
+        if vs is not None:
+            fr.actor2 = fr.actor2 or actor_in(d, vs)
+            fr.target_tok = fr.target_tok or vs
+
+
+def _owner_of_place(tok, run, fr: Frame) -> None:
+    """"into Russia's Kursk Oblast": the country owning the place is the target."""
+    into = prep_obj(tok, "into") if is_noun(tok) else None
+    if fr.actor2 is not None or into is None:
+        return
+    for t in into.subtree:
+        iso = country_of_name(run.dictionary, t)
+        if iso:
+            ent = run.dictionary.role_entry(iso, "military")
+            fr.actor2 = entry_actor(run.ctx, run.dictionary, ent, t.idx, t.idx + len(t), "name", run.day)
+            return
+
+
+def frame(tok, trig, run, sent) -> Optional[Frame]:
+    """The actors of the mention at ``tok``; None when the word needs an actor and has none."""
+    d, lex = run.index, run.lex
+    fr = Frame(passive=is_verb(tok) and is_passive(tok))
+    if is_verb(tok):
+        (_passive_frame(tok, d, fr) if fr.passive else _active_frame(tok, run, sent, fr))
+    else:
+        _noun_frame(tok, run, sent, fr)
+    _owner_of_place(tok, run, fr)
+    if trig.cls == "territory" and is_verb(tok):
+        frm = prep_obj(tok, "from")
+        if frm is not None and actor_in(d, frm) is not None:
+            fr.actor2 = actor_in(d, frm)
+        elif fr.actor2 is not None and fr.target_tok is not None and any(t.i in d.place_at for t in fr.target_tok.subtree):
+            fr.actor2 = None if fr.actor2.actor_id is None else fr.actor2
+    if fr.actor2 is None and fr.target_tok is not None and fr.target_tok.lemma_.lower() in lex.civilian_nouns:
+        fr.actor2 = civilians_actor(run.ctx, fr.target_tok)
+    if trig.requires_object_or_subject_actor and fr.actor1 is None and fr.actor2 is None and not (
+            is_verb(tok) and generic_role(subject_up(tok)[0], lex)
+            and generic_role(fr.target_tok or prep_obj(tok, "with", "against"), lex)):
+        return None  # "Troops clashed with rebels": generic forces on both sides still fight
+    return fr

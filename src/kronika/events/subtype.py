@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
+from kronika.events.classify import score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
+from kronika.events.parse import by_object, child, object_lemmas
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
@@ -60,3 +64,39 @@ def territorial(tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexico
     if trig.retake:
         return "Government regains territory", "recapture"
     return "Armed clash", "territorial_change"
+
+
+def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
+    """A violent word's type: the snippet classifier's choice among the trigger's allowed types
+    (scored on the phrase or the sentence); a clash with civilians is an attack, an attack on
+    armed forces a clash."""
+    sub = trig.sub_event_type
+    if trig.refine_scope == "phrase":
+        found = score_labels(tok.doc[tok.left_edge.i: tok.i + 1].text, trig.refine)
+    else:
+        if not scores:
+            scores.update(score_labels(sent.text))
+        found = scores
+    options = {c: found.get(c, 0.0) for c in trig.refine}
+    default_code = run.tax[sub]["code"] if sub else None
+    best = max(options.items(), key=lambda kv: kv[1]) if options else (None, 0.0)
+    if best[1] > 0 and not (trig.prefer_default and options.get(default_code, 0) >= best[1] * 0.6):
+        sub = run.clf.code_to_name[best[0]]
+    a2 = fr.actor2
+    if sub == "Attack" and a2 is not None and a2.kind != "civilians" and a2.inter in (1, 2, 3, 8):
+        sub = "Armed clash"
+    if sub == "Armed clash" and a2 is not None and a2.kind == "civilians":
+        sub = "Attack"
+    return sub
+
+
+def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
+    """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
+    if trig.cls == "territory":
+        subj_tok = child(tok, "nsubj") if not fr.passive else by_object(tok)
+        agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
+        return territorial(tok, trig, fr.target_tok, fr.actor1, run.index, run.lex, run.dictionary,
+                           object_lemmas(tok), non_state_words=bool(agent_words & run.dictionary.demonym_blockers))
+    if trig.cls == "violent":
+        return _violent(tok, trig, fr, run, sent, scores), trig.kind
+    return trig.sub_event_type, trig.kind

@@ -1,12 +1,17 @@
-"""Trigger words: which tokens may name an event (``trigger_for``) and which nouns only name a
-kind of thing ("a strike means ...", "attack aircraft")."""
+"""Trigger words: which tokens may name an event (``trigger_for``), and which of them report no
+event of their own where they stand (``rejected``): a requirement unmet, a reading that names no
+event ("attack aircraft", "the captured soldier", "to liberate Mosul"), or a word that reports
+what another trigger of the sentence already names ("the strike killed 6")."""
 
 from __future__ import annotations
 
 from typing import Optional
 
+from kronika.events.frame import PERSONAL_POSS, military_context
 from kronika.events.lexicon import Lexicon, Trigger
-from kronika.events.parse import child, is_noun, is_verb
+from kronika.events.parse import (
+    asks_who, by_object, child, is_noun, is_verb, modifier_lemmas, object_lemmas, prep_obj, purpose_clause,
+)
 
 
 _GENERIC_DETS = {"a", "an", "each", "any", "every"}
@@ -56,3 +61,90 @@ def generic_noun(tok, lex: Lexicon) -> bool:
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+# --- which trigger words do not report an event here ------------------------------------
+
+_CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
+
+
+def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
+    """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
+    if trig.requires_object and not (objs & trig.requires_object):
+        return True
+    if trig.requires_military_object and not (objs & lex.military_nouns):
+        return True
+    if trig.requires_person_object:
+        subj = child(tok, "nsubjpass")
+        heads = objs | ({subj.lemma_.lower(), subj.lower_} if subj is not None else set())
+        if not heads & (lex.person_nouns | _CAPTIVES):
+            return True
+    mods = modifier_lemmas(tok)
+    if trig.requires_modifier and not (mods & trig.requires_modifier):
+        return True
+    if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
+        return True
+    return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
+
+
+def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
+    """Readings of the word that name no event: part of a name or a compound, a kind of thing,
+    a descriptive participle, one person's duty, an aim."""
+    lex = run.lex
+    noun, verb = is_noun(tok), is_verb(tok)
+    if noun and tok.dep_ == "compound":
+        return True  # "strike missions", "attack aircraft"
+    if tok.i in run.index.actor_at:
+        return True  # part of a name: "Popular Mobilization Forces"
+    if noun and generic_noun(tok, lex):
+        return True  # "a strike means ...", "attack, bomber and fighter aircraft"
+    if verb and tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and prep_obj(tok, "by") is None \
+            and child(tok, "agent") is None:
+        return True  # descriptive participle: "the captured soldier", "300 people killed"
+    if verb and tok.dep_ == "amod":
+        return True
+    if trig.sub_event_type == "Change to group/activity" and noun and any(
+            c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children):
+        return True  # "his combat deployment": one person's duty ("his arrest" stays)
+    if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
+        return True  # "the IMF's deployment of funds"
+    if purpose_clause(tok):
+        return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
+    if trig.needs_object_or_passive and child(tok, "dobj") is None and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True  # "troops killed or injured" (reduced passive without agent)
+    return verb and asks_who(tok)  # "didn't know who he would be fighting": a question
+
+
+def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
+    """The word reports an event another trigger of the sentence already names: an anaphoric
+    noun, the killing done by a strike, a verb whose "by"-agent is the strike."""
+    lex = run.lex
+    if is_noun(tok) and tok.lemma_.lower() in run.seen_lemmas and any(
+            c.dep_ in ("det", "poss") and c.lower_ in lex.anaphoric_dets for c in tok.children):
+        return True  # "the incursion" after an incursion was reported
+    if trig.absorbable:
+        subj = child(tok, "nsubj")
+        if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
+            return True  # "a series of airstrikes ... killed 20 militants"
+        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and tok.head.i in trigger_tokens:
+            return True  # "strikes that kill civilians"
+        if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in trigger_tokens and tok.tag_ == "VBG":
+            return True  # "bombed the village, killing 6 civilians"
+    if not is_verb(tok):
+        return False
+    by_tok = by_object(tok)
+    if by_tok is None:
+        by_tok = next((b for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       if (b := by_object(c)) is not None), None)
+    if by_tok is not None and by_tok.i in trigger_tokens and is_noun(by_tok):
+        return True  # "was struck and killed by a coalition airstrike": the airstrike is the event
+    return tok.dep_ == "conj" and tok.head.i in trigger_tokens and child(tok, "nsubj", "nsubjpass") is None \
+        and (child(tok.head, "agent") is not None or prep_obj(tok.head, "by") is not None)
+
+
+def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
+    """Whether trigger word ``tok`` reports no event of its own here."""
+    objs = object_lemmas(tok)
+    return (_requirements_unmet(tok, trig, run.lex, objs) or _not_an_event_reading(tok, trig, run, objs)
+            or _part_of_another(tok, trig, run, trigger_tokens))

@@ -1,0 +1,164 @@
+"""Event mentions: one record per clause that reports an event, before mentions are grouped.
+
+The passes, in order, for each trigger word of a sentence of the article's own reporting:
+
+1. ``rejected`` (:mod:`kronika.events.triggers`): the word's requirements (an object of the
+   right kind, a military context...) and the readings that are not events ("the captured
+   soldier", "attack aircraft", "to liberate Mosul");
+2. ``frame`` (:mod:`kronika.events.frame`): actor1 and actor2 from the parse;
+3. ``sub_event`` (:mod:`kronika.events.subtype`): the ACLED sub-event type;
+4. ``_carry_agent``: an attacker carried over from the previous strike of the same type;
+5. ``_arguments``: span, place, time, status and fatalities of the clause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kronika.actors import event_actor, load_dictionary
+from kronika.attach import governing_time
+from kronika.context import Context
+from kronika.events.arguments import claims_for, place_for
+from kronika.events.classify import load_classifier, load_taxonomy
+from kronika.events.frame import DocIndex, Frame, frame, infer_generic
+from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
+from kronika.events.parse import is_verb
+from kronika.events.status import event_status
+from kronika.events.subtype import GOV_ROLES, info_type, sub_event
+from kronika.events.triggers import rejected, trigger_for
+from kronika.records import Actor, Event, Mention
+
+
+@dataclass
+class Run:
+    """What the passes share over one document."""
+
+    ctx: Context
+    lex: Lexicon = field(default_factory=load_lexicon)
+    tax: dict = field(default_factory=lambda: load_taxonomy()["sub_event_types"])
+    clf: object = field(default_factory=load_classifier)
+    dictionary: object = field(default_factory=load_dictionary)
+    events: list = field(default_factory=list)
+    seen_lemmas: set = field(default_factory=set)
+    used_tokens: set = field(default_factory=set)
+    index: Optional[DocIndex] = None
+
+    def __post_init__(self) -> None:
+        self.index = DocIndex(self.ctx)
+
+    @property
+    def day(self):
+        return self.ctx.published
+
+
+def clause_mentions(ctx: Context) -> list[Event]:
+    """One event record per clause that reports an event, in text order."""
+    run = Run(ctx)
+    for si, sent in enumerate(ctx.doc.sents):
+        candidates = [(tok, trig) for tok in sent
+                      if (trig := trigger_for(tok, run.lex)) is not None and ctx.reporting(tok.idx)]
+        trigger_tokens = {t.i for t, _ in candidates}
+        scores: dict = {}
+        for tok, trig in candidates:
+            if tok.i in run.used_tokens or rejected(tok, trig, run, trigger_tokens):
+                continue
+            fr = frame(tok, trig, run, sent)
+            if fr is None:
+                continue
+            sub, kind = sub_event(tok, trig, fr, run, sent, scores)
+            if sub is None:
+                continue
+            run.events.append(_mention(tok, trig, fr, sub, kind, run, si, sent))
+            run.seen_lemmas.add(tok.lemma_.lower())
+            run.used_tokens.add(tok.i)
+            if kind == "proposal":  # "proposed returning the soldiers ... negotiating an exchange"
+                run.used_tokens.update(t.i for t in tok.subtree if t.i != tok.i)
+    return run.events
+
+
+def _carry_agent(fr: Frame, sub: str, run: Run, si: int) -> Frame:
+    """Strike reports list "Near X, one strike ..." after "Coalition forces conducted 34
+    strikes": an agentless strike inherits the agent of the last one of its type."""
+    if fr.actor1 is not None or fr.passive or info_type(run.tax, sub) != "Explosions/Remote violence":
+        return fr
+    for e in reversed(run.events):
+        if e.sub_event_type == sub and e.actor1 is not None and e.sentence >= si - 40:
+            fr.actor1, fr.carried = e.actor1, True
+            break
+    return fr
+
+
+def _event_actors(fr: Frame, sub: str, run: Run, tok) -> tuple[Optional[Actor], Optional[Actor]]:
+    """The record's actors: dictionary entries in the role the event calls for."""
+    day = run.day
+    role = "government" if sub in GOV_ROLES else "military"
+    a1 = event_actor(fr.actor1, role, day) if fr.actor1 is not None else None
+    role2 = role if sub in GOV_ROLES and fr.actor2 is not None and fr.actor2.kind in ("state", "government") else "military"
+    a2 = event_actor(fr.actor2, role2, day) if fr.actor2 is not None else None
+    a1 = None if a1 is not None and a1.is_source_only else a1
+    a2 = None if a2 is not None and a2.is_source_only else a2
+    if a1 is not None and a2 is not None and a1.actor_id and a1.actor_id == a2.actor_id:
+        a2 = None
+    if sub == "Agreement" and a2 is None:  # the counterpart: a government or capital named in the proposal
+        for t in tok.subtree:
+            a = run.index.actor_at.get(t.i)
+            if a is not None and (a.kind in ("state", "government") or a.via == "capital") and (
+                    a1 is None or a.country_iso3 != a1.country_iso3):
+                return a1, event_actor(a, "government", day)
+    return a1, a2
+
+
+def _clause_span(tok, sent) -> tuple[int, int]:
+    doc = tok.doc
+    clause = tok if is_verb(tok) else (tok.head if tok.head.pos_ == "VERB" else tok)
+    lo = max(min(clause.left_edge.i, tok.i), sent.start)
+    hi = min(max(clause.right_edge.i, tok.i), sent.end - 1)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+_RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
+
+
+def _place(tok, trig: Trigger, fr: Frame, kind: Optional[str], run: Run):
+    """For a territorial change the place taken ("the town of Sudzha"), else the governing one."""
+    place = None
+    target = fr.target_tok
+    if trig.cls == "territory" and kind != "capture" and target is not None:
+        own = {t.i for t in tok.subtree} if target.i not in {t.i for t in tok.subtree} else set()
+        for t in target.subtree:
+            p = run.index.place_at.get(t.i)
+            if p is not None and t.i not in own and (
+                    place is None or _RANK.get(p.level or "other", 1) < _RANK.get(place.level or "other", 1)):
+                place = p
+    if place is None:
+        parties = [a for a in (fr.actor1, fr.actor2) if a is not None]
+        place = place_for(run.ctx, run.index, tok.idx, tok.idx + len(tok), parties)
+    return place
+
+
+def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: Run, si: int, sent) -> Event:
+    ctx = run.ctx
+    fr = _carry_agent(fr, sub, run, si)
+    a1, a2 = _event_actors(fr, sub, run, tok)
+    start, end = _clause_span(tok, sent)
+    t_start, t_end = tok.idx, tok.idx + len(tok)
+    place = _place(tok, trig, fr, kind, run)
+    if place is not None and place.country_iso3:
+        a1, a2 = infer_generic(ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive)
+    info = run.tax[sub]
+    fatalities, claim_ids = claims_for(ctx, si, start, end)
+    conf = trig.confidence + (0.15 if a1 is not None and not fr.carried else 0.05 if fr.carried else 0.0)
+    conf += (0.1 if a2 is not None else 0.0) + (0.05 if place is not None else 0.0)
+    return Event(
+        id=hashlib.sha1(f"{ctx.document.id}:{t_start}:{sub}".encode()).hexdigest()[:16],
+        event_type=info["event_type"], sub_event_type=sub, kind=kind, disorder_type=info["disorder_type"],
+        trigger=Mention(**ctx.span_fields(t_start, t_end)),
+        actor1=a1, actor2=a2, place=place, time=governing_time(ctx, t_start, t_end), fatalities=fatalities,
+        claims=claim_ids, status=event_status(tok, run.lex, trig), confidence=round(min(conf, 0.95), 2),
+        sentence=ctx.sentence_index(start), start=start, end=end, text=ctx.text[start:end],
+    )
+
+
+__all__ = ["Run", "clause_mentions"]
