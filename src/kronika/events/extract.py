@@ -25,10 +25,16 @@ speech) an :class:`~kronika.records.Event` is built:
 from __future__ import annotations
 
 from kronika.context import Context
+from kronika.events.corefer import corefer
+from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
 from kronika.records import Event
 
 
 def extract_events(ctx: Context) -> list[Event]:
-    """Events of the document, in text order."""
-    return clause_mentions(ctx)
+    """Events of the document, each real event once, in order of first mention:
+    clause mentions → not events dropped → past context marked → mentions grouped."""
+    mentions = clause_mentions(ctx)
+    mentions = mark_background(ctx, mentions)
+    mentions = drop_non_events(ctx, mentions)
+    return corefer(ctx, mentions)

@@ -17,6 +17,8 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
         cur = cur.head
         chain.append(cur)
     for t in chain[:2]:
+        if t is not tok and t.lemma_ in st["reporting_verbs"]:
+            break
         if any(c.dep_ == "neg" or (c.lower_ in st["negation_words"] and c.dep_ in ("neg", "det", "advmod")) for c in t.children):
             return "negated"
     for t in chain[1:]:

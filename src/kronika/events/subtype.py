@@ -18,6 +18,17 @@ def info_type(tax: dict, sub: str) -> str:
     return tax[sub]["event_type"]
 
 
+def _country_taken(obj, tok, d: DocIndex) -> Optional[str]:
+    """The country of the place taken: in the object, else anywhere in the sentence."""
+    tokens = list(obj.subtree) if obj is not None else []
+    tokens += list(tok.sent)
+    for t in tokens:
+        p = d.place_at.get(t.i)
+        if p is not None and p.country_iso3:
+            return p.country_iso3
+    return None
+
+
 def territorial(tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexicon, dictionary, objs,
                  non_state_words: bool = False):
     """(sub_event_type, kind) for a capture verb or noun; (None, None) when not an event."""
@@ -48,17 +59,13 @@ def territorial(tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexico
     if inter in (2, 3, 4) or (actor1 is None and non_state_words):
         return "Non-state actor overtakes territory", "takeover"
     if inter == 1 or (entry is not None and entry.kind in ("state", "military", "government", "person", "agency")):
-        if trig.retake:
-            return "Government regains territory", "recapture"
-        # a state taking a place in its own country regains it; abroad it is a battle
-        place_iso = None
-        if obj is not None:
-            for t in obj.subtree:
-                p = d.place_at.get(t.i)
-                if p is not None and p.country_iso3:
-                    place_iso = p.country_iso3
-                    break
-        if place_iso and entry is not None and entry.iso3 == place_iso:
+        # ACLED: a government retaking ground in its own country regains it; a foreign state's
+        # forces taking a place abroad overtake it, as a non-state actor would
+        place_iso = _country_taken(obj, tok, d)
+        own_iso = entry.iso3 if entry is not None else None
+        if place_iso and own_iso and place_iso != own_iso:
+            return "Non-state actor overtakes territory", "takeover"
+        if trig.retake or (place_iso and own_iso == place_iso):
             return "Government regains territory", "recapture"
         return "Armed clash", "territorial_change"
     if trig.retake:

@@ -6,9 +6,11 @@ A document's text is kept as it was given (offsets point at the exact characters
 * ``front_matter``: a YAML (``---``) or TOML (``+++``) block at the top, as Jekyll and Hugo
   write it; inside it, the value of its title key is a ``title`` zone and the value of its
   description key a ``description`` zone (both are mentions of the article's news);
-* ``title``: a Markdown heading on the first line (``# ...``);
+* ``title``: a Markdown heading on the first line (``# ...``), or a first line that reads as a
+  headline (short, no closing punctuation, followed by a blank line);
 * ``heading``: any other Markdown heading (``## Why ...``): a signpost, not a report;
-* ``metadata``: lines such as ``Published: 2024-07-31``, ``By Jane Doe``, ``---`` rules;
+* ``metadata``: lines such as ``Published: 2024-07-31``, ``By Jane Doe``, ``---`` rules, a
+  dateline standing alone ("Thursday, January 4, 2024");
 * ``related``: the bullet lines under "Related:", "Read more:", "See also:" (other articles'
   headlines);
 * ``caption``: lines that are photo captions ("Photo: ...", "... (Photo: Reuters)").
@@ -35,6 +37,11 @@ _META_LINE = re.compile(
     r"^[ \t]*(?:(?:published|updated|posted|last updated|first published)\b[ \t]*:?.{0,60}"
     r"|by[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}(?:,[^\n]{0,40})?"
     r"|(?:-{3,}|\*{3,}|_{3,}))[ \t]*$", re.M | re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
+    r"(?:" + _MONTH + r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+" + _MONTH + r"[ \t]+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$", re.I | re.M)
 _RELATED = re.compile(r"^[ \t]*(?:related|read also|see also|read more|more on this|also read|more from \w+)[ \t]*:?[ \t]*$",
                       re.I | re.M)
 _BULLET = re.compile(r"^[ \t]*[-–•*·][ \t]+\S")
@@ -104,6 +111,20 @@ def _heading_zones(text: str, body_start: int) -> list[Zone]:
     return zones
 
 
+def _first_line_title(text: str, body_start: int, zones: list[Zone]) -> list[Zone]:
+    """A plain first line that reads as a headline: short, no closing punctuation, a blank line after."""
+    start = body_start + len(text[body_start:]) - len(text[body_start:].lstrip())
+    end = text.find("\n", start)
+    if end < 0 or any(z.start <= start < z.end for z in zones):
+        return []
+    line = text[start:end].rstrip()
+    if not (0 < len(line) <= 200) or line.endswith((".", "!", "?", ":", ";", ",")) or _BULLET.match(line):
+        return []
+    if text[end:end + 2] != "\n\n" and len(line.split()) > 20:
+        return []
+    return [Zone(start=start, end=start + len(line), kind="title")]
+
+
 def _related_zones(text: str) -> list[Zone]:
     zones = []
     for m in _RELATED.finditer(text):
@@ -132,5 +153,8 @@ def find_zones(text: str) -> tuple[Zone, ...]:
     body_start = front[0].end if front else 0
     zones = front + _heading_zones(text, body_start) + _related_zones(text)
     zones += _line_zones(text, _META_LINE, "metadata", body_start)
+    zones += _line_zones(text, _DATELINE, "metadata", body_start)
+    if not any(z.kind == "title" for z in zones):
+        zones += _first_line_title(text, body_start, zones)
     zones += _line_zones(text, _CAPTION, "caption", body_start)
     return tuple(sorted(zones, key=lambda z: (z.start, -z.end)))

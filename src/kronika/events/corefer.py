@@ -1,0 +1,204 @@
+"""One event per real event: the mentions of one event (title, lead, body, quote) become one record.
+
+A mention joins an earlier event when nothing tells them apart and something ties them:
+
+* **apart** (``conflict``): another status class, past context beside news, sub-event types of
+  different families, places that neither contain nor neighbour each other, days that do not
+  overlap, different attackers or targets;
+* **tied** (``tie``): an anaphoric noun ("the attack", "the strike"), the title or the
+  publisher's summary (a mention of the lead event), the same town, the same named attacker and
+  day, the same toll.
+
+The merged event takes each field from the mention that knows it best (``merge``): the most
+precise place and time, the attacker and target named, the most specific type, the largest toll
+stated for it; ``mentions`` keeps every other mention with its offsets, sentence and zone.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from kronika.context import Context
+from kronika.records import Event, EventMention, Place, TimeSpan
+
+_WEAK_TYPES = {"Armed clash", "Attack"}  # what a bare "attack" or "assault" is typed when nothing says more
+_ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their"}
+_STATUS_CLASS = {"occurred": "occurred", "denied": "denied", "negated": "denied", "planned": "future",
+                 "forecast": "future", "hypothetical": "hypothetical"}
+_PLACE_RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
+NEAR_KM = 50.0
+REACH_SENTENCES = 60
+NEAR_SENTENCES = 2
+# within a family, the more severe type names the whole event (ACLED codes a protest that police
+# broke up as a protest with intervention)
+_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+             "Violent demonstration", "Mob violence")
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _contains(big: Place, small: Place) -> bool:
+    if big.level in ("country", "continent"):
+        return bool(big.country_code) and big.country_code == small.country_code
+    if big.level == "admin1":
+        return big.country_code == small.country_code and bool(big.name) and small.admin1 == big.name
+    return False
+
+
+def places_agree(a: Optional[Place], b: Optional[Place]) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if (a.name or a.text) == (b.name or b.text):
+        return True
+    return _contains(a, b) or _contains(b, a) or _km(a, b) <= NEAR_KM
+
+
+def _days(t: Optional[TimeSpan]):
+    if t is None or t.defaulted or t.start_date is None:
+        return None
+    return t.start_date, t.end_date or t.start_date
+
+
+def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> bool:
+    da, db = _days(a), _days(b)
+    if da is None or db is None:
+        return True
+    return da[0] <= db[1] and db[0] <= da[1]
+
+
+def _family(ev: Event) -> str:
+    if ev.sub_event_type in _WEAK_TYPES:
+        return "weak"
+    return "Demonstrations" if ev.event_type in ("Protests", "Riots") else ev.event_type
+
+
+def _actors_agree(x, y) -> bool:
+    if x is None or y is None:
+        return True
+    if x.actor_id and y.actor_id:
+        return x.actor_id == y.actor_id
+    return x.name == y.name
+
+
+def conflict(ev: Event, m: Event, headline: bool = False) -> bool:
+    """Whether something tells ``m`` apart from ``ev``. A headline names its event loosely (a
+    country for a town, a target left out): only its status, type family and day count."""
+    if _STATUS_CLASS.get(ev.status) != _STATUS_CLASS.get(m.status) or ev.background != m.background:
+        return True
+    fam_e, fam_m = _family(ev), _family(m)
+    if "weak" not in (fam_e, fam_m) and fam_e != fam_m:
+        return True
+    if _family(ev) != _family(m) and {"Protests", "Riots", "Strategic developments"} & {ev.event_type, m.event_type}:
+        return True  # a bare "attack" is never a protest or an agreement
+    if not times_agree(ev.time, m.time):
+        return True
+    if headline:
+        return False
+    return not (places_agree(ev.place, m.place) and _actors_agree(ev.actor1, m.actor1)
+                and _actors_agree(ev.actor2, m.actor2))
+
+
+def _anaphoric(ctx: Context, m: Event) -> bool:
+    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    return tok is not None and tok.tag_.startswith("NN") and any(
+        (c.dep_ == "det" and c.lower_ in _ANAPHORIC) or c.dep_ == "poss" for c in tok.children)
+
+
+def tie(ctx: Context, ev: Event, m: Event, zone: Optional[str]) -> bool:
+    """Whether something ties ``m`` to ``ev`` (they are already known not to conflict)."""
+    if zone in ("title", "description") or _anaphoric(ctx, m):
+        return True
+    if min(ev.end, m.end) - max(ev.start, m.start) > 0:
+        return True  # two words of one clause ("launched another strike")
+    if ev.sub_event_type == m.sub_event_type and abs(ev.sentence - m.sentence) <= NEAR_SENTENCES and (
+            ev.place is None or m.place is None or ev.actor1 is None or m.actor1 is None):
+        return True  # the next sentence goes on about it
+    if ev.place is not None and m.place is not None and ev.place.level == "populated_place" \
+            and (ev.place.geonameid == m.place.geonameid or ev.place.name == m.place.name):
+        return True
+    if ev.fatalities and ev.fatalities == m.fatalities:
+        return True
+    same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
+    return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
+
+
+def _better_place(a: Optional[Place], b: Optional[Place]) -> Optional[Place]:
+    if a is None or b is None:
+        return a or b
+    ra, rb = _PLACE_RANK.get(a.level or "other", 1), _PLACE_RANK.get(b.level or "other", 1)
+    return b if rb < ra and (not a.resolved or _contains(a, b) or places_agree(a, b)) else a
+
+
+def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeSpan]:
+    if a is None or b is None:
+        return a or b
+    if a.defaulted != b.defaulted:
+        return b if a.defaulted else a
+    if a.inherited != b.inherited:  # the mention's own sentence beats its paragraph's
+        return b if a.inherited else a
+    return b if b.ucdp_date_prec < a.ucdp_date_prec else a
+
+
+def _as_mention(ctx: Context, m: Event) -> EventMention:
+    zone = ctx.zone_at(m.start)
+    return EventMention(start=m.start, end=m.end, text=m.text, sentence=m.sentence, trigger=m.trigger,
+                        zone=zone if zone in ("title", "description", "caption") else None)
+
+
+def merge(ctx: Context, ev: Event, m: Event) -> Event:
+    """``ev`` with mention ``m`` folded in: each field from whichever knows it better."""
+    sub = ev.sub_event_type
+    upd = {"mentions": ev.mentions + (_as_mention(ctx, m),)}
+    more_severe = sub in _SEVERITY and m.sub_event_type in _SEVERITY and \
+        _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
+    if (sub in _WEAK_TYPES and m.sub_event_type not in _WEAK_TYPES) or more_severe:
+        upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind,
+                   disorder_type=m.disorder_type)
+    upd["place"] = _better_place(ev.place, m.place)
+    upd["time"] = _better_time(ev.time, m.time)
+    upd["actor1"] = ev.actor1 if ev.actor1 is not None and (ev.actor1.actor_id or m.actor1 is None) else (m.actor1 or ev.actor1)
+    upd["actor2"] = ev.actor2 if ev.actor2 is not None and (ev.actor2.actor_id or m.actor2 is None) else (m.actor2 or ev.actor2)
+    if m.fatalities is not None and (ev.fatalities is None or m.fatalities > ev.fatalities):
+        upd["fatalities"] = m.fatalities
+    upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
+    upd["confidence"] = round(min(0.95, max(ev.confidence, m.confidence) + 0.05), 2)
+    return ev.model_copy(update=upd)
+
+
+def _lead_first(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """Body mentions before the title's and the summary's, so a headline joins the event it
+    announces instead of founding one."""
+    head = [m for m in mentions if ctx.zone_at(m.start) in ("title", "description")]
+    body = [m for m in mentions if ctx.zone_at(m.start) not in ("title", "description")]
+    return body + head
+
+
+def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """Group the mentions of each real event into one :class:`Event`, in order of first mention."""
+    events: list[Event] = []
+    for m in _lead_first(ctx, mentions):
+        zone = ctx.zone_at(m.start)
+        target = None
+        headline = zone in ("title", "description")
+        for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
+            ev = events[i]
+            near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
+            if near and not conflict(ev, m, headline) and tie(ctx, ev, m, zone):
+                target = i
+                break
+        if target is None:
+            events.append(m)
+        else:
+            events[target] = merge(ctx, events[target], m)
+    return sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions]))

@@ -1,0 +1,135 @@
+"""Which clause mentions are events a chronicle should hold, and which are past context.
+
+``drop_non_events`` removes mentions that report no specific event (GUIDELINES: calls, trends,
+generic statements, cumulative tolls), each by a named rule:
+
+* ``question``: the sentence asks ("Will you get a ceasefire in Gaza?");
+* ``negated``: "we have not seen attacks", "not permitting strikes" (a denial by a party keeps
+  its ``denied`` event);
+* ``unreal``: hypotheticals and forecasts with neither a place nor a target named, plans with
+  neither a place nor an actor;
+* ``generic``: a plural event noun with no count, day, place or toll ("attacks on shipping",
+  "future attacks", "such attacks", "Russian strikes");
+* ``cumulative``: a running total in the present perfect ("the offensive has killed over 48,000";
+  "more than 1,500 people have been killed");
+* ``vague_background``: past context dated no finer than the year ("In 2016, ...").
+
+``mark_background`` flags mentions whose own time ends well before the article's news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Optional
+
+from kronika.context import Context
+from kronika.records import Event
+
+_GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "more", "other", "any", "similar",
+                      "repeated", "continued", "ongoing", "frequent", "prior", "previous", "past",
+                      "recurring", "regular", "sporadic", "occasional"}
+_SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
+_CUMULATIVE_FLOOR = 1000
+_LONG_RUN_DAYS = 30
+BACKGROUND_DAYS = 7
+
+
+def _token(ctx: Context, ev: Event):
+    span = ctx.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _dated(ev: Event) -> bool:
+    t = ev.time
+    return t is not None and not t.defaulted and t.type != "DURATION" and t.bound not in ("since",)
+
+
+def question(ctx: Context, ev: Event, tok) -> bool:
+    return ctx.sentences[ev.sentence].text.rstrip().endswith("?")
+
+
+def negated(ctx: Context, ev: Event, tok) -> bool:
+    return ev.status == "negated"
+
+
+def unreal(ctx: Context, ev: Event, tok) -> bool:
+    if ev.status in ("hypothetical", "forecast"):
+        return ev.sub_event_type != "Agreement" and ev.place is None and ev.actor2 is None
+    if ev.status == "planned":
+        return ev.place is None and ev.actor1 is None and ev.actor2 is None and not _dated(ev)
+    return False
+
+
+def generic(ctx: Context, ev: Event, tok) -> bool:
+    """A plural event noun that names a kind of event rather than one that happened."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "advmod", "compound")}
+    if mods & _GENERIC_MODIFIERS:
+        return True
+    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    if ev.fatalities or _dated(ev) or ctx.zone_at(tok.idx) in ("title", "description"):
+        return False
+    if ev.place is not None and any(t.idx <= ev.place.start < t.idx + len(t) for t in tok.subtree):
+        return False  # "drone strikes on Port Sudan", "air strikes in southern Lebanon"
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
+        first = first.head
+    verb = first.head.head if first.dep_ == "pobj" else first.head
+    if first.dep_ in ("dobj", "pobj") and verb.tag_ == "VBD":
+        return False  # "used water cannon and rubber bullets", "fired rockets at ..."
+    past_subject = first.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return not past_subject
+
+
+def cumulative(ctx: Context, ev: Event, tok) -> bool:
+    """A running total: a present perfect over a "since" time, or with a large toll and no day."""
+    if tok is None:
+        return False
+    verb = tok if tok.tag_.startswith("VB") else tok.head
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    t = ev.time
+    if t is not None and t.bound == "since" and t.start_date is not None and ctx.published is not None:
+        return t.start_date < ctx.published - dt.timedelta(days=_LONG_RUN_DAYS)  # "since October", not "since Sunday"
+    day = ev.time is not None and not ev.time.defaulted and ev.time.granularity == "day"
+    return (ev.fatalities or 0) >= _CUMULATIVE_FLOOR and not day
+
+
+def vague_background(ctx: Context, ev: Event, tok) -> bool:
+    """Past context dated only by an earlier year ("In 2016, ..."): not specific enough."""
+    t = ev.time
+    if not ev.background or t is None or t.granularity not in ("year", "decade", "century"):
+        return False
+    return ctx.published is None or t.end_date is None or t.end_date.year < ctx.published.year
+
+
+RULES: tuple[Callable, ...] = (question, negated, unreal, generic, cumulative, vague_background)
+
+
+def why_not_an_event(ctx: Context, ev: Event) -> Optional[str]:
+    """The name of the first rule that finds ``ev`` is no event of its own, or None."""
+    tok = _token(ctx, ev)
+    for rule in RULES:
+        if rule(ctx, ev, tok):
+            return rule.__name__
+    return None
+
+
+def is_background(ctx: Context, ev: Event) -> bool:
+    """Past context: the mention's own time ends more than a week before publication."""
+    published = ctx.published
+    t = ev.time
+    if published is None or t is None or t.defaulted or t.end_date is None:
+        return False
+    return t.end_date < published - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+def mark_background(ctx: Context, mentions: list[Event]) -> list[Event]:
+    return [m.model_copy(update={"background": True}) if is_background(ctx, m) else m for m in mentions]
+
+
+def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:
+    return [m for m in mentions if why_not_an_event(ctx, m) is None]
