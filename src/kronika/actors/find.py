@@ -183,9 +183,12 @@ def find_actors(ctx: Context) -> list[Actor]:
             span = doc[s:e]
             if entry.kind == "state" or via == "capital":
                 if not (_capital_acts(span, ctx) if via == "capital" else _acts(span, ctx)):
-                    # a country or capital name in a possessive before a group noun acts
-                    if e + 1 < len(doc) and doc[e].tag_ == "POS" and entry.iso3:
-                        hit = _head_noun(doc, e + 1, d.demonym_nouns, limit=2)
+                    # a country or capital name before a group noun acts: "Russia's forces",
+                    # "United States forces", "US troops"
+                    possessive = e + 1 < len(doc) and doc[e].tag_ == "POS"
+                    modifier = e < len(doc) and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= e
+                    if (possessive or modifier) and entry.iso3:
+                        hit = _head_noun(doc, e + 1 if possessive else e, d.demonym_nouns, limit=2)
                         if hit:
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.attach import closest
+from kronika.attach import closest, governing_time
 from kronika.context import Context
-from kronika.records import Place
+from kronika.records import Place, TimeSpan
 from kronika.events.frame import DocIndex
+
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+
+
+def _modifier(text: str, p: Place) -> bool:
+    """A name inside a compound adjective ("Iran-backed", "Kremlin-linked") names no place."""
+    after = text[p.end:p.end + 2]
+    return len(after) == 2 and after[0] in _HYPHENS and after[1].islower()
 
 
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
@@ -16,7 +25,7 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     acting = {(a.start, a.end) for a in ctx.actors if a.kind in ("state", "government") or a.via == "capital"}
     acting |= {(a.start, a.end) for a in parties}
     places = [p for p in ctx.places if p.role == "location" and (p.start, p.end) not in acting
-              and not any(a.start <= p.start and p.end <= a.end for a in parties)]
+              and not any(a.start <= p.start and p.end <= a.end for a in parties) and not _modifier(ctx.text, p)]
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is not None and place.level == "country":
@@ -44,3 +53,23 @@ def claims_for(ctx: Context, sentence: int, start: int, end: int) -> tuple[Optio
             if value is not None:
                 killed = int(value)
     return killed, tuple(ids)
+
+
+def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
+    """The day of publication, flagged ``defaulted``: a report with no time of its own tells of
+    that day's news (ACLED's practice for undated reports)."""
+    day = ctx.published
+    if day is None:
+        return None
+    return TimeSpan(**ctx.span_fields(start, end), type="DATE", value=day.isoformat(), start_date=day, end_date=day,
+                    granularity="day", anchor="publication", defaulted=True)
+
+
+def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
+    """The time of the clause at [start, end): its own calendar time, else its paragraph's, else
+    the publication day. A running span ("since October 7") or a duration ("in the past 24
+    hours" stays, anchored at the report) is never the date of one event."""
+    t = governing_time(ctx, start, end, default=False)
+    if t is not None and t.bound not in ("since",) and not (t.type == "DURATION" and t.start_date is None):
+        return t
+    return publication_day(ctx, start, end)

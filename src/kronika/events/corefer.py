@@ -10,8 +10,8 @@ A mention joins an earlier event when nothing tells them apart and something tie
   day, the same toll.
 
 The merged event takes each field from the mention that knows it best (``merge``): the most
-precise place and time, the attacker and target named, the most specific type, the largest toll
-stated for it; ``mentions`` keeps every other mention with its offsets, sentence and zone.
+precise place and time, the attacker and target named, the most specific type, the toll of
+the first mention that gives one; ``mentions`` keeps every other mention with its offsets, sentence and zone.
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ def merge(ctx: Context, ev: Event, m: Event) -> Event:
     upd["time"] = _better_time(ev.time, m.time)
     upd["actor1"] = ev.actor1 if ev.actor1 is not None and (ev.actor1.actor_id or m.actor1 is None) else (m.actor1 or ev.actor1)
     upd["actor2"] = ev.actor2 if ev.actor2 is not None and (ev.actor2.actor_id or m.actor2 is None) else (m.actor2 or ev.actor2)
-    if m.fatalities is not None and (ev.fatalities is None or m.fatalities > ev.fatalities):
+    if ev.fatalities is None and m.fatalities is not None:  # the toll of the first report that gives one
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
     upd["confidence"] = round(min(0.95, max(ev.confidence, m.confidence) + 0.05), 2)

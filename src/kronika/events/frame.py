@@ -133,9 +133,28 @@ def generic_role(tok, lex: Lexicon) -> Optional[str]:
     return role
 
 
-def generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) -> Optional[Actor]:
+def _described_group(ctx: Context, lex: Lexicon, tok) -> Optional[Actor]:
+    """An armed group the report describes by its sponsor ("Iran-backed militia groups"): named
+    as written, since no dictionary entry or country label says more."""
+    left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and t.tag_ not in ("DT", "PRP$", "CD")]
+    if not any(t.lower_.split("-")[-1] in lex.described_by for t in left):
+        return None
+    start, end = left[0].idx, tok.idx + len(tok)
+    return Actor(**ctx.span_fields(start, end), actor_id=None, name=ctx.text[start:end], kind="armed_group",
+                 inter=3, via="inferred")
+
+
+def generic_actor(ctx: Context, dictionary, tok, role: str, place: Optional[Place], day,
+                  lex: Optional[Lexicon] = None) -> Optional[Actor]:
     """A country-level actor for a generic noun, the country taken from the event's place
-    ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya))."""
+    ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya));
+    an armed group described by its sponsor keeps its description."""
+    if role == "armed_group" and lex is not None:
+        described = _described_group(ctx, lex, tok)
+        if described is not None:
+            return described
+    if place is None or not place.country_iso3:
+        return None
     iso3 = place.country_iso3
     known = dictionary.countries.get(iso3)
     country = known.name if known is not None else (place.country or iso3)  # ACLED's country names
@@ -154,7 +173,7 @@ def generic_actor(ctx: Context, dictionary, tok, role: str, place: Place, day) -
                  kind=role, country_iso3=iso3, inter=inter, via="inferred")
 
 
-def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Place, sub: str,
+def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Optional[Place], sub: str,
                    a1: Optional[Actor], a2: Optional[Actor], day, passive: bool):
     """Fill empty actor slots from generic nouns ("police", "soldiers", "protesters") with the
     actors of the country where the event happened, marked ``via="inferred"``; ACLED's protest
@@ -168,7 +187,7 @@ def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place
         while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
             first = first.head
         head = first.head if first.head.pos_ in ("VERB", "AUX") else None
-        agent_tok = subject_up(head)[0] if head is not None else None
+        agent_tok = by_object(first) or (subject_up(head)[0] if head is not None else None)
         tok = first
     if target_tok is None and is_verb(tok):
         target_tok = prep_obj(tok, "with", "against")  # "clashed with rebels"
@@ -192,14 +211,15 @@ def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place
             if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
                 target_tok, target_role = t, "civilians"
                 break
-    if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None:
+    if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None \
+            and place is not None and place.country_iso3:
         known = dictionary.countries.get(place.country_iso3)
         a2 = a2.model_copy(update={"name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
                                    "country_iso3": place.country_iso3})
     if a1 is None and agent_role is not None and agent_tok is not None:
-        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day)
+        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex)
     if a2 is None and target_role is not None and target_tok is not None:
-        a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day)
+        a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day, lex)
     return a1, a2
 
 

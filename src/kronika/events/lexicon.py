@@ -48,6 +48,9 @@ class Lexicon:
     civilian_nouns: frozenset
     status: dict
     generic_actors: dict = None  # noun (lower case) -> role: police, military, protesters, rioters, civilians
+    weapon_types: dict = None  # weapon lemma or phrase -> the ACLED sub-event type it decides
+    weapon_typed: frozenset = frozenset()  # trigger lemmas whose type the weapon decides
+    described_by: frozenset = frozenset()  # "-backed", "-linked": an armed group named by its sponsor
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,4 +95,16 @@ def load_lexicon() -> Lexicon:
         military_nouns=frozenset(raw["military_nouns"]), civilian_nouns=frozenset(raw["civilian_nouns"]),
         status={k: frozenset(v) for k, v in s.items()},
         generic_actors={str(n).lower(): role for role, nouns in (raw.get("generic_actors") or {}).items() for n in nouns},
+        weapon_types=_weapon_types(raw.get("weapon_types") or {}, tax),
+        weapon_typed=frozenset(raw.get("weapon_typed") or ()),
+        described_by=frozenset(raw.get("described_by") or ()),
     )
+
+
+def _weapon_types(raw: dict, tax: dict) -> dict:
+    out = {}
+    for sub, words in raw.items():
+        if sub not in tax["sub_event_types"]:
+            raise ValueError(f"triggers.yaml: weapon_types: unknown sub_event_type {sub!r}")
+        out.update({str(w).lower(): sub for w in words})
+    return out

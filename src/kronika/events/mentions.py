@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kronika.actors import event_actor, load_dictionary
-from kronika.attach import governing_time
 from kronika.context import Context
-from kronika.events.arguments import claims_for, place_for
+from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
 from kronika.events.frame import DocIndex, Frame, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
@@ -145,7 +144,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     start, end = _clause_span(tok, sent)
     t_start, t_end = tok.idx, tok.idx + len(tok)
     place = _place(tok, trig, fr, kind, run)
-    if place is not None and place.country_iso3:
+    if a1 is None or a2 is None:
         a1, a2 = infer_generic(ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive)
     info = run.tax[sub]
     fatalities, claim_ids = claims_for(ctx, si, start, end)
@@ -155,7 +154,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
         id=hashlib.sha1(f"{ctx.document.id}:{t_start}:{sub}".encode()).hexdigest()[:16],
         event_type=info["event_type"], sub_event_type=sub, kind=kind, disorder_type=info["disorder_type"],
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
-        actor1=a1, actor2=a2, place=place, time=governing_time(ctx, t_start, t_end), fatalities=fatalities,
+        actor1=a1, actor2=a2, place=place, time=event_time(ctx, t_start, t_end), fatalities=fatalities,
         claims=claim_ids, status=event_status(tok, run.lex, trig), confidence=round(min(conf, 0.95), 2),
         sentence=ctx.sentence_index(start), start=start, end=end, text=ctx.text[start:end],
     )

@@ -97,8 +97,70 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     return sub
 
 
+_WEAPON_SCOPE = {"compound", "amod", "nmod", "prep", "pobj", "dobj", "conj", "cc", "nsubj", "nsubjpass", "agent",
+                 "npadvmod", "appos"}
+
+
+def _weapon_words(tokens, lex: Lexicon):
+    for t in tokens:
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        two = f"{t.lemma_.lower()} {nxt.lemma_.lower()}" if nxt is not None else ""
+        if two in lex.weapon_types:
+            yield lex.weapon_types[two]
+        for key in (t.lemma_.lower(), t.lower_):
+            if key in lex.weapon_types:
+                yield lex.weapon_types[key]
+                break
+
+
+_WITH = {"with", "using", "by", "from"}
+
+
+def _used_by(verb) -> list:
+    """Where a clause names what it strikes with: its subject ("a drone hit ...") and its
+    "with"/"using"/"by" phrases, not its object ("destroyed mortar systems" is the target)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") or (c.dep_ == "prep" and c.lower_ in _WITH):
+            out.extend(c.subtree)
+        elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use":
+            out.extend(c.subtree)
+    return out
+
+
+def weapon_type(tok, lex: Lexicon) -> Optional[str]:
+    """The sub-event type the weapon of a strike or attack decides: first in the trigger's own
+    phrase ("a missile and drone strike", "attacked with drones"), else where its clause says
+    what struck ("a drone hit the house"), never in what was struck."""
+    own = [c for c in tok.children if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of"})]
+    if tok.pos_ == "VERB":  # what is fired or launched is the weapon; what is hit is the target
+        fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use")
+        own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
+    phrase = sorted((t for c in own for t in c.subtree), key=lambda t: t.i)
+    verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
+    clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
+    for tokens in (phrase, clause):
+        found = next(_weapon_words(tokens, lex), None)
+        if found is not None:
+            return found
+    return None
+
+
+_DECIDED_BY_WEAPON = {"Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
+                      "Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+
+
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
+    sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
+    if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
+        armed = weapon_type(tok, run.lex)
+        if armed is not None:
+            return armed, kind
+    return sub, kind
+
+
+def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = child(tok, "nsubj") if not fr.passive else by_object(tok)
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
