@@ -28,13 +28,14 @@ from kronika.context import Context
 from kronika.events.corefer import corefer
 from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
+from kronika.events.split import split_by_place
 from kronika.records import Event
 
 
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention:
-    clause mentions → not events dropped → past context marked → mentions grouped."""
-    mentions = clause_mentions(ctx)
+    clause mentions → one per place → past context marked → not events dropped → mentions grouped."""
+    mentions = split_by_place(ctx, clause_mentions(ctx))
     mentions = mark_background(ctx, mentions)
     mentions = drop_non_events(ctx, mentions)
     return corefer(ctx, mentions)

@@ -31,6 +31,9 @@ _GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "mor
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
 _LONG_RUN_DAYS = 30
+# verbs by which a party commits to an act it names ("vowed to seize the airport")
+_COMMITMENTS = {"threaten", "vow", "plan", "pledge", "prepare", "intend", "order", "announce", "decide", "agree",
+                "schedule", "expect", "promise", "warn", "call"}
 BACKGROUND_DAYS = 7
 
 
@@ -52,36 +55,64 @@ def negated(ctx: Context, ev: Event, tok) -> bool:
     return ev.status == "negated"
 
 
+def _infinitive(tok) -> bool:
+    return tok is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def unreal(ctx: Context, ev: Event, tok) -> bool:
+    """An event that did not happen and is not specific: a hypothetical or forecast with no
+    place or target; a plan with nothing named; an aim ("wants to seize", "to hit them") unless
+    a party commits to it ("vowed to seize", "threatened to strike") and names where or whom."""
     if ev.status in ("hypothetical", "forecast"):
         return ev.sub_event_type != "Agreement" and ev.place is None and ev.actor2 is None
-    if ev.status == "planned":
-        return ev.place is None and ev.actor1 is None and ev.actor2 is None and not _dated(ev)
-    return False
+    if ev.status != "planned":
+        return False
+    if _infinitive(tok):
+        committed = tok.head.lemma_.lower() in _COMMITMENTS
+        return not (committed and (ev.place is not None or ev.actor2 is not None))
+    return ev.place is None and ev.actor1 is None and ev.actor2 is None and not _dated(ev)
+
+
+def _finite_past(verb) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
+                                      for c in verb.children)
+
+
+def _governing_verb(tok):
+    """The verb a noun is an argument of, through prepositions and coordination."""
+    x = tok
+    for _ in range(4):
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+        if x.dep_ == "pobj" and x.head.dep_ == "prep":
+            x = x.head.head
+            if x.pos_ in ("VERB", "AUX"):
+                return x
+            continue
+        return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return None
 
 
 def generic(ctx: Context, ev: Event, tok) -> bool:
-    """A plural event noun that names a kind of event rather than one that happened."""
+    """A plural event noun that names a kind of event, a series or a trend rather than one
+    that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
+    on shipping" with no day. One the report puts in a past clause ("launched drone strikes on
+    Port Sudan"), dates, tolls or headlines is specific."""
     if tok is None or not tok.tag_.startswith("NN"):
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "advmod", "compound")}
     if mods & _GENERIC_MODIFIERS:
         return True
-    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS or any(c.dep_ == "nummod" for c in tok.children):
+    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS:
         return False
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     if ev.fatalities or _dated(ev) or ctx.zone_at(tok.idx) in ("title", "description"):
         return False
-    if ev.place is not None and any(t.idx <= ev.place.start < t.idx + len(t) for t in tok.subtree):
-        return False  # "drone strikes on Port Sudan", "air strikes in southern Lebanon"
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
-        first = first.head
-    verb = first.head.head if first.dep_ == "pobj" else first.head
-    if first.dep_ in ("dobj", "pobj") and verb.tag_ == "VBD":
-        return False  # "used water cannon and rubber bullets", "fired rockets at ..."
-    past_subject = first.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBD", "VBN") and not any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return not past_subject
+    verb = _governing_verb(tok)
+    return verb is None or not _finite_past(verb)
 
 
 def cumulative(ctx: Context, ev: Event, tok) -> bool:

@@ -1,0 +1,68 @@
+"""One event per place: "The strikes also hit Moscow, Belgorod, Tula and Tver" reports four events.
+
+GUIDELINES (and ACLED): several places in one clause are several events, unless the text gives
+one total over an area. ``split_by_place`` copies a mention once for each place coordinated with
+its own ("Moscow, Belgorod, Tula and Tver", "Muzaffarabad and Kotli", "from Charallave to
+Caucagüita"); each copy keeps the clause, the actors, the time and the status, and takes its place.
+A toll given once for the whole list stays with the first place only: the text does not split it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from kronika.context import Context
+from kronika.records import Event, Place
+
+_LIST_DEPS = {"conj", "appos"}
+_RANGE_PREPS = {"to", "and"}
+
+
+def _token_of(ctx: Context, p: Place):
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
+    """The places coordinated with ``place`` in its sentence, in text order, itself included."""
+    root = _token_of(ctx, place)
+    if root is None:
+        return [place]
+    top = root
+    while top.dep_ in _LIST_DEPS and top.head.i != top.i and top.head.i in by_token:
+        top = top.head
+    found, todo = {}, [top]
+    while todo:
+        tok = todo.pop()
+        if tok.i in by_token:
+            found[tok.i] = by_token[tok.i]
+        for c in tok.children:
+            if c.dep_ in _LIST_DEPS and c.i in by_token:
+                todo.append(c)
+            elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
+                todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
+    places = [found[i] for i in sorted(found)]
+    return places if place in places else [place]
+
+
+def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """Each mention once per place coordinated with its own (see the module's docstring)."""
+    by_token = {}
+    for p in ctx.places:
+        if p.role == "location" and p.resolved and (tok := _token_of(ctx, p)) is not None:
+            by_token[tok.i] = p
+    out: list[Event] = []
+    for m in mentions:
+        if m.place is None:
+            out.append(m)
+            continue
+        listed = _listed_with(ctx, m.place, by_token)
+        if len(listed) < 2:
+            out.append(m)
+            continue
+        for n, p in enumerate(listed):
+            upd = {"place": p}
+            if n:
+                upd.update(id=hashlib.sha1(f"{m.id}:{p.start}".encode()).hexdigest()[:16], fatalities=None, claims=())
+            out.append(m.model_copy(update=upd))
+    return out
