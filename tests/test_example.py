@@ -107,6 +107,18 @@ def test_more_than_100_on_the_ferry(example_analysis):
     assert found and all(c.quantity.qualifier == "more_than" for c in found)
 
 
+def test_one_capture_event(example_analysis):
+    """The capture is one event (lead and body), on 11 January 2025 in Kursk Oblast, Ukraine's
+    forces taking North Korean soldiers; no government regains territory inside Russia."""
+    caps = [e for e in example_analysis.events if e.kind == "capture"]
+    assert len(caps) == 1
+    cap = caps[0]
+    assert cap.time.start_date == cap.time.end_date == D(2025, 1, 11) and not cap.time.defaulted
+    assert cap.place.name == "Kursk Oblast" and cap.status == "occurred" and cap.mentions
+    assert cap.actor1.name.startswith("Military Forces of Ukraine") and cap.actor2.country_iso3 == "PRK"
+    assert not [e for e in example_analysis.events if e.sub_event_type == "Government regains territory"]
+
+
 def test_nothing_from_the_related_list(example_analysis):
     a = example_analysis
     related = a.text.index("Related:") if hasattr(a, "text") else a.document.text.index("Related:")

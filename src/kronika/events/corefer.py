@@ -2,12 +2,14 @@
 
 A mention joins an earlier event when nothing tells them apart and something ties them:
 
-* **apart** (``conflict``): another status class, past context beside news, sub-event types of
+* **apart** (``conflict``): another status class, sub-event types of
   different families, places that neither contain nor neighbour each other, days that do not
   overlap, different attackers or targets;
-* **tied** (``tie``): an anaphoric noun ("the attack", "the strike"), the title or the
-  publisher's summary (a mention of the lead event), the same town, the same named attacker and
-  day, the same toll.
+* **tied** (``tie``): an anaphoric noun ("the attack", "Saturday's strike"), the title or the
+  publisher's summary (a mention of the lead event), the same clause, a mention within a few
+  sentences of another of the event's mentions, the same town, the same named attacker and day,
+  the same toll. Headlines and anaphoric nouns name their event loosely: for them only status,
+  past context, type family and day can tell two apart.
 
 The merged event takes each field from the mention that knows it best (``merge``): the most
 precise place and time, the attacker and target named, the most specific type, the toll of
@@ -16,20 +18,27 @@ the first mention that gives one; ``mentions`` keeps every other mention with it
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Optional
 
 from kronika.context import Context
 from kronika.records import Event, EventMention, Place, TimeSpan
 
+# families whose sub-types one report may use for the same event (a strike's weapon, a protest's
+# escalation); in the others (battles, territory, strategic developments) they are distinct events
+_ONE_EVENT_FAMILIES = {"Explosions/Remote violence", "Demonstrations"}
 _WEAK_TYPES = {"Armed clash", "Attack"}  # what a bare "attack" or "assault" is typed when nothing says more
+_WEAK_WORDS = {"attack", "attacks", "attacked", "attacking", "assault", "assaults", "assaulted", "hit", "hits",
+               "hitting", "target", "targets", "targeted", "targeting", "raid", "raids", "raided"}
 _ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their"}
 _STATUS_CLASS = {"occurred": "occurred", "denied": "denied", "negated": "denied", "planned": "future",
                  "forecast": "future", "hypothetical": "hypothetical"}
 _PLACE_RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 NEAR_KM = 50.0
+RECENT_DAYS = 14
 REACH_SENTENCES = 60
-NEAR_SENTENCES = 2
+NEAR_SENTENCES = 8
 # within a family, the more severe type names the whole event (ACLED codes a protest that police
 # broke up as a protest with intervention)
 _SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -69,15 +78,25 @@ def _days(t: Optional[TimeSpan]):
     return t.start_date, t.end_date or t.start_date
 
 
-def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> bool:
+def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan], published=None) -> bool:
+    """Overlapping days; a mention with no date of its own tells of recent news, so it agrees
+    only with an event of the last two weeks."""
     da, db = _days(a), _days(b)
-    if da is None or db is None:
+    if da is None and db is None:
         return True
+    if da is None or db is None:
+        known = da or db
+        return published is None or known[1] >= published - dt.timedelta(days=RECENT_DAYS)
     return da[0] <= db[1] and db[0] <= da[1]
 
 
+def _weak(ev: Event) -> bool:
+    """Typed by default: a bare "attack" whose report says nothing of the weapon or the target."""
+    return ev.sub_event_type in _WEAK_TYPES and ev.trigger.text.lower() in _WEAK_WORDS
+
+
 def _family(ev: Event) -> str:
-    if ev.sub_event_type in _WEAK_TYPES:
+    if _weak(ev):
         return "weak"
     return "Demonstrations" if ev.event_type in ("Protests", "Riots") else ev.event_type
 
@@ -90,17 +109,18 @@ def _actors_agree(x, y) -> bool:
     return x.name == y.name
 
 
-def conflict(ev: Event, m: Event, headline: bool = False) -> bool:
+def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> bool:
     """Whether something tells ``m`` apart from ``ev``. A headline names its event loosely (a
     country for a town, a target left out): only its status, type family and day count."""
-    if _STATUS_CLASS.get(ev.status) != _STATUS_CLASS.get(m.status) or ev.background != m.background:
+    if _STATUS_CLASS.get(ev.status) != _STATUS_CLASS.get(m.status):
         return True
     fam_e, fam_m = _family(ev), _family(m)
-    if "weak" not in (fam_e, fam_m) and fam_e != fam_m:
-        return True
+    if "weak" not in (fam_e, fam_m) and (fam_e != fam_m or (
+            ev.sub_event_type != m.sub_event_type and fam_e not in _ONE_EVENT_FAMILIES)):
+        return True  # a battle and the town it won are two events; a missile and drone strike one
     if _family(ev) != _family(m) and {"Protests", "Riots", "Strategic developments"} & {ev.event_type, m.event_type}:
         return True  # a bare "attack" is never a protest or an agreement
-    if not times_agree(ev.time, m.time):
+    if not times_agree(ev.time, m.time, published):
         return True
     if headline:
         return False
@@ -121,14 +141,17 @@ def tie(ctx: Context, ev: Event, m: Event, zone: Optional[str]) -> bool:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
-    if ev.sub_event_type == m.sub_event_type and abs(ev.sentence - m.sentence) <= NEAR_SENTENCES and (
-            ev.place is None or m.place is None or ev.actor1 is None or m.actor1 is None):
-        return True  # the next sentence goes on about it
+    if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
+        return True  # a report goes on about the event it has just told: nothing tells them apart
     if ev.place is not None and m.place is not None and ev.place.level == "populated_place" \
             and (ev.place.geonameid == m.place.geonameid or ev.place.name == m.place.name):
         return True
     if ev.fatalities and ev.fatalities == m.fatalities:
         return True
+    if ev.sub_event_type == m.sub_event_type and ev.place is not None and m.place is not None \
+            and ev.place.level != "country" and ev.place.geonameid == m.place.geonameid \
+            and ev.actor1 is not None and m.actor1 is not None and ev.actor1.actor_id == m.actor1.actor_id:
+        return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
 
@@ -162,7 +185,7 @@ def merge(ctx: Context, ev: Event, m: Event) -> Event:
     upd = {"mentions": ev.mentions + (_as_mention(ctx, m),)}
     more_severe = sub in _SEVERITY and m.sub_event_type in _SEVERITY and \
         _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
-    if (sub in _WEAK_TYPES and m.sub_event_type not in _WEAK_TYPES) or more_severe:
+    if (_weak(ev) and not _weak(m)) or more_severe:
         upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind,
                    disorder_type=m.disorder_type)
     upd["place"] = _better_place(ev.place, m.place)
@@ -194,7 +217,8 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
             ev = events[i]
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            if near and not conflict(ev, m, headline) and tie(ctx, ev, m, zone):
+            loose = headline or _anaphoric(ctx, m)
+            if near and not conflict(ev, m, loose, ctx.published) and tie(ctx, ev, m, zone):
                 target = i
                 break
         if target is None:

@@ -34,8 +34,7 @@ from kronika.records import Event
 
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention:
-    clause mentions → one per place → past context marked → not events dropped → mentions grouped."""
+    clause mentions → one per place → not events dropped → mentions grouped → past context marked."""
     mentions = split_by_place(ctx, clause_mentions(ctx))
-    mentions = mark_background(ctx, mentions)
     mentions = drop_non_events(ctx, mentions)
-    return corefer(ctx, mentions)
+    return mark_background(ctx, corefer(ctx, mentions))

@@ -14,7 +14,8 @@ generic statements, cumulative tolls), each by a named rule:
   "more than 1,500 people have been killed");
 * ``vague_background``: past context dated no finer than the year ("In 2016, ...").
 
-``mark_background`` flags mentions whose own time ends well before the article's news.
+``mark_background`` flags events whose time ends well before the article's news (run on whole
+events, so that a lead that gives no date and the body that dates the event agree).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def cumulative(ctx: Context, ev: Event, tok) -> bool:
 def vague_background(ctx: Context, ev: Event, tok) -> bool:
     """Past context dated only by an earlier year ("In 2016, ..."): not specific enough."""
     t = ev.time
-    if not ev.background or t is None or t.granularity not in ("year", "decade", "century"):
+    if t is None or t.granularity not in ("year", "decade", "century") or not is_background(ctx, ev):
         return False
     return ctx.published is None or t.end_date is None or t.end_date.year < ctx.published.year
 

@@ -103,6 +103,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
         return True
+    if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
+        return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if trig.sub_event_type == "Change to group/activity" and noun and any(
             c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children):
         return True  # "his combat deployment": one person's duty ("his arrest" stays)
