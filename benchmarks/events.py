@@ -13,9 +13,12 @@ kronika's own invented examples (src/kronika/data/events/authored_examples.yaml;
 positions within a label, b = odd; "check" = the second set, kept out of development) instead
 of the CASE file.
 
-Prints weighted and macro F1 for the 25 ACLED labels (rows with an ACLED gold label,
-classifier restricted to the 25) and for the 30-label set (all rows), the best published
-figures beside, the most frequent confusions, and snippets per second.
+The headline is the public output: each snippet goes through ``Pipeline.analyze`` (what
+``kronika analyze`` prints) and its main event (the first occurred event of highest confidence;
+none when the analysis has no event) is scored on the 25 ACLED labels. The snippet classifier
+alone (``classify_code``) is printed beside it as a diagnostic, with weighted and macro F1 for
+the 25 ACLED labels and for the 30-label set, the best published figures, the most frequent
+confusions, and snippets per second. ``--classifier-only`` skips the public-output pass.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", action="store_true", help="print misclassified snippets (dev splits or --authored only)")
     ap.add_argument("--authored", action="store_true", help="score kronika's own authored examples instead")
+    ap.add_argument("--classifier-only", action="store_true", help="only the snippet classifier (a diagnostic)")
     args = ap.parse_args(argv)
     if args.split is None:
         args.split = "all" if args.authored else "heldout"
@@ -109,6 +113,43 @@ def authored(args) -> int:
     return report(rows, args, f"kronika authored examples, split={args.split} ({len(rows)} rows)")
 
 
+def main_event_code(analysis, tax: dict) -> str:
+    """The CASE code of an analysis's main event: the first occurred event of highest confidence."""
+    events = [e for e in analysis.events if e.status == "occurred"] or list(analysis.events)
+    if not events:
+        return "NONE"
+    best = max(events, key=lambda e: (e.confidence, -e.start))
+    return tax[best.sub_event_type]["code"]
+
+
+def public_output(rows, args, clf) -> None:
+    """The headline: each snippet through Pipeline.analyze, its main event scored (25 ACLED labels)."""
+    from kronika.events import load_taxonomy
+    from kronika.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    tax = load_taxonomy()["sub_event_types"]
+    subset = [r for r in rows if r[2] in clf.acled25]
+    t0 = time.perf_counter()
+    pred = [main_event_code(pipeline.analyze(text, check_language=False), tax) for _, text, _ in subset]
+    elapsed = time.perf_counter() - t0
+    gold = [g for _, _, g in subset]
+    weighted, macro, acc, per = f1_scores(gold, pred)
+    none = sum(p == "NONE" for p in pred)
+    print(f"\n[public output: kronika analyze, main event] rows={len(subset)}  weighted F1={weighted:.3f}  "
+          f"macro F1={macro:.3f}  accuracy={acc:.3f}  | no event: {none}  | target 0.78, best published "
+          f"{PUBLISHED['acled25']:.3f}")
+    print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s")
+    print("  per label (F1, support): " + ", ".join(f"{k} {f:.2f}/{n}" for k, (f, n) in sorted(per.items())))
+    conf = collections.Counter((g, p) for g, p in zip(gold, pred) if g != p)
+    print("  top confusions (gold → predicted: count): "
+          + "; ".join(f"{g} → {p}: {n}" for (g, p), n in conf.most_common(args.confusion)))
+    if args.errors:
+        for (i, text, g), p in zip(subset, pred):
+            if g != p:
+                print(f"    #{i} {g} → {p}: {text[:160]}")
+
+
 def report(rows, args, title: str) -> int:
     sys.path.insert(0, str(REPO / "src"))
     from kronika.events.classify import classify_code, load_classifier
@@ -116,6 +157,9 @@ def report(rows, args, title: str) -> int:
     clf = load_classifier()
     classify_code("Troops recaptured the town.")  # loads the rules and the parser once
     print(title)
+    if not args.classifier_only:
+        public_output(rows, args, clf)
+        print("\n--- diagnostic: the snippet classifier alone (classify_code) ---")
     for labels in ("acled25", "case30"):
         subset = [r for r in rows if labels == "case30" or r[2] in clf.acled25]
         t0 = time.perf_counter()

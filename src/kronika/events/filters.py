@@ -8,6 +8,7 @@ generic statements, cumulative tolls), each by a named rule:
   its ``denied`` event);
 * ``unreal``: hypotheticals and forecasts with neither a place nor a target named, plans with
   neither a place nor an actor;
+* ``call``: what a call, goal or policy would end or prevent ("calls for an end to the attacks");
 * ``generic``: a plural event noun with no count, day, place or toll ("attacks on shipping",
   "future attacks", "such attacks", "Russian strikes");
 * ``cumulative``: a running total in the present perfect ("the offensive has killed over 48,000";
@@ -116,6 +117,22 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     return verb is None or not _finite_past(verb)
 
 
+_ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
+
+
+def call(ctx: Context, ev: Event, tok) -> bool:
+    """What a call, a goal or a policy aims to end or prevent ("called for an end to the
+    attacks", "to deter attacks on shipping") is not reported as having happened."""
+    x = tok
+    for _ in range(4):
+        if x is None or x.head.i == x.i:
+            return False
+        x = x.head
+        if x.lemma_.lower() in _ENDING:
+            return True
+    return False
+
+
 def cumulative(ctx: Context, ev: Event, tok) -> bool:
     """A running total: a present perfect over a "since" time, or with a large toll and no day."""
     if tok is None:
@@ -138,7 +155,7 @@ def vague_background(ctx: Context, ev: Event, tok) -> bool:
     return ctx.published is None or t.end_date is None or t.end_date.year < ctx.published.year
 
 
-RULES: tuple[Callable, ...] = (question, negated, unreal, generic, cumulative, vague_background)
+RULES: tuple[Callable, ...] = (question, negated, unreal, call, generic, cumulative, vague_background)
 
 
 def why_not_an_event(ctx: Context, ev: Event) -> Optional[str]:

@@ -37,7 +37,7 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    by_key: dict  # (lemma, pos) -> Trigger
+    by_key: dict  # (lemma, pos) -> the triggers of that word, in file order
     light_verbs: frozenset
     absorbing_verbs: frozenset
     anaphoric_dets: frozenset
@@ -85,10 +85,10 @@ def load_lexicon() -> Lexicon:
         )
         for lemma in trig.lemmas:
             for pos in trig.pos:
-                by_key.setdefault((lemma, pos), trig)
+                by_key.setdefault((lemma, pos), []).append(trig)
     s = raw["status"]
     return Lexicon(
-        by_key=by_key,
+        by_key={k: tuple(v) for k, v in by_key.items()},
         light_verbs=frozenset(raw["light_verbs"]), absorbing_verbs=frozenset(raw["absorbing_verbs"]),
         anaphoric_dets=frozenset(raw["anaphoric_dets"]), territory_nouns=frozenset(raw["territory_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]), weapon_nouns=frozenset(raw["weapon_nouns"]),

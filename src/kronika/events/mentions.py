@@ -55,9 +55,11 @@ class Run:
 def clause_mentions(ctx: Context) -> list[Event]:
     """One event record per clause that reports an event, in text order."""
     run = Run(ctx)
+    in_time = {i for t in ctx.times for i in range(t.start, t.end)}
     for si, sent in enumerate(ctx.doc.sents):
         candidates = [(tok, trig) for tok in sent
-                      if (trig := trigger_for(tok, run.lex)) is not None and ctx.reporting(tok.idx)]
+                      if tok.ent_type_ not in ("DATE", "TIME") and tok.idx not in in_time and ctx.reporting(tok.idx)
+                      and (trig := trigger_for(tok, run.lex)) is not None]
         trigger_tokens = {t.i for t, _ in candidates}
         scores: dict = {}
         for tok, trig in candidates:

@@ -73,8 +73,11 @@ def is_verb(tok) -> bool:
 
 
 def object_lemmas(tok) -> set[str]:
+    """The words of the object of ``tok`` (of a passive verb: its subject, "weapons were seized")."""
     out = set()
     obj = object_of(tok)
+    if obj is None and tok.tag_.startswith("VB") and any(c.dep_ == "auxpass" for c in tok.children):
+        obj = child(tok, "nsubjpass")
     if obj is not None:
         out.update({obj.lemma_.lower(), obj.lower_})
         for c in obj.children:

@@ -18,14 +18,23 @@ _GENERIC_DETS = {"a", "an", "each", "any", "every"}
 
 
 def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
+    """The first trigger of the word (a phrasal verb before the verb) whose requirements hold:
+    "set fire" is property destruction, "set up a base" a base established."""
+    objs = None
+    for trig in _candidates(tok, lex):
+        objs = object_lemmas(tok) if objs is None else objs
+        if not _requirements_unmet(tok, trig, lex, objs):
+            return trig
+    return None
+
+
+def _candidates(tok, lex: Lexicon):
     if is_noun(tok):
         pos = "NOUN"  # the tagger's coarse tag sometimes calls "airstrikes" a verb
     elif is_verb(tok):
         pos = "VERB"
     else:
-        return None
-    if pos not in ("VERB", "NOUN"):
-        return None
+        return
     keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
     if pos == "VERB":  # a phrasal verb first: "shot down" is not "shot"
         prt = child(tok, "prt")
@@ -36,11 +45,12 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
+    seen = set()
     for key in keys:
-        trig = lex.by_key.get(key)
-        if trig is not None:
-            return trig
-    return None
+        for trig in lex.by_key.get(key, ()):
+            if id(trig) not in seen:
+                seen.add(id(trig))
+                yield trig
 
 
 def generic_noun(tok, lex: Lexicon) -> bool:
@@ -146,7 +156,6 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
 
 
 def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
-    """Whether trigger word ``tok`` reports no event of its own here."""
-    objs = object_lemmas(tok)
-    return (_requirements_unmet(tok, trig, run.lex, objs) or _not_an_event_reading(tok, trig, run, objs)
-            or _part_of_another(tok, trig, run, trigger_tokens))
+    """Whether trigger word ``tok`` (whose requirements ``trigger_for`` checked) reports no event
+    of its own here."""
+    return _not_an_event_reading(tok, trig, run, object_lemmas(tok)) or _part_of_another(tok, trig, run, trigger_tokens)

@@ -1,0 +1,177 @@
+"""Events of whole documents through kronika.analyze: each real event once, only events, and the
+fields of the merged record. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import kronika
+from kronika.ingest import read_text
+from kronika.pipeline import default_pipeline
+
+D = dt.date
+
+
+def _analyze(text: str, published: str = "2025-03-10"):
+    return kronika.analyze(text, published=published)
+
+
+def _events(text: str, published: str = "2025-03-10"):
+    return _analyze(text, published).events
+
+
+def _mentions(e) -> list[str]:
+    return [e.text] + [m.text for m in e.mentions]
+
+
+# --- one event per real event ---------------------------------------------------------------
+
+def test_title_lead_and_body_are_one_event():
+    text = (
+        "# Russian drone strike kills four in Sumy\n\n"
+        "A Russian drone strike killed four people in the city of Sumy on Sunday, the regional governor said.\n\n"
+        "The strike hit a residential building in the city centre, he added. Rescuers worked through the night.\n"
+    )
+    events = _events(text)
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    e = strikes[0]
+    assert len(e.mentions) >= 2 and any(m.zone == "title" for m in e.mentions)
+    assert e.place.name == "Sumy" and e.fatalities == 4
+    assert e.time.start_date == e.time.end_date == D(2025, 3, 9) and not e.time.defaulted
+    assert e.actor1.name.startswith("Military Forces of Russia")
+
+
+def test_front_matter_title_is_a_mention_not_text():
+    text = (
+        "---\nlayout: post\ntitle: \"Israeli air strike kills three in Khan Younis\"\n"
+        "date: 2025-03-10T08:00:00\nauthor: desk\n---\n\n"
+        "An Israeli air strike killed three people in Khan Younis on Monday, medics said.\n"
+    )
+    a = kronika.analyze(text)
+    assert a.document.title == "Israeli air strike kills three in Khan Younis"
+    assert a.document.published == D(2025, 3, 10)
+    [strike] = [e for e in a.events if e.sub_event_type == "Air/drone strike"]
+    assert any(m.zone == "title" for m in strike.mentions)
+    # nothing from the keys of the front matter
+    assert not [c for c in a.claims if "layout" in c.text or "author" in c.text]
+
+
+def test_distinct_places_of_one_clause_are_distinct_events():
+    events = _events("Russian drone strikes killed three people in Kharkiv and Odesa on Monday, officials said.")
+    assert sorted(e.place.name for e in events if e.place) == ["Kharkiv", "Odesa"]
+    assert all(e.time.start_date == D(2025, 3, 10) for e in events)
+
+
+def test_two_strikes_on_two_days_stay_apart():
+    text = ("Russian missiles struck Dnipro on Saturday, killing two people. "
+            "On Monday, Ukrainian drones struck an oil depot in Rostov, the governor said.")
+    events = _events(text)
+    assert len(events) == 2
+    assert {e.time.start_date for e in events} == {D(2025, 3, 8), D(2025, 3, 10)}
+
+
+# --- only events ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Israel's military offensive has killed more than 40,000 Palestinians, according to the health ministry.",
+    "Will the army attack the city before the talks?",
+    "The United States will not tolerate attacks on its personnel.",
+    "Officials warned that future attacks on shipping could disrupt trade.",
+    "The minister called for an end to the attacks on aid convoys.",
+    "The rebels want to seize the capital.",
+])
+def test_not_events(text):
+    assert [e.sub_event_type for e in _events(text)] == []
+
+
+def test_related_headlines_and_headings_give_no_events():
+    text = (
+        "Shelling killed two civilians in Kherson on Sunday, the regional administration said.\n"
+        "## Why the city is shelled every day\n"
+        "Related:\n"
+        "- Russian drones hit Odesa port overnight\n"
+        "- Protesters storm parliament in Tbilisi\n"
+    )
+    events = _events(text)
+    assert [e.place.name for e in events] == ["Kherson"]
+
+
+def test_past_context_is_background_with_its_own_date():
+    text = ("Ukrainian drones struck a refinery in Ryazan on Sunday. "
+            "In March 2022, Russian forces shelled the city of Mariupol for weeks.")
+    events = {e.place.text: e for e in _events(text) if e.place}
+    assert not events["Ryazan"].background and events["Ryazan"].time.start_date == D(2025, 3, 9)
+    old = events["Mariupol"]
+    assert old.background and old.time.value == "2022-03"
+
+
+def test_context_dated_only_by_an_earlier_year_is_dropped():
+    assert _events("In 2016, militants attacked an army base in Uri.") == ()
+
+
+# --- the fields ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sub", [
+    ("Police seized a cache of weapons and explosives in Kirkuk on Monday.", "Disrupted weapons use"),
+    ("Explosive devices were found near a school in Kirkuk on Monday.", "Disrupted weapons use"),
+    ("Militants threw a grenade at a police post in Srinagar on Monday.", "Grenade"),
+    ("Gunmen opened fire on worshippers at a mosque in Kano on Friday.", "Attack"),
+    ("Rioters set fire to shops in Lagos on Monday.", "Looting/property destruction"),
+    ("Thousands took to the streets of Belgrade on Saturday to demand new elections.", "Peaceful protest"),
+    ("The warring sides agreed a 48-hour ceasefire in Khartoum on Sunday.", "Agreement"),
+    ("Government forces used sarin in an attack on Douma, investigators said.", "Chemical weapon"),
+    ("Russia attacked Odesa with drones overnight.", "Air/drone strike"),
+    ("Russia attacked Kharkiv with ballistic missiles on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_types(text, sub):
+    assert sub in [e.sub_event_type for e in _events(text)]
+
+
+def test_a_month_is_no_protest():
+    assert _events("On 3 March, two Russian soldiers were captured by Ukrainian forces near Robotyne.")[0].kind == "capture"
+    assert [e.sub_event_type for e in _events("On 3 March, two soldiers were captured near Robotyne.")
+            if e.sub_event_type == "Peaceful protest"] == []
+
+
+def test_what_was_hit_is_not_the_weapon():
+    [e] = _events("Near Mosul, five coalition air strikes destroyed three mortar systems on Monday.")
+    assert e.sub_event_type == "Air/drone strike"
+
+
+def test_undated_report_is_the_publication_day():
+    [e] = _events("Russian troops shelled the village of Kupiansk-Vuzlovyi, the governor said.", "2025-03-10")
+    assert e.time.start_date == e.time.end_date == D(2025, 3, 10) and e.time.defaulted
+
+
+def test_an_adjective_is_no_place_and_a_described_group_is_named():
+    [e] = _events("On Monday, Iran-backed militia groups attacked a US base with rockets.")
+    assert e.place is None or e.place.country_code != "IR"
+    assert e.actor1 is not None and "militia" in e.actor1.name
+
+
+def test_a_negated_verb_of_saying_does_not_negate_the_event():
+    events = _events("Police did not say who attacked the convoy near Kidal on Monday.")
+    assert events and events[0].status == "occurred"
+
+
+def test_events_of_a_document_read_from_a_file(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("---\ntitle: \"Drone strike hits Kherson\"\ndate: 2025-03-10\n---\n\n"
+                    "A Russian drone hit a bus in Kherson on Monday, killing one passenger.\n", "utf-8")
+    from kronika.ingest import read_path
+
+    (doc,) = list(read_path(path))
+    assert doc.title == "Drone strike hits Kherson" and doc.published == D(2025, 3, 10)
+    assert doc.published_from == "metadata" and {z.kind for z in doc.zones} >= {"front_matter", "title"}
+    a = default_pipeline().analyze_document(doc)
+    [e] = [e for e in a.events if e.sub_event_type == "Air/drone strike"]
+    assert e.fatalities == 1 and e.place.name == "Kherson"
+
+
+def test_plain_first_line_is_a_title_zone():
+    doc = read_text("Militants attack army post in Niger\n\nMilitants attacked an army post near Tillaberi on Sunday.",
+                    published="2025-03-10")
+    assert [(z.kind, doc.text[z.start:z.end]) for z in doc.zones] == [("title", "Militants attack army post in Niger")]
