@@ -233,6 +233,8 @@ class Event(Record):
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
     place: Optional[Place] = None
+    place_from: Literal["clause", "article"] = Field(
+        "clause", description="clause: named with the event; article: no mention names one, the article's focus is used")
     time: Optional[TimeSpan] = None
     fatalities: Optional[int] = None
     claims: tuple[str, ...] = Field((), description="ids of supporting claims")

@@ -19,13 +19,20 @@ def _modifier(text: str, p: Place) -> bool:
     return len(after) == 2 and after[0] in _HYPHENS and after[1].islower()
 
 
+def _inside_actor(ctx: Context, p: Place) -> bool:
+    """A country's name that modifies an actor ("U.S. service members") names no place."""
+    return p.level == "country" and any(
+        a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in ctx.actors)
+
+
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
     """The governing location, leaving out names that act as actors here ("Russia launched")
     and preferring "Kursk Oblast" to "Russia" in "Russia's Kursk Oblast"."""
     acting = {(a.start, a.end) for a in ctx.actors if a.kind in ("state", "government") or a.via == "capital"}
     acting |= {(a.start, a.end) for a in parties}
     places = [p for p in ctx.places if p.role == "location" and (p.start, p.end) not in acting
-              and not any(a.start <= p.start and p.end <= a.end for a in parties) and not _modifier(ctx.text, p)]
+              and not any(a.start <= p.start and p.end <= a.end for a in parties) and not _modifier(ctx.text, p)
+              and not _inside_actor(ctx, p)]
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is not None and place.level == "country":
@@ -73,3 +80,31 @@ def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     if t is not None and t.bound not in ("since",) and not (t.type == "DURATION" and t.start_date is None):
         return t
     return publication_day(ctx, start, end)
+
+
+def article_focus(ctx: Context) -> Optional[Place]:
+    """The place the article is about: the location named most often (a name in the title counts
+    twice), the earliest on a tie; None when it names none a map can show."""
+    score: dict[int, float] = {}
+    first: dict[int, Place] = {}
+    for p in ctx.places:
+        if p.role != "location" or not p.resolved or p.geonameid is None or p.level == "continent" \
+                or not ctx.reporting(p.start) or _modifier(ctx.text, p):
+            continue
+        score[p.geonameid] = score.get(p.geonameid, 0) + (2 if ctx.zone_at(p.start) == "title" else 1)
+        first.setdefault(p.geonameid, p)
+    if not score:
+        return None
+    best = max(score, key=lambda g: (score[g], -first[g].start))
+    return first[best]
+
+
+def with_article_focus(ctx: Context, events: list) -> list:
+    """Events that no mention places take the article's focus, marked ``place_from="article"``."""
+    if all(e.place is not None for e in events):
+        return events
+    focus = article_focus(ctx)
+    if focus is None:
+        return events
+    return [e if e.place is not None else e.model_copy(update={"place": focus, "place_from": "article"})
+            for e in events]

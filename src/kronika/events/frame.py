@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from kronika.actors import entry_actor, lookup
+from kronika.actors import entry_actor, event_actor, lookup
 from kronika.context import Context
 from kronika.records import Actor, Event, Place
 from kronika.events.lexicon import Lexicon
@@ -394,3 +394,73 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
             and generic_role(fr.target_tok or prep_obj(tok, "with", "against"), lex)):
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
     return fr
+
+
+# --- whoever carried it out: the next sentence names the attacker -------------------------
+
+_RESPONSIBLE_VERBS = {"carry", "conduct", "perpetrate", "claim", "commit", "stage", "mount", "orchestrate"}
+_EVENT_REFERENCES = {"it", "this", "attack", "strike", "bombing", "assault", "raid", "ambush", "shooting",
+                     "killing", "massacre", "blast", "explosion"}
+
+
+def _responsible(tok, run) -> Optional[Actor]:
+    """The agent of "it was carried out by X", "X claimed the attack", "X carried out the strike"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _RESPONSIBLE_VERBS or tok.pos_ != "VERB":
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    ref = child(tok, "nsubjpass") if passive else child(tok, "dobj")
+    if ref is None or ref.lower_ not in _EVENT_REFERENCES:
+        return None
+    if ref.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in ref.children):
+        return None  # "carried out strikes": an event of its own, not a reference
+    agent = by_object(tok) if passive else child(tok, "nsubj")
+    if agent is None:
+        return None
+    found = actor_in(run.index, agent)
+    if found is None and generic_role(agent, run.lex) == "armed_group":
+        found = _described_group(run.ctx, run.lex, agent)
+    return found
+
+
+def attribute_responsibility(run, events: list) -> list:
+    """Give the attacker named in a sentence of responsibility ("It was carried out by radical
+    Iran-backed militant groups") to the event just reported without one (same or previous two
+    sentences)."""
+    out = list(events)
+    for tok in run.ctx.doc:
+        actor = _responsible(tok, run)
+        if actor is None:
+            continue
+        si = run.ctx.sentence_index(tok.idx)
+        for k in range(len(out) - 1, -1, -1):
+            e = out[k]
+            if e.start < tok.idx and si - 2 <= e.sentence <= si:
+                if e.actor1 is None:
+                    out[k] = e.model_copy(update={"actor1": event_actor(actor, "military", run.day)})
+                break
+    return out
+
+
+_PROTESTERS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
+               "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
+               "Mob violence": "rioters"}
+
+
+def crowd_actors(ctx: Context, dictionary, events: list) -> list:
+    """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
+    Rioters (Country), when the report names no organiser."""
+    out = []
+    for e in events:
+        role = _PROTESTERS.get(e.sub_event_type)
+        if role is None or e.actor1 is not None or e.place is None or not e.place.country_iso3:
+            out.append(e)
+            continue
+        known = dictionary.countries.get(e.place.country_iso3)
+        country = known.name if known is not None else (e.place.country or e.place.country_iso3)
+        label, inter = ("Protesters", 6) if role == "protesters" else ("Rioters", 5)
+        crowd = Actor(start=e.trigger.start, end=e.trigger.end, text=e.trigger.text, sentence=e.trigger.sentence,
+                      actor_id=None, name=f"{label} ({country})", kind=role, country_iso3=e.place.country_iso3,
+                      inter=inter, via="inferred")
+        out.append(e.model_copy(update={"actor1": crowd}))
+    return out

@@ -8,7 +8,10 @@ The passes, in order, for each trigger word of a sentence of the article's own r
 2. ``frame`` (:mod:`kronika.events.frame`): actor1 and actor2 from the parse;
 3. ``sub_event`` (:mod:`kronika.events.subtype`): the ACLED sub-event type;
 4. ``_carry_agent``: an attacker carried over from the previous strike of the same type;
-5. ``_arguments``: span, place, time, status and fatalities of the clause.
+5. ``_arguments``: span, place, time, status and fatalities of the clause;
+
+and then, over the document, ``attribute_responsibility``: "It was carried out by X" names the
+attacker of the event just reported.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from kronika.actors import event_actor, load_dictionary
 from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
-from kronika.events.frame import DocIndex, Frame, frame, infer_generic
+from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import is_verb
 from kronika.events.status import event_status
@@ -76,7 +79,7 @@ def clause_mentions(ctx: Context) -> list[Event]:
             run.used_tokens.add(tok.i)
             if kind == "proposal":  # "proposed returning the soldiers ... negotiating an exchange"
                 run.used_tokens.update(t.i for t in tok.subtree if t.i != tok.i)
-    return run.events
+    return attribute_responsibility(run, run.events)
 
 
 def _carry_agent(fr: Frame, sub: str, run: Run, si: int) -> Frame:
