@@ -194,6 +194,37 @@ class Claim(Record):
     end: int
     text: str = Field(description="the sentence or clause the claim comes from")
     headline: bool = Field(False, description="from a headline or a 'Related:' line")
+    statement: Optional[str] = Field(None, description="id of the statement that carries the claim (Analysis.statements)")
+
+
+# --- statements ---------------------------------------------------------------------
+
+Stance = Literal["asserts", "denies", "forecasts", "threatens", "claims_responsibility", "calls_for"]
+
+
+class Statement(Record):
+    """Who said what: one attribution of the text, with its source, cue and content."""
+
+    id: str
+    source: Optional[Mention] = Field(None, description="the phrase naming the source; None for agentless passives")
+    source_actor: Optional[Actor] = Field(None, description="the source resolved to an actor, when it is one")
+    source_name: Optional[str] = Field(None, description="the actor's name, else the source phrase")
+    source_kind: Literal["named", "anonymous"] = "named"
+    cue: Mention = Field(description="the reporting word(s): 'said', 'denied', 'according to', ':'")
+    content: Mention = Field(description="what the source says")
+    quote: Optional[Mention] = Field(None, description="the quotation inside the content, if any")
+    kind: Literal["direct", "paraphrase"] = "paraphrase"
+    stance: Stance = "asserts"
+    form: Literal["verb", "noun", "according", "headline", "tail", "signature"] = "verb"
+    time: Optional[TimeSpan] = Field(None, description="when the statement was made (publication date when the text has none)")
+    reported_by: Optional[Mention] = Field(None, description="the source that reports this statement ('ISW' in 'ISW: Russia denies ...')")
+    reported_by_actor: Optional[Actor] = None
+    reported_in: Optional[str] = Field(None, description="id of the statement whose content holds this one")
+    claims: tuple[str, ...] = Field((), description="ids of the claims the statement carries")
+    sentence: int
+    start: int
+    end: int
+    text: str = Field(description="the sentence of the cue")
 
 
 # --- events -------------------------------------------------------------------------
@@ -231,6 +262,7 @@ class Analysis(Record):
     actors: tuple[Actor, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
+    statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     pipeline: Optional[str] = Field(None, description="spaCy pipeline name and version used")

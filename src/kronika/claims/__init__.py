@@ -10,13 +10,13 @@ records:
   per-place figures in the next sentences ("34 strikes ... in Syria and Iraq" / "In Syria,
   ... 23 strikes" / "in Iraq, ... 11 strikes") gets those as parts too;
 * the claimant from :func:`find_attributions` (the innermost attribution whose content holds
-  the figure; a denial is reported by the outer source when there is one), or the
+  the figure: "ISW: Russia denies ..." is Russia's denial), or the
   article's own voice (``claimant_kind`` "author", the publisher as ``claimant_text``);
 * the modality (:mod:`kronika.claims.modality`), and time and place by
   :func:`kronika.attach.governing_time` / :func:`~kronika.attach.governing_place`;
-* headlines of a "Related:" list are claims too (``headline=True``), also when they carry
-  no number ("ISW: Russia denies North Korean troops in Kursk"): the quantity is then the
-  counted phrase itself with no value (``qualifier`` "vague").
+* the statement that carries the figure (``statement``, an id of ``Analysis.statements``);
+* headlines of a "Related:" list are flagged ``headline=True``; a headline with no number
+  ("ISW: Russia denies North Korean troops in Kursk") is a statement, not a claim.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import Optional, Sequence
 from kronika.attach import governing_place, governing_time
 from kronika.claims import lexicon as _lex
 from kronika.claims import measures as _measures
-from kronika.claims.attribution import Attribution, find_attributions
+from kronika.claims.attribution import Attribution, attributions, find_attributions, source_actor, statement_id
+from kronika.claims.attribution import overlapping as _overlapping
 from kronika.claims.modality import modality as _modality
 from kronika.context import Context
 from kronika.quantities import find_quantities
@@ -56,20 +57,6 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _overlapping(items: Sequence, span: Optional[tuple[int, int]], prefer_kind: tuple[str, ...] = ()):
-    if span is None:
-        return None
-    best, best_key = None, None
-    for it in items:
-        overlap = min(it.end, span[1]) - max(it.start, span[0])
-        if overlap <= 0:
-            continue
-        key = (getattr(it, "kind", None) in prefer_kind, overlap)
-        if best_key is None or key > best_key:
-            best, best_key = it, key
-    return best
-
-
 def _sentence_span(ctx: Context, index: int) -> tuple[int, int, str]:
     s = ctx.sentences[index]
     text = s.text.rstrip()
@@ -77,22 +64,20 @@ def _sentence_span(ctx: Context, index: int) -> tuple[int, int, str]:
 
 
 def _choose_attribution(atts: list[Attribution], start: int, end: int) -> tuple[Optional[Attribution], bool]:
-    """The innermost attribution holding [start, end); a denial defers to an outer source."""
-    holding = sorted((a for a in atts if a.contains(start, end)), key=lambda a: a.content[1] - a.content[0])
+    """The innermost attribution holding [start, end), and whether it is a denial: "ISW: Russia
+    denies ..." is Russia's denial (ISW reports it, see Statement.reported_by)."""
+    holding = [a for a in atts if a.contains(start, end)]
     if not holding:
         return None, False
-    inner = holding[0]
-    if inner.denial:
-        outer = next((a for a in holding[1:] if not a.denial), None)
-        return (outer or inner), True
-    return inner, False
+    inner = min(holding, key=lambda a: a.content[1] - a.content[0])
+    return inner, inner.denial
 
 
 class _Builder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.lex = _lex.load()
-        self.atts = find_attributions(ctx)
+        self.atts = attributions(ctx)
         self.headlines = _headline_ranges(ctx.text)
         self.doc_id = ctx.document.id
 
@@ -111,7 +96,7 @@ class _Builder:
             claimant_span = att.claimant or att.source
             claimant_text = ctx.text[claimant_span[0] : claimant_span[1]] if claimant_span else None
             kind = att.kind if claimant_span else "anonymous"
-            claimant = _overlapping(ctx.actors, claimant_span, ("person",))
+            claimant = source_actor(ctx, att)
         else:
             claimant_span, claimant_text, kind, claimant = None, ctx.document.source, "author", None
         subject = _overlapping(ctx.actors, reading.subject) if reading.subject else None
@@ -149,6 +134,7 @@ class _Builder:
             end=s1,
             text=stext,
             headline=self.is_headline(q.start),
+            statement=statement_id(self.doc_id, att) if att is not None else None,
         )
 
 
@@ -222,32 +208,6 @@ def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _headline_claims(b: _Builder, have: set[int]) -> list[Claim]:
-    """Claims of 'Related:' headlines that carry no number: the counted phrase stands as the quantity."""
-    ctx = b.ctx
-    lex = b.lex
-    out = []
-    for start, end in b.headlines:
-        index = ctx.sentence_index(start + 2)
-        if index in have:
-            continue
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            if tok.pos_ not in ("NOUN", "PROPN") or _measures._noun_measure(tok, lex) is None:
-                continue
-            left = min((c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "det")), default=tok.i)
-            qs, qe = ctx.doc[left].idx, tok.idx + len(tok.text)
-            reading = _measures.read(ctx.doc, qs, qe, None)
-            if reading is None:
-                continue
-            q = Quantity(**ctx.span_fields(qs, qe), value=None, qualifier="vague", vague=True)
-            out.append(b.claim(q, reading))
-            break
-    return out
-
-
 def extract_claims(ctx: Context) -> list[Claim]:
     """The claims of the document, in text order."""
     lex = _lex.load()
@@ -267,7 +227,5 @@ def extract_claims(ctx: Context) -> list[Claim]:
         members = [ClaimPart(measure=readings[j][1].measure, quantity=readings[j][0]) for j in parts.get(i, [])]
         claims.append(b.claim(q, r, members))
     claims = _cross_sentence_parts(ctx, claims)
-    have = {c.sentence for c in claims}
-    claims += _headline_claims(b, have)
     claims.sort(key=lambda c: (c.quantity.start, c.quantity.end))
     return claims

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from kronika.claims import lexicon as _lex
 from kronika.context import Context
@@ -585,3 +585,65 @@ def find_attributions(ctx: Context, nested: bool = True) -> list[Attribution]:
             b is not a and b.form == "verb" and b.sentence == a.sentence and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
             for b in out))]
     return out
+
+
+_CACHE_KEY = "_kronika_attributions"
+
+
+def _repeats(a: Attribution, atts: list[Attribution]) -> bool:
+    """Whether ``a`` restates another attribution of the same source whose content holds its cue:
+    "Cook declined to say whether ...", "X was expected to announce ...": one statement."""
+    return a.source is not None and any(
+        b is not a and b.source == a.source and b.sentence == a.sentence and b.contains(*a.cue) for b in atts)
+
+
+def attributions(ctx: Context) -> list[Attribution]:
+    """The attributions that become statements: ``find_attributions(ctx)`` (nested ones
+    included) without restatements by the same source; found once per Context, the claims
+    and statements stages share them."""
+    found = ctx.__dict__.get(_CACHE_KEY)
+    if found is None:
+        every = find_attributions(ctx)
+        found = [a for a in every if not _repeats(a, every)]
+        ctx.__dict__[_CACHE_KEY] = found
+    return found
+
+
+def statement_id(doc_id: str, a: Attribution) -> str:
+    """The id of the statement an attribution becomes (claims point to it)."""
+    return f"{doc_id}-statement-{a.cue[0]}-{a.content[0]}"
+
+
+def overlapping(items: Sequence, span: Optional[Span], prefer_kind: tuple[str, ...] = ()):
+    """The item overlapping ``span`` most (those of a ``prefer_kind`` first), or None."""
+    if span is None:
+        return None
+    best, best_key = None, None
+    for it in items:
+        overlap = min(it.end, span[1]) - max(it.start, span[0])
+        if overlap <= 0:
+            continue
+        key = (getattr(it, "kind", None) in prefer_kind, overlap)
+        if best_key is None or key > best_key:
+            best, best_key = it, key
+    return best
+
+
+def source_actor(ctx: Context, a: Attribution):
+    """The actor an attribution's source names (a person first), or None."""
+    return overlapping(ctx.actors, a.claimant or a.source, ("person",))
+
+
+def _holds(outer: Attribution, inner: Attribution) -> bool:
+    if outer is inner or not outer.contains(*inner.cue):
+        return False
+    if inner.source is not None and not outer.contains(*inner.source):
+        return False
+    return not inner.contains(*outer.cue)
+
+
+def reporter(a: Attribution, atts: Sequence[Attribution]) -> Optional[Attribution]:
+    """The attribution that reports ``a``: the innermost one whose content holds a's source and
+    cue ("ISW: Russia denies ...": ISW's for Russia's)."""
+    outers = [b for b in atts if _holds(b, a)]
+    return min(outers, key=lambda b: b.content[1] - b.content[0], default=None)

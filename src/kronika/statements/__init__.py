@@ -1,0 +1,90 @@
+"""Statements: who said what, as records a user can list, search and export.
+
+``extract_statements(ctx)`` turns every attribution of the text
+(:func:`kronika.claims.attribution.attributions`, shared with the claims stage) into a
+:class:`~kronika.records.Statement`:
+
+* the source (its phrase, and the actor it names), the cue and the content, with offsets;
+* the kind: a direct quotation or a paraphrase;
+* the stance (asserts, denies, forecasts, threatens, claims_responsibility, calls_for), from
+  the cue and the content's main verb (:mod:`kronika.statements.stance`, data in
+  ``data/claims/statements.yaml``): "The Kremlin denied targeting civilians and said it had
+  hit a meeting of commanders" is two statements, a denial and an assertion;
+* the time of the statement (the time governing the cue, else the publication date);
+* the reporting chain: a statement inside the content of another is reported by that one's
+  source ("ISW: Russia denies ...": source Russia, ``reported_by`` ISW);
+* the claims it carries (``Claim.statement`` points back).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kronika.attach import governing_time
+from kronika.claims.attribution import Attribution, attributions, reporter, source_actor, statement_id
+from kronika.context import Context
+from kronika.records import Mention, Statement
+from kronika.statements.stance import stance
+
+__all__ = ["extract_statements"]
+
+
+def _mention(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Mention]:
+    if span is None or span[1] <= span[0]:
+        return None
+    return Mention(**ctx.span_fields(*span))
+
+
+def _kind(ctx: Context, a: Attribution) -> str:
+    """'direct' when the content is mostly a quotation (or a signed post), else 'paraphrase'."""
+    if a.form == "signature" or ctx.text[a.content[0] : a.content[0] + 1] in "“\"«":
+        return "direct"
+    if a.quote is not None:
+        inside = min(a.quote[1], a.content[1]) - max(a.quote[0], a.content[0])
+        if inside * 2 >= a.content[1] - a.content[0]:
+            return "direct"
+    return "paraphrase"
+
+
+def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claims: dict[str, list[str]]) -> Statement:
+    doc_id = ctx.document.id
+    sid = statement_id(doc_id, a)
+    actor = source_actor(ctx, a)
+    named = a.claimant or a.source
+    sentence = ctx.sentence_index(a.cue[0])
+    s = ctx.sentences[sentence]
+    text = s.text.rstrip()
+    return Statement(
+        id=sid,
+        source=_mention(ctx, a.source),
+        source_actor=actor,
+        source_name=actor.name if actor is not None else (ctx.text[named[0] : named[1]] if named else None),
+        source_kind="anonymous" if a.kind == "anonymous" else "named",
+        cue=_mention(ctx, a.cue),
+        content=_mention(ctx, a.content),
+        quote=_mention(ctx, a.quote),
+        kind=_kind(ctx, a),  # type: ignore[arg-type]
+        stance=stance(ctx, a),
+        form=a.form,  # type: ignore[arg-type]
+        time=governing_time(ctx, a.cue[0], a.cue[1]),
+        reported_by=_mention(ctx, outer.source) if outer is not None else None,
+        reported_by_actor=source_actor(ctx, outer) if outer is not None else None,
+        reported_in=statement_id(doc_id, outer) if outer is not None else None,
+        claims=tuple(claims.get(sid, ())),
+        sentence=sentence,
+        start=s.start,
+        end=s.start + len(text),
+        text=text,
+    )
+
+
+def extract_statements(ctx: Context) -> list[Statement]:
+    """The statements of the document, in the order of their cues."""
+    atts = attributions(ctx)
+    claims: dict[str, list[str]] = {}
+    for c in ctx.claims:
+        if c.statement is not None:
+            claims.setdefault(c.statement, []).append(c.id)
+    out = [_statement(ctx, a, reporter(a, atts), claims) for a in atts]
+    out.sort(key=lambda s: (s.cue.start, s.content.start))
+    return out

@@ -1,0 +1,103 @@
+"""Statements: who said what, with the reporting chain and the stance (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+
+def _statements(text: str):
+    return kronika.analyze(text, published="2025-03-10").statements
+
+
+def _by_cue(statements, cue: str):
+    found = [s for s in statements if s.cue.text == cue]
+    assert found, (cue, [s.cue.text for s in statements])
+    return found[0]
+
+
+def test_denial_and_assertion_in_one_sentence_are_two_statements():
+    text = "The Kremlin denied targeting civilians and said it had hit a meeting of Ukrainian commanders."
+    st = _statements(text)
+    denied, said = _by_cue(st, "denied"), _by_cue(st, "said")
+    assert denied.stance == "denies" and denied.content.text == "targeting civilians"
+    assert said.stance == "asserts" and said.content.text == "it had hit a meeting of Ukrainian commanders"
+    assert denied.source_actor.actor_id == said.source_actor.actor_id == "RUS.government"
+    assert denied.reported_by is None and said.reported_by is None
+
+
+def test_the_same_pattern_with_figures_keeps_the_assertion_asserted():
+    text = "Moscow denied shelling the market and said its drones had destroyed 14 Ukrainian tanks."
+    a = kronika.analyze(text, published="2025-03-10")
+    said = _by_cue(a.statements, "said")
+    [claim] = [c for c in a.claims if c.quantity.value == 14]
+    assert said.stance == "asserts" and claim.modality == "asserted"
+    assert claim.statement == said.id and said.claims == (claim.id,)
+
+
+def test_headline_denial_is_the_denier_s_reported_by_the_outlet():
+    st = _statements("ISW: Russia denies North Korean troops in Kursk to mask military dependence")
+    denial = _by_cue(st, "denies")
+    assert denial.stance == "denies" and denial.source.text == "Russia"
+    assert denial.reported_by.text == "ISW" and "Institute for the Study of War" in denial.reported_by_actor.name
+    outer = _by_cue(st, ":")
+    assert denial.reported_in == outer.id and outer.reported_by is None and outer.form == "headline"
+
+
+def test_reported_denial_of_a_figure_is_claimed_by_the_denier():
+    text = "The Institute for the Study of War said Moscow denied that 300 of its soldiers were captured near Sudzha."
+    a = kronika.analyze(text, published="2025-03-10")
+    denial = _by_cue(a.statements, "denied")
+    [claim] = [c for c in a.claims if c.quantity.value == 300]
+    assert claim.modality == "denied" and claim.claimant_text == "Moscow"
+    assert claim.statement == denial.id and claim.claimant.actor_id == denial.source_actor.actor_id
+    assert denial.reported_by.text == "The Institute for the Study of War"
+
+
+def test_headline_without_a_figure_gives_a_statement_and_no_claim():
+    a = kronika.analyze("Forbes: North Korean forces conduct large infantry assaults in Kursk Oblast",
+                        published="2025-03-10")
+    assert a.claims == ()
+    [s] = a.statements
+    assert s.source_name == "Forbes" and s.stance == "asserts" and s.content.text.startswith("North Korean forces")
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("Hamas claimed responsibility for the rocket attack on Ashkelon.", "claimed", "claims_responsibility"),
+    ("The UN secretary-general urged both sides to agree a ceasefire.", "urged", "calls_for"),
+    ("Zelensky called for more air defence systems after the strike.", "called for", "calls_for"),
+    ("Putin warned that Russia would strike Kyiv if the attacks continued.", "warned", "threatens"),
+    ("The UN warned that the fighting would displace 50,000 people.", "warned", "forecasts"),
+    ("The general staff said the offensive would stall by the spring.", "said", "forecasts"),
+    ("The army denied that its units had entered the village.", "denied", "denies"),
+    ("The ministry did not deny that the depot had been hit.", "did not deny", "asserts"),
+    ("The governor said three people were injured in the attack.", "said", "asserts"),
+])
+def test_stance(text, cue, stance):
+    assert _by_cue(_statements(text), cue).stance == stance
+
+
+def test_direct_quotation_and_time_of_the_statement():
+    text = "“We will not give up a single village,” the commander said on Monday. Officials said the road was closed."
+    st = _statements(text)
+    quoted = _by_cue(st, "said")
+    assert quoted.kind == "direct" and quoted.source.text == "the commander"
+    assert quoted.time is not None and str(quoted.time.start_date) == "2025-03-10"
+    plain = [s for s in st if s.content.text == "the road was closed"][0]
+    assert plain.kind == "paraphrase" and plain.source_kind == "anonymous"
+
+
+def test_example_statements(example_analysis):
+    a = example_analysis
+    denial = next(s for s in a.statements if s.cue.text == "denies")
+    assert denial.source.text == "Russia" and denial.reported_by.text == "ISW" and denial.stance == "denies"
+    zelenskyy = [s for s in a.statements if s.form == "according" and "Zelenskyy" in s.source.text]
+    assert zelenskyy and all(s.source_actor is not None for s in zelenskyy)
+    # every claim with a claimant points to a statement whose source it shares
+    by_id = {s.id: s for s in a.statements}
+    for c in a.claims:
+        if c.claimant_kind != "author":
+            s = by_id[c.statement]
+            assert s.content.start <= c.quantity.start and c.quantity.end <= s.content.end
+            assert c.id in s.claims
