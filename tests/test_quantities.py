@@ -284,3 +284,14 @@ def test_more_units(text, value, unit):
 def test_age_with_years_is_an_age():
     q = next(p for p in parse_quantities("children under the age of 5 years") if p.kind == "age")
     assert (q.value, q.unit) == (5, "age")
+
+
+def test_counts_carry_what_they_count(pipeline):
+    a = pipeline.analyze("Russia launched 45 drones and 3 ballistic missiles overnight, killing 12 people "
+                         "and damaging two power stations; Ukraine lost 1,250 square kilometres.", published="2025-03-10")
+    got = {q.text: (q.counted, q.counted_phrase, q.unit_name) for q in a.quantities}
+    assert got["45"] == ("drone", "drone", None)
+    assert got["3"] == ("missile", "ballistic missile", None)
+    assert got["12"] == ("person", "people", None)
+    assert got["two"] == ("station", "power station", None)
+    assert got["1,250 square kilometres"] == (None, None, "square kilometre")

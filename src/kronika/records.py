@@ -157,6 +157,10 @@ class Quantity(Mention):
     qualifier: Qualifier = "exact"
     qualifier_text: Optional[str] = None
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
+    unit_name: Optional[str] = Field(None, description="the unit's name: 'square kilometre', 'percentage', 'dollar'")
+    counted: Optional[str] = Field(None, description="what a count counts: the counted noun, lemmatized ('drone', 'person')")
+    counted_phrase: Optional[str] = Field(
+        None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')")
     vague: bool = Field(False, description="'hundreds', 'dozens'")
     change: Optional[Literal["up", "down"]] = Field(
         None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)")

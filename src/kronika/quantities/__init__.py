@@ -3,10 +3,19 @@
 ``find_quantities(ctx)`` is the pipeline stage; ``parse_quantities(text)`` the text-level
 parser it runs (usable without spaCy). Years, dates, times, ages, ordinals, unit
 designations and phone-like strings are not quantities; a number inside a time
-expression found by the time stage (``ctx.times``) is not either.
+expression found by the time stage (``ctx.times``) is not either. A count carries what it
+counts (``counted``, the noun lemmatized, and ``counted_phrase`` with its modifiers), read
+from the dependency parse: "45 drones and 3 missiles ... killing 12 people" gives "drone",
+"missile", "person".
 """
 
 from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Optional
+
+import yaml
 
 from kronika.context import Context
 from kronika.quantities.parser import ParsedQuantity, parse_quantities
@@ -15,9 +24,48 @@ from kronika.records import Quantity
 __all__ = ["find_quantities", "parse_quantities", "ParsedQuantity", "to_record"]
 
 
+@functools.lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    text = resources.files("kronika.data").joinpath("quantities/counted.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("lemmas"), dict):
+        raise ValueError("quantities data counted.yaml: 'lemmas' must be a mapping")
+    return {str(k).lower(): str(v).lower() for k, v in data["lemmas"].items()}
+
+
+def _lemma(tok) -> str:
+    return (tok.text if tok.pos_ == "PROPN" else tok.lemma_).lower()
+
+
+def _counted(ctx: Context, p: ParsedQuantity) -> tuple[Optional[str], Optional[str]]:
+    """(counted noun, counted phrase) of a count with no unit, from the parse; (None, None) otherwise.
+    The noun is normalized ("people" -> "person", data/quantities/counted.yaml); the phrase keeps
+    spaCy's lemmas ("12 people" -> "people", as CQE writes units)."""
+    from kronika.claims.measures import _counted_noun  # the parse reading shared with the claims stage
+
+    doc = ctx.doc
+    if p.unit is not None or doc is None:
+        return None, None
+    span = doc.char_span(p.number_start, p.number_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    noun, _ = _counted_noun(span, doc)
+    if noun is None or noun.i < span.end or noun.like_num:
+        return None, None
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i >= span.end and not c.like_num]
+    first = max(min((m.left_edge.i for m in mods), default=noun.i), span.end)
+    words = [_lemma(t) for t in doc[first : noun.i + 1] if not t.is_punct]
+    head = _lemma(noun)
+    return _lemmas().get(head, head), " ".join(words) or None
+
+
 def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
+    counted, phrase = _counted(ctx, p)
     return Quantity(
         **ctx.span_fields(p.start, p.end),
+        unit_name=p.unit_name,
+        counted=counted,
+        counted_phrase=phrase,
         value=p.value,
         low=p.low,
         high=p.high,
