@@ -110,11 +110,29 @@ def _spans(items) -> list[dict]:
     return out
 
 
-def _public(analysis, nested: bool) -> list[dict]:
-    """The statements of kronika's output; by default the outermost ones (not reported by another
-    statement), as PolNeAR annotates."""
-    return _spans([((s.source.start, s.source.end) if s.source else None, (s.cue.start, s.cue.end),
-                     (s.content.start, s.content.end)) for s in analysis.statements if nested or s.reported_in is None])
+def offset_map(raw: str, text: str) -> list[int]:
+    """For each character of ``text`` (kronika's normalized ``Document.text``: NFC, CRLF, trailing
+    spaces and extra blank lines dropped, stripped), its offset in ``raw``, plus the end."""
+    out, j = [], 0
+    for ch in text:
+        k = raw.find(ch, j, j + 16)  # dropped characters are a few spaces or blank lines
+        j = k if k >= 0 else min(j, len(raw) - 1)  # else a character NFC changed: one for one
+        out.append(j)
+        j += 1
+    out.append(len(raw))
+    return out
+
+
+def _public(analysis, raw: str, nested: bool) -> list[dict]:
+    """The statements of kronika's output, in offsets of the raw text; by default the outermost
+    ones (not reported by another statement), as PolNeAR annotates."""
+    m = offset_map(raw, analysis.document.text)
+
+    def span(x):
+        return (m[x.start], m[x.end - 1] + 1) if x is not None else None
+
+    return _spans([(span(s.source), span(s.cue), span(s.content))
+                   for s in analysis.statements if nested or s.reported_in is None])
 
 
 def _internal(doc, text: str, i: int, nested: bool) -> list[dict]:
@@ -148,23 +166,23 @@ def predict(texts: list[str], cache: Path | None = None, nested: bool = False, i
     (the public output); with ``cache``: the same pipeline's stages on the cached parses
     (``Pipeline.run``, which is what ``analyze`` runs after the parse)."""
     import kronika
+    from kronika.ingest import IngestOptions, read_text
     from kronika.pipeline import default_pipeline
-    from kronika.records import Document
 
     pipeline = default_pipeline()
     if cache is None and not internal:
         t0 = time.perf_counter()
-        out = [_public(kronika.analyze(text, published="2016-01-01"), nested) for text in texts]
+        out = [_public(kronika.analyze(text, published="2016-01-01"), text, nested) for text in texts]
         return out, None, time.perf_counter() - t0
-    docs, t_parse = _parse(pipeline.nlp, texts, cache)
+    documents = [read_text(t, options=IngestOptions(published=dt.date(2016, 1, 1), check_language=False)) for t in texts]
+    docs, t_parse = _parse(pipeline.nlp, texts if internal else [d.text for d in documents], cache)
     t0 = time.perf_counter()
     out = []
-    for i, (text, doc) in enumerate(zip(texts, docs)):
+    for i, (text, doc, document) in enumerate(zip(texts, docs, documents)):
         if internal:
             out.append(_internal(doc, text, i, nested))
         else:
-            document = Document(id=str(i), text=text, published=dt.date(2016, 1, 1), published_from="user")
-            out.append(_public(pipeline.run(doc, document), nested))
+            out.append(_public(pipeline.run(doc, document), text, nested))
     return out, t_parse, time.perf_counter() - t0
 
 
