@@ -111,7 +111,7 @@ def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tu
             value = _value(q)
             if value is None:
                 continue
-            unit = q.unit_name or getattr(q, counted) or "-"
+            unit = (q.unit_name + (f" per {q.per}" if q.per else "")) if q.unit_name else (getattr(q, counted) or "-")
             change = _CHANGE.get(q.qualifier, "=")
             if change == "=" and q.change:
                 change = q.change

@@ -295,3 +295,11 @@ def test_counts_carry_what_they_count(pipeline):
     assert got["12"] == ("person", "people", None)
     assert got["two"] == ("station", "power station", None)
     assert got["1,250 square kilometres"] == (None, None, "square kilometre")
+
+
+def test_rates_carry_their_denominator(pipeline):
+    a = pipeline.analyze("Diesel in Lviv costs $1.40 per litre, and artillery fire rose 20 percent a week.",
+                         published="2025-03-10")
+    got = {q.text: (q.unit_name, q.per) for q in a.quantities}
+    assert got["$1.40"] == ("dollar", "litre")
+    assert got["20 percent"] == ("percentage", "week")

@@ -158,6 +158,7 @@ class Quantity(Mention):
     qualifier_text: Optional[str] = None
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
     unit_name: Optional[str] = Field(None, description="the unit's name: 'square kilometre', 'percentage', 'dollar'")
+    per: Optional[str] = Field(None, description="the denominator of a rate, lemmatized: '$80 per barrel' -> 'barrel'")
     counted: Optional[str] = Field(None, description="what a count counts: the counted noun, lemmatized ('drone', 'person')")
     counted_phrase: Optional[str] = Field(
         None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')")

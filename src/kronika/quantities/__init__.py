@@ -12,6 +12,7 @@ from the dependency parse: "45 drones and 3 missiles ... killing 12 people" give
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from typing import Optional
 
@@ -34,7 +35,8 @@ def _lemmas() -> dict[str, str]:
 
 
 def _lemma(tok) -> str:
-    return (tok.text if tok.pos_ == "PROPN" else tok.lemma_).lower()
+    """spaCy's lemma; a proper noun keeps its spelling, save the plural ending ("World Cups")."""
+    return (tok.text if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" else tok.lemma_).lower()
 
 
 def _counted(ctx: Context, p: ParsedQuantity) -> tuple[Optional[str], Optional[str]]:
@@ -59,11 +61,26 @@ def _counted(ctx: Context, p: ParsedQuantity) -> tuple[Optional[str], Optional[s
     return _lemmas().get(head, head), " ".join(words) or None
 
 
+_RE_PER = re.compile(r"[ \t]*(?:per|a|an|each)[ \t]+([A-Za-z]+)\b")
+
+
+def _per(ctx: Context, p: ParsedQuantity) -> Optional[str]:
+    """The denominator of a rate after a measure: '$80 per barrel', '5 percent a year'."""
+    m = _RE_PER.match(ctx.text, p.end)
+    if p.unit is None or not m or ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or not len(span) or span[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return " ".join(t.lemma_.lower() for t in span)
+
+
 def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
     counted, phrase = _counted(ctx, p)
     return Quantity(
         **ctx.span_fields(p.start, p.end),
         unit_name=p.unit_name,
+        per=_per(ctx, p),
         counted=counted,
         counted_phrase=phrase,
         value=p.value,
