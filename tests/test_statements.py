@@ -101,3 +101,110 @@ def test_example_statements(example_analysis):
             s = by_id[c.statement]
             assert s.content.start <= c.quantity.start and c.quantity.end <= s.content.end
             assert c.id in s.claims
+
+
+# --- stored, exported, asked -------------------------------------------------------------------
+
+# Two short reports written for these tests (not from any publisher).
+DENIAL = ("The Kremlin on Tuesday denied that its missiles had struck a hospital in Kharkiv and said "
+          "its forces had hit a Ukrainian ammunition depot.")
+FORECAST = "ISW said on Friday that Russian forces would likely try to encircle Pokrovsk within weeks."
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory, pipeline):
+    from kronika.chronicle import Chronicle
+
+    folder = tmp_path_factory.mktemp("reports")
+    (folder / "denial.txt").write_text(DENIAL, "utf-8")
+    (folder / "denial.txt.meta.json").write_text('{"source": "Test Wire", "published": "2025-02-14"}', "utf-8")
+    (folder / "forecast.txt").write_text(FORECAST, "utf-8")
+    (folder / "forecast.txt.meta.json").write_text('{"source": "Test Wire", "published": "2024-12-20"}', "utf-8")
+    db = tmp_path_factory.mktemp("db") / "statements.db"
+    ch = Chronicle(db)
+    report = ch.ingest([folder], pipeline=pipeline)
+    assert report.added == 2 and not report.failed
+    return db, ch
+
+
+def test_stored_statements_are_filtered_by_source_stance_and_date(stored):
+    _, ch = stored
+    denials = ch.statements(source="Kremlin", stance="denies", since="2025-01-01")
+    assert [r["cue"] for r in denials] == ["denied"]
+    assert denials[0]["source"].startswith("Government of Russia") and str(denials[0]["date_start"]) == "2025-02-11"
+    assert [r["stance"] for r in ch.statements(source="Kremlin")] == ["denies", "asserts"]
+    assert ch.statements(source="Kremlin", since="2025-03-01") == []
+    forecasts = ch.statements(stance="forecasts")
+    assert [r["source_text"] for r in forecasts] == ["ISW"] and str(forecasts[0]["date_start"]) == "2024-12-20"
+    assert ch.count_statements() == len(ch.statements()) == 3
+
+
+def test_statements_cli(stored):
+    import json
+
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    db, _ = stored
+    runner = CliRunner()
+    out = runner.invoke(main, ["statements", "--db", str(db), "--source", "Kremlin", "--stance", "denies",
+                               "--since", "2025-01-01", "--format", "json"])
+    assert out.exit_code == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert len(rows) == 1 and rows[0]["content"].startswith("that its missiles had struck a hospital")
+    bad = runner.invoke(main, ["statements", "--db", str(db), "--since", "yesterday-ish"])
+    assert bad.exit_code == 1 and bad.stderr.startswith("kronika: error: --since")
+
+
+def test_statements_export_csv_and_jsonl(stored):
+    import csv
+    import io
+    import json
+
+    from kronika.export import STATEMENT_COLUMNS
+
+    _, ch = stored
+    out = io.StringIO()
+    assert ch.export("statements-csv", out) == 3
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == STATEMENT_COLUMNS and {r["stance"] for r in rows} == {"denies", "asserts", "forecasts"}
+    out = io.StringIO()
+    assert ch.export("statements-jsonl", out) == 3
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    denial = next(r for r in records if r["stance"] == "denies")
+    assert denial["record"] == "statement" and denial["publisher"] == "Test Wire"
+    assert DENIAL[denial["content"]["start"] : denial["content"]["end"]] == denial["content"]["text"]
+
+
+def test_statements_api(stored, pipeline):
+    from fastapi.testclient import TestClient
+
+    from kronika.web.app import create_app
+
+    db, _ = stored
+    client = TestClient(create_app(db, pipeline=pipeline), client=("127.0.0.1", 5000))
+    page = client.get("/api/statements", params={"source": "Kremlin", "stance": "denies", "since": "2025-01-01"}).json()
+    assert page["total"] == 1 and page["items"][0]["cue"] == "denied"
+    assert client.get("/api/statements", params={"limit": 1, "offset": 1}).json()["total"] == 3
+    assert client.get("/api/statements", params={"stance": "whispers"}).status_code == 422
+
+
+def test_statements_table_is_added_to_an_older_store(tmp_path, example_analysis):
+    import sqlite3
+
+    from kronika.store import Store
+
+    db = tmp_path / "old.db"
+    store = Store(db)
+    store.add(example_analysis)
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE statements")  # as a schema-2 store had it
+    con.execute("UPDATE kronika_meta SET value='2' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    store = Store(db)  # migrates: the table is rebuilt from the stored analyses
+    assert store.schema_version() == 3
+    assert store.count()["statements"] == len(example_analysis.statements)
+    Store(db).migrate()  # again: nothing changes
+    assert Store(db).count()["statements"] == len(example_analysis.statements)

@@ -128,6 +128,9 @@ CLAIM_COLS = ("date_start", "measure", "value", "low", "high", "qualifier", "uni
               "modality", "place", "source", "text")
 
 
+STATEMENT_COLS = ("date_start", "source", "stance", "kind", "cue", "content", "reported_by", "n_claims", "publisher")
+
+
 def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
     if fmt == "json":
         for r in rows:
@@ -135,10 +138,10 @@ def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
         print(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
         return
     c = console()
-    cols = EVENT_COLS if kind == "events" else CLAIM_COLS
+    cols = {"events": EVENT_COLS, "statements": STATEMENT_COLS}.get(kind, CLAIM_COLS)
     t = Table(title=f"{len(rows)} {kind}", title_justify="left")
     for col in cols:
-        t.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
+        t.add_column(col, overflow="fold", max_width=60 if col in ("text", "content") else None)
     for r in rows:
         t.add_row(*(_cell(r.get(col)) for col in cols))
     c.print(t)

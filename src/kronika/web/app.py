@@ -318,6 +318,22 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         total, rows = paged(queries.query_claims, store, f, sort=sort, limit=limit, offset=offset)
         return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
 
+    @app.get("/api/statements", response_model=Page, tags=["api"], summary="Statements: who said what, when, with what stance")
+    def api_statements(source: Optional[str] = Query(None, description="who said it: actor name or source phrase (substring)"),
+                       stance: Optional[str] = Query(None, description="asserts, denies, forecasts, threatens, claims_responsibility, calls_for"),
+                       reported_by: Optional[str] = Query(None, description="who reported the statement (substring)"),
+                       since: Optional[str] = Query(None, description="made on or after (YYYY-MM-DD)"),
+                       until: Optional[str] = Query(None, description="made on or before (YYYY-MM-DD)"),
+                       limit: int = limit_q, offset: int = offset_q):
+        filters = {"source": source or None, "stance": stance or None, "reported_by": reported_by or None,
+                   "since": since or None, "until": until or None}
+        try:
+            total = chronicle.count_statements(**filters)
+            rows = chronicle.statements(**filters, limit=limit, offset=offset)
+        except KronikaError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
+
     @app.get("/api/series", response_model=Page, tags=["api"], summary="Claim series: the same question answered over time")
     def api_series(measure: Optional[str] = Query(None, description="claim measure, e.g. casualties"),
                    subject: Optional[str] = Query(None, description="subject (substring)"),
