@@ -208,3 +208,22 @@ def test_statements_table_is_added_to_an_older_store(tmp_path, example_analysis)
     assert store.count()["statements"] == len(example_analysis.statements)
     Store(db).migrate()  # again: nothing changes
     assert Store(db).count()["statements"] == len(example_analysis.statements)
+
+
+def test_statements_pages(stored, pipeline):
+    from fastapi.testclient import TestClient
+
+    from kronika.web.app import create_app
+
+    db, _ = stored
+    client = TestClient(create_app(db, pipeline=pipeline), client=("127.0.0.1", 5000))
+    all_page = client.get("/statements")
+    assert all_page.status_code == 200 and 'id="statement-sources"' in all_page.text
+    assert "Government of Russia" in all_page.text and "Institute for the Study of War" in all_page.text
+    kremlin = client.get("/statements", params={"source": "Kremlin", "stance": "denies"})
+    assert kremlin.status_code == 200 and "What “Kremlin” said" in kremlin.text
+    assert "its missiles had struck a hospital" in kremlin.text and "ammunition depot" not in kremlin.text
+    assert client.get("/statements", params={"stance": "mumbles"}).status_code == 422
+    doc_id = client.get("/api/statements").json()["items"][0]["doc_id"]
+    article = client.get(f"/doc/{doc_id}")
+    assert article.status_code == 200 and "hl k-statement" in article.text

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    JSON, Boolean, Column, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
     create_engine, event, func, insert, or_, select, type_coerce,
 )
 from sqlalchemy.engine import Engine
@@ -387,6 +387,31 @@ class Store:
             q = q.offset(offset)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
+
+    def statement_sources(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The sources of stored statements, most quoted first: how many statements, denials, and
+        their first and last dates."""
+        t = statements
+        day = func.coalesce(t.c.date_start, documents.c.published)
+        q = (select(t.c.source, func.count().label("n"),
+                    func.sum(case((t.c.stance == "denies", 1), else_=0)).label("denials"),
+                    func.min(day).label("first"), func.max(day).label("last"))
+             .join(documents, documents.c.id == t.c.doc_id).where(t.c.source.is_not(None))
+             .group_by(t.c.source).order_by(func.count().desc(), t.c.source).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def claims_by_id(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Stored claim rows by (doc_id, claim id)."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        by_doc: dict[str, list[str]] = {}
+        for doc_id, cid in keys:
+            by_doc.setdefault(doc_id, []).append(cid)
+        with self.engine.connect() as conn:
+            for doc_id, ids in by_doc.items():
+                q = select(claims).where(claims.c.doc_id == doc_id, claims.c.id.in_(ids))
+                out.update({(doc_id, r.id): dict(r._mapping) for r in conn.execute(q)})
+        return out
 
     def statement_count(self, **filters) -> int:
         """How many stored statements match ``filters`` (those of :meth:`statement_rows`)."""

@@ -35,6 +35,7 @@ from kronika.chronicle import Chronicle
 from kronika.errors import KronikaError
 from kronika.ingest.dates import parse_user_date
 from kronika.records import Analysis
+from kronika.chronicle import STANCES
 from kronika.store import Store, claims as claims_t, events as events_t
 from kronika.web import queries, render
 from kronika.web.queries import Filters
@@ -441,6 +442,24 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return page(request, "claims.html", rows=rows, total=total, f=f, sort=sort, span=_span,
                     pager=_pager(request, total, limit, offset),
                     measures=queries.distinct_values(store, claims_t.c.measure))
+
+    @app.get("/statements", response_class=HTMLResponse, include_in_schema=False)
+    def statements_page(request: Request, source: Optional[str] = None, stance: Optional[str] = None,
+                        since: Optional[str] = None, until: Optional[str] = None,
+                        limit: int = Query(100, ge=1, le=500), offset: int = offset_q):
+        filters = {"source": source or None, "stance": stance or None, "since": since or None, "until": until or None}
+        try:
+            total = chronicle.count_statements(**filters)
+            rows = chronicle.statements(**filters, limit=limit, offset=offset)
+        except KronikaError as exc:
+            raise HTTPException(422, str(exc)) from None
+        keys = [(r["doc_id"], cid) for r in rows for cid in r["data"].get("claims") or ()]
+        claims_of = store.claims_by_id(keys)
+        for r in rows:
+            r["claims"] = [claims_of[(r["doc_id"], cid)] for cid in r["data"].get("claims") or () if (r["doc_id"], cid) in claims_of]
+        return page(request, "statements.html", rows=rows, total=total, f=filters, stances=STANCES,
+                    sources=store.statement_sources() if not source else [], span=_span,
+                    pager=_pager(request, total, limit, offset))
 
     @app.get("/series", response_class=HTMLResponse, include_in_schema=False)
     def series_page(request: Request, measure: Optional[str] = None, subject: Optional[str] = None,
