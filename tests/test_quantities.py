@@ -303,3 +303,16 @@ def test_rates_carry_their_denominator(pipeline):
     got = {q.text: (q.unit_name, q.per) for q in a.quantities}
     assert got["$1.40"] == ("dollar", "litre")
     assert got["20 percent"] == ("percentage", "week")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb's particle is no change
+    ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
+    ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
+    ("Fuel prices were up 8% in March.", [("8%", "up")]),
+    # a conversion in brackets is the same change
+    ("The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",
+     [("2 to 3 metres", "down"), ("6.6 to 9.8 feet", "down")]),
+])
+def test_change_words_and_conversions(text, expected):
+    assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected

@@ -14,6 +14,7 @@ beside a range. A change between two figures ("rose from 300 to 400", "fell to 8
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -799,8 +800,7 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         kind = force_kind or _kind(text, n, start, end, unit, value, low, high, nums, i)
         if kind == "age" and unit is not None and unit.code in ("year", "month"):
             unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 7 years"
-        window = text[max(0, start - 40) : start]
-        change = "up" if _RE_UP.search(window) else ("down" if _RE_DOWN.search(window) else None)
+        change = _change_before(text[max(0, start - 40) : start])
         out.append(
             ParsedQuantity(
                 start=start,
@@ -827,6 +827,43 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         out.append(ParsedQuantity(start=m.start(), end=m.end(), text=m.group(), value=None, low=None, high=None,
                                   kind=kind, number_start=m.start(), number_end=m.end()))
     out.sort(key=lambda p: p.start)
+    return _conversions_share_change(text, out)
+
+
+# verbs whose particle "up"/"down" is no change: "gave up 517 yards", "signed up 40 volunteers"
+_PARTICLE_VERBS = frozenset(
+    "give gives gave given giving sign signs signed signing pick picks picked picking set sets setting "
+    "put puts putting shut shuts take takes took taken taking make makes made making end ends ended "
+    "line lines lined round rounds rounded back backs backed turn turns turned call calls called "
+    "break breaks broke broken shoot shoots shot bring brings brought draw draws drew drawn "
+    "rack racks racked tally tallies tallied chalk chalks chalked hold holds held".split())
+
+
+def _change_before(window: str) -> Optional[str]:
+    """'up' or 'down' from a word of change just before a figure ("rose by", "down"), or None."""
+    for direction, pattern in (("up", _RE_UP), ("down", _RE_DOWN)):
+        m = pattern.search(window)
+        if m is None:
+            continue
+        word = m.group().split()[0].lower()
+        before = window[: m.start()].split()
+        if word in ("up", "down") and before and before[-1].lower() in _PARTICLE_VERBS:
+            continue
+        return direction
+    return None
+
+
+_RE_CONVERSION = re.compile(r"\s*\(\s*$")
+
+
+def _conversions_share_change(text: str, found: list[ParsedQuantity]) -> list[ParsedQuantity]:
+    """A conversion in brackets right after a changed figure is the same change:
+    "fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit)"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if prev.change and not cur.change and prev.end <= cur.start and _RE_CONVERSION.match(text[prev.end : cur.start]):
+            out[k] = dataclasses.replace(cur, change=prev.change)
     return out
 
 
