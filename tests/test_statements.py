@@ -27,6 +27,26 @@ def test_denial_and_assertion_in_one_sentence_are_two_statements():
     assert denied.reported_by is None and said.reported_by is None
 
 
+@pytest.mark.parametrize("text, first, second", [
+    # the parse hangs the second "said" on the first content's verb: both are the governor's
+    ("The governor said the strike killed four people and said rescuers were still searching the rubble.",
+     "the strike killed four people", "rescuers were still searching the rubble"),
+    ("The ministry denied its troops had shelled the village and said the damage was caused by Ukrainian air defence.",
+     "its troops had shelled the village", "the damage was caused by Ukrainian air defence"),
+])
+def test_a_second_cue_of_the_same_source_is_its_own_statement(text, first, second):
+    st = _statements(text)
+    assert [s.content.text for s in st] == [first, second]
+    assert st[0].source.text == st[1].source.text and st[1].reported_by is None
+    assert st[1].stance == "asserts"
+
+
+def test_continued_beside_a_quotation_is_a_cue():
+    st = _statements("“We will hold the line,” the commander continued. The brigade continued fighting near Bakhmut.")
+    [s] = st
+    assert s.cue.text == "continued" and s.source.text == "the commander" and s.kind == "direct"
+
+
 def test_the_same_pattern_with_figures_keeps_the_assertion_asserted():
     text = "Moscow denied shelling the market and said its drones had destroyed 14 Ukrainian tanks."
     a = kronika.analyze(text, published="2025-03-10")

@@ -17,6 +17,7 @@ agentless passives), cue and content, and whether the source is anonymous.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -236,9 +237,42 @@ def _content_of(tok, lemma: str, subj, sent, lex):
     return None
 
 
+def _coordinated_cue(tok, lex):
+    """The reporting verb whose content a subjectless cue ``tok`` was coordinated into by the
+    parse ("The governor said the strike killed four and said rescuers ...": the second "said"
+    is a conj of "killed"), or None."""
+    if tok.dep_ != "conj" or any(c.dep_ in _SUBJ_DEPS for c in tok.children):
+        return None
+    head = tok.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None  # a plain coordination of verbs: "fought and said" shares the subject above
+    for anc in head.ancestors:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and (lemma in lex.cue_verbs or lemma in lex.deny_verbs) and anc.i < tok.i:
+            clause = next((c for c in anc.children if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+            return anc if clause is not None else None
+    return None
+
+
+def _cut_before(doc, atts: list[Attribution], cuts: list) -> list[Attribution]:
+    """End each coordinating cue's content before the "and" of the cue coordinated into it."""
+    out = list(atts)
+    for shared, tok in cuts:
+        cc = max((c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), default=None)
+        for k, a in enumerate(out):
+            if not (a.cue[0] <= shared.idx < a.cue[1]) or cc is None or not a.contains(doc[cc].idx, doc[cc].idx + 1):
+                continue
+            first = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+            span = _trim(doc, first.start, cc - 1) if first is not None else None
+            if span is not None:
+                out[k] = dataclasses.replace(a, content=(a.content[0], span[1]))
+    return out
+
+
 def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[list[Span]] = None) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
+    cuts: list = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
@@ -250,7 +284,10 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
             and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
             and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children)
         )
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak and not introduces):
+        # "“...,” he continued": verbs that report speech only beside a quotation
+        quote_only = lemma in lex.quote_verbs and lemma not in lex.cue_verbs and not introduces and quoted is not None
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
+                                               and not introduces and not quote_only):
             continue
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None and subj.dep_ == "nsubjpass":
@@ -258,6 +295,11 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
             subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             subj = tok.head  # "a group backing Huckabee", "a petition calling on him to ..."
+        shared = _coordinated_cue(tok, lex) if subj is None else None
+        if shared is not None:
+            # "X said A happened and said B": the parse hangs the second "said" on A's verb
+            subj = next((c for c in shared.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cuts.append((shared, tok))
         up = tok
         for _ in range(3):
             # "..., saying he ...", "were more likely to say", "began by saying": the governing subject
@@ -272,7 +314,7 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
         if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
                      or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")):
             continue
-        found = _content_of(tok, lemma, subj, sent, lex)
+        found = None if quote_only else _content_of(tok, lemma, subj, sent, lex)
         colon = None
         if found is None and quoted is not None:
             # "“Okay,” I said", "said X, “...”": a quotation next to the subject and verb
@@ -284,6 +326,8 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
                 d0 = doc.char_span(near[0], near[1], alignment_mode="expand")
                 if d0 is not None:
                     found = ((d0.start, d0.end - 1), None)
+        if found is None and quote_only:
+            continue
         if found is None:
             # "X said:" followed by the quotation
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -336,7 +380,7 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
             source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=content,
             sentence=index, kind=kind, form="verb", cue_lemma=lemma, claimant=claimant, quote=quote,
         ))
-    return out
+    return _cut_before(doc, out, cuts)
 
 
 def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]:
