@@ -41,6 +41,11 @@ def test_a_second_cue_of_the_same_source_is_its_own_statement(text, first, secon
     assert st[1].stance == "asserts"
 
 
+def test_a_label_line_is_not_a_statement():
+    st = _statements("Losses update:\nKilled: 14.\nWounded: 32.\nZaluzhnyi: the enemy has lost the initiative.")
+    assert [s.source.text for s in st] == ["Zaluzhnyi"]
+
+
 def test_continued_beside_a_quotation_is_a_cue():
     st = _statements("“We will hold the line,” the commander continued. The brigade continued fighting near Bakhmut.")
     [s] = st

@@ -486,6 +486,9 @@ def _line_forms(ctx: Context, sent, index: int, lex) -> list[Attribution]:
         colon = s0 + m.end(1)
         body = line[m.end():].rstrip()
         content = (s0 + m.end(), s0 + m.end() + len(body))
+        said = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if not body.startswith(tuple(_QUOTES_OPEN)) and (said is None or not any(t.pos_ in ("VERB", "AUX") for t in said)):
+            return out  # "Clinton: 547", "Delegate update: the latest count": a label, not a source
         out.append(Attribution(source=src, cue=(colon, colon + 1), content=content, sentence=index, form="headline",
                                cue_lemma=":", claimant=src, kind=_span_kind(ctx.doc, src, lex)))
     return out
