@@ -113,6 +113,17 @@ def test_direct_quotation_and_time_of_the_statement():
     assert plain.kind == "paraphrase" and plain.source_kind == "anonymous"
 
 
+@pytest.mark.parametrize("text, value, defaulted", [
+    ("Ukraine's General Staff said on Tuesday that Russian forces attacked Kupiansk on 3 March.", "2025-03-04", False),
+    # the times a statement speaks of are not when it was made
+    ("ISW said that Russian forces would likely reach the city by April.", "2025-W10", True),
+    ("The governor said four people were killed on Sunday.", "2025-W10", True),
+])
+def test_time_of_the_statement(text, value, defaulted):
+    [s] = kronika.analyze(text, published="2025-03-07").statements
+    assert (s.time.value, s.time.defaulted) == (value, defaulted)
+
+
 def test_example_statements(example_analysis):
     a = example_analysis
     denial = next(s for s in a.statements if s.cue.text == "denies")

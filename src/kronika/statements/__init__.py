@@ -10,7 +10,8 @@
   the cue and the content's main verb (:mod:`kronika.statements.stance`, data in
   ``data/claims/statements.yaml``): "The Kremlin denied targeting civilians and said it had
   hit a meeting of commanders" is two statements, a denial and an assertion;
-* the time of the statement (the time governing the cue, else the publication date);
+* the time of the statement (a time of its sentence outside what it says, closest to the cue;
+  else the publication date);
 * the reporting chain: a statement inside the content of another is reported by that one's
   source ("ISW: Russia denies ...": source Russia, ``reported_by`` ISW);
 * the claims it carries (``Claim.statement`` points back).
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.attach import governing_time
+from kronika.attach import closest, defaulted_time
 from kronika.claims.attribution import Attribution, attributions, reporter, source_actor, statement_id
 from kronika.context import Context
 from kronika.records import Mention, Statement
@@ -46,6 +47,16 @@ def _kind(ctx: Context, a: Attribution) -> str:
     return "paraphrase"
 
 
+def _time(ctx: Context, a: Attribution):
+    """When the statement was made: the time of its sentence closest to the cue, leaving out the
+    times it speaks of ("ISW said Russia could take the city by April"), else the publication date."""
+    sentence = ctx.sentence_index(a.cue[0])
+    told = [t for t in ctx.times if t.sentence == sentence and t.type in ("DATE", "TIME") and t.start_date is not None
+            and not (a.content[0] <= t.start and t.end <= a.content[1])]
+    found = closest(ctx, told, a.cue[0], a.cue[1])
+    return found if found is not None else defaulted_time(ctx, a.cue[0], a.cue[1])
+
+
 def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claims: dict[str, list[str]]) -> Statement:
     doc_id = ctx.document.id
     sid = statement_id(doc_id, a)
@@ -66,7 +77,7 @@ def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claim
         kind=_kind(ctx, a),  # type: ignore[arg-type]
         stance=stance(ctx, a),
         form=a.form,  # type: ignore[arg-type]
-        time=governing_time(ctx, a.cue[0], a.cue[1]),
+        time=_time(ctx, a),
         reported_by=_mention(ctx, outer.source) if outer is not None else None,
         reported_by_actor=source_actor(ctx, outer) if outer is not None else None,
         reported_in=statement_id(doc_id, outer) if outer is not None else None,
