@@ -316,3 +316,12 @@ def test_rates_carry_their_denominator(pipeline):
 ])
 def test_change_words_and_conversions(text, expected):
     assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected
+
+
+def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
+    a = pipeline.analyze("A 19-year-old conscript and two other soldiers were killed, and Olena Kovalenko, 34, "
+                         "was wounded, the regional governor said.", published="2025-03-10")
+    ages = [(q.text, q.kind, q.unit_name) for q in a.quantities if q.kind == "age"]
+    assert ages == [("19-year-old", "age", "year of age")]
+    assert not any(q.text == "34" for q in a.quantities)
+    assert [c.quantity.text for c in a.claims] == ["two"]

@@ -215,6 +215,8 @@ def extract_claims(ctx: Context) -> list[Claim]:
     b = _Builder(ctx)
     readings = []
     for q in quantities:
+        if q.kind == "age":
+            continue  # "a 17-year-old": who someone is, not a figure of the war
         r = _measures.read(ctx.doc, q.start, q.end, q.unit)
         if r is not None:
             readings.append((q, r))

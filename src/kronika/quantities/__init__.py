@@ -91,6 +91,7 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
         unit=p.unit,
         vague=p.vague,
         change=p.change if p.change in ("up", "down") else None,  # type: ignore[arg-type]
+        kind=p.kind if p.kind in ("measure", "age") else "count",  # type: ignore[arg-type]
         previous=p.previous,
     )
 
@@ -121,11 +122,12 @@ def _date_entity(ctx: Context, p: ParsedQuantity) -> bool:
 
 
 def find_quantities(ctx: Context) -> list[Quantity]:
-    """The quantities of the document (counts and measures, not dates, ages or designations)."""
+    """The quantities of the document: counts, measures and ages written with their unit (not
+    dates, bare ages or designations)."""
     out: list[Quantity] = []
     for p in parse_quantities(ctx.text):
-        if not p.is_quantity:
-            continue
+        if not p.is_quantity and not (p.kind == "age" and p.unit):
+            continue  # ages only with their unit ("a 17-year-old"), not "Kovalenko, 34,"
         if _in_time(ctx, p) or _date_entity(ctx, p):
             continue
         out.append(to_record(ctx, p))
