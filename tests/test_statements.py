@@ -263,3 +263,4 @@ def test_statements_pages(stored, pipeline):
     doc_id = client.get("/api/statements").json()["items"][0]["doc_id"]
     article = client.get(f"/doc/{doc_id}")
     assert article.status_code == 200 and "hl k-statement" in article.text
+    assert 'id="doc-statements"' in article.text and "/statements?source=" in article.text

@@ -391,8 +391,9 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         h = render.highlight(a)
         claims = [(i, c, render.claim_details(c)) for i, c in enumerate(a.claims)]
         evs = [(i, e, render.event_details(e)) for i, e in enumerate(a.events)]
+        said = [(i, st, render.statement_details(st)) for i, st in enumerate(a.statements)]
         return page(request, "doc.html", status_code=status_code, a=a, doc=a.document, h=h, claims=claims,
-                    events=evs, stored=stored)
+                    events=evs, statements=said, stored=stored)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, f: Filters = Depends(filters), sort: str = "date",
