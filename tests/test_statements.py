@@ -52,6 +52,18 @@ def test_continued_beside_a_quotation_is_a_cue():
     assert s.cue.text == "continued" and s.source.text == "the commander" and s.kind == "direct"
 
 
+def test_statement_at_a_span_is_the_innermost():
+    from kronika.statements import statement_at
+
+    text = "The Kremlin denied targeting civilians and said it had hit a meeting of Ukrainian commanders."
+    st = _statements(text)
+    hit = text.index("hit")
+    assert statement_at(st, hit, hit + 3).stance == "asserts"
+    target = text.index("targeting")
+    assert statement_at(st, target, target + 9).stance == "denies"
+    assert statement_at(st, 0, 3) is None
+
+
 def test_the_same_pattern_with_figures_keeps_the_assertion_asserted():
     text = "Moscow denied shelling the market and said its drones had destroyed 14 Ukrainian tanks."
     a = kronika.analyze(text, published="2025-03-10")
@@ -128,6 +140,8 @@ def test_example_statements(example_analysis):
     a = example_analysis
     denial = next(s for s in a.statements if s.cue.text == "denies")
     assert denial.source.text == "Russia" and denial.reported_by.text == "ISW" and denial.stance == "denies"
+    lost = next(s for s in a.statements if s.content.text.startswith("All 12,000 North Korean troops"))
+    assert lost.stance == "forecasts" and lost.source.text == "ISW"
     zelenskyy = [s for s in a.statements if s.form == "according" and "Zelenskyy" in s.source.text]
     assert zelenskyy and all(s.source_actor is not None for s in zelenskyy)
     # every claim with a claimant points to a statement whose source it shares

@@ -27,7 +27,7 @@ from kronika.context import Context
 from kronika.records import Mention, Statement
 from kronika.statements.stance import stance
 
-__all__ = ["extract_statements"]
+__all__ = ["extract_statements", "statement_at"]
 
 
 def _mention(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Mention]:
@@ -99,3 +99,10 @@ def extract_statements(ctx: Context) -> list[Statement]:
     out = [_statement(ctx, a, reporter(a, atts), claims) for a in atts]
     out.sort(key=lambda s: (s.cue.start, s.content.start))
     return out
+
+
+def statement_at(statements, start: int, end: int) -> Optional[Statement]:
+    """The innermost statement whose content holds [start, end) (for a claim or an event trigger:
+    "The Kremlin denied targeting civilians and said it had hit ...": "hit" is in the assertion)."""
+    holding = [s for s in statements if s.content.start <= start and end <= s.content.end]
+    return min(holding, key=lambda s: s.content.end - s.content.start, default=None)
