@@ -41,6 +41,17 @@ def test_a_second_cue_of_the_same_source_is_its_own_statement(text, first, secon
     assert st[1].stance == "asserts"
 
 
+@pytest.mark.parametrize("text, source", [
+    # a participle clause is not part of its source
+    ("A petition calling for sanctions on Moscow gathered 10,000 signatures.", "A petition"),
+    # nor a clause set off by a dash
+    ("Local officials — who had fled the town a week earlier — said the bridge was destroyed.", "Local officials"),
+])
+def test_source_phrase_without_its_clauses(text, source):
+    [s] = _statements(text)
+    assert s.source.text == source
+
+
 def test_a_label_line_is_not_a_statement():
     st = _statements("Losses update:\nKilled: 14.\nWounded: 32.\nZaluzhnyi: the enemy has lost the initiative.")
     assert [s.source.text for s in st] == ["Zaluzhnyi"]

@@ -86,7 +86,7 @@ def _np_span(tok) -> tuple[int, int]:
             if child.dep_ == "conj":
                 right = child.right_edge.i
             continue
-        if child.dep_ in ("relcl", "acl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text == ",":
+        if child.dep_ in ("relcl", "acl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text in (",", "—", "–", "("):
             break  # "Zucker, who in the past ...": a non-restrictive clause is not part of the name
         if child.dep_ == "appos" and child.like_num:
             break  # "Mona Lamberson, 59, of North Philadelphia"
@@ -358,8 +358,11 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
         kind = "named"
         if subj is not None:
             sl, sr = _np_span(subj)
+            clause = subj.i == tok.head.i and tok.dep_ == "acl"
+            if clause:
+                sr = min(sr, tok.left_edge.i - 1)  # "a petition calling for ...": not the clause itself
             source = _source_span(doc, sl, sr)
-            claimant = _claimant(doc, subj, lex)
+            claimant = source if clause else _claimant(doc, subj, lex)
             kind = _kind(doc, subj, lex, sl, sr)
             if content[1] <= doc[sl].idx:
                 content = _continued_quote(ctx.text, content, doc[tok.i].idx + len(tok.text), sent)
