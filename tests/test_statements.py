@@ -155,6 +155,7 @@ def test_example_statements(example_analysis):
     assert lost.stance == "forecasts" and lost.source.text == "ISW"
     zelenskyy = [s for s in a.statements if s.form == "according" and "Zelenskyy" in s.source.text]
     assert zelenskyy and all(s.source_actor is not None for s in zelenskyy)
+    assert any(s.source_name.startswith("Volodymyr Zelenskyy (") for s in zelenskyy)  # the person and whom they speak for
     # every claim with a claimant points to a statement whose source it shares
     by_id = {s.id: s for s in a.statements}
     for c in a.claims:

@@ -215,7 +215,8 @@ class Statement(Record):
     id: str
     source: Optional[Mention] = Field(None, description="the phrase naming the source; None for agentless passives")
     source_actor: Optional[Actor] = Field(None, description="the source resolved to an actor, when it is one")
-    source_name: Optional[str] = Field(None, description="the actor's name, else the source phrase")
+    source_name: Optional[str] = Field(
+        None, description="the actor's name ('Person (Actor)' for a person), else the source phrase")
     source_kind: Literal["named", "anonymous"] = "named"
     cue: Mention = Field(description="the reporting word(s): 'said', 'denied', 'according to', ':'")
     content: Mention = Field(description="what the source says")

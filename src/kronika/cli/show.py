@@ -110,6 +110,8 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
                                parts, x.sentence)))
     c.print(t)
 
+    c.print(_statements_table(a))
+
     t = Table(title="Events", title_justify="left")
     for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sent"):
         t.add_column(col)
@@ -120,6 +122,19 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
             (e.place.name or e.place.text) if e.place else "", fmt_time(e.time), e.status,
             e.fatalities if e.fatalities is not None else "", e.trigger.text, e.sentence)))
     c.print(t)
+
+
+def _statements_table(a: Analysis) -> Table:
+    t = Table(title="Statements", title_justify="left")
+    for col in ("source", "stance", "kind", "cue", "says", "reported by", "time", "sent"):
+        t.add_column(col, overflow="fold", max_width=60 if col == "says" else None)
+    for x in a.statements:
+        source = x.source_name or "(no source named)"
+        if x.source is not None and x.source.text not in source:
+            source = f"{x.source.text} → {source}"
+        t.add_row(*map(_cell, (source, x.stance, x.kind, x.cue.text, x.content.text,
+                               x.reported_by.text if x.reported_by else "", fmt_time(x.time), x.sentence)))
+    return t
 
 
 EVENT_COLS = ("date_start", "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",

@@ -47,6 +47,11 @@ def _kind(ctx: Context, a: Attribution) -> str:
     return "paraphrase"
 
 
+def _name(actor) -> str:
+    """'Volodymyr Zelenskyy (Government of Ukraine (2019-))': the person and whom they speak for."""
+    return f"{actor.person} ({actor.name})" if actor.person else actor.name
+
+
 def _time(ctx: Context, a: Attribution):
     """When the statement was made: the time of its sentence closest to the cue, leaving out the
     times it speaks of ("ISW said Russia could take the city by April"), else the publication date."""
@@ -69,7 +74,7 @@ def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claim
         id=sid,
         source=_mention(ctx, a.source),
         source_actor=actor,
-        source_name=actor.name if actor is not None else (ctx.text[named[0] : named[1]] if named else None),
+        source_name=_name(actor) if actor is not None else (ctx.text[named[0] : named[1]] if named else None),
         source_kind="anonymous" if a.kind == "anonymous" else "named",
         cue=_mention(ctx, a.cue),
         content=_mention(ctx, a.content),

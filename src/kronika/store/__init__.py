@@ -517,11 +517,9 @@ def _claim_row(doc_id: str, c) -> dict:
 
 
 def _statement_row(doc_id: str, s) -> dict:
-    """A statement's queryable columns; the source is 'Person (Actor)' as for claimants."""
-    actor = s.source_actor
-    source = (f"{actor.person} ({actor.name})" if actor.person else actor.name) if actor else s.source_name
+    """A statement's queryable columns."""
     return {
-        "doc_id": doc_id, "id": s.id, "source": source, "source_text": s.source.text if s.source else None,
+        "doc_id": doc_id, "id": s.id, "source": s.source_name, "source_text": s.source.text if s.source else None,
         "source_kind": s.source_kind, "stance": s.stance, "kind": s.kind, "form": s.form,
         "cue": s.cue.text, "content": s.content.text,
         "reported_by": (s.reported_by_actor.name if s.reported_by_actor else s.reported_by.text) if s.reported_by else None,
