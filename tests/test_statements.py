@@ -116,6 +116,7 @@ def test_headline_without_a_figure_gives_a_statement_and_no_claim():
     ("The UN secretary-general urged both sides to agree a ceasefire.", "urged", "calls_for"),
     ("Zelensky called for more air defence systems after the strike.", "called for", "calls_for"),
     ("Putin warned that Russia would strike Kyiv if the attacks continued.", "warned", "threatens"),
+    ("Medvedev threatened to use nuclear weapons if Kyiv struck Crimea.", "threatened", "threatens"),
     ("The UN warned that the fighting would displace 50,000 people.", "warned", "forecasts"),
     ("The general staff said the offensive would stall by the spring.", "said", "forecasts"),
     ("The army denied that its units had entered the village.", "denied", "denies"),

@@ -49,7 +49,7 @@ def _kind(ctx: Context, a: Attribution) -> str:
 
 def _name(actor) -> str:
     """'Volodymyr Zelenskyy (Government of Ukraine (2019-))': the person and whom they speak for."""
-    return f"{actor.person} ({actor.name})" if actor.person else actor.name
+    return f"{actor.person} ({actor.name})" if actor.person and actor.person != actor.name else actor.name
 
 
 def _time(ctx: Context, a: Attribution):
