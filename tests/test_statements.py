@@ -163,7 +163,7 @@ def test_example_statements(example_analysis):
         if c.claimant_kind != "author":
             s = by_id[c.statement]
             assert s.content.start <= c.quantity.start and c.quantity.end <= s.content.end
-            assert c.id in s.claims
+            assert c.id in s.claims and c.claimant == s.source_actor
 
 
 # --- stored, exported, asked -------------------------------------------------------------------
