@@ -186,6 +186,22 @@ def predict(texts: list[str], cache: Path | None = None, nested: bool = False, i
     return out, t_parse, time.perf_counter() - t0
 
 
+def print_table(counts: dict) -> None:
+    """P/R/F1, exact and overlap, for each span type, beside Citron's figures."""
+    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
+    for k in KINDS:
+        c = counts[k]
+        cells = []
+        for mode in ("exact", "overlap"):
+            p = 100 * c[mode] / c["pred"] if c["pred"] else 0.0
+            r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
+        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
+              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
+    print(CITRON_PARC)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
@@ -243,18 +259,7 @@ def main() -> None:
                     missed.append((text[x["cue"][0][0] : x["cue"][-1][1]], text[max(line_start, x["cue"][0][0] - 120) : x["cue"][0][1] + 80].replace("\n", " ")))
 
     print(f"PolNeAR {args.split}: {len(anns)} annotation files over {len(texts)} articles, {words:,} words")
-    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
-    for k in KINDS:
-        c = counts[k]
-        cells = []
-        for mode in ("exact", "overlap"):
-            p = 100 * c[mode] / c["pred"] if c["pred"] else 0.0
-            r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
-        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
-              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
-    print(CITRON_PARC)
+    print_table(counts)
     what = "find_attributions" if args.internal else ("kronika.analyze" if args.cache is None else "Pipeline.run")
     print(f"\nscored: {'find_attributions (diagnostic)' if args.internal else 'Analysis.statements (public output)'}")
     if t_parse is None:

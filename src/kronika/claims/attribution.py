@@ -269,6 +269,33 @@ def _cut_before(doc, atts: list[Attribution], cuts: list) -> list[Attribution]:
     return out
 
 
+def _subject(tok, lex, cuts: list):
+    """The token naming who speaks with the cue verb ``tok``: its subject, a passive's agent, the
+    noun a participle describes, or the subject of the verb it depends on. A cue the parse
+    coordinated into another cue's content is recorded in ``cuts`` (see :func:`_cut_before`)."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "a group backing Huckabee", "a petition calling on him to ..."
+    shared = _coordinated_cue(tok, lex) if subj is None else None
+    if shared is not None:
+        # "X said A happened and said B": the parse hangs the second "said" on A's verb
+        subj = next((c for c in shared.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cuts.append((shared, tok))
+    up = tok
+    for _ in range(3):
+        # "..., saying he ...", "were more likely to say", "began by saying": the governing subject
+        if subj is not None or up.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep"):
+            break
+        up = up.head
+        subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "csubj":
+        return None
+    return subj
+
+
 def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[list[Span]] = None) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
@@ -289,26 +316,7 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
         if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
                                                and not introduces and not quote_only):
             continue
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None and subj.dep_ == "nsubjpass":
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            subj = tok.head  # "a group backing Huckabee", "a petition calling on him to ..."
-        shared = _coordinated_cue(tok, lex) if subj is None else None
-        if shared is not None:
-            # "X said A happened and said B": the parse hangs the second "said" on A's verb
-            subj = next((c for c in shared.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            cuts.append((shared, tok))
-        up = tok
-        for _ in range(3):
-            # "..., saying he ...", "were more likely to say", "began by saying": the governing subject
-            if subj is not None or up.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep"):
-                break
-            up = up.head
-            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.dep_ == "csubj":
-            subj = None
+        subj = _subject(tok, lex, cuts)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             continue  # "a group called X", "a report released Friday": not a report by anyone
         if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
