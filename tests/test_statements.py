@@ -115,6 +115,8 @@ def test_headline_without_a_figure_gives_a_statement_and_no_claim():
     ("Hamas claimed responsibility for the rocket attack on Ashkelon.", "claimed", "claims_responsibility"),
     ("The UN secretary-general urged both sides to agree a ceasefire.", "urged", "calls_for"),
     ("Zelensky called for more air defence systems after the strike.", "called for", "calls_for"),
+    ("Zelensky said the West must send more air defence systems.", "said", "calls_for"),
+    ("The general said his troops must hold the bridge.", "said", "asserts"),
     ("Putin warned that Russia would strike Kyiv if the attacks continued.", "warned", "threatens"),
     ("Medvedev threatened to use nuclear weapons if Kyiv struck Crimea.", "threatened", "threatens"),
     ("The UN warned that the fighting would displace 50,000 people.", "warned", "forecasts"),

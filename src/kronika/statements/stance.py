@@ -3,7 +3,8 @@
 Decided by the cue and the content's main verb, with the word lists of
 ``data/claims/statements.yaml``: a denial cue denies (unless negated: "did not deny"); a
 claim of responsibility; a threat (a warning is a threat when the source itself will act:
-"Putin warned he would strike Kyiv", else a forecast); a call ("urged", "called for"); a
+"Putin warned he would strike Kyiv", else a forecast); a call ("urged", "called for", or what
+others must do: "said the West must send ..."); a
 forecast (a forecasting cue, or a content in the future: "said it would ..."); else an assertion.
 """
 
@@ -21,7 +22,7 @@ from kronika.context import Context
 from kronika.records import Stance
 
 _KEYS = ("forecast_cues", "forecast_aux", "threat_cues", "warning_cues", "self_subjects", "call_cues",
-         "call_particles", "call_needs_particle", "responsibility_heads", "responsibility_cues")
+         "call_particles", "call_needs_particle", "call_aux", "responsibility_heads", "responsibility_cues")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class StanceLexicon:
     call_cues: frozenset[str]
     call_particles: frozenset[str]
     call_needs_particle: frozenset[str]
+    call_aux: frozenset[str]
     responsibility_heads: frozenset[str]
     responsibility_cues: frozenset[str]
 
@@ -78,7 +80,15 @@ def _self_subject(ctx: Context, a: Attribution, root, lex: StanceLexicon) -> boo
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subj is None:  # "threatened to strike": the source acts
         return root is not None and root.dep_ == "xcomp"
-    return subj.lower_ in lex.self_subjects or _same_actor(ctx, a, subj)
+    own = any(c.dep_ == "poss" and c.lower_ in lex.self_subjects for c in subj.children)  # "his troops"
+    return subj.lower_ in lex.self_subjects or own or _same_actor(ctx, a, subj)
+
+
+def _demands(ctx: Context, a: Attribution, root, lex: StanceLexicon) -> bool:
+    """A content saying what others must do: "the West must send more air defence"."""
+    if root is None or not any(c.dep_ == "aux" and c.lower_ in lex.call_aux for c in root.children):
+        return False
+    return not _self_subject(ctx, a, root, lex)
 
 
 def stance(ctx: Context, a: Attribution) -> Stance:
@@ -100,6 +110,8 @@ def stance(ctx: Context, a: Attribution) -> Stance:
         acts = _self_subject(ctx, a, root, lex) and (_future(root, lex) or root.dep_ == "xcomp")
         return "threatens" if acts else "forecasts"
     if lemma in lex.call_cues and (lemma not in lex.call_needs_particle or cue_words[-1] in lex.call_particles):
+        return "calls_for"
+    if _demands(ctx, a, root, lex):
         return "calls_for"
     if lemma in lex.forecast_cues or _future(root, lex):
         return "forecasts"
