@@ -1,7 +1,7 @@
 """Attribution on PolNeAR: source, cue and content span F1, exact and overlap.
 
-Runs :func:`kronika.claims.find_attributions` (``nested=False``: the outermost reporting verb
-of a sentence, as PolNeAR annotates; claims use the innermost) over the PolNeAR articles (BRAT standoff
+Scores the statements of kronika's public output (``kronika.analyze(text).statements``; the
+outermost ones, not ``reported_in`` another statement, as PolNeAR annotates) over the PolNeAR articles (BRAT standoff
 Source / Cue / Content spans, one annotation file per annotator) and scores each span
 type separately: a predicted span is a hit when it equals a gold span (exact), or when its
 token F1 with a gold span is at least 0.5 (overlap); gold and predicted spans are matched
@@ -9,12 +9,17 @@ one to one. Develop on ``train``, report on ``dev``. Citron's figures on this sa
 (its released source/content models, cue classifier retrained on PolNeAR train) and its
 published PARC 3.0 figures are printed beside.
 
-    .venv/bin/python benchmarks/attribution.py [--split dev|train] [--limit N] [--errors N]
+    .venv/bin/python benchmarks/attribution.py [--split dev|train] [--limit N] [--errors N] [--cache F] [--internal]
+
+``--cache`` keeps the parses and runs the same pipeline's stages on them (``Pipeline.run``);
+``--internal`` scores :func:`kronika.claims.find_attributions` alone (``nested=False``), a
+diagnostic only.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import time
 from pathlib import Path
@@ -94,42 +99,107 @@ def match(text: str, gold: list[Frags], pred: list[Frags], exact: bool) -> int:
     return hits
 
 
-def predict(texts: list[str], cache: Path | None = None, nested: bool = False):
+def _spans(items) -> list[dict]:
+    """(source, cue, content) spans of statements or attributions, as PolNeAR fragments."""
+    out = []
+    for x in items:
+        item = {"cue": ((x[1][0], x[1][1]),), "content": ((x[2][0], x[2][1]),)}
+        if x[0] is not None:
+            item["source"] = ((x[0][0], x[0][1]),)
+        out.append(item)
+    return out
+
+
+def offset_map(raw: str, text: str) -> list[int]:
+    """For each character of ``text`` (kronika's normalized ``Document.text``: NFC, CRLF, trailing
+    spaces and extra blank lines dropped, stripped), its offset in ``raw``, plus the end."""
+    out, j = [], 0
+    for ch in text:
+        k = raw.find(ch, j, j + 16)  # dropped characters are a few spaces or blank lines
+        j = k if k >= 0 else min(j, len(raw) - 1)  # else a character NFC changed: one for one
+        out.append(j)
+        j += 1
+    out.append(len(raw))
+    return out
+
+
+def _public(analysis, raw: str, nested: bool) -> list[dict]:
+    """The statements of kronika's output, in offsets of the raw text; by default the outermost
+    ones (not reported by another statement), as PolNeAR annotates."""
+    m = offset_map(raw, analysis.document.text)
+
+    def span(x):
+        return (m[x.start], m[x.end - 1] + 1) if x is not None else None
+
+    return _spans([(span(s.source), span(s.cue), span(s.content))
+                   for s in analysis.statements if nested or s.reported_in is None])
+
+
+def _internal(doc, text: str, i: int, nested: bool) -> list[dict]:
+    """Diagnostic only: :func:`kronika.claims.find_attributions` on the parse, without the pipeline."""
     import datetime as dt
 
-    from kronika import nlp as _nlp
     from kronika.claims import find_attributions
     from kronika.context import Context
     from kronika.records import Document
 
-    nlp = _nlp.load()
-    t0 = time.perf_counter()
-    cached = cache is not None and cache.exists()
-    if cached:
-        from spacy.tokens import DocBin
+    ctx = Context.from_doc(doc, Document(id=str(i), text=text, published=dt.date(2016, 1, 1)))
+    return _spans([(a.source, a.cue, a.content) for a in find_attributions(ctx, nested=nested)])
 
+
+def _parse(nlp, texts: list[str], cache: Path | None):
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] != texts:
-            docs = list(nlp.pipe(texts, batch_size=16))
-    else:
-        docs = list(nlp.pipe(texts, batch_size=16))
-        if cache is not None:
-            from spacy.tokens import DocBin
-
-            DocBin(docs=docs, store_user_data=True).to_disk(cache)
-    t_parse = time.perf_counter() - t0
-    out = []
+        if [d.text for d in docs] == texts:
+            return docs, None
     t0 = time.perf_counter()
-    for i, (text, doc) in enumerate(zip(texts, docs)):
-        ctx = Context.from_doc(doc, Document(id=str(i), text=text, published=dt.date(2016, 1, 1)))
-        preds = []
-        for a in find_attributions(ctx, nested=nested):
-            item = {"cue": ((a.cue[0], a.cue[1]),), "content": ((a.content[0], a.content[1]),)}
-            if a.source is not None:
-                item["source"] = ((a.source[0], a.source[1]),)
-            preds.append(item)
-        out.append(preds)
-    return out, (None if cached else t_parse), time.perf_counter() - t0
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    return docs, time.perf_counter() - t0
+
+
+def predict(texts: list[str], cache: Path | None = None, nested: bool = False, internal: bool = False):
+    """Predicted spans per text. Without ``cache`` and ``internal``: ``kronika.analyze`` on each text
+    (the public output); with ``cache``: the same pipeline's stages on the cached parses
+    (``Pipeline.run``, which is what ``analyze`` runs after the parse)."""
+    import kronika
+    from kronika.ingest import IngestOptions, read_text
+    from kronika.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    if cache is None and not internal:
+        t0 = time.perf_counter()
+        out = [_public(kronika.analyze(text, published="2016-01-01"), text, nested) for text in texts]
+        return out, None, time.perf_counter() - t0
+    documents = [read_text(t, options=IngestOptions(published=dt.date(2016, 1, 1), check_language=False)) for t in texts]
+    docs, t_parse = _parse(pipeline.nlp, texts if internal else [d.text for d in documents], cache)
+    t0 = time.perf_counter()
+    out = []
+    for i, (text, doc, document) in enumerate(zip(texts, docs, documents)):
+        if internal:
+            out.append(_internal(doc, text, i, nested))
+        else:
+            out.append(_public(pipeline.run(doc, document), text, nested))
+    return out, t_parse, time.perf_counter() - t0
+
+
+def print_table(counts: dict) -> None:
+    """P/R/F1, exact and overlap, for each span type, beside Citron's figures."""
+    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
+    for k in KINDS:
+        c = counts[k]
+        cells = []
+        for mode in ("exact", "overlap"):
+            p = 100 * c[mode] / c["pred"] if c["pred"] else 0.0
+            r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
+        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
+              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
+    print(CITRON_PARC)
 
 
 def main() -> None:
@@ -142,7 +212,9 @@ def main() -> None:
     ap.add_argument("--false", type=int, default=0, help="print N predicted cues that match no gold cue")
     ap.add_argument("--cache", type=Path, help="keep the spaCy parses in this DocBin file (development only)")
     ap.add_argument("--nested", action="store_true",
-                    help="also score attributions nested in another's content (PolNeAR annotates the outermost)")
+                    help="also score statements reported inside another's content (PolNeAR annotates the outermost)")
+    ap.add_argument("--internal", action="store_true",
+                    help="diagnostic: score find_attributions on the parse instead of Analysis.statements")
     args = ap.parse_args()
     folder = args.data / args.split
     anns = sorted((folder / "attributions").glob("*.ann"))
@@ -152,7 +224,7 @@ def main() -> None:
     names = sorted({a.stem.rsplit("_", 1)[0] for a in anns})
     texts = {n: (folder / "text" / f"{n}.txt").read_text("utf-8") for n in names}
     order = list(texts)
-    preds, t_parse, t_attr = predict([texts[n] for n in order], args.cache, args.nested)
+    preds, t_parse, t_attr = predict([texts[n] for n in order], args.cache, args.nested, args.internal)
     by_name = dict(zip(order, preds))
     words = sum(len(t.split()) for t in texts.values())
 
@@ -187,22 +259,14 @@ def main() -> None:
                     missed.append((text[x["cue"][0][0] : x["cue"][-1][1]], text[max(line_start, x["cue"][0][0] - 120) : x["cue"][0][1] + 80].replace("\n", " ")))
 
     print(f"PolNeAR {args.split}: {len(anns)} annotation files over {len(texts)} articles, {words:,} words")
-    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
-    for k in KINDS:
-        c = counts[k]
-        cells = []
-        for mode in ("exact", "overlap"):
-            p = 100 * c[mode] / c["pred"] if c["pred"] else 0.0
-            r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
-        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
-              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
-    print(CITRON_PARC)
+    print_table(counts)
+    what = "find_attributions" if args.internal else ("kronika.analyze" if args.cache is None else "Pipeline.run")
+    print(f"\nscored: {'find_attributions (diagnostic)' if args.internal else 'Analysis.statements (public output)'}")
     if t_parse is None:
-        print(f"\nspeed: find_attributions {words / t_attr:,.0f} words/s ({t_attr:.2f} s); spaCy parses loaded from --cache")
+        print(f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s)"
+              + ("; spaCy parses loaded from --cache" if args.cache else ", parse included"))
     else:
-        print(f"\nspeed: find_attributions {words / t_attr:,.0f} words/s ({t_attr:.2f} s) on top of the spaCy parse "
+        print(f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s) on top of the spaCy parse "
               f"{words / t_parse:,.0f} words/s ({t_parse:.2f} s): +{100 * t_attr / t_parse:.0f}%")
     for cue, ctx in missed:
         print(f"MISSED cue {cue!r}: ...{ctx}...")

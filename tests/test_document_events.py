@@ -175,3 +175,22 @@ def test_plain_first_line_is_a_title_zone():
     doc = read_text("Militants attack army post in Niger\n\nMilitants attacked an army post near Tillaberi on Sunday.",
                     published="2025-03-10")
     assert [(z.kind, doc.text[z.start:z.end]) for z in doc.zones] == [("title", "Militants attack army post in Niger")]
+
+
+def test_what_a_denier_asserts_happened():
+    a = _analyze("The Kremlin denied targeting civilians and said it had hit a meeting of Ukrainian commanders "
+                 "in Sumy on Monday.")
+    hit = next(e for e in a.events if e.trigger.text == "hit")
+    assert hit.status == "occurred"
+    said = next(s for s in a.statements if s.id == hit.statement)
+    assert said.stance == "asserts" and "Kremlin" in (said.source_name or "")
+
+
+def test_related_headlines_are_marked_statements_never_claims_or_events():
+    text = ("Shelling killed two civilians in Kherson on Sunday, the regional administration said.\n"
+            "Related:\n- ISW: Russia denies North Korean troops in Kursk\n")
+    a = _analyze(text)
+    related = [s for s in a.statements if s.zone == "related"]
+    assert related and related[0].stance == "denies" and related[0].reported_by.text == "ISW"
+    assert all(c.start < text.index("Related:") for c in a.claims)
+    assert all(e.start < text.index("Related:") for e in a.events)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from kronika.records import NON_REPORTING_ZONES, Actor, Claim, Document, Event, Place, Quantity, Sentence, TimeSpan
+from kronika.records import NON_REPORTING_ZONES, Actor, Claim, Document, Event, Place, Quantity, Sentence, Statement, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -28,6 +28,7 @@ class Context:
     actors: list[Actor] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)

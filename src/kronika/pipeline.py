@@ -1,6 +1,6 @@
 """The orchestrator: it reads like the pipeline.
 
-    text → nlp → places → times → actors → quantities → claims → events → Analysis
+    text → nlp → places → times → actors → quantities → claims → statements → events → Analysis
 
 ``analyze(text, published=..., source=...)`` runs it on one text with the default
 pipeline; ``Pipeline(nlp=...)`` lets callers inject their own spaCy pipeline.
@@ -25,6 +25,7 @@ def _stages() -> list[tuple[str, Callable[[Context], list]]]:
     from kronika.events import extract_events
     from kronika.places import resolve_places
     from kronika.quantities import find_quantities
+    from kronika.statements import extract_statements
     from kronika.time import find_times
 
     return [
@@ -33,6 +34,7 @@ def _stages() -> list[tuple[str, Callable[[Context], list]]]:
         ("actors", find_actors),
         ("quantities", find_quantities),
         ("claims", extract_claims),
+        ("statements", extract_statements),
         ("events", extract_events),
     ]
 
@@ -50,6 +52,7 @@ def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = N
         actors=tuple(ctx.actors),
         quantities=tuple(ctx.quantities),
         claims=tuple(ctx.claims),
+        statements=tuple(ctx.statements),
         events=tuple(ctx.events),
         warnings=tuple(ctx.warnings),
         pipeline=pipeline_name,

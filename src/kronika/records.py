@@ -171,7 +171,14 @@ class Quantity(Mention):
     high: Optional[float] = None
     qualifier: Qualifier = "exact"
     qualifier_text: Optional[str] = None
+    kind: Literal["count", "measure", "age"] = Field(
+        "count", description="'age' for an age written with its unit ('a 17-year-old'): never a claim")
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
+    unit_name: Optional[str] = Field(None, description="the unit's name: 'square kilometre', 'percentage', 'dollar'")
+    per: Optional[str] = Field(None, description="the denominator of a rate, lemmatized: '$80 per barrel' -> 'barrel'")
+    counted: Optional[str] = Field(None, description="what a count counts: the counted noun, lemmatized ('drone', 'person')")
+    counted_phrase: Optional[str] = Field(
+        None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')")
     vague: bool = Field(False, description="'hundreds', 'dozens'")
     change: Optional[Literal["up", "down"]] = Field(
         None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)")
@@ -209,6 +216,40 @@ class Claim(Record):
     end: int
     text: str = Field(description="the sentence or clause the claim comes from")
     headline: bool = Field(False, description="from a headline or a 'Related:' line")
+    statement: Optional[str] = Field(None, description="id of the statement that carries the claim (Analysis.statements)")
+
+
+# --- statements ---------------------------------------------------------------------
+
+Stance = Literal["asserts", "denies", "forecasts", "threatens", "claims_responsibility", "calls_for"]
+
+
+class Statement(Record):
+    """Who said what: one attribution of the text, with its source, cue and content."""
+
+    id: str
+    source: Optional[Mention] = Field(None, description="the phrase naming the source; None for agentless passives")
+    source_actor: Optional[Actor] = Field(None, description="the source resolved to an actor, when it is one")
+    source_name: Optional[str] = Field(
+        None, description="the actor's name ('Person (Actor)' for a person), else the source phrase")
+    source_kind: Literal["named", "anonymous"] = "named"
+    cue: Mention = Field(description="the reporting word(s): 'said', 'denied', 'according to', ':'")
+    content: Mention = Field(description="what the source says")
+    quote: Optional[Mention] = Field(None, description="the quotation inside the content, if any")
+    kind: Literal["direct", "paraphrase"] = "paraphrase"
+    stance: Stance = "asserts"
+    form: Literal["verb", "noun", "according", "headline", "tail", "signature"] = "verb"
+    time: Optional[TimeSpan] = Field(None, description="when the statement was made (publication date when the text has none)")
+    reported_by: Optional[Mention] = Field(None, description="the source that reports this statement ('ISW' in 'ISW: Russia denies ...')")
+    reported_by_actor: Optional[Actor] = None
+    reported_in: Optional[str] = Field(None, description="id of the statement whose content holds this one")
+    claims: tuple[str, ...] = Field((), description="ids of the claims the statement carries")
+    zone: Optional[ZoneKind] = Field(
+        None, description="title; related: another article's headline in a 'Related:' list, shown but never a claim or event")
+    sentence: int
+    start: int
+    end: int
+    text: str = Field(description="the sentence of the cue")
 
 
 # --- events -------------------------------------------------------------------------
@@ -247,6 +288,7 @@ class Event(Record):
     text: str
     mentions: tuple[EventMention, ...] = Field(
         (), description="every other place in the text that reports this same event (start/end/text is the first)")
+    statement: Optional[str] = Field(None, description="id of the statement whose content reports the event")
 
 
 class Analysis(Record):
@@ -258,6 +300,7 @@ class Analysis(Record):
     actors: tuple[Actor, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
+    statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     pipeline: Optional[str] = Field(None, description="spaCy pipeline name and version used")

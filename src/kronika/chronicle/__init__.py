@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Optional
 
@@ -19,8 +20,11 @@ from kronika.ingest import IngestOptions
 from kronika.ingest.dates import parse_user_date
 from kronika.chronicle.dedup import Report, merge_reports
 from kronika.chronicle.series import build_series
-from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event
+from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event, Stance
 from kronika.store import Store
+
+
+STANCES: tuple[str, ...] = typing.get_args(Stance)
 
 
 def _date(value: dt.date | str | None, name: str) -> Optional[dt.date]:
@@ -81,6 +85,23 @@ class Chronicle:
                limit=None) -> list[dict[str, Any]]:
         return self.store.query("claims", since=_date(since, "--since"), until=_date(until, "--until"),
                                 place=place, actor=actor, measure=measure, limit=limit)
+
+    def statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None,
+                   limit=None, offset: int = 0) -> list[dict[str, Any]]:
+        """Who said what: stored statements of a source (actor name or phrase, substring), a stance
+        (asserts, denies, forecasts, threatens, claims_responsibility, calls_for), in date order."""
+        return self.store.statement_rows(**self._statement_filters(source, stance, since, until, reported_by),
+                                         limit=limit, offset=offset)
+
+    def count_statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None) -> int:
+        return self.store.statement_count(**self._statement_filters(source, stance, since, until, reported_by))
+
+    @staticmethod
+    def _statement_filters(source, stance, since, until, reported_by) -> dict[str, Any]:
+        if stance is not None and stance not in STANCES:
+            raise KronikaError(f"unknown stance {stance!r}; choose one of {', '.join(STANCES)}")
+        return {"source": source, "stance": stance, "since": _date(since, "--since"),
+                "until": _date(until, "--until"), "reported_by": reported_by}
 
     def documents(self) -> list[dict[str, Any]]:
         return self.store.documents()

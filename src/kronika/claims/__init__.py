@@ -10,13 +10,15 @@ records:
   per-place figures in the next sentences ("34 strikes ... in Syria and Iraq" / "In Syria,
   ... 23 strikes" / "in Iraq, ... 11 strikes") gets those as parts too;
 * the claimant from :func:`find_attributions` (the innermost attribution whose content holds
-  the figure; a denial is reported by the outer source when there is one), or the
+  the figure: "ISW: Russia denies ..." is Russia's denial), or the
   article's own voice (``claimant_kind`` "author", the publisher as ``claimant_text``);
 * the modality (:mod:`kronika.claims.modality`), and time and place by
   :func:`kronika.attach.governing_time` / :func:`~kronika.attach.governing_place`;
 * figures in the article's title are claims marked ``headline=True``; nothing comes from the
   parts of the text that are not its own reporting (front matter, headings, metadata lines and
   "Related:" lists of other articles' headlines: ``Document.zones``).
+* the statement that carries the figure (``statement``, an id of ``Analysis.statements``); a
+  headline with no number ("ISW: Russia denies North Korean troops in Kursk") is a statement, not a claim.
 """
 
 from __future__ import annotations
@@ -27,27 +29,14 @@ from typing import Optional, Sequence
 from kronika.attach import governing_place, governing_time
 from kronika.claims import lexicon as _lex
 from kronika.claims import measures as _measures
-from kronika.claims.attribution import Attribution, find_attributions
+from kronika.claims.attribution import Attribution, attributions, find_attributions, source_actor, statement_id
+from kronika.claims.attribution import overlapping as _overlapping
 from kronika.claims.modality import modality as _modality
 from kronika.context import Context
 from kronika.quantities import find_quantities
 from kronika.records import Claim, ClaimPart, Mention, Quantity
 
 __all__ = ["extract_claims", "find_attributions", "Attribution"]
-
-def _overlapping(items: Sequence, span: Optional[tuple[int, int]], prefer_kind: tuple[str, ...] = ()):
-    if span is None:
-        return None
-    best, best_key = None, None
-    for it in items:
-        overlap = min(it.end, span[1]) - max(it.start, span[0])
-        if overlap <= 0:
-            continue
-        key = (getattr(it, "kind", None) in prefer_kind, overlap)
-        if best_key is None or key > best_key:
-            best, best_key = it, key
-    return best
-
 
 def _sentence_span(ctx: Context, index: int) -> tuple[int, int, str]:
     s = ctx.sentences[index]
@@ -56,22 +45,20 @@ def _sentence_span(ctx: Context, index: int) -> tuple[int, int, str]:
 
 
 def _choose_attribution(atts: list[Attribution], start: int, end: int) -> tuple[Optional[Attribution], bool]:
-    """The innermost attribution holding [start, end); a denial defers to an outer source."""
-    holding = sorted((a for a in atts if a.contains(start, end)), key=lambda a: a.content[1] - a.content[0])
+    """The innermost attribution holding [start, end), and whether it is a denial: "ISW: Russia
+    denies ..." is Russia's denial (ISW reports it, see Statement.reported_by)."""
+    holding = [a for a in atts if a.contains(start, end)]
     if not holding:
         return None, False
-    inner = holding[0]
-    if inner.denial:
-        outer = next((a for a in holding[1:] if not a.denial), None)
-        return (outer or inner), True
-    return inner, False
+    inner = min(holding, key=lambda a: a.content[1] - a.content[0])
+    return inner, inner.denial
 
 
 class _Builder:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.lex = _lex.load()
-        self.atts = find_attributions(ctx)
+        self.atts = attributions(ctx)
         self.doc_id = ctx.document.id
 
     def is_headline(self, start: int) -> bool:
@@ -89,7 +76,7 @@ class _Builder:
             claimant_span = att.claimant or att.source
             claimant_text = ctx.text[claimant_span[0] : claimant_span[1]] if claimant_span else None
             kind = att.kind if claimant_span else "anonymous"
-            claimant = _overlapping(ctx.actors, claimant_span, ("person",))
+            claimant = source_actor(ctx, att)
         else:
             claimant_span, claimant_text, kind, claimant = None, ctx.document.source, "author", None
         subject = _overlapping(ctx.actors, reading.subject) if reading.subject else None
@@ -127,6 +114,7 @@ class _Builder:
             end=s1,
             text=stext,
             headline=self.is_headline(q.start),
+            statement=statement_id(self.doc_id, att) if att is not None else None,
         )
 
 
@@ -209,6 +197,8 @@ def extract_claims(ctx: Context) -> list[Claim]:
     for q in quantities:
         if not ctx.reporting(q.start):
             continue  # front matter, headings, "Related:" lists: not the article's reporting
+        if q.kind == "age":
+            continue  # "a 17-year-old": who someone is, not a figure of the war
         r = _measures.read(ctx.doc, q.start, q.end, q.unit)
         if r is not None:
             readings.append((q, r))

@@ -17,9 +17,10 @@ agentless passives), cue and content, and whether the source is anonymous.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from kronika.claims import lexicon as _lex
 from kronika.context import Context
@@ -85,7 +86,7 @@ def _np_span(tok) -> tuple[int, int]:
             if child.dep_ == "conj":
                 right = child.right_edge.i
             continue
-        if child.dep_ in ("relcl", "acl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text == ",":
+        if child.dep_ in ("relcl", "acl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text in (",", "—", "–", "("):
             break  # "Zucker, who in the past ...": a non-restrictive clause is not part of the name
         if child.dep_ == "appos" and child.like_num:
             break  # "Mona Lamberson, 59, of North Philadelphia"
@@ -236,9 +237,69 @@ def _content_of(tok, lemma: str, subj, sent, lex):
     return None
 
 
+def _coordinated_cue(tok, lex):
+    """The reporting verb whose content a subjectless cue ``tok`` was coordinated into by the
+    parse ("The governor said the strike killed four and said rescuers ...": the second "said"
+    is a conj of "killed"), or None."""
+    if tok.dep_ != "conj" or any(c.dep_ in _SUBJ_DEPS for c in tok.children):
+        return None
+    head = tok.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None  # a plain coordination of verbs: "fought and said" shares the subject above
+    for anc in head.ancestors:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and (lemma in lex.cue_verbs or lemma in lex.deny_verbs) and anc.i < tok.i:
+            clause = next((c for c in anc.children if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+            return anc if clause is not None else None
+    return None
+
+
+def _cut_before(doc, atts: list[Attribution], cuts: list) -> list[Attribution]:
+    """End each coordinating cue's content before the "and" of the cue coordinated into it."""
+    out = list(atts)
+    for shared, tok in cuts:
+        cc = max((c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), default=None)
+        for k, a in enumerate(out):
+            if not (a.cue[0] <= shared.idx < a.cue[1]) or cc is None or not a.contains(doc[cc].idx, doc[cc].idx + 1):
+                continue
+            first = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+            span = _trim(doc, first.start, cc - 1) if first is not None else None
+            if span is not None:
+                out[k] = dataclasses.replace(a, content=(a.content[0], span[1]))
+    return out
+
+
+def _subject(tok, lex, cuts: list):
+    """The token naming who speaks with the cue verb ``tok``: its subject, a passive's agent, the
+    noun a participle describes, or the subject of the verb it depends on. A cue the parse
+    coordinated into another cue's content is recorded in ``cuts`` (see :func:`_cut_before`)."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subj = tok.head  # "a group backing Huckabee", "a petition calling on him to ..."
+    shared = _coordinated_cue(tok, lex) if subj is None else None
+    if shared is not None:
+        # "X said A happened and said B": the parse hangs the second "said" on A's verb
+        subj = next((c for c in shared.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cuts.append((shared, tok))
+    up = tok
+    for _ in range(3):
+        # "..., saying he ...", "were more likely to say", "began by saying": the governing subject
+        if subj is not None or up.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep"):
+            break
+        up = up.head
+        subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.dep_ == "csubj":
+        return None
+    return subj
+
+
 def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[list[Span]] = None) -> list[Attribution]:
     doc = ctx.doc
     out: list[Attribution] = []
+    cuts: list = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
@@ -250,29 +311,18 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
             and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
             and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children)
         )
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak and not introduces):
+        # "“...,” he continued": verbs that report speech only beside a quotation
+        quote_only = lemma in lex.quote_verbs and lemma not in lex.cue_verbs and not introduces and quoted is not None
+        if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
+                                               and not introduces and not quote_only):
             continue
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None and subj.dep_ == "nsubjpass":
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-            subj = tok.head  # "a group backing Huckabee", "a petition calling on him to ..."
-        up = tok
-        for _ in range(3):
-            # "..., saying he ...", "were more likely to say", "began by saying": the governing subject
-            if subj is not None or up.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep"):
-                break
-            up = up.head
-            subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.dep_ == "csubj":
-            subj = None
+        subj = _subject(tok, lex, cuts)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             continue  # "a group called X", "a report released Friday": not a report by anyone
         if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
                      or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")):
             continue
-        found = _content_of(tok, lemma, subj, sent, lex)
+        found = None if quote_only else _content_of(tok, lemma, subj, sent, lex)
         colon = None
         if found is None and quoted is not None:
             # "“Okay,” I said", "said X, “...”": a quotation next to the subject and verb
@@ -284,6 +334,8 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
                 d0 = doc.char_span(near[0], near[1], alignment_mode="expand")
                 if d0 is not None:
                     found = ((d0.start, d0.end - 1), None)
+        if found is None and quote_only:
+            continue
         if found is None:
             # "X said:" followed by the quotation
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -314,8 +366,11 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
         kind = "named"
         if subj is not None:
             sl, sr = _np_span(subj)
+            clause = subj.i == tok.head.i and tok.dep_ == "acl"
+            if clause:
+                sr = min(sr, tok.left_edge.i - 1)  # "a petition calling for ...": not the clause itself
             source = _source_span(doc, sl, sr)
-            claimant = _claimant(doc, subj, lex)
+            claimant = source if clause else _claimant(doc, subj, lex)
             kind = _kind(doc, subj, lex, sl, sr)
             if content[1] <= doc[sl].idx:
                 content = _continued_quote(ctx.text, content, doc[tok.i].idx + len(tok.text), sent)
@@ -336,7 +391,7 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
             source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=content,
             sentence=index, kind=kind, form="verb", cue_lemma=lemma, claimant=claimant, quote=quote,
         ))
-    return out
+    return _cut_before(doc, out, cuts)
 
 
 def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]:
@@ -442,6 +497,9 @@ def _line_forms(ctx: Context, sent, index: int, lex) -> list[Attribution]:
         colon = s0 + m.end(1)
         body = line[m.end():].rstrip()
         content = (s0 + m.end(), s0 + m.end() + len(body))
+        said = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if not body.startswith(tuple(_QUOTES_OPEN)) and (said is None or not any(t.pos_ in ("VERB", "AUX") for t in said)):
+            return out  # "Clinton: 547", "Delegate update: the latest count": a label, not a source
         out.append(Attribution(source=src, cue=(colon, colon + 1), content=content, sentence=index, form="headline",
                                cue_lemma=":", claimant=src, kind=_span_kind(ctx.doc, src, lex)))
     return out
@@ -585,3 +643,65 @@ def find_attributions(ctx: Context, nested: bool = True) -> list[Attribution]:
             b is not a and b.form == "verb" and b.sentence == a.sentence and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
             for b in out))]
     return out
+
+
+_CACHE_KEY = "_kronika_attributions"
+
+
+def _repeats(a: Attribution, atts: list[Attribution]) -> bool:
+    """Whether ``a`` restates another attribution of the same source whose content holds its cue:
+    "Cook declined to say whether ...", "X was expected to announce ...": one statement."""
+    return a.source is not None and any(
+        b is not a and b.source == a.source and b.sentence == a.sentence and b.contains(*a.cue) for b in atts)
+
+
+def attributions(ctx: Context) -> list[Attribution]:
+    """The attributions that become statements: ``find_attributions(ctx)`` (nested ones
+    included) without restatements by the same source; found once per Context, the claims
+    and statements stages share them."""
+    found = ctx.__dict__.get(_CACHE_KEY)
+    if found is None:
+        every = find_attributions(ctx)
+        found = [a for a in every if not _repeats(a, every)]
+        ctx.__dict__[_CACHE_KEY] = found
+    return found
+
+
+def statement_id(doc_id: str, a: Attribution) -> str:
+    """The id of the statement an attribution becomes (claims point to it)."""
+    return f"{doc_id}-statement-{a.cue[0]}-{a.content[0]}"
+
+
+def overlapping(items: Sequence, span: Optional[Span], prefer_kind: tuple[str, ...] = ()):
+    """The item overlapping ``span`` most (those of a ``prefer_kind`` first), or None."""
+    if span is None:
+        return None
+    best, best_key = None, None
+    for it in items:
+        overlap = min(it.end, span[1]) - max(it.start, span[0])
+        if overlap <= 0:
+            continue
+        key = (getattr(it, "kind", None) in prefer_kind, overlap)
+        if best_key is None or key > best_key:
+            best, best_key = it, key
+    return best
+
+
+def source_actor(ctx: Context, a: Attribution):
+    """The actor an attribution's source names (a person first), or None."""
+    return overlapping(ctx.actors, a.claimant or a.source, ("person",))
+
+
+def _holds(outer: Attribution, inner: Attribution) -> bool:
+    if outer is inner or not outer.contains(*inner.cue):
+        return False
+    if inner.source is not None and not outer.contains(*inner.source):
+        return False
+    return not inner.contains(*outer.cue)
+
+
+def reporter(a: Attribution, atts: Sequence[Attribution]) -> Optional[Attribution]:
+    """The attribution that reports ``a``: the innermost one whose content holds a's source and
+    cue ("ISW: Russia denies ...": ISW's for Russia's)."""
+    outers = [b for b in atts if _holds(b, a)]
+    return min(outers, key=lambda b: b.content[1] - b.content[0], default=None)

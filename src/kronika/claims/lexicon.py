@@ -26,6 +26,7 @@ class ClaimsLexicon:
     weak_cue_verbs: frozenset[str]
     cue_nouns: frozenset[str]
     deny_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
     tail_cues: frozenset[str]
     prep_cues: tuple[str, ...]
     anonymous_heads: frozenset[str]
@@ -86,6 +87,7 @@ def load() -> ClaimsLexicon:
         weak_cue_verbs=_words(a, "weak_cue_verbs", "attribution.yaml"),
         cue_nouns=_words(a, "cue_nouns", "attribution.yaml"),
         deny_verbs=_words(a, "deny_verbs", "attribution.yaml"),
+        quote_verbs=_words(a, "quote_verbs", "attribution.yaml"),
         tail_cues=_words(a, "tail_cues", "attribution.yaml"),
         prep_cues=tuple(sorted((str(c).lower() for c in a["prep_cues"]), key=len, reverse=True)),
         anonymous_heads=_words(a, "anonymous_heads", "attribution.yaml"),

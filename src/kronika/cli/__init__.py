@@ -10,13 +10,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, get_args
 
 import click
 
 from kronika.errors import KronikaError
+from kronika.records import Stance
 
 DEFAULT_DB = "kronika.db"
+STANCES = get_args(Stance)
 
 
 class KronikaGroup(click.Group):
@@ -174,6 +176,25 @@ def claims(db, since, until, place, actor, limit, measure, fmt) -> None:
     print_rows("claims", rows, fmt)
 
 
+@main.command()
+@db_option
+@click.option("--source", help="Who said it: actor name or source phrase (substring, case-insensitive).")
+@click.option("--stance", type=click.Choice(STANCES),
+              help="What the source does with what it says.")
+@click.option("--reported-by", help="Only statements reported by this source (substring): 'ISW' in 'ISW: Russia denies ...'.")
+@click.option("--since", help="Only statements made on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only statements made on or before this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, help="At most this many rows.")
+@fmt_option
+def statements(db, source, stance, reported_by, since, until, limit, fmt) -> None:
+    """List stored statements: who said what, when, with what stance."""
+    rows = _open_store(db).statements(source=source, stance=stance, reported_by=reported_by, since=since,
+                                      until=until, limit=limit)
+    from kronika.cli.show import print_rows
+
+    print_rows("statements", rows, fmt)
+
+
 @main.group(invoke_without_command=True)
 @db_option
 @with_filters
@@ -228,11 +249,14 @@ def series(db, measure, subject, place, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["acled", "csv", "ucdp", "geojson", "jsonl", "parquet"]),
-              required=True, help="acled/csv: ACLED's 31 columns; ucdp: UCDP GED-like; parquet needs -o.")
+@click.option("--format", "fmt", type=click.Choice(["acled", "csv", "ucdp", "geojson", "jsonl", "parquet",
+                                                  "statements-csv", "statements-jsonl"]),
+              required=True, help="acled/csv: ACLED's 31 columns; ucdp: UCDP GED-like; parquet needs -o; "
+                                  "statements-csv/-jsonl: who said what.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export(db, fmt, output) -> None:
-    """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet."""
+    """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet;
+    or the statements as CSV or JSON Lines."""
     ch = _open_store(db)
     if output:
         tmp = Path(output).with_name(Path(output).name + ".part")

@@ -110,6 +110,8 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
                                parts, x.sentence)))
     c.print(t)
 
+    c.print(_statements_table(a))
+
     t = Table(title="Events", title_justify="left")
     for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sent"):
         t.add_column(col)
@@ -122,10 +124,26 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     c.print(t)
 
 
+def _statements_table(a: Analysis) -> Table:
+    t = Table(title="Statements", title_justify="left")
+    for col in ("source", "stance", "kind", "cue", "says", "reported by", "time", "sent"):
+        t.add_column(col, overflow="fold", max_width=60 if col == "says" else None)
+    for x in a.statements:
+        source = x.source_name or "(no source named)"
+        if x.source is not None and x.source.text not in source:
+            source = f"{x.source.text} → {source}"
+        t.add_row(*map(_cell, (source, x.stance, x.kind, x.cue.text, x.content.text,
+                               x.reported_by.text if x.reported_by else "", fmt_time(x.time), x.sentence)))
+    return t
+
+
 EVENT_COLS = ("date_start", "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
               "fatalities", "source", "text")
 CLAIM_COLS = ("date_start", "measure", "value", "low", "high", "qualifier", "unit", "subject", "claimant",
               "modality", "place", "source", "text")
+
+
+STATEMENT_COLS = ("date_start", "source", "stance", "kind", "cue", "content", "reported_by", "n_claims", "publisher")
 
 
 def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
@@ -135,10 +153,10 @@ def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
         print(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
         return
     c = console()
-    cols = EVENT_COLS if kind == "events" else CLAIM_COLS
+    cols = {"events": EVENT_COLS, "statements": STATEMENT_COLS}.get(kind, CLAIM_COLS)
     t = Table(title=f"{len(rows)} {kind}", title_justify="left")
     for col in cols:
-        t.add_column(col, overflow="fold", max_width=60 if col == "text" else None)
+        t.add_column(col, overflow="fold", max_width=60 if col in ("text", "content") else None)
     for r in rows:
         t.add_row(*(_cell(r.get(col)) for col in cols))
     c.print(t)

@@ -31,6 +31,7 @@ from kronika.events.status import event_status
 from kronika.events.subtype import GOV_ROLES, info_type, sub_event
 from kronika.events.triggers import rejected, trigger_for
 from kronika.records import Actor, Event, Mention
+from kronika.statements import statement_at
 
 
 @dataclass
@@ -153,6 +154,10 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
         a1, a2 = infer_generic(ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive)
     info = run.tax[sub]
     fatalities, claim_ids = claims_for(ctx, si, start, end)
+    said = statement_at(ctx.statements, t_start, t_end)
+    status = event_status(tok, run.lex, trig)
+    if status == "denied" and said is not None and said.stance != "denies":
+        status = "occurred"  # "denied targeting civilians and said it had hit a meeting": asserted
     conf = trig.confidence + (0.15 if a1 is not None and not fr.carried else 0.05 if fr.carried else 0.0)
     conf += (0.1 if a2 is not None else 0.0) + (0.05 if place is not None else 0.0)
     return Event(
@@ -160,8 +165,9 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
         event_type=info["event_type"], sub_event_type=sub, kind=kind, disorder_type=info["disorder_type"],
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
         actor1=a1, actor2=a2, place=place, time=event_time(ctx, t_start, t_end), fatalities=fatalities,
-        claims=claim_ids, status=event_status(tok, run.lex, trig), confidence=round(min(conf, 0.95), 2),
+        claims=claim_ids, status=status, confidence=round(min(conf, 0.95), 2),
         sentence=ctx.sentence_index(start), start=start, end=end, text=ctx.text[start:end],
+        statement=said.id if said is not None else None,
     )
 
 

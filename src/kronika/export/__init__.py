@@ -1,4 +1,5 @@
-"""Exports of the chronicle: ACLED-compatible CSV, UCDP GED-like CSV, GeoJSON, JSON Lines, Parquet.
+"""Exports of the chronicle: ACLED-compatible CSV, UCDP GED-like CSV, GeoJSON, JSON Lines, Parquet,
+and the statements (who said what) as CSV or JSON Lines.
 
 Each exporter is ``write_<format>(chronicle, out) -> int`` (rows written). The CSV and GeoJSON
 exports are made of merged chronicle events (one row per real event, its sources joined);
@@ -221,6 +222,42 @@ def write_jsonl(ch: "Chronicle", out: IO[str]) -> int:
     return n
 
 
+STATEMENT_COLUMNS = (
+    "doc_id", "id", "date", "source", "source_text", "source_kind", "stance", "kind", "cue", "content",
+    "reported_by", "claims", "publisher", "title", "url", "published", "sentence",
+)
+
+
+def _statement_csv_row(r: dict) -> dict:
+    data = r["data"]
+    return {
+        "doc_id": r["doc_id"], "id": r["id"], "date": r["date_start"] or r["published"] or "", "source": r["source"] or "",
+        "source_text": r["source_text"] or "", "source_kind": r["source_kind"], "stance": r["stance"], "kind": r["kind"],
+        "cue": r["cue"], "content": r["content"], "reported_by": r["reported_by"] or "",
+        "claims": " ".join(data.get("claims") or ()), "publisher": r["publisher"] or "", "title": r["title"] or "",
+        "url": r["url"] or "", "published": r["published"] or "", "sentence": r["text"],
+    }
+
+
+def write_statements_csv(ch: "Chronicle", out: IO[str]) -> int:
+    """One row per stored statement: who said what, when, with what stance, where it is said."""
+    w = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    rows = ch.statements()
+    for r in rows:
+        w.writerow(_statement_csv_row(r))
+    return len(rows)
+
+
+def write_statements_jsonl(ch: "Chronicle", out: IO[str]) -> int:
+    """One Statement record per line (with offsets), with its document's id, publisher and date."""
+    rows = ch.statements()
+    for r in rows:
+        extra = {"doc_id": r["doc_id"], "publisher": r["publisher"], "published": r["published"]}
+        out.write(json.dumps({"record": "statement", **extra, **r["data"]}, ensure_ascii=False, default=str) + "\n")
+    return len(rows)
+
+
 def write_parquet(ch: "Chronicle", path: str) -> int:
     """ACLED-column rows as a Parquet file (pyarrow), for pandas and DuckDB."""
     import pyarrow as pa
@@ -238,6 +275,8 @@ TEXT_EXPORTERS: dict[str, Callable[["Chronicle", IO[str]], int]] = {
     "ucdp": write_ucdp,
     "geojson": write_geojson,
     "jsonl": write_jsonl,
+    "statements-csv": write_statements_csv,
+    "statements-jsonl": write_statements_jsonl,
 }
 FILE_EXPORTERS: dict[str, Callable[["Chronicle", str], int]] = {"parquet": write_parquet}
 FORMATS = (*TEXT_EXPORTERS, *FILE_EXPORTERS)

@@ -3,10 +3,20 @@
 ``find_quantities(ctx)`` is the pipeline stage; ``parse_quantities(text)`` the text-level
 parser it runs (usable without spaCy). Years, dates, times, ages, ordinals, unit
 designations and phone-like strings are not quantities; a number inside a time
-expression found by the time stage (``ctx.times``) is not either.
+expression found by the time stage (``ctx.times``) is not either. A count carries what it
+counts (``counted``, the noun lemmatized, and ``counted_phrase`` with its modifiers), read
+from the dependency parse: "45 drones and 3 missiles ... killing 12 people" gives "drone",
+"missile", "person".
 """
 
 from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from typing import Optional
+
+import yaml
 
 from kronika.context import Context
 from kronika.quantities.parser import ParsedQuantity, parse_quantities
@@ -15,9 +25,64 @@ from kronika.records import Quantity
 __all__ = ["find_quantities", "parse_quantities", "ParsedQuantity", "to_record"]
 
 
+@functools.lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    text = resources.files("kronika.data").joinpath("quantities/counted.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("lemmas"), dict):
+        raise ValueError("quantities data counted.yaml: 'lemmas' must be a mapping")
+    return {str(k).lower(): str(v).lower() for k, v in data["lemmas"].items()}
+
+
+def _lemma(tok) -> str:
+    """spaCy's lemma; a proper noun keeps its spelling, save the plural ending ("World Cups")."""
+    return (tok.text if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" else tok.lemma_).lower()
+
+
+def _counted(ctx: Context, p: ParsedQuantity) -> tuple[Optional[str], Optional[str]]:
+    """(counted noun, counted phrase) of a count with no unit, from the parse; (None, None) otherwise.
+    The noun is normalized ("people" -> "person", data/quantities/counted.yaml); the phrase keeps
+    spaCy's lemmas ("12 people" -> "people", as CQE writes units)."""
+    from kronika.claims.measures import _counted_noun  # the parse reading shared with the claims stage
+
+    doc = ctx.doc
+    if p.unit is not None or doc is None:
+        return None, None
+    span = doc.char_span(p.number_start, p.number_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    noun, _ = _counted_noun(span, doc)
+    if noun is None or noun.i < span.end or noun.like_num:
+        return None, None
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i >= span.end and not c.like_num]
+    first = max(min((m.left_edge.i for m in mods), default=noun.i), span.end)
+    words = [_lemma(t) for t in doc[first : noun.i + 1] if not t.is_punct]
+    head = _lemma(noun)
+    return _lemmas().get(head, head), " ".join(words) or None
+
+
+_RE_PER = re.compile(r"[ \t]*(?:per|a|an|each)[ \t]+([A-Za-z]+)\b")
+
+
+def _per(ctx: Context, p: ParsedQuantity) -> Optional[str]:
+    """The denominator of a rate after a measure: '$80 per barrel', '5 percent a year'."""
+    m = _RE_PER.match(ctx.text, p.end)
+    if p.unit is None or not m or ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or not len(span) or span[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return " ".join(t.lemma_.lower() for t in span)
+
+
 def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
+    counted, phrase = _counted(ctx, p)
     return Quantity(
         **ctx.span_fields(p.start, p.end),
+        unit_name=p.unit_name,
+        per=_per(ctx, p),
+        counted=counted,
+        counted_phrase=phrase,
         value=p.value,
         low=p.low,
         high=p.high,
@@ -26,6 +91,7 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
         unit=p.unit,
         vague=p.vague,
         change=p.change if p.change in ("up", "down") else None,  # type: ignore[arg-type]
+        kind=p.kind if p.kind in ("measure", "age") else "count",  # type: ignore[arg-type]
         previous=p.previous,
     )
 
@@ -56,11 +122,12 @@ def _date_entity(ctx: Context, p: ParsedQuantity) -> bool:
 
 
 def find_quantities(ctx: Context) -> list[Quantity]:
-    """The quantities of the document (counts and measures, not dates, ages or designations)."""
+    """The quantities of the document: counts, measures and ages written with their unit (not
+    dates, bare ages or designations)."""
     out: list[Quantity] = []
     for p in parse_quantities(ctx.text):
-        if not p.is_quantity:
-            continue
+        if not p.is_quantity and not (p.kind == "age" and p.unit):
+            continue  # ages only with their unit ("a 17-year-old"), not "Kovalenko, 34,"
         if _in_time(ctx, p) or _date_entity(ctx, p):
             continue
         out.append(to_record(ctx, p))

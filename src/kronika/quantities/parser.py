@@ -9,11 +9,12 @@ drops it. Ranges keep both ends and are never averaged; a qualifier ("approximat
 beside a range. A change between two figures ("rose from 300 to 400", "fell to 8 from 10",
 "20, up from 12") is not a range: ``value`` is the end figure, ``previous`` the start, and
 ``change`` says up or down. A unit written once serves the figures that share it ("from 4.8 to
-4.7 percent", "8 or $9", "7- or 8-inch").
+4.7 percent", "3 or $4", "5- or 6-inch").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ _RE_DESIGNATION_BEFORE = re.compile(
     r"Battalion|Brigade|Division|Regiment|Corps|Army|Squadron|Fleet|"
     r"Model|Section|Row|Route|Highway|Article|Resolution|Flight|Room|Suite|Chapter|Page|Gate|Terminal|Block|Building|"
     r"Unit|Zone|District|Sector|Platform|Level|Phase|Stage|Round|Game|Week|Day|Episode|Season|Iteration|Version|Type|"
-    r"Class|Grade|Category|Mark|Mk|Pegasus|Windows|iPhone|Galaxy|Tier|Station|Camp|Base|Point|Hill|Height|Channel|Planet|"
+    r"Class|Grade|Category|Mark|Mk|Tier|Station|Camp|Base|Point|Hill|Height|Channel|"
     r"category|game|channel|route|section|chapter|page|room|level|phase|stage|round|article|gate|terminal)\s+))$"
 )
 _RE_DESIGNATION_AFTER = re.compile(r"^(?:[A-Za-z]{1,2}\d|-[A-Z]\b|[A-Z](?![a-z]))")
@@ -60,8 +61,8 @@ _RE_PHONE_ANY = re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\d{3}-\d{4}\
 _RE_AGE_BEFORE = re.compile(r"\b(?:aged?|age of|ages|at the age of)\s*$", re.IGNORECASE)
 # "10 to 12", "10-12", and with a suspended hyphen "10- to 15-kilometre"
 _RE_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$|^(?:-|–)$|^-\s+(?:to|or|and)\s+$|^-to-$", re.IGNORECASE)
-_RE_UP_TO_SEP = re.compile(r"^\s+up\s+to\s+$", re.IGNORECASE)  # "from 450 sq ft up to 900 sq ft"
-# "8 or $9", "7- or 8-inch", "5 or 6 km": alternatives share the unit written once, after the last
+_RE_UP_TO_SEP = re.compile(r"^\s+up\s+to\s+$", re.IGNORECASE)  # "from 5 up to 10 years"
+# "3 or $4", "5- or 6-inch", "5 or 6 km": alternatives share the unit written once, after the last
 _RE_OR_SEP = re.compile(r"-?\s+or\s+$", re.IGNORECASE)
 _RE_BETWEEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RE_NO_ONE = re.compile(
@@ -69,14 +70,14 @@ _RE_NO_ONE = re.compile(
     re.IGNORECASE,
 )
 _RE_ADDRESS_AFTER = re.compile(
-    r"\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}"  # "Zorro Ranch Road", "E 71st St"
+    r"\s+(?:(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))\s+){0,3}"  # "Old Mill Road", "W 12th St"
     r"(?:St|Street|Rd|Road|Way|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|"
     r"Square|Sq|Highway|Hwy|ZIP|Zip)\b"
 )
 _RE_ACRONYM_BEFORE = re.compile(r"(?<![\w&/])(?:[A-Z][A-Z&/]*[A-Z]|[A-Z]&[A-Z])\s$")
 _RE_ERA = re.compile(r"(?:\bA\.?D\.?|\bB\.?C\.?E?\.?)\s*$")
 _RE_ERA_AFTER = re.compile(r"^\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
-# a capitalized name right before a bare number: "Apple Watch 5", "Fortune 100", "Planet 9"
+# a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66"
 _RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][A-Za-z&]*)\s$")
 # a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
 _ORDINAL_DENOMINATORS = {
@@ -149,7 +150,7 @@ _CHANGE_WORD = (
 )
 _RE_CHANGE_WORD = re.compile(rf"\b{_CHANGE_WORD}\b", re.IGNORECASE)
 # what may stand between the first figure of "from X to Y" and "to": a time or place adjunct
-# ("from 20 mpg in 2008 to 29 mpg", "from $36,040 at 10.45pm last night to $34,935")
+# ("from 20 mpg in 2008 to 29 mpg", "from $912 at 6.10am to $874")
 _RE_FROM_TO = re.compile(
     r"(?:,?\s+(?:in|on|at|by|during|as\s+of|since|last|a|an|the|this|that)\b(?:[^,;:.()!?\d]|\d|(?<=\d)\.(?=\d)){0,32}?"
     r"|(?:\s+(?!(?:and|or|but|which|who|that|while|up|down|to)\b)[a-z]+){1,2})?"
@@ -259,7 +260,7 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
             end = sci.end()
             blocked.append((m.end(), end))
         elif frac is not None and not m.group().count(",") and int(frac.group(1)) in _DENOMINATORS:
-            value /= int(frac.group(1))  # "1/2 pound", "1⁄32 of a US quart"
+            value /= int(frac.group(1))  # "1/2 mile", "1⁄16 of an inch"
             end = frac.end()
             blocked.append((m.end(), end))
         elif re.match(r"[/⁄]\d", text[end : end + 2]) or re.search(r"\d[/⁄]$", text[max(0, m.start() - 2) : m.start()]):
@@ -502,7 +503,7 @@ def _change_from_to(text: str, nums: list, i: int, lex: _lex.Lexicon, floor: int
             break
         chain.append(fy)
     if not 2 <= len(chain) <= 3 or any(_bad_end(text, f) for f in chain):
-        return None  # "from 5 to 7 per cent to 3 to 5 per cent" (a range to a range), "from 1.05am to 7.05am"
+        return None  # "from 20 to 25 per cent to 10 to 15 per cent" (a range to a range), "from 6.10am to 9.40am"
     if all(_year_like(text, f["n"], f["unit"] or f["cur"]) for f in chain):
         return None  # "grew from 1990 to 2000": years
     pairs = []
@@ -563,7 +564,7 @@ def _pair_quantity(text, nums, lex, start, a, b, unit, direction=None, end=None,
     high = value if qualifier in ("less_than", "at_most") else None
     kind = _kind(text, y, y.start, end, unit, value, low, high, nums, b["j"])
     if kind == "year" and not _year_like(text, x, unit):
-        kind = "count"  # "from 1000 to 2000 hires": not a year when the other figure is not one
+        kind = "count"  # "from 1500 to 1800 recruits": not a year when the other figure is not one
     if kind not in ("count", "measure"):
         return None
     unit_text = b["unit_text"] or a["unit_text"]
@@ -679,7 +680,7 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
             m2 = nums[i + 1]
             sep = text[n.end : m2.start]
             between = _RE_BETWEEN.search(text, 0, cur.start() + max(0, n.start - 40) if cur else n.start)
-            # "5% to 10%", "1 per cent to 1.5 per cent", "$800,000 to $1.3 million": units repeated
+            # "5% to 10%", "2 per cent to 2.5 per cent", "$650,000 to $1.8 million": units repeated
             repeated = None
             u_first = _unit_after(text, n.end, lex)
             if u_first is not None and u_first[2] <= m2.start:
@@ -715,14 +716,14 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
                 )
                 if (not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100
                         and between is None and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))):
-                    lo = hi + 1  # "in 2018 to 3.9 million": a year, then a figure — no range
+                    lo = hi + 1  # "in 2022 to 6.2 million": a year, then a figure — no range
                 if is_year_pair:
                     force_kind = "year"
                 if is_year_pair and not phone:
                     end = m2.end
                     i += 1
                 if sep == "-" and lo < 10 and hi < 10 and not n.word and "." not in raw and repeated is None and not currency and _unit_after(text, m2.end, lex) is None:
-                    force_kind = "score"  # "2-1", "2-2 on aggregate"
+                    force_kind = "score"  # "2-1", "1-1 after extra time"
                     is_year_pair = True
                     end = m2.end
                     i += 1
@@ -798,9 +799,8 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
                 start = n.start - 1
         kind = force_kind or _kind(text, n, start, end, unit, value, low, high, nums, i)
         if kind == "age" and unit is not None and unit.code in ("year", "month"):
-            unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 5 years"
-        window = text[max(0, start - 40) : start]
-        change = "up" if _RE_UP.search(window) else ("down" if _RE_DOWN.search(window) else None)
+            unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 7 years"
+        change = _change_before(text[max(0, start - 40) : start])
         out.append(
             ParsedQuantity(
                 start=start,
@@ -827,6 +827,43 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         out.append(ParsedQuantity(start=m.start(), end=m.end(), text=m.group(), value=None, low=None, high=None,
                                   kind=kind, number_start=m.start(), number_end=m.end()))
     out.sort(key=lambda p: p.start)
+    return _conversions_share_change(text, out)
+
+
+# verbs whose particle "up"/"down" is no change: "gave up 517 yards", "signed up 40 volunteers"
+_PARTICLE_VERBS = frozenset(
+    "give gives gave given giving sign signs signed signing pick picks picked picking set sets setting "
+    "put puts putting shut shuts take takes took taken taking make makes made making end ends ended "
+    "line lines lined round rounds rounded back backs backed turn turns turned call calls called "
+    "break breaks broke broken shoot shoots shot bring brings brought draw draws drew drawn "
+    "rack racks racked tally tallies tallied chalk chalks chalked hold holds held".split())
+
+
+def _change_before(window: str) -> Optional[str]:
+    """'up' or 'down' from a word of change just before a figure ("rose by", "down"), or None."""
+    for direction, pattern in (("up", _RE_UP), ("down", _RE_DOWN)):
+        m = pattern.search(window)
+        if m is None:
+            continue
+        word = m.group().split()[0].lower()
+        before = window[: m.start()].split()
+        if word in ("up", "down") and before and before[-1].lower() in _PARTICLE_VERBS:
+            continue
+        return direction
+    return None
+
+
+_RE_CONVERSION = re.compile(r"\s*\(\s*$")
+
+
+def _conversions_share_change(text: str, found: list[ParsedQuantity]) -> list[ParsedQuantity]:
+    """A conversion in brackets right after a changed figure is the same change:
+    "fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit)"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if prev.change and not cur.change and prev.end <= cur.start and _RE_CONVERSION.match(text[prev.end : cur.start]):
+            out[k] = dataclasses.replace(cur, change=prev.change)
     return out
 
 
@@ -865,7 +902,7 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
             # "49ers", "1980s", "3D"
             return "year" if re.fullmatch(r"\d{2,4}", raw) and after.startswith("s") and n.value % 10 == 0 else "designation"
         if unit is None and _RE_ADDRESS_AFTER.match(after):
-            return "designation"  # "49 Zorro Ranch Road", "90049 ZIP Code"
+            return "designation"  # "12 Old Mill Road", "01001 ZIP Code"
         if unit is None and _RE_ACRONYM_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
             return "designation"  # "S&P 500", "FTSE 100", "HIV 2"
         if unit is None and "," not in raw and "." not in raw and value is not None and 1800 <= value <= 2199 and not n.scaled:
@@ -885,11 +922,11 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         if name is not None and name.group(1) not in _NOT_NAMES:
             return "designation"
     if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
-        return "designation"  # "16-18 Industrial Avenue"
+        return "designation"  # "22-24 Harbour Avenue"
     if _RE_AGE_BEFORE.search(before):
         return "age"
     if not n.word and value is not None and value < 120 and re.search(r"[A-Z][\w’'.-]+,\s$", before) and after.startswith(","):
-        return "age"  # "Jamie Armstrong, 25, said"
+        return "age"  # "Olena Kovalenko, 34, said"
     if unit is not None and unit.code in ("year", "month", "week", "day", "h", "min") and text[n.end : n.end + 1] == "-" and re.match(r"\s+[a-z$€£]", text[end : end + 3]):
         return "duration"  # "a five-year award", "a two-month contract"
     if n.word and re.match(r"^\s*(?:years? old|-year-old)", after):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    JSON, Boolean, Column, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
     create_engine, event, func, insert, or_, select, type_coerce,
 )
 from sqlalchemy.engine import Engine
@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from kronika.errors import KronikaError
 from kronika.records import Analysis
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -100,8 +100,22 @@ claim_series = Table(
     Column("data", JSON, nullable=False),
 )
 
+statements = Table(
+    "statements", metadata,
+    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, index=True), Column("source_text", Text), Column("source_kind", String(16)),
+    Column("stance", String(32), index=True), Column("kind", String(16)), Column("form", String(16)),
+    Column("cue", Text), Column("content", Text),
+    Column("reported_by", Text), Column("reported_in", String(64)),
+    Column("date_start", Date, index=True), Column("date_end", Date),
+    Column("n_claims", Integer), Column("sentence", Integer), Column("text", Text),
+    Column("data", JSON, nullable=False),
+)
+
 _V1_TABLES = [meta_table, documents, events, claims]
 _V2_TABLES = [chronicle_events, chronicle_reports, claim_series]
+_V3_TABLES = [statements]
 
 
 def _v1(conn) -> None:
@@ -112,7 +126,18 @@ def _v2(conn) -> None:
     metadata.create_all(conn, tables=_V2_TABLES)
 
 
-MIGRATIONS = {1: _v1, 2: _v2}  # version -> function(conn) bringing the schema from version-1 to version
+def _v3(conn) -> None:
+    """The statements table, filled from the analyses already stored (those made before issue 14
+    have none: re-ingest them to get their statements)."""
+    metadata.create_all(conn, tables=_V3_TABLES)
+    conn.execute(statements.delete())
+    for doc_id, data in conn.execute(select(documents.c.id, documents.c.analysis)):
+        rows = [_statement_row(doc_id, s) for s in Analysis.model_validate(data).statements]
+        if rows:
+            conn.execute(insert(statements), rows)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}  # version -> function(conn) bringing the schema from version-1 to version
 
 
 def chronicle_filter(*, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
@@ -135,6 +160,27 @@ def chronicle_filter(*, since: Optional[dt.date] = None, until: Optional[dt.date
     if event_type:
         out.append(or_(t.c.event_type.ilike(event_type), t.c.sub_event_type.ilike(event_type),
                        t.c.kind.ilike(event_type)))
+    return out
+
+
+def statement_filter(*, source: Optional[str] = None, stance: Optional[str] = None,
+                     since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+                     reported_by: Optional[str] = None) -> list:
+    """WHERE conditions on ``statements`` (joined with ``documents``): the source (its actor name
+    or its phrase, a substring), the stance, the statement's date overlapping [since, until] (the
+    publication date when it has none) and who reported it (a substring)."""
+    t = statements
+    out = []
+    if source:
+        out.append(or_(contains(t.c.source, source), contains(t.c.source_text, source)))
+    if stance:
+        out.append(t.c.stance == stance)
+    if reported_by:
+        out.append(contains(t.c.reported_by, reported_by))
+    if since:
+        out.append(func.coalesce(t.c.date_end, t.c.date_start, documents.c.published) >= since)
+    if until:
+        out.append(func.coalesce(t.c.date_start, documents.c.published) <= until)
     return out
 
 
@@ -208,13 +254,16 @@ class Store:
             rows = [_claim_row(doc.id, c) for c in analysis.claims]
             if rows:
                 conn.execute(insert(claims), rows)
+            rows = [_statement_row(doc.id, s) for s in analysis.statements]
+            if rows:
+                conn.execute(insert(statements), rows)
         return True
 
     # -- reading --------------------------------------------------------------------
     def count(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (documents, events, claims, chronicle_events, claim_series)}
+                    for t in (documents, events, claims, statements, chronicle_events, claim_series)}
 
     def event_reports(self) -> Iterator[tuple[dict, str, Optional[str], Optional[str], Optional[str], Optional[dt.date]]]:
         """(event JSON, doc_id, source, title, url, published) for every stored event."""
@@ -321,6 +370,55 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
+    def statement_rows(self, *, source: Optional[str] = None, stance: Optional[str] = None,
+                       since: Optional[dt.date] = None, until: Optional[dt.date] = None,
+                       reported_by: Optional[str] = None, limit: Optional[int] = None,
+                       offset: int = 0) -> list[dict[str, Any]]:
+        """Stored statements joined with their document, filtered (see :func:`statement_filter`),
+        in date order: the statement's date, else its document's publication date."""
+        t = statements
+        q = select(t, documents.c.source.label("publisher"), documents.c.title, documents.c.url,
+                   documents.c.published).join(documents, documents.c.id == t.c.doc_id)
+        q = q.where(*statement_filter(source=source, stance=stance, since=since, until=until, reported_by=reported_by))
+        q = q.order_by(func.coalesce(t.c.date_start, documents.c.published), t.c.doc_id, t.c.sentence, t.c.id)
+        if limit:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def statement_sources(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The sources of stored statements, most quoted first: how many statements, denials, and
+        their first and last dates."""
+        t = statements
+        day = func.coalesce(t.c.date_start, documents.c.published)
+        q = (select(t.c.source, func.count().label("n"),
+                    func.sum(case((t.c.stance == "denies", 1), else_=0)).label("denials"),
+                    func.min(day).label("first"), func.max(day).label("last"))
+             .join(documents, documents.c.id == t.c.doc_id).where(t.c.source.is_not(None))
+             .group_by(t.c.source).order_by(func.count().desc(), t.c.source).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def claims_by_id(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Stored claim rows by (doc_id, claim id)."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        by_doc: dict[str, list[str]] = {}
+        for doc_id, cid in keys:
+            by_doc.setdefault(doc_id, []).append(cid)
+        with self.engine.connect() as conn:
+            for doc_id, ids in by_doc.items():
+                q = select(claims).where(claims.c.doc_id == doc_id, claims.c.id.in_(ids))
+                out.update({(doc_id, r.id): dict(r._mapping) for r in conn.execute(q)})
+        return out
+
+    def statement_count(self, **filters) -> int:
+        """How many stored statements match ``filters`` (those of :meth:`statement_rows`)."""
+        q = select(func.count()).select_from(statements.join(documents, documents.c.id == statements.c.doc_id))
+        with self.engine.connect() as conn:
+            return conn.execute(q.where(*statement_filter(**filters))).scalar_one()
+
     def analyses(self) -> Iterator[Analysis]:
         with self.engine.connect() as conn:
             for (data,) in conn.execute(select(documents.c.analysis).order_by(documents.c.published, documents.c.id)):
@@ -416,3 +514,15 @@ def _claim_row(doc_id: str, c) -> dict:
         "text": c.text, "data": c.model_dump(mode="json"),
     }
 
+
+
+def _statement_row(doc_id: str, s) -> dict:
+    """A statement's queryable columns."""
+    return {
+        "doc_id": doc_id, "id": s.id, "source": s.source_name, "source_text": s.source.text if s.source else None,
+        "source_kind": s.source_kind, "stance": s.stance, "kind": s.kind, "form": s.form,
+        "cue": s.cue.text, "content": s.content.text,
+        "reported_by": (s.reported_by_actor.name if s.reported_by_actor else s.reported_by.text) if s.reported_by else None,
+        "reported_in": s.reported_in, **_time_cols(s.time), "n_claims": len(s.claims),
+        "sentence": s.sentence, "text": s.text, "data": s.model_dump(mode="json"),
+    }

@@ -35,6 +35,7 @@ from kronika.chronicle import Chronicle
 from kronika.errors import KronikaError
 from kronika.ingest.dates import parse_user_date
 from kronika.records import Analysis
+from kronika.chronicle import STANCES
 from kronika.store import Store, claims as claims_t, events as events_t
 from kronika.web import queries, render
 from kronika.web.queries import Filters
@@ -318,6 +319,22 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         total, rows = paged(queries.query_claims, store, f, sort=sort, limit=limit, offset=offset)
         return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
 
+    @app.get("/api/statements", response_model=Page, tags=["api"], summary="Statements: who said what, when, with what stance")
+    def api_statements(source: Optional[str] = Query(None, description="who said it: actor name or source phrase (substring)"),
+                       stance: Optional[str] = Query(None, description="asserts, denies, forecasts, threatens, claims_responsibility, calls_for"),
+                       reported_by: Optional[str] = Query(None, description="who reported the statement (substring)"),
+                       since: Optional[str] = Query(None, description="made on or after (YYYY-MM-DD)"),
+                       until: Optional[str] = Query(None, description="made on or before (YYYY-MM-DD)"),
+                       limit: int = limit_q, offset: int = offset_q):
+        filters = {"source": source or None, "stance": stance or None, "reported_by": reported_by or None,
+                   "since": since or None, "until": until or None}
+        try:
+            total = chronicle.count_statements(**filters)
+            rows = chronicle.statements(**filters, limit=limit, offset=offset)
+        except KronikaError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
+
     @app.get("/api/series", response_model=Page, tags=["api"], summary="Claim series: the same question answered over time")
     def api_series(measure: Optional[str] = Query(None, description="claim measure, e.g. casualties"),
                    subject: Optional[str] = Query(None, description="subject (substring)"),
@@ -374,8 +391,9 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         h = render.highlight(a)
         claims = [(i, c, render.claim_details(c)) for i, c in enumerate(a.claims)]
         evs = [(i, e, render.event_details(e)) for i, e in enumerate(a.events)]
+        said = [(i, st, render.statement_details(st)) for i, st in enumerate(a.statements)]
         return page(request, "doc.html", status_code=status_code, a=a, doc=a.document, h=h, claims=claims,
-                    events=evs, stored=stored)
+                    events=evs, statements=said, stored=stored)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, f: Filters = Depends(filters), sort: str = "date",
@@ -425,6 +443,24 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return page(request, "claims.html", rows=rows, total=total, f=f, sort=sort, span=_span,
                     pager=_pager(request, total, limit, offset),
                     measures=queries.distinct_values(store, claims_t.c.measure))
+
+    @app.get("/statements", response_class=HTMLResponse, include_in_schema=False)
+    def statements_page(request: Request, source: Optional[str] = None, stance: Optional[str] = None,
+                        since: Optional[str] = None, until: Optional[str] = None,
+                        limit: int = Query(100, ge=1, le=500), offset: int = offset_q):
+        filters = {"source": source or None, "stance": stance or None, "since": since or None, "until": until or None}
+        try:
+            total = chronicle.count_statements(**filters)
+            rows = chronicle.statements(**filters, limit=limit, offset=offset)
+        except KronikaError as exc:
+            raise HTTPException(422, str(exc)) from None
+        keys = [(r["doc_id"], cid) for r in rows for cid in r["data"].get("claims") or ()]
+        claims_of = store.claims_by_id(keys)
+        for r in rows:
+            r["claims"] = [claims_of[(r["doc_id"], cid)] for cid in r["data"].get("claims") or () if (r["doc_id"], cid) in claims_of]
+        return page(request, "statements.html", rows=rows, total=total, f=filters, stances=STANCES,
+                    sources=store.statement_sources() if not source else [], span=_span,
+                    pager=_pager(request, total, limit, offset))
 
     @app.get("/series", response_class=HTMLResponse, include_in_schema=False)
     def series_page(request: Request, measure: Optional[str] = None, subject: Optional[str] = None,

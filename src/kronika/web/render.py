@@ -14,9 +14,9 @@ from typing import Any, Iterable, Optional
 
 from kronika.records import Analysis
 
-KINDS = ("place", "time", "actor", "quantity", "event", "claim")
+KINDS = ("place", "time", "actor", "quantity", "event", "statement", "claim")
 # Higher wins when spans of two kinds cover exactly the same characters.
-_PRIORITY = {"event": 5, "place": 4, "actor": 3, "time": 2, "quantity": 1}
+_PRIORITY = {"event": 5, "statement": 4.5, "place": 4, "actor": 3, "time": 2, "quantity": 1}
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22"]
@@ -128,6 +128,16 @@ def claim_details(c) -> dict:
     ])}
 
 
+def statement_details(s) -> dict:
+    source = _actor_text(s.source_actor) or s.source_name or "(no source named)"
+    reporter = (_actor_text(s.reported_by_actor) or s.reported_by.text) if s.reported_by else None
+    return {"kind": "statement", "title": f"{source} {s.stance.replace('_', ' ')}", "fields": _pairs([
+        ("source", source), ("source phrase", s.source.text if s.source else None), ("stance", s.stance),
+        ("kind", s.kind), ("cue", s.cue.text), ("says", s.content.text), ("reported by", reporter),
+        ("time", _time_text(s.time)), ("claims", len(s.claims) or None), ("sentence", s.sentence),
+    ])}
+
+
 def event_details(e) -> dict:
     return {"kind": "event", "title": f"{e.event_type} / {e.sub_event_type}", "fields": _pairs([
         ("event type", e.event_type), ("sub-event type", e.sub_event_type), ("kind", e.kind),
@@ -192,6 +202,8 @@ def highlight(analysis: Analysis) -> Highlighted:
         add("quantity", i, q.start, q.end, quantity_details(q))
     for i, e in enumerate(analysis.events):
         add("event", i, e.trigger.start, e.trigger.end, event_details(e))
+    for i, st in enumerate(analysis.statements):
+        add("statement", i, st.cue.start, st.cue.end, statement_details(st))
     for i, c in enumerate(analysis.claims):
         add("claim", i, c.start, c.end, claim_details(c))
 
