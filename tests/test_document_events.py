@@ -183,14 +183,14 @@ def test_what_a_denier_asserts_happened():
     hit = next(e for e in a.events if e.trigger.text == "hit")
     assert hit.status == "occurred"
     said = next(s for s in a.statements if s.id == hit.statement)
-    assert said.stance == "asserts" and "Kremlin" in (said.source_name or "")
+    assert said.stance == "asserts" and said.source.text == "The Kremlin"
 
 
 def test_related_headlines_are_marked_statements_never_claims_or_events():
     text = ("Shelling killed two civilians in Kherson on Sunday, the regional administration said.\n"
             "Related:\n- ISW: Russia denies North Korean troops in Kursk\n")
     a = _analyze(text)
-    related = [s for s in a.statements if s.zone == "related"]
-    assert related and related[0].stance == "denies" and related[0].reported_by.text == "ISW"
+    [denial] = [s for s in a.statements if s.zone == "related" and s.stance == "denies"]
+    assert denial.source.text == "Russia" and denial.reported_by.text == "ISW"
     assert all(c.start < text.index("Related:") for c in a.claims)
     assert all(e.start < text.index("Related:") for e in a.events)
