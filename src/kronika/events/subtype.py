@@ -8,7 +8,8 @@ from typing import Optional
 from kronika.events.classify import score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
-from kronika.events.parse import by_object, child, object_lemmas
+from kronika.events.frame import generic_role
+from kronika.events.parse import by_object, child, object_lemmas, subject_up
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
@@ -90,8 +91,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     if best[1] > 0 and not (trig.prefer_default and options.get(default_code, 0) >= best[1] * 0.6):
         sub = run.clf.code_to_name[best[0]]
     a2 = fr.actor2
-    if sub == "Attack" and a2 is not None and a2.kind != "civilians" and a2.inter in (1, 2, 3, 8):
-        sub = "Armed clash"
+    if sub == "Attack" and a2 is not None and a2.kind in _ARMED_KINDS:
+        sub = "Armed clash"  # an attack on forces is a battle; on a country ("attacked Israel") not yet
     if sub == "Armed clash" and a2 is not None and a2.kind == "civilians":
         sub = "Attack"
     return sub
@@ -146,6 +147,17 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     return None
 
 
+_ARMED_KINDS = {"military", "police", "rebel", "political_militia", "identity_militia", "armed_group", "coalition",
+                "external"}
+_CROWDS = {"protesters", "rioters"}
+
+
+def _by_crowd(tok, fr, run) -> bool:
+    """The agent of the clause is a crowd ("demonstrators set fire to ...")."""
+    agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    return generic_role(agent, run.lex) in _CROWDS
+
+
 _DECIDED_BY_WEAPON = {"Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
                       "Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 
@@ -153,6 +165,8 @@ _DECIDED_BY_WEAPON = {"Armed clash", "Attack", "Air/drone strike", "Shelling/art
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
+    if sub == "Looting/property destruction" and _by_crowd(tok, fr, run):
+        return "Violent demonstration", kind  # ACLED: a crowd destroying property riots
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
         armed = weapon_type(tok, run.lex)
         if armed is not None:
