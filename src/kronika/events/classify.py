@@ -292,6 +292,14 @@ def _resolve_territory(text: str, scores: dict[str, float], c: Classifier) -> di
     return out
 
 
+def sentence_scores(text: str) -> dict[str, float]:
+    """The snippet classifier's label scores for one sentence of a document, protests resolved
+    by escalation as for a snippet (the territory reading needs a parse: the events stage has
+    its own, from the pipeline's parse)."""
+    c = load_classifier()
+    return _resolve_protest(text, score_labels(text, c.acled25), c)
+
+
 def classify_code(text: str, labels: str = "acled25") -> tuple[str, float]:
     """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra)."""
     c = load_classifier()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.events.classify import score_labels
+from kronika.events.classify import score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
@@ -82,8 +82,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     if trig.refine_scope == "phrase":
         found = score_labels(tok.doc[tok.left_edge.i: tok.i + 1].text, trig.refine)
     else:
-        if not scores:
-            scores.update(score_labels(sent.text))
+        if not scores:  # the snippet classifier's reading of the sentence (protests by escalation)
+            scores.update(sentence_scores(sent.text))
         found = scores
     options = {c: found.get(c, 0.0) for c in trig.refine}
     default_code = run.tax[sub]["code"] if sub else None
