@@ -195,3 +195,23 @@ def test_related_headlines_are_marked_statements_never_claims_or_events():
     assert denial.source.text == "Russia" and denial.reported_by.text == "ISW"
     assert all(c.start < text.index("Related:") for c in a.claims)
     assert all(e.start < text.index("Related:") for e in a.events)
+
+
+def test_tolls_told_place_by_place_are_events_of_the_attack_just_told():
+    text = ("Russian strikes killed eight people across Ukraine overnight, officials said.\n\n"
+            "Four deaths were reported in Ukraine's western Khmelnytskyi region. "
+            "In Kharkiv, regional authorities reported three injuries.")
+    events = _events(text, "2025-05-25")
+    by_place = {e.place.name: e for e in events if e.place}
+    assert set(by_place) == {"Ukraine", "Khmelnytskyi Oblast", "Kharkiv"}
+    assert by_place["Ukraine"].fatalities == 8 and by_place["Khmelnytskyi Oblast"].fatalities == 4
+    assert by_place["Kharkiv"].fatalities is None
+    assert all(e.actor1.name.startswith("Military Forces of Russia") and e.time.start_date == D(2025, 5, 25)
+               for e in events)
+
+
+def test_a_running_toll_is_no_event_of_its_own():
+    text = ("Israeli air strikes killed nine people in Beit Lahiya on Saturday. "
+            "More than 48,000 Palestinians have been killed in Gaza since October 2023, the ministry says.")
+    events = _events(text, "2025-03-15")
+    assert [e.fatalities for e in events] == [9]

@@ -141,6 +141,8 @@ def tie(ctx: Context, ev: Event, m: Event, zone: Optional[str]) -> bool:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
+    if _finer(ev.place, m.place) or _finer(m.place, ev.place):
+        return False  # a toll over a country and one in a town of it are two events (ACLED codes each place)
     if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
         return True  # a report goes on about the event it has just told: nothing tells them apart
     if ev.place is not None and m.place is not None and ev.place.level == "populated_place" \
@@ -154,6 +156,11 @@ def tie(ctx: Context, ev: Event, m: Event, zone: Optional[str]) -> bool:
         return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
+
+
+def _finer(a: Optional[Place], b: Optional[Place]) -> bool:
+    """``b`` names a place inside the country ``a`` names."""
+    return a is not None and b is not None and a.level == "country" and b.level not in ("country", "continent", None)
 
 
 def _better_place(a: Optional[Place], b: Optional[Place]) -> Optional[Place]:

@@ -32,14 +32,15 @@ from kronika.events.frame import crowd_actors
 from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
 from kronika.events.split import split_by_place
+from kronika.events.tolls import casualty_mentions
 from kronika.records import Event
 
 
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention:
-    clause mentions → one per place → not events dropped → mentions grouped → past context marked
+    clause mentions → one per place → tolls told place by place → not events dropped → mentions grouped → past context marked
     → the article's focus for events no mention places → the crowd as a demonstration's actor."""
-    mentions = split_by_place(ctx, clause_mentions(ctx))
+    mentions = casualty_mentions(ctx, split_by_place(ctx, clause_mentions(ctx)))
     mentions = drop_non_events(ctx, mentions)
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
     return crowd_actors(ctx, load_dictionary(), events)
