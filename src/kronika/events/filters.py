@@ -32,6 +32,7 @@ _GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "mor
                       "recurring", "regular", "sporadic", "occasional"}
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
+_NO_SINGLE_EVENT = 10000
 _LONG_RUN_DAYS = 30
 # verbs by which a party commits to an act it names ("vowed to seize the airport")
 _COMMITMENTS = {"threaten", "vow", "plan", "pledge", "prepare", "intend", "order", "announce", "decide", "agree",
@@ -134,9 +135,12 @@ def call(ctx: Context, ev: Event, tok) -> bool:
 
 
 def cumulative(ctx: Context, ev: Event, tok) -> bool:
-    """A running total: a present perfect over a "since" time, or with a large toll and no day."""
+    """A running total: a present perfect over a "since" time, or with a large toll and no day;
+    a toll no single event of a report reaches ("killed hundreds of thousands of Syrians")."""
     if tok is None:
         return False
+    if (ev.fatalities or 0) >= _NO_SINGLE_EVENT:
+        return True
     verb = tok if tok.tag_.startswith("VB") else tok.head
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
         return False

@@ -53,8 +53,8 @@ def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
             by_token[tok.i] = p
     out: list[Event] = []
     for m in mentions:
-        if m.place is None:
-            out.append(m)
+        if m.place is None or m.status != "occurred":
+            out.append(m)  # a plan's list of partners is no list of events
             continue
         listed = _listed_with(ctx, m.place, by_token)
         if len(listed) < 2:
