@@ -61,6 +61,25 @@ def test_demonyms(gaz):
     assert gaz.demonyms["ukrainian"] == "UA"
 
 
+def test_shipped_geonames_points(gaz):
+    """Countries, regions and features of no country take GeoNames' own points from the shipped table."""
+    def at(name, level):
+        (e,) = [e for e in gaz.lookup(name) if e.level == level][:1]
+        return round(e.latitude, 5), round(e.longitude, 5), e.point_source
+
+    assert at("United States", "country") == (39.76, -98.5, "geonames")  # countryinfo's was 235 km away
+    assert at("Canada", "country") == (60.10867, -113.64258, "geonames")
+    assert at("Queensland", "admin1") == (-20.0, 145.0, "geonames")
+    assert at("Europe", "continent")[2] == "geonames"
+    middle_east, gulf = gaz.lookup("Middle East"), gaz.lookup("Persian Gulf")[0]
+    assert any(e.level == "other" and e.point_source == "geonames" and e.country_code is None for e in middle_east)
+    assert (gulf.level, gulf.feature_code, gulf.latitude, gulf.longitude) == ("other", "GULF", 27.0, 51.0)
+    # a first-level division GeoNames' table lacks: the iso3166-2 package's point, and the record says so
+    darfur = gaz.get(8394435)
+    assert darfur.level == "admin1" and darfur.point_source == "iso3166-2"
+    assert gazetteer.POINT_SOURCES[darfur.point_source].startswith("the iso3166-2 package")
+
+
 def test_info_and_staleness(gaz, tmp_path):
     info = gazetteer.info(gaz.path)
     assert info["exists"] and info["current"]
@@ -97,8 +116,8 @@ def dumped(tmp_path_factory, gaz) -> Gazetteer:
 
 def test_dump_gives_geonames_own_points(gaz, dumped):
     us = dumped.get(6252001)
-    assert (us.latitude, us.longitude) == (39.76, -98.5)
-    assert (gaz.get(6252001).latitude, gaz.get(6252001).longitude) != (39.76, -98.5)  # the stand-in point
+    assert (us.latitude, us.longitude, us.point_source) == (39.76, -98.5, "geonames-dump")
+    assert gaz.get(6252001).point_source == "geonames"  # the shipped table: the same point
     assert dumped.lookup("United States")[0].geonameid == 6252001
 
 

@@ -92,6 +92,9 @@ class Place(Mention):
     geo_precision: Optional[int] = Field(None, description="ACLED: 1 town, 2 near town/part of region, 3 region")
     where_prec: Optional[int] = Field(None, description="UCDP where_prec 1-7")
     fallback: bool = Field(False, description="name not in gazetteer; resolved to its containing region")
+    point_source: Optional[str] = Field(
+        None, description="where the point comes from: 'geonames' (GeoNames' own), 'geonames-dump', "
+        "'iso3166-2' (not GeoNames: none there), 'countryinfo', 'median'/'midpoint' (of the region's places)")
 
 
 # --- time ---------------------------------------------------------------------------

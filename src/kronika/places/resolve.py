@@ -23,7 +23,7 @@ from kronika.places.lexicon import Lexicon, load
 from kronika.places.recognize import Span
 from kronika.records import Place, PlaceCandidate
 
-LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "populated_place": 0.0}
+LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "populated_place": 0.0, "other": 1.3}
 SRC_PRIOR = {0: 0.0, 1: 0.0, 3: -0.25, 2: -0.45, 9: -1.6}  # name, alias, derived, alternate, loose
 ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
@@ -327,6 +327,6 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             level=e.level, country_code=e.country_code, country_iso3=e.country_iso3, country=e.country,
             admin1=e.name if e.level == "admin1" else e.admin1, admin2=e.name if e.level == "admin2" else e.admin2,
             population=e.population, score=round(win.total, 3) if win is not None else 0.0,
-            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback,
+            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback, point_source=e.point_source,
         ))
     return places
