@@ -70,8 +70,10 @@ class PlaceCandidate(Record):
 class Place(Mention):
     """A place name in the text and what it resolved to (GeoNames)."""
 
-    role: Literal["location", "actor"] = Field(
-        "location", description="'actor' when the name stands for a government (\"Moscow denied\")"
+    role: Literal["location", "actor", "demonym", "name_part"] = Field(
+        "location", description="'location': where something is or happens; 'actor': the name stands for a "
+        "government (\"Moscow denied\"); 'demonym': an adjectival form or a modifier (\"Ukrainian forces\", "
+        "\"US military\"); 'name_part': inside a longer name (\"the Security Service of Ukraine\")"
     )
     resolved: bool = False
     geonameid: Optional[int] = None

@@ -87,13 +87,20 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     # "a house in Khan Younis": a preposition of place is evidence of a place even when the
     # tagger reads the name as a person ("Khan")
     span.extra["locative"] = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
+    root = sp.root
+    head = root.head
+    # "Russian troops shelled Kherson": the object of a verb of striking or taking is a place
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lex.place_verbs:
+        span.extra["locative"] = True
+    # "the US military", "Kyiv officials": the name qualifies the noun right after it
+    if root.dep_ in ("compound", "amod", "nmod") and head.i == sp.end and head.pos_ == "NOUN" \
+            and head.lower_ in lex.modifier_nouns:
+        span.extra["modifier"] = True
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
     if nxt is not None and normalize(nxt.text) in lex.actor_nouns:
         span.actor_noun = True
-    root = sp.root
-    head = root.head
     # "Pyongyang assists": the small model may tag the verb as a noun; an nsubj is a subject all the same
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True

@@ -278,6 +278,19 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5)
 
 
+def _role(sp: Span, e: Optional[Entry]) -> str:
+    """What the name does in its sentence: a place where something is, a government that acts
+    ("Moscow denied", "the Kyiv regime"), a demonym or modifier ("Ukrainian forces", "the US
+    military") or part of a longer name ("the Security Service of Ukraine")."""
+    if sp.extra.get("embedded"):
+        return "name_part"
+    if sp.source == "adjectival" or sp.extra.get("modifier"):
+        return "demonym"
+    if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
+        return "actor"
+    return "location"
+
+
 def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False) -> list[Place]:
     """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are dropped)."""
     lex = lex or load()
@@ -309,11 +322,9 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             e = _fallback_region(i, ks, picked, text)
             fallback = e is not None
         if e is None:
-            places.append(Place(**fields, resolved=False, candidates=cand_recs))
+            places.append(Place(**fields, role=_role(sp, None), resolved=False, candidates=cand_recs))
             continue
-        role = "location"
-        if sp.actor_noun or sp.extra.get("embedded") or (sp.subject and e.feature_code == "PPLC"):
-            role = "actor"
+        role = _role(sp, e)
         gp = ACLED.get(e.level, 3)
         wp = UCDP.get(e.level, 6)
         if fallback:
