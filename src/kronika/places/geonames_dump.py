@@ -30,7 +30,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import yaml
 
-from kronika.places.gazetteer import loose_rows, place_name_rows
+from kronika.places.gazetteer import PLACE_COLUMNS, loose_rows, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
 COLUMNS = 19
@@ -137,7 +137,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
 
         def flush() -> None:
             con.executemany("UPDATE place SET lat = ?, lon = ?, psrc = 'geonames-dump' WHERE id = ?", moved)
-            con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", added)
+            con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", added)
             uniq = list(dict.fromkeys(names))
             con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
             con.executemany("INSERT INTO lname VALUES (?,?)", list(loose_rows(uniq)))
@@ -176,7 +176,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
                     level = "other"
                 pop = int(r[14]) if r[14].isdigit() else 0
                 added.append((gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
-                              pop, None, None, "geonames-dump"))
+                              pop, None, None, "geonames-dump", None, None))
                 existing[gid] = level
                 names.extend(place_name_rows(gid, [r[1], r[2]], r[3].split(",")))
                 if len(added) >= 50_000 or len(moved) >= 50_000:

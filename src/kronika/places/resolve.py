@@ -58,8 +58,20 @@ def _contains(outer: Entry, inner: Entry) -> bool:
     if outer.level == "admin1":
         return inner.admin1_id == outer.geonameid
     if outer.level == "admin2":
-        return inner.admin2_id == outer.geonameid
+        return inner.admin2_id == outer.geonameid or _same_district(outer, inner)
     return False
+
+
+_DISTRICT_WORDS = re.compile(r"\b(raion|rayon|district|municipal|okrug|gorodskoy)\b")
+
+
+def _same_district(outer: Entry, inner: Entry) -> bool:
+    """A settlement's raion in its source ("Okhtyrskyi") is the district named ("Okhtyrskyi Raion")."""
+    if not inner.district or inner.country_code != outer.country_code:
+        return False
+    a = _DISTRICT_WORDS.sub("", normalize(outer.name)).strip()
+    b = _DISTRICT_WORDS.sub("", normalize(inner.district)).strip()
+    return len(a) >= 5 and a[:6] == b[:6]
 
 
 def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_Cand]]:
@@ -144,6 +156,18 @@ def _prior(c: _Cand, bare_city_admin: bool) -> float:
     return s
 
 
+def _prune(spans: list[Span], cands: list[list[_Cand]], keep: int = 25) -> None:
+    """Drop the long tail of namesakes ("Washington" has hundreds, Ukraine has 40 Popivkas), but keep
+    those inside a region the document names ("Popivka, Kharkiv Oblast"): context decides among them."""
+    named = {cs[0].entry.geonameid for sp, cs in zip(spans, cands)
+             if cs and cs[0].entry.level in ("admin1", "admin2") and sp.source != "adjectival"}
+    for cs in cands:
+        if len(cs) > keep:
+            inside = [c for c in cs[keep:] if c.entry.admin1_id in named or c.entry.admin2_id in named]
+            del cs[keep:]
+            cs.extend(inside[:keep])
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = "") -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
@@ -154,7 +178,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     region_forms: dict[str, Entry] = {}
 
     # pass 1: priors
-    for i, (sp, cs) in enumerate(zip(spans, cands)):
+    for sp, cs in zip(spans, cands):
         if not cs:
             continue
         bare = sp.term is None
@@ -174,18 +198,24 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
             # a district's population is that of all its places: by a bare alias it is weaker still
             c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
         cs.sort(key=lambda c: -c.score)
-        del cs[25:]  # the long tail of namesakes ("Washington" has hundreds) cannot win
-        if sp.term and cs[0].entry.level in ("admin1", "admin2"):
+    _prune(spans, cands)
+    for sp, cs in zip(spans, cands):
+        if cs and sp.term and cs[0].entry.level in ("admin1", "admin2"):
             region_forms.setdefault(sp.base or sp.key, cs[0].entry)
 
-    # pass 2 (twice): context
+    # pass 2 (twice): context; demonyms ("Russian troops shelled Kherson") say who acts more than
+    # where: they weigh half a place for the country and nothing below it
+    qualifies = [sp.source == "adjectival" for sp in spans]
     for _ in range(2):
-        firsts = [cs[0].entry if cs else None for cs in cands]
+        tops = [cs[0].entry if cs else None for cs in cands]
+        firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
         for i, (sp, cs) in enumerate(zip(spans, cands)):
             if not cs:
                 continue
             others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
             occ = Counter(e.country_code for e in others if e.country_code)
+            said = Counter(e.country_code for j, e in enumerate(tops)
+                           if qualifies[j] and e is not None and j != i and e.country_code)
             adm1 = Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others)
             adm2 = {e.admin2_id if e.level != "admin2" else e.geonameid for e in others}
             # containment: the next place right after ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk region")
@@ -198,6 +228,8 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
                 ctx = 0.0
                 if e.country_code and occ.get(e.country_code):
                     ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
+                elif e.country_code and said.get(e.country_code):
+                    ctx += 0.5 * (1.2 + 0.25 * min(said[e.country_code], 4))
                 if e.level == "country" and occ.get(e.country_code):
                     ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
                 national = ctx
@@ -339,5 +371,6 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             admin1=e.name if e.level == "admin1" else e.admin1, admin2=e.name if e.level == "admin2" else e.admin2,
             population=e.population, score=round(win.total, 3) if win is not None else 0.0,
             candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback, point_source=e.point_source,
+            source_id=e.source_id, district=e.district,
         ))
     return places
