@@ -204,9 +204,13 @@ def _ru(src: Path) -> list[dict]:
         rid = r["id"]
         num = int(rid.split(":")[1].replace("row", "") or 0) if rid.startswith("oktmo:") else int(rid.split(":")[1])
         sid = -(10**11 + num) if rid.startswith("oktmo:") else -(3 * 10**11 + num)
-        aliases = _latin_names([r["name_latin"]], r["alt_names"].split("|"), [r["name"]])
-        # the Ukrainian press spelling (Kruhlenke) as an alternate name: weaker than Ukraine's own Popivkas
-        alts = _latin_names([ukrainian_form(r["name"])])
+        # spellings of the name (Kruglenkoye / Kruglenkoe) are aliases; other names (Engels' old name
+        # Pokrovsk) and the Ukrainian press spelling (Kruhlenke) are alternate names, weaker than the
+        # own names of other places (Ukraine's Pokrovsk, Popivkas)
+        own = r["name_latin"][:1].lower()
+        names = _latin_names([r["name_latin"]], r["alt_names"].split("|"), [r["name"]])
+        aliases = [n for n in names if n[:1].lower() == own]
+        alts = [n for n in names if n[:1].lower() != own] + _latin_names([ukrainian_form(r["name"])])
         out.append(_row(r["geonameid"] or sid, rid, r["name_latin"] or aliases[0], aliases, alts, "RU", r["admin1_latin"],
                         romanize(r["admin2"]) or r["admin2"], r["lat"], r["lon"], r["population"], r["settlement_type"], r["geonameid"]))
     return out
