@@ -15,7 +15,7 @@ import csv
 import gzip
 import math
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from kronika.places.gazetteer import normalize, place_name_rows
 
@@ -28,9 +28,10 @@ SAME_PLACE_KM = 3.0
 _GENERIC = {"oblast", "oblast'", "kray", "krai", "respublika", "republic", "avtonomnyy", "okrug", "autonomous"}
 
 
-def rows() -> list[dict]:
+def rows() -> Iterator[dict]:
+    """The shipped rows, one at a time (160,000 of them: never all in memory)."""
     with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
