@@ -81,6 +81,9 @@ def test_a_town_beats_a_village_of_the_same_name_without_evidence():
     # Kherson the city, not the Kherson hamlet of Orenburg Oblast (33 people), though "Russian" is said
     (kherson,) = [p for p in places("Russian troops shelled Kherson on Monday.") if p.text == "Kherson"]
     assert kherson.country_code == "UA" and kherson.geonameid == 706448
+    # a demonym is weak evidence: Varna the Bulgarian city (312,000), not Varna of Chelyabinsk Oblast
+    (varna,) = [p for p in places("Russian diplomats met in Varna on Sunday.") if p.text == "Varna"]
+    assert varna.country_code == "BG"
     # Pokrovsk the Ukrainian town, not Engels (Saratov Oblast, 196,000 people), whose old name it was
     (pokrovsk,) = [p for p in places("Heavy fighting was reported in Pokrovsk on Tuesday.") if p.text == "Pokrovsk"]
     assert (pokrovsk.country_code, pokrovsk.admin1) == ("UA", "Donetsk Oblast")

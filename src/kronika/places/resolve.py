@@ -29,6 +29,7 @@ ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continen
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
 _CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?|,\s*)?$", re.I)
 MIN_MATCHER_POP = 20_000
+DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
 
@@ -204,7 +205,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
             region_forms.setdefault(sp.base or sp.key, cs[0].entry)
 
     # pass 2 (twice): context; demonyms ("Russian troops shelled Kherson") say who acts more than
-    # where: they weigh half a place for the country and nothing below it
+    # where: they weigh a quarter of a place for the country (DEMONYM_WEIGHT) and nothing below it
     qualifies = [sp.source == "adjectival" for sp in spans]
     for _ in range(2):
         tops = [cs[0].entry if cs else None for cs in cands]
@@ -231,7 +232,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
                 if e.country_code and occ.get(e.country_code):
                     ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
                 elif e.country_code and said.get(e.country_code):
-                    ctx += 0.5 * (1.2 + 0.25 * min(said[e.country_code], 4))
+                    ctx += DEMONYM_WEIGHT * (1.2 + 0.25 * min(said[e.country_code], 4))
                 if e.level == "country" and occ.get(e.country_code):
                     ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
                 national = ctx
