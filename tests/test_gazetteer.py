@@ -109,7 +109,8 @@ def dumped(tmp_path_factory, gaz) -> Gazetteer:
     path = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
     shutil.copyfile(gaz.path, path)
     applied = geonames_dump.apply(path, [GEONAMES_FIXTURE])
-    assert (applied.rows, applied.moved, applied.added) == (4, 1, 2)  # the hotel's class is left out
+    # the hotel's class is left out; Huriiv Kozachok is OCHA's village already: joined, not listed twice
+    assert (applied.rows, applied.moved, applied.added, applied.joined) == (5, 1, 2, 1)
     assert geonames_dump.recorded(path) == [GEONAMES_FIXTURE.resolve()]
     return Gazetteer(path, build_if_missing=False)
 
@@ -129,6 +130,12 @@ def test_dump_adds_villages_and_regions(dumped):
     region = dumped.lookup("Near East")[0]
     assert region.geonameid == 900000002 and region.level == "other"
     assert dumped.get(900000003) is None
+
+
+def test_dump_joins_a_village_of_the_settlement_tables(dumped):
+    assert dumped.get(900000004) is None
+    (village,) = [e for e in dumped.lookup("Guryev Kozachek") if e.country_code == "UA"]
+    assert village.geonameid == -6302005016 and village.source_id == "ocha-pcode:UA6302005016"
 
 
 def test_dump_village_resolves_to_a_town_not_its_region(dumped):
