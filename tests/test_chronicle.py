@@ -151,6 +151,17 @@ def test_geojson_jsonl_and_parquet(chronicle, tmp_path):
     assert table.num_rows == n and table.column_names == list(ACLED_COLUMNS)
 
 
+def test_geojson_says_which_points_stand_for_regions(chronicle):
+    gj = io.StringIO()
+    chronicle.export("geojson", gj)
+    props = [f["properties"] for f in json.loads(gj.getvalue())["features"]]
+    levels = {(p["place_level"], p["place_precision"]) for p in props}
+    # an oblast's or a country's point is exported as a region, a town's or a village's as a point
+    assert all(prec == ("point" if lvl == "populated_place" else "region") for lvl, prec in levels if lvl)
+    assert {"region", "point"} <= {prec for _, prec in levels}
+    assert all(p["point_source"] for p in props)
+
+
 def test_store_keeps_chronicle_tables(chronicle):
     con = sqlite3.connect(chronicle.store.url.removeprefix("sqlite:///"))
     n_events, n_reports = con.execute("SELECT count(*), sum(n_reports) FROM chronicle_events").fetchone()

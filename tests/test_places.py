@@ -81,18 +81,27 @@ def test_example_headline_kursk_is_the_oblast(example):
     assert any(c.geonameid == 538560 for c in bare[0].candidates)
 
 
-def test_example_village_falls_back_to_oblast(example):
+def test_example_village_is_the_kursk_village_not_the_oblast(example):
+    # "near Kruglenkoe": the census village of Sudzha district (OKTMO 38640450111), not Kursk Oblast
+    # nor the Kruglenkoye villages of Kemerovo and Belgorod oblasts
     (village,) = at(example, "Kruglenkoe")
-    assert village.fallback and village.resolved
-    assert village.geonameid == 538555 and village.geo_precision == 3
+    assert village.resolved and not village.fallback and village.level == "populated_place"
+    assert (village.geonameid, village.country_code, village.admin1) == (-138640450111, "RU", "Kursk Oblast")
+    assert village.point_source == "ru-census-2021" and village.geo_precision == 2
+    assert abs(village.latitude - 51.335) < 0.01 and abs(village.longitude - 35.183) < 0.01
 
 
-def test_example_no_demonyms_or_organisations(example):
-    texts = {p.text for p in example}
-    assert not texts & {"Ukrainian", "Russian", "North Korean", "Korean", "Russians", "SBU"}
+def test_example_demonyms_and_names_in_organisations_are_not_locations(example):
+    locations = {p.text for p in example if p.role == "location"}
+    assert not locations & {"Ukrainian", "Russian", "North Korean", "Korean", "Russians", "SBU"}
+    demonyms = [p for p in example if p.role == "demonym"]
+    assert {p.text for p in demonyms} >= {"Ukrainian", "Russian"}
+    assert all(p.resolved and p.level == "country" for p in demonyms)
+    assert {p.country_code for p in demonyms if p.text == "Ukrainian"} == {"UA"}
     text = EXAMPLE.read_text(encoding="utf-8")
     org = text.index("Security Service of Ukraine")
-    assert not [p for p in example if org <= p.start < org + len("Security Service of Ukraine")]
+    (inside,) = [p for p in example if org <= p.start < org + len("Security Service of Ukraine")]
+    assert (inside.text, inside.role, inside.geonameid) == ("Ukraine", "name_part", 690791)
 
 
 def test_kyiv_and_kiev_are_the_same_place(analyse):
@@ -192,23 +201,53 @@ def test_every_resolved_place_is_complete(example):
             assert p.population is not None
 
 
-def test_names_inside_organisations_only_as_actors(nlp, gaz):
+def test_names_inside_organisations_are_name_parts(nlp, gaz):
     text = "The Ohio Department of Transportation closed the road near Columbus on Monday."
     ctx = Context.from_doc(nlp(text), Document(id="t", text=text))
-    default = resolve_places(ctx, gaz)
-    assert "Ohio" not in {p.text for p in default}
-    assert at(default, "Columbus")[0].country_code == "US"  # Columbus, Ohio, by its state
-    both = resolve_places(ctx, gaz, embedded=True)
-    (ohio,) = at(both, "Ohio")
-    assert ohio.role == "actor" and ohio.level == "admin1" and ohio.country_code == "US"
+    places = resolve_places(ctx, gaz)
+    (ohio,) = at(places, "Ohio")
+    assert ohio.role == "name_part" and ohio.level == "admin1" and ohio.country_code == "US"
+    (columbus,) = at(places, "Columbus")
+    assert columbus.role == "location" and columbus.country_code == "US"  # Columbus, Ohio, by its state
+    assert "Ohio" not in {p.text for p in resolve_places(ctx, gaz, embedded=False)}
 
 
-def test_adjectival_forms_only_on_request(nlp, gaz):
+def test_adjectival_forms_are_demonyms(nlp, gaz):
     text = "A Turkish court jailed two French journalists in Ankara."
     ctx = Context.from_doc(nlp(text), Document(id="t", text=text))
-    assert {p.text for p in resolve_places(ctx, gaz)} == {"Ankara"}
-    adj = {p.text: p for p in resolve_places(ctx, gaz, adjectival=True)}
-    assert adj["Turkish"].geonameid == 298795 and adj["French"].country_code == "FR"
+    places = {p.text: p for p in resolve_places(ctx, gaz)}
+    assert {t for t, p in places.items() if p.role == "location"} == {"Ankara"}
+    assert places["Turkish"].geonameid == 298795 and places["French"].country_code == "FR"
+    assert places["Turkish"].role == places["French"].role == "demonym"
+    assert {p.text for p in resolve_places(ctx, gaz, adjectival=False)} == {"Ankara"}
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    # a town the tagger calls a person, as the object of a verb of striking: a place
+    ("Russian troops shelled Kherson on Monday.", "Kherson", "location", "UA"),
+    ("Russian troops shelled Kherson on Monday.", "Russian", "demonym", "RU"),
+    # a name that qualifies a noun is a modifier, not where something happened
+    ("The US military says it destroyed two drones over the Red Sea.", "US", "demonym", "US"),
+    ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Gaza", "demonym", "PS"),
+    ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Rafah", "location", "PS"),
+    ("Moscow denied that its forces had shelled the town.", "Moscow", "actor", "RU"),
+    ("The Security Service of Ukraine detained two men in Odesa.", "Ukraine", "name_part", "UA"),
+    ("The Security Service of Ukraine detained two men in Odesa.", "Odesa", "location", "UA"),
+])
+def test_every_toponym_with_its_role(analyse, text, name, role, country):
+    _, places = analyse(text)
+    (p,) = at(places, name)
+    assert (p.role, p.country_code, p.resolved) == (role, country, True)
+
+
+def test_us_military_is_not_a_location_of_the_public_output():
+    import kronika
+
+    a = kronika.analyze("The US military says it struck a weapons depot in Yemen on Tuesday.", published="2025-01-20")
+    assert [p.text for p in a.places if p.role == "location"] == ["Yemen"]
+    (us,) = [p for p in a.places if p.text == "US"]
+    assert us.role == "demonym" and us.geonameid == 6252001
+    assert all(e.place is None or e.place.text != "US" for e in a.events)
 
 
 

@@ -369,3 +369,19 @@ def test_chronicle_page_lists_sources_escaped(chronicle_client):
     rows = re.findall(r'<tr class="chronicle-event"', html)
     assert len(rows) >= 1
     assert "<script>alert" not in chronicle_client.get("/chronicle", params={"q": "<script>alert(1)</script>"}).text
+
+
+def test_events_map_marks_region_points_and_credits_the_place_data(client):
+    import json as _json
+    import re as _re
+
+    html = client.get("/events").text
+    markers = _json.loads(_re.search(r'<script type="application/json" id="markers-data">(.*?)</script>', html, _re.S)
+                          .group(1))
+    assert markers
+    # the example's events in Kursk Oblast (an oblast's point) are regions; those in a town are not
+    assert all(m["region"] == (m["level"] != "populated_place") for m in markers if m["level"])
+    assert any(m["region"] for m in markers)
+    assert "map-legend" in html
+    for credit in ("GeoNames", "OpenWeatherMap", "Who's On First", "OCHA", "tochno.st"):
+        assert credit in html, credit

@@ -85,8 +85,10 @@ class PlaceCandidate(Record):
 class Place(Mention):
     """A place name in the text and what it resolved to (GeoNames)."""
 
-    role: Literal["location", "actor"] = Field(
-        "location", description="'actor' when the name stands for a government (\"Moscow denied\")"
+    role: Literal["location", "actor", "demonym", "name_part"] = Field(
+        "location", description="'location': where something is or happens; 'actor': the name stands for a "
+        "government (\"Moscow denied\"); 'demonym': an adjectival form or a modifier (\"Ukrainian forces\", "
+        "\"US military\"); 'name_part': inside a longer name (\"the Security Service of Ukraine\")"
     )
     resolved: bool = False
     geonameid: Optional[int] = None
@@ -107,6 +109,14 @@ class Place(Mention):
     geo_precision: Optional[int] = Field(None, description="ACLED: 1 town, 2 near town/part of region, 3 region")
     where_prec: Optional[int] = Field(None, description="UCDP where_prec 1-7")
     fallback: bool = Field(False, description="name not in gazetteer; resolved to its containing region")
+    point_source: Optional[str] = Field(
+        None, description="where the point comes from: 'geonames' (GeoNames' own), 'geonames-dump', "
+        "'iso3166-2' (not GeoNames: none there), 'countryinfo', 'median'/'midpoint' (of the region's places), "
+        "'ocha', 'whosonfirst', 'ru-census-2021' (settlements of Ukraine and Russia)")
+    source_id: Optional[str] = Field(
+        None, description="a settlement's id in its source ('ocha-pcode:UA1416021001', 'oktmo:38640450111'); "
+        "a negative geonameid is not a GeoNames place")
+    district: Optional[str] = Field(None, description="a settlement's raion or district in its source")
 
 
 # --- time ---------------------------------------------------------------------------

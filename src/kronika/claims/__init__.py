@@ -148,7 +148,7 @@ def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, object]], 
 
 def _place_words(ctx: Context, sentence: int) -> set[str]:
     s = ctx.sentences[sentence]
-    names = {p.text for p in ctx.places if p.sentence == sentence}
+    names = {p.text for p in ctx.places if p.sentence == sentence and p.role in ("location", "actor")}
     span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
     if span is not None:
         names |= {e.text for e in span.ents if e.label_ in ("GPE", "LOC")}

@@ -197,6 +197,9 @@ def write_geojson(ch: "Chronicle", out: IO[str]) -> int:
         props = next(acled_rows(e))
         props.update({
             "id": e.id, "status": e.status, "kind": e.kind, "n_sources": e.n_sources,
+            # a region's point (an oblast, a country) is not a town's: say which the point stands for
+            "place_level": p.level, "place_precision": "region" if p.level != "populated_place" or p.fallback else "point",
+            "point_source": p.point_source,
             "fatalities": e.fatalities,
             "reports": [{"doc_id": r.doc_id, "source": r.source, "url": r.url, "published": str(r.published or ""),
                          "sentence": r.sentence, "text": r.text} for r in e.reports],

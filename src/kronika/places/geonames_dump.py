@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import sqlite3
 import zipfile
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import yaml
 
-from kronika.places.gazetteer import loose_rows, place_name_rows
+from kronika.places.gazetteer import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
 COLUMNS = 19
@@ -98,6 +99,7 @@ class Applied:
     moved: int = 0  # entries that took GeoNames' own point
     added: int = 0
     names: int = 0
+    joined: int = 0  # villages the gazetteer has from the settlement tables (no GeoNames id): names added
 
 
 def _admin_codes(con: sqlite3.Connection) -> dict[tuple[str, ...], int]:
@@ -124,6 +126,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
     try:
         existing = {gid: level for gid, level in con.execute("SELECT id, level FROM place")}
         codes = _admin_codes(con)
+        villages = _settlement_index(con)
         # pass 1: subdivisions of the dumps (their codes link the places added in pass 2)
         for f in files:
             for r in rows(f):
@@ -136,8 +139,8 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
         names: list[tuple[str, int, int]] = []
 
         def flush() -> None:
-            con.executemany("UPDATE place SET lat = ?, lon = ? WHERE id = ?", moved)
-            con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", added)
+            con.executemany("UPDATE place SET lat = ?, lon = ?, psrc = 'geonames-dump' WHERE id = ?", moved)
+            con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", added)
             uniq = list(dict.fromkeys(names))
             con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
             con.executemany("INSERT INTO lname VALUES (?,?)", list(loose_rows(uniq)))
@@ -163,6 +166,11 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
                     continue
                 if fclass not in want or (want[fclass] is not None and fcode not in want[fclass]):
                     continue
+                same = _same_settlement(villages, r, lat, lon) if fclass == "P" else None
+                if same is not None:  # OCHA's or the census' village: one place, with GeoNames' names too
+                    names.extend(place_name_rows(same, [r[1], r[2]], r[3].split(",")))
+                    out.joined += 1
+                    continue
                 cc = r[8] or None
                 a1 = codes.get((r[8], r[10])) if r[10] else None
                 a2 = codes.get((r[8], r[10], r[11])) if r[11] else None
@@ -176,7 +184,7 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
                     level = "other"
                 pop = int(r[14]) if r[14].isdigit() else 0
                 added.append((gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
-                              pop, None, None))
+                              pop, None, None, "geonames-dump", None, None))
                 existing[gid] = level
                 names.extend(place_name_rows(gid, [r[1], r[2]], r[3].split(",")))
                 if len(added) >= 50_000 or len(moved) >= 50_000:
@@ -190,8 +198,29 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
         con.close()
     if progress:
         progress(f"  GeoNames dump: {out.rows} rows, {out.moved} entries took GeoNames' points, "
-                 f"{out.added} places added ({out.names} names)")
+                 f"{out.added} places added, {out.joined} joined villages of the settlement tables ({out.names} names)")
     return out
+
+
+def _settlement_index(con: sqlite3.Connection) -> dict[str, list[tuple[int, float, float]]]:
+    """Name key -> (id, lat, lon) of the places that are not GeoNames' (negative ids: OCHA, census)."""
+    points = {gid: (lat, lon) for gid, lat, lon in con.execute("SELECT id, lat, lon FROM place WHERE id < 0")}
+    out: dict[str, list[tuple[int, float, float]]] = {}
+    for key, gid in con.execute("SELECT key, id FROM name WHERE id < 0"):
+        if gid in points:
+            out.setdefault(key, []).append((gid, *points[gid]))
+    return out
+
+
+def _same_settlement(index: dict, r: list[str], lat: float, lon: float, km: float = 3.0) -> Optional[int]:
+    """The settlement-table village a dump row names within ``km`` (the same place, listed once)."""
+    for key in {name_key(r[1]), name_key(r[2])} - {None}:
+        for gid, la, lo in index.get(key, ()):
+            dy = (la - lat) * 111.2
+            dx = (lo - lon) * 111.2 * math.cos(math.radians(lat))
+            if math.hypot(dx, dy) <= km:
+                return gid
+    return None
 
 
 def recorded(path: Path) -> list[Path]:

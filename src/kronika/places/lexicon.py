@@ -26,6 +26,8 @@ class Lexicon:
     place_cues: tuple[str, ...] = ()
     abbreviations: dict[str, str] = None  # "N.D." -> "US-ND"
     locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
+    modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
+    place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +58,6 @@ def load() -> Lexicon:
                    {normalize(str(k)): str(v) for k, v in (raw.get("adjectives") or {}).items()},
                    tuple(str(c).lower() for c in raw.get("place_cues") or ()),
                    {str(k): str(v) for k, v in (raw.get("subdivision_abbreviations") or {}).items()},
-                   frozenset(str(w).lower() for w in raw.get("locative_preps") or ()))
+                   frozenset(str(w).lower() for w in raw.get("locative_preps") or ()),
+                   frozenset(str(w).lower() for w in raw.get("modifier_nouns") or ()),
+                   frozenset(str(w).lower() for w in raw.get("place_verbs") or ()))

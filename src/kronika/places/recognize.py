@@ -18,11 +18,12 @@ from kronika.places.lexicon import Lexicon, load
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels whose tokens the gazetteer matcher never reads as places
-BLOCK_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME",
+BLOCK_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME",
                 "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NEAR = re.compile(r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\bnorth of|\bsouth of|"
                   r"\beast of|\bwest of|\b(?:north|south)[-\s]?(?:east|west) of|\bkm from|\bkilometers from|"
                   r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of)\s+(?:the\s+)?$", re.I)
+_MOTION_PREPS = {"from", "to", "towards", "toward", "into", "on"}
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _LEAD = re.compile(r"^(?:the|The)\s+")
 
@@ -87,13 +88,22 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     # "a house in Khan Younis": a preposition of place is evidence of a place even when the
     # tagger reads the name as a person ("Khan")
     span.extra["locative"] = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
+    root = sp.root
+    head = root.head
+    # "Russian troops shelled Kherson": the object of a verb of striking or taking is a place
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lex.place_verbs:
+        span.extra["locative"] = True
+    elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
+        span.extra["locative"] = True  # "withdrew from Popivka", "advanced on Pokrovsk"
+    # "the US military", "Kyiv officials": the name qualifies the noun right after it
+    if root.dep_ in ("compound", "amod", "nmod") and head.i == sp.end and head.pos_ == "NOUN" \
+            and head.lower_ in lex.modifier_nouns:
+        span.extra["modifier"] = True
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
     if nxt is not None and normalize(nxt.text) in lex.actor_nouns:
         span.actor_noun = True
-    root = sp.root
-    head = root.head
     # "Pyongyang assists": the small model may tag the verb as a noun; an nsubj is a subject all the same
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True
@@ -245,7 +255,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
         ok = (
             tok.pos_ == "PROPN"
             and (tok.is_title or (tok.is_upper and len(tok.text) > 2 and "." in tok.text))
-            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG")
+            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")
                  # "in Kidal" tagged NORP: a name right after a preposition of place
                  or (tok.ent_type_ == "NORP" and tok.i > 0 and doc[tok.i - 1].lower_ in lex.locative_preps))
             and not tok.is_sent_start
@@ -282,7 +292,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
                 if names is not None and key not in names:
                     continue
                 inside = _inside_organisation(doc, lex, s, e, tagged=False)
-                weak = any(t.ent_type_ in ("PERSON", "ORG") for t in toks)
+                weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
                 inside = inside or (weak and _in_longer_name(named, toks))
                 if inside and not embedded:
                     continue  # part of a longer person or organisation name

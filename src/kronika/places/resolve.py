@@ -23,12 +23,13 @@ from kronika.places.lexicon import Lexicon, load
 from kronika.places.recognize import Span
 from kronika.records import Place, PlaceCandidate
 
-LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "populated_place": 0.0}
+LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "populated_place": 0.0, "other": 1.3}
 SRC_PRIOR = {0: 0.0, 1: 0.0, 3: -0.25, 2: -0.45, 9: -1.6}  # name, alias, derived, alternate, loose
 ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
 _CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?|,\s*)?$", re.I)
 MIN_MATCHER_POP = 20_000
+DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
 
@@ -58,8 +59,20 @@ def _contains(outer: Entry, inner: Entry) -> bool:
     if outer.level == "admin1":
         return inner.admin1_id == outer.geonameid
     if outer.level == "admin2":
-        return inner.admin2_id == outer.geonameid
+        return inner.admin2_id == outer.geonameid or _same_district(outer, inner)
     return False
+
+
+_DISTRICT_WORDS = re.compile(r"\b(raion|rayon|district|municipal|okrug|gorodskoy)\b")
+
+
+def _same_district(outer: Entry, inner: Entry) -> bool:
+    """A settlement's raion in its source ("Okhtyrskyi") is the district named ("Okhtyrskyi Raion")."""
+    if not inner.district or inner.country_code != outer.country_code:
+        return False
+    a = _DISTRICT_WORDS.sub("", normalize(outer.name)).strip()
+    b = _DISTRICT_WORDS.sub("", normalize(inner.district)).strip()
+    return len(a) >= 5 and a[:6] == b[:6]
 
 
 def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_Cand]]:
@@ -144,6 +157,18 @@ def _prior(c: _Cand, bare_city_admin: bool) -> float:
     return s
 
 
+def _prune(spans: list[Span], cands: list[list[_Cand]], keep: int = 25) -> None:
+    """Drop the long tail of namesakes ("Washington" has hundreds, Ukraine has 40 Popivkas), but keep
+    those inside a region the document names ("Popivka, Kharkiv Oblast"): context decides among them."""
+    named = {cs[0].entry.geonameid for sp, cs in zip(spans, cands)
+             if cs and cs[0].entry.level in ("admin1", "admin2") and sp.source != "adjectival"}
+    for cs in cands:
+        if len(cs) > keep:
+            inside = [c for c in cs[keep:] if c.entry.admin1_id in named or c.entry.admin2_id in named]
+            del cs[keep:]
+            cs.extend(inside[:keep])
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = "") -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
@@ -154,7 +179,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     region_forms: dict[str, Entry] = {}
 
     # pass 1: priors
-    for i, (sp, cs) in enumerate(zip(spans, cands)):
+    for sp, cs in zip(spans, cands):
         if not cs:
             continue
         bare = sp.term is None
@@ -174,18 +199,26 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
             # a district's population is that of all its places: by a bare alias it is weaker still
             c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
         cs.sort(key=lambda c: -c.score)
-        del cs[25:]  # the long tail of namesakes ("Washington" has hundreds) cannot win
-        if sp.term and cs[0].entry.level in ("admin1", "admin2"):
+    _prune(spans, cands)
+    for sp, cs in zip(spans, cands):
+        if cs and sp.term and cs[0].entry.level in ("admin1", "admin2"):
             region_forms.setdefault(sp.base or sp.key, cs[0].entry)
 
-    # pass 2 (twice): context
+    # pass 2 (twice): context; demonyms ("Russian troops shelled Kherson") say who acts more than
+    # where: they weigh a quarter of a place for the country (DEMONYM_WEIGHT) and nothing below it
+    qualifies = [sp.source == "adjectival" for sp in spans]
     for _ in range(2):
-        firsts = [cs[0].entry if cs else None for cs in cands]
+        tops = [cs[0].entry if cs else None for cs in cands]
+        firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
+        said_all = Counter(e.country_code for j, e in enumerate(tops) if qualifies[j] and e is not None and e.country_code)
         for i, (sp, cs) in enumerate(zip(spans, cands)):
             if not cs:
                 continue
             others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
             occ = Counter(e.country_code for e in others if e.country_code)
+            said = said_all
+            if qualifies[i] and tops[i] is not None and tops[i].country_code:
+                said = said_all - Counter([tops[i].country_code])  # not its own evidence
             adm1 = Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others)
             adm2 = {e.admin2_id if e.level != "admin2" else e.geonameid for e in others}
             # containment: the next place right after ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk region")
@@ -198,6 +231,8 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
                 ctx = 0.0
                 if e.country_code and occ.get(e.country_code):
                     ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
+                elif e.country_code and said.get(e.country_code):
+                    ctx += DEMONYM_WEIGHT * (1.2 + 0.25 * min(said[e.country_code], 4))
                 if e.level == "country" and occ.get(e.country_code):
                     ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
                 national = ctx
@@ -278,6 +313,19 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5)
 
 
+def _role(sp: Span, e: Optional[Entry]) -> str:
+    """What the name does in its sentence: a place where something is, a government that acts
+    ("Moscow denied", "the Kyiv regime"), a demonym or modifier ("Ukrainian forces", "the US
+    military") or part of a longer name ("the Security Service of Ukraine")."""
+    if sp.extra.get("embedded"):
+        return "name_part"
+    if sp.source == "adjectival" or sp.extra.get("modifier"):
+        return "demonym"
+    if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
+        return "actor"
+    return "location"
+
+
 def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False) -> list[Place]:
     """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are dropped)."""
     lex = lex or load()
@@ -309,11 +357,9 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             e = _fallback_region(i, ks, picked, text)
             fallback = e is not None
         if e is None:
-            places.append(Place(**fields, resolved=False, candidates=cand_recs))
+            places.append(Place(**fields, role=_role(sp, None), resolved=False, candidates=cand_recs))
             continue
-        role = "location"
-        if sp.actor_noun or sp.extra.get("embedded") or (sp.subject and e.feature_code == "PPLC"):
-            role = "actor"
+        role = _role(sp, e)
         gp = ACLED.get(e.level, 3)
         wp = UCDP.get(e.level, 6)
         if fallback:
@@ -327,6 +373,7 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             level=e.level, country_code=e.country_code, country_iso3=e.country_iso3, country=e.country,
             admin1=e.name if e.level == "admin1" else e.admin1, admin2=e.name if e.level == "admin2" else e.admin2,
             population=e.population, score=round(win.total, 3) if win is not None else 0.0,
-            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback,
+            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback, point_source=e.point_source,
+            source_id=e.source_id, district=e.district,
         ))
     return places

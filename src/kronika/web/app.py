@@ -405,6 +405,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
             "doc_id": r["doc_id"], "id": r["id"], "lat": r["latitude"], "lon": r["longitude"],
             "type": r["event_type"], "sub": r["sub_event_type"], "kind": r["kind"], "status": r["status"],
             "date": _span(r["date_start"], r["date_end"]), "place": r["place"], "actor1": r["actor1"],
+            "region": render.is_region(r["place_level"], r["place_fallback"]), "level": r["place_level"],
             "actor2": r["actor2"], "fatalities": r["fatalities"], "sentence": r["sentence"], "text": r["text"],
             "title": r["title"] or _lead(r["lead"]), "source": r["source"], "published": str(r["published"]) if r["published"] else None,
         } for r in map_rows]

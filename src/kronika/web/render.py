@@ -82,10 +82,22 @@ def _pairs(rows: Iterable[tuple[str, Any]]) -> list[list[str]]:
     return out
 
 
+POINT_LEVELS = {"populated_place"}
+
+
+def is_region(level: Optional[str], fallback=False) -> bool:
+    """Whether a place's point stands for a region (a country, an oblast, a sea, or a name that fell
+    back to its region) rather than for a town: the map draws it as a region, never as its capital."""
+    return bool(level) and (level not in POINT_LEVELS or fallback in (True, 1, "true"))
+
+
 def place_details(p) -> dict:
     return {"kind": "place", "title": p.text, "fields": _pairs([
         ("role", p.role), ("resolved", "yes" if p.resolved else "no"), ("GeoNames name", p.name),
-        ("GeoNames id", p.geonameid), ("feature", f"{p.feature_class or ''}.{p.feature_code or ''}" if p.feature_code else None),
+        ("GeoNames id", p.geonameid if p.geonameid is None or p.geonameid > 0 else None),
+        ("source id", p.source_id), ("point", p.point_source),
+        ("point stands for", ("a region" if is_region(p.level, p.fallback) else "a town or village") if p.level else None),
+        ("feature", f"{p.feature_class or ''}.{p.feature_code or ''}" if p.feature_code else None),
         ("level", p.level), ("country", p.country), ("admin1", p.admin1), ("admin2", p.admin2),
         ("coordinates", f"{p.latitude:.4f}, {p.longitude:.4f}" if p.latitude is not None and p.longitude is not None else None),
         ("population", p.population or None), ("ACLED geo precision", p.geo_precision),

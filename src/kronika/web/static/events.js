@@ -59,17 +59,23 @@
 
   var groups = {};
   events.forEach(function (ev) {
-    var k = ev.lat.toFixed(3) + "," + ev.lon.toFixed(3);
+    var k = ev.lat.toFixed(3) + "," + ev.lon.toFixed(3) + (ev.region ? ",region" : "");
     (groups[k] = groups[k] || []).push(ev);
   });
   var layer = L.featureGroup().addTo(map);
   Object.keys(groups).forEach(function (k) {
     var g = groups[k];
-    var m = L.circleMarker([g[0].lat, g[0].lon], {
+    // a region's point (an oblast, a country) is drawn as a region: hollow and dashed, never as its capital
+    var region = g[0].region;
+    var m = L.circleMarker([g[0].lat, g[0].lon], region ? {
+      radius: 10 + Math.min(10, 2 * Math.log2(g.length)), color: "#1f4e79", weight: 2, dashArray: "4 3",
+      fillColor: "#6baed6", fillOpacity: 0.25, className: "event-marker region-marker"
+    } : {
       radius: 6 + Math.min(10, 2 * Math.log2(g.length)), color: "#7a1f1f", weight: 1.5,
       fillColor: "#d62728", fillOpacity: 0.75, className: "event-marker"
     });
-    m.bindTooltip(el("span", null, (g[0].place || "") + " (" + g.length + ")"));  // a node, not HTML
+    var tip = (g[0].place || "") + (region ? " — somewhere in this " + (g[0].level === "country" ? "country" : "region") : "");
+    m.bindTooltip(el("span", null, tip + " (" + g.length + ")"));  // a node, not HTML
     m.on("click", function () { show(g); });
     m.addTo(layer);
   });
