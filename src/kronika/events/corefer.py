@@ -180,6 +180,21 @@ def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeS
     return b if b.ucdp_date_prec < a.ucdp_date_prec else a
 
 
+def _without_borrowed_time(ctx: Context, m: Event) -> Event:
+    """An anaphoric noun takes its day from its own phrase ("Saturday's attack", "the attack on
+    Monday"), not from the clause it sits in ("Tomorrow I will convene leaders over Iran's attack")."""
+    t = m.time
+    if t is None or t.defaulted:
+        return m
+    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    phrase = list(span.root.subtree)
+    if phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1]):
+        return m
+    return m.model_copy(update={"time": None})
+
+
 def _as_mention(ctx: Context, m: Event) -> EventMention:
     zone = ctx.zone_at(m.start)
     return EventMention(start=m.start, end=m.end, text=m.text, sentence=m.sentence, trigger=m.trigger,
@@ -225,7 +240,8 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             ev = events[i]
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
             loose = headline or _anaphoric(ctx, m)
-            if near and not conflict(ev, m, loose, ctx.published) and tie(ctx, ev, m, zone):
+            probe = _without_borrowed_time(ctx, m) if loose else m
+            if near and not conflict(ev, probe, loose, ctx.published) and tie(ctx, ev, m, zone):
                 target = i
                 break
         if target is None:
