@@ -114,6 +114,7 @@ def test_html_article(tmp_path, example_text):
     paragraphs = "".join(f"<p>{line}</p>" for line in example_text.splitlines()[:8])
     html = f"""<!DOCTYPE html><html><head><title>North Korean POW interrogated | Euromaidan Press</title>
     <meta property="og:site_name" content="Euromaidan Press">
+    <meta name="description" content="Zelenskyy releases an interrogation video of a captured soldier.">
     <meta property="article:published_time" content="2025-01-20T10:00:00+00:00">
     <script>alert('x')</script></head><body><nav>Home | World | Opinion</nav>
     <article><h1>North Korean POW interrogated</h1>{paragraphs}</article>
@@ -124,6 +125,7 @@ def test_html_article(tmp_path, example_text):
     assert doc.format == "html"
     assert doc.published == dt.date(2025, 1, 20) and doc.published_from == "metadata"
     assert doc.source == "Euromaidan Press"
+    assert doc.description == "Zelenskyy releases an interrogation video of a captured soldier."
     assert "Sudzha" in doc.text and "alert(" not in doc.text and "Home | World" not in doc.text
 
 

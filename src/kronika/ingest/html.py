@@ -33,6 +33,7 @@ def extract_html(data: bytes, *, name: str, url: Optional[str], options, path: O
         url=overrides.get("url") or url or getattr(doc, "url", None),
         source=overrides.get("source") or doc.sitename,
         author=overrides.get("author") or doc.author,
+        description=overrides.get("description") or getattr(doc, "description", None),
         published=published,
         fmt="html",
         path=path,
