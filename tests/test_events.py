@@ -458,3 +458,18 @@ def test_claims_of_responsibility_name_the_attacker():
     assert ev.actor1.name == "Islamic State" and ev.place.country_code == "AF"
     (ev,) = _analyze("JNIM claimed the attack on the army post near Djibo.").events
     assert ev.actor1.name.startswith("JNIM") and ev.actor2.name.startswith("Military Forces of Burkina Faso")
+
+
+def test_a_misspelt_trigger_key_is_an_error_naming_the_entry():
+    from kronika.errors import DataError
+    from kronika.events.classify import load_classifier, load_taxonomy
+    from kronika.events.lexicon import _trigger
+
+    tax, codes = load_taxonomy(), load_classifier().acled25
+    ok = _trigger({"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed",
+                   "sub_event_type": "Shelling/artillery/missile attack"}, 0, tax, codes)
+    assert ok.cls == "fixed" and ok.confidence == 0.6
+    with pytest.raises(DataError, match=r"trigger 3 \(shell\): requires_objekt"):
+        _trigger({"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed", "requires_objekt": ["town"]}, 2, tax, codes)
+    with pytest.raises(DataError, match="unknown sub_event_type 'Shelling'"):
+        _trigger({"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed", "sub_event_type": "Shelling"}, 0, tax, codes)

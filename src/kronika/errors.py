@@ -19,3 +19,8 @@ class FetchError(InputError):
 
 class DateError(KronikaError):
     """An impossible or unparseable date given by the user."""
+
+
+class DataError(KronikaError):
+    """A data file of kronika's (lexicons, triggers, dictionaries) is malformed: names the file
+    and the entry."""

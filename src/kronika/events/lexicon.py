@@ -4,35 +4,46 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Optional
-import yaml
+from typing import Literal, Optional
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kronika.errors import DataError
 from kronika.events.classify import DATA_DIR, load_classifier, load_taxonomy
 
 
-@dataclass(frozen=True)
-class Trigger:
-    lemmas: frozenset
-    pos: frozenset
-    cls: str
-    sub_event_type: Optional[str]
-    kind: Optional[str]
-    refine: tuple
-    requires_object: frozenset
-    retake: bool
-    status: Optional[str]
-    confidence: float
-    prefer_default: bool
-    absorbable: bool
-    requires_military_object: bool
-    requires_person_object: bool
-    requires_modifier: frozenset
-    requires_object_or_modifier: frozenset
-    requires_object_or_subject_actor: bool
-    intransitive: bool
-    refine_scope: str
-    needs_object_or_passive: bool
-    requires_military_context: bool
+class Trigger(BaseModel):
+    """One entry of ``triggers.yaml``: the words, and what they need to report an event. A key the
+    model does not know is an error (``extra="forbid"``), so a misspelt requirement cannot be
+    silently ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    lemmas: frozenset[str]
+    pos: frozenset[Literal["VERB", "NOUN"]]
+    cls: Literal["violent", "fixed", "territory"] = Field(alias="class")
+    sub_event_type: Optional[str] = None
+    kind: Optional[str] = None
+    refine: tuple[str, ...] = ()
+    requires_object: frozenset[str] = frozenset()
+    retake: bool = False
+    status: Optional[str] = None
+    confidence: float = 0.6
+    prefer_default: bool = False
+    absorbable: bool = False
+    requires_military_object: bool = False
+    requires_person_object: bool = False
+    requires_modifier: frozenset[str] = frozenset()
+    requires_object_or_modifier: frozenset[str] = frozenset()
+    requires_object_or_subject_actor: bool = False
+    intransitive: bool = False
+    refine_scope: Literal["sentence", "phrase"] = "sentence"
+    needs_object_or_passive: bool = False
+    requires_military_context: bool = False
+
+    def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
+        return id(self)
 
 
 @dataclass(frozen=True)
@@ -59,30 +70,8 @@ def load_lexicon() -> Lexicon:
     tax = load_taxonomy()
     codes = load_classifier().acled25
     by_key: dict = {}
-    for t in raw["triggers"]:
-        sub = t.get("sub_event_type")
-        if sub is not None and sub not in tax["sub_event_types"]:
-            raise ValueError(f"triggers.yaml: unknown sub_event_type {sub!r}")
-        if t.get("kind") and t["kind"] not in (tax.get("kinds") or {}):
-            raise ValueError(f"triggers.yaml: unknown kind {t['kind']!r}")
-        refine = tuple(t.get("refine") or ())
-        if not set(refine) <= codes:
-            raise ValueError(f"triggers.yaml: unknown refine codes {refine}")
-        trig = Trigger(
-            lemmas=frozenset(t["lemmas"]), pos=frozenset(t["pos"]), cls=t["class"], sub_event_type=sub,
-            kind=t.get("kind"), refine=refine, requires_object=frozenset(t.get("requires_object") or ()),
-            retake=bool(t.get("retake")), status=t.get("status"), confidence=float(t.get("confidence", 0.6)),
-            prefer_default=bool(t.get("prefer_default")), absorbable=bool(t.get("absorbable")),
-            requires_military_object=bool(t.get("requires_military_object")),
-            requires_person_object=bool(t.get("requires_person_object")),
-            requires_modifier=frozenset(t.get("requires_modifier") or ()),
-            requires_object_or_modifier=frozenset(t.get("requires_object_or_modifier") or ()),
-            requires_object_or_subject_actor=bool(t.get("requires_object_or_subject_actor")),
-            intransitive=bool(t.get("intransitive")),
-            refine_scope=t.get("refine_scope", "sentence"),
-            needs_object_or_passive=bool(t.get("needs_object_or_passive")),
-            requires_military_context=bool(t.get("requires_military_context")),
-        )
+    for n, t in enumerate(raw["triggers"]):
+        trig = _trigger(t, n, tax, codes)
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 by_key.setdefault((lemma, pos), []).append(trig)
@@ -101,10 +90,26 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def _trigger(raw: dict, n: int, tax: dict, codes: set) -> Trigger:
+    where = f"triggers.yaml: trigger {n + 1} ({', '.join(map(str, raw.get('lemmas') or ()))})"
+    try:
+        trig = Trigger.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DataError(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    if trig.sub_event_type is not None and trig.sub_event_type not in tax["sub_event_types"]:
+        raise DataError(f"{where}: unknown sub_event_type {trig.sub_event_type!r}")
+    if trig.kind and trig.kind not in (tax.get("kinds") or {}):
+        raise DataError(f"{where}: unknown kind {trig.kind!r}")
+    if not set(trig.refine) <= codes:
+        raise DataError(f"{where}: unknown refine codes {sorted(set(trig.refine) - codes)}")
+    return trig
+
+
 def _weapon_types(raw: dict, tax: dict) -> dict:
     out = {}
     for sub, words in raw.items():
         if sub not in tax["sub_event_types"]:
-            raise ValueError(f"triggers.yaml: weapon_types: unknown sub_event_type {sub!r}")
+            raise DataError(f"triggers.yaml: weapon_types: unknown sub_event_type {sub!r}")
         out.update({str(w).lower(): sub for w in words})
     return out
