@@ -215,3 +215,19 @@ def test_a_running_toll_is_no_event_of_its_own():
             "More than 48,000 Palestinians have been killed in Gaza since October 2023, the ministry says.")
     events = _events(text, "2025-03-15")
     assert [e.fatalities for e in events] == [9]
+
+
+def test_one_kind_one_place_one_day_is_one_event_however_far_apart():
+    text = ("Russian missiles struck Odesa on Monday, killing two people, the governor said. "
+            + "Officials met in Brussels to discuss air defence. " * 12
+            + "The missile strike on Odesa on Monday also damaged a school, the city council added.")
+    strikes = [e for e in _events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(strikes) == 1 and strikes[0].fatalities == 2 and len(strikes[0].mentions) >= 1
+
+
+def test_the_last_attacker_for_a_strike_that_names_none():
+    text = ("Russian drones struck Kharkiv overnight, the governor said. "
+            "In Kharkiv region, four people were killed in the attacks on Monday.")
+    events = _events(text)
+    assert events and all(e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
+                          for e in events)

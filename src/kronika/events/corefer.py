@@ -204,7 +204,7 @@ def _as_mention(ctx: Context, m: Event) -> EventMention:
 def merge(ctx: Context, ev: Event, m: Event) -> Event:
     """``ev`` with mention ``m`` folded in: each field from whichever knows it better."""
     sub = ev.sub_event_type
-    upd = {"mentions": ev.mentions + (_as_mention(ctx, m),)}
+    upd = {"mentions": ev.mentions + (_as_mention(ctx, m),) + m.mentions}
     more_severe = sub in _SEVERITY and m.sub_event_type in _SEVERITY and \
         _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
     if (_weak(ev) and not _weak(m)) or more_severe:
@@ -248,4 +248,26 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             events.append(m)
         else:
             events[target] = merge(ctx, events[target], m)
-    return sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions]))
+    return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _unit(ev: Event):
+    """ACLED's unit of an event: one kind, one place, one day (None when the place or day is unknown)."""
+    if ev.place is None or ev.place.geonameid is None or ev.time is None or ev.time.start_date is None:
+        return None
+    return _family(ev), ev.place.geonameid, ev.time.start_date, ev.time.end_date, ev.time.defaulted, ev.background
+
+
+def _same_unit(ctx: Context, events: list[Event]) -> list[Event]:
+    """Events of one article with the same kind, place and day that nothing tells apart are one
+    event however far apart the article reports them (GUIDELINES: one type, one place, one day)."""
+    out: list[Event] = []
+    for ev in events:
+        key = _unit(ev)
+        target = next((i for i, prev in enumerate(out) if key is not None and _unit(prev) == key
+                       and not conflict(prev, ev, False, ctx.published)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        out[target] = merge(ctx, out[target], ev)
+    return out

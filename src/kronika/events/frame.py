@@ -449,11 +449,13 @@ _PROTESTERS = {"Peaceful protest": "protesters", "Protest with intervention": "p
 
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
-    Rioters (Country), when the report names no organiser."""
+    Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
+    "Ugandan" is no organiser)."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
-        if role is None or e.actor1 is not None or e.place is None or not e.place.country_iso3:
+        named = e.actor1 is not None and (e.actor1.actor_id or e.actor1.via != "unknown")
+        if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue
         known = dictionary.countries.get(e.place.country_iso3)
@@ -463,4 +465,26 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
                       actor_id=None, name=f"{label} ({country})", kind=role, country_iso3=e.place.country_iso3,
                       inter=inter, via="inferred")
         out.append(e.model_copy(update={"actor1": crowd}))
+    return out
+
+
+_CARRIED_FAMILIES = {"Explosions/Remote violence"}
+CARRY_SENTENCES = 10
+
+
+def carry_attackers(events: list) -> list:
+    """A strike reported without its attacker ("four people were killed in the attacks") is the
+    last attacker's of that kind of violence, within a few sentences, unless that side is its
+    target."""
+    out = list(events)
+    for k, e in enumerate(out):
+        if e.actor1 is not None or e.event_type not in _CARRIED_FAMILIES or e.status != "occurred":
+            continue
+        for prev in reversed(out[:k]):
+            if e.sentence - prev.sentence > CARRY_SENTENCES:
+                break
+            if prev.event_type == e.event_type and prev.actor1 is not None and prev.background == e.background:
+                if e.actor2 is None or e.actor2.actor_id != prev.actor1.actor_id:
+                    out[k] = e.model_copy(update={"actor1": prev.actor1})
+                break
     return out

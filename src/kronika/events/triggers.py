@@ -10,7 +10,7 @@ from typing import Optional
 from kronika.events.frame import PERSONAL_POSS, military_context
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.parse import (
-    asks_who, by_object, child, is_noun, is_verb, modifier_lemmas, object_lemmas, prep_obj, purpose_clause,
+    asks_who, by_object, child, is_noun, is_passive, is_verb, modifier_lemmas, object_lemmas, prep_obj, purpose_clause,
 )
 
 
@@ -129,12 +129,9 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
 
 
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
-    """The word reports an event another trigger of the sentence already names: an anaphoric
-    noun, the killing done by a strike, a verb whose "by"-agent is the strike."""
-    lex = run.lex
-    if is_noun(tok) and tok.lemma_.lower() in run.seen_lemmas and any(
-            c.dep_ in ("det", "poss") and c.lower_ in lex.anaphoric_dets for c in tok.children):
-        return True  # "the incursion" after an incursion was reported
+    """The word reports an event another trigger of the sentence already names: the killing done
+    by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
+    incursion", is a mention of its own: coreference joins it to the event it names.)"""
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
@@ -143,6 +140,11 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
             return True  # "strikes that kill civilians"
         if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in trigger_tokens and tok.tag_ == "VBG":
             return True  # "bombed the village, killing 6 civilians"
+        if is_verb(tok) and is_passive(tok) and by_object(tok) is None and any(
+                g.i in trigger_tokens and is_noun(g) and not generic_noun(g, run.lex)
+                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for g in c.children if g.dep_ == "pobj"):
+            return True  # "four people were killed in the attacks": the attacks are the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)
