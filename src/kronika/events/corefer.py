@@ -174,7 +174,11 @@ def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeS
     if a is None or b is None:
         return a or b
     if a.defaulted != b.defaulted:
-        return b if a.defaulted else a
+        guess, told = (a, b) if a.defaulted else (b, a)
+        if told.start_date and told.end_date and guess.start_date and told.ucdp_date_prec > 2 \
+                and told.start_date <= guess.start_date <= told.end_date:
+            return guess  # "overnight" on the day of the report, inside "this month": the day
+        return told
     if a.inherited != b.inherited:  # the mention's own sentence beats its paragraph's
         return b if a.inherited else a
     return b if b.ucdp_date_prec < a.ucdp_date_prec else a

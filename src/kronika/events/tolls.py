@@ -53,7 +53,7 @@ def _from_claim(ctx: Context, c: Claim, attack: Event) -> Event:
     text = s.text.rstrip()
     killed = _TOLLS[c.measure] and (q.value if q.value is not None else q.low)
     time = event_time(ctx, q.start, q.end)
-    if time is not None and time.defaulted and attack.time is not None:
+    if time is not None and (time.defaulted or time.inherited) and attack.time is not None:
         time = attack.time  # "Four deaths were reported ...": the day of the attack just told
     return attack.model_copy(update={
         "id": hashlib.sha1(f"{ctx.document.id}:{q.start}:toll".encode()).hexdigest()[:16],
