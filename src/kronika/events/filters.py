@@ -84,18 +84,15 @@ def _finite_past(verb) -> bool:
 
 
 def _governing_verb(tok):
-    """The verb a noun is an argument of, through prepositions and coordination."""
+    """The verb a noun is an argument of, directly or through one preposition ("fired at", "hit
+    in"); None when it hangs on another noun ("in response to attacks")."""
     x = tok
-    for _ in range(4):
-        while x.dep_ == "conj" and x.head.i != x.i:
-            x = x.head
-        if x.dep_ == "pobj" and x.head.dep_ == "prep":
-            x = x.head.head
-            if x.pos_ in ("VERB", "AUX"):
-                return x
-            continue
-        return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    return None
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if x.dep_ == "pobj" and x.head.dep_ == "prep":
+        verb = x.head.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
 
 
 def generic(ctx: Context, ev: Event, tok) -> bool:
