@@ -293,3 +293,12 @@ def test_statements_pages(stored, pipeline):
     article = client.get(f"/doc/{doc_id}")
     assert article.status_code == 200 and "hl k-statement" in article.text
     assert 'id="doc-statements"' in article.text and "/statements?source=" in article.text
+
+
+def test_a_cue_with_nothing_said_is_no_statement_and_no_crash():
+    # an indented, hard-wrapped text whose second cue has nothing before it in its line
+    text = ("Kharkiv has seen an average of 15 strikes a week, with dozens more deaths still under\n"
+            "            investigation, Mr Syniehubov said.\n"
+            "            The city's coroner said that morgues had reached capacity.\n       ")
+    a = kronika.analyze(text, published="2025-03-10")
+    assert a.statements and all(s.content.end > s.content.start for s in a.statements)

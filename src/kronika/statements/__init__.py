@@ -108,7 +108,8 @@ def extract_statements(ctx: Context) -> list[Statement]:
     """The statements of the document, in the order of their cues. Those of a "Related:" list
     (other articles' headlines) are kept and marked ``zone="related"``; front matter keys,
     headings and metadata lines give none."""
-    atts = [a for a in attributions(ctx) if ctx.zone_at(a.cue[0]) not in _HIDDEN_ZONES]
+    atts = [a for a in attributions(ctx) if ctx.zone_at(a.cue[0]) not in _HIDDEN_ZONES
+            and a.content[1] > a.content[0] and a.cue[1] > a.cue[0]]  # a cue with nothing said says nothing
     claims: dict[str, list[str]] = {}
     for c in ctx.claims:
         if c.statement is not None:
