@@ -1,10 +1,12 @@
 """The web UI in a real browser: Playwright driving Debian's chromium against a server on
 127.0.0.1 started by the test, over a store built by ingesting the canonical example.
 
-Screenshots go to docs/screenshots/ (the README shows them)."""
+Screenshots go to docs/screenshots/ (the README shows them) only when asked for with
+KRONIKA_SCREENSHOTS=1, so that running the tests leaves the git tree clean."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -71,9 +73,21 @@ def page(browser):
     ctx.close()
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str) -> bool:
+    """Save the README's screenshot ``name`` when KRONIKA_SCREENSHOTS=1; True if saved."""
+    if os.environ.get("KRONIKA_SCREENSHOTS") != "1":
+        return False
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
+    return True
+
+
+def test_screenshots_only_on_request(server, page, monkeypatch):
+    monkeypatch.delenv("KRONIKA_SCREENSHOTS", raising=False)
+    before = {p.name: p.stat().st_mtime_ns for p in SHOTS.glob("*.png")}
+    page.goto(server + "/chronicle")
+    assert shot(page, "chronicle") is False
+    assert {p.name: p.stat().st_mtime_ns for p in SHOTS.glob("*.png")} == before
 
 
 def doc_id(base: str, page) -> str:

@@ -45,8 +45,8 @@ def iter_documents(inputs: Iterable[str | Path], options: IngestOptions,
             continue
         for file in iter_files(path):
             try:
-                # read a whole file before yielding, so a bad line fails the file, not half of it
-                docs = list(read_file(file, options))
+                # a bad record of a many-document file is reported and skipped; the others are kept
+                docs = list(read_file(file, options, on_error))
             except KronikaError as exc:
                 on_error(str(file), str(exc))
                 continue
@@ -56,8 +56,24 @@ def iter_documents(inputs: Iterable[str | Path], options: IngestOptions,
 _worker_pipeline = None
 
 
-def _init_worker(model: Optional[str]) -> None:
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """In a worker: exit as soon as the process that started it is gone (killed, even by SIGKILL),
+    instead of waiting forever on a queue nobody will write to again."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kronika-parent-watch", daemon=True).start()
+
+
+def _init_worker(model: Optional[str], parent: Optional[int] = None) -> None:
     global _worker_pipeline
+    if parent is not None:
+        _exit_with_parent(parent)
     from kronika.pipeline import Pipeline
 
     _worker_pipeline = Pipeline(model=model)
@@ -99,11 +115,11 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, mode
             yield document
 
     if workers <= 1:
-        if pipeline is None:
-            from kronika.pipeline import Pipeline
-
-            pipeline = Pipeline(model=model)
         for document in new_documents():
+            if pipeline is None:  # loaded at the first new document: bad inputs are told at once
+                from kronika.pipeline import Pipeline
+
+                pipeline = Pipeline(model=model)
             try:
                 analysis = pipeline.analyze_document(document)
             except Exception as exc:  # one document's failure must not stop the batch
@@ -113,7 +129,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, mode
         return report
 
     workers = min(workers, os.cpu_count() or 1) if workers > 0 else (os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, os.getpid())) as pool:
         running: dict = {}
         for document in new_documents():
             running[pool.submit(_analyze_in_worker, document)] = document

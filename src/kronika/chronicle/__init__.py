@@ -21,6 +21,15 @@ from kronika.chronicle.dedup import Report, merge_reports
 from kronika.chronicle.series import build_series
 from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event
 from kronika.store import Store
+from kronika import vocab
+
+
+def _type(value: Optional[str]) -> Optional[str]:
+    return vocab.check(value, vocab.event_types(), "event type")
+
+
+def _measure(value: Optional[str]) -> Optional[str]:
+    return vocab.check(value, vocab.measures(), "measure")
 
 
 def _date(value: dt.date | str | None, name: str) -> Optional[dt.date]:
@@ -64,23 +73,23 @@ class Chronicle:
                   limit=None) -> list[ChronicleEvent]:
         """Merged events (one per real event, with all its reports), in date order."""
         rows = self.store.chronicle_rows(since=_date(since, "--since"), until=_date(until, "--until"),
-                                         place=place, actor=actor, event_type=event_type, limit=limit)
+                                         place=place, actor=actor, event_type=_type(event_type), limit=limit)
         return [ChronicleEvent.model_validate(r["data"]) for r in rows]
 
     def series(self, *, measure=None, subject=None, place=None, key=None, limit=None) -> list[ClaimSeries]:
         """Claim series with low/best/high and flags."""
-        rows = self.store.series_rows(measure=measure, subject=subject, place=place, key=key, limit=limit)
+        rows = self.store.series_rows(measure=_measure(measure), subject=subject, place=place, key=key, limit=limit)
         return [ClaimSeries.model_validate(r["data"]) for r in rows]
 
     def events(self, *, since=None, until=None, place=None, actor=None, event_type=None,
                limit=None) -> list[dict[str, Any]]:
         return self.store.query("events", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, event_type=event_type, limit=limit)
+                                place=place, actor=actor, event_type=_type(event_type), limit=limit)
 
     def claims(self, *, since=None, until=None, place=None, actor=None, measure=None,
                limit=None) -> list[dict[str, Any]]:
         return self.store.query("claims", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, measure=measure, limit=limit)
+                                place=place, actor=actor, measure=_measure(measure), limit=limit)
 
     def documents(self) -> list[dict[str, Any]]:
         return self.store.documents()

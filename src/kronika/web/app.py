@@ -31,6 +31,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kronika import vocab
 from kronika.chronicle import Chronicle
 from kronika.errors import KronikaError
 from kronika.ingest.dates import parse_user_date
@@ -230,11 +231,24 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         try:
             return Filters(since=parse_user_date(since, "since") if since else None,
                            until=parse_user_date(until, "until") if until else None,
-                           place=place or None, actor=actor or None, event_type=type or None,
-                           measure=measure or None, source=source or None, doc_id=doc_id or None,
-                           status=status or None, modality=modality or None, q=q or None)
+                           place=place or None, actor=actor or None,
+                           event_type=vocab.check(type, vocab.event_types(), "type"),
+                           measure=checked_measure(measure), source=source or None, doc_id=doc_id or None,
+                           status=vocab.check(status, vocab.statuses(), "status"),
+                           modality=vocab.check(modality, vocab.modalities(), "modality"), q=q or None)
         except KronikaError as exc:
             raise HTTPException(422, str(exc)) from None
+
+    def checked_measure(measure: Optional[str]) -> Optional[str]:
+        """A known measure (or one found in the store), else 422 naming the valid ones."""
+        try:
+            return vocab.check(measure, vocab.measures(), "measure")
+        except KronikaError:
+            stored = queries.distinct_values(store, claims_t.c.measure)
+            try:
+                return vocab.check(measure, vocab.measures(), "measure", also=stored)
+            except KronikaError as exc:
+                raise HTTPException(422, str(exc)) from None
 
     def paged(fn, *args, sort=None, limit=50, offset=0, **kw):
         try:
@@ -325,7 +339,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                    key: Optional[str] = Query(None, description="one series by its key"),
                    max_points: int = Query(100, ge=0, description="points per series, evenly spaced in date order (first and last kept); 0 for all"),
                    limit: int = limit_q, offset: int = offset_q):
-        found = get_series(measure or None, subject or None, place or None, key or None, limit, offset)
+        found = get_series(checked_measure(measure), subject or None, place or None, key or None, limit, offset)
         if found is None:
             raise HTTPException(501, "this kronika has no claim series yet")
         return _json({"total": found[0], "limit": limit, "offset": offset,
@@ -430,7 +444,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
     def series_page(request: Request, measure: Optional[str] = None, subject: Optional[str] = None,
                     place: Optional[str] = None, key: Optional[str] = None,
                     limit: int = Query(5, ge=1, le=50), offset: int = offset_q):
-        found = get_series(measure or None, subject or None, place or None, key or None, limit, offset)
+        found = get_series(checked_measure(measure), subject or None, place or None, key or None, limit, offset)
         if found is None:
             return page(request, "series.html", available=False, charts=[], pager=None, measure=measure,
                         subject=subject, place=place, measures=[])
