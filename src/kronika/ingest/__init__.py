@@ -75,8 +75,12 @@ def read_text(
     check_size(len(text.encode("utf-8")), name, options.max_bytes)
     if options.check_language:
         check_english(text, name)
+    title, url, source, author = (_meta_text(v, k, name) for k, v in
+                                  (("title", title), ("url", url), ("source", source), ("author", author)))
     if isinstance(published, str):
         published = parse_user_date(published, name)
+    elif published is not None and not isinstance(published, dt.date):
+        raise InputError(f"{name}: 'published' must be a date written YYYY-MM-DD, not {published!r:.40}")
     how = published_from if published else "unknown"
     if options.published is not None:
         published, how = options.published, "user"
@@ -95,6 +99,15 @@ def read_text(
         format=fmt,
         path=path,
     )
+
+
+def _meta_text(value, field: str, name: str) -> Optional[str]:
+    """A metadata field as text: numbers are written out; lists, objects and the like refused."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"{name}: metadata field {field!r} must be text, not {type(value).__name__}")
 
 
 def _sidecar(path: Path) -> dict:

@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from kronika.store import Store, chronicle_filter, claims, contains, documents, events
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 2**31  # SQLite's OFFSET is a 64-bit integer; no store holds this many rows
 
 
 @dataclass(frozen=True)
