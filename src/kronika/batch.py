@@ -7,7 +7,10 @@ ingest completes it without duplicates. A bad file is reported and the batch goe
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -56,6 +59,36 @@ def iter_documents(inputs: Iterable[str | Path], options: IngestOptions,
 _worker_pipeline = None
 
 
+class TooSlow(KronikaError):
+    """A document whose analysis exceeded the per-document time limit."""
+
+
+class _Alarm(BaseException):
+    """The time limit's signal, inside the analysis."""
+
+
+@contextmanager
+def time_limit(seconds: Optional[float], name: str):
+    """Raise :class:`TooSlow` in the block after ``seconds`` (SIGALRM: main thread, Unix only;
+    elsewhere, or with no limit, the block runs unbounded)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _Alarm  # not an Exception: no `except Exception` in a stage can swallow it
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Alarm:
+        raise TooSlow(f"{name}: analysis took longer than {seconds:g} s; skipped (--time-limit)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
     """In a worker: exit as soon as the process that started it is gone (killed, even by SIGKILL),
     instead of waiting forever on a queue nobody will write to again."""
@@ -79,14 +112,17 @@ def _init_worker(model: Optional[str], parent: Optional[int] = None) -> None:
     _worker_pipeline = Pipeline(model=model)
 
 
-def _analyze_in_worker(document: Document) -> Analysis:
-    return _worker_pipeline.analyze_document(document)
+def _analyze_in_worker(document: Document, seconds: Optional[float] = None) -> Analysis:
+    with time_limit(seconds, document.path or document.id):
+        return _worker_pipeline.analyze_document(document)
 
 
 def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, model: Optional[str] = None,
            options: IngestOptions = IngestOptions(), pipeline=None,
-           progress: Optional[Callable[[IngestReport, Optional[Document]], None]] = None) -> IngestReport:
-    """Analyse and store every new document under ``inputs``."""
+           progress: Optional[Callable[[IngestReport, Optional[Document]], None]] = None,
+           seconds: Optional[float] = None) -> IngestReport:
+    """Analyse and store every new document under ``inputs``; a document whose analysis takes
+    longer than ``seconds`` is reported and skipped."""
     report = IngestReport()
 
     def failed(name: str, message: str) -> None:
@@ -121,7 +157,11 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, mode
 
                 pipeline = Pipeline(model=model)
             try:
-                analysis = pipeline.analyze_document(document)
+                with time_limit(seconds, document.path or document.id):
+                    analysis = pipeline.analyze_document(document)
+            except TooSlow as exc:
+                failed(document.path or document.id, str(exc))
+                continue
             except Exception as exc:  # one document's failure must not stop the batch
                 failed(document.path or document.id, f"{document.path or document.id}: analysis failed ({type(exc).__name__}: {exc})")
                 continue
@@ -132,7 +172,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, mode
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, os.getpid())) as pool:
         running: dict = {}
         for document in new_documents():
-            running[pool.submit(_analyze_in_worker, document)] = document
+            running[pool.submit(_analyze_in_worker, document, seconds)] = document
             if len(running) >= workers * 2:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 _collect(done, running, stored, failed)
@@ -147,6 +187,9 @@ def _collect(done, running, stored, failed) -> None:
         document = running.pop(future)
         try:
             analysis = future.result()
+        except TooSlow as exc:
+            failed(document.path or document.id, str(exc))
+            continue
         except Exception as exc:
             name = document.path or document.id
             failed(name, f"{name}: analysis failed ({type(exc).__name__}: {exc})")

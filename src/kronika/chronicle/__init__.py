@@ -44,11 +44,13 @@ class Chronicle:
 
     def ingest(self, inputs: Iterable[str | Path], *, workers: int = 1, model: Optional[str] = None,
                published: dt.date | str | None = None, source: Optional[str] = None, pipeline=None,
-               progress: Optional[Callable] = None, rebuild: bool = True) -> IngestReport:
-        """Analyse and store new documents, then rebuild the chronicle if anything was added."""
+               progress: Optional[Callable] = None, rebuild: bool = True,
+               time_limit: Optional[float] = None) -> IngestReport:
+        """Analyse and store new documents, then rebuild the chronicle if anything was added.
+        ``time_limit``: seconds one document's analysis may take before it is reported and skipped."""
         options = IngestOptions(published=_date(published, "--published"), source=source)
         report = ingest(list(inputs), self.store, workers=workers, model=model, options=options,
-                        pipeline=pipeline, progress=progress)
+                        pipeline=pipeline, progress=progress, seconds=time_limit)
         if rebuild and (report.added or not self.store.count()["chronicle_events"]):
             self.rebuild()
         return report

@@ -102,7 +102,9 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
 @click.option("--source", "publisher", help="Publisher name for every document.")
 @click.option("--model", help="spaCy pipeline name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).")
+def ingest(paths, db, workers, published, publisher, model, quiet, time_limit) -> None:
     """Analyse files, folders or URLs and store them in the database (each document once)."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -124,7 +126,7 @@ def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
                                          f"{len(report.failed)} failed")
 
         report = chronicle.ingest(paths, workers=workers, model=model, published=published,
-                                  source=publisher, progress=progress)
+                                  source=publisher, progress=progress, time_limit=time_limit or None)
     for name, message in report.failed[reported[0]:]:
         click.echo(f"kronika: error: {message}", err=True)
     counts = chronicle.store.count()

@@ -1,0 +1,57 @@
+"""Worst-case time: adversarial texts through every stage finish in bounded time, and batch
+ingest reports and skips a document whose analysis exceeds the per-document time limit."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kronika.ingest import IngestOptions, read_text
+
+LEAD = "Russian forces shelled Kharkiv, killing 3 civilians, officials said on 3 March 2025. "
+ADVERSARIAL = {
+    "10,000 numbers in a list": LEAD + "The lists give " + ", ".join(str(i) for i in range(10_000)) + " dead.",
+    "30,000 commas": LEAD + "," * 30_000,
+    "nested brackets and quotes": LEAD + "([{“‘\"" * 5_000 + "\"’”}])" * 5_000,
+    "one 20 kB line": (LEAD * 250)[:20_000],  # 100 kB: minutes, see docs/benchmarks.md
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_adversarial_text_through_every_stage(pipeline, name):
+    text = ADVERSARIAL[name]
+    document = read_text(text, name=name, options=IngestOptions(check_language=False))
+    t0 = time.monotonic()
+    analysis = pipeline.analyze_document(document)
+    took = time.monotonic() - t0
+    assert took < 60, f"{name}: {took:.0f} s"
+    assert analysis.sentences and analysis.document.text == document.text
+    for item in (*analysis.quantities, *analysis.claims, *analysis.events):
+        assert 0 <= item.start <= item.end <= len(text)
+    assert any(c.measure == "killed" and c.quantity.value == 3 for c in analysis.claims)
+
+
+def test_long_runs_keep_their_offsets():
+    from kronika.pipeline import tokenizable
+
+    text = "Before. " + "," * 1000 + " after."
+    out = tokenizable(text)
+    assert len(out) == len(text) and out.startswith("Before. ") and out.endswith(" after.")
+    assert max(map(len, out.split())) < 64 and tokenizable("a normal sentence.") == "a normal sentence."
+
+
+@pytest.mark.slow
+def test_a_document_over_the_time_limit_is_reported_and_skipped(tmp_path, pipeline):
+    from kronika.chronicle import Chronicle
+
+    slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
+    slow.write_text(ADVERSARIAL["10,000 numbers in a list"], "utf-8")
+    fast.write_text("Two civilians were wounded in Kharkiv when debris fell on a residential building, "
+                    "regional governor Oleh Syniehubov said on 3 March 2025.", "utf-8")
+    ch = Chronicle(tmp_path / "k.db")
+    report = ch.ingest([slow, fast], pipeline=pipeline, time_limit=1.0)
+    assert report.added == 1 and report.failed == [
+        (str(slow), f"{slow}: analysis took longer than 1 s; skipped (--time-limit)")]
+    assert [d["path"] for d in ch.documents()] == [str(fast)]
