@@ -43,15 +43,19 @@ def test_long_runs_keep_their_offsets():
 
 
 @pytest.mark.slow
-def test_a_document_over_the_time_limit_is_reported_and_skipped(tmp_path, pipeline):
-    from kronika.chronicle import Chronicle
+def test_a_document_over_the_time_limit_is_reported_and_skipped(tmp_path):
+    """`kronika ingest --time-limit 1`, in its own process (as a user runs it)."""
+    import subprocess
+    import sys
 
     slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
     slow.write_text(ADVERSARIAL["10,000 numbers in a list"], "utf-8")
     fast.write_text("Two civilians were wounded in Kharkiv when debris fell on a residential building, "
                     "regional governor Oleh Syniehubov said on 3 March 2025.", "utf-8")
-    ch = Chronicle(tmp_path / "k.db")
-    report = ch.ingest([slow, fast], pipeline=pipeline, time_limit=1.0)
-    assert report.added == 1 and report.failed == [
-        (str(slow), f"{slow}: analysis took longer than 1 s; skipped (--time-limit)")]
-    assert [d["path"] for d in ch.documents()] == [str(fast)]
+    cmd = [sys.executable, "-m", "kronika.cli", "ingest", str(slow), str(fast), "--db", str(tmp_path / "k.db"),
+           "--time-limit", "1", "-q"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert f"kronika: error: {slow}: analysis took longer than 1 s; skipped (--time-limit)" in lines
+    assert lines[-1].startswith("1 added, 0 already stored, 1 failed")
