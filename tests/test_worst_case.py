@@ -14,7 +14,7 @@ ADVERSARIAL = {
     "10,000 numbers in a list": LEAD + "The lists give " + ", ".join(str(i) for i in range(10_000)) + " dead.",
     "30,000 commas": LEAD + "," * 30_000,
     "nested brackets and quotes": LEAD + "([{“‘\"" * 5_000 + "\"’”}])" * 5_000,
-    "one 20 kB line": (LEAD * 250)[:20_000],  # 100 kB: minutes, see docs/benchmarks.md
+    "one 100 kB line": (LEAD * 1_200)[:100_000],
 }
 
 
@@ -59,3 +59,20 @@ def test_a_document_over_the_time_limit_is_reported_and_skipped(tmp_path):
     lines = done.stderr.splitlines()
     assert f"kronika: error: {slow}: analysis took longer than 1 s; skipped (--time-limit)" in lines
     assert lines[-1].startswith("1 added, 0 already stored, 1 failed")
+
+
+@pytest.mark.slow
+def test_the_time_limit_in_process(tmp_path, pipeline):
+    """Chronicle.ingest(time_limit=) in this process, after the adversarial texts above ran."""
+    from kronika.chronicle import Chronicle
+
+    slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
+    slow.write_text(ADVERSARIAL["10,000 numbers in a list"], "utf-8")
+    fast.write_text("Two civilians were wounded in Kharkiv when debris fell on a residential building, "
+                    "regional governor Oleh Syniehubov said on 3 March 2025.", "utf-8")
+    ch = Chronicle(tmp_path / "k.db")
+    t0 = time.monotonic()
+    report = ch.ingest([slow, fast], pipeline=pipeline, time_limit=1.0)
+    assert report.added == 1 and report.failed == [
+        (str(slow), f"{slow}: analysis took longer than 1 s; skipped (--time-limit)")]
+    assert [d["path"] for d in ch.documents()] == [str(fast)] and time.monotonic() - t0 < 20

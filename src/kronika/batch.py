@@ -75,16 +75,23 @@ def time_limit(seconds: Optional[float], name: str):
         yield
         return
 
+    armed = [True]
+
     def alarm(signum, frame):
-        raise _Alarm  # not an Exception: no `except Exception` in a stage can swallow it
+        if armed[0]:  # not an Exception: no `except Exception` in a stage swallows it
+            raise _Alarm
 
     previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # again every 0.2 s: a signal raised inside compiled code that cannot pass it on is lost
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
     try:
         yield
+        armed[0] = False
     except _Alarm:
+        armed[0] = False
         raise TooSlow(f"{name}: analysis took longer than {seconds:g} s; skipped (--time-limit)") from None
     finally:
+        armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

@@ -180,22 +180,26 @@ def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, object]], 
     return parts
 
 
-def _place_words(ctx: Context, sentence: int) -> set[str]:
-    s = ctx.sentences[sentence]
-    names = {p.text for p in ctx.places if p.sentence == sentence}
-    span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
-    if span is not None:
-        names |= {e.text for e in span.ents if e.label_ in ("GPE", "LOC")}
+def _place_words_by_sentence(ctx: Context) -> dict[int, set[str]]:
+    """Each sentence's place names: its places and its GPE/LOC entities (one pass over the
+    document, not one per claim: a long document has thousands of each)."""
+    names: dict[int, set[str]] = {}
+    for p in ctx.places:
+        names.setdefault(p.sentence, set()).add(p.text)
+    for e in ctx.doc.ents:
+        if e.label_ in ("GPE", "LOC"):
+            names.setdefault(ctx.sentence_index(e.start_char), set()).add(e.text)
     return names
 
 
 def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """'34 strikes ... in Syria and Iraq', then 'In Syria, ... 23 strikes', 'in Iraq, ... 11 strikes'."""
     out = list(claims)
+    words = _place_words_by_sentence(ctx) if claims else {}
     for i, total in enumerate(out):
         if total.parts or total.quantity.value is None:
             continue
-        places = _place_words(ctx, total.sentence)
+        places = words.get(total.sentence, set())
         if len(places) < 2:
             continue
         members: list[Claim] = []
