@@ -22,6 +22,7 @@ records:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional, Sequence
 
 from kronika.attach import governing_place, governing_time
@@ -95,6 +96,17 @@ class _Builder:
         self.atts = find_attributions(ctx)
         self.headlines = _headline_ranges(ctx.text)
         self.doc_id = ctx.document.id
+        # actors by start, to find those overlapping a span without walking all of them
+        self.actors = sorted(ctx.actors, key=lambda a: a.start)
+        self.starts = [a.start for a in self.actors]
+        self.longest = max((a.end - a.start for a in self.actors), default=0)
+
+    def actor(self, span: Optional[tuple[int, int]], prefer_kind: tuple[str, ...] = ()):
+        """The actor overlapping ``span`` most (``_overlapping`` over the actors that can)."""
+        if span is None:
+            return None
+        lo, hi = bisect_left(self.starts, span[0] - self.longest), bisect_left(self.starts, span[1])
+        return _overlapping(self.actors[lo:hi], span, prefer_kind)
 
     def is_headline(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.headlines)
@@ -111,10 +123,10 @@ class _Builder:
             claimant_span = att.claimant or att.source
             claimant_text = ctx.text[claimant_span[0] : claimant_span[1]] if claimant_span else None
             kind = att.kind if claimant_span else "anonymous"
-            claimant = _overlapping(ctx.actors, claimant_span, ("person",))
+            claimant = self.actor(claimant_span, ("person",))
         else:
             claimant_span, claimant_text, kind, claimant = None, ctx.document.source, "author", None
-        subject = _overlapping(ctx.actors, reading.subject) if reading.subject else None
+        subject = self.actor(reading.subject) if reading.subject else None
         modality = _modality(
             reading.anchor, q.text, q.qualifier_text, denied, att.cue_lemma if att is not None else None
         )
