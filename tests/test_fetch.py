@@ -28,6 +28,7 @@ ARTICLE = (b"<html><head><title>Drones over Kharkiv</title></head><body><article
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
+        self.server.hosts.append(self.headers.get("Host"))
         if self.path.startswith("/to/"):
             self.send_response(302)
             self.send_header("Location", "http://" + self.path[4:])
@@ -46,10 +47,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def web(monkeypatch):
     """A loopback server that 'news.example' (a public address) leads to; requests it saw."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.hosts = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     real_getaddrinfo, real_connect = socket.getaddrinfo, socket.create_connection
 
+    rebinds = []
+
     def getaddrinfo(host, port, *args, **kw):
+        if host == "rebind.example":  # public when checked, loopback the next time it is resolved
+            rebinds.append(host)
+            return real_getaddrinfo(PUBLIC if len(rebinds) == 1 else "127.0.0.1", port, *args, **kw)
         if host in NAMES or host.replace(".", "").isdigit() or ":" in host:
             address = NAMES.get(host, host)
             return real_getaddrinfo(address, port, *args, **kw)
@@ -69,6 +76,13 @@ def web(monkeypatch):
 def test_a_public_page_is_fetched(web):
     doc = fetch_url("http://news.example/a")
     assert "25 Russian drones" in doc.text and doc.url == "http://news.example/a"
+    assert web.hosts[-1] == "news.example"  # the name is sent, the vetted address connected to
+
+
+def test_a_name_is_resolved_once_and_connected_to_as_checked(web):
+    """DNS rebinding: the connection goes to the address that was checked, not a new answer."""
+    doc = fetch_url("http://rebind.example/a")
+    assert "25 Russian drones" in doc.text and web.hosts[-1] == "rebind.example"
 
 
 @pytest.mark.parametrize("url, message", [

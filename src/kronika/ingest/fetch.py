@@ -49,17 +49,32 @@ def check_url(url: str) -> tuple[str, str, int]:
     return parts.scheme.lower(), host, port
 
 
-def check_public(url: str) -> None:
-    """Refuse URLs whose host is, or resolves to, an address that is not public."""
+def check_public(url: str) -> str:
+    """The address to connect to for ``url``: its host resolved once, every address public
+    (else FetchError). The connection goes to this address, so a name that resolves again to
+    another address by the time of the connection (DNS rebinding) gains nothing."""
     _, host, port = check_url(url)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise FetchError(f"{url}: cannot resolve host {host!r}") from None
+    if not infos:
+        raise FetchError(f"{url}: cannot resolve host {host!r}")
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
         if _refused(ip):
             raise FetchError(f"{url}: refusing to fetch a private or local address ({ip})")
+    return infos[0][4][0]
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict, dict]:
+    """(url with the vetted address for host, headers naming the host, TLS server name)."""
+    parts = urlparse(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    name = parts.hostname or ""
+    shown = (f"[{name}]" if ":" in name else name) + (f":{parts.port}" if parts.port else "")
+    return parts._replace(netloc=netloc).geturl(), {"Host": shown}, {"sni_hostname": name}
 
 
 def fetch(url: str, *, max_bytes: int = 5_000_000, timeout: float = 20.0, max_redirects: int = 5) -> bytes:
@@ -68,9 +83,9 @@ def fetch(url: str, *, max_bytes: int = 5_000_000, timeout: float = 20.0, max_re
     with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
                       trust_env=False) as client:
         for _ in range(max_redirects + 1):
-            check_public(url)
+            target, headers, extensions = _pinned(url, check_public(url))
             try:
-                with client.stream("GET", url) as response:
+                with client.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.is_redirect:
                         url = urljoin(url, response.headers.get("location", ""))
                         continue
