@@ -116,3 +116,127 @@ def test_ingest_query_export(run, tmp_path, example_path):
     assert "low " in head and "best " in head and "inconsistency" in head
     assert any(l.startswith("  ") and "Volodymyr Zelenskyy: 3,800" in l for l in series.stdout.splitlines())
     assert "┃" not in series.stdout and "│" not in series.stdout  # no table borders in a pipe
+
+
+# --- what a new user hits (issue 16) ------------------------------------------------------------
+
+REPORT = ("Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast overnight, the Ukrainian Air "
+          "Force said on 3 March 2025. Two civilians were wounded in Kharkiv when debris fell on a "
+          "residential building, regional governor Oleh Syniehubov said.")
+
+
+def test_truncated_feed_is_an_error(run, tmp_path):
+    feed = tmp_path / "feed.rss"
+    feed.write_text("<rss><channel><item><title>x", "utf-8")
+    result = run("ingest", feed, "--db", tmp_path / "k.db", "-q")
+    one_line_error(result, f"{feed}: not a readable RSS/Atom feed (broken or truncated XML")
+    assert "0 added, 0 already stored, 1 failed" in result.stderr
+
+
+def test_feed_without_any_text_is_an_error(run, tmp_path):
+    feed = tmp_path / "feed.rss"
+    feed.write_text("<rss version='2.0'><channel><title>W</title><item><title>x</title></item></channel></rss>", "utf-8")
+    one_line_error(run("ingest", feed, "--db", tmp_path / "k.db", "-q"), "no item with text in this feed (1 items)")
+
+
+def test_jsonl_bad_second_line_keeps_the_first(run, tmp_path):
+    p = tmp_path / "two.jsonl"
+    p.write_text(json.dumps({"text": REPORT, "source": "Test Wire"}) + "\n{\"text\": \"cut off\n", "utf-8")
+    db = tmp_path / "k.db"
+    result = run("ingest", p, "--db", db, "-q")
+    one_line_error(result, f"{p}:2: not valid JSON")
+    assert "1 added, 0 already stored, 1 failed" in result.stderr
+    docs = json.loads(run("export", "--db", db, "--format", "jsonl").stdout.splitlines()[0])
+    assert docs["document"]["source"] == "Test Wire" and docs["document"]["path"] == f"{p}:1"
+
+
+def test_json_named_file_of_json_lines_is_read_with_its_source_fields(run, tmp_path):
+    p = tmp_path / "documents.json"
+    row = {"_id": "1", "sourceName": "Test Wire", "sourceUrl": "https://example.org/a", "title": "Drones",
+           "text": REPORT}
+    p.write_text(json.dumps(row) + "\n", "utf-8")
+    db = tmp_path / "k.db"
+    assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0  # found in a folder, too
+    doc = json.loads(run("export", "--db", db, "--format", "jsonl").stdout.splitlines()[0])["document"]
+    assert (doc["source"], doc["url"], doc["title"]) == ("Test Wire", "https://example.org/a", "Drones")
+
+
+def test_ingest_into_a_missing_folder_is_one_line(run, tmp_path):
+    result = run("ingest", tmp_path / "nope.txt", "--db", "/no/such/dir/x.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "kronika: error: /no/such/dir/x.db: no such folder '/no/such/dir'; create it first"
+
+
+def test_unknown_event_type_lists_the_valid_ones(run, tmp_path, example_path):
+    db = tmp_path / "k.db"
+    run("ingest", example_path, "--db", db, "-q")
+    for command in ("events", "chronicle"):
+        result = run(command, "--db", db, "--type", "Bogus type")
+        one_line_error(result, "unknown event type 'Bogus type'; choose one of: Battles, Explosions/Remote violence")
+        assert "Air/drone strike" in result.stderr and "capture" in result.stderr
+    one_line_error(run("claims", "--db", db, "--measure", "bodies"), "unknown measure 'bodies'; choose one of: area")
+    ok = run("events", "--db", db, "--type", "armed clash", "--format", "json")  # any case
+    assert ok.exit_code == 0 and json.loads(ok.stdout)
+    assert {e["kind"] for e in json.loads(run("events", "--db", db, "--type", "capture", "--format", "json").stdout)} == {"capture"}
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d, "is a folder; give a GeoNames dump file"),
+    (lambda d: d / "missing.zip", "missing.zip: no such file"),
+])
+def test_gazetteer_dump_errors_are_worded_like_the_others(run, tmp_path, make, message):
+    result = run("gazetteer", "build", "--geonames", make(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("kronika: error: ") and message in result.stderr
+    assert "Error:" not in result.stderr and "Usage:" not in result.stderr
+
+
+def test_missing_input_is_told_before_the_model_loads(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    code = ("import sys; from click.testing import CliRunner; from kronika.cli import main; "
+            f"r = CliRunner().invoke(main, ['analyze', {str(tmp_path / 'nope.txt')!r}]); "
+            "print(r.exit_code, 'spacy' in sys.modules, r.stderr.strip())")
+    t0 = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip()
+    assert out == f"1 False kronika: error: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert time.monotonic() - t0 < 5  # about 0.2 s on an idle machine; the model alone takes 2-3 s
+    code = code.replace("'analyze',", f"'ingest', '--db', {str(tmp_path / 'k.db')!r}, '-q',")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.startswith("1 False kronika: error: ") and "no such file or folder" in out
+
+
+def test_rows_into_a_pipe_are_plain_short_lines(run, tmp_path, example_path):
+    db = tmp_path / "k.db"
+    run("ingest", example_path, "--db", db, "-q")
+    for command in ("events", "claims"):
+        out = run(command, "--db", db).stdout
+        lines = out.splitlines()
+        assert len(lines) > 10 and max(map(len, lines)) <= 200, command
+        assert "┃" not in out and "│" not in out
+    assert any(l.startswith("2025-01-11 · Battles / Armed clash (capture)") for l in run("events", "--db", db).stdout.splitlines())
+
+
+def test_rows_in_a_terminal_fit_without_cutting_words(tmp_path, example_path, run):
+    from rich.console import Console
+
+    from kronika.chronicle import Chronicle
+    from kronika.cli.show import _claim_fields, _event_fields, _print_rows_table
+
+    db = tmp_path / "k.db"
+    run("ingest", example_path, "--db", db, "-q")
+    ch = Chronicle(db)
+    for kind, fields, words in (("events", [_event_fields(r) for r in ch.events()], ("Battles", "developments", "surprise", "Euromaidan")),
+                                ("claims", [_claim_fields(r) for r in ch.claims()], ("casualties", "Zelenskyy", "suffered"))):
+        for width in (100, 120):
+            con = Console(width=width, force_terminal=True, color_system=None, record=True)
+            _print_rows_table(kind, fields, con)
+            lines = con.export_text().splitlines()
+            assert max(map(len, lines)) <= width
+            cells = [w.strip("│┃ ") for line in lines for w in line.split("│")]
+            for word in words:  # whole in some cell, never "Battle" then "s" on the next line
+                assert any(word in cell for cell in cells), (kind, width, word)
+            for word in ("Battle", "casualtie"):
+                assert not any(cell.strip() in ("s", "es") for cell in cells)

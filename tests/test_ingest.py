@@ -185,3 +185,19 @@ def test_folder_reads_each_supported_file(tmp_path, example_text):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     docs = list(read_path(tmp_path))
     assert len(docs) == 1 and docs[0].source == "EP"
+
+
+def test_sidecar_fields_of_other_kinds(tmp_path, example_text):
+    """Found by the fuzzer: a number in a sidecar broke the Document; a list is refused in one line."""
+    p = tmp_path / "a.txt"
+    p.write_text(example_text, "utf-8")
+    side = tmp_path / "a.txt.meta.json"
+    side.write_text('{"title": 2025, "published": "2025-01-20"}', "utf-8")
+    [doc] = read_file(p)
+    assert doc.title == "2025"
+    side.write_text('{"source": ["a", "b"]}', "utf-8")
+    with pytest.raises(InputError, match=r"a.txt: metadata field 'source' must be text, not list"):
+        list(read_file(p))
+    side.write_text('{"published": 20250120}', "utf-8")
+    with pytest.raises(InputError, match=r"'published' must be a date written YYYY-MM-DD, not 20250120"):
+        list(read_file(p))

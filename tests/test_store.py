@@ -123,3 +123,46 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path):
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (n, n)
     orphans = con.execute("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
     assert orphans == 0
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        return set(map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split()))
+    except OSError:
+        return set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_killing_the_parent_of_a_parallel_ingest_stops_its_workers(tmp_path):
+    """SIGKILL the parent of `ingest --workers 2`: its two workers do not keep running."""
+    from tests.conftest import re3d_documents
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for d in re3d_documents("centcom"):
+        (folder / f"{d['_id']}.txt").write_text(d["text"], "utf-8")
+    cmd = [sys.executable, "-m", "kronika.cli", "ingest", str(folder), "--db", str(tmp_path / "w.db"),
+           "--workers", "2", "--published", "2017-01-10", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while len(_children(proc.pid)) < 2 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the workers did not start"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 20
+    while any(map(_alive, workers)) and time.time() < deadline:
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"workers still running after their parent was killed: {left}"

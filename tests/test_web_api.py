@@ -303,30 +303,122 @@ def test_ingested_html_is_escaped(writable):
 
 # --- the serve command --------------------------------------------------------------------
 
-def test_serve_command(web_db, monkeypatch):
-    from click.testing import CliRunner
+def _free_port() -> int:
+    import socket
 
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """``kronika serve`` up to the point of serving: (app, bound socket) of each run."""
     import uvicorn
+
+    calls = []
+
+    def run(self, sockets=None):
+        calls.append((self.config.app, sockets[0]))
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    monkeypatch.delenv("KRONIKA_TOKEN", raising=False)
+    yield calls
+    for _, sock in calls:
+        sock.close()
+
+
+def test_serve_command(web_db, served):
+    from click.testing import CliRunner
 
     from kronika.cli import main
 
-    calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
-    monkeypatch.delenv("KRONIKA_TOKEN", raising=False)
-    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", "8123"])
+    port = _free_port()
+    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", str(port)])
     assert r.exit_code == 0, r.output
-    app, kw = calls[-1]
-    assert kw["host"] == "127.0.0.1" and kw["port"] == 8123 and app.state.token is None
+    app, sock = served[-1]
+    assert sock.getsockname() == ("127.0.0.1", port) and app.state.token is None
     # off loopback, a token is generated and printed, and writes need it
-    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0"])
+    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", str(_free_port())])
     assert r.exit_code == 0, r.output
-    app, kw = calls[-1]
+    app, sock = served[-1]
     token = app.state.token
-    assert kw["host"] == "0.0.0.0" and token and token in r.output
+    assert sock.getsockname()[0] == "0.0.0.0" and token and token in r.output
     c = TestClient(app, client=LOCAL)
     assert c.post("/api/analyze", json={"text": REPORT}).status_code == 401
-    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--token", "given-token"])
-    assert calls[-1][0].state.token == "given-token" and "given-token" not in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", str(_free_port()),
+                                  "--token", "given-token"])
+    assert served[-1][0].state.token == "given-token" and "given-token" not in r.output
+
+
+def test_serve_refuses_a_missing_database(tmp_path, served):
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "typo.db"), "--port", str(_free_port())])
+    assert r.exit_code == 1 and served == []
+    assert r.stderr.strip() == f"kronika: error: {tmp_path / 'typo.db'}: no such database; " \
+                               f"run `kronika ingest PATH --db {tmp_path / 'typo.db'}` first"
+    assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm
+
+
+def test_serve_leaves_no_wal_files(web_db, tmp_path, served):
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    db = tmp_path / "k.db"
+    shutil.copy(web_db, db)
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(_free_port())])
+    assert r.exit_code == 0, r.output
+    c = TestClient(served[-1][0], client=LOCAL)
+    assert c.get("/api/stats").json()["documents"] == 1  # the store was opened and read
+    served[-1][0].state.store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.db"]
+
+
+def test_serve_on_a_busy_port_is_one_line_before_serving(web_db, served):
+    import socket
+
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert r.exit_code == 1 and served == []
+    assert r.stderr.strip() == f"kronika: error: cannot serve on 127.0.0.1:{port}: Address already in use"
+    assert "serving" not in r.output
+
+
+# --- closed vocabularies: unknown values are 422 with the valid ones ------------------------
+
+@pytest.mark.parametrize("path, param, valid", [
+    ("/api/claims", "measure", "killed"), ("/api/series", "measure", "captured"),
+    ("/api/events", "type", "Battles"), ("/api/chronicle", "type", "Armed clash"),
+    ("/api/events", "status", "occurred"), ("/api/claims", "modality", "asserted"),
+])
+def test_unknown_enum_values_are_422_with_the_valid_ones(client, path, param, valid):
+    r = client.get(path, params={param: "<script>alert(1)</script>"})
+    assert r.status_code == 422
+    [error] = r.json()["detail"]  # shaped like FastAPI's own validation errors
+    assert error["loc"] == ["query", param] and error["input"] == "<script>alert(1)</script>"
+    assert error["msg"].startswith(f"unknown {param} '<script>alert(1)</script>'; choose one of: ") and valid in error["msg"]
+    assert client.get(path, params={param: valid}).status_code == 200
+
+
+def test_unknown_sort_is_422_with_the_valid_ones(client):
+    r = client.get("/api/claims", params={"sort": "<b>"})
+    assert r.status_code == 422 and "choose one of date, measure, value" in r.json()["detail"][0]["msg"]
+
+
+def test_measure_filter_page_is_an_error_page(client):
+    r = client.get("/claims", params={"measure": "<script>alert(1)</script>"})
+    assert r.status_code == 422 and "<script>alert(1)" not in r.text and "choose one of" in r.text
 
 
 # --- the chronicle: one real event, all its sources ----------------------------------------
@@ -385,3 +477,62 @@ def test_events_map_marks_region_points_and_credits_the_place_data(client):
     assert "map-legend" in html
     for credit in ("GeoNames", "OpenWeatherMap", "Who's On First", "OCHA", "tochno.st"):
         assert credit in html, credit
+
+
+# --- undated items, and the place filter as the CLI reads it ---------------------------------
+
+UNDATED = Path(__file__).resolve().parent / "corpus" / "undated" / "undated-report.txt"
+
+
+@pytest.fixture(scope="module")
+def undated_client(web_db, tmp_path_factory, pipeline) -> TestClient:
+    """The example plus a report that gives no date at all (no publication date either)."""
+    db = tmp_path_factory.mktemp("undated") / "kronika.db"
+    shutil.copy(web_db, db)
+    ch = Chronicle(db)
+    ch.ingest([str(UNDATED)], pipeline=pipeline)
+    ch.store.engine.dispose()
+    return TestClient(create_app(db, pipeline=pipeline), client=LOCAL)
+
+
+def test_events_place_filter_finds_what_the_cli_finds(client, web_db):
+    from click.testing import CliRunner
+
+    from kronika.cli import main
+
+    cli = CliRunner().invoke(main, ["events", "--db", str(web_db), "--place", "Kursk", "--format", "json"])
+    wanted = {(r["doc_id"], r["id"]) for r in __import__("json").loads(cli.stdout)}
+    api = client.get("/api/events", params={"place": "Kursk", "limit": 500}).json()
+    assert {(r["doc_id"], r["id"]) for r in api["items"]} == wanted
+    assert "Sudzha" in {r["place"] for r in api["items"]}  # in Kursk Oblast: matched by its region
+    assert "Sudzha" in client.get("/events", params={"place": "Kursk"}).text
+
+
+def test_undated_rows_come_last(undated_client):
+    for path in ("/api/events", "/api/claims", "/api/chronicle"):
+        items = undated_client.get(path, params={"limit": 500}).json()["items"]
+        dated = [r["date_start"] is not None for r in items]
+        assert False in dated and True in dated, path
+        assert dated == sorted(dated, reverse=True), path  # every dated row before every undated one
+    html = undated_client.get("/events").text
+    assert html.index("Kursk Oblast") < html.index("Velyka Pysarivka")
+
+
+def test_undated_chronicle_rows_are_not_said_to_be_dated_from_publication(undated_client):
+    html = undated_client.get("/chronicle", params={"place": "Vovchansk"}).text
+    rows = re.findall(r'<tr class="chronicle-event".*?</tr>', html, re.S)
+    assert rows and all("date from publication" not in r for r in rows)
+    # the example's proposal gives no date of its own: its row says it is dated from publication
+    assert "date from publication" in undated_client.get("/chronicle", params={"type": "Agreement"}).text
+
+
+def test_undated_series_is_not_drawn_on_an_invented_axis(undated_client):
+    from kronika.web import render
+
+    body = undated_client.get("/api/series", params={"max_points": 0, "limit": 500}).json()
+    undated = [s for s in body["items"] if s["points"] and all(p["date"] is None for p in s["points"])]
+    assert undated
+    chart = render.series_chart(undated[0])
+    assert chart.points == [] and chart.x_ticks == [] and chart.undated == len(undated[0]["points"])
+    html = undated_client.get("/series", params={"key": undated[0]["key"]}).text
+    assert "No dated figure to draw" in html and '<svg class="chart"' not in html

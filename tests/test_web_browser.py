@@ -1,10 +1,12 @@
 """The web UI in a real browser: Playwright driving Debian's chromium against a server on
 127.0.0.1 started by the test, over a store built by ingesting the canonical example.
 
-Screenshots go to docs/screenshots/ (the README shows them)."""
+Screenshots go to docs/screenshots/ (the README shows them) only when asked for with
+KRONIKA_SCREENSHOTS=1, so that running the tests leaves the git tree clean."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -71,9 +73,21 @@ def page(browser):
     ctx.close()
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str) -> bool:
+    """Save the README's screenshot ``name`` when KRONIKA_SCREENSHOTS=1; True if saved."""
+    if os.environ.get("KRONIKA_SCREENSHOTS") != "1":
+        return False
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
+    return True
+
+
+def test_screenshots_only_on_request(server, page, monkeypatch):
+    monkeypatch.delenv("KRONIKA_SCREENSHOTS", raising=False)
+    before = {p.name: p.stat().st_mtime_ns for p in SHOTS.glob("*.png")}
+    page.goto(server + "/chronicle")
+    assert shot(page, "chronicle") is False
+    assert {p.name: p.stat().st_mtime_ns for p in SHOTS.glob("*.png")} == before
 
 
 def doc_id(base: str, page) -> str:
@@ -198,3 +212,45 @@ def test_pasted_script_is_inert(server, page):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#documents a", has_text="<b>Strike on Kharkiv</b>").count() == 1
     assert not page.errors
+
+
+# A few vectors in the manner of OWASP's XSS filter-evasion cheat sheet (written for these tests):
+# each would set window.__xss or open a dialog if the page ran it.
+XSS = [
+    "<script>window.__xss=1;alert(1)</script>",
+    "<img src=x onerror=\"window.__xss=2;alert(2)\">",
+    "<svg/onload=window.__xss=3>",
+    "\"><iframe src=\"javascript:window.parent.__xss=4\"></iframe>",
+    "<a href=\"jav&#x09;ascript:alert(5)\">x</a>",
+    "<body onload=window.__xss=6>",
+    "';window.__xss=7;//",
+    "<math><mi xlink:href=\"javascript:alert(8)\">m</mi></math>",
+]
+
+
+def test_xss_corpus_is_inert_on_every_page(server, page):
+    """Payloads in the text, title, source and URL of a stored article: on every page, no dialog,
+    no script run, no Content-Security-Policy violation."""
+    import json
+    import urllib.request
+
+    dialogs, violations = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    text = ("Russian forces struck Kharkiv with 12 drones on 4 March 2025, regional governor Oleh Syniehubov "
+            "said. " + " ".join(XSS) + " Two people were wounded in Kharkiv, he added.")
+    body = {"text": text, "title": "Strike " + XSS[0] + XSS[1], "source": "Wire " + XSS[2] + XSS[6],
+            "url": "javascript:alert(9)//" + XSS[3], "published": "2025-03-04"}
+    request = urllib.request.Request(f"{server}/api/documents", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    stored = json.loads(urllib.request.urlopen(request, timeout=60).read())
+    doc = stored.get("id") or stored.get("doc_id") or stored["document"]["id"]
+    for path in ("/", f"/doc/{doc}", "/events", "/chronicle", "/claims", "/series", f"/claims?q=Kharkiv",
+                 f"/events?q={XSS[0]}", f"/chronicle?source={XSS[2]}", f"/claims?place={XSS[1]}"):
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__xss") is None, path
+    assert not dialogs and not violations and not page.errors
+    page.goto(f"{server}/doc/{doc}")
+    assert "<script>window.__xss=1;alert(1)</script>" in page.locator("#text").inner_text()
+    assert page.locator("a[href^='javascript:']").count() == 0

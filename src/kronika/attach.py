@@ -131,7 +131,8 @@ def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
     """The time governing the clause at [start, end): in its sentence, else inherited from its
     paragraph, else (with ``default``) the publication date flagged ``defaulted``."""
-    found = closest(ctx, [t for t in ctx.times if _calendar(t)], start, end)
+    sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
+    found = closest(ctx, [t for t in ctx.times if t.sentence == sentence and _calendar(t)], start, end)
     if found is not None:
         return found
     found = inherited_time(ctx, ctx.sentence_index(start))
@@ -158,7 +159,8 @@ def governing_place(ctx: Context, start: int, end: int) -> Optional[Place]:
     assists"), a country the actor stage reads as a state actor ("North Korea sending
     troops to Kursk Oblast") and a name inside an actor's name ("US military"). A country gives way to a place of the same sentence inside it
     ("Russia's Kursk Oblast")."""
-    places = [p for p in ctx.places if p.role == "location" and not _acting(ctx, p)]
+    sentence = ctx.sentence_index(start)  # only its sentence's places can be closest: test no others
+    places = [p for p in ctx.places if p.sentence == sentence and p.role == "location" and not _acting(ctx, p)]
     found = closest(ctx, places, start, end)
     if found is not None and found.level == "country":
         inside = [p for p in places if p.sentence == found.sentence and p.level not in ("country", "continent")

@@ -22,6 +22,15 @@ from kronika.chronicle.dedup import Report, merge_reports
 from kronika.chronicle.series import build_series
 from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event, Stance
 from kronika.store import Store
+from kronika import vocab
+
+
+def _type(value: Optional[str]) -> Optional[str]:
+    return vocab.check(value, vocab.event_types(), "event type")
+
+
+def _measure(value: Optional[str]) -> Optional[str]:
+    return vocab.check(value, vocab.measures(), "measure")
 
 
 STANCES: tuple[str, ...] = typing.get_args(Stance)
@@ -39,11 +48,13 @@ class Chronicle:
 
     def ingest(self, inputs: Iterable[str | Path], *, workers: int = 1, model: Optional[str] = None,
                published: dt.date | str | None = None, source: Optional[str] = None, pipeline=None,
-               progress: Optional[Callable] = None, rebuild: bool = True) -> IngestReport:
-        """Analyse and store new documents, then rebuild the chronicle if anything was added."""
+               progress: Optional[Callable] = None, rebuild: bool = True,
+               time_limit: Optional[float] = None) -> IngestReport:
+        """Analyse and store new documents, then rebuild the chronicle if anything was added.
+        ``time_limit``: seconds one document's analysis may take before it is reported and skipped."""
         options = IngestOptions(published=_date(published, "--published"), source=source)
         report = ingest(list(inputs), self.store, workers=workers, model=model, options=options,
-                        pipeline=pipeline, progress=progress)
+                        pipeline=pipeline, progress=progress, seconds=time_limit)
         if rebuild and (report.added or not self.store.count()["chronicle_events"]):
             self.rebuild()
         return report
@@ -68,23 +79,23 @@ class Chronicle:
                   limit=None) -> list[ChronicleEvent]:
         """Merged events (one per real event, with all its reports), in date order."""
         rows = self.store.chronicle_rows(since=_date(since, "--since"), until=_date(until, "--until"),
-                                         place=place, actor=actor, event_type=event_type, limit=limit)
+                                         place=place, actor=actor, event_type=_type(event_type), limit=limit)
         return [ChronicleEvent.model_validate(r["data"]) for r in rows]
 
     def series(self, *, measure=None, subject=None, place=None, key=None, limit=None) -> list[ClaimSeries]:
         """Claim series with low/best/high and flags."""
-        rows = self.store.series_rows(measure=measure, subject=subject, place=place, key=key, limit=limit)
+        rows = self.store.series_rows(measure=_measure(measure), subject=subject, place=place, key=key, limit=limit)
         return [ClaimSeries.model_validate(r["data"]) for r in rows]
 
     def events(self, *, since=None, until=None, place=None, actor=None, event_type=None,
                limit=None) -> list[dict[str, Any]]:
         return self.store.query("events", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, event_type=event_type, limit=limit)
+                                place=place, actor=actor, event_type=_type(event_type), limit=limit)
 
     def claims(self, *, since=None, until=None, place=None, actor=None, measure=None,
                limit=None) -> list[dict[str, Any]]:
         return self.store.query("claims", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, measure=measure, limit=limit)
+                                place=place, actor=actor, measure=_measure(measure), limit=limit)
 
     def statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None,
                    limit=None, offset: int = 0) -> list[dict[str, Any]]:

@@ -24,7 +24,8 @@ records:
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from bisect import bisect_left
+from typing import Optional
 
 from kronika.attach import governing_place, governing_time
 from kronika.claims import lexicon as _lex
@@ -60,6 +61,17 @@ class _Builder:
         self.lex = _lex.load()
         self.atts = attributions(ctx)
         self.doc_id = ctx.document.id
+        # actors by start, to find those overlapping a span without walking all of them
+        self.actors = sorted(ctx.actors, key=lambda a: a.start)
+        self.starts = [a.start for a in self.actors]
+        self.longest = max((a.end - a.start for a in self.actors), default=0)
+
+    def actor(self, span: Optional[tuple[int, int]], prefer_kind: tuple[str, ...] = ()):
+        """The actor overlapping ``span`` most (``_overlapping`` over the actors that can)."""
+        if span is None:
+            return None
+        lo, hi = bisect_left(self.starts, span[0] - self.longest), bisect_left(self.starts, span[1])
+        return _overlapping(self.actors[lo:hi], span, prefer_kind)
 
     def is_headline(self, start: int) -> bool:
         return self.ctx.zone_at(start) == "title"
@@ -79,7 +91,7 @@ class _Builder:
             claimant = source_actor(ctx, att)
         else:
             claimant_span, claimant_text, kind, claimant = None, ctx.document.source, "author", None
-        subject = _overlapping(ctx.actors, reading.subject) if reading.subject else None
+        subject = self.actor(reading.subject) if reading.subject else None
         modality = _modality(
             reading.anchor, q.text, q.qualifier_text, denied, att.cue_lemma if att is not None else None
         )
@@ -146,22 +158,27 @@ def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, object]], 
     return parts
 
 
-def _place_words(ctx: Context, sentence: int) -> set[str]:
-    s = ctx.sentences[sentence]
-    names = {p.text for p in ctx.places if p.sentence == sentence and p.role in ("location", "actor")}
-    span = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
-    if span is not None:
-        names |= {e.text for e in span.ents if e.label_ in ("GPE", "LOC")}
+def _place_words_by_sentence(ctx: Context) -> dict[int, set[str]]:
+    """Each sentence's place names: its places and its GPE/LOC entities (one pass over the
+    document, not one per claim: a long document has thousands of each)."""
+    names: dict[int, set[str]] = {}
+    for p in ctx.places:
+        if p.role in ("location", "actor"):
+            names.setdefault(p.sentence, set()).add(p.text)
+    for e in ctx.doc.ents:
+        if e.label_ in ("GPE", "LOC"):
+            names.setdefault(ctx.sentence_index(e.start_char), set()).add(e.text)
     return names
 
 
 def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """'34 strikes ... in Syria and Iraq', then 'In Syria, ... 23 strikes', 'in Iraq, ... 11 strikes'."""
     out = list(claims)
+    words = _place_words_by_sentence(ctx) if claims else {}
     for i, total in enumerate(out):
         if total.parts or total.quantity.value is None:
             continue
-        places = _place_words(ctx, total.sentence)
+        places = words.get(total.sentence, set())
         if len(places) < 2:
             continue
         members: list[Claim] = []

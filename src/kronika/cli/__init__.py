@@ -72,7 +72,6 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
     from kronika.ingest import IngestOptions, fetch_url, is_url, read_file, read_text
     from kronika.ingest.checks import decode
     from kronika.ingest.dates import parse_user_date
-    from kronika.pipeline import Pipeline
 
     options = IngestOptions(published=parse_user_date(published) if published else None, source=publisher)
     if source == "-":
@@ -81,6 +80,8 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
         documents = [fetch_url(source, options)]
     else:
         documents = list(read_file(Path(source), options))
+    from kronika.pipeline import Pipeline  # spaCy loads only once the input is read and checked
+
     pipeline = Pipeline(model=model)
     analyses = [pipeline.analyze_document(d) for d in documents]
     if fmt == "json":
@@ -103,14 +104,16 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
 @click.option("--source", "publisher", help="Publisher name for every document.")
 @click.option("--model", help="spaCy pipeline name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).")
+def ingest(paths, db, workers, published, publisher, model, quiet, time_limit) -> None:
     """Analyse files, folders or URLs and store them in the database (each document once)."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from kronika.chronicle import Chronicle
 
-    chronicle = Chronicle(db)
+    chronicle = Chronicle(db)  # a bad --db is told before any input is read or the model loads
     err = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                   disable=quiet or not err.is_terminal, transient=True) as bar:
@@ -125,7 +128,7 @@ def ingest(paths, db, workers, published, publisher, model, quiet) -> None:
                                          f"{len(report.failed)} failed")
 
         report = chronicle.ingest(paths, workers=workers, model=model, published=published,
-                                  source=publisher, progress=progress)
+                                  source=publisher, progress=progress, time_limit=time_limit or None)
     for name, message in report.failed[reported[0]:]:
         click.echo(f"kronika: error: {message}", err=True)
     counts = chronicle.store.count()
@@ -214,6 +217,9 @@ def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fm
         events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
         click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
         return
+    from kronika import vocab
+
+    event_type = vocab.check(event_type, vocab.event_types(), "event type")
     timeline = ch.store.timeline(since=ch_date(since, "--since"), until=ch_date(until, "--until"), place=place,
                                  actor=actor, event_type=event_type, limit=limit)
     claim_rows = ch.claims(since=since, until=until, place=place, actor=actor, limit=limit) if claims else []
@@ -274,7 +280,7 @@ def gazetteer() -> None:
 
 @gazetteer.command("build")
 @click.option("--force", is_flag=True, help="Rebuild even if up to date.")
-@click.option("--geonames", "dumps", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--geonames", "dumps", multiple=True, type=click.Path(path_type=Path),
               help="A GeoNames dump file on disk (allCountries.zip, UA.zip, or a .txt in that format): "
                    "GeoNames' own points for countries and regions, and its other places added. Repeatable; "
                    "kept for later rebuilds.")
@@ -291,10 +297,7 @@ def gazetteer_build(force: bool, dumps: tuple[Path, ...], drop_geonames: bool) -
         if dumps:
             say("using the GeoNames dump files given earlier (--drop-geonames to leave them out): "
                 + ", ".join(map(str, dumps)))
-    try:
-        path = gz.build(force=rebuild, progress=say, geonames=dumps)
-    except geonames_dump.DumpError as exc:
-        raise click.ClickException(str(exc)) from None
+    path = gz.build(force=rebuild, progress=say, geonames=dumps)  # a bad dump: DumpError, one line
     click.echo(str(path))
 
 
@@ -329,12 +332,32 @@ def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
 
     from kronika.web.app import create_app, is_loopback
 
+    _open_store(db).store.close()  # refuses a missing database, like every other command
+    sock = _listen(host, port)
     if not is_loopback(host) and not token:
         token = secrets.token_urlsafe(24)
         click.echo(f"kronika: binding {host}: write endpoints need this token: {token}", err=True)
     app = create_app(db, token=token)
     click.echo(f"kronika: serving {db} at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    finally:
+        app.state.store.close()  # folds the -wal and -shm files back into the database
+
+
+def _listen(host: str, port: int):
+    """A socket bound to host:port, or one line saying why not (before anything is served)."""
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        raise KronikaError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -137,29 +137,95 @@ def _statements_table(a: Analysis) -> Table:
     return t
 
 
-EVENT_COLS = ("date_start", "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
-              "fatalities", "source", "text")
-CLAIM_COLS = ("date_start", "measure", "value", "low", "high", "qualifier", "unit", "subject", "claimant",
-              "modality", "place", "source", "text")
+def _event_fields(r: dict) -> dict[str, str]:
+    kind = f" ({r['kind']})" if r.get("kind") else ""
+    status = "" if r.get("status") in (None, "occurred") else f" [{r['status']}]"
+    return {"date": _span(r.get("date_start"), r.get("date_end")),
+            "event": f"{r.get('event_type')} / {r.get('sub_event_type')}{kind}{status}",
+            "actors": " → ".join(a for a in (r.get("actor1"), r.get("actor2")) if a),
+            "place": r.get("place") or "", "dead": "" if r.get("fatalities") is None else str(r["fatalities"]),
+            "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
+            "text": _clean(r.get("text"), 160)}
 
 
-STATEMENT_COLS = ("date_start", "source", "stance", "kind", "cue", "content", "reported_by", "n_claims", "publisher")
+def _claim_fields(r: dict) -> dict[str, str]:
+    q = Quantity(start=0, end=0, text="", sentence=0, value=r.get("value"), low=r.get("low"), high=r.get("high"),
+                 qualifier=r.get("qualifier"), unit=r.get("unit"))
+    modality = "" if r.get("modality") in (None, "asserted") else f" [{r['modality']}]"
+    return {"date": _span(r.get("date_start"), r.get("date_end")), "measure": r.get("measure") or "",
+            "figure": fmt_quantity(q) + modality, "subject": r.get("subject") or "",
+            "claimant": r.get("claimant") or "", "place": r.get("place") or "",
+            "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
+            "text": _clean(r.get("text"), 160)}
 
 
-def print_rows(kind: str, rows: list[dict], fmt: str) -> None:
+def _statement_fields(r: dict) -> dict[str, str]:
+    reported = f" (reported by {r['reported_by']})" if r.get("reported_by") else ""
+    return {"date": _span(r.get("date_start"), r.get("date_end")),
+            "who": f"{r.get('source') or '(no source named)'}{reported}",
+            "stance": r.get("stance") or "", "cue": r.get("cue") or "",
+            "source": _clean(r.get("publisher") or r.get("doc_id"), 60),
+            "text": _clean(r.get("content"), 160)}
+
+
+_FIELDS = {"events": _event_fields, "claims": _claim_fields, "statements": _statement_fields}
+
+
+def _span(start, end) -> str:
+    if start is None:
+        return "undated"
+    return str(start) if end in (None, start) else f"{start}/{end}"
+
+
+def print_rows(kind: str, rows: list[dict], fmt: str, out=None) -> None:
+    """Stored events, claims or statements: JSON, a table that fits the terminal, or plain lines
+    into a pipe."""
     if fmt == "json":
         for r in rows:
             r.pop("data", None)
-        print(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
+        print(json.dumps(rows, default=str, ensure_ascii=False, indent=2), file=out or sys.stdout)
         return
+    fields = [_FIELDS.get(kind, _claim_fields)(r) for r in rows]
     c = console()
-    cols = {"events": EVENT_COLS, "statements": STATEMENT_COLS}.get(kind, CLAIM_COLS)
-    t = Table(title=f"{len(rows)} {kind}", title_justify="left")
-    for col in cols:
-        t.add_column(col, overflow="fold", max_width=60 if col in ("text", "content") else None)
-    for r in rows:
-        t.add_row(*(_cell(r.get(col)) for col in cols))
+    if out is not None or not c.is_terminal:
+        _print_rows_plain(kind, fields, out or sys.stdout)
+        return
+    _print_rows_table(kind, fields, c)
+
+
+TABLE_CAPS = {"date": 10, "event": 18, "text": 16}  # widest a column's minimum gets; others 12
+TABLE_MAX = {"date": 12, "event": 20, "actors": 16, "claimant": 16, "claim": 16, "dead": 4}  # others 14
+
+
+def _print_rows_table(kind: str, fields: list[dict[str, str]], c: Console) -> None:
+    """A table as wide as the terminal. Words are not cut: each column is at least as wide as
+    its longest word (up to a cap); the source goes with the sentence, which takes the rest."""
+    shown = [{**{k: v for k, v in f.items() if k != "source"},
+              "date": f["date"].replace("/", " – "),  # a span wraps between its two dates
+              "text": f"“{f['text']}” — {f['source']}"} for f in fields]
+    if kind == "claims":  # one column for the figure and what it counts
+        shown = [{"date": f.pop("date"), "claim": f"{f.pop('measure')} {f.pop('figure')}", **f} for f in shown]
+    t = Table(title=f"{len(fields)} {kind}", title_justify="left", expand=True)
+    for col in (shown[0] if shown else {"date": ""}):
+        longest = max((len(w) for f in shown for w in f[col].split()), default=4)
+        width = min(max(longest, len(col)), TABLE_CAPS.get(col, 12))
+        if col == "text":
+            t.add_column(col, min_width=width, ratio=1, overflow="fold")
+        else:
+            t.add_column(col, min_width=width, max_width=max(width, TABLE_MAX.get(col, 14)), overflow="fold")
+    for f in shown:
+        t.add_row(*map(_cell, f.values()))
     c.print(t)
+
+
+def _print_rows_plain(kind: str, fields: list[dict[str, str]], out) -> None:
+    """One line per row and its sentence on the next, each well under 200 characters."""
+    lines = [f"{len(fields)} {kind}"]
+    for f in fields:
+        head = " · ".join(v for k, v in f.items() if k not in ("text", "source") and v)
+        lines.append(_clean(f"{head} — {f['source']}", 190))
+        lines.append(f"      “{f['text']}”")
+    out.write("\n".join(lines) + "\n")
 
 
 def _when(start, end, granularity: Optional[str], defaulted: bool, fallback) -> str:

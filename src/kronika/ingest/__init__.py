@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from kronika.errors import InputError, KronikaError
 from kronika.ingest.checks import check_english, check_size, decode
@@ -25,9 +25,12 @@ from kronika.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}  # .json: one object, an array of them, or JSON Lines
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SIDECAR = ".meta.json"
+# Other names a record may give its fields (as in re3d's and similar news dumps).
+FIELD_ALIASES = {"source": ("sourceName", "source_name", "publisher"), "url": ("sourceUrl", "source_url", "link")}
+OnError = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def read_text(
     check_size(len(text.encode("utf-8")), name, options.max_bytes)
     if options.check_language:
         check_english(text, name)
+    title, url, source, author = (_meta_text(v, k, name) for k, v in
+                                  (("title", title), ("url", url), ("source", source), ("author", author)))
     zones = find_zones(text)
     fields = front_matter_fields(text)
     if title and not any(ch.isalnum() for ch in title):
@@ -84,6 +89,8 @@ def read_text(
         published = _front_matter_date(first_value(fields, DATE_KEYS))
     if isinstance(published, str):
         published = parse_user_date(published, name)
+    elif published is not None and not isinstance(published, dt.date):
+        raise InputError(f"{name}: 'published' must be a date written YYYY-MM-DD, not {published!r:.40}")
     how = published_from if published else "unknown"
     if options.published is not None:
         published, how = options.published, "user"
@@ -127,6 +134,15 @@ def _front_matter_date(value: str) -> Optional[dt.date]:
             return None
 
 
+def _meta_text(value, field: str, name: str) -> Optional[str]:
+    """A metadata field as text: numbers are written out; lists, objects and the like refused."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"{name}: metadata field {field!r} must be text, not {type(value).__name__}")
+
+
 def _sidecar(path: Path) -> dict:
     side = path.with_name(path.name + SIDECAR)
     if not side.exists():
@@ -168,37 +184,69 @@ def _read_html(path: Path | str, data: bytes, options: IngestOptions, url: Optio
     return extract_html(data, name=str(path), url=url, options=options, path=str(path) if url is None else None)
 
 
-def _read_jsonl(path: Path, data: bytes, options: IngestOptions) -> Iterator[Document]:
+def _json_rows(text: str, name: str) -> Iterator[tuple[str, object]]:
+    """(where, row) for a JSON document (an object or an array of them) or each line of JSON Lines.
+
+    A line that is not JSON comes as (where, InputError)."""
+    stripped = text.lstrip()
+    if stripped[:1] in "[{":
+        try:
+            whole = json.loads(text)
+        except ValueError:
+            whole = None
+        if isinstance(whole, list):
+            yield from ((f"{name}#{n}", row) for n, row in enumerate(whole, 1))
+            return
+        if isinstance(whole, dict):
+            yield name, whole
+            return
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield f"{name}:{n}", json.loads(line)
+            except ValueError as exc:
+                yield f"{name}:{n}", InputError(f"{name}:{n}: not valid JSON ({exc.args[0]})")
+
+
+def _json_field(row: dict, key: str):
+    return row.get(key) or next((row[k] for k in FIELD_ALIASES.get(key, ()) if row.get(k)), None)
+
+
+def _json_document(where: str, row: object, options: IngestOptions) -> Document:
     from kronika.ingest.html import extract_html
 
+    if isinstance(row, InputError):
+        raise row
+    if not isinstance(row, dict) or not (row.get("text") or row.get("html")):
+        raise InputError(f"{where}: each line needs a 'text' or 'html' field")
+    meta = {k: _json_field(row, k) for k in ("title", "url", "source", "author", "published")}
+    if row.get("html") and not row.get("text"):
+        return extract_html(str(row["html"]).encode("utf-8"), name=where, url=meta["url"], options=options,
+                            path=where, overrides=meta)
+    return read_text(str(row["text"]), name=where, fmt="jsonl", path=where, options=options, **meta)
+
+
+def _read_jsonl(path: Path, data: bytes, options: IngestOptions,
+                on_error: Optional[OnError] = None) -> Iterator[Document]:
+    """Each record of a JSON Lines (or JSON) file. With ``on_error``, a bad record is reported
+    there and the rest are read; without it, the first bad record raises."""
     text = decode(data, str(path))
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
+    for where, row in _json_rows(text, str(path)):
         try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.args[0]})") from None
-        if not isinstance(row, dict) or not (row.get("text") or row.get("html")):
-            raise InputError(f"{where}: each line needs a 'text' or 'html' field")
-        if row.get("html") and not row.get("text"):
-            yield extract_html(
-                row["html"].encode("utf-8"), name=where, url=row.get("url"), options=options,
-                path=where, overrides=row,
-            )
+            document = _json_document(where, row, options)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(where, str(exc))
             continue
-        yield read_text(
-            str(row["text"]), name=where, title=row.get("title"), url=row.get("url"),
-            source=row.get("source"), author=row.get("author"), published=row.get("published"),
-            fmt="jsonl", path=where, options=options,
-        )
+        yield document
 
 
-def _read_feed(path: Path, data: bytes, options: IngestOptions) -> Iterator[Document]:
+def _read_feed(path: Path, data: bytes, options: IngestOptions,
+               on_error: Optional[OnError] = None) -> Iterator[Document]:
     from kronika.ingest.feeds import read_feed
 
-    yield from read_feed(data, str(path), options)
+    yield from read_feed(data, str(path), options, on_error)
 
 
 def _looks_like_feed(data: bytes) -> bool:
@@ -206,8 +254,12 @@ def _looks_like_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[Document]:
-    """Yield the documents in one file (a JSONL or feed file may hold several)."""
+def read_file(path: Path, options: IngestOptions = IngestOptions(),
+              on_error: Optional[OnError] = None) -> Iterator[Document]:
+    """Yield the documents in one file (a JSONL or feed file may hold several).
+
+    ``on_error(name, message)``: where a bad record of a many-document file is reported, the
+    others being read; without it the first bad record raises :class:`InputError`."""
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     if not path.is_file():
@@ -219,16 +271,16 @@ def read_file(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[
     check_size(size, str(path), options.max_bytes * (20 if suffix in JSONL_SUFFIXES | FEED_SUFFIXES else 1))
     data = path.read_bytes()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, data, options)
+        yield from _read_jsonl(path, data, options, on_error)
     elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES | TEXT_SUFFIXES and _looks_like_feed(data)):
-        yield from _read_feed(path, data, options)
+        yield from _read_feed(path, data, options, on_error)
     elif suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         yield _read_html(path, data, options)
     elif suffix in TEXT_SUFFIXES or suffix == "":
         yield from _read_plain(path, data, options)
     else:
         raise InputError(
-            f"{path}: unknown format {suffix!r} (expected .txt, .md, .html, .jsonl, .rss/.atom/.xml)"
+            f"{path}: unknown format {suffix!r} (expected .txt, .md, .html, .jsonl/.json, .rss/.atom/.xml)"
         )
 
 
@@ -253,13 +305,15 @@ def read_path(path: Path | str, options: IngestOptions = IngestOptions()) -> Ite
 
 
 def is_url(s: str) -> bool:
-    return bool(re.match(r"^https?://", s, re.I))
+    """A URL of any scheme (``http://``, ``ftp://``, ``file:/``): fetched if http(s), else refused."""
+    return bool(re.match(r"^[a-z][a-z0-9+.-]+:/", s, re.I))
 
 
 def fetch_url(url: str, options: IngestOptions = IngestOptions()) -> Document:
     """Fetch one web page and extract its article (the only network access kronika makes)."""
-    from kronika.ingest.fetch import fetch
+    from kronika.ingest.fetch import check_url, fetch
 
+    check_url(url)
     data = fetch(url, max_bytes=options.max_bytes)
     if _looks_like_feed(data):
         raise InputError(f"{url}: is a feed; save it to a file and ingest that")

@@ -31,13 +31,14 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import yaml
 
+from kronika.errors import InputError
 from kronika.places.gazetteer import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
 COLUMNS = 19
 
 
-class DumpError(ValueError):
+class DumpError(InputError, ValueError):
     """A file that is not a GeoNames dump."""
 
 
@@ -82,6 +83,8 @@ def rows(path: Path) -> Iterator[list[str]]:
 def check(files: Sequence[Path]) -> None:
     """Fail fast (before a build) on a missing file or one whose first row is not a GeoNames row."""
     for f in map(Path, files):
+        if f.is_dir():
+            raise DumpError(f"{f}: is a folder; give a GeoNames dump file (allCountries.zip, UA.zip or a .txt)")
         if not f.is_file():
             raise DumpError(f"{f}: no such file")
         try:

@@ -64,6 +64,9 @@ _RE_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$|^(?:-|–)$|^-\s+(?
 _RE_UP_TO_SEP = re.compile(r"^\s+up\s+to\s+$", re.IGNORECASE)  # "from 5 up to 10 years"
 # "3 or $4", "5- or 6-inch", "5 or 6 km": alternatives share the unit written once, after the last
 _RE_OR_SEP = re.compile(r"-?\s+or\s+$", re.IGNORECASE)
+# Patterns anchored at the end of the text before a number ("between ", "the ") are searched in
+# this many characters before it, not from the start of the text (quadratic in a long text).
+LOOKBACK = 200
 _RE_BETWEEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _RE_NO_ONE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|same|only|which|last|next|other|little|right|wrong|new|old|another|big|small)\s+$",
@@ -319,7 +322,7 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
         first_word = re.split(r"[\s-]+", low)[0]
         if first_word in ("hundred", "thousand", "million", "billion", "trillion"):
             continue  # a bare scale word is part of a digit number ("1.5 million", "4 hundred million")
-        if low == "one" and (_RE_NO_ONE.search(text, 0, m.start()) or re.match(r"\s+(?:another|of us)\b", text[m.end():])):
+        if low == "one" and (_RE_NO_ONE.search(text, max(0, m.start() - LOOKBACK), m.start()) or re.match(r"\s+(?:another|of us)\b", text[m.end():])):
             continue
         value = _word_value(phrase, lex)
         if value is None:
@@ -679,7 +682,8 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
         if i + 1 < len(nums) and not vague and not n.fraction and i + 1 not in consumed:
             m2 = nums[i + 1]
             sep = text[n.end : m2.start]
-            between = _RE_BETWEEN.search(text, 0, cur.start() + max(0, n.start - 40) if cur else n.start)
+            upto = cur.start() + max(0, n.start - 40) if cur else n.start
+            between = _RE_BETWEEN.search(text, max(0, upto - LOOKBACK), upto)  # ends at upto: look back only
             # "5% to 10%", "2 per cent to 2.5 per cent", "$650,000 to $1.8 million": units repeated
             repeated = None
             u_first = _unit_after(text, n.end, lex)

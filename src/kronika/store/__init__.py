@@ -18,6 +18,7 @@ from sqlalchemy import (
     create_engine, event, func, insert, or_, select, type_coerce,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from kronika.errors import KronikaError
 from kronika.records import Analysis
@@ -200,6 +201,8 @@ class Store:
             path = Path(path)
             if path.exists() and path.is_dir():
                 raise KronikaError(f"{path}: is a folder, not a database file")
+            if not path.parent.is_dir():
+                raise KronikaError(f"{path}: no such folder {str(path.parent)!r}; create it first")
             if path.exists() and path.stat().st_size:
                 with open(path, "rb") as f:
                     if f.read(16) != b"SQLite format 3\x00":
@@ -209,7 +212,15 @@ class Store:
         self.engine: Engine = create_engine(url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.migrate()
+        try:
+            self.migrate()
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise KronikaError(f"{path or url}: cannot open the database ({exc.orig})") from None
+
+    def close(self) -> None:
+        """Close every connection (SQLite then folds and removes its -wal and -shm files)."""
+        self.engine.dispose()
 
     # -- schema ---------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -319,7 +330,8 @@ class Store:
         t = chronicle_events
         q = select(t).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
                                               event_type=event_type))
-        q = q.order_by(func.coalesce(t.c.date_start, t.c.first_reported), t.c.id)
+        day = func.coalesce(t.c.date_start, t.c.first_reported)
+        q = q.order_by(day.is_(None), day, t.c.id)  # undated events last
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:
@@ -338,7 +350,7 @@ class Store:
         e, r = chronicle_events, chronicle_reports
         day = func.coalesce(e.c.date_start, e.c.first_reported)
         chosen = select(e).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
-                                                   event_type=event_type)).order_by(day, e.c.id)
+                                                   event_type=event_type)).order_by(day.is_(None), day, e.c.id)
         if limit:
             chosen = chosen.limit(limit)
         c = chosen.subquery("e")
@@ -446,18 +458,20 @@ class Store:
         if until:
             q = q.where(func.coalesce(t.c.date_start, documents.c.published) <= until)
         if place:
-            q = q.where(t.c.place.ilike(f"%{place}%") | t.c.admin1.ilike(f"%{place}%") if table == "events"
-                        else t.c.place.ilike(f"%{place}%"))
+            q = q.where(contains(t.c.place, place) | contains(t.c.admin1, place) if table == "events"
+                        else contains(t.c.place, place))
         if actor:
             if table == "events":
-                q = q.where(t.c.actor1.ilike(f"%{actor}%") | t.c.actor2.ilike(f"%{actor}%"))
+                q = q.where(contains(t.c.actor1, actor) | contains(t.c.actor2, actor))
             else:
-                q = q.where(t.c.claimant.ilike(f"%{actor}%") | t.c.subject.ilike(f"%{actor}%"))
+                q = q.where(contains(t.c.claimant, actor) | contains(t.c.subject, actor))
         if measure and table == "claims":
             q = q.where(t.c.measure == measure)
         if event_type and table == "events":
-            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type))
-        q = q.order_by(func.coalesce(t.c.date_start, documents.c.published), t.c.doc_id, t.c.sentence, t.c.id)
+            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type)
+                        | t.c.kind.ilike(event_type))
+        day = func.coalesce(t.c.date_start, documents.c.published)
+        q = q.order_by(day.is_(None), day, t.c.doc_id, t.c.sentence, t.c.id)  # undated rows last
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:

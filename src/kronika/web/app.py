@@ -25,12 +25,15 @@ from typing import Any, Optional
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kronika import vocab
 from kronika.chronicle import Chronicle
 from kronika.errors import KronikaError
 from kronika.ingest.dates import parse_user_date
@@ -69,6 +72,16 @@ class ArticleIn(BaseModel):
     source: Optional[str] = Field(None, max_length=200, description="publisher")
     url: Optional[str] = Field(None, max_length=2000, description="recorded only; never fetched")
     published: Optional[str] = Field(None, description="publication date YYYY-MM-DD")
+
+
+class Problem(BaseModel):
+    detail: str = Field(description="what went wrong, in one line")
+
+
+# Errors every operation may answer besides 422 (their bodies: ``Problem``).
+ERRORS = {401: "the token is missing or wrong", 403: "a write from a non-loopback client, and no token set",
+          404: "no such item", 413: "the request or the text is too large",
+          501: "this store has no chronicle tables or claim series yet", 503: "the analysis pipeline is unavailable"}
 
 
 class Page(BaseModel):
@@ -163,6 +176,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         description="A sourced, geolocated, dated chronicle of events and quantitative claims from news "
                     "reports. Every item links to the document and sentence it comes from.",
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        responses={code: {"model": Problem, "description": text} for code, text in ERRORS.items()},
     )
     store = Store(db_path)
     chronicle = Chronicle(store)
@@ -200,7 +214,8 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                                  published=published, published_from="user",
                                  options=IngestOptions(max_bytes=max_text))
         except KronikaError as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise RequestValidationError([{"type": "value_error", "loc": ("body", "text"), "msg": str(exc),
+                                           "input": None}]) from None
         pipe = get_pipeline()
         with lock:  # spaCy pipelines are not thread-safe
             return pipe.analyze_document(document)
@@ -221,21 +236,30 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                 until: Optional[str] = Query(None, description="on or before (YYYY-MM-DD)"),
                 place: Optional[str] = Query(None, description="place name (substring)"),
                 actor: Optional[str] = Query(None, description="actor, claimant or subject (substring)"),
-                type: Optional[str] = Query(None, description="ACLED event type, sub-event type or kind"),
-                measure: Optional[str] = Query(None, description="claim measure, e.g. killed"),
+                type: Optional[str] = Query(None, description="ACLED event type, sub-event type or kind",
+                                            json_schema_extra={"enum": list(vocab.event_types())}),
+                measure: Optional[str] = Query(None, description="claim measure, e.g. killed",
+                                               json_schema_extra={"enum": list(vocab.measures())}),
                 source: Optional[str] = Query(None, description="publisher (substring)"),
                 doc_id: Optional[str] = Query(None, description="one document's items"),
-                status: Optional[str] = Query(None, description="event status, e.g. occurred"),
-                modality: Optional[str] = Query(None, description="claim modality, e.g. asserted"),
+                status: Optional[str] = Query(None, description="event status, e.g. occurred",
+                                              json_schema_extra={"enum": list(vocab.statuses())}),
+                modality: Optional[str] = Query(None, description="claim modality, e.g. asserted",
+                                                json_schema_extra={"enum": list(vocab.modalities())}),
                 q: Optional[str] = Query(None, description="text of the sentence (substring)")) -> Filters:
-        try:
-            return Filters(since=parse_user_date(since, "since") if since else None,
-                           until=parse_user_date(until, "until") if until else None,
-                           place=place or None, actor=actor or None, event_type=type or None,
-                           measure=measure or None, source=source or None, doc_id=doc_id or None,
-                           status=status or None, modality=modality or None, q=q or None)
-        except KronikaError as exc:
-            raise HTTPException(422, str(exc)) from None
+        return Filters(since=valid_query("since", since, lambda v: parse_user_date(v, "since")),
+                       until=valid_query("until", until, lambda v: parse_user_date(v, "until")),
+                       place=place or None, actor=actor or None,
+                       event_type=valid_query("type", type, lambda v: vocab.check(v, vocab.event_types(), "type")),
+                       measure=checked_measure(measure), source=source or None, doc_id=doc_id or None,
+                       status=valid_query("status", status, lambda v: vocab.check(v, vocab.statuses(), "status")),
+                       modality=valid_query("modality", modality,
+                                            lambda v: vocab.check(v, vocab.modalities(), "modality")),
+                       q=q or None)
+
+    def checked_measure(measure: Optional[str]) -> Optional[str]:
+        """A known measure, else 422 naming the valid ones."""
+        return valid_query("measure", measure, lambda v: vocab.check(v, vocab.measures(), "measure"))
 
     def paged(fn, *args, sort=None, limit=50, offset=0, **kw):
         try:
@@ -243,7 +267,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                 return fn(*args, limit=limit, offset=offset, **kw)
             return fn(*args, sort=sort, limit=limit, offset=offset, **kw)
         except ValueError as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise invalid_query("sort", sort, str(exc)) from None
 
     def get_series(measure=None, subject=None, place=None, key=None, limit=10, offset=0):
         """(total, series dicts) or None when this kronika has no claim series."""
@@ -268,7 +292,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return templates.TemplateResponse(request, name, ctx, status_code=status_code)
 
     limit_q = Query(50, ge=1, le=queries.MAX_LIMIT)
-    offset_q = Query(0, ge=0)
+    offset_q = Query(0, ge=0, le=queries.MAX_OFFSET)
 
     # -- JSON API ------------------------------------------------------------------
     @app.get("/api/stats", tags=["api"], summary="How many documents, events and claims are stored")
@@ -276,7 +300,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return store.count()
 
     @app.get("/api/documents", response_model=Page, tags=["api"], summary="Documents (metadata only)")
-    def api_documents(f: Filters = Depends(filters), sort: str = Query("-published", description="published, title, source, ingested; '-' for descending"),
+    def api_documents(f: Filters = Depends(filters), sort: str = sort_q("-published", queries.DOC_SORTS),
                       limit: int = limit_q, offset: int = offset_q):
         total, rows = paged(queries.query_documents, store, f, sort=sort, limit=limit, offset=offset)
         return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
@@ -289,7 +313,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return a.model_dump(mode="json")
 
     @app.get("/api/events", response_model=Page, tags=["api"], summary="Events, filtered, sorted and paged")
-    def api_events(f: Filters = Depends(filters), sort: str = Query("date", description="date, type, place, actor, fatalities, source, published; '-' for descending"),
+    def api_events(f: Filters = Depends(filters), sort: str = sort_q("date", queries.EVENT_SORTS),
                    located: bool = Query(False, description="only events with coordinates"),
                    limit: int = limit_q, offset: int = offset_q):
         total, rows = paged(queries.query_events, store, f, sort=sort, limit=limit, offset=offset, located_only=located)
@@ -305,8 +329,8 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
     @app.get("/api/chronicle", response_model=Page, tags=["api"],
              summary="The chronicle: real events merged across sources, each with all its reports")
     def api_chronicle(f: Filters = Depends(filters),
-                      sort: str = Query("date", description="date, sources, reports, fatalities, type, place, reported; '-' for descending"),
-                      min_sources: int = Query(1, ge=1, description="only events reported by at least this many sources"),
+                      sort: str = sort_q("date", queries.CHRONICLE_SORTS),
+                      min_sources: int = Query(1, ge=1, le=queries.MAX_OFFSET, description="only events reported by at least this many sources"),
                       limit: int = limit_q, offset: int = offset_q):
         found = paged(queries.query_chronicle, store, f, sort=sort, limit=limit, offset=offset, min_sources=min_sources)
         if found is None:
@@ -314,25 +338,26 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return _json({"total": found[0], "limit": limit, "offset": offset, "items": found[1]})
 
     @app.get("/api/claims", response_model=Page, tags=["api"], summary="Quantitative claims, filtered, sorted and paged")
-    def api_claims(f: Filters = Depends(filters), sort: str = Query("date", description="date, measure, value, claimant, place, source, published; '-' for descending"),
+    def api_claims(f: Filters = Depends(filters), sort: str = sort_q("date", queries.CLAIM_SORTS),
                    limit: int = limit_q, offset: int = offset_q):
         total, rows = paged(queries.query_claims, store, f, sort=sort, limit=limit, offset=offset)
         return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
 
     @app.get("/api/statements", response_model=Page, tags=["api"], summary="Statements: who said what, when, with what stance")
     def api_statements(source: Optional[str] = Query(None, description="who said it: actor name or source phrase (substring)"),
-                       stance: Optional[str] = Query(None, description="asserts, denies, forecasts, threatens, claims_responsibility, calls_for"),
+                       stance: Optional[str] = Query(None, description="what the source does with it",
+                                                     json_schema_extra={"enum": list(STANCES)}),
                        reported_by: Optional[str] = Query(None, description="who reported the statement (substring)"),
                        since: Optional[str] = Query(None, description="made on or after (YYYY-MM-DD)"),
                        until: Optional[str] = Query(None, description="made on or before (YYYY-MM-DD)"),
                        limit: int = limit_q, offset: int = offset_q):
-        filters = {"source": source or None, "stance": stance or None, "reported_by": reported_by or None,
-                   "since": since or None, "until": until or None}
-        try:
-            total = chronicle.count_statements(**filters)
-            rows = chronicle.statements(**filters, limit=limit, offset=offset)
-        except KronikaError as exc:
-            raise HTTPException(422, str(exc)) from None
+        filters = {"source": source or None,
+                   "stance": valid_query("stance", stance, lambda v: vocab.check(v, STANCES, "stance")),
+                   "reported_by": reported_by or None,
+                   "since": valid_query("since", since, lambda v: parse_user_date(v, "since").isoformat()),
+                   "until": valid_query("until", until, lambda v: parse_user_date(v, "until").isoformat())}
+        total = chronicle.count_statements(**filters)
+        rows = chronicle.statements(**filters, limit=limit, offset=offset)
         return _json({"total": total, "limit": limit, "offset": offset, "items": rows})
 
     @app.get("/api/series", response_model=Page, tags=["api"], summary="Claim series: the same question answered over time")
@@ -342,7 +367,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                    key: Optional[str] = Query(None, description="one series by its key"),
                    max_points: int = Query(100, ge=0, description="points per series, evenly spaced in date order (first and last kept); 0 for all"),
                    limit: int = limit_q, offset: int = offset_q):
-        found = get_series(measure or None, subject or None, place or None, key or None, limit, offset)
+        found = get_series(checked_measure(measure), subject or None, place or None, key or None, limit, offset)
         if found is None:
             raise HTTPException(501, "this kronika has no claim series yet")
         return _json({"total": found[0], "limit": limit, "offset": offset,
@@ -427,7 +452,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
 
     @app.get("/chronicle", response_class=HTMLResponse, include_in_schema=False)
     def chronicle_page(request: Request, f: Filters = Depends(filters), sort: str = "date",
-                       min_sources: int = Query(1, ge=1), limit: int = Query(100, ge=1, le=500),
+                       min_sources: int = Query(1, ge=1, le=queries.MAX_OFFSET), limit: int = Query(100, ge=1, le=500),
                        offset: int = offset_q):
         found = paged(queries.query_chronicle, store, f, sort=sort, limit=limit, offset=offset, min_sources=min_sources)
         total, rows = found if found is not None else (0, [])
@@ -467,7 +492,7 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
     def series_page(request: Request, measure: Optional[str] = None, subject: Optional[str] = None,
                     place: Optional[str] = None, key: Optional[str] = None,
                     limit: int = Query(5, ge=1, le=50), offset: int = offset_q):
-        found = get_series(measure or None, subject or None, place or None, key or None, limit, offset)
+        found = get_series(checked_measure(measure), subject or None, place or None, key or None, limit, offset)
         if found is None:
             return page(request, "series.html", available=False, charts=[], pager=None, measure=measure,
                         subject=subject, place=place, measures=[])
@@ -527,6 +552,13 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
                             "body": "requestBody" in op})
         return page(request, "api.html", ops=ops, title=spec["info"]["title"], version=spec["info"]["version"])
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return await request_validation_exception_handler(request, exc)
+        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
+        return page(request, "error.html", status_code=422, message=message)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
@@ -534,6 +566,27 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
         return page(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
 
     return app
+
+
+def sort_q(default: str, sorts: dict):
+    """The ``sort`` parameter: one of the keys, '-' before it for descending."""
+    return Query(default, description=f"{', '.join(sorts)}; '-' for descending",
+                 json_schema_extra={"enum": [*sorts, *(f"-{k}" for k in sorts)]})
+
+
+def invalid_query(name: str, value, message: str) -> RequestValidationError:
+    """A 422 shaped like FastAPI's own (``detail``: a list of errors), naming the valid values."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "msg": message, "input": value}])
+
+
+def valid_query(name: str, value: Optional[str], check):
+    """``check(value)`` for a given value (None for none), a KronikaError becoming a 422."""
+    if value is None or value == "":
+        return None
+    try:
+        return check(value)
+    except KronikaError as exc:
+        raise invalid_query(name, value, str(exc)) from None
 
 
 def _version() -> str:

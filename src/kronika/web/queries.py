@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from kronika.store import Store, chronicle_filter, claims, contains, documents, events
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 2**31  # SQLite's OFFSET is a 64-bit integer; no store holds this many rows
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,10 @@ def _order(sort: str, sorts: dict, tiebreak: list) -> list:
     if key not in sorts:
         raise ValueError(f"unknown sort {key!r}; choose one of {', '.join(sorts)}")
     col = sorts[key]()
-    first = [] if key in ("date", "published") else [col.is_(None)]  # unknowns last; dates keep the index
-    return first + [col.desc() if desc else col.asc()] + [c.desc() if desc else c.asc() for c in tiebreak]
+    first = [] if key in ("date", "published") else [col.is_(None)]  # unknowns last
+    # dates: undated rows last either way (SQLite puts NULL first going up; descending, last already)
+    main = col.desc() if desc else (col.asc().nulls_last() if not first else col.asc())
+    return first + [main] + [c.desc() if desc else c.asc() for c in tiebreak]
 
 
 def _page(conn, q, order, limit: int, offset: int, count: bool = True) -> tuple[int, list[dict[str, Any]]]:
@@ -159,8 +162,8 @@ def _keys(t, f: Filters, sort: str):
 def query_events(store: Store, f: Filters, *, sort: str = "date", limit: int = 50, offset: int = 0,
                  located_only: bool = False, count: bool = True) -> tuple[int, list[dict[str, Any]]]:
     q = _keys(events, f, sort)
-    if f.place:
-        q = q.where(_matching(events.c.place, f.place))
+    if f.place:  # the place or its region, as the CLI and the chronicle match it
+        q = q.where(or_(_matching(events.c.place, f.place), contains(events.c.admin1, f.place)))
     if f.actor:
         q = q.where(or_(_matching(events.c.actor1, f.actor), _matching(events.c.actor2, f.actor)))
     if f.event_type:
@@ -388,7 +391,7 @@ def query_chronicle(store: Store, f: Filters, *, sort: str = "date", limit: int 
     if key not in CHRONICLE_SORTS:
         raise ValueError(f"unknown sort {key!r}; choose one of {', '.join(CHRONICLE_SORTS)}")
     col = CHRONICLE_SORTS[key](t)
-    order = [col.desc() if desc else col.asc(), t.c.id.desc() if desc else t.c.id.asc()]
+    order = [col.desc().nulls_last() if desc else col.asc().nulls_last(), t.c.id.desc() if desc else t.c.id.asc()]
     with store.engine.connect() as conn:
         total, rows = _page(conn, q, order, limit, offset)
         ids = [row["id"] for row in rows]

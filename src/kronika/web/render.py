@@ -388,7 +388,7 @@ def series_chart(series: dict, *, width: int = 760, height: int = 240) -> Chart:
     return Chart(
         width=width, height=height, left=left, right=right, top=top, bottom=bottom,
         y_ticks=[(y(v), _fmt_num(v)) for v in y_ticks_v],
-        x_ticks=[(x(d), label) for d, label in _date_ticks(d0, d1, 6)],
+        x_ticks=[(x(d), label) for d, label in _date_ticks(d0, d1, 6)] if dates else [],  # no invented axis
         band=band, points=points, legend=list(claimants.items()), undated=undated,
     )
 
