@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from kronika.attach import closest, governing_time
 from kronika.context import Context
 from kronika.records import Place, TimeSpan
-from kronika.events.frame import DocIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kronika.events.frame import DocIndex
 
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -19,39 +21,48 @@ def _modifier(text: str, p: Place) -> bool:
     return len(after) == 2 and after[0] in _HYPHENS and after[1].islower()
 
 
-def _inside_actor(ctx: Context, p: Place) -> bool:
+def _inside_actor(p: Place, actors) -> bool:
     """A country's name that modifies an actor ("U.S. service members") names no place."""
     return p.level == "country" and any(
-        a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in ctx.actors)
+        a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in actors)
+
+
+def eligible_places(ctx: Context) -> dict[int, list[Place]]:
+    """Each sentence's places that can be where an event happened: locations, not names that act
+    as a state or government ("Russia launched"), not adjectives ("Iran-backed"), not a country
+    inside an actor ("U.S. service members"). Once per document: a long one has thousands."""
+    actors_by_sentence: dict[int, list] = {}
+    for a in ctx.actors:
+        actors_by_sentence.setdefault(a.sentence, []).append(a)
+    acting = {(a.start, a.end) for a in ctx.actors if a.kind in ("state", "government") or a.via == "capital"}
+    out: dict[int, list[Place]] = {}
+    for p in ctx.places:
+        if p.role == "location" and (p.start, p.end) not in acting and not _modifier(ctx.text, p) \
+                and not _inside_actor(p, actors_by_sentence.get(p.sentence, ())):
+            out.setdefault(p.sentence, []).append(p)
+    return out
 
 
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
     """The governing location, leaving out names that act as actors here ("Russia launched")
     and preferring "Kursk Oblast" to "Russia" in "Russia's Kursk Oblast"."""
-    acting = {(a.start, a.end) for a in ctx.actors if a.kind in ("state", "government") or a.via == "capital"}
-    acting |= {(a.start, a.end) for a in parties}
-    places = [p for p in ctx.places if p.role == "location" and (p.start, p.end) not in acting
-              and not any(a.start <= p.start and p.end <= a.end for a in parties) and not _modifier(ctx.text, p)
-              and not _inside_actor(ctx, p)]
+    places = [p for p in d.places_in(ctx.sentence_index(start))
+              if not any(a.start <= p.start and p.end <= a.end for a in parties)]
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is not None and place.level == "country":
         for p in places:
-            if p.sentence == place.sentence and p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
+            if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
     return place
 
 
-def claims_for(ctx: Context, sentence: int, start: int, end: int) -> tuple[Optional[int], tuple[str, ...]]:
+def claims_for(ctx: Context, d: "DocIndex", sentence: int, start: int, end: int) -> tuple[Optional[int], tuple[str, ...]]:
+    """The asserted claims of the clause [start, end) and the first toll killed among them."""
     killed = None
     ids = []
-    for c in ctx.claims:
-        if c.sentence != sentence:
-            continue
-        overlaps = c.start < end and start < c.end
-        if not overlaps:
-            continue
-        if c.modality not in ("asserted", "estimated"):
+    for c in d.claims_in(sentence):
+        if not (c.start < end and start < c.end) or c.modality not in ("asserted", "estimated"):
             continue
         ids.append(c.id)
         if c.measure == "killed" and killed is None:

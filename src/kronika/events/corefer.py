@@ -242,6 +242,8 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         headline = zone in ("title", "description")
         for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
             ev = events[i]
+            if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
+                break  # events come in order of first mention: the rest are further back
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
             loose = headline or _anaphoric(ctx, m)
             probe = _without_borrowed_time(ctx, m) if loose else m
@@ -266,11 +268,14 @@ def _same_unit(ctx: Context, events: list[Event]) -> list[Event]:
     """Events of one article with the same kind, place and day that nothing tells apart are one
     event however far apart the article reports them (GUIDELINES: one type, one place, one day)."""
     out: list[Event] = []
+    by_unit: dict[tuple, list[int]] = {}
     for ev in events:
         key = _unit(ev)
-        target = next((i for i, prev in enumerate(out) if key is not None and _unit(prev) == key
-                       and not conflict(prev, ev, False, ctx.published)), None)
+        same = by_unit.get(key, []) if key is not None else []
+        target = next((i for i in same if not conflict(out[i], ev, False, ctx.published)), None)
         if target is None:
+            if key is not None:
+                by_unit.setdefault(key, []).append(len(out))
             out.append(ev)
             continue
         out[target] = merge(ctx, out[target], ev)

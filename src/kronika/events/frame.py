@@ -12,6 +12,7 @@ from typing import Optional
 from kronika.actors import entry_actor, event_actor, lookup
 from kronika.context import Context
 from kronika.records import Actor, Event, Place
+from kronika.events.arguments import eligible_places
 from kronika.events.lexicon import Lexicon
 from kronika.events.parse import (
     PRONOUNS, SUBJ, by_object, child, claimed_by, is_noun, is_passive, is_verb, prep_obj, subject_up,
@@ -54,6 +55,21 @@ class DocIndex:
                 continue
             for t in span:
                 self.place_at[t.i] = p
+        self._places: Optional[dict] = None
+        self._claims: Optional[dict] = None
+
+    def places_in(self, sentence: int) -> list[Place]:
+        """The places of a sentence that can be where an event happened (computed once)."""
+        if self._places is None:
+            self._places = eligible_places(self.ctx)
+        return self._places.get(sentence, [])
+
+    def claims_in(self, sentence: int) -> list:
+        if self._claims is None:
+            self._claims = {}
+            for c in self.ctx.claims:
+                self._claims.setdefault(c.sentence, []).append(c)
+        return self._claims.get(sentence, [])
 
 
 _TARGET_PREPS = {"against", "on", "at", "into", "toward", "towards"}
@@ -480,7 +496,8 @@ def carry_attackers(events: list) -> list:
     for k, e in enumerate(out):
         if e.actor1 is not None or e.event_type not in _CARRIED_FAMILIES or e.status != "occurred":
             continue
-        for prev in reversed(out[:k]):
+        for j in range(k - 1, -1, -1):
+            prev = out[j]
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
             if prev.event_type == e.event_type and prev.actor1 is not None and prev.background == e.background:

@@ -26,7 +26,9 @@ REACH = 6  # sentences after the attack
 
 def _attack_before(mentions: list[Event], sentence: int) -> Optional[Event]:
     for m in reversed(mentions):
-        if m.sentence < sentence and sentence - m.sentence <= REACH and m.event_type in _VIOLENT \
+        if m.sentence < sentence - REACH:
+            break  # mentions come in text order: the rest are further back
+        if m.sentence < sentence and m.event_type in _VIOLENT \
                 and m.kind not in _TAKING and m.status == "occurred" and not m.background:
             return m
     return None
