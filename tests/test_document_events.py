@@ -231,3 +231,8 @@ def test_the_last_attacker_for_a_strike_that_names_none():
     events = _events(text)
     assert events and all(e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
                           for e in events)
+
+
+def test_an_agreement_to_act_is_an_agreement_reached():
+    [e] = _events("The two countries have agreed to swap a total of 1,000 prisoners each, officials said.", "2025-05-25")
+    assert (e.sub_event_type, e.status) == ("Agreement", "occurred")

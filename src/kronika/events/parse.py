@@ -89,6 +89,9 @@ def object_lemmas(tok) -> set[str]:
     prt = child(tok, "prt")
     if prt is not None:
         out.add(prt.lower_)
+    xcomp = child(tok, "xcomp") if tok.tag_.startswith("VB") else None
+    if xcomp is not None:
+        out.add(xcomp.lemma_.lower())  # "agreed to swap prisoners": what was agreed
     return out
 
 
