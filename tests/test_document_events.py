@@ -125,6 +125,11 @@ def test_context_dated_only_by_an_earlier_year_is_dropped():
     ("The warring sides agreed a 48-hour ceasefire in Khartoum on Sunday.", "Agreement"),
     ("Government forces used sarin in an attack on Douma, investigators said.", "Chemical weapon"),
     ("Russia attacked Odesa with drones overnight.", "Air/drone strike"),
+    ("A roadside mine went off near a police convoy in Kunduz on Monday.", "Remote explosive/landmine/IED"),
+    ("Two suicide bombers blew themselves up outside a police station in Maiduguri on Monday.", "Suicide bomb"),
+    ("Police said 40 pistols and 9,000 bullets were captured in Addis Ababa on Monday.", "Disrupted weapons use"),
+    ("Rebel fighters retook the town of Saraqib from government forces on Thursday.", "Non-state actor overtakes territory"),
+    ("The looting of shops in Durban went on through Monday night.", "Looting/property destruction"),
     ("Russia attacked Kharkiv with ballistic missiles on Monday.", "Shelling/artillery/missile attack"),
 ])
 def test_types(text, sub):
