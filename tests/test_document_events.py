@@ -130,6 +130,8 @@ def test_context_dated_only_by_an_earlier_year_is_dropped():
     ("Police said 40 pistols and 9,000 bullets were captured in Addis Ababa on Monday.", "Disrupted weapons use"),
     ("Rebel fighters retook the town of Saraqib from government forces on Thursday.", "Non-state actor overtakes territory"),
     ("The looting of shops in Durban went on through Monday night.", "Looting/property destruction"),
+    ("Police opened fire on the march in Nairobi on Tuesday, killing two protesters.", "Excessive force against protesters"),
+    ("Dozens of activists were detained during an unsanctioned protest in Minsk on Sunday.", "Protest with intervention"),
     ("Russia attacked Kharkiv with ballistic missiles on Monday.", "Shelling/artillery/missile attack"),
 ])
 def test_types(text, sub):

@@ -152,6 +152,17 @@ _ARMED_KINDS = {"military", "police", "rebel", "political_militia", "identity_mi
 _CROWDS = {"protesters", "rioters"}
 
 
+_PROTEST_NOUNS = {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches",
+                  "sit-in", "sit-ins", "vigil"}
+
+
+def _at_a_protest(tok) -> bool:
+    """The clause happens at a demonstration ("detained during unsanctioned protests")."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(t.lower_ in _PROTEST_NOUNS and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
+               for t in clause.subtree)
+
+
 def _by_crowd(tok, fr, run) -> bool:
     """The agent of the clause is a crowd ("demonstrators set fire to ...")."""
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
@@ -167,6 +178,10 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
     if sub == "Looting/property destruction" and _by_crowd(tok, fr, run):
         return "Violent demonstration", kind  # ACLED: a crowd destroying property riots
+    if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
+        return "Excessive force against protesters", kind  # "killing one protester"
+    if sub == "Arrests" and _at_a_protest(tok):
+        return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
         armed = weapon_type(tok, run.lex)
         if armed is not None:
