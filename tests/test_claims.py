@@ -242,3 +242,10 @@ def test_toll_constructions(text, measure, value, previous, subject):
                                   "Prices rose from 30 to 45 dollars."])
 def test_levels_that_count_no_war_measure_are_not_tolls(text):
     assert [c.measure for c in _claims(text)] in ([], ["equipment"])
+
+
+def test_a_coordinated_count_of_its_own_is_not_combined():
+    claims = _claims("Three soldiers were killed—and many wounded—during a drone attack on the base on Monday.")
+    assert [(c.measure, c.quantity.value) for c in claims] == [("killed", 3)]
+    both = _claims("Five soldiers were killed or injured in the blast on Monday.")
+    assert [(c.measure, c.quantity.value) for c in both] == [("casualties", 5)]

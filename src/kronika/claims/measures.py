@@ -57,6 +57,9 @@ def _verb_measure(tok, lex) -> Optional[str]:
     return None
 
 
+_QUANTIFIERS = {"many", "several", "some", "others", "more", "dozens", "scores", "hundreds", "thousands", "few"}
+
+
 def _with_conj(tok, lex) -> Optional[str]:
     """Verb measure of ``tok``, combined with a coordinated verb ("killed or injured")."""
     m = _verb_measure(tok, lex)
@@ -64,7 +67,9 @@ def _with_conj(tok, lex) -> Optional[str]:
         return None
     for c in tok.children:
         between = tok.doc[min(tok.i, c.i) + 1 : max(tok.i, c.i)]
-        if c.dep_ == "conj" and not any(_is_number(t) for t in between):  # not "10 killed and 35 injured"
+        own_count = any(g.dep_ in ("nsubj", "nsubjpass", "nummod") or g.lower_ in _QUANTIFIERS for g in c.children)
+        if c.dep_ == "conj" and not own_count and not any(_is_number(t) for t in between):
+            # not "10 killed and 35 injured", nor "three were killed—and many wounded": another count
             m2 = _verb_measure(c, lex)
             if m2 and m2 != m:
                 return lex.combine.get((m, m2), m)
