@@ -183,7 +183,10 @@ def main() -> None:
     heads, _ = kronika_predictions(texts, counted="counted")
     theirs = None
     if not args.no_quantulum:
-        theirs, t_q3 = quantulum_predictions(texts)
+        try:
+            theirs, t_q3 = quantulum_predictions(texts)
+        except ImportError:  # the `bench` extra: pip install -c requirements/constraints.txt -e '.[bench]'
+            print("quantulum3 is not installed (the `bench` extra): its column is left out")
     for label, cut in parts.items():
         print(f"\n{label}: {len(items[cut])} sentences")
         rows = [("kronika", score(items[cut], ours[cut])),
