@@ -140,8 +140,14 @@ def public_output(rows, args, clf) -> None:
           f"macro F1={macro:.3f}  accuracy={acc:.3f}  | no event: {none}  | target 0.78, best published "
           f"{PUBLISHED['acled25']:.3f}")
     print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s")
-    if getattr(args, "split", None) == "heldout":
-        return  # the held-out rows give their aggregate only: nothing to tune on
+    details(args, subset, gold, pred, per)
+
+
+def details(args, subset, gold, pred, per) -> None:
+    """Per-label F1, the most frequent confusions and (with --errors) the misses; never for the
+    held-out rows, which give their aggregate only (nothing there to tune on)."""
+    if args.split == "heldout":
+        return
     print("  per label (F1, support): " + ", ".join(f"{k} {f:.2f}/{n}" for k, (f, n) in sorted(per.items())))
     conf = collections.Counter((g, p) for g, p in zip(gold, pred) if g != p)
     print("  top confusions (gold → predicted: count): "
@@ -173,16 +179,7 @@ def report(rows, args, title: str) -> int:
               f"  | best published weighted F1 {PUBLISHED[labels]:.3f}"
               + (f", naive keyword rules {NAIVE[labels]:.2f}" if labels in NAIVE else ""))
         print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s ({elapsed * 1000 / max(1, len(subset)):.2f} ms each)")
-        if args.split == "heldout":
-            continue  # the held-out rows give their aggregate only
-        print("  per label (F1, support): " + ", ".join(f"{k} {f:.2f}/{n}" for k, (f, n) in sorted(per.items())))
-        conf = collections.Counter((g, p) for g, p in zip(gold, pred) if g != p)
-        print("  top confusions (gold → predicted: count): "
-              + "; ".join(f"{g} → {p}: {n}" for (g, p), n in conf.most_common(args.confusion)))
-        if args.errors:
-            for (i, text, g), p in zip(subset, pred):
-                if g != p:
-                    print(f"    #{i} {g} → {p}: {text[:160]}")
+        details(args, subset, gold, pred, per)
     return 0
 
 
