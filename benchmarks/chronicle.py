@@ -64,7 +64,6 @@ def main() -> None:
 
     from kronika.chronicle import Chronicle
     from kronika.chronicle.dedup import Report, merge_reports
-    from kronika.records import Event
 
     analyses = real_analyses()
     print(f"{len(analyses)} real analyses, {sum(len(a.events) for a in analyses)} events, "

@@ -245,7 +245,7 @@ def test_xss_corpus_is_inert_on_every_page(server, page):
                                      headers={"Content-Type": "application/json"})
     stored = json.loads(urllib.request.urlopen(request, timeout=60).read())
     doc = stored.get("id") or stored.get("doc_id") or stored["document"]["id"]
-    for path in ("/", f"/doc/{doc}", "/events", "/chronicle", "/claims", "/series", f"/claims?q=Kharkiv",
+    for path in ("/", f"/doc/{doc}", "/events", "/chronicle", "/claims", "/series", "/claims?q=Kharkiv",
                  f"/events?q={XSS[0]}", f"/chronicle?source={XSS[2]}", f"/claims?place={XSS[1]}"):
         page.goto(server + path)
         page.wait_for_load_state("load")

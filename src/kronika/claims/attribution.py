@@ -550,7 +550,6 @@ def _tail(ctx: Context, sent, index: int, lex, found: list[Attribution]) -> list
     if any(a.cue == cue and a.source for a in found):
         return []
     src = (s0 + m.start(1), s0 + m.end(1))
-    body_start = s0 + len(line[: m.start()]) - len(line[: m.start()].lstrip(" -–•*"))
     first = len(line) - len(line.lstrip(" \t-–•*"))
     content = (s0 + first, s0 + m.start())
     return [Attribution(source=src, cue=cue, content=content, sentence=index, form="tail",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
 from typing import Any, Optional
 
 from rich.console import Console

@@ -286,7 +286,6 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
         if dem:
             con.execute("INSERT INTO demonym VALUES (?, ?)", (normalize(dem), cc))
     con.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?)", country_rows)
-    cinfo = {r[0]: r for r in country_rows}
     _say(progress, f"  {len(country_rows)} countries")
 
     # continents

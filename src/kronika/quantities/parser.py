@@ -662,7 +662,6 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
             i = j + 1
             continue
         before = text[max(0, n.start - 40) : n.start]
-        after = text[n.end : n.end + 40]
         # currency before the number
         cur = lex.re_unit_before.search(before)
         negative_money = False

@@ -185,7 +185,6 @@ class Resolver:
 
     def _resolve(self, m: RawMatch) -> Optional[dict]:
         g, k, a = m.groups, m.kind, self.anchor
-        lex = self.lex
         fn = getattr(self, "_k_" + k, None)
         if fn is None:
             return None
