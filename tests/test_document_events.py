@@ -243,3 +243,11 @@ def test_the_last_attacker_for_a_strike_that_names_none():
 def test_an_agreement_to_act_is_an_agreement_reached():
     [e] = _events("The two countries have agreed to swap a total of 1,000 prisoners each, officials said.", "2025-05-25")
     assert (e.sub_event_type, e.status) == ("Agreement", "occurred")
+
+
+def test_calling_an_attack_something_is_not_calling_for_it():
+    events = _events("The commander called the drone barrage targeting Kyiv one of the most massive attacks by "
+                     "Shahed drones.", "2024-07-31")
+    assert events and all(e.status == "occurred" for e in events)
+    [p] = _events("The opposition called for protests to continue in Caracas on Tuesday.", "2024-07-30")
+    assert (p.sub_event_type, p.status) == ("Peaceful protest", "planned")

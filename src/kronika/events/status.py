@@ -40,10 +40,19 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     for t in chain[1:4]:
         if t.lemma_ in st["forecast_verbs"]:
             return "forecast"
-        if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB":
+        if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" and not _naming(t):
             return "planned"
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "planned"  # "deploying troops to repel the incursion"
     if trig.status:
         return trig.status
     return "occurred"
+
+
+def _naming(verb) -> bool:
+    """"called the barrage one of the largest attacks" names it; "called for an end", "called on
+    them to stop" ask for something."""
+    if verb.lemma_ != "call":
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
