@@ -112,14 +112,17 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     c.print(_statements_table(a))
 
     t = Table(title="Events", title_justify="left")
-    for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sent"):
+    for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sentences"):
         t.add_column(col)
     for e in a.events:
+        place = (e.place.name or e.place.text) if e.place else ""
         t.add_row(*map(_cell, (
             f"{e.event_type} / {e.sub_event_type}" + (f" ({e.kind})" if e.kind else ""),
             e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "",
-            (e.place.name or e.place.text) if e.place else "", fmt_time(e.time), e.status,
-            e.fatalities if e.fatalities is not None else "", e.trigger.text, e.sentence)))
+            place + (" (the article's place)" if e.place and e.place_from == "article" else ""), fmt_time(e.time),
+            e.status + (", background" if e.background else ""),
+            e.fatalities if e.fatalities is not None else "", e.trigger.text,
+            ", ".join(str(n) for n in dict.fromkeys(m.sentence for m in (e, *e.mentions))))))
     c.print(t)
 
 
