@@ -67,6 +67,16 @@ class _Alarm(BaseException):
     """The time limit's signal, inside the analysis."""
 
 
+_ANALYSIS_CODE = (f"{os.sep}kronika{os.sep}", f"{os.sep}spacy{os.sep}", f"{os.sep}thinc{os.sep}")
+
+
+def _interruptible(frame) -> bool:
+    """Whether the alarm may be raised where it landed: in the analysis's own code, not in a
+    garbage-collector callback or an exception hook that would swallow it (the timer fires again
+    0.2 s later)."""
+    return frame is not None and any(part in frame.f_code.co_filename for part in _ANALYSIS_CODE)
+
+
 @contextmanager
 def time_limit(seconds: Optional[float], name: str):
     """Raise :class:`TooSlow` in the block after ``seconds`` (SIGALRM: main thread, Unix only;
@@ -78,7 +88,7 @@ def time_limit(seconds: Optional[float], name: str):
     armed = [True]
 
     def alarm(signum, frame):
-        if armed[0]:  # not an Exception: no `except Exception` in a stage swallows it
+        if armed[0] and _interruptible(frame):  # not an Exception: no `except Exception` in a stage swallows it
             raise _Alarm
 
     previous = signal.signal(signal.SIGALRM, alarm)
