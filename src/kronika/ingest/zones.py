@@ -90,7 +90,8 @@ def _value_zone(text: str, lo: int, hi: int, value: Optional[str], kind: str) ->
     return Zone(start=at, end=end, kind=kind)
 
 
-def _front_zones(text: str) -> list[Zone]:
+def front_matter_zones(text: str) -> list[Zone]:
+    """The front matter block and, inside it, its title and description values."""
     m = _front_matter(text)
     if m is None:
         return []
@@ -149,7 +150,7 @@ def _line_zones(text: str, rx: re.Pattern, kind: str, body_start: int) -> list[Z
 
 def find_zones(text: str) -> tuple[Zone, ...]:
     """The zones of ``text`` (see the module's docstring), in text order."""
-    front = _front_zones(text)
+    front = front_matter_zones(text)
     body_start = front[0].end if front else 0
     zones = front + _heading_zones(text, body_start) + _related_zones(text)
     zones += _line_zones(text, _META_LINE, "metadata", body_start)

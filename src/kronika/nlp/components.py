@@ -29,17 +29,17 @@ class LineBreaks:
     @staticmethod
     def _front_matter_values(doc: Doc) -> None:
         """A title or description inside front matter is a sentence of its own, without its key."""
-        from kronika.ingest.zones import find_zones
+        from kronika.ingest.zones import front_matter_zones
 
-        bounds = set()
-        for z in find_zones(doc.text):
-            if z.kind in ("title", "description"):
-                bounds.update((z.start, z.end))
+        zones = front_matter_zones(doc.text)
+        bounds = sorted({b for z in zones if z.kind in ("title", "description") for b in (z.start, z.end)})
+        if not bounds:
+            return
         for token in doc[1:]:
-            if token.idx in bounds or (token.idx - 1 in bounds and doc[token.i - 1].idx < token.idx - 1):
-                token.is_sent_start = True
-            elif any(doc[token.i - 1].idx < b <= token.idx for b in bounds):
-                token.is_sent_start = True
+            if doc[token.i - 1].idx >= bounds[-1]:
+                break  # no value starts or ends past here
+            if any(doc[token.i - 1].idx < b <= token.idx for b in bounds):
+                token.is_sent_start = True  # the first token at or after a value's start or end
 
 
 @Language.factory("kronika_line_breaks", assigns=["token.is_sent_start"])
