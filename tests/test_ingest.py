@@ -201,3 +201,22 @@ def test_sidecar_fields_of_other_kinds(tmp_path, example_text):
     side.write_text('{"published": 20250120}', "utf-8")
     with pytest.raises(InputError, match=r"'published' must be a date written YYYY-MM-DD, not 20250120"):
         list(read_file(p))
+
+
+def test_zone_at_is_the_innermost_zone_for_every_character():
+    from kronika.context import Context
+    from kronika.pipeline import default_pipeline
+
+    text = ("---\ntitle: \"Drone strike hits Kherson\"\ndescription: \"A bus was hit.\"\n---\n\n"
+            "A drone hit a bus in Kherson on Monday.\n## What we know\nPublished: 2025-03-10\n"
+            "Related:\n- Shelling hits Odesa port (Photo: Reuters)\n- Protests in Tbilisi\n")
+    doc = read_text(text, published="2025-03-10")
+    ctx = Context.from_doc(default_pipeline().nlp(doc.text), doc)
+
+    def naive(char):
+        holding = [z for z in doc.zones if z.start <= char < z.end]
+        return min(holding, key=lambda z: z.end - z.start).kind if holding else None
+
+    assert [ctx.zone_at(i) for i in range(len(doc.text))] == [naive(i) for i in range(len(doc.text))]
+    assert {ctx.zone_at(doc.text.index(w)) for w in ("Drone strike", "A bus", "What we know", "Shelling")} == {
+        "title", "description", "heading", "related"}

@@ -33,6 +33,8 @@ class Context:
     warnings: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
     _zone_list: Optional[tuple] = field(default=None, repr=False)
+    _zone_starts: list = field(default_factory=list, repr=False)
+    _zone_reach: list = field(default_factory=list, repr=False)
 
     @classmethod
     def from_doc(cls, doc: "Doc", document: Document) -> "Context":
@@ -58,20 +60,33 @@ class Context:
 
     @property
     def zones(self) -> tuple:
-        """The document's zones; found here for a Document built without ``read_text``."""
+        """The document's zones, by start; found here for a Document built without ``read_text``."""
         if self._zone_list is None:
             from kronika.ingest.zones import find_zones
 
-            self._zone_list = self.document.zones or find_zones(self.text)
+            found = sorted(self.document.zones or find_zones(self.text), key=lambda z: (z.start, -z.end))
+            first: dict = {}  # one zone per span: the first given ("Related:" bullet that reads as a caption)
+            for z in found:
+                first.setdefault((z.start, z.end), z)
+            self._zone_list = tuple(first.values())
+            self._zone_starts = [z.start for z in self._zone_list]
+            ends, reach = [], -1
+            for z in self._zone_list:
+                reach = max(reach, z.end)
+                ends.append(reach)
+            self._zone_reach = ends  # the furthest end of the zones up to each one
         return self._zone_list
 
     def zone_at(self, char: int) -> Optional[str]:
-        """The kind of the innermost zone holding ``char`` (a title inside front matter is a title)."""
-        best = None
-        for z in self.zones:
-            if z.start <= char < z.end and (best is None or z.end - z.start < best.end - best.start):
-                best = z
-        return best.kind if best is not None else None
+        """The kind of the innermost zone holding ``char`` (a title inside front matter is a title):
+        zones are disjoint or nested, so the holding zone that starts last is the innermost."""
+        zones = self.zones
+        k = bisect.bisect_right(self._zone_starts, char) - 1
+        while k >= 0 and self._zone_reach[k] > char:
+            if char < zones[k].end:
+                return zones[k].kind
+            k -= 1
+        return None
 
     def reporting(self, char: int) -> bool:
         """Whether the character at ``char`` is the article's own reporting (not front matter, a
