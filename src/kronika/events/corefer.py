@@ -135,9 +135,10 @@ def _anaphoric(ctx: Context, m: Event) -> bool:
         (c.dep_ == "det" and c.lower_ in _ANAPHORIC) or c.dep_ == "poss" for c in tok.children)
 
 
-def tie(ctx: Context, ev: Event, m: Event, zone: Optional[str]) -> bool:
-    """Whether something ties ``m`` to ``ev`` (they are already known not to conflict)."""
-    if zone in ("title", "description") or _anaphoric(ctx, m):
+def tie(ev: Event, m: Event, loose: bool) -> bool:
+    """Whether something ties ``m`` to ``ev`` (they are already known not to conflict); a headline
+    or an anaphoric noun (``loose``) is tied to the event nothing tells apart from it."""
+    if loose:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
@@ -237,17 +238,16 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Group the mentions of each real event into one :class:`Event`, in order of first mention."""
     events: list[Event] = []
     for m in _lead_first(ctx, mentions):
-        zone = ctx.zone_at(m.start)
         target = None
-        headline = zone in ("title", "description")
+        headline = ctx.zone_at(m.start) in ("title", "description")
+        loose = headline or _anaphoric(ctx, m)  # a headline or "the attack" names its event loosely
+        probe = _without_borrowed_time(ctx, m) if loose else m
         for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
                 break  # events come in order of first mention: the rest are further back
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            loose = headline or _anaphoric(ctx, m)
-            probe = _without_borrowed_time(ctx, m) if loose else m
-            if near and not conflict(ev, probe, loose, ctx.published) and tie(ctx, ev, m, zone):
+            if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose):
                 target = i
                 break
         if target is None:
