@@ -14,8 +14,8 @@ positions within a label, b = odd; "check" = the second set, kept out of develop
 of the CASE file.
 
 The headline is the public output: each snippet goes through ``Pipeline.analyze`` (what
-``kronika analyze`` prints) and its main event (the first occurred event of highest confidence;
-none when the analysis has no event) is scored on the 25 ACLED labels. The snippet classifier
+``kronika analyze`` prints) and its main event (its lead event, ``Event.lead``, else the first occurred event of highest
+confidence; none when the analysis has no event) is scored on the 25 ACLED labels. The snippet classifier
 alone (``classify_code``) is printed beside it as a diagnostic, with weighted and macro F1 for
 the 25 ACLED labels and for the 30-label set, the best published figures, the most frequent
 confusions, and snippets per second. ``--classifier-only`` skips the public-output pass.
@@ -114,8 +114,10 @@ def authored(args) -> int:
 
 
 def main_event_code(analysis, tax: dict) -> str:
-    """The CASE code of an analysis's main event: the first occurred event of highest confidence."""
-    events = [e for e in analysis.events if e.status == "occurred"] or list(analysis.events)
+    """The CASE code of an analysis's main event: its lead event (``Event.lead``), else the first
+    occurred event of highest confidence."""
+    events = [e for e in analysis.events if e.lead] or [e for e in analysis.events if e.status == "occurred"] \
+        or list(analysis.events)
     if not events:
         return "NONE"
     best = max(events, key=lambda e: (e.confidence, -e.start))

@@ -251,3 +251,50 @@ def test_calling_an_attack_something_is_not_calling_for_it():
     assert events and all(e.status == "occurred" for e in events)
     [p] = _events("The opposition called for protests to continue in Caracas on Tuesday.", "2024-07-30")
     assert (p.sub_event_type, p.status) == ("Peaceful protest", "planned")
+
+
+# --- the snippet classifier serves texts the trigger words miss; the lead event ------------------
+
+def test_a_report_no_trigger_word_covers_is_read_by_the_snippet_classifier():
+    (e,) = _events("Hundreds of nurses staged a sit-in outside the health ministry in Accra on Tuesday.")
+    assert e.sub_event_type == "Peaceful protest" and e.trigger.text == "sit-in"
+    assert e.confidence == pytest.approx(0.3)  # no parse vouches for its actors
+    assert e.place is not None and e.place.name == "Accra"
+    assert e.time is not None and e.time.value == "2025-03-04" and not e.time.defaulted
+
+
+def test_a_trigger_word_set_aside_is_not_read_again_by_the_classifier():
+    assert not _events("Coalition forces continued operations to liberate Mosul.")
+    assert not _events("The prisoner said he didn't know who he would be fighting against.")
+
+
+def test_a_protest_during_which_something_happened_is_an_event():
+    (e,) = _events("Four protesters died from gunfire during a demonstration outside the consulate in Basra on Friday.")
+    assert e.sub_event_type == "Excessive force against protesters" and e.place is not None and e.place.text == "Basra"
+
+
+def test_the_lead_event_is_the_titles_else_the_first_news():
+    text = (
+        "# Drone strike kills three in Kherson\n\n"
+        "In 2023, shelling destroyed the city's bridge. Police arrested two looters in Kherson on Saturday.\n\n"
+        "A Russian drone strike killed three people in Kherson on Sunday, the governor said.\n"
+    )
+    events = _events(text)
+    (lead,) = [e for e in events if e.lead]
+    assert lead.sub_event_type == "Air/drone strike"
+    body = "Police arrested two looters in Kherson on Saturday. A drone strike killed three people there on Sunday.\n"
+    (lead,) = [e for e in _events(body) if e.lead]
+    assert lead.sub_event_type == "Arrests"
+    assert not [e for e in _events("In 2016, rebels shelled Aleppo.") if e.lead]
+
+
+def test_an_event_the_lead_reports_is_news_though_the_body_dates_it_back():
+    lead = "A soldier captured by Ukrainian forces in Russia's Kursk Oblast has spoken to reporters.\n\n"
+    text = lead + "The soldier was captured by Ukrainian paratroopers on 28 February, officials said.\n"
+    (e,) = [e for e in _events(text) if e.kind == "capture"]
+    assert e.time is not None and e.time.value == "2025-02-28" and len(e.mentions) == 1
+    assert not e.background and e.lead
+    # dated more than a month back, the body's capture is past context
+    old = lead + "The soldier was captured by Ukrainian paratroopers on 2 January, officials said.\n"
+    (e,) = [e for e in _events(old) if e.kind == "capture" and e.time is not None and e.time.value == "2025-01-02"]
+    assert e.background and not e.lead

@@ -291,6 +291,7 @@ class Event(Record):
     claims: tuple[str, ...] = Field((), description="ids of supporting claims")
     status: EventStatus = "occurred"
     background: bool = Field(False, description="reported as past context, not as the article's news")
+    lead: bool = Field(False, description="the event the article leads with: its title's, else the first it reports as news")
     confidence: float = 0.5
     sentence: int
     start: int

@@ -155,6 +155,29 @@ def load_classifier() -> Classifier:
                       float(raw.get("backoff_weight", 0.0)))
 
 
+def _fires(rule: Rule, low: str) -> Optional[re.Match]:
+    """The earliest match of ``rule`` in ``low`` when the rule fires (its ``with`` found, its
+    ``without`` not), else None."""
+    hit = rule.any.search(low)
+    if hit is None:
+        return None
+    if rule.with_ is not None and rule.with_.search(low) is None:
+        return None
+    if rule.without is not None and rule.without.search(low) is not None:
+        return None
+    return hit
+
+
+def cue_span(text: str, code: str) -> Optional[tuple[int, int]]:
+    """Where in ``text`` the first rule for label ``code`` that fires found its cue: the words an
+    event read by the classifier is anchored to."""
+    low = text.lower().replace("’", "'")
+    for rule in load_classifier().rules:
+        if rule.label == code and rule.weight > 0 and (hit := _fires(rule, low)) is not None:
+            return hit.start(), hit.end()
+    return None
+
+
 def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str, float]:
     """Label code → score for ``text`` (only labels in ``allowed`` when given)."""
     c = load_classifier()
@@ -165,12 +188,8 @@ def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str
     for rule in c.rules:
         if allowed_set is not None and rule.label not in allowed_set:
             continue
-        hit = rule.any.search(low)
+        hit = _fires(rule, low)
         if hit is None:
-            continue
-        if rule.with_ is not None and rule.with_.search(low) is None:
-            continue
-        if rule.without is not None and rule.without.search(low) is not None:
             continue
         if hit.start() < lead_end:
             # earlier is more central: the main event leads the snippet

@@ -31,6 +31,8 @@ from kronika.events.corefer import corefer
 from kronika.events.frame import carry_attackers, crowd_actors
 from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
+from kronika.events.lead import mark_lead
+from kronika.events.snippet import classifier_mentions
 from kronika.events.split import split_by_place
 from kronika.events.tolls import casualty_mentions
 from kronika.records import Event
@@ -38,10 +40,10 @@ from kronika.records import Event
 
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention:
-    clause mentions → one per place → tolls told place by place → not events dropped → mentions grouped → past context marked
+    clause mentions (else the snippet classifier's reading) → one per place → tolls told place by place → not events dropped → mentions grouped → past context marked
     → the article's focus for events no mention places → the last attacker for strikes that name
-    none → the crowd as a demonstration's actor."""
-    mentions = casualty_mentions(ctx, split_by_place(ctx, clause_mentions(ctx)))
+    none → the crowd as a demonstration's actor → the lead event marked."""
+    mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = drop_non_events(ctx, mentions)
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
-    return crowd_actors(ctx, load_dictionary(), carry_attackers(events))
+    return mark_lead(ctx, crowd_actors(ctx, load_dictionary(), carry_attackers(events)))

@@ -177,8 +177,35 @@ def is_background(ctx: Context, ev: Event) -> bool:
     return t.end_date < published - dt.timedelta(days=BACKGROUND_DAYS)
 
 
-def mark_background(ctx: Context, mentions: list[Event]) -> list[Event]:
-    return [m.model_copy(update={"background": True}) if is_background(ctx, m) else m for m in mentions]
+_HEADLINE_ZONES = ("title", "description")
+HEADLINE_NEWS_DAYS = 31
+
+
+def _lead_sentence(ctx: Context) -> Optional[int]:
+    return next((i for i, s in enumerate(ctx.sentences) if ctx.reporting(s.start)), None)
+
+
+def headline_news(ctx: Context, ev: Event, first: bool) -> bool:
+    """The title or the description reports the event, or it is the first event of the lead
+    sentence (``first``), and it is of the past month: the article's news even when the body
+    dates it more than a week back ("a soldier captured on 11 January" in a report of the 20th
+    on his interrogation)."""
+    zones = [ctx.zone_at(ev.start)] + [m.zone for m in ev.mentions]
+    if not (first or any(z in _HEADLINE_ZONES for z in zones)):
+        return False
+    t, published = ev.time, ctx.published
+    return t is None or t.end_date is None or published is None or \
+        t.end_date >= published - dt.timedelta(days=HEADLINE_NEWS_DAYS)
+
+
+def mark_background(ctx: Context, events: list[Event]) -> list[Event]:
+    """Events whose time ends more than a week before publication are past context, unless the
+    headline or the lead reports them as the article's news (:func:`headline_news`)."""
+    lead = _lead_sentence(ctx)
+    first = min(events, key=lambda e: e.start) if events else None
+    return [e.model_copy(update={"background": True})
+            if is_background(ctx, e) and not headline_news(ctx, e, e is first and e.sentence == lead) else e
+            for e in events]
 
 
 def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:

@@ -66,8 +66,9 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False
         if tok.dep_ == "nsubj" and head.lemma_.lower() in lex.absorbing_verbs:
             return False
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "near", "on", "against"):
-            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "near", "on", "against", "during", "at", "amid",
+                                                       "following"):
+            return False  # "killed during a protest", "injured at a rally": that protest happened
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False

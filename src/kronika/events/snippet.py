@@ -1,0 +1,73 @@
+"""Reports the trigger words miss: the snippet classifier reads a text whose clauses gave no event.
+
+A short report ("Tranquil crowds walked the streets and demanded ...", "Two militants accidentally
+set off their devices near a hospital") can tell of an event in words no trigger of
+``data/events/triggers.yaml`` covers. When the clause pass finds no event at all in a text, each
+sentence of the article's own reporting in which a cue rule of the snippet classifier
+(``data/events/classifier.yaml``) fires gives one mention, typed by the classifier and anchored
+to the cue the rule found (a sentence with a trigger word the clause pass weighed and set aside
+is not read again); its place, time and toll are read as for any clause. Such mentions
+carry a low confidence (:data:`CONFIDENCE`): no parse vouches for their actors, which stay empty.
+
+A text in which the trigger words found events gets none: there the classifier, built to name
+the one event of a snippet, would add the background and context the clause pass leaves out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+from kronika.context import Context
+from kronika.events.arguments import claims_for, event_time, place_for
+from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, score_labels
+from kronika.events.frame import DocIndex
+from kronika.events.lexicon import load_lexicon
+from kronika.events.triggers import trigger_for
+from kronika.records import Event, Mention
+
+CONFIDENCE = 0.3
+
+
+def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]:
+    clf = load_classifier()
+    text = sent.text
+    if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
+        return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
+    code, _ = classify_code(text)
+    cue = cue_span(text, code)
+    span = ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand") \
+        if cue is not None else None
+    if span is None or not len(span):
+        return None
+    start, end = span.start_char, span.end_char
+    name = clf.code_to_name[code]
+    info = load_taxonomy()["sub_event_types"][name]
+    fatalities, claim_ids = claims_for(ctx, d, si, sent.start_char, sent.end_char)
+    return Event(
+        id=hashlib.sha1(f"{ctx.document.id}:{start}:{name}".encode()).hexdigest()[:16],
+        event_type=info["event_type"], sub_event_type=name, disorder_type=info["disorder_type"],
+        trigger=Mention(**ctx.span_fields(start, end)), place=place_for(ctx, d, start, end),
+        time=event_time(ctx, start, end), fatalities=fatalities, claims=claim_ids, confidence=CONFIDENCE,
+        sentence=si, start=sent.start_char, end=sent.end_char, text=sent.text)
+
+
+def _unread(sent, lex) -> bool:
+    """No trigger word in the sentence: one the clause pass weighed and found no event
+    ("operations to liberate Mosul", "who he would be fighting") is not read again."""
+    return all(trigger_for(tok, lex) is None for tok in sent)
+
+
+def classifier_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """``mentions`` unchanged when there are any; else one mention per sentence of the article's
+    own reporting that has no trigger word and that a cue rule of the snippet classifier reads as
+    an event."""
+    if mentions:
+        return mentions
+    d, lex = DocIndex(ctx), load_lexicon()
+    found = (_sentence_event(ctx, d, si, sent) for si, sent in enumerate(ctx.doc.sents)
+             if ctx.reporting(sent.start_char) and _unread(sent, lex))
+    return [e for e in found if e is not None]
+
+
+__all__ = ["CONFIDENCE", "classifier_mentions"]
