@@ -10,6 +10,7 @@ unit name, lower-cased; change is one of = ~ > < up down. NewsQuant is a TEST se
 is the rest, never looked at sentence by sentence.
 
     .venv/bin/python benchmarks/quantities.py [--data ../shared/bench/quantities/NewsQuant.json] [--errors N]
+    .venv/bin/python benchmarks/quantities.py --dev --no-quantulum --errors 40 --kind change   # development only
 """
 
 from __future__ import annotations
@@ -153,13 +154,16 @@ def _table(rows) -> None:
         print(f"{name:24} {cells[0]:>20} {cells[1]:>20} {cells[2]:>22}")
 
 
-def _errors(items, ours, limit: int) -> None:
+def _errors(items, ours, limit: int, kind: str = "unit") -> None:
+    """Development-slice sentences where a gold quantity has no prediction of its value and unit
+    (``kind="unit"``) or of its value and change (``kind="change"``), or the counts differ."""
     shown = 0
     for it, preds in zip(items, ours):
         gold = {(g["value"], g["normalized_unit"].lower(), g["change"]) for g in it["quantities"]}
-        if len(gold) != len(preds) or any(
-            not any(values_match(gold_value(g[0], False), p["value"]) and g[1] == p["unit"] for p in preds) for g in gold
-        ):
+        field, at = ("unit", 1) if kind == "unit" else ("change", 2)
+        missed = [g for g in gold
+                  if not any(values_match(gold_value(g[0], False), p["value"]) and g[at] == p[field] for p in preds)]
+        if missed or (kind == "unit" and len(gold) != len(preds)):
             print("\n" + it["text"])
             print("  gold:", sorted(gold))
             print("  ours:", [(p["text"], p["value"], p["unit"], p["change"]) for p in preds])
@@ -172,11 +176,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--errors", type=int, default=0, help="print N development-slice sentences where kronika differs from gold")
+    ap.add_argument("--kind", choices=("unit", "change"), default="unit",
+                    help="with --errors: misses of value+unit (default) or of value+change")
     ap.add_argument("--no-quantulum", action="store_true")
+    ap.add_argument("--dev", action="store_true",
+                    help="score the development slice only (the held-out aggregate is not computed, so not looked at)")
     args = ap.parse_args()
     items = json.loads(args.data.read_text("utf-8"))
+    if args.dev:
+        items = items[:DEV]
     texts = [it["text"] for it in items]
-    parts = {"development (sentences 1-150)": slice(0, DEV), f"held out (sentences {DEV + 1}-{len(items)}, headline)": slice(DEV, None)}
+    parts = {"development (sentences 1-150)": slice(0, DEV)}
+    if not args.dev:
+        parts[f"held out (sentences {DEV + 1}-{len(items)}, headline)"] = slice(DEV, None)
     print(f"NewsQuant: {len(items)} sentences, {sum(len(i['quantities']) for i in items)} gold quantities")
 
     ours, t_ours = kronika_predictions(texts)
@@ -202,7 +214,7 @@ def main() -> None:
     if theirs is not None:
         print(f"quantulum3: {len(texts) / t_q3:,.0f} sentences/s ({1000 * t_q3 / len(texts):.2f} ms each)")
     if args.errors:
-        _errors(items[:DEV], ours[:DEV], args.errors)
+        _errors(items[:DEV], ours[:DEV], args.errors, args.kind)
 
 
 if __name__ == "__main__":

@@ -325,3 +325,35 @@ def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
     assert ages == [("19-year-old", "age", "year of age")]
     assert not any(q.text == "34" for q in a.quantities)
     assert [c.quantity.text for c in a.claims] == ["two"]
+
+
+def test_quantities_do_not_import_claims():
+    """What a count counts belongs to quantities; the claims stage reads it from there (no import cycle)."""
+    import subprocess
+    import sys
+
+    code = "import sys, kronika.quantities; print(sorted(m for m in sys.modules if m.startswith('kronika.claims')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_counted_words_cover_the_claims_nouns():
+    """Every noun the claims stage measures is a word the quantities stage reads as counted, so a
+    count the claims stage measures ("2,700 wounded") has its counted word in the quantity too."""
+    from kronika.claims import lexicon as claims_lexicon
+    from kronika.quantities.counted import counted_words
+
+    assert set(claims_lexicon.load().nouns) <= counted_words()
+
+
+def test_counted_word_tagged_as_adjective():
+    """'2,700 wounded' counts the wounded although spaCy tags the word as an adjective or a verb."""
+    from kronika import nlp
+    from kronika.quantities.counted import counted_noun
+
+    doc = nlp.load()("The army said 2,700 wounded were evacuated and 12 killed were buried.")
+    for number, word in (("2,700", "wounded"), ("12", "killed")):
+        start = doc.text.index(number)
+        noun, _ = counted_noun(doc.char_span(start, start + len(number)), doc)
+        assert noun is not None and noun.text == word
+        assert noun.pos_ not in ("NOUN", "PROPN")  # found through the counted words, not as a noun
