@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import time
 from pathlib import Path
 
@@ -87,13 +88,25 @@ def score(items: list[dict], predictions: list[list[dict]], average_ranges: bool
             "gold": total_gold, "predicted": total_pred}
 
 
-def _value(q):
-    """CQE's value of a quantity: a range or a change between two figures as a (start, end) pair."""
+_RE_BOTH_FIGURES = re.compile(r"\b(?:from|to|between)\b", re.IGNORECASE)
+
+
+def _cqe(q) -> list[tuple[object, str]]:
+    """CQE's (value, change) of a quantity. A range is a (low, high) pair. A change between two
+    figures told start first ("rose from 300 to 400": the mention spans both) is the (start, end)
+    pair with its direction; told end first ("to 3.9 million, up from 2.4 million": the mention is
+    the end figure, the start figure comes after it) it is two figures, each a level, so '=' (in
+    CQE up/down mark an amount that rose or fell: "up 19 cents", "rose 0.3%")."""
+    change = _CHANGE.get(q.qualifier, "=")
+    if q.previous is not None and not _RE_BOTH_FIGURES.search(q.text):
+        return [(q.value, change), (q.previous, "=")]
+    if change == "=" and q.change:
+        change = q.change
     if q.low is not None and q.high is not None and q.value is None:
-        return (q.low, q.high)
+        return [((q.low, q.high), change)]
     if q.previous is not None:
-        return (q.previous, q.value)
-    return q.value
+        return [((q.previous, q.value), change)]
+    return [(q.value, change)]
 
 
 def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tuple[list[list[dict]], float]:
@@ -109,14 +122,10 @@ def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tu
     for a in pipeline.pipe(docs, batch_size=32):
         preds = []
         for q in a.quantities:
-            value = _value(q)
-            if value is None:
-                continue
             unit = (q.unit_name + (f" per {q.per}" if q.per else "")) if q.unit_name else (getattr(q, counted) or "-")
-            change = _CHANGE.get(q.qualifier, "=")
-            if change == "=" and q.change:
-                change = q.change
-            preds.append({"value": value, "unit": unit, "change": change, "text": q.text})
+            for value, change in _cqe(q):
+                if value is not None:
+                    preds.append({"value": value, "unit": unit, "change": change, "text": q.text})
         out.append(preds)
     return out, time.perf_counter() - t0
 

@@ -103,7 +103,7 @@ def test_not_counts(text, kind):
 
 def test_example_quantities(example_ctx):
     found = {q.text: q for q in find_quantities(example_ctx)}
-    assert "17" not in found and "age 17" not in found
+    assert (found["17"].kind, found["17"].unit_name) == ("age", "year of age")  # "at age 17": an age, said so
     assert not any(q.value in (2024.0, 2025.0, 11.0, 20.0) for q in found.values())
     area = found["around 1,250 square kilometers"]
     assert (area.value, area.unit, area.qualifier) == (1250, "km2", "approximately")
@@ -325,6 +325,44 @@ def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
     assert ages == [("19-year-old", "age", "year of age")]
     assert not any(q.text == "34" for q in a.quantities)
     assert [c.quantity.text for c in a.claims] == ["two"]
+
+
+def test_ages_said_as_ages_are_quantities_but_never_claims(pipeline):
+    """'aged 34', 'over the age of 18', 'aged 5 to 11' are ages in years (a bare '34' after a name is not)."""
+    a = pipeline.analyze("Two soldiers were killed, a medic aged 34 was wounded, and only volunteers over the age of 18 were "
+                         "evacuated with children aged 5 to 11, the governor said.", published="2025-03-10")
+    ages = [(q.text, q.value, q.low, q.high, q.unit_name) for q in a.quantities if q.kind == "age"]
+    assert ages == [("34", 34.0, None, None, "year of age"), ("18", 18.0, None, None, "year of age"),
+                    ("5 to 11", None, 5.0, 11.0, "year of age")]
+    assert [c.quantity.text for c in a.claims] == ["Two"]  # no claim of an age
+
+
+def test_offset_of_a_relative_date_is_a_span_of_time(pipeline):
+    """'six minutes later', 'three weeks ago': the time stage owns the date, the offset is a measure."""
+    a = pipeline.analyze("The shelling resumed six minutes later. Three weeks ago the bridge was hit.",
+                         published="2025-03-10")
+    got = [(q.text, q.value, q.unit_name) for q in a.quantities]
+    assert got == [("six minutes", 6.0, "minute"), ("Three weeks", 3.0, "week")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewers compared the iPhone 12 and the older model.",  # a product's number, a camel-case name
+    "Shares in the S P 500 fell.",  # "S&P 500" written without "&"
+    "The company lists clients among the Fortune 500 on its website.",
+    "We tested the Pixel 7 to see how it copes.",
+    "The fort was built between A.D. 1100 and 1250 by settlers.",  # years of the era
+])
+def test_numbers_of_names_are_not_counts(text):
+    assert [p.text for p in parse_quantities(text) if p.is_quantity] == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("In Bakhmut 20 of the soldiers were wounded.", "20"),  # a place after a preposition, then a count
+    ("Officials told Reuters 20 people died.", "20"),
+    ("The brigade lost 14 Leopard 2 tanks.", "14"),
+])
+def test_counts_after_names_stay_counts(text, count):
+    assert [p.text for p in parse_quantities(text) if p.is_quantity] == [count]
 
 
 def test_quantities_do_not_import_claims():

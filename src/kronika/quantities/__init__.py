@@ -64,12 +64,16 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
     )
 
 
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+
+
 def _in_time(ctx: Context, p: ParsedQuantity) -> bool:
     for t in ctx.times:
         if t.start <= p.number_start and p.number_end <= t.end:
             # "3,800 casualties in three days": a DURATION's number is still a count of days,
-            # but the time stage owns it; counts with a unit are kept
-            return p.unit is None or t.type != "DURATION"
+            # but the time stage owns it; counts with a unit are kept, and so is the offset of a
+            # relative date, a span of time ("six minutes later", "two weeks ago")
+            return p.unit is None or t.type != "DURATION" and p.unit not in _TIME_UNITS
     return False
 
 

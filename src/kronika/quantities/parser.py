@@ -67,7 +67,7 @@ _RE_OR_SEP = re.compile(r"-?\s+or\s+$", re.IGNORECASE)
 # Patterns anchored at the end of the text before a number ("between ", "the ") are searched in
 # this many characters before it, not from the start of the text (quadratic in a long text).
 LOOKBACK = 200
-_RE_BETWEEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RE_BETWEEN = re.compile(r"\b(between|from)\s+(?:A\.?D\.?\s+)?$", re.IGNORECASE)  # "between A.D. 1000 and 1260"
 _RE_NO_ONE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|same|only|which|last|next|other|little|right|wrong|new|old|another|big|small)\s+$",
     re.IGNORECASE,
@@ -80,8 +80,14 @@ _RE_ADDRESS_AFTER = re.compile(
 _RE_ACRONYM_BEFORE = re.compile(r"(?<![\w&/])(?:[A-Z][A-Z&/]*[A-Z]|[A-Z]&[A-Z])\s$")
 _RE_ERA = re.compile(r"(?:\bA\.?D\.?|\bB\.?C\.?E?\.?)\s*$")
 _RE_ERA_AFTER = re.compile(r"^\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
-# a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66"
-_RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][A-Za-z&]*)\s$")
+# a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66", "the iPhone 11"
+_RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([a-z]?[A-Z][A-Za-z&]*)\s$")
+_RE_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+\S+\s$")
+# what may follow a name's number: the end, punctuation, a capital, or a preposition or conjunction
+# ("the Fortune 500 on its list", "the Pixel 4 and the Pixel 4 XL", "the Watch 5 to see")
+_RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?:to|on|in|at|of|for|from|with|and|or|as|by)\b")
+# a single capital letter before a number: "S P 500" (the S&P 500 written without "&"), "Class B 2"
+_RE_LETTER_BEFORE = re.compile(r"(?<![\w&.])[B-HJ-Z]\s$")
 # a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
 _ORDINAL_DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -770,6 +776,8 @@ def _quantity_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consume
     unit = r.unit
     if kind == "age" and unit is not None and unit.code in ("year", "month"):
         unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 7 years"
+    elif kind == "age" and unit is None and _RE_AGE_BEFORE.search(r.before):
+        unit = lex.units["age"]  # "aged 34", "over the age of 21": an age in years, said so
     q = ParsedQuantity(
         start=r.start, end=r.end, text=text[r.start : r.end], value=r.value, low=r.low, high=r.high,
         qualifier=r.qualifier, qualifier_text=r.qualifier_text, unit=unit.code if unit else None,
@@ -970,6 +978,20 @@ def _conversions_share_change(text: str, found: list[ParsedQuantity]) -> list[Pa
     return out
 
 
+def _name_number(before: str, after: str) -> bool:
+    """A bare number that is part of a name: "Leopard 2.", "MOEX 50", "the iPhone 11 and", "S P 500"
+    (not "in Bakhmut 20 of them": a place after a preposition, then a count)."""
+    if _RE_LETTER_BEFORE.search(before):
+        return True
+    name = _RE_NAME_BEFORE.search(before)
+    if name is None or name.group(1) in _NOT_NAMES:
+        return False
+    if re.match(r"\s*(?:$|[^a-z\s])", after):
+        return True
+    prev = _RE_WORD_BEFORE_NAME.search(before)
+    return _RE_AFTER_NAME.match(after) is not None and (prev is None or prev.group(1).lower() not in _PREPOSITIONS)
+
+
 def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     before = text[max(0, n.start - 40) : n.start]
     after = text[n.end : n.end + 30]
@@ -1019,11 +1041,9 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         return "year"
     if (
         not n.word and unit is None and value is not None and low is None and high is None and "," not in raw
-        and start == n.start and re.match(r"\s*(?:$|[^a-z\s])", after)
+        and start == n.start and _name_number(before, after)
     ):
-        name = _RE_NAME_BEFORE.search(before)
-        if name is not None and name.group(1) not in _NOT_NAMES:
-            return "designation"
+        return "designation"
     if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
         return "designation"  # "22-24 Harbour Avenue"
     if _RE_AGE_BEFORE.search(before):
