@@ -310,6 +310,10 @@ def test_rates_carry_their_denominator(pipeline):
     ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
     ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
     ("Fuel prices were up 8% in March.", [("8%", "up")]),
+    # an amount that rose or fell is a change; a level reached is not
+    ("Exports rose by 12% and imports fell 3 percent.", [("12%", "up"), ("3 percent", "down")]),
+    ("Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.", [("9%", None), ("6.5 percent", None)]),
+    ("Shares were down 4 percent to $13.60 at noon.", [("4 percent", "down"), ("$13.60", None)]),
     # a conversion in brackets is the same change
     ("The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",
      [("2 to 3 metres", "down"), ("6.6 to 9.8 feet", "down")]),
@@ -363,6 +367,17 @@ def test_numbers_of_names_are_not_counts(text):
 ])
 def test_counts_after_names_stay_counts(text, count):
     assert [p.text for p in parse_quantities(text) if p.is_quantity] == [count]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The club faces a last-16 tie in March.", []),  # a rank
+    ("She finished in the top 10 in Paris.", []),
+    ("They lost the last three games.", [("three", 3.0, "exact")]),  # a count of games
+    ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "approximately")]),
+    ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "approximately")]),
+])
+def test_ranks_and_averages(text, expected):
+    assert [(p.text, p.value, p.qualifier) for p in parse_quantities(text) if p.is_quantity] == expected
 
 
 def test_quantities_do_not_import_claims():

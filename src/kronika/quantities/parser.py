@@ -86,6 +86,8 @@ _RE_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+\S+\s$")
 # what may follow a name's number: the end, punctuation, a capital, or a preposition or conjunction
 # ("the Fortune 500 on its list", "the Pixel 4 and the Pixel 4 XL", "the Watch 5 to see")
 _RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?:to|on|in|at|of|for|from|with|and|or|as|by)\b")
+# a rank, not a count: "the bottom three.", "a last-32 appearance", "finished in the top 10 in"
+_RE_RANK_BEFORE = re.compile(r"\b(?:top|bottom|last)(?:-|\s+)$", re.IGNORECASE)
 # a single capital letter before a number: "S P 500" (the S&P 500 written without "&"), "Class B 2"
 _RE_LETTER_BEFORE = re.compile(r"(?<![\w&.])[B-HJ-Z]\s$")
 # a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
@@ -133,14 +135,14 @@ _NOT_NAMES = frozenset(
 _RE_UP = re.compile(
     r"\b(?:up|rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|growing|gained|gains?|"
     r"jumped|jumps?|climbed|climbs?|surged?|surges|soared|soars?|added|adds|boosted|higher|raised|raises?|expanded)"
-    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|an?\s+additional|over|more\s+than))*\s*$",
+    r"(?:\s+(?:by|some|nearly|almost|about|around|roughly|another|an?\s+additional|over|more\s+than))*\s*$",
     re.IGNORECASE,
 )
 _RE_DOWN = re.compile(
     r"\b(?:down|fell|fall|falls|fallen|falling|dropped|drops?|declined?|declines|declining|decreased?|decreases|"
     r"lower|lost|loses?|cut|cuts|slid|slides?|slumped|slumps?|plunged?|plunges|tumbled?|tumbles|shed|sheds|sank|sinks?|"
     r"dipped|dips?|reduced|reduces?|shrank|shrinks?|eased|eases?|lowered)"
-    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|over|more\s+than))*\s*$",
+    r"(?:\s+(?:by|some|nearly|almost|about|around|roughly|another|over|more\s+than))*\s*$",
     re.IGNORECASE,
 )
 _RE_NEGATIVE = re.compile(r"(?<![\w\d])-$")
@@ -195,7 +197,7 @@ class ParsedQuantity:
     kind: str = "count"  # count, measure, age, year, date, time, ordinal, designation, phone, fraction, duration
     number_start: int = 0
     number_end: int = 0
-    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points"
+    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points" (not a level reached: "rose to 400")
     # a change between two figures ("rose from 300 to 400", "fell to 8 from 10", "400, up from 300"):
     # ``value`` is the end (the current figure), ``previous`` the start; not a range
     previous: Optional[float] = None
@@ -998,6 +1000,8 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     raw = text[n.start : n.end]
     if unit is not None and unit.code in ("age", "age_month"):
         return "age"
+    if unit is None and _RE_RANK_BEFORE.search(before) and (before.endswith("-") or _RE_AFTER_NAME.match(after)):
+        return "ordinal"
     if n.word and not n.vague:
         if _RE_GRADE_BEFORE.search(before):
             return "designation"  # "a category one hurricane", "phase two"
