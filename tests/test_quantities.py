@@ -310,9 +310,9 @@ def test_rates_carry_their_denominator(pipeline):
     ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
     ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
     ("Fuel prices were up 8% in March.", [("8%", "up")]),
-    # an amount that rose or fell is a change; a level reached is not
+    # the figure right after a word of change is the change; a figure after the amount is not
     ("Exports rose by 12% and imports fell 3 percent.", [("12%", "up"), ("3 percent", "down")]),
-    ("Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.", [("9%", None), ("6.5 percent", None)]),
+    ("Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.", [("9%", "up"), ("6.5 percent", "down")]),
     ("Shares were down 4 percent to $13.60 at noon.", [("4 percent", "down"), ("$13.60", None)]),
     # a conversion in brackets is the same change
     ("The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",

@@ -191,9 +191,7 @@ class Quantity(Mention):
         None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')")
     vague: bool = Field(False, description="'hundreds', 'dozens'")
     change: Optional[Literal["up", "down"]] = Field(
-        None, description="the figure is a change: 'rose by 5%', 'up 19 cents' (up), 'fell 3 points' (down); or the "
-        "direction of a change between two figures ('rose from 300 to 400', 'fell to 8 from 10'); a level reached "
-        "('rose to 400') is not a change")
+        None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)")
     previous: Optional[float] = Field(
         None, description="the earlier figure of a change between two ('rose from 300 to 400': 300; value is 400)")
 

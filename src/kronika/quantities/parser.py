@@ -83,9 +83,12 @@ _RE_ERA_AFTER = re.compile(r"^\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
 # a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66", "the iPhone 11"
 _RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([a-z]?[A-Z][A-Za-z&]*)\s$")
 _RE_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+\S+\s$")
-# what may follow a name's number: the end, punctuation, a capital, or a preposition or conjunction
-# ("the Fortune 500 on its list", "the Pixel 4 and the Pixel 4 XL", "the Watch 5 to see")
-_RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?:to|on|in|at|of|for|from|with|and|or|as|by)\b")
+# what may follow a name's number: the end, punctuation, a capital, or a word that is not a plural
+# noun ("the Fortune 500 on its list", "the Pixel 4 and", "a Formula 1 team"; not "told Reuters 20 people")
+_RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?P<word>[a-z]+)\b")
+_NOT_PLURALS = frozenset("as is was has its his this thus plus versus across unless".split())
+_PLURALS = frozenset("people men women children police staff personnel crew aircraft cattle sheep fish deer "
+                     "livestock infantry militia".split())
 # a rank, not a count: "the bottom three.", "a last-32 appearance", "finished in the top 10 in"
 _RE_RANK_BEFORE = re.compile(r"\b(?:top|bottom|last)(?:-|\s+)$", re.IGNORECASE)
 # a single capital letter before a number: "S P 500" (the S&P 500 written without "&"), "Class B 2"
@@ -135,14 +138,14 @@ _NOT_NAMES = frozenset(
 _RE_UP = re.compile(
     r"\b(?:up|rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|growing|gained|gains?|"
     r"jumped|jumps?|climbed|climbs?|surged?|surges|soared|soars?|added|adds|boosted|higher|raised|raises?|expanded)"
-    r"(?:\s+(?:by|some|nearly|almost|about|around|roughly|another|an?\s+additional|over|more\s+than))*\s*$",
+    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|an?\s+additional|over|more\s+than))*\s*$",
     re.IGNORECASE,
 )
 _RE_DOWN = re.compile(
     r"\b(?:down|fell|fall|falls|fallen|falling|dropped|drops?|declined?|declines|declining|decreased?|decreases|"
     r"lower|lost|loses?|cut|cuts|slid|slides?|slumped|slumps?|plunged?|plunges|tumbled?|tumbles|shed|sheds|sank|sinks?|"
     r"dipped|dips?|reduced|reduces?|shrank|shrinks?|eased|eases?|lowered)"
-    r"(?:\s+(?:by|some|nearly|almost|about|around|roughly|another|over|more\s+than))*\s*$",
+    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|over|more\s+than))*\s*$",
     re.IGNORECASE,
 )
 _RE_NEGATIVE = re.compile(r"(?<![\w\d])-$")
@@ -197,7 +200,7 @@ class ParsedQuantity:
     kind: str = "count"  # count, measure, age, year, date, time, ordinal, designation, phone, fraction, duration
     number_start: int = 0
     number_end: int = 0
-    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points" (not a level reached: "rose to 400")
+    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points", "rose to 400"
     # a change between two figures ("rose from 300 to 400", "fell to 8 from 10", "400, up from 300"):
     # ``value`` is the end (the current figure), ``previous`` the start; not a range
     previous: Optional[float] = None
@@ -991,7 +994,17 @@ def _name_number(before: str, after: str) -> bool:
     if re.match(r"\s*(?:$|[^a-z\s])", after):
         return True
     prev = _RE_WORD_BEFORE_NAME.search(before)
-    return _RE_AFTER_NAME.match(after) is not None and (prev is None or prev.group(1).lower() not in _PREPOSITIONS)
+    return _not_counted_after(after) and (prev is None or prev.group(1).lower() not in _PREPOSITIONS)
+
+
+def _not_counted_after(after: str) -> bool:
+    """Whether what follows a number cannot be what it counts: the end, punctuation, a capital or a
+    word that is not a plural noun ("on", "is", "team"; not "soldiers", "people")."""
+    m = _RE_AFTER_NAME.match(after)
+    if m is None or m.group("word") is None:
+        return m is not None
+    word = m.group("word")
+    return word in _NOT_PLURALS or not word.endswith("s") and word not in _PLURALS
 
 
 def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
@@ -1000,7 +1013,7 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     raw = text[n.start : n.end]
     if unit is not None and unit.code in ("age", "age_month"):
         return "age"
-    if unit is None and _RE_RANK_BEFORE.search(before) and (before.endswith("-") or _RE_AFTER_NAME.match(after)):
+    if unit is None and _RE_RANK_BEFORE.search(before) and (before.endswith("-") or _not_counted_after(after)):
         return "ordinal"
     if n.word and not n.vague:
         if _RE_GRADE_BEFORE.search(before):
