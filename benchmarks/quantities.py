@@ -10,6 +10,7 @@ unit name, lower-cased; change is one of = ~ > < up down. NewsQuant is a TEST se
 is the rest, never looked at sentence by sentence.
 
     .venv/bin/python benchmarks/quantities.py [--data ../shared/bench/quantities/NewsQuant.json] [--errors N]
+    .venv/bin/python benchmarks/quantities.py --dev --no-quantulum --errors 40 --kind change   # development only
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import time
 from pathlib import Path
 
@@ -86,13 +88,25 @@ def score(items: list[dict], predictions: list[list[dict]], average_ranges: bool
             "gold": total_gold, "predicted": total_pred}
 
 
-def _value(q):
-    """CQE's value of a quantity: a range or a change between two figures as a (start, end) pair."""
+_RE_BOTH_FIGURES = re.compile(r"\b(?:from|to|between)\b", re.IGNORECASE)
+
+
+def _cqe(q) -> list[tuple[object, str]]:
+    """CQE's (value, change) of a quantity. A range is a (low, high) pair. A change between two
+    figures told start first ("rose from 300 to 400": the mention spans both) is the (start, end)
+    pair with its direction; told end first ("to 3.9 million, up from 2.4 million": the mention is
+    the end figure, the start figure comes after it) it is two figures, each a level, so '=' (in
+    CQE up/down mark an amount that rose or fell: "up 19 cents", "rose 0.3%")."""
+    change = _CHANGE.get(q.qualifier, "=")
+    if q.previous is not None and not _RE_BOTH_FIGURES.search(q.text):
+        return [(q.value, change), (q.previous, "=")]
+    if change == "=" and q.change:
+        change = q.change
     if q.low is not None and q.high is not None and q.value is None:
-        return (q.low, q.high)
+        return [((q.low, q.high), change)]
     if q.previous is not None:
-        return (q.previous, q.value)
-    return q.value
+        return [((q.previous, q.value), change)]
+    return [(q.value, change)]
 
 
 def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tuple[list[list[dict]], float]:
@@ -108,14 +122,10 @@ def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tu
     for a in pipeline.pipe(docs, batch_size=32):
         preds = []
         for q in a.quantities:
-            value = _value(q)
-            if value is None:
-                continue
             unit = (q.unit_name + (f" per {q.per}" if q.per else "")) if q.unit_name else (getattr(q, counted) or "-")
-            change = _CHANGE.get(q.qualifier, "=")
-            if change == "=" and q.change:
-                change = q.change
-            preds.append({"value": value, "unit": unit, "change": change, "text": q.text})
+            for value, change in _cqe(q):
+                if value is not None:
+                    preds.append({"value": value, "unit": unit, "change": change, "text": q.text})
         out.append(preds)
     return out, time.perf_counter() - t0
 
@@ -153,13 +163,16 @@ def _table(rows) -> None:
         print(f"{name:24} {cells[0]:>20} {cells[1]:>20} {cells[2]:>22}")
 
 
-def _errors(items, ours, limit: int) -> None:
+def _errors(items, ours, limit: int, kind: str = "unit") -> None:
+    """Development-slice sentences where a gold quantity has no prediction of its value and unit
+    (``kind="unit"``) or of its value and change (``kind="change"``), or the counts differ."""
     shown = 0
     for it, preds in zip(items, ours):
         gold = {(g["value"], g["normalized_unit"].lower(), g["change"]) for g in it["quantities"]}
-        if len(gold) != len(preds) or any(
-            not any(values_match(gold_value(g[0], False), p["value"]) and g[1] == p["unit"] for p in preds) for g in gold
-        ):
+        field, at = ("unit", 1) if kind == "unit" else ("change", 2)
+        missed = [g for g in gold
+                  if not any(values_match(gold_value(g[0], False), p["value"]) and g[at] == p[field] for p in preds)]
+        if missed or (kind == "unit" and len(gold) != len(preds)):
             print("\n" + it["text"])
             print("  gold:", sorted(gold))
             print("  ours:", [(p["text"], p["value"], p["unit"], p["change"]) for p in preds])
@@ -172,11 +185,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--errors", type=int, default=0, help="print N development-slice sentences where kronika differs from gold")
+    ap.add_argument("--kind", choices=("unit", "change"), default="unit",
+                    help="with --errors: misses of value+unit (default) or of value+change")
     ap.add_argument("--no-quantulum", action="store_true")
+    ap.add_argument("--dev", action="store_true",
+                    help="score the development slice only (the held-out aggregate is not computed, so not looked at)")
     args = ap.parse_args()
     items = json.loads(args.data.read_text("utf-8"))
+    if args.dev:
+        items = items[:DEV]
     texts = [it["text"] for it in items]
-    parts = {"development (sentences 1-150)": slice(0, DEV), f"held out (sentences {DEV + 1}-{len(items)}, headline)": slice(DEV, None)}
+    parts = {"development (sentences 1-150)": slice(0, DEV)}
+    if not args.dev:
+        parts[f"held out (sentences {DEV + 1}-{len(items)}, headline)"] = slice(DEV, None)
     print(f"NewsQuant: {len(items)} sentences, {sum(len(i['quantities']) for i in items)} gold quantities")
 
     ours, t_ours = kronika_predictions(texts)
@@ -202,7 +223,7 @@ def main() -> None:
     if theirs is not None:
         print(f"quantulum3: {len(texts) / t_q3:,.0f} sentences/s ({1000 * t_q3 / len(texts):.2f} ms each)")
     if args.errors:
-        _errors(items[:DEV], ours[:DEV], args.errors)
+        _errors(items[:DEV], ours[:DEV], args.errors, args.kind)
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def test_not_counts(text, kind):
 
 def test_example_quantities(example_ctx):
     found = {q.text: q for q in find_quantities(example_ctx)}
-    assert "17" not in found and "age 17" not in found
+    assert (found["17"].kind, found["17"].unit_name) == ("age", "year of age")  # "at age 17": an age, said so
     assert not any(q.value in (2024.0, 2025.0, 11.0, 20.0) for q in found.values())
     area = found["around 1,250 square kilometers"]
     assert (area.value, area.unit, area.qualifier) == (1250, "km2", "approximately")
@@ -310,6 +310,10 @@ def test_rates_carry_their_denominator(pipeline):
     ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
     ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
     ("Fuel prices were up 8% in March.", [("8%", "up")]),
+    # the figure right after a word of change is the change; a figure after the amount is not
+    ("Exports rose by 12% and imports fell 3 percent.", [("12%", "up"), ("3 percent", "down")]),
+    ("Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.", [("9%", "up"), ("6.5 percent", "down")]),
+    ("Shares were down 4 percent to $13.60 at noon.", [("4 percent", "down"), ("$13.60", None)]),
     # a conversion in brackets is the same change
     ("The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",
      [("2 to 3 metres", "down"), ("6.6 to 9.8 feet", "down")]),
@@ -325,3 +329,84 @@ def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
     assert ages == [("19-year-old", "age", "year of age")]
     assert not any(q.text == "34" for q in a.quantities)
     assert [c.quantity.text for c in a.claims] == ["two"]
+
+
+def test_ages_said_as_ages_are_quantities_but_never_claims(pipeline):
+    """'aged 34', 'over the age of 18', 'aged 5 to 11' are ages in years (a bare '34' after a name is not)."""
+    a = pipeline.analyze("Two soldiers were killed, a medic aged 34 was wounded, and only volunteers over the age of 18 were "
+                         "evacuated with children aged 5 to 11, the governor said.", published="2025-03-10")
+    ages = [(q.text, q.value, q.low, q.high, q.unit_name) for q in a.quantities if q.kind == "age"]
+    assert ages == [("34", 34.0, None, None, "year of age"), ("18", 18.0, None, None, "year of age"),
+                    ("5 to 11", None, 5.0, 11.0, "year of age")]
+    assert [c.quantity.text for c in a.claims] == ["Two"]  # no claim of an age
+
+
+def test_offset_of_a_relative_date_is_a_span_of_time(pipeline):
+    """'six minutes later', 'three weeks ago': the time stage owns the date, the offset is a measure."""
+    a = pipeline.analyze("The shelling resumed six minutes later. Three weeks ago the bridge was hit.",
+                         published="2025-03-10")
+    got = [(q.text, q.value, q.unit_name) for q in a.quantities]
+    assert got == [("six minutes", 6.0, "minute"), ("Three weeks", 3.0, "week")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewers compared the iPhone 12 and the older model.",  # a product's number, a camel-case name
+    "Shares in the S P 500 fell.",  # "S&P 500" written without "&"
+    "The company lists clients among the Fortune 500 on its website.",
+    "We tested the Pixel 7 to see how it copes.",
+    "The fort was built between A.D. 1100 and 1250 by settlers.",  # years of the era
+])
+def test_numbers_of_names_are_not_counts(text):
+    assert [p.text for p in parse_quantities(text) if p.is_quantity] == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("In Bakhmut 20 of the soldiers were wounded.", "20"),  # a place after a preposition, then a count
+    ("Officials told Reuters 20 people died.", "20"),
+    ("The brigade lost 14 Leopard 2 tanks.", "14"),
+])
+def test_counts_after_names_stay_counts(text, count):
+    assert [p.text for p in parse_quantities(text) if p.is_quantity] == [count]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The club faces a last-16 tie in March.", []),  # a rank
+    ("She finished in the top 10 in Paris.", []),
+    ("They lost the last three games.", [("three", 3.0, "exact")]),  # a count of games
+    ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "approximately")]),
+    ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "approximately")]),
+])
+def test_ranks_and_averages(text, expected):
+    assert [(p.text, p.value, p.qualifier) for p in parse_quantities(text) if p.is_quantity] == expected
+
+
+def test_quantities_do_not_import_claims():
+    """What a count counts belongs to quantities; the claims stage reads it from there (no import cycle)."""
+    import subprocess
+    import sys
+
+    code = "import sys, kronika.quantities; print(sorted(m for m in sys.modules if m.startswith('kronika.claims')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_counted_words_cover_the_claims_nouns():
+    """Every noun the claims stage measures is a word the quantities stage reads as counted, so a
+    count the claims stage measures ("2,700 wounded") has its counted word in the quantity too."""
+    from kronika.claims import lexicon as claims_lexicon
+    from kronika.quantities.counted import counted_words
+
+    assert set(claims_lexicon.load().nouns) <= counted_words()
+
+
+def test_counted_word_tagged_as_adjective():
+    """'2,700 wounded' counts the wounded although spaCy tags the word as an adjective or a verb."""
+    from kronika import nlp
+    from kronika.quantities.counted import counted_noun
+
+    doc = nlp.load()("The army said 2,700 wounded were evacuated and 12 killed were buried.")
+    for number, word in (("2,700", "wounded"), ("12", "killed")):
+        start = doc.text.index(number)
+        noun, _ = counted_noun(doc.char_span(start, start + len(number)), doc)
+        assert noun is not None and noun.text == word
+        assert noun.pos_ not in ("NOUN", "PROPN")  # found through the counted words, not as a noun

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from kronika.claims import lexicon as _lex
+from kronika.quantities.counted import counted_noun as _counted_noun
+from kronika.quantities.counted import is_number as _is_number
 
 _PERSON = "person"
 
@@ -24,10 +26,6 @@ class Reading:
     verb: Optional[object]  # spaCy Token: the verb that decided the measure, if any
     anchor: object  # spaCy Token: the token the claim hangs on (noun, else number)
     subject: Optional[tuple[int, int]]  # character span of whose
-
-
-def _is_number(tok) -> bool:
-    return tok.like_num or tok.pos_ == "NUM" or tok.dep_ in ("nummod", "quantmod")
 
 
 def _keys(tok) -> tuple[str, ...]:
@@ -78,43 +76,6 @@ def _with_conj(tok, lex) -> Optional[str]:
 
 def _applies(verb_measure: str, noun_kind: str, lex) -> bool:
     return noun_kind in lex.verb_applies_to.get(verb_measure, frozenset())
-
-
-def _counted_noun(span, doc):
-    """The noun a number counts, and the token the number phrase hangs on."""
-    root = span.root
-    sent = root.sent
-    while root.dep_ in ("quantmod",) and _is_number(root.head) and root.head.i >= span.end:
-        root = root.head  # "23 of 28 drones": the first number counts the same thing
-    if root.pos_ in ("NOUN", "PROPN") and not _is_number(root):
-        # "Hundreds of troops": the vague amount is the head; the noun is in "of"
-        for c in root.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj, root
-        return root, root
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-        head = root.head
-        if head.pos_ in ("NOUN", "PROPN") or head.lower_ in _lex.load().nouns:
-            return head, head
-    # "two of the soldiers"
-    for c in root.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj, root
-    # "2,700 wounded": the word right after the number
-    nxt = doc[span.end] if span.end < sent.end else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and nxt.lower_ in _lex.load().nouns:
-        return nxt, root
-    # the next noun within three tokens ("34 more strikes"), not across a verb or punctuation
-    for tok in doc[span.end : min(sent.end, span.end + 4)]:
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
-            break
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return tok, root
-    return None, root
 
 
 def _governing_verb(anchor):

@@ -11,54 +11,22 @@ from the dependency parse: "45 drones and 3 missiles ... killing 12 people" give
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import resources
 from typing import Optional
 
-import yaml
-
 from kronika.context import Context
+from kronika.quantities.counted import read_counted
 from kronika.quantities.parser import ParsedQuantity, parse_quantities
 from kronika.records import Quantity
 
 __all__ = ["find_quantities", "parse_quantities", "ParsedQuantity", "to_record"]
 
 
-@functools.lru_cache(maxsize=1)
-def _lemmas() -> dict[str, str]:
-    text = resources.files("kronika.data").joinpath("quantities/counted.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict) or not isinstance(data.get("lemmas"), dict):
-        raise ValueError("quantities data counted.yaml: 'lemmas' must be a mapping")
-    return {str(k).lower(): str(v).lower() for k, v in data["lemmas"].items()}
-
-
-def _lemma(tok) -> str:
-    """spaCy's lemma; a proper noun keeps its spelling, save the plural ending ("World Cups")."""
-    return (tok.text if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" else tok.lemma_).lower()
-
-
 def _counted(ctx: Context, p: ParsedQuantity) -> tuple[Optional[str], Optional[str]]:
-    """(counted noun, counted phrase) of a count with no unit, from the parse; (None, None) otherwise.
-    The noun is normalized ("people" -> "person", data/quantities/counted.yaml); the phrase keeps
-    spaCy's lemmas ("12 people" -> "people", as CQE writes units)."""
-    from kronika.claims.measures import _counted_noun  # the parse reading shared with the claims stage
-
-    doc = ctx.doc
-    if p.unit is not None or doc is None:
+    """(counted noun, counted phrase) of a count with no unit, from the parse; (None, None) otherwise."""
+    if p.unit is not None or ctx.doc is None:
         return None, None
-    span = doc.char_span(p.number_start, p.number_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None, None
-    noun, _ = _counted_noun(span, doc)
-    if noun is None or noun.i < span.end or noun.like_num:
-        return None, None
-    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i >= span.end and not c.like_num]
-    first = max(min((m.left_edge.i for m in mods), default=noun.i), span.end)
-    words = [_lemma(t) for t in doc[first : noun.i + 1] if not t.is_punct]
-    head = _lemma(noun)
-    return _lemmas().get(head, head), " ".join(words) or None
+    return read_counted(ctx.doc, p.number_start, p.number_end)
 
 
 _RE_PER = re.compile(r"[ \t]*(?:per|a|an|each)[ \t]+([A-Za-z]+)\b")
@@ -96,12 +64,16 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
     )
 
 
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+
+
 def _in_time(ctx: Context, p: ParsedQuantity) -> bool:
     for t in ctx.times:
         if t.start <= p.number_start and p.number_end <= t.end:
             # "3,800 casualties in three days": a DURATION's number is still a count of days,
-            # but the time stage owns it; counts with a unit are kept
-            return p.unit is None or t.type != "DURATION"
+            # but the time stage owns it; counts with a unit are kept, and so is the offset of a
+            # relative date, a span of time ("six minutes later", "two weeks ago")
+            return p.unit is None or t.type != "DURATION" and p.unit not in _TIME_UNITS
     return False
 
 

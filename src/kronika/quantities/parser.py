@@ -67,7 +67,7 @@ _RE_OR_SEP = re.compile(r"-?\s+or\s+$", re.IGNORECASE)
 # Patterns anchored at the end of the text before a number ("between ", "the ") are searched in
 # this many characters before it, not from the start of the text (quadratic in a long text).
 LOOKBACK = 200
-_RE_BETWEEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RE_BETWEEN = re.compile(r"\b(between|from)\s+(?:A\.?D\.?\s+)?$", re.IGNORECASE)  # "between A.D. 1000 and 1260"
 _RE_NO_ONE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|same|only|which|last|next|other|little|right|wrong|new|old|another|big|small)\s+$",
     re.IGNORECASE,
@@ -80,8 +80,19 @@ _RE_ADDRESS_AFTER = re.compile(
 _RE_ACRONYM_BEFORE = re.compile(r"(?<![\w&/])(?:[A-Z][A-Z&/]*[A-Z]|[A-Z]&[A-Z])\s$")
 _RE_ERA = re.compile(r"(?:\bA\.?D\.?|\bB\.?C\.?E?\.?)\s*$")
 _RE_ERA_AFTER = re.compile(r"^\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
-# a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66"
-_RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][A-Za-z&]*)\s$")
+# a capitalized name right before a bare number: "Leopard 2", "MOEX 50", "Route 66", "the iPhone 11"
+_RE_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b([a-z]?[A-Z][A-Za-z&]*)\s$")
+_RE_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+\S+\s$")
+# what may follow a name's number: the end, punctuation, a capital, or a word that is not a plural
+# noun ("the Fortune 500 on its list", "the Pixel 4 and", "a Formula 1 team"; not "told Reuters 20 people")
+_RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?P<word>[a-z]+)\b")
+_NOT_PLURALS = frozenset("as is was has its his this thus plus versus across unless".split())
+_PLURALS = frozenset("people men women children police staff personnel crew aircraft cattle sheep fish deer "
+                     "livestock infantry militia".split())
+# a rank, not a count: "the bottom three.", "a last-32 appearance", "finished in the top 10 in"
+_RE_RANK_BEFORE = re.compile(r"\b(?:top|bottom|last)(?:-|\s+)$", re.IGNORECASE)
+# a single capital letter before a number: "S P 500" (the S&P 500 written without "&"), "Class B 2"
+_RE_LETTER_BEFORE = re.compile(r"(?<![\w&.])[B-HJ-Z]\s$")
 # a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
 _ORDINAL_DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -189,7 +200,7 @@ class ParsedQuantity:
     kind: str = "count"  # count, measure, age, year, date, time, ordinal, designation, phone, fraction, duration
     number_start: int = 0
     number_end: int = 0
-    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points"
+    change: Optional[str] = None  # "up" / "down": "rose by 5%", "fell 3 points", "rose to 400"
     # a change between two figures ("rose from 300 to 400", "fell to 8 from 10", "400, up from 300"):
     # ``value`` is the end (the current figure), ``previous`` the start; not a range
     previous: Optional[float] = None
@@ -242,18 +253,42 @@ def _word_value(text: str, lex: _lex.Lexicon) -> Optional[float]:
 
 
 def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
+    """Every number in ``text``, in order: digits, then (where no digit number is) fractions in words,
+    multiples ("sixfold"), proportions ("one in five"), vague amounts ("dozens") and number words."""
+    found, blocked = _digit_numbers(text, lex)
+    taken = [(n.start, n.end) for n in found] + blocked
+    lowered = text.lower()
+    if any(w in lowered for w in _DENOMINATOR_STEMS):
+        _fraction_words(text, lex, found, taken)
+    if "fold" in lowered:
+        _fold_words(text, lex, found, taken)
+    if " in " in lowered or " out of " in lowered:
+        found = _one_in(text, lex, found, taken)
+    _vague_words(text, lex, found, taken)
+    _number_words(text, lex, found, taken)
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _glued_letters(text: str, m: re.Match, lex: _lex.Lexicon) -> bool:
+    """Letters glued to the digits ("F16", "S400"): not a number, save after a currency prefix
+    ("USD10m", "RM23.50")."""
+    if not (m.start() and text[m.start() - 1].isalpha() or text[m.start() - 1 : m.start()] in ("$", "=")):
+        return False
+    alpha = _RE_ALPHA_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    if alpha is None or not lex.re_unit_before.fullmatch(alpha.group()) and not lex.re_unit_before.search(text, max(0, m.start() - 5), m.start()):
+        return True
+    return bool(alpha.start() and text[alpha.start() - 1].isalnum())
+
+
+def _digit_numbers(text: str, lex: _lex.Lexicon) -> tuple[list[_Num], list[tuple[int, int]]]:
+    """Numbers in digits ("1,200", "1.99×10−30", "1/2") and the spans no other number may take
+    (clock times, "9/11", the tails of scientific notation and fractions)."""
     found: list[_Num] = []
     blocked = [(m.start(), m.end()) for m in _RE_CLOCK.finditer(text)]
     for m in _RE_DIGITS.finditer(text):
-        if any(s <= m.start() < e for s, e in blocked):
+        if any(s <= m.start() < e for s, e in blocked) or _glued_letters(text, m, lex):
             continue
-        if m.start() and text[m.start() - 1].isalpha() or text[m.start() - 1 : m.start()] in ("$", "="):
-            # letters glued to the digits: only a currency prefix ("USD10m", "RM23.50") keeps it a number
-            alpha = _RE_ALPHA_BEFORE.search(text, max(0, m.start() - 5), m.start())
-            if alpha is None or not lex.re_unit_before.fullmatch(alpha.group()) and not lex.re_unit_before.search(text, max(0, m.start() - 5), m.start()):
-                continue
-            if alpha.start() and text[alpha.start() - 1].isalnum():
-                continue
         value = float(m.group().replace(",", ""))
         end = m.end()
         sci = _RE_SCI.match(text, end)
@@ -272,27 +307,40 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
         if any(s <= m.start() < e for s, e in blocked[:-1] if (s, e) != (m.end(), end)):
             continue
         found.append(_Num(m.start(), end, value, word=False))
-    taken = [(n.start, n.end) for n in found] + blocked
-    lowered = text.lower()
-    fractions = _RE_FRACTION_WORDS.finditer(text) if any(w in lowered for w in _DENOMINATOR_STEMS) else ()
-    for m in fractions:
+    return found, blocked
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _fraction_words(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[tuple[int, int]]) -> None:
+    """'two-thirds of', 'a third of the city' (not the ordinals 'a third attack', 'the third quarter')."""
+    for m in _RE_FRACTION_WORDS.finditer(text):
         num, den = m.group(1).lower(), m.group(2).lower()
         hyphen_plural = m.group(0)[len(m.group(1))] == "-" and den.endswith("s")
         if not (hyphen_plural or m.group(3)):
             continue  # "a third attack", "the third quarter": ordinals
-        if num in ("a", "an") and den.endswith("s") or any(s < m.end() and m.start() < e for s, e in taken):
+        if num in ("a", "an") and den.endswith("s") or _overlaps(m.start(), m.end(), taken):
             continue
         value = (1.0 if num in ("a", "an") else lex.number_words[num]) / _ORDINAL_DENOMINATORS[den]
         found.append(_Num(m.start(), m.end(), value, word=True, fraction=True))
         taken.append((m.start(), m.end()))
-    for m in _re_fold(lex).finditer(text) if "fold" in lowered else ():
-        # "sixfold", "a hundredfold": the number word glued to "fold" (a multiple, unit "times")
+
+
+def _fold_words(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[tuple[int, int]]) -> None:
+    """'sixfold', 'a hundredfold': the number word glued to "fold" (a multiple, unit "times")."""
+    for m in _re_fold(lex).finditer(text):
         word = m.group(1).lower()
         value = lex.number_words.get(word) or (lex.scales.get(word) if word in ("hundred", "thousand") else None)
-        if value and not any(s < m.end() and m.start() < e for s, e in taken):
+        if value and not _overlaps(m.start(), m.end(), taken):
             found.append(_Num(m.start(), m.end(), float(value), word=True))
             taken.append((m.start(), m.end() + 4))
-    for m in _RE_ONE_IN.finditer(text) if " in " in lowered or " out of " in lowered else ():
+
+
+def _one_in(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[tuple[int, int]]) -> list[_Num]:
+    """'one in five', '1 out of 10': a proportion, replacing the two numbers inside it."""
+    for m in _RE_ONE_IN.finditer(text):
         a, b = m.group(1).lower(), m.group(2).lower()
         va = float(a) if a.isdigit() else (1.0 if a in ("a", "an") else lex.number_words[a])
         vb = float(b) if b.isdigit() else (1.0 if b in ("a", "an") else lex.number_words[b])
@@ -304,34 +352,43 @@ def _numbers(text: str, lex: _lex.Lexicon) -> list[_Num]:
         found = [n for n in found if (n.start, n.end) not in inside]
         found.append(_Num(m.start(), m.end(), va / vb, word=not (a.isdigit() and b.isdigit()), fraction=True))
         taken.append((m.start(), m.end()))
+    return found
+
+
+def _vague_words(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[tuple[int, int]]) -> None:
+    """'dozens', 'hundreds of': a vague amount, kept as its (low, high)."""
     for m in lex.re_vague.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         low, high = lex.vague[m.group().lower()]
         found.append(_Num(m.start(), m.end(), low, word=True, vague=(low, high)))
         taken.append((m.start(), m.end()))
+
+
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+
+def _number_words(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[tuple[int, int]]) -> None:
+    """'twenty-five', 'two hundred thousand' (not "a", "half", a bare scale word, nor "no one")."""
     for m in lex.re_words.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         phrase = m.group()
         low = phrase.lower()
         if low in ("a", "an", "half", "a half", "an half") or low.startswith(("half", "a half")):
             continue
-        if low in lex.scales and low not in ("hundred", "thousand", "million", "billion", "trillion"):
+        if low in lex.scales and low not in _SCALE_WORDS:
             continue
-        first_word = re.split(r"[\s-]+", low)[0]
-        if first_word in ("hundred", "thousand", "million", "billion", "trillion"):
+        words = re.split(r"[\s-]+", low)
+        if words[0] in _SCALE_WORDS:
             continue  # a bare scale word is part of a digit number ("1.5 million", "4 hundred million")
         if low == "one" and (_RE_NO_ONE.search(text, max(0, m.start() - LOOKBACK), m.start()) or re.match(r"\s+(?:another|of us)\b", text[m.end():])):
             continue
         value = _word_value(phrase, lex)
         if value is None:
             continue
-        last = re.split(r"[\s-]+", low)[-1]
-        scale = lex.scales.get(last, 1.0) if last in ("hundred", "thousand", "million", "billion", "trillion") else 1.0
+        scale = lex.scales.get(words[-1], 1.0) if words[-1] in _SCALE_WORDS else 1.0
         found.append(_Num(m.start(), m.end(), value, word=True, scaled=scale > 1, scale=scale))
-    found.sort(key=lambda n: n.start)
-    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -641,7 +698,6 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
     consumed: set[int] = set()  # the other figure of a change already read
     i = 0
     while i < len(nums):
-        n = nums[i]
         if i in consumed:
             i += 1
             continue
@@ -652,185 +708,242 @@ def parse_quantities(text: str) -> list[ParsedQuantity]:
                 consumed.add(j)
             i += 1
             continue
-        phone = None if n.word else _RE_PHONE_ANY.match(text, max(0, n.start - 1) if text[n.start - 1 : n.start] == "(" else n.start)
-        if phone is not None and not lex.re_unit_after.match(text, phone.end()):
-            j = i
-            while j + 1 < len(nums) and nums[j + 1].start < phone.end():
-                j += 1
-            out.append(ParsedQuantity(start=phone.start(), end=phone.end(), text=phone.group(), value=None, low=None,
-                                      high=None, kind="phone", number_start=n.start, number_end=phone.end()))
-            i = j + 1
+        phone = _phone_at(text, nums, i, lex)
+        if phone is not None:
+            q, i = phone
+            out.append(q)
             continue
-        before = text[max(0, n.start - 40) : n.start]
-        # currency before the number
-        cur = lex.re_unit_before.search(before)
-        negative_money = False
-        if cur is None and not n.word and before.endswith(("-", "−")):
-            # "$-50.8bn": a currency, then the sign
-            cur = lex.re_unit_before.search(before[:-1])
-            negative_money = cur is not None
-        currency = cur is not None
-        _apply_scale(text, n, lex, currency)
-        start, end = n.start, n.end
-        low = high = None
-        value: Optional[float] = n.value
-        qualifier, qualifier_text = "exact", None
-        vague = n.vague is not None
-        force_kind = "fraction" if n.fraction else None
-        # range: "10,000 to 12,000", "10,000-12,000", "between 10 and 12", "two or three"
-        if i + 1 < len(nums) and not vague and not n.fraction and i + 1 not in consumed:
-            m2 = nums[i + 1]
-            sep = text[n.end : m2.start]
-            upto = cur.start() + max(0, n.start - 40) if cur else n.start
-            between = _RE_BETWEEN.search(text, max(0, upto - LOOKBACK), upto)  # ends at upto: look back only
-            # "5% to 10%", "2 per cent to 2.5 per cent", "$650,000 to $1.8 million": units repeated
-            repeated = None
-            u_first = _unit_after(text, n.end, lex)
-            if u_first is not None and u_first[2] <= m2.start:
-                repeated = u_first[0]
-                sep = text[u_first[2] : m2.start]
-            cur2 = lex.re_unit_before.search(sep)
-            if cur2 is not None and currency:
-                sep = sep[: cur2.start()]
-            change_to = re.search(r"\bby\s+(?:US\$|\$|€|£|¥)?\s*$", text[max(0, n.start - 12) : n.start])
-            sep_ok = bool(_RE_RANGE_SEP.match(sep) or between is not None and between.group(1).lower() == "from"
-                          and _RE_UP_TO_SEP.match(sep)) and not (change_to and (currency or repeated is not None))
-            if sep_ok and repeated is not None:
-                _apply_scale(text, m2, lex, currency)
-                u_second = _unit_after(text, m2.end, lex)
-                sep_ok = u_second is not None and u_second[0].code == repeated.code
-            if sep_ok and "and" in sep.lower() and not between:
-                sep_ok = False
-            if sep_ok and sep.strip() in ("-", "–") and (n.word != m2.word):
-                sep_ok = False
-            if sep_ok and sep.strip(" -").lower() == "or" and not n.word:
-                sep_ok = False
-            if sep_ok and not m2.vague:
-                _apply_scale(text, m2, lex, currency)
-                lo, hi = n.value, m2.value
-                if m2.scaled and not n.scaled and n.value * m2.scale <= m2.value:
-                    # "1.8-2.7 billion", "four to five thousand": the first end takes the second's scale
-                    lo = n.value * m2.scale
-                phone = _RE_PHONE.match(text[n.start : m2.end + 5])
-                raw = text[n.start : n.end]
-                is_year_pair = "," not in raw and "." not in raw and not currency and repeated is None and (
-                    (1900 <= lo <= 2100 and (1900 <= hi <= 2100 or hi < 100))
-                    or (between is not None and 1000 <= lo <= 2100 and 1000 <= hi <= 2100)
-                )
-                if (not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100
-                        and between is None and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))):
-                    lo = hi + 1  # "in 2022 to 6.2 million": a year, then a figure — no range
-                if is_year_pair:
-                    force_kind = "year"
-                if is_year_pair and not phone:
-                    end = m2.end
-                    i += 1
-                if sep == "-" and lo < 10 and hi < 10 and not n.word and "." not in raw and repeated is None and not currency and _unit_after(text, m2.end, lex) is None:
-                    force_kind = "score"  # "2-1", "1-1 after extra time"
-                    is_year_pair = True
-                    end = m2.end
-                    i += 1
-                if not phone and not is_year_pair and lo <= hi:
-                    low, high, value = lo, hi, None
-                    qualifier = "range"
-                    if between:
-                        qualifier_text = between.group(1)
-                        start = between.start(1)
-                    end = m2.end
-                    i += 1
-        if vague:
-            low, high, value = n.vague[0], n.vague[1], None
-            qualifier = "vague"
-        # unit after the number
-        unit = unit_text = None
-        u = _unit_after(text, end, lex)
-        if u is not None:
-            unit_obj, us, ue = u
-            unit, unit_text = unit_obj, text[us:ue]
-            end = ue
-        if currency and unit is None:
-            unit = lex.units_before[cur.group(1)]
-            unit_text = cur.group(1)
-            start = min(start, n.start - len(before) + cur.start(1))
-        if unit is None and value is not None and i + 1 < len(nums) and i + 1 not in consumed and not n.fraction:
-            shared = _shared_unit(text, n, nums[i + 1], end, lex)
-            if shared is not None:
-                unit, scale = shared
-                value *= scale
-                if text[n.end : n.end + 1] == "-" and unit.code in ("year", "month", "week", "day", "h", "min"):
-                    force_kind = "duration"  # "2- or 3-year terms"
-        elif currency and unit is not None and unit.code == "percent":
-            pass
-        # qualifier before (possibly before a currency symbol)
-        q_end = start
-        qb = lex.re_qual_before.search(text, max(0, q_end - 30), q_end)
-        if qb is not None:
-            qtext = qb.group(1)
-            q = lex.qualifiers_before[qtext.lower()]
-            # "some"/"over"/"under"/"about" need a number right after (already true here);
-            # "estimated" alone is only a qualifier for counts
-            if qualifier == "range":
-                qualifier = q if q == "approximately" else qualifier
-                if qualifier != "range":
-                    qualifier_text = qtext
-            elif qualifier == "vague":
-                qualifier_text = qtext
-            else:
-                qualifier, qualifier_text = q, qtext
-            start = qb.start(1)
-        qa = lex.re_qual_after.match(text, end)
-        if qa is not None and qualifier in ("exact",):
-            qtext = qa.group(1)
-            if not (qtext.lower() == "plus" and re.match(r"\s+plus\s+(?:\d|[A-Z$])", text[end:])):
-                qualifier, qualifier_text = lex.qualifiers_after[qtext.lower()], qtext
-                end = qa.end(1)
-        if qualifier in ("more_than", "at_least") and value is not None:
-            low = value
-        elif qualifier in ("less_than", "at_most") and value is not None:
-            high = value
-        if value is not None and re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start], re.IGNORECASE):
-            value, start = -value, start - len(re.search(r"minus[\s-]$", text[max(0, start - 6) : start], re.IGNORECASE).group())
-        if value is not None and currency and qualifier == "exact":
-            cur_at = n.start - len(before) + cur.start(1)
-            if negative_money or (text[cur_at - 1 : cur_at] in ("-", "−") and (cur_at < 2 or text[cur_at - 2] in " (")):
-                value = -value  # "$-50.8bn", "-$5bn"
-                start = min(start, cur_at - (0 if negative_money else 1))
-        # negative numbers: "-1.3%"
-        if value is not None and not n.word and _RE_NEGATIVE.search(text, max(0, n.start - 1), n.start) and qualifier == "exact":
-            if n.start >= 2 and text[n.start - 2] in " (":
-                value = -value
-                start = n.start - 1
-        kind = force_kind or _kind(text, n, start, end, unit, value, low, high, nums, i)
-        if kind == "age" and unit is not None and unit.code in ("year", "month"):
-            unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 7 years"
-        change = _change_before(text[max(0, start - 40) : start])
-        out.append(
-            ParsedQuantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=value,
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                qualifier_text=qualifier_text,
-                unit=unit.code if unit else None,
-                unit_name=unit.name if unit else None,
-                unit_text=unit_text,
-                vague=vague,
-                kind=kind,
-                number_start=n.start,
-                number_end=n.end,
-                change=change,
-            )
-        )
+        q, i = _quantity_at(text, nums, i, lex, consumed)
+        out.append(q)
         i += 1
-    for m in _RE_CLOCK.finditer(text):
-        kind = "date" if "-" in m.group() else "time"
-        out.append(ParsedQuantity(start=m.start(), end=m.end(), text=m.group(), value=None, low=None, high=None,
-                                  kind=kind, number_start=m.start(), number_end=m.end()))
+    out.extend(_clock_times(text))
     out.sort(key=lambda p: p.start)
     return _conversions_share_change(text, out)
+
+
+def _phone_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon) -> Optional[tuple[ParsedQuantity, int]]:
+    """A phone number starting at ``nums[i]``: (its reading, the index of the first number after it)."""
+    n = nums[i]
+    if n.word:
+        return None
+    phone = _RE_PHONE_ANY.match(text, max(0, n.start - 1) if text[n.start - 1 : n.start] == "(" else n.start)
+    if phone is None or lex.re_unit_after.match(text, phone.end()):
+        return None
+    j = i
+    while j + 1 < len(nums) and nums[j + 1].start < phone.end():
+        j += 1
+    q = ParsedQuantity(start=phone.start(), end=phone.end(), text=phone.group(), value=None, low=None,
+                       high=None, kind="phone", number_start=n.start, number_end=phone.end())
+    return q, j + 1
+
+
+def _clock_times(text: str) -> list[ParsedQuantity]:
+    """Clock times and ISO timestamps ("17:22", "2019-09-01T10:38:07Z"): times and dates, not quantities."""
+    return [ParsedQuantity(start=m.start(), end=m.end(), text=m.group(), value=None, low=None, high=None,
+                           kind="date" if "-" in m.group() else "time", number_start=m.start(), number_end=m.end())
+            for m in _RE_CLOCK.finditer(text)]
+
+
+@dataclass
+class _Reading:
+    """One number's reading as the steps of :func:`_quantity_at` build it up."""
+
+    n: _Num
+    i: int  # the index of the last number read (the second end of a range)
+    start: int
+    end: int
+    value: Optional[float]
+    before: str  # the 40 characters before the number
+    cur: Optional[re.Match]  # a currency before the number, matched in ``before``
+    negative_money: bool = False  # "$-50.8bn"
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: str = "exact"
+    qualifier_text: Optional[str] = None
+    unit: Optional[_lex.Unit] = None
+    unit_text: Optional[str] = None
+    force_kind: Optional[str] = None
+
+
+def _quantity_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consumed: set[int]) -> tuple[ParsedQuantity, int]:
+    """The quantity read at ``nums[i]`` (a number, a range, a vague amount) and the index of its last number."""
+    n = nums[i]
+    r = _start_reading(text, n, i, lex)
+    if i + 1 < len(nums) and n.vague is None and not n.fraction and i + 1 not in consumed:
+        _read_range(text, nums, r, lex)
+    if n.vague:
+        r.low, r.high, r.value = n.vague[0], n.vague[1], None
+        r.qualifier = "vague"
+    _read_unit(text, nums, r, lex, consumed)
+    _read_qualifier(text, r, lex)
+    _read_sign(text, r)
+    kind = r.force_kind or _kind(text, n, r.start, r.end, r.unit, r.value, r.low, r.high, nums, r.i)
+    unit = r.unit
+    if kind == "age" and unit is not None and unit.code in ("year", "month"):
+        unit = lex.units["age" if unit.code == "year" else "age_month"]  # "under the age of 7 years"
+    elif kind == "age" and unit is None and _RE_AGE_BEFORE.search(r.before):
+        unit = lex.units["age"]  # "aged 34", "over the age of 21": an age in years, said so
+    q = ParsedQuantity(
+        start=r.start, end=r.end, text=text[r.start : r.end], value=r.value, low=r.low, high=r.high,
+        qualifier=r.qualifier, qualifier_text=r.qualifier_text, unit=unit.code if unit else None,
+        unit_name=unit.name if unit else None, unit_text=r.unit_text, vague=n.vague is not None, kind=kind,
+        number_start=n.start, number_end=n.end, change=_change_before(text[max(0, r.start - 40) : r.start]),
+    )
+    return q, r.i
+
+
+def _start_reading(text: str, n: _Num, i: int, lex: _lex.Lexicon) -> _Reading:
+    """The number with a currency before it ("$", "US$", "$-50.8bn") and its scale ("3 million", "$5bn")."""
+    before = text[max(0, n.start - 40) : n.start]
+    cur = lex.re_unit_before.search(before)
+    negative_money = False
+    if cur is None and not n.word and before.endswith(("-", "−")):
+        cur = lex.re_unit_before.search(before[:-1])  # "$-50.8bn": a currency, then the sign
+        negative_money = cur is not None
+    _apply_scale(text, n, lex, cur is not None)
+    return _Reading(n=n, i=i, start=n.start, end=n.end, value=n.value, before=before, cur=cur,
+                    negative_money=negative_money, force_kind="fraction" if n.fraction else None)
+
+
+def _range_separator(text: str, r: _Reading, m2: _Num, lex: _lex.Lexicon):
+    """(between/from match, repeated unit) when the words between the number and ``m2`` make a range
+    ("10 to 12", "10-12", "5% to 10%", "between 10 and 12", "two or three"), else None."""
+    n, cur, currency = r.n, r.cur, r.cur is not None
+    sep = text[n.end : m2.start]
+    upto = cur.start() + max(0, n.start - 40) if cur else n.start
+    between = _RE_BETWEEN.search(text, max(0, upto - LOOKBACK), upto)  # ends at upto: look back only
+    # "5% to 10%", "2 per cent to 2.5 per cent", "$650,000 to $1.8 million": units repeated
+    repeated = None
+    u_first = _unit_after(text, n.end, lex)
+    if u_first is not None and u_first[2] <= m2.start:
+        repeated = u_first[0]
+        sep = text[u_first[2] : m2.start]
+    cur2 = lex.re_unit_before.search(sep)
+    if cur2 is not None and currency:
+        sep = sep[: cur2.start()]
+    change_to = re.search(r"\bby\s+(?:US\$|\$|€|£|¥)?\s*$", text[max(0, n.start - 12) : n.start])
+    sep_ok = bool(_RE_RANGE_SEP.match(sep) or between is not None and between.group(1).lower() == "from"
+                  and _RE_UP_TO_SEP.match(sep)) and not (change_to and (currency or repeated is not None))
+    if sep_ok and repeated is not None:
+        _apply_scale(text, m2, lex, currency)
+        u_second = _unit_after(text, m2.end, lex)
+        sep_ok = u_second is not None and u_second[0].code == repeated.code
+    if sep_ok and "and" in sep.lower() and not between:
+        sep_ok = False
+    if sep_ok and sep.strip() in ("-", "–") and (n.word != m2.word):
+        sep_ok = False
+    if sep_ok and sep.strip(" -").lower() == "or" and not n.word:
+        sep_ok = False
+    if not sep_ok or m2.vague:
+        return None
+    return between, repeated, sep
+
+
+def _read_range(text: str, nums: list[_Num], r: _Reading, lex: _lex.Lexicon) -> None:
+    """A range with the next number ("10,000 to 12,000", "1.8-2.7 billion"); a pair of years or a
+    score ("2-1") is read as one expression that is not a quantity."""
+    n, m2 = r.n, nums[r.i + 1]
+    found = _range_separator(text, r, m2, lex)
+    if found is None:
+        return
+    between, repeated, sep = found
+    currency = r.cur is not None
+    _apply_scale(text, m2, lex, currency)
+    lo, hi = n.value, m2.value
+    if m2.scaled and not n.scaled and n.value * m2.scale <= m2.value:
+        # "1.8-2.7 billion", "four to five thousand": the first end takes the second's scale
+        lo = n.value * m2.scale
+    phone = _RE_PHONE.match(text[n.start : m2.end + 5])
+    raw = text[n.start : n.end]
+    is_year_pair = "," not in raw and "." not in raw and not currency and repeated is None and (
+        (1900 <= lo <= 2100 and (1900 <= hi <= 2100 or hi < 100))
+        or (between is not None and 1000 <= lo <= 2100 and 1000 <= hi <= 2100)
+    )
+    if (not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100
+            and between is None and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))):
+        lo = hi + 1  # "in 2022 to 6.2 million": a year, then a figure — no range
+    if is_year_pair:
+        r.force_kind = "year"
+    if is_year_pair and not phone:
+        r.end = m2.end
+        r.i += 1
+    if sep == "-" and lo < 10 and hi < 10 and not n.word and "." not in raw and repeated is None and not currency and _unit_after(text, m2.end, lex) is None:
+        r.force_kind = "score"  # "2-1", "1-1 after extra time"
+        is_year_pair = True
+        r.end = m2.end
+        r.i += 1
+    if not phone and not is_year_pair and lo <= hi:
+        r.low, r.high, r.value = lo, hi, None
+        r.qualifier = "range"
+        if between:
+            r.qualifier_text = between.group(1)
+            r.start = between.start(1)
+        r.end = m2.end
+        r.i += 1
+
+
+def _read_unit(text: str, nums: list[_Num], r: _Reading, lex: _lex.Lexicon, consumed: set[int]) -> None:
+    """The unit after the number, else the currency before it, else one shared with the alternative
+    after it ("8 or $9", "5- or 6-inch")."""
+    u = _unit_after(text, r.end, lex)
+    if u is not None:
+        r.unit, r.unit_text, r.end = u[0], text[u[1] : u[2]], u[2]
+    if r.cur is not None and r.unit is None:
+        r.unit = lex.units_before[r.cur.group(1)]
+        r.unit_text = r.cur.group(1)
+        r.start = min(r.start, r.n.start - len(r.before) + r.cur.start(1))
+    if r.unit is None and r.value is not None and r.i + 1 < len(nums) and r.i + 1 not in consumed and not r.n.fraction:
+        shared = _shared_unit(text, r.n, nums[r.i + 1], r.end, lex)
+        if shared is not None:
+            r.unit, scale = shared
+            r.value *= scale
+            if text[r.n.end : r.n.end + 1] == "-" and r.unit.code in ("year", "month", "week", "day", "h", "min"):
+                r.force_kind = "duration"  # "2- or 3-year terms"
+
+
+def _read_qualifier(text: str, r: _Reading, lex: _lex.Lexicon) -> None:
+    """A qualifier before the number (possibly before its currency: "about $5") or after it ("5 or more")."""
+    qb = lex.re_qual_before.search(text, max(0, r.start - 30), r.start)
+    if qb is not None:
+        qtext = qb.group(1)
+        q = lex.qualifiers_before[qtext.lower()]
+        # "some"/"over"/"under"/"about" need a number right after (already true here);
+        # "estimated" alone is only a qualifier for counts
+        if r.qualifier == "range":
+            if q == "approximately":
+                r.qualifier, r.qualifier_text = q, qtext
+        elif r.qualifier == "vague":
+            r.qualifier_text = qtext
+        else:
+            r.qualifier, r.qualifier_text = q, qtext
+        r.start = qb.start(1)
+    qa = lex.re_qual_after.match(text, r.end)
+    if qa is not None and r.qualifier == "exact":
+        qtext = qa.group(1)
+        if not (qtext.lower() == "plus" and re.match(r"\s+plus\s+(?:\d|[A-Z$])", text[r.end :])):
+            r.qualifier, r.qualifier_text = lex.qualifiers_after[qtext.lower()], qtext
+            r.end = qa.end(1)
+    if r.qualifier in ("more_than", "at_least") and r.value is not None:
+        r.low = r.value
+    elif r.qualifier in ("less_than", "at_most") and r.value is not None:
+        r.high = r.value
+
+
+def _read_sign(text: str, r: _Reading) -> None:
+    """A negative figure: "minus 5", "-$5bn", "$-50.8bn", "(-1.3%)"."""
+    n = r.n
+    minus = re.search(r"\bminus[\s-]$", text[max(0, r.start - 6) : r.start], re.IGNORECASE)
+    if r.value is not None and minus is not None:
+        r.value, r.start = -r.value, r.start - len(minus.group())
+    if r.value is not None and r.cur is not None and r.qualifier == "exact":
+        cur_at = n.start - len(r.before) + r.cur.start(1)
+        if r.negative_money or (text[cur_at - 1 : cur_at] in ("-", "−") and (cur_at < 2 or text[cur_at - 2] in " (")):
+            r.value = -r.value  # "$-50.8bn", "-$5bn"
+            r.start = min(r.start, cur_at - (0 if r.negative_money else 1))
+    negative = r.value is not None and not n.word and _RE_NEGATIVE.search(text, max(0, n.start - 1), n.start)
+    if negative and r.qualifier == "exact" and n.start >= 2 and text[n.start - 2] in " (":
+        r.value = -r.value  # "-1.3%"
+        r.start = n.start - 1
 
 
 # verbs whose particle "up"/"down" is no change: "gave up 517 yards", "signed up 40 volunteers"
@@ -870,12 +983,38 @@ def _conversions_share_change(text: str, found: list[ParsedQuantity]) -> list[Pa
     return out
 
 
+def _name_number(before: str, after: str) -> bool:
+    """A bare number that is part of a name: "Leopard 2.", "MOEX 50", "the iPhone 11 and", "S P 500"
+    (not "in Bakhmut 20 of them": a place after a preposition, then a count)."""
+    if _RE_LETTER_BEFORE.search(before):
+        return True
+    name = _RE_NAME_BEFORE.search(before)
+    if name is None or name.group(1) in _NOT_NAMES:
+        return False
+    if re.match(r"\s*(?:$|[^a-z\s])", after):
+        return True
+    prev = _RE_WORD_BEFORE_NAME.search(before)
+    return _not_counted_after(after) and (prev is None or prev.group(1).lower() not in _PREPOSITIONS)
+
+
+def _not_counted_after(after: str) -> bool:
+    """Whether what follows a number cannot be what it counts: the end, punctuation, a capital or a
+    word that is not a plural noun ("on", "is", "team"; not "soldiers", "people")."""
+    m = _RE_AFTER_NAME.match(after)
+    if m is None or m.group("word") is None:
+        return m is not None
+    word = m.group("word")
+    return word in _NOT_PLURALS or not word.endswith("s") and word not in _PLURALS
+
+
 def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     before = text[max(0, n.start - 40) : n.start]
     after = text[n.end : n.end + 30]
     raw = text[n.start : n.end]
     if unit is not None and unit.code in ("age", "age_month"):
         return "age"
+    if unit is None and _RE_RANK_BEFORE.search(before) and (before.endswith("-") or _not_counted_after(after)):
+        return "ordinal"
     if n.word and not n.vague:
         if _RE_GRADE_BEFORE.search(before):
             return "designation"  # "a category one hurricane", "phase two"
@@ -919,11 +1058,9 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         return "year"
     if (
         not n.word and unit is None and value is not None and low is None and high is None and "," not in raw
-        and start == n.start and re.match(r"\s*(?:$|[^a-z\s])", after)
+        and start == n.start and _name_number(before, after)
     ):
-        name = _RE_NAME_BEFORE.search(before)
-        if name is not None and name.group(1) not in _NOT_NAMES:
-            return "designation"
+        return "designation"
     if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
         return "designation"  # "22-24 Harbour Avenue"
     if _RE_AGE_BEFORE.search(before):
