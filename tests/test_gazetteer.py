@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kronika.places import gazetteer
-from kronika.places.gazetteer import Gazetteer, loose, normalize
+from kronika.places.gazetteer import Gazetteer
+from kronika.places.names import loose, normalize
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 

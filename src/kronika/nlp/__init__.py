@@ -52,4 +52,4 @@ def pipeline_id(nlp) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-from kronika.nlp import components as _components  # noqa: E402,F401  (registers factories)
+from kronika.nlp import line_breaks as _line_breaks  # noqa: E402,F401  (registers kronika_line_breaks)

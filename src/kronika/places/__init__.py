@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from kronika.places import gazetteer
-from kronika.places.gazetteer import Gazetteer, normalize
+from kronika.places.gazetteer import Gazetteer
+from kronika.places.names import normalize
 from kronika.places.lexicon import load as load_lexicon
 from kronika.places.recognize import Span, _annotate, recognize
 from kronika.places.resolve import to_places

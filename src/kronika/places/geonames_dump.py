@@ -32,7 +32,7 @@ from typing import Callable, Iterator, Optional, Sequence
 import yaml
 
 from kronika.errors import InputError
-from kronika.places.gazetteer import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
+from kronika.places.names import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
 COLUMNS = 19

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from kronika.places.gazetteer import normalize
+from kronika.places.names import normalize
 
 LEVELS = {"admin1", "admin2"}
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"

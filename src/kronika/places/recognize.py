@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from kronika.places.gazetteer import normalize
+from kronika.places.names import normalize
 from kronika.places.lexicon import Lexicon, load
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -18,8 +18,9 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass
 from typing import Optional
 
-from kronika.places.gazetteer import Entry, Gazetteer, loose, normalize
+from kronika.places.gazetteer import Entry, Gazetteer
 from kronika.places.lexicon import Lexicon, load
+from kronika.places.names import loose, normalize
 from kronika.places.recognize import Span
 from kronika.records import Place, PlaceCandidate
 

@@ -17,7 +17,7 @@ import math
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from kronika.places.gazetteer import normalize, place_name_rows
+from kronika.places.names import normalize, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "settlements.tsv.gz"
 # the source of a row's point, by the prefix of its id
