@@ -121,8 +121,10 @@ class Dictionary:
                 return country.periods[0].suffix
         return country.periods[-1].suffix
 
-    def role_entry(self, iso3: str, role: str) -> Optional[Entry]:
+    def role_entry(self, iso3: Optional[str], role: str) -> Optional[Entry]:
         """The country's actor for ``role``: state, government, military, police, civilians."""
+        if iso3 is None:
+            return None
         return self.entries.get(iso3 if role == "state" else f"{iso3}.{role}")
 
     def institution_of(self, entry: Entry) -> Entry:

@@ -112,7 +112,7 @@ class _Builder:
             quantity=q,
             claimant=claimant,
             claimant_text=claimant_text,
-            claimant_kind=kind,  # type: ignore[arg-type]
+            claimant_kind=kind,
             cue=self.mention(att.cue) if att is not None else None,
             quote=self.mention(att.quote) if att is not None and att.quote else None,
             modality=modality,
@@ -120,7 +120,7 @@ class _Builder:
             place=governing_place(ctx, q.start, q.end),
             parts=tuple(parts),
             parts_sum=parts_sum,
-            parts_check=parts_check,  # type: ignore[arg-type]
+            parts_check=parts_check,
             sentence=q.sentence,
             start=s0,
             end=s1,

@@ -158,7 +158,7 @@ def _close_quotes(text: str, content: Span, sent) -> Span:
 def _continued_quote(text: str, content: Span, after_cue: int, sent) -> Span:
     """“A,” he said, “B.” — the quotation goes on after the cue: the content runs to its end."""
     m = re.match(r"[^“\"\n]{0,40}?,\s*[“\"]", text[after_cue : after_cue + 60])
-    if not m or not text[content[0] : content[0] + 1] in "“\"":
+    if not m or text[content[0] : content[0] + 1] not in "“\"":
         return content
     start = after_cue + m.end()
     close = re.search(r"[”\"]", text[start : start + 2000])
@@ -522,7 +522,7 @@ def _line_forms(ctx: Context, sent, index: int, lex) -> list[Attribution]:
     text = ctx.text
     s0, s1 = sent.start_char, sent.end_char
     line = text[s0:s1]
-    out = []
+    out: list[Attribution] = []
     m = _RE_HEADLINE_SOURCE.match(line)
     if m and m.group(1).strip().lower() not in lex.headline_rubrics and len(m.group(1)) <= 40 and _names_a_source(ctx.doc, s0 + m.start(1), s0 + m.end(1)):
         src = (s0 + m.start(1), s0 + m.end(1))

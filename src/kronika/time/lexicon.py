@@ -63,9 +63,9 @@ class Lexicon:
             return None if v is None else v + half
         total = 0.0
         for w in t.split(" "):
-            if w not in self.numbers or self.numbers[w] is None:
+            v = self.numbers.get(w)
+            if v is None:
                 return None
-            v = self.numbers[w]
             total = total * v if v == 100 and total else total + v
         return total + half
 
