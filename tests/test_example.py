@@ -164,5 +164,5 @@ def test_every_item_links_to_its_sentence(example_analysis):
     a = example_analysis
     for item in (*a.places, *a.times, *a.actors, *a.quantities, *a.claims, *a.events):
         s = a.sentences[item.sentence]
-        assert s.start <= item.start < item.end <= s.end or isinstance(item, type(a.claims[0]))
+        assert s.start <= item.start < item.end <= s.end, (type(item).__name__, item.text, s)
         assert a.document.text[item.start:item.end] == item.text
