@@ -52,6 +52,6 @@ def resolve_spans(ctx, spans: Iterable[tuple[int, int]], gaz: Optional[Gazetteer
             sp.source, sp.key = "adjectival", key[:-1]
         code = lex.abbreviations.get(text[s:e].strip()) or lex.abbreviations.get(text[s:e].strip() + ".")
         if code:
-            sp.extra["code"] = code
+            sp.code = code
         out.append(_annotate(ctx.doc, lex, sp, text))
     return to_places(ctx, out, gaz, lex, keep_all=True)

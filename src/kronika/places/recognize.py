@@ -43,7 +43,12 @@ class Span:
     actor_noun: bool = False  # "the Kyiv regime"
     subject: bool = False  # subject of an agentive verb ("Moscow denied")
     label: Optional[str] = None
-    extra: dict = field(default_factory=dict)
+    after_preposition: bool = False  # right after any preposition
+    locative: bool = False  # after a preposition of place, or the object of a verb of striking or taking
+    modifier: bool = False  # qualifies the noun right after it ("the US military", "Kyiv officials")
+    embedded: bool = False  # inside an organisation's or a person's name ("Security Service of Ukraine")
+    weak: bool = False  # the tagger read it as a person, organisation or work of art
+    code: Optional[str] = None  # the subdivision an abbreviation stands for ("N.D." -> "US-ND")
 
 
 def _region_regex(lex: Lexicon) -> re.Pattern:
@@ -84,21 +89,21 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     if sp is None or not len(sp):
         return span
     if sp.start > 0 and doc[sp.start - 1].pos_ == "ADP":
-        span.extra["after_preposition"] = True
+        span.after_preposition = True
     # "a house in Khan Younis": a preposition of place is evidence of a place even when the
     # tagger reads the name as a person ("Khan")
-    span.extra["locative"] = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
+    span.locative = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
     root = sp.root
     head = root.head
     # "Russian troops shelled Kherson": the object of a verb of striking or taking is a place
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lex.place_verbs:
-        span.extra["locative"] = True
+        span.locative = True
     elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
-        span.extra["locative"] = True  # "withdrew from Popivka", "advanced on Pokrovsk"
+        span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
     if root.dep_ in ("compound", "amod", "nmod") and head.i == sp.end and head.pos_ == "NOUN" \
             and head.lower_ in lex.modifier_nouns:
-        span.extra["modifier"] = True
+        span.modifier = True
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
@@ -171,7 +176,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     ``known`` maps a set of normalized names to those the gazetteer has (the matcher then takes
     the longest known name in a run of capitalized words). ``embedded=True`` also returns names
     inside organisation names ("Ohio" in "Ohio Department of Transportation"), marked
-    ``extra["embedded"]`` (they resolve with role "actor").
+    ``embedded`` (they resolve with role "actor").
 
     ``adjectival=True`` also returns adjectival/demonym forms of country names ("Turkish") whose
     normalized form is in ``demonyms`` (for evaluation on corpora that annotate them).
@@ -218,7 +223,7 @@ def _subdivision_phrases(found: _Found) -> None:
         if inside and not found.embedded:
             continue
         sp = Span(s, e, text[s:e], "region", normalize(text[s:e]), base=base, term=m.group("term").lower())
-        sp.extra["embedded"] = inside
+        sp.embedded = inside
         found.add(sp)
 
 
@@ -252,7 +257,7 @@ def _abbreviations(found: _Found) -> None:
         s, e = m.start("abbr"), m.end("abbr")
         if found.free(s, e):
             sp = Span(s, e, text[s:e], "abbreviation", normalize(text[s:e]))
-            sp.extra["code"] = lex.abbreviations[m.group("abbr")]
+            sp.code = lex.abbreviations[m.group("abbr")]
             found.add(sp)
 
 
@@ -351,8 +356,8 @@ def _longest_name(found: _Found, window: list, person_words: set[str], named: li
         if inside and not found.embedded:
             continue  # part of a longer person or organisation name
         sp = Span(s, e, text[s:e], "gazetteer", key)
-        sp.extra["weak"] = weak
-        sp.extra["embedded"] = inside
+        sp.weak = weak
+        sp.embedded = inside
         found.add(sp)
         return n
     return 1

@@ -88,7 +88,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
     per: list[list[tuple[int, int]]] = []
     for sp in spans:
         ids: dict[int, int] = {}
-        code = sp.extra.get("code")
+        code = sp.code
         if code:
             e = gaz.by_code(code)
             if e is not None:
@@ -323,14 +323,14 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
         return False
     e = win.entry
     # the tagger called it a person or an organisation, with no locative preposition before it
-    weak = sp.extra.get("weak") and not sp.extra.get("locative")
-    if sp.extra.get("embedded") and e.level == "admin2":  # "Meigs County Court"
+    weak = sp.weak and not sp.locative
+    if sp.embedded and e.level == "admin2":  # "Meigs County Court"
         return win.src == 0 and len(sp.key.split()) > 1
     if e.level in ("country", "continent", "admin1"):
         return win.src in (0, 1) or (not weak and win.local >= 1.5)
     if e.level == "admin2":
         return win.src == 0 and not weak and win.local >= 1.5
-    locative = sp.extra.get("locative")
+    locative = sp.locative
     big = e.population >= (1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2
                            else MIN_MATCHER_POP)
     # a small town needs evidence below the country level: its region named, or places near it
@@ -341,9 +341,9 @@ def _role(sp: Span, e: Optional[Entry]) -> str:
     """What the name does in its sentence: a place where something is, a government that acts
     ("Moscow denied", "the Kyiv regime"), a demonym or modifier ("Ukrainian forces", "the US
     military") or part of a longer name ("the Security Service of Ukraine")."""
-    if sp.extra.get("embedded"):
+    if sp.embedded:
         return "name_part"
-    if sp.source == "adjectival" or sp.extra.get("modifier"):
+    if sp.source == "adjectival" or sp.modifier:
         return "demonym"
     if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
         return "actor"
@@ -376,7 +376,7 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
         )
         e = win.entry if win is not None else None
         fallback = False
-        if e is None and (sp.source in ("cue", "region", "gold") or sp.extra.get("after_preposition")):
+        if e is None and (sp.source in ("cue", "region", "gold") or sp.after_preposition):
             # an unknown name in a place slot ("near Kruglenkoe", "in Zarichne"): its region in context
             e = _fallback_region(i, ks, picked, text)
             fallback = e is not None
