@@ -27,14 +27,13 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Literal, Optional, Sequence, Union
 
-import yaml
-
+from kronika.data import PLACES_DIR, Strict, load_yaml
 from kronika.errors import InputError
 from kronika.places.names import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
+DATA = PLACES_DIR / "geonames_dump.yaml"
 COLUMNS = 19
 
 
@@ -42,17 +41,17 @@ class DumpError(InputError, ValueError):
     """A file that is not a GeoNames dump."""
 
 
+class _DumpSettings(Strict):
+    """``data/places/geonames_dump.yaml``: feature class -> the codes to add, or "all"."""
+
+    add: dict[str, Union[Literal["all"], list[str]]]
+
+
 @lru_cache(maxsize=1)
 def wanted() -> dict[str, Optional[frozenset[str]]]:
     """Feature class -> the codes to add (None: every code of the class)."""
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    add = (raw or {}).get("add")
-    if not isinstance(add, dict):
-        raise ValueError(f"{DATA.name}: expected an 'add' mapping")
-    out: dict[str, Optional[frozenset[str]]] = {}
-    for cls, codes in add.items():
-        out[str(cls)] = None if codes == "all" else frozenset(str(c) for c in codes)
-    return out
+    settings = load_yaml(DATA, _DumpSettings)
+    return {cls: None if codes == "all" else frozenset(codes) for cls, codes in settings.add.items()}
 
 
 def _lines(path: Path) -> Iterator[str]:
