@@ -434,7 +434,7 @@ def _subdivision_names(names: _Names, gid: int, name: str, alist: list[str], pts
         words = _GENERIC.sub(" ", normalize(a)).split()
         if words:
             bases.add(" ".join(words))
-    for b in bases:
+    for b in sorted(bases):  # sorted: a set's order changes with the hash seed
         if b != normalize(name):
             names.append((b, gid, 3))
     if pts:
@@ -450,7 +450,7 @@ def _write(con: sqlite3.Connection, places: list[tuple], names: list, t0: float,
     con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", places)
     names = list(dict.fromkeys(names))
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
-    con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
+    con.executemany("INSERT INTO lname VALUES (?,?)", sorted(loose_rows(names)))
     _say(progress, f"  {len(names)} names; indexing...")
     con.executescript(_INDEXES)
     meta = source_versions()

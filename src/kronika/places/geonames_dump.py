@@ -137,7 +137,7 @@ class _Batch:
         con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", self.added)
         uniq = list(dict.fromkeys(self.names))
         con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
-        con.executemany("INSERT INTO lname VALUES (?,?)", list(loose_rows(uniq)))
+        con.executemany("INSERT INTO lname VALUES (?,?)", sorted(loose_rows(uniq)))
         out.moved += len(self.moved)
         out.added += len(self.added)
         out.names += len(uniq)
