@@ -41,6 +41,7 @@ def test_broken_yaml_and_a_missing_file_are_data_errors(tmp_path):
 # --- every data file has its model --------------------------------------------------------
 
 def _models() -> dict:
+    from kronika.actors.dictionary import ActorsFile
     from kronika.claims.lexicon import _Attribution, _Measures, _Modality
     from kronika.places.geonames_dump import _DumpSettings
     from kronika.places.lexicon import _LexiconFile as PlacesLexicon
@@ -55,13 +56,14 @@ def _models() -> dict:
         "claims/attribution.yaml": _Attribution,
         "claims/modality.yaml": _Modality,
         "claims/statements.yaml": _StatementsFile,
+        "actors/actors.yaml": ActorsFile,
     }
 
 
 # Read with yaml.safe_load and checked by hand, not yet by a model of their own (events:
 # triggers.yaml has its Trigger model per entry; quantities: the quant branch's).
 NOT_YET = {
-    "actors/actors.yaml", "chronicle/acled_regions.yaml", "events/authored_examples.yaml", "events/classifier.yaml",
+    "chronicle/acled_regions.yaml", "events/authored_examples.yaml", "events/classifier.yaml",
     "events/taxonomy.yaml", "events/triggers.yaml", "quantities/counted.yaml", "quantities/numbers.yaml",
 }
 
@@ -74,3 +76,13 @@ def test_every_data_file_validates(name):
         pytest.xfail(f"{name}: no model yet")
     assert name in models, f"{name}: a new data file needs its model here"
     load_yaml(DATA_DIR / name, models[name])
+
+
+def test_a_misspelt_key_deep_in_the_actor_dictionary_is_named(tmp_path):
+    from kronika.actors.dictionary import ActorsFile
+
+    text = (DATA_DIR / "actors" / "actors.yaml").read_text("utf-8")
+    bad = text.replace("    leaders:", "    leader:", 1)
+    assert bad != text
+    with pytest.raises(DataError, match=r"actors\.yaml: countries\.[A-Z]{3}\.leader: Extra inputs are not permitted"):
+        load_yaml(tmp_path / "actors.yaml", ActorsFile, text=bad)

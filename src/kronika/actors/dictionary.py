@@ -12,14 +12,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 import yaml
+from pydantic import Field
 
+from kronika.data import ACTORS_DIR as DATA_DIR
+from kronika.data import Strict, validate
 from kronika.errors import KronikaError
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
 INTER_NAMES = {
     1: "State forces",
@@ -132,6 +132,86 @@ class Dictionary:
         if entry.institution and entry.institution in self.entries:
             return self.entries[entry.institution]
         return entry
+
+
+# --- the file's model (checked before the dictionary is built from it) ------------------
+
+Names = Union[str, list[str]]  # one name, or a list of them
+
+
+class _Period(Strict):
+    start: Optional[dt.date] = Field(None, alias="from")
+    end: Optional[dt.date] = Field(None, alias="to")
+    suffix: str
+
+
+class _Body(Strict):
+    """A country's government, military or police."""
+
+    name: Optional[str] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class _Agency(Strict):
+    id: str
+    name: str
+    kind: str = "agency"
+    inter: Optional[int] = None
+    institution: Optional[str] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class _Leader(Strict):
+    id: str
+    person: str
+    title: Optional[str] = None
+    institution: Optional[str] = None
+    start: Optional[dt.date] = Field(None, alias="from")
+    end: Optional[dt.date] = Field(None, alias="to")
+    aliases: Names = []
+    titled: Names = []
+
+
+class _Country(Strict):
+    name: str
+    aliases: Names = []
+    demonyms: Names = []
+    plural_demonyms: Names = []
+    capitals: Names = []
+    periods: list[_Period] = []
+    government: Optional[_Body] = None
+    military: Optional[_Body] = None
+    police: Optional[_Body] = None
+    agencies: list[_Agency] = []
+    leaders: list[_Leader] = []
+
+
+class _Group(Strict):
+    """An armed group, or a source (``sources``)."""
+
+    id: str
+    name: str
+    kind: Optional[str] = None
+    inter: Optional[int] = None
+    iso3: Optional[str] = None
+    is_source_only: Optional[bool] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class ActorsFile(Strict):
+    """``data/actors/actors.yaml``."""
+
+    version: int
+    unknown_kind_cues: dict[str, Names] = {}
+    source_only_kinds: Names = []
+    demonym_blockers: Names = []
+    demonym_nouns: dict[str, Names] = {}
+    countries: dict[str, _Country]
+    groups: list[_Group] = []
+    sources: list[_Group] = []
 
 
 def _date(value) -> Optional[dt.date]:
@@ -293,4 +373,5 @@ def load_dictionary() -> Dictionary:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - packaging error
         raise KronikaError(f"cannot read the actor dictionary: {exc}") from exc
+    validate(path, raw, ActorsFile)
     return _build(raw)
