@@ -135,7 +135,7 @@ def _part_cue_between(text: str, a: int, b: int, cues: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?:^|\W){re.escape(c)}(?:\W|$)", gap) for c in cues)
 
 
-def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, object]], lex) -> dict[int, list[int]]:
+def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, _measures.Reading]], lex) -> dict[int, list[int]]:
     """Indices of part quantities for each total: 'N X, including A Y and B Z'."""
     parts: dict[int, list[int]] = {}
     taken: set[int] = set()

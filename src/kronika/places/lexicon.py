@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, Optional, Union
+from typing import Literal, Union
 
 from kronika.data import PLACES_DIR as DATA
 from kronika.data import Strict, load_yaml
@@ -24,7 +24,7 @@ class Lexicon:
     country_aliases: dict[str, str]  # normalized alias -> ISO2
     adjectives: dict[str, str]  # normalized adjective -> place name
     place_cues: tuple[str, ...] = ()
-    abbreviations: Optional[dict[str, str]] = None  # "N.D." -> "US-ND"
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "N.D." -> "US-ND"
     locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
     modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place

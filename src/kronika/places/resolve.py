@@ -200,10 +200,10 @@ def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
             if a is not None:
                 city_in[a] = max(city_in.get(a, 0), t.population)
     for c in cs:
-        bca = bare and c.entry.level in ("admin1", "admin2") and (
+        bca = bool(bare and c.entry.level in ("admin1", "admin2") and (
             (c.entry.geonameid in city_in and (
                 city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or "")))
-            or (c.src != 0 and bool(towns)))
+            or (c.src != 0 and bool(towns))))
         # a district's population is that of all its places: by a bare alias it is weaker still
         c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
     cs.sort(key=lambda c: -c.score)
@@ -298,9 +298,10 @@ def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
 def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
     """The region containing an unknown name: the place right after it, else the closest region before it."""
     sp = spans[i]
-    if i + 1 < len(spans) and picked[i + 1] is not None and picked[i + 1].level in ("admin1", "admin2", "country") \
+    after = picked[i + 1] if i + 1 < len(spans) else None
+    if after is not None and after.level in ("admin1", "admin2", "country") \
             and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
-        return picked[i + 1]
+        return after
     best = None
     for j in range(i - 1, -1, -1):
         e = picked[j]

@@ -147,8 +147,8 @@ def _keep(text: str, m: RawMatch, timeml: bool) -> bool:
     if m.kind == "month" and not g.get("y") and not g.get("part"):
         word = g["m"].lower()
         if word in lex.ambiguous_months:
-            before = text[max(0, m.start - 12):m.start].lower().split()
-            prev = before[-1] if before else ""
+            words_before = text[max(0, m.start - 12):m.start].lower().split()
+            prev = words_before[-1] if words_before else ""
             if (m.pre or prev) not in _MONTH_CONTEXT:
                 return False
     if m.kind == "year" and not g.get("part") and not g.get("fiscal"):
