@@ -195,7 +195,7 @@ def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 members.append(other)
         if len(members) >= 2:
             total_value = total.quantity.value
-            s = float(sum(m.quantity.value for m in members))
+            s = float(sum(m.quantity.value or 0.0 for m in members))  # none is None (filtered above)
             check = "sum" if abs(s - total_value) < 1e-9 else ("short" if s < total_value else "exceed")
             out[i] = total.model_copy(update={
                 "parts": tuple(ClaimPart(measure=m.measure, quantity=m.quantity) for m in members),
