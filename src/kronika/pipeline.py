@@ -9,6 +9,7 @@ pipeline; ``Pipeline(nlp=...)`` lets callers inject their own spaCy pipeline.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -33,7 +34,8 @@ def tokenizable(text: str) -> str:
     return _LONG_RUN.sub(lambda m: "".join(" " if i % 64 == 63 else c for i, c in enumerate(m.group())), text)
 
 
-def _stages() -> list[tuple[str, Callable[[Context], list]]]:
+def _stages(gazetteer=None) -> list[tuple[str, Callable[[Context], list]]]:
+    """The stages in order; the places stage reads ``gazetteer`` (the cache's when None)."""
     from kronika.actors import find_actors
     from kronika.claims import extract_claims
     from kronika.events import extract_events
@@ -43,7 +45,7 @@ def _stages() -> list[tuple[str, Callable[[Context], list]]]:
     from kronika.time import find_times
 
     return [
-        ("places", resolve_places),
+        ("places", functools.partial(resolve_places, gaz=gazetteer) if gazetteer is not None else resolve_places),
         ("times", find_times),
         ("actors", find_actors),
         ("quantities", find_quantities),
@@ -53,9 +55,12 @@ def _stages() -> list[tuple[str, Callable[[Context], list]]]:
     ]
 
 
-def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = None) -> Analysis:
-    """Run ``stages`` in order on a parsed ``doc``; each fills its list in the Context."""
+def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = None,
+               warnings: Iterable[str] = ()) -> Analysis:
+    """Run ``stages`` in order on a parsed ``doc``; each fills its list in the Context.
+    ``warnings``: what the caller already knows about this run (a model fallback)."""
     ctx = Context.from_doc(doc, document)
+    ctx.warnings.extend(warnings)
     for name, stage in stages:
         setattr(ctx, name, list(stage(ctx)))
     return Analysis(
@@ -76,16 +81,26 @@ def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = N
 class Pipeline:
     """kronika's analysis of documents. ``nlp`` may be any spaCy English pipeline with a parser and NER."""
 
-    def __init__(self, nlp=None, *, model: Optional[str] = None) -> None:
+    def __init__(self, nlp=None, *, model: Optional[str] = None, gazetteer=None) -> None:
+        """``nlp``: a loaded spaCy pipeline (else ``model``'s, loaded once per process);
+        ``gazetteer``: an open :class:`~kronika.places.gazetteer.Gazetteer` (else the cache's,
+        which must be built: ``kronika gazetteer build``)."""
         self.nlp = nlp if nlp is not None else nlp_mod.load(model)
         if "kronika_line_breaks" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("kronika_line_breaks", before="parser")
-        self.stages = _stages()
+        if gazetteer is None:
+            from kronika.places.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+        self.gazetteer = gazetteer
+        self.stages = _stages(gazetteer)
         self.name = nlp_mod.pipeline_id(self.nlp)
+        note = nlp_mod.fallback_note(self.nlp)
+        self.warnings: tuple[str, ...] = (note,) if note else ()
 
     def run(self, doc, document: Document) -> Analysis:
         """Run every stage on a parsed spaCy ``doc`` of ``document.text``."""
-        return run_stages(self.stages, doc, document, self.name)
+        return run_stages(self.stages, doc, document, self.name, self.warnings)
 
     def analyze_document(self, document: Document) -> Analysis:
         return self.run(self.nlp(tokenizable(document.text)), document)

@@ -12,14 +12,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 import yaml
+from pydantic import Field
 
+from kronika.data import ACTORS_DIR as DATA_DIR
+from kronika.data import Strict, validate
 from kronika.errors import KronikaError
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
 INTER_NAMES = {
     1: "State forces",
@@ -121,8 +121,10 @@ class Dictionary:
                 return country.periods[0].suffix
         return country.periods[-1].suffix
 
-    def role_entry(self, iso3: str, role: str) -> Optional[Entry]:
+    def role_entry(self, iso3: Optional[str], role: str) -> Optional[Entry]:
         """The country's actor for ``role``: state, government, military, police, civilians."""
+        if iso3 is None:
+            return None
         return self.entries.get(iso3 if role == "state" else f"{iso3}.{role}")
 
     def institution_of(self, entry: Entry) -> Entry:
@@ -130,6 +132,86 @@ class Dictionary:
         if entry.institution and entry.institution in self.entries:
             return self.entries[entry.institution]
         return entry
+
+
+# --- the file's model (checked before the dictionary is built from it) ------------------
+
+Names = Union[str, list[str]]  # one name, or a list of them
+
+
+class _Period(Strict):
+    start: Optional[dt.date] = Field(None, alias="from")
+    end: Optional[dt.date] = Field(None, alias="to")
+    suffix: str
+
+
+class _Body(Strict):
+    """A country's government, military or police."""
+
+    name: Optional[str] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class _Agency(Strict):
+    id: str
+    name: str
+    kind: str = "agency"
+    inter: Optional[int] = None
+    institution: Optional[str] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class _Leader(Strict):
+    id: str
+    person: str
+    title: Optional[str] = None
+    institution: Optional[str] = None
+    start: Optional[dt.date] = Field(None, alias="from")
+    end: Optional[dt.date] = Field(None, alias="to")
+    aliases: Names = []
+    titled: Names = []
+
+
+class _Country(Strict):
+    name: str
+    aliases: Names = []
+    demonyms: Names = []
+    plural_demonyms: Names = []
+    capitals: Names = []
+    periods: list[_Period] = []
+    government: Optional[_Body] = None
+    military: Optional[_Body] = None
+    police: Optional[_Body] = None
+    agencies: list[_Agency] = []
+    leaders: list[_Leader] = []
+
+
+class _Group(Strict):
+    """An armed group, or a source (``sources``)."""
+
+    id: str
+    name: str
+    kind: Optional[str] = None
+    inter: Optional[int] = None
+    iso3: Optional[str] = None
+    is_source_only: Optional[bool] = None
+    aliases: Names = []
+    cased: Names = []
+
+
+class ActorsFile(Strict):
+    """``data/actors/actors.yaml``."""
+
+    version: int
+    unknown_kind_cues: dict[str, Names] = {}
+    source_only_kinds: Names = []
+    demonym_blockers: Names = []
+    demonym_nouns: dict[str, Names] = {}
+    countries: dict[str, _Country]
+    groups: list[_Group] = []
+    sources: list[_Group] = []
 
 
 def _date(value) -> Optional[dt.date]:
@@ -157,20 +239,36 @@ def _build(raw: dict) -> Dictionary:
     d = Dictionary()
     if not isinstance(raw, dict) or "countries" not in raw:
         _fail("missing 'countries'")
+    _vocabulary(d, raw)
+    for iso3, c in raw["countries"].items():
+        _country(d, iso3, c)
+    for section, source_default in (("groups", False), ("sources", True)):
+        for g in raw.get(section) or []:
+            _group(d, section, source_default, g)
+    for phrase in d.phrases:
+        if phrase.entry_id not in d.entries:
+            _fail(f"phrase {phrase.text!r} points to unknown id {phrase.entry_id}")
+        key = _norm(phrase.text)
+        d.by_text.setdefault(key, []).append(phrase)
+    return d
 
-    def add(entry: Entry, aliases=(), cased=(), via="alias"):
-        if entry.id in d.entries:
-            _fail(f"duplicate id {entry.id}")
-        if entry.inter is not None and entry.inter not in INTER_NAMES:
-            _fail(f"{entry.id}: inter must be 1-8")
-        if not entry.name:
-            _fail(f"{entry.id}: empty name")
-        d.entries[entry.id] = entry
-        for a in aliases:
-            d.phrases.append(Phrase(a, entry.id, via))
-        for a in cased:
-            d.phrases.append(Phrase(a, entry.id, via, cased=True))
 
+def _add(d: Dictionary, entry: Entry, aliases=(), cased=(), via="alias") -> None:
+    if entry.id in d.entries:
+        _fail(f"duplicate id {entry.id}")
+    if entry.inter is not None and entry.inter not in INTER_NAMES:
+        _fail(f"{entry.id}: inter must be 1-8")
+    if not entry.name:
+        _fail(f"{entry.id}: empty name")
+    d.entries[entry.id] = entry
+    for a in aliases:
+        d.phrases.append(Phrase(a, entry.id, via))
+    for a in cased:
+        d.phrases.append(Phrase(a, entry.id, via, cased=True))
+
+
+def _vocabulary(d: Dictionary, raw: dict) -> None:
+    """The word lists: demonym nouns and blockers, cues of unknown actors' kinds, source-only kinds."""
     d.demonym_nouns = {}
     for role, nouns in (raw.get("demonym_nouns") or {}).items():
         for noun in _as_list(nouns):
@@ -180,74 +278,84 @@ def _build(raw: dict) -> Dictionary:
     if raw.get("source_only_kinds"):
         d.source_only_kinds = frozenset(_as_list(raw["source_only_kinds"]))
 
-    for iso3, c in raw["countries"].items():
-        if not re.fullmatch(r"[A-Z]{3}", iso3):
-            _fail(f"bad ISO3 {iso3!r}")
-        periods = [Period(_date(p.get("from")), _date(p.get("to")), p["suffix"]) for p in c.get("periods") or []]
-        country = Country(
-            iso3=iso3, name=c["name"], aliases=_as_list(c.get("aliases")), demonyms=_as_list(c.get("demonyms")),
-            plural_demonyms=_as_list(c.get("plural_demonyms")), capitals=_as_list(c.get("capitals")), periods=periods,
-        )
-        d.countries[iso3] = country
-        for dem in country.demonyms:
-            d.demonyms[dem.lower()] = iso3
-        for dem in country.plural_demonyms:
-            d.plural_demonyms[dem.lower()] = iso3
-        gov = c.get("government") or {}
-        mil = c.get("military") or {}
-        pol = c.get("police") or {}
-        gov_id, mil_id = f"{iso3}.government", f"{iso3}.military"
-        add(Entry(gov_id, gov.get("name") or f"Government of {country.name} {{period}}", "government", 1, iso3),
-            _as_list(gov.get("aliases")), _as_list(gov.get("cased")))
-        add(Entry(mil_id, mil.get("name") or f"Military Forces of {country.name} {{period}}", "military", 1, iso3),
-            _as_list(mil.get("aliases")), _as_list(mil.get("cased")))
-        add(Entry(f"{iso3}.police", pol.get("name") or f"Police Forces of {country.name} {{period}}", "police", 1, iso3),
-            _as_list(pol.get("aliases")), _as_list(pol.get("cased")))
-        add(Entry(f"{iso3}.civilians", f"Civilians ({country.name})", "civilians", 7, iso3))
-        # the state itself: "Russia launched ...", names only (the matcher decides when a
-        # country name is an actor and not a place)
-        add(Entry(iso3, gov.get("name") or f"Government of {country.name} {{period}}", "state", 1, iso3,
-                  institution=gov_id), country.aliases, (), via="name")
-        for cap in country.capitals:
-            d.phrases.append(Phrase(cap, gov_id, "capital"))
-        for a in c.get("agencies") or []:
-            kind = a.get("kind", "agency")
-            add(Entry(a["id"], a["name"], kind, a.get("inter", KIND_INTER.get(kind, 1)), iso3,
+
+def _country(d: Dictionary, iso3: str, c: dict) -> None:
+    """A country, its demonyms, its actors (government, military, police, civilians, the state),
+    capitals, agencies and leaders."""
+    if not re.fullmatch(r"[A-Z]{3}", iso3):
+        _fail(f"bad ISO3 {iso3!r}")
+    periods = [Period(_date(p.get("from")), _date(p.get("to")), p["suffix"]) for p in c.get("periods") or []]
+    country = Country(
+        iso3=iso3, name=c["name"], aliases=_as_list(c.get("aliases")), demonyms=_as_list(c.get("demonyms")),
+        plural_demonyms=_as_list(c.get("plural_demonyms")), capitals=_as_list(c.get("capitals")), periods=periods,
+    )
+    d.countries[iso3] = country
+    for dem in country.demonyms:
+        d.demonyms[dem.lower()] = iso3
+    for dem in country.plural_demonyms:
+        d.plural_demonyms[dem.lower()] = iso3
+    gov_id = _country_actors(d, country, c)
+    for cap in country.capitals:
+        d.phrases.append(Phrase(cap, gov_id, "capital"))
+    for a in c.get("agencies") or []:
+        kind = a.get("kind", "agency")
+        _add(d, Entry(a["id"], a["name"], kind, a.get("inter", KIND_INTER.get(kind, 1)), iso3,
                       institution=a.get("institution")), _as_list(a.get("aliases")), _as_list(a.get("cased")))
-        for lead in c.get("leaders") or []:
-            inst = f"{iso3}.{lead.get('institution', 'government')}"
-            person, title = lead["person"], lead.get("title")
-            entry = Entry(lead["id"], d.entries[inst].name, "person", 1, iso3, person=person, title=title,
-                          start=_date(lead.get("from")), end=_date(lead.get("to")), institution=inst)
-            names = [person, *_as_list(lead.get("aliases"))]
-            titled = []
-            if title:
-                for n in names:
-                    if " " in n or title in _TITLE_PREFIXES:
-                        titled.append(f"{title} {n}")
-                        for dem in country.demonyms:
-                            titled.append(f"{dem} {title} {n}")
-            add(entry, names + titled, (), via="leader")
-            for t in _as_list(lead.get("titled")):
-                d.phrases.append(Phrase(t, entry.id, "title"))
+    for lead in c.get("leaders") or []:
+        _leader(d, country, lead)
 
-    for section, source_default in (("groups", False), ("sources", True)):
-        for g in raw.get(section) or []:
-            kind = g.get("kind", "rebel")
-            if "id" not in g or "name" not in g:
-                _fail(f"{section}: entry without id or name: {g}")
-            source_only = bool(g.get("is_source_only", source_default or kind in d.source_only_kinds))
-            inter = None if source_only and section == "sources" else g.get("inter", KIND_INTER.get(kind))
-            add(Entry(g["id"], g["name"], kind, inter, g.get("iso3"), is_source_only=source_only),
-                [g["name"], *_as_list(g.get("aliases"))] if "{" not in g["name"] else _as_list(g.get("aliases")),
-                _as_list(g.get("cased")))
 
-    for phrase in d.phrases:
-        if phrase.entry_id not in d.entries:
-            _fail(f"phrase {phrase.text!r} points to unknown id {phrase.entry_id}")
-        key = _norm(phrase.text)
-        d.by_text.setdefault(key, []).append(phrase)
-    return d
+def _country_actors(d: Dictionary, country: Country, c: dict) -> str:
+    """The country's government, military, police, civilians and the state; the government's id."""
+    iso3 = country.iso3
+    gov = c.get("government") or {}
+    mil = c.get("military") or {}
+    pol = c.get("police") or {}
+    gov_id, mil_id = f"{iso3}.government", f"{iso3}.military"
+    _add(d, Entry(gov_id, gov.get("name") or f"Government of {country.name} {{period}}", "government", 1, iso3),
+         _as_list(gov.get("aliases")), _as_list(gov.get("cased")))
+    _add(d, Entry(mil_id, mil.get("name") or f"Military Forces of {country.name} {{period}}", "military", 1, iso3),
+         _as_list(mil.get("aliases")), _as_list(mil.get("cased")))
+    _add(d, Entry(f"{iso3}.police", pol.get("name") or f"Police Forces of {country.name} {{period}}", "police", 1, iso3),
+         _as_list(pol.get("aliases")), _as_list(pol.get("cased")))
+    _add(d, Entry(f"{iso3}.civilians", f"Civilians ({country.name})", "civilians", 7, iso3))
+    # the state itself: "Russia launched ...", names only (the matcher decides when a
+    # country name is an actor and not a place)
+    _add(d, Entry(iso3, gov.get("name") or f"Government of {country.name} {{period}}", "state", 1, iso3,
+                  institution=gov_id), country.aliases, (), via="name")
+    return gov_id
+
+
+def _leader(d: Dictionary, country: Country, lead: dict) -> None:
+    """A leader: their names, with their title ("President Zelensky", "Ukrainian President ...")."""
+    iso3 = country.iso3
+    inst = f"{iso3}.{lead.get('institution', 'government')}"
+    person, title = lead["person"], lead.get("title")
+    entry = Entry(lead["id"], d.entries[inst].name, "person", 1, iso3, person=person, title=title,
+                  start=_date(lead.get("from")), end=_date(lead.get("to")), institution=inst)
+    names = [person, *_as_list(lead.get("aliases"))]
+    titled = []
+    if title:
+        for n in names:
+            if " " in n or title in _TITLE_PREFIXES:
+                titled.append(f"{title} {n}")
+                for dem in country.demonyms:
+                    titled.append(f"{dem} {title} {n}")
+    _add(d, entry, names + titled, (), via="leader")
+    for t in _as_list(lead.get("titled")):
+        d.phrases.append(Phrase(t, entry.id, "title"))
+
+
+def _group(d: Dictionary, section: str, source_default: bool, g: dict) -> None:
+    """An armed group (``groups``) or a source (``sources``)."""
+    kind = g.get("kind", "rebel")
+    if "id" not in g or "name" not in g:
+        _fail(f"{section}: entry without id or name: {g}")
+    source_only = bool(g.get("is_source_only", source_default or kind in d.source_only_kinds))
+    inter = None if source_only and section == "sources" else g.get("inter", KIND_INTER.get(kind))
+    _add(d, Entry(g["id"], g["name"], kind, inter, g.get("iso3"), is_source_only=source_only),
+         [g["name"], *_as_list(g.get("aliases"))] if "{" not in g["name"] else _as_list(g.get("aliases")),
+         _as_list(g.get("cased")))
 
 
 def _norm(text: str) -> str:
@@ -265,4 +373,5 @@ def load_dictionary() -> Dictionary:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - packaging error
         raise KronikaError(f"cannot read the actor dictionary: {exc}") from exc
+    validate(path, raw, ActorsFile)
     return _build(raw)

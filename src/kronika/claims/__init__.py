@@ -112,7 +112,7 @@ class _Builder:
             quantity=q,
             claimant=claimant,
             claimant_text=claimant_text,
-            claimant_kind=kind,  # type: ignore[arg-type]
+            claimant_kind=kind,
             cue=self.mention(att.cue) if att is not None else None,
             quote=self.mention(att.quote) if att is not None and att.quote else None,
             modality=modality,
@@ -120,7 +120,7 @@ class _Builder:
             place=governing_place(ctx, q.start, q.end),
             parts=tuple(parts),
             parts_sum=parts_sum,
-            parts_check=parts_check,  # type: ignore[arg-type]
+            parts_check=parts_check,
             sentence=q.sentence,
             start=s0,
             end=s1,
@@ -135,7 +135,7 @@ def _part_cue_between(text: str, a: int, b: int, cues: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?:^|\W){re.escape(c)}(?:\W|$)", gap) for c in cues)
 
 
-def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, object]], lex) -> dict[int, list[int]]:
+def _same_sentence_parts(ctx: Context, readings: list[tuple[Quantity, _measures.Reading]], lex) -> dict[int, list[int]]:
     """Indices of part quantities for each total: 'N X, including A Y and B Z'."""
     parts: dict[int, list[int]] = {}
     taken: set[int] = set()
@@ -195,7 +195,7 @@ def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 members.append(other)
         if len(members) >= 2:
             total_value = total.quantity.value
-            s = float(sum(m.quantity.value for m in members))
+            s = float(sum(m.quantity.value or 0.0 for m in members))  # none is None (filtered above)
             check = "sum" if abs(s - total_value) < 1e-9 else ("short" if s < total_value else "exceed")
             out[i] = total.model_copy(update={
                 "parts": tuple(ClaimPart(measure=m.measure, quantity=m.quantity) for m in members),

@@ -158,7 +158,7 @@ def _close_quotes(text: str, content: Span, sent) -> Span:
 def _continued_quote(text: str, content: Span, after_cue: int, sent) -> Span:
     """“A,” he said, “B.” — the quotation goes on after the cue: the content runs to its end."""
     m = re.match(r"[^“\"\n]{0,40}?,\s*[“\"]", text[after_cue : after_cue + 60])
-    if not m or not text[content[0] : content[0] + 1] in "“\"":
+    if not m or text[content[0] : content[0] + 1] not in "“\"":
         return content
     start = after_cue + m.end()
     close = re.search(r"[”\"]", text[start : start + 2000])
@@ -297,101 +297,133 @@ def _subject(tok, lex, cuts: list):
 
 
 def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[list[Span]] = None) -> list[Attribution]:
-    doc = ctx.doc
     out: list[Attribution] = []
     cuts: list = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
-        introduces = (tok.pos_ == "VERB" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
-                      and any(c.dep_ == "nsubj" for c in tok.children))  # "Cruz continued: “...”"
-        # any verb with a named subject and a "that" clause: "X signaled that ...", "X ensured that ..."
-        introduces = introduces or (
-            tok.pos_ == "VERB" and lemma not in _NOT_CUES
-            and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
-            and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children)
-        )
-        # "“...,” he continued": verbs that report speech only beside a quotation
-        quote_only = lemma in lex.quote_verbs and lemma not in lex.cue_verbs and not introduces and quoted is not None
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
-                                               and not introduces and not quote_only):
-            continue
-        subj = _subject(tok, lex, cuts)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            continue  # "a group called X", "a report released Friday": not a report by anyone
-        if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
-                     or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")):
-            continue
-        found = None if quote_only else _content_of(tok, lemma, subj, sent, lex)
-        colon = None
-        if found is None and quoted is not None:
-            # "“Okay,” I said", "said X, “...”": a quotation next to the subject and verb
-            edge = min(tok.idx, subj.left_edge.idx if subj is not None else tok.idx)
-            after = tok.idx + len(tok.text)
-            near = next((q for q in quoted if 0 <= edge - q[1] <= 3), None) or next(
-                (q for q in quoted if 0 <= q[0] - after <= 3), None)
-            if near is not None:
-                d0 = doc.char_span(near[0], near[1], alignment_mode="expand")
-                if d0 is not None:
-                    found = ((d0.start, d0.end - 1), None)
-        if found is None and quote_only:
-            continue
-        if found is None:
-            # "X said:" followed by the quotation
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text == ":":
-                colon = nxt
-                begin = nxt.idx + 1
-                while begin < len(ctx.text) and ctx.text[begin].isspace():
-                    begin += 1
-                line_end = ctx.text.find("\n", begin)
-                stop = len(ctx.text) if line_end < 0 else line_end
-                body = ctx.text[nxt.idx + 1 : stop]
-                if body.strip():
-                    lead = len(body) - len(body.lstrip())
-                    cs = nxt.idx + 1 + lead
-                    content = (cs, cs + len(body.strip()))
-                else:
-                    continue
-            else:
-                continue
-            extra = None
-        else:
-            (left, right), extra = found
-            content = _trim(doc, left, right)
-            if content is None:
-                continue
-        content = _close_quotes(ctx.text, content, sent)
-        source = claimant = None
-        kind = "named"
-        if subj is not None:
-            sl, sr = _np_span(subj)
-            clause = subj.i == tok.head.i and tok.dep_ == "acl"
-            if clause:
-                sr = min(sr, tok.left_edge.i - 1)  # "a petition calling for ...": not the clause itself
-            source = _source_span(doc, sl, sr)
-            claimant = source if clause else _claimant(doc, subj, lex)
-            kind = _kind(doc, subj, lex, sl, sr)
-            if content[1] <= doc[sl].idx:
-                content = _continued_quote(ctx.text, content, doc[tok.i].idx + len(tok.text), sent)
-        cue_first, cue_last = tok.i, tok.i
-        for c in tok.children:  # "did not deny", "has also said": keep the verb group
-            if c.dep_ in ("neg", "aux", "auxpass", "advmod") and c.i < tok.i and c.i > (subj.right_edge.i if subj is not None else -1):
-                if c.dep_ != "advmod" or c.i == tok.i - 1 or doc[c.i + 1].dep_ in ("aux", "auxpass", "neg"):
-                    cue_first = min(cue_first, c.i)
-            if c.dep_ == "prt":
-                cue_last = max(cue_last, c.i)
-        if extra is not None:
-            cue_last = max(cue_last, extra.i)
-        if colon is not None:
-            cue_last = colon.i
-        quote = next((q for q in _quote_spans(ctx.text, sent.start_char, sent.end_char)
-                      if q[0] <= content[1] and content[0] <= q[1]), None)
-        out.append(Attribution(
-            source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=content,
-            sentence=index, kind=kind, form="verb", cue_lemma=lemma, claimant=claimant, quote=quote,
-        ))
-    return _cut_before(doc, out, cuts)
+        found = _verb_attribution(ctx, sent, index, lex, quoted, tok, cuts)
+        if found is not None:
+            out.append(found)
+    return _cut_before(ctx.doc, out, cuts)
+
+
+def _cue_kind(doc, tok, lemma: str, lex, quoted) -> Optional[tuple[bool, bool]]:
+    """(weak, quote_only) when ``tok`` is a verb that may report speech; None when it is not."""
+    weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
+    introduces = (tok.pos_ == "VERB" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+                  and any(c.dep_ == "nsubj" for c in tok.children))  # "Cruz continued: “...”"
+    # any verb with a named subject and a "that" clause: "X signaled that ...", "X ensured that ..."
+    introduces = introduces or (
+        tok.pos_ == "VERB" and lemma not in _NOT_CUES
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
+        and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children)
+    )
+    # "“...,” he continued": verbs that report speech only beside a quotation
+    quote_only = lemma in lex.quote_verbs and lemma not in lex.cue_verbs and not introduces and quoted is not None
+    if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
+                                           and not introduces and not quote_only):
+        return None
+    return weak, quote_only
+
+
+def _next_to_quote(doc, tok, subj, quoted: list[Span]):
+    """"“Okay,” I said", "said X, “...”": a quotation next to the subject and verb, as token bounds."""
+    edge = min(tok.idx, subj.left_edge.idx if subj is not None else tok.idx)
+    after = tok.idx + len(tok.text)
+    near = next((q for q in quoted if 0 <= edge - q[1] <= 3), None) or next(
+        (q for q in quoted if 0 <= q[0] - after <= 3), None)
+    if near is not None:
+        d0 = doc.char_span(near[0], near[1], alignment_mode="expand")
+        if d0 is not None:
+            return ((d0.start, d0.end - 1), None)
+    return None
+
+
+def _after_colon(ctx: Context, tok):
+    """"X said:" followed by the quotation: (the colon, the content's characters), or None."""
+    doc = ctx.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.text != ":":
+        return None
+    begin = nxt.idx + 1
+    while begin < len(ctx.text) and ctx.text[begin].isspace():
+        begin += 1
+    line_end = ctx.text.find("\n", begin)
+    stop = len(ctx.text) if line_end < 0 else line_end
+    body = ctx.text[nxt.idx + 1 : stop]
+    if not body.strip():
+        return None
+    lead = len(body) - len(body.lstrip())
+    cs = nxt.idx + 1 + lead
+    return nxt, (cs, cs + len(body.strip()))
+
+
+def _cue_bounds(doc, tok, subj, extra, colon) -> tuple[int, int]:
+    """The cue's first and last tokens: "did not deny", "has also said" keep the verb group."""
+    cue_first, cue_last = tok.i, tok.i
+    for c in tok.children:
+        if c.dep_ in ("neg", "aux", "auxpass", "advmod") and c.i < tok.i and c.i > (subj.right_edge.i if subj is not None else -1):
+            if c.dep_ != "advmod" or c.i == tok.i - 1 or doc[c.i + 1].dep_ in ("aux", "auxpass", "neg"):
+                cue_first = min(cue_first, c.i)
+        if c.dep_ == "prt":
+            cue_last = max(cue_last, c.i)
+    if extra is not None:
+        cue_last = max(cue_last, extra.i)
+    if colon is not None:
+        cue_last = colon.i
+    return cue_first, cue_last
+
+
+def _verb_attribution(ctx: Context, sent, index: int, lex, quoted, tok, cuts: list) -> Optional[Attribution]:
+    """The attribution a reporting verb makes, or None."""
+    doc = ctx.doc
+    lemma = tok.lemma_.lower()
+    kind_of_cue = _cue_kind(doc, tok, lemma, lex, quoted)
+    if kind_of_cue is None:
+        return None
+    weak, quote_only = kind_of_cue
+    subj = _subject(tok, lex, cuts)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "a group called X", "a report released Friday": not a report by anyone
+    if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
+                 or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")):
+        return None
+    found = None if quote_only else _content_of(tok, lemma, subj, sent, lex)
+    colon = None
+    if found is None and quoted is not None:
+        found = _next_to_quote(doc, tok, subj, quoted)
+    if found is None and quote_only:
+        return None
+    if found is None:
+        after = _after_colon(ctx, tok)
+        if after is None:
+            return None
+        colon, content = after
+        extra = None
+    else:
+        (left, right), extra = found
+        content = _trim(doc, left, right)
+        if content is None:
+            return None
+    content = _close_quotes(ctx.text, content, sent)
+    source = claimant = None
+    kind = "named"
+    if subj is not None:
+        sl, sr = _np_span(subj)
+        clause = subj.i == tok.head.i and tok.dep_ == "acl"
+        if clause:
+            sr = min(sr, tok.left_edge.i - 1)  # "a petition calling for ...": not the clause itself
+        source = _source_span(doc, sl, sr)
+        claimant = source if clause else _claimant(doc, subj, lex)
+        kind = _kind(doc, subj, lex, sl, sr)
+        if content[1] <= doc[sl].idx:
+            content = _continued_quote(ctx.text, content, doc[tok.i].idx + len(tok.text), sent)
+    cue_first, cue_last = _cue_bounds(doc, tok, subj, extra, colon)
+    quote = next((q for q in _quote_spans(ctx.text, sent.start_char, sent.end_char)
+                  if q[0] <= content[1] and content[0] <= q[1]), None)
+    return Attribution(
+        source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=content,
+        sentence=index, kind=kind, form="verb", cue_lemma=lemma, claimant=claimant, quote=quote,
+    )
 
 
 def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]:
@@ -490,7 +522,7 @@ def _line_forms(ctx: Context, sent, index: int, lex) -> list[Attribution]:
     text = ctx.text
     s0, s1 = sent.start_char, sent.end_char
     line = text[s0:s1]
-    out = []
+    out: list[Attribution] = []
     m = _RE_HEADLINE_SOURCE.match(line)
     if m and m.group(1).strip().lower() not in lex.headline_rubrics and len(m.group(1)) <= 40 and _names_a_source(ctx.doc, s0 + m.start(1), s0 + m.end(1)):
         src = (s0 + m.start(1), s0 + m.end(1))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+from typing import Annotated, NoReturn, Optional, Union
 
-import yaml
+from pydantic import Field
+
+from kronika.data import CLAIMS_DIR, Strict, load_yaml
+from kronika.errors import DataError
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,63 +43,107 @@ class ClaimsLexicon:
     negation_words: frozenset[str]
 
 
-def _read(name: str) -> dict:
-    text = resources.files("kronika.data").joinpath(f"claims/{name}").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ValueError(f"claims data {name}: not a mapping")
-    return data
+# YAML reads the unquoted words on, no and yes as booleans: they are kept as they were read
+# ("true", "false") so that the output does not change; quoting them is a separate change.
+Word = Union[bool, str]
+Words = Annotated[list[Word], Field(min_length=1)]
 
 
-def _words(data: dict, key: str, name: str) -> frozenset[str]:
-    items = data.get(key)
-    if not isinstance(items, list) or not items:
-        raise ValueError(f"claims data {name}: {key!r} must be a non-empty list")
+class _Measures(Strict):
+    """``data/claims/measures.yaml``."""
+
+    nouns: dict[str, str]
+    person_nouns: Words
+    verbs: dict[str, str]
+    verb_applies_to: dict[str, list[str]]
+    combine: dict[str, str]  # "left+right" -> measure
+    units: dict[str, str]
+    area_nouns: Words
+    parts: dict[str, list[str]]
+    part_cues: list[str]
+    toll_nouns: dict[str, Optional[str]] = {}
+    toll_verbs: Words
+
+
+class _Attribution(Strict):
+    """``data/claims/attribution.yaml``."""
+
+    cue_verbs: Words
+    weak_cue_verbs: Words
+    cue_nouns: Words
+    quote_verbs: Words
+    deny_verbs: Words
+    tail_cues: Words
+    prep_cues: list[str]
+    anonymous_heads: Words
+    document_heads: Words
+    headline_rubrics: Words
+
+
+class _Modality(Strict):
+    """``data/claims/modality.yaml``."""
+
+    forecast_aux: Words
+    forecast_words: Words
+    hypothetical_aux: Words
+    hypothetical_words: Words
+    estimated_words: Words
+    negation_words: Words
+
+
+def _words(items: list) -> frozenset[str]:
     return frozenset(str(i).lower() for i in items)
+
+
+def _fail(message: str) -> NoReturn:
+    raise DataError(f"claims/measures.yaml: {message}")
+
+
+def _combine(m: _Measures) -> dict[tuple[str, str], str]:
+    measures = set(m.nouns.values()) | set(m.verbs.values()) | set(m.units.values())
+    for verb_measure in m.verbs.values():
+        if verb_measure not in m.verb_applies_to:
+            _fail(f"verb measure {verb_measure!r} has no verb_applies_to")
+    combine = {}
+    for key, value in m.combine.items():
+        left, _, right = key.partition("+")
+        if left not in measures or right not in measures or value not in measures:
+            _fail(f"bad combine entry {key!r}")
+        combine[(left, right)] = value
+    return combine
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> ClaimsLexicon:
-    m, a, q = _read("measures.yaml"), _read("attribution.yaml"), _read("modality.yaml")
-    for key in ("nouns", "verbs", "verb_applies_to", "combine", "units", "parts"):
-        if not isinstance(m.get(key), dict):
-            raise ValueError(f"claims data measures.yaml: {key!r} must be a mapping")
-    measures = set(m["nouns"].values()) | set(m["verbs"].values()) | set(m["units"].values())
-    for verb_measure in m["verbs"].values():
-        if verb_measure not in m["verb_applies_to"]:
-            raise ValueError(f"claims data measures.yaml: verb measure {verb_measure!r} has no verb_applies_to")
-    combine = {}
-    for key, value in m["combine"].items():
-        left, _, right = str(key).partition("+")
-        if left not in measures or right not in measures or value not in measures:
-            raise ValueError(f"claims data measures.yaml: bad combine entry {key!r}")
-        combine[(left, right)] = value
+    m = load_yaml(CLAIMS_DIR / "measures.yaml", _Measures)
+    a = load_yaml(CLAIMS_DIR / "attribution.yaml", _Attribution)
+    q = load_yaml(CLAIMS_DIR / "modality.yaml", _Modality)
     return ClaimsLexicon(
-        nouns={str(k).lower(): v for k, v in m["nouns"].items()},
-        person_nouns=_words(m, "person_nouns", "measures.yaml"),
-        verbs={str(k).lower(): v for k, v in m["verbs"].items()},
-        verb_applies_to={k: frozenset(v) for k, v in m["verb_applies_to"].items()},
-        combine=combine,
-        units=dict(m["units"]),
-        area_nouns=_words(m, "area_nouns", "measures.yaml"),
-        parts={k: frozenset(v) for k, v in m["parts"].items()},
-        part_cues=tuple(sorted((str(c).lower() for c in m["part_cues"]), key=len, reverse=True)),
-        toll_nouns={str(k).lower(): v for k, v in (m.get("toll_nouns") or {}).items()},
-        toll_verbs=_words(m, "toll_verbs", "measures.yaml"),
-        cue_verbs=_words(a, "cue_verbs", "attribution.yaml"),
-        weak_cue_verbs=_words(a, "weak_cue_verbs", "attribution.yaml"),
-        cue_nouns=_words(a, "cue_nouns", "attribution.yaml"),
-        deny_verbs=_words(a, "deny_verbs", "attribution.yaml"),
-        quote_verbs=_words(a, "quote_verbs", "attribution.yaml"),
-        tail_cues=_words(a, "tail_cues", "attribution.yaml"),
-        prep_cues=tuple(sorted((str(c).lower() for c in a["prep_cues"]), key=len, reverse=True)),
-        anonymous_heads=_words(a, "anonymous_heads", "attribution.yaml"),
-        document_heads=_words(a, "document_heads", "attribution.yaml"),
-        headline_rubrics=_words(a, "headline_rubrics", "attribution.yaml"),
-        forecast_aux=_words(q, "forecast_aux", "modality.yaml"),
-        forecast_words=_words(q, "forecast_words", "modality.yaml"),
-        hypothetical_aux=_words(q, "hypothetical_aux", "modality.yaml"),
-        hypothetical_words=_words(q, "hypothetical_words", "modality.yaml"),
-        estimated_words=_words(q, "estimated_words", "modality.yaml"),
-        negation_words=_words(q, "negation_words", "modality.yaml"),
+        nouns={k.lower(): v for k, v in m.nouns.items()},
+        person_nouns=_words(m.person_nouns),
+        verbs={k.lower(): v for k, v in m.verbs.items()},
+        verb_applies_to={k: frozenset(v) for k, v in m.verb_applies_to.items()},
+        combine=_combine(m),
+        units=dict(m.units),
+        area_nouns=_words(m.area_nouns),
+        parts={k: frozenset(v) for k, v in m.parts.items()},
+        part_cues=tuple(sorted((c.lower() for c in m.part_cues), key=len, reverse=True)),
+        toll_nouns={k.lower(): v for k, v in m.toll_nouns.items()},
+        toll_verbs=_words(m.toll_verbs),
+        cue_verbs=_words(a.cue_verbs),
+        weak_cue_verbs=_words(a.weak_cue_verbs),
+        cue_nouns=_words(a.cue_nouns),
+        deny_verbs=_words(a.deny_verbs),
+        quote_verbs=_words(a.quote_verbs),
+        tail_cues=_words(a.tail_cues),
+        prep_cues=tuple(sorted((c.lower() for c in a.prep_cues), key=len, reverse=True)),
+        anonymous_heads=_words(a.anonymous_heads),
+        document_heads=_words(a.document_heads),
+        headline_rubrics=_words(a.headline_rubrics),
+        forecast_aux=_words(q.forecast_aux),
+        forecast_words=_words(q.forecast_words),
+        hypothetical_aux=_words(q.hypothetical_aux),
+        hypothetical_words=_words(q.hypothetical_words),
+        estimated_words=_words(q.estimated_words),
+        negation_words=_words(q.negation_words),
     )

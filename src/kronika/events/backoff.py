@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 import yaml
 
-from kronika.events.classify import DATA_DIR
+from kronika.data import EVENTS_DIR as DATA_DIR
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _STOP = frozenset(

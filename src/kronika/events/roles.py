@@ -24,7 +24,7 @@ from typing import Optional
 
 import yaml
 
-from kronika.events.classify import DATA_DIR
+from kronika.data import EVENTS_DIR as DATA_DIR
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 

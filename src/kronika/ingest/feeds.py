@@ -21,7 +21,7 @@ def _parse(data: bytes, name: str):
 
 
 def _item(entry, where: str, publisher, options):
-    from kronika.ingest import read_text
+    from kronika.ingest.text import read_text
     from kronika.ingest.html import extract_html
 
     body = entry["content"][0].get("value", "") if entry.get("content") else ""

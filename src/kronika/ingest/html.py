@@ -11,7 +11,7 @@ def extract_html(data: bytes, *, name: str, url: Optional[str], options, path: O
                  overrides: Optional[dict] = None):
     import trafilatura
 
-    from kronika.ingest import read_text
+    from kronika.ingest.text import read_text
     from kronika.ingest.checks import decode
 
     overrides = overrides or {}

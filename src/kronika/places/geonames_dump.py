@@ -27,14 +27,13 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Literal, Optional, Sequence, Union
 
-import yaml
-
+from kronika.data import PLACES_DIR, Strict, load_yaml
 from kronika.errors import InputError
-from kronika.places.gazetteer import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
+from kronika.places.names import PLACE_COLUMNS, loose_rows, name_key, place_name_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "geonames_dump.yaml"
+DATA = PLACES_DIR / "geonames_dump.yaml"
 COLUMNS = 19
 
 
@@ -42,17 +41,17 @@ class DumpError(InputError, ValueError):
     """A file that is not a GeoNames dump."""
 
 
+class _DumpSettings(Strict):
+    """``data/places/geonames_dump.yaml``: feature class -> the codes to add, or "all"."""
+
+    add: dict[str, Union[Literal["all"], list[str]]]
+
+
 @lru_cache(maxsize=1)
 def wanted() -> dict[str, Optional[frozenset[str]]]:
     """Feature class -> the codes to add (None: every code of the class)."""
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    add = (raw or {}).get("add")
-    if not isinstance(add, dict):
-        raise ValueError(f"{DATA.name}: expected an 'add' mapping")
-    out: dict[str, Optional[frozenset[str]]] = {}
-    for cls, codes in add.items():
-        out[str(cls)] = None if codes == "all" else frozenset(str(c) for c in codes)
-    return out
+    settings = load_yaml(DATA, _DumpSettings)
+    return {cls: None if codes == "all" else frozenset(codes) for cls, codes in settings.add.items()}
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -119,80 +118,56 @@ def _admin_codes(con: sqlite3.Connection) -> dict[tuple[str, ...], int]:
     return out
 
 
+@dataclass
+class _Batch:
+    """Rows waiting to be written (allCountries has 13 million rows: written every 50,000)."""
+
+    con: sqlite3.Connection
+    out: Applied
+    moved: list[tuple[float, float, int]] = field(default_factory=list)
+    added: list[tuple] = field(default_factory=list)
+    names: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def full(self) -> bool:
+        return len(self.added) >= 50_000 or len(self.moved) >= 50_000
+
+    def flush(self) -> None:
+        con, out = self.con, self.out
+        con.executemany("UPDATE place SET lat = ?, lon = ?, psrc = 'geonames-dump' WHERE id = ?", self.moved)
+        con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", self.added)
+        uniq = list(dict.fromkeys(self.names))
+        con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
+        con.executemany("INSERT INTO lname VALUES (?,?)", sorted(loose_rows(uniq)))
+        out.moved += len(self.moved)
+        out.added += len(self.added)
+        out.names += len(uniq)
+        self.moved.clear()
+        self.added.clear()
+        self.names.clear()
+
+
 def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], None]] = None) -> Applied:
     """Apply GeoNames dump ``files`` to the gazetteer SQLite file at ``path`` (in place)."""
     files = [Path(f) for f in files]
     check(files)
-    want = wanted()
     out = Applied(files=[str(f) for f in files])
     con = sqlite3.connect(path)
     try:
         existing = {gid: level for gid, level in con.execute("SELECT id, level FROM place")}
         codes = _admin_codes(con)
         villages = _settlement_index(con)
-        # pass 1: subdivisions of the dumps (their codes link the places added in pass 2)
-        for f in files:
-            for r in rows(f):
-                if r[6] == "A" and r[7] in ("ADM1", "ADM2"):
-                    key = (r[8], r[10]) if r[7] == "ADM1" else (r[8], r[10], r[11])
-                    codes.setdefault(key, int(r[0]))
-        # pass 2: points and additions, written in batches (allCountries has 13 million rows)
-        moved: list[tuple[float, float, int]] = []
-        added: list[tuple] = []
-        names: list[tuple[str, int, int]] = []
-
-        def flush() -> None:
-            con.executemany("UPDATE place SET lat = ?, lon = ?, psrc = 'geonames-dump' WHERE id = ?", moved)
-            con.executemany(f"INSERT OR IGNORE INTO place VALUES ({','.join('?' * PLACE_COLUMNS)})", added)
-            uniq = list(dict.fromkeys(names))
-            con.executemany("INSERT INTO name VALUES (?,?,?)", uniq)
-            con.executemany("INSERT INTO lname VALUES (?,?)", list(loose_rows(uniq)))
-            out.moved += len(moved)
-            out.added += len(added)
-            out.names += len(uniq)
-            moved.clear()
-            added.clear()
-            names.clear()
-
-        for f in files:
+        _dump_subdivisions(files, codes)  # pass 1: their codes link the places added in pass 2
+        batch = _Batch(con, out)
+        want = wanted()
+        for f in files:  # pass 2: points and additions
             if progress:
                 progress(f"  reading GeoNames dump {f}...")
             for r in rows(f):
                 out.rows += 1
-                gid, fclass, fcode = int(r[0]), r[6], r[7]
-                try:
-                    lat, lon = float(r[4]), float(r[5])
-                except ValueError:
-                    continue
-                if gid in existing:
-                    moved.append((lat, lon, gid))
-                    continue
-                if fclass not in want or (want[fclass] is not None and fcode not in want[fclass]):
-                    continue
-                same = _same_settlement(villages, r, lat, lon) if fclass == "P" else None
-                if same is not None:  # OCHA's or the census' village: one place, with GeoNames' names too
-                    names.extend(place_name_rows(same, [r[1], r[2]], r[3].split(",")))
-                    out.joined += 1
-                    continue
-                cc = r[8] or None
-                a1 = codes.get((r[8], r[10])) if r[10] else None
-                a2 = codes.get((r[8], r[10], r[11])) if r[11] else None
-                if fclass == "A" and fcode == "ADM1":
-                    level, a1 = "admin1", gid
-                elif fclass == "A" and fcode == "ADM2":
-                    level = "admin2"
-                elif fclass in ("A", "P"):
-                    level = "populated_place"
-                else:
-                    level = "other"
-                pop = int(r[14]) if r[14].isdigit() else 0
-                added.append((gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
-                              pop, None, None, "geonames-dump", None, None))
-                existing[gid] = level
-                names.extend(place_name_rows(gid, [r[1], r[2]], r[3].split(",")))
-                if len(added) >= 50_000 or len(moved) >= 50_000:
-                    flush()
-        flush()
+                _dump_row(r, batch, existing, codes, villages, want)
+                if batch.full():
+                    batch.flush()
+        batch.flush()
         meta = [{"path": str(f.resolve()), "size": f.stat().st_size, "mtime": int(f.stat().st_mtime)} for f in files]
         con.execute("INSERT OR REPLACE INTO meta VALUES ('geonames_dumps', ?)", (json.dumps(meta),))
         con.execute("INSERT OR REPLACE INTO meta VALUES ('geonames_dump_added', ?)", (str(out.added),))
@@ -203,6 +178,58 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
         progress(f"  GeoNames dump: {out.rows} rows, {out.moved} entries took GeoNames' points, "
                  f"{out.added} places added, {out.joined} joined villages of the settlement tables ({out.names} names)")
     return out
+
+
+def _dump_subdivisions(files: Sequence[Path], codes: dict[tuple[str, ...], int]) -> None:
+    """The first- and second-level subdivisions of the dumps into ``codes``."""
+    for f in files:
+        for r in rows(f):
+            if r[6] == "A" and r[7] in ("ADM1", "ADM2"):
+                key = (r[8], r[10]) if r[7] == "ADM1" else (r[8], r[10], r[11])
+                codes.setdefault(key, int(r[0]))
+
+
+def _dump_row(r: list[str], batch: _Batch, existing: dict[int, str], codes: dict, villages: dict, want: dict) -> None:
+    """One dump row: a place the gazetteer has takes its point; a wanted place it lacks is added,
+    or joins the settlement-table village it is."""
+    gid, fclass, fcode = int(r[0]), r[6], r[7]
+    try:
+        lat, lon = float(r[4]), float(r[5])
+    except ValueError:
+        return
+    if gid in existing:
+        batch.moved.append((lat, lon, gid))
+        return
+    if fclass not in want or (want[fclass] is not None and fcode not in want[fclass]):
+        return
+    same = _same_settlement(villages, r, lat, lon) if fclass == "P" else None
+    if same is not None:  # OCHA's or the census' village: one place, with GeoNames' names too
+        batch.names.extend(place_name_rows(same, [r[1], r[2]], r[3].split(",")))
+        batch.out.joined += 1
+        return
+    row = _new_place(r, gid, lat, lon, codes)
+    batch.added.append(row)
+    existing[gid] = row[6]
+    batch.names.extend(place_name_rows(gid, [r[1], r[2]], r[3].split(",")))
+
+
+def _new_place(r: list[str], gid: int, lat: float, lon: float, codes: dict) -> tuple:
+    """The gazetteer's place row of a dump row, linked to its subdivisions by their codes."""
+    fclass, fcode = r[6], r[7]
+    cc = r[8] or None
+    a1 = codes.get((r[8], r[10])) if r[10] else None
+    a2 = codes.get((r[8], r[10], r[11])) if r[11] else None
+    if fclass == "A" and fcode == "ADM1":
+        level, a1 = "admin1", gid
+    elif fclass == "A" and fcode == "ADM2":
+        level = "admin2"
+    elif fclass in ("A", "P"):
+        level = "populated_place"
+    else:
+        level = "other"
+    pop = int(r[14]) if r[14].isdigit() else 0
+    return (gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
+            pop, None, None, "geonames-dump", None, None)
 
 
 def _settlement_index(con: sqlite3.Connection) -> dict[str, list[tuple[int, float, float]]]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from typing import Literal, Union
 
-import yaml
-
-from kronika.places.gazetteer import normalize
+from kronika.data import PLACES_DIR as DATA
+from kronika.data import Strict, load_yaml
+from kronika.errors import DataError
+from kronika.places.names import normalize
 
 LEVELS = {"admin1", "admin2"}
-DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 
 
 @dataclass(frozen=True)
@@ -24,40 +24,49 @@ class Lexicon:
     country_aliases: dict[str, str]  # normalized alias -> ISO2
     adjectives: dict[str, str]  # normalized adjective -> place name
     place_cues: tuple[str, ...] = ()
-    abbreviations: dict[str, str] = None  # "N.D." -> "US-ND"
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "N.D." -> "US-ND"
     locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
     modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place
 
 
+class _LexiconFile(Strict):
+    """``data/places/lexicon.yaml``."""
+
+    region_terms: dict[str, Literal["admin1", "admin2"]]  # "oblast" -> the level it names
+    actor_nouns: list[str]
+    non_agentive_verbs: list[str]
+    organisation_heads: list[str]
+    # YAML reads the unquoted words on, no and yes as booleans: they are kept as they were read
+    # ("true", "false") so that the output does not change; quoting them is a separate change
+    stoplist: list[Union[bool, str]]
+    country_aliases: dict[str, list[str]]  # ISO2 -> aliases
+    adjectives: dict[str, str] = {}
+    place_cues: list[str] = []
+    subdivision_abbreviations: dict[str, str] = {}
+    locative_preps: list[str] = []
+    modifier_nouns: list[str] = []
+    place_verbs: list[str] = []
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    raw = yaml.safe_load(DATA.joinpath("lexicon.yaml").read_text(encoding="utf-8"))
-    if not isinstance(raw, dict):
-        raise ValueError("places lexicon: expected a mapping")
-    need = {"region_terms", "actor_nouns", "non_agentive_verbs", "organisation_heads", "stoplist", "country_aliases"}
-    missing = need - set(raw)
-    if missing:
-        raise ValueError(f"places lexicon: missing {sorted(missing)}")
-    terms = {str(k).lower(): str(v) for k, v in raw["region_terms"].items()}
-    bad = {v for v in terms.values() if v not in LEVELS}
-    if bad:
-        raise ValueError(f"places lexicon: unknown levels {bad}")
+    raw = load_yaml(DATA / "lexicon.yaml", _LexiconFile)
     aliases = {}
-    for cc, names in raw["country_aliases"].items():
-        if not (isinstance(cc, str) and len(cc) == 2 and cc.isupper()):
-            raise ValueError(f"places lexicon: bad country code {cc!r}")
+    for cc, names in raw.country_aliases.items():
+        if not (len(cc) == 2 and cc.isupper()):
+            raise DataError(f"places/lexicon.yaml: country_aliases: bad country code {cc!r}")
         for n in names:
-            aliases[normalize(str(n))] = cc
+            aliases[normalize(n)] = cc
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(normalize(str(w)) for w in raw[key])
+    def words(items: list) -> frozenset[str]:
+        return frozenset(normalize(str(w)) for w in items)
 
-    return Lexicon(terms, words("actor_nouns"), words("non_agentive_verbs"), words("organisation_heads"),
-                   words("stoplist"), aliases,
-                   {normalize(str(k)): str(v) for k, v in (raw.get("adjectives") or {}).items()},
-                   tuple(str(c).lower() for c in raw.get("place_cues") or ()),
-                   {str(k): str(v) for k, v in (raw.get("subdivision_abbreviations") or {}).items()},
-                   frozenset(str(w).lower() for w in raw.get("locative_preps") or ()),
-                   frozenset(str(w).lower() for w in raw.get("modifier_nouns") or ()),
-                   frozenset(str(w).lower() for w in raw.get("place_verbs") or ()))
+    def lower(items: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in items)
+
+    return Lexicon({k.lower(): v for k, v in raw.region_terms.items()}, words(raw.actor_nouns),
+                   words(raw.non_agentive_verbs), words(raw.organisation_heads), words(raw.stoplist), aliases,
+                   {normalize(k): v for k, v in raw.adjectives.items()},
+                   tuple(c.lower() for c in raw.place_cues), dict(raw.subdivision_abbreviations),
+                   lower(raw.locative_preps), lower(raw.modifier_nouns), lower(raw.place_verbs))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
-from kronika.places.gazetteer import normalize
+from kronika.places.names import normalize
 from kronika.places.lexicon import Lexicon, load
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -43,7 +43,12 @@ class Span:
     actor_noun: bool = False  # "the Kyiv regime"
     subject: bool = False  # subject of an agentive verb ("Moscow denied")
     label: Optional[str] = None
-    extra: dict = field(default_factory=dict)
+    after_preposition: bool = False  # right after any preposition
+    locative: bool = False  # after a preposition of place, or the object of a verb of striking or taking
+    modifier: bool = False  # qualifies the noun right after it ("the US military", "Kyiv officials")
+    embedded: bool = False  # inside an organisation's or a person's name ("Security Service of Ukraine")
+    weak: bool = False  # the tagger read it as a person, organisation or work of art
+    code: Optional[str] = None  # the subdivision an abbreviation stands for ("N.D." -> "US-ND")
 
 
 def _region_regex(lex: Lexicon) -> re.Pattern:
@@ -84,21 +89,21 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     if sp is None or not len(sp):
         return span
     if sp.start > 0 and doc[sp.start - 1].pos_ == "ADP":
-        span.extra["after_preposition"] = True
+        span.after_preposition = True
     # "a house in Khan Younis": a preposition of place is evidence of a place even when the
     # tagger reads the name as a person ("Khan")
-    span.extra["locative"] = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
+    span.locative = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
     root = sp.root
     head = root.head
     # "Russian troops shelled Kherson": the object of a verb of striking or taking is a place
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lex.place_verbs:
-        span.extra["locative"] = True
+        span.locative = True
     elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
-        span.extra["locative"] = True  # "withdrew from Popivka", "advanced on Pokrovsk"
+        span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
     if root.dep_ in ("compound", "amod", "nmod") and head.i == sp.end and head.pos_ == "NOUN" \
             and head.lower_ in lex.modifier_nouns:
-        span.extra["modifier"] = True
+        span.modifier = True
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
@@ -142,6 +147,28 @@ def _in_longer_name(ents, toks) -> bool:
     return False
 
 
+@dataclass
+class _Found:
+    """The spans found so far in one doc, and the characters they take."""
+
+    doc: Any
+    lex: Lexicon
+    embedded: bool
+    out: list[Span] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self.taken)
+
+    def add(self, span: Span) -> None:
+        self.out.append(_annotate(self.doc, self.lex, span, self.text))
+        self.taken.append((span.start, span.end))
+
+
 def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, demonyms: Optional[dict] = None,
               embedded: bool = False, known: Optional[Callable[[set], set]] = None) -> list[Span]:
     """Place-name spans of a spaCy ``doc``, non-overlapping, in text order.
@@ -149,29 +176,30 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     ``known`` maps a set of normalized names to those the gazetteer has (the matcher then takes
     the longest known name in a run of capitalized words). ``embedded=True`` also returns names
     inside organisation names ("Ohio" in "Ohio Department of Transportation"), marked
-    ``extra["embedded"]`` (they resolve with role "actor").
+    ``embedded`` (they resolve with role "actor").
 
     ``adjectival=True`` also returns adjectival/demonym forms of country names ("Turkish") whose
     normalized form is in ``demonyms`` (for evaluation on corpora that annotate them).
     """
-    lex = lexicon or load()
-    text = doc.text
-    out: list[Span] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    def add(span: Span) -> None:
-        out.append(_annotate(doc, lex, span, text))
-        taken.append((span.start, span.end))
-
+    found = _Found(doc, lexicon or load(), embedded)
     ents = list(doc.ents)
-    named = [ent for ent in ents if ent.label_ in ("PERSON", "ORG")]
     person_words = {normalize(ent[-1].text) for ent in ents  # surnames: "Steele" after "Michael Steele"
                     if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
+    _subdivision_phrases(found)
+    _after_cues(found)
+    _abbreviations(found)
+    _entities(found, demonyms, person_words)
+    named = [ent for ent in ents if ent.label_ in ("PERSON", "ORG")]
+    _gazetteer_names(found, person_words, named, known)
+    if adjectival and demonyms:
+        _adjectival(found, demonyms)
+    found.out.sort(key=lambda sp: sp.start)
+    return found.out
 
-    # 1. subdivision phrases
+
+def _subdivision_phrases(found: _Found) -> None:
+    """1. subdivision phrases ("Kursk Oblast", "Donetsk region")."""
+    doc, lex, text = found.doc, found.lex, found.text
     rx = _REGION_RE.get(id(lex))
     if rx is None:
         rx = _REGION_RE[id(lex)] = _region_regex(lex)
@@ -192,52 +220,57 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
         if base in lex.stoplist:
             continue
         inside = _inside_organisation(doc, lex, s, e)
-        if inside and not embedded:
+        if inside and not found.embedded:
             continue
         sp = Span(s, e, text[s:e], "region", normalize(text[s:e]), base=base, term=m.group("term").lower())
-        sp.extra["embedded"] = inside
-        add(sp)
+        sp.embedded = inside
+        found.add(sp)
 
-    # 2. names after place cues ("Near Al Shadaddi", "the village of Zarichne-Velyke")
+
+def _after_cues(found: _Found) -> None:
+    """2. names after place cues ("Near Al Shadaddi", "the village of Zarichne-Velyke")."""
+    doc, lex, text = found.doc, found.lex, found.text
     rx = _CUE_RE.get(id(lex))
     if rx is None:
         rx = _CUE_RE[id(lex)] = _cue_regex(lex)
     for m in rx.finditer(text):
         s, e = m.start("name"), m.end("name")
         key = normalize(text[s:e])
-        if key in lex.stoplist or not free(s, e) or _inside_organisation(doc, lex, s, e, tagged=False):
+        if key in lex.stoplist or not found.free(s, e) or _inside_organisation(doc, lex, s, e, tagged=False):
             continue
         first = normalize(text[s:e].split()[0])
         if first in lex.stoplist:
             continue
-        add(Span(s, e, text[s:e], "cue", key))
+        found.add(Span(s, e, text[s:e], "cue", key))
 
-    # 3. abbreviated subdivisions after a comma ("Fargo, N.D.", "Alexandria, La.")
-    if lex.abbreviations:
-        rx = _CUE_RE.get(-id(lex))
-        if rx is None:
-            alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
-            rx = _CUE_RE[-id(lex)] = re.compile(rf"(?<=[A-Za-z]),\s+(?P<abbr>{alts})(?![A-Za-z])")
-        for m in rx.finditer(text):
-            s, e = m.start("abbr"), m.end("abbr")
-            if free(s, e):
-                sp = Span(s, e, text[s:e], "abbreviation", normalize(text[s:e]))
-                sp.extra["code"] = lex.abbreviations[m.group("abbr")]
-                add(sp)
 
-    # 4. spaCy entities
+def _abbreviations(found: _Found) -> None:
+    """3. abbreviated subdivisions after a comma ("Fargo, N.D.", "Alexandria, La.")."""
+    lex, text = found.lex, found.text
+    if not lex.abbreviations:
+        return
+    rx = _CUE_RE.get(-id(lex))
+    if rx is None:
+        alts = "|".join(re.escape(a) for a in sorted(lex.abbreviations, key=len, reverse=True))
+        rx = _CUE_RE[-id(lex)] = re.compile(rf"(?<=[A-Za-z]),\s+(?P<abbr>{alts})(?![A-Za-z])")
+    for m in rx.finditer(text):
+        s, e = m.start("abbr"), m.end("abbr")
+        if found.free(s, e):
+            sp = Span(s, e, text[s:e], "abbreviation", normalize(text[s:e]))
+            sp.code = lex.abbreviations[m.group("abbr")]
+            found.add(sp)
+
+
+def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -> None:
+    """4. spaCy's GPE/LOC/FAC entities."""
+    doc, lex, text = found.doc, found.lex, found.text
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = _clean(text, ent.start_char, ent.end_char)
-        if e <= s or not free(s, e):
-            # an entity that overlaps a subdivision phrase: keep its part before the phrase ("Russia’s")
+        if e <= s or not found.free(s, e):
             if e > s:
-                for a, b in taken:
-                    if s < a < e and b >= e:
-                        s2, e2 = _clean(text, s, a)
-                        if e2 > s2 and free(s2, e2) and normalize(text[s2:e2]) not in lex.stoplist:
-                            add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))
+                _before_phrase(found, ent, s, e)
             continue
         key = normalize(text[s:e])
         if not text[s:s + 1].isupper():
@@ -245,10 +278,21 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
         if (key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3)) or (demonyms and key in demonyms) \
                 or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
-        add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
+        found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
 
-    # 5. gazetteer matcher over runs of capitalized proper nouns (checked in resolution)
-    # words of the document's multi-word person names ("Steele" after "Michael Steele") are not places
+
+def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
+    """An entity that overlaps a subdivision phrase: its part before the phrase ("Russia’s")."""
+    text = found.text
+    for a, b in found.taken:
+        if s < a < e and b >= e:
+            s2, e2 = _clean(text, s, a)
+            if e2 > s2 and found.free(s2, e2) and normalize(text[s2:e2]) not in found.lex.stoplist:
+                found.add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))
+
+
+def _proper_runs(doc, lex: Lexicon) -> list[list]:
+    """Runs of capitalized proper nouns (the gazetteer matcher reads n-grams of them)."""
     runs: list[list] = []
     run: list = []
     for tok in doc:
@@ -268,51 +312,64 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
             run = []
     if run:
         runs.append(run)
+    return runs
 
-    def ngrams(r):
-        for i in range(len(r)):
-            for n in range(min(4, len(r) - i), 0, -1):
-                toks = r[i:i + n]
-                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-                yield i, n, toks, s, e, normalize(text[s:e])
 
+def _ngrams(text: str, r: list):
+    for i in range(len(r)):
+        for n in range(min(4, len(r) - i), 0, -1):
+            toks = r[i:i + n]
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            yield i, n, toks, s, e, normalize(text[s:e])
+
+
+def _gazetteer_names(found: _Found, person_words: set[str], named: list,
+                     known: Optional[Callable[[set], set]]) -> None:
+    """5. the gazetteer matcher over runs of capitalized proper nouns (checked in resolution);
+    words of the document's multi-word person names ("Steele" after "Michael Steele") are not places."""
+    text = found.text
+    runs = _proper_runs(found.doc, found.lex)
     # one gazetteer query for every n-gram of every run
-    names = known({k for r in runs for *_, k in ngrams(r)}) if known is not None else None
+    names = known({k for r in runs for *_, k in _ngrams(text, r)}) if known is not None else None
     for r in runs:
         i = 0
         while i < len(r):
-            step = 1
-            for j, n, toks, s, e, key in ngrams(r[i:i + 4]):
-                if j != 0:
-                    break
-                if len(key) < 3 or key in lex.stoplist or key in person_words or not free(s, e):
-                    continue
-                if len(key) <= 3 and not (text[s:e].isalpha() and text[s:e].isupper()):
-                    continue  # "Sen.", "Fla": short names only as acronyms ("UAE", "DRC")
-                if names is not None and key not in names:
-                    continue
-                inside = _inside_organisation(doc, lex, s, e, tagged=False)
-                weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
-                inside = inside or (weak and _in_longer_name(named, toks))
-                if inside and not embedded:
-                    continue  # part of a longer person or organisation name
-                sp = Span(s, e, text[s:e], "gazetteer", key)
-                sp.extra["weak"] = weak
-                sp.extra["embedded"] = inside
-                add(sp)
-                step = n
-                break
-            i += step
+            i += _longest_name(found, r[i:i + 4], person_words, named, names)
 
-    # 6. adjectival forms (evaluation only)
-    if adjectival and demonyms:
-        for ent in doc.ents:
-            if ent.label_ not in ("NORP", "GPE"):
-                continue
-            s, e = _clean(text, ent.start_char, ent.end_char)
-            key = normalize(text[s:e])
-            if (key in demonyms or key in lex.adjectives) and free(s, e):
-                add(Span(s, e, text[s:e], "adjectival", key, label=ent.label_))
 
-    out.sort(key=lambda sp: sp.start)
-    return out
+def _longest_name(found: _Found, window: list, person_words: set[str], named: list,
+                  names: Optional[set]) -> int:
+    """The longest name at the start of ``window`` added; how many tokens to step on."""
+    lex, text = found.lex, found.text
+    for j, n, toks, s, e, key in _ngrams(text, window):
+        if j != 0:
+            break
+        if len(key) < 3 or key in lex.stoplist or key in person_words or not found.free(s, e):
+            continue
+        if len(key) <= 3 and not (text[s:e].isalpha() and text[s:e].isupper()):
+            continue  # "Sen.", "Fla": short names only as acronyms ("UAE", "DRC")
+        if names is not None and key not in names:
+            continue
+        inside = _inside_organisation(found.doc, lex, s, e, tagged=False)
+        weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
+        inside = inside or (weak and _in_longer_name(named, toks))
+        if inside and not found.embedded:
+            continue  # part of a longer person or organisation name
+        sp = Span(s, e, text[s:e], "gazetteer", key)
+        sp.weak = weak
+        sp.embedded = inside
+        found.add(sp)
+        return n
+    return 1
+
+
+def _adjectival(found: _Found, demonyms: dict) -> None:
+    """6. adjectival forms (evaluation only)."""
+    text = found.text
+    for ent in found.doc.ents:
+        if ent.label_ not in ("NORP", "GPE"):
+            continue
+        s, e = _clean(text, ent.start_char, ent.end_char)
+        key = normalize(text[s:e])
+        if (key in demonyms or key in found.lex.adjectives) and found.free(s, e):
+            found.add(Span(s, e, text[s:e], "adjectival", key, label=ent.label_))

@@ -18,8 +18,9 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass
 from typing import Optional
 
-from kronika.places.gazetteer import Entry, Gazetteer, loose, normalize
+from kronika.places.gazetteer import Entry, Gazetteer
 from kronika.places.lexicon import Lexicon, load
+from kronika.places.names import loose, normalize
 from kronika.places.recognize import Span
 from kronika.records import Place, PlaceCandidate
 
@@ -87,7 +88,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
     per: list[list[tuple[int, int]]] = []
     for sp in spans:
         ids: dict[int, int] = {}
-        code = sp.extra.get("code")
+        code = sp.code
         if code:
             e = gaz.by_code(code)
             if e is not None:
@@ -173,110 +174,134 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
     cands = _candidates(spans, gaz, lex)
-    n = len(spans)
-
+    for sp, cs in zip(spans, cands):  # pass 1: priors
+        if cs:
+            _prior_scores(sp, cs)
+    _prune(spans, cands)
     # the subdivisions named with their generic term ("Kursk Oblast"): base -> entry
     region_forms: dict[str, Entry] = {}
-
-    # pass 1: priors
-    for sp, cs in zip(spans, cands):
-        if not cs:
-            continue
-        bare = sp.term is None
-        towns = [c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000]
-        city_in: dict[int, int] = {}
-        for t in towns:
-            for a in (t.admin1_id, t.admin2_id):
-                if a is not None:
-                    city_in[a] = max(city_in.get(a, 0), t.population)
-        for c in cs:
-            # a bare name shared by a subdivision and a town ("Kyiv", "Kursk", "Donetsk"): the town,
-            # unless the document names the subdivision with its generic term
-            bca = bare and c.entry.level in ("admin1", "admin2") and (
-                (c.entry.geonameid in city_in and (
-                    city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or "")))
-                or (c.src != 0 and bool(towns)))
-            # a district's population is that of all its places: by a bare alias it is weaker still
-            c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
-        cs.sort(key=lambda c: -c.score)
-    _prune(spans, cands)
     for sp, cs in zip(spans, cands):
         if cs and sp.term and cs[0].entry.level in ("admin1", "admin2"):
             region_forms.setdefault(sp.base or sp.key, cs[0].entry)
+    for _ in range(2):  # pass 2 (twice): context
+        _context_pass(spans, cands, region_forms, text)
+    _tolerant_inside_countries(cands)
+    return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
 
-    # pass 2 (twice): context; demonyms ("Russian troops shelled Kherson") say who acts more than
-    # where: they weigh a quarter of a place for the country (DEMONYM_WEIGHT) and nothing below it
+
+def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
+    """Each candidate's prior; a bare name shared by a subdivision and a town ("Kyiv", "Kursk",
+    "Donetsk") is the town, unless the document names the subdivision with its generic term."""
+    bare = sp.term is None
+    towns = [c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000]
+    city_in: dict[int, int] = {}
+    for t in towns:
+        for a in (t.admin1_id, t.admin2_id):
+            if a is not None:
+                city_in[a] = max(city_in.get(a, 0), t.population)
+    for c in cs:
+        bca = bool(bare and c.entry.level in ("admin1", "admin2") and (
+            (c.entry.geonameid in city_in and (
+                city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or "")))
+            or (c.src != 0 and bool(towns))))
+        # a district's population is that of all its places: by a bare alias it is weaker still
+        c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
+    cs.sort(key=lambda c: -c.score)
+
+
+@dataclass
+class _Around:
+    """What the rest of the document says about one span's candidates."""
+
+    occ: Counter  # countries of the other places
+    said: Counter  # countries of the demonyms
+    adm1: Counter
+    adm2: set
+    container: Optional[Entry]  # the place right after ("Sudzha, in Kursk Oblast")
+    points: list[Entry]
+    region_form: Optional[Entry]  # the subdivision this bare name is the base of
+
+
+def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dict[str, Entry], text: str) -> None:
+    """Rank each span's candidates by prior and context; demonyms ("Russian troops shelled
+    Kherson") say who acts more than where: they weigh a quarter of a place for the country
+    (DEMONYM_WEIGHT) and nothing below it."""
+    n = len(spans)
     qualifies = [sp.source == "adjectival" for sp in spans]
-    for _ in range(2):
-        tops = [cs[0].entry if cs else None for cs in cands]
-        firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
-        said_all = Counter(e.country_code for j, e in enumerate(tops) if qualifies[j] and e is not None and e.country_code)
-        for i, (sp, cs) in enumerate(zip(spans, cands)):
-            if not cs:
-                continue
-            others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
-            occ = Counter(e.country_code for e in others if e.country_code)
-            said = said_all
-            if qualifies[i] and tops[i] is not None and tops[i].country_code:
-                said = said_all - Counter([tops[i].country_code])  # not its own evidence
-            adm1 = Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others)
-            adm2 = {e.admin2_id if e.level != "admin2" else e.geonameid for e in others}
-            # containment: the next place right after ("Sudzha, in Kursk Oblast", "Pokrovsk in Donetsk region")
-            container = None
-            if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
-                container = firsts[i + 1]
-            points = [e for e in others if e.level in ("populated_place", "admin2", "admin1")]
-            for rank, c in enumerate(cs):
-                e = c.entry
-                ctx = 0.0
-                if e.country_code and occ.get(e.country_code):
-                    ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
-                elif e.country_code and said.get(e.country_code):
-                    ctx += DEMONYM_WEIGHT * (1.2 + 0.25 * min(said[e.country_code], 4))
-                if e.level == "country" and occ.get(e.country_code):
-                    ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
-                national = ctx
-                a1 = e.admin1_id if e.level != "admin1" else e.geonameid
-                if a1 is not None and adm1.get(a1):
-                    ctx += 0.9
-                if e.level == "admin2" and e.geonameid in adm2:
-                    ctx += 0.5
-                if container is not None and (_contains(container, e) or (container.level == "populated_place" and _km(container, e) < 30)):
-                    ctx += 3.0
-                rf = region_forms.get(sp.key)
-                if sp.term is None and rf is not None and e.geonameid == rf.geonameid:
-                    ctx += 3.0
-                if points and rank < 10 and e.level in ("populated_place", "admin2"):
-                    d = min(_km(e, p) for p in points[:20])
-                    ctx += 1.0 if d < 60 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
-                c.extra = ctx
-                c.local = ctx - national  # evidence below the country level
-            for c in cs:
-                c.total = c.score + c.extra
-            cs.sort(key=lambda c: -c.total)
+    tops = [cs[0].entry if cs else None for cs in cands]
+    firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
+    said_all = Counter(e.country_code for j, e in enumerate(tops) if qualifies[j] and e is not None and e.country_code)
+    for i, (sp, cs) in enumerate(zip(spans, cands)):
+        if not cs:
+            continue
+        others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
+        said = said_all
+        top = tops[i]
+        if qualifies[i] and top is not None and top.country_code:
+            said = said_all - Counter([top.country_code])  # not its own evidence
+        container = None
+        if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
+            container = firsts[i + 1]
+        around = _Around(
+            occ=Counter(e.country_code for e in others if e.country_code), said=said,
+            adm1=Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others),
+            adm2={e.admin2_id if e.level != "admin2" else e.geonameid for e in others},
+            container=container, points=[e for e in others if e.level in ("populated_place", "admin2", "admin1")],
+            region_form=region_forms.get(sp.key) if sp.term is None else None,
+        )
+        for rank, c in enumerate(cs):
+            _context_score(c, rank, around)
+        for c in cs:
+            c.total = c.score + c.extra
+        cs.sort(key=lambda c: -c.total)
 
-    out = []
+
+def _context_score(c: _Cand, rank: int, around: _Around) -> None:
+    e = c.entry
+    occ, said = around.occ, around.said
+    ctx = 0.0
+    if e.country_code and occ.get(e.country_code):
+        ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
+    elif e.country_code and said.get(e.country_code):
+        ctx += DEMONYM_WEIGHT * (1.2 + 0.25 * min(said[e.country_code], 4))
+    if e.level == "country" and occ.get(e.country_code):
+        ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
+    national = ctx
+    a1 = e.admin1_id if e.level != "admin1" else e.geonameid
+    if a1 is not None and around.adm1.get(a1):
+        ctx += 0.9
+    if e.level == "admin2" and e.geonameid in around.adm2:
+        ctx += 0.5
+    container = around.container
+    if container is not None and (_contains(container, e) or (container.level == "populated_place" and _km(container, e) < 30)):
+        ctx += 3.0
+    if around.region_form is not None and e.geonameid == around.region_form.geonameid:
+        ctx += 3.0
+    if around.points and rank < 10 and e.level in ("populated_place", "admin2"):
+        d = min(_km(e, p) for p in around.points[:20])
+        ctx += 1.0 if d < 60 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
+    c.extra = ctx
+    c.local = ctx - national  # evidence below the country level
+
+
+def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
+    """Transliteration-tolerant matches only inside the document's countries, or a region spelled
+    all but identically ("Lower Shabelle" / "Lower Shabeelle")."""
     firsts = [cs[0].entry if cs else None for cs in cands]
     sure = Counter(f.country_code for f, cs in zip(firsts, cands) if f is not None and cs[0].src != 9)
     for i, cs in enumerate(cands):
-        if cs and cs[0].src == 9:  # transliteration-tolerant matches only inside the document's countries,
-            # or a region spelled all but identically ("Lower Shabelle" / "Lower Shabeelle")
+        if cs and cs[0].src == 9:
             cands[i] = [c for c in cs if c.src != 9 or sure.get(c.entry.country_code)
                         or (c.entry.level == "admin1" and c.spelling >= NEAR_IDENTICAL)]
-    for i, (sp, cs) in enumerate(zip(spans, cands)):
-        if cs:
-            out.append((sp, cs[0], cs, False))
-        else:
-            out.append((sp, None, [], True))
-    return out
 
 
 def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
     """The region containing an unknown name: the place right after it, else the closest region before it."""
     sp = spans[i]
-    if i + 1 < len(spans) and picked[i + 1] is not None and picked[i + 1].level in ("admin1", "admin2", "country") \
+    after = picked[i + 1] if i + 1 < len(spans) else None
+    if after is not None and after.level in ("admin1", "admin2", "country") \
             and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
-        return picked[i + 1]
+        return after
     best = None
     for j in range(i - 1, -1, -1):
         e = picked[j]
@@ -299,14 +324,14 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
         return False
     e = win.entry
     # the tagger called it a person or an organisation, with no locative preposition before it
-    weak = sp.extra.get("weak") and not sp.extra.get("locative")
-    if sp.extra.get("embedded") and e.level == "admin2":  # "Meigs County Court"
+    weak = sp.weak and not sp.locative
+    if sp.embedded and e.level == "admin2":  # "Meigs County Court"
         return win.src == 0 and len(sp.key.split()) > 1
     if e.level in ("country", "continent", "admin1"):
         return win.src in (0, 1) or (not weak and win.local >= 1.5)
     if e.level == "admin2":
         return win.src == 0 and not weak and win.local >= 1.5
-    locative = sp.extra.get("locative")
+    locative = sp.locative
     big = e.population >= (1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2
                            else MIN_MATCHER_POP)
     # a small town needs evidence below the country level: its region named, or places near it
@@ -317,9 +342,9 @@ def _role(sp: Span, e: Optional[Entry]) -> str:
     """What the name does in its sentence: a place where something is, a government that acts
     ("Moscow denied", "the Kyiv regime"), a demonym or modifier ("Ukrainian forces", "the US
     military") or part of a longer name ("the Security Service of Ukraine")."""
-    if sp.extra.get("embedded"):
+    if sp.embedded:
         return "name_part"
-    if sp.source == "adjectival" or sp.extra.get("modifier"):
+    if sp.source == "adjectival" or sp.modifier:
         return "demonym"
     if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
         return "actor"
@@ -352,7 +377,7 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
         )
         e = win.entry if win is not None else None
         fallback = False
-        if e is None and (sp.source in ("cue", "region", "gold") or sp.extra.get("after_preposition")):
+        if e is None and (sp.source in ("cue", "region", "gold") or sp.after_preposition):
             # an unknown name in a place slot ("near Kruglenkoe", "in Zarichne"): its region in context
             e = _fallback_region(i, ks, picked, text)
             fallback = e is not None

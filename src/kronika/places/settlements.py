@@ -17,7 +17,7 @@ import math
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from kronika.places.gazetteer import normalize, place_name_rows
+from kronika.places.names import normalize, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "settlements.tsv.gz"
 # the source of a row's point, by the prefix of its id
@@ -53,7 +53,7 @@ class _Index:
         for gid, p in self.places.items():
             self.cells.setdefault((p[7], int(p[2] * 10), int(p[3] * 10)), []).append(gid)
 
-    def same_name_near(self, keys: set[str], cc: str, lat: float, lon: float) -> Optional[int]:
+    def same_name_near(self, keys: list[str], cc: str, lat: float, lon: float) -> Optional[int]:
         for key in keys:
             for gid in self.keys.get(key, ()):
                 p = self.places[gid]
@@ -81,7 +81,7 @@ def _admin1_ids(places: list[tuple], names: list[tuple]) -> dict[tuple[str, str]
     """(country, normalized name) -> first-level division id, with and without the generic word."""
     admin1 = {p[0]: p[7] for p in places if p[6] == "admin1" and p[7] in ("UA", "RU")}
     out: dict[tuple[str, str], int] = {}
-    for key, gid, src in names:
+    for key, gid, _src in names:
         if gid in admin1:
             out.setdefault((admin1[gid], key), gid)
             out.setdefault((admin1[gid], _base(key)), gid)
@@ -112,7 +112,9 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         gid, lat, lon, cc = int(r["id"]), float(r["latitude"]), float(r["longitude"]), r["country"]
         aliases = [a for a in r["aliases"].split("|") if a]
         alts = [a for a in r["alt_names"].split("|") if a]
-        keys = {normalize(n) for n in [r["name"], *aliases]}
+        # in the row's order (its name first, then its aliases): a set's order changes with the
+        # hash seed, and with it which of two nearby namesakes a settlement joined
+        keys = list(dict.fromkeys(normalize(n) for n in [r["name"], *aliases]))
         target = gid if gid in index.places else index.same_name_near(keys, cc, lat, lon)
         if target is None and gid in by_id:
             continue  # a GeoNames id the gazetteer has at another level

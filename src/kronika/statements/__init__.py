@@ -79,9 +79,9 @@ def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claim
         cue=_mention(ctx, a.cue),
         content=_mention(ctx, a.content),
         quote=_mention(ctx, a.quote),
-        kind=_kind(ctx, a),  # type: ignore[arg-type]
+        kind=_kind(ctx, a),
         stance=stance(ctx, a),
-        form=a.form,  # type: ignore[arg-type]
+        form=a.form,
         time=_time(ctx, a),
         reported_by=_mention(ctx, outer.source) if outer is not None else None,
         reported_by_actor=source_actor(ctx, outer) if outer is not None else None,

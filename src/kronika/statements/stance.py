@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
 
 from kronika.claims import lexicon as _lex
 from kronika.claims.attribution import Attribution, overlapping, source_actor
 from kronika.context import Context
+from kronika.data import CLAIMS_DIR, Strict, load_yaml
 from kronika.records import Stance
 
 _KEYS = ("forecast_cues", "forecast_aux", "threat_cues", "warning_cues", "self_subjects", "call_cues",
@@ -40,16 +38,26 @@ class StanceLexicon:
     responsibility_cues: frozenset[str]
 
 
+class _StatementsFile(Strict):
+    """``data/claims/statements.yaml``: the word lists of the stances."""
+
+    forecast_cues: _lex.Words
+    forecast_aux: _lex.Words
+    threat_cues: _lex.Words
+    warning_cues: _lex.Words
+    self_subjects: _lex.Words
+    call_cues: _lex.Words
+    call_particles: _lex.Words
+    call_needs_particle: _lex.Words
+    call_aux: _lex.Words
+    responsibility_heads: _lex.Words
+    responsibility_cues: _lex.Words
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> StanceLexicon:
-    text = resources.files("kronika.data").joinpath("claims/statements.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ValueError("claims data statements.yaml: not a mapping")
-    for key in _KEYS:
-        if not isinstance(data.get(key), list) or not data[key]:
-            raise ValueError(f"claims data statements.yaml: {key!r} must be a non-empty list")
-    return StanceLexicon(**{key: frozenset(str(w).lower() for w in data[key]) for key in _KEYS})
+    data = load_yaml(CLAIMS_DIR / "statements.yaml", _StatementsFile)
+    return StanceLexicon(**{key: _lex._words(getattr(data, key)) for key in _KEYS})
 
 
 def _root(ctx: Context, span: tuple[int, int]):

@@ -32,7 +32,7 @@ _MONTH_CONTEXT = {"in", "of", "since", "until", "till", "by", "during", "from", 
                   "between", "and", "to", "last", "this", "next", "early", "late", "mid", "throughout", "as of", "for"}
 _COUNT_BEFORE = re.compile(r"(?i:\b(?:age[sd]?|aged|no\.|number|nos?\.|page|pages|route|flight|article|resolution|#|\$|€|£|code|room|unit|brigade|division|regiment|battalion)\s*)$")
 _VERBS_AFTER_YEAR = {"was", "has", "is", "as", "saw", "sees", "its", "this", "marks", "remains", "seems",
-                     "looks", "brings", "becomes", "promises", "begins", "ends", "was", "does", "offers"}
+                     "looks", "brings", "becomes", "promises", "begins", "ends", "does", "offers"}
 _GROUP = re.compile(r"\(\?P<[a-z_0-9]+>")
 
 
@@ -147,8 +147,8 @@ def _keep(text: str, m: RawMatch, timeml: bool) -> bool:
     if m.kind == "month" and not g.get("y") and not g.get("part"):
         word = g["m"].lower()
         if word in lex.ambiguous_months:
-            before = text[max(0, m.start - 12):m.start].lower().split()
-            prev = before[-1] if before else ""
+            words_before = text[max(0, m.start - 12):m.start].lower().split()
+            prev = words_before[-1] if words_before else ""
             if (m.pre or prev) not in _MONTH_CONTEXT:
                 return False
     if m.kind == "year" and not g.get("part") and not g.get("fiscal"):
@@ -205,7 +205,7 @@ def scan(text: str, timeml: bool = False) -> Iterator[RawMatch]:
             continue
         lo = max(last_end, tried + 1, tm.start() - _WINDOW_CHARS)
         window = [(w.start(), w.end()) for w in _TOKEN.finditer(text, lo, tm.end())]
-        for k, (pos, tend) in enumerate(window):
+        for _k, (pos, tend) in enumerate(window):
             if pos <= tried or pos < last_end:
                 continue
             tried = pos

@@ -9,17 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional, Union
 
-import yaml
+from kronika.data import TIME_DIR as DATA_DIR
+from kronika.data import Strict, load_yaml
+from kronika.errors import DataError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
 _MACRO = re.compile(r"<<([A-Z_0-9]+)>>")
-_REQUIRED = (
-    "months", "month_abbreviations", "ambiguous_months", "weekdays", "seasons", "day_words",
-    "day_parts", "numbers", "ordinals", "units", "refs", "holidays", "future_cues",
-)
 
 
 @dataclass(frozen=True)
@@ -67,9 +63,9 @@ class Lexicon:
             return None if v is None else v + half
         total = 0.0
         for w in t.split(" "):
-            if w not in self.numbers or self.numbers[w] is None:
+            v = self.numbers.get(w)
+            if v is None:
                 return None
-            v = self.numbers[w]
             total = total * v if v == 100 and total else total + v
         return total + half
 
@@ -99,99 +95,133 @@ def _expand(regex: str, macros: dict[str, str]) -> str:
         if new == regex:
             return new
         regex = new
-    raise ValueError(f"macro recursion in time pattern: {regex[:80]}")
+    raise DataError(f"time/patterns.yaml: macro recursion in time pattern: {regex[:80]}")
 
 
-def _load_yaml(name: str) -> dict:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise ValueError(f"kronika/data/time/{name}: expected a mapping")
-    return data
+class _LexiconFile(Strict):
+    """``data/time/lexicon.yaml``."""
+
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    ambiguous_months: list[str]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    day_words: dict[str, int]
+    day_parts: dict[str, str]
+    numbers: dict[str, Optional[float]]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str, bool]]  # [letter, granularity, is_time]
+    refs: dict[str, str]
+    holidays: dict[str, str]  # "MM-DD"
+    moving_holidays: dict[str, list[Union[str, int]]] = {}
+    future_cues: list[str]
+    trigger_words: list[str] = []
+
+
+class _PatternEntry(Strict):
+    name: str
+    regex: str
+    timeml_only: Optional[bool] = None
+
+
+class _PatternsFile(Strict):
+    """``data/time/patterns.yaml``: macros and the patterns that use them."""
+
+    macros: dict[str, str] = {}
+    patterns: list[_PatternEntry] = []
+
+
+def _fail(name: str, message: str) -> NoReturn:
+    raise DataError(f"time/{name}: {message}")
 
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The lexicon and the expanded patterns (loaded and validated once)."""
-    lx = _load_yaml("lexicon.yaml")
-    missing = [k for k in _REQUIRED if k not in lx]
-    if missing:
-        raise ValueError(f"kronika/data/time/lexicon.yaml: missing {missing}")
-    units = {}
-    for k, v in lx["units"].items():
-        if not (isinstance(v, list) and len(v) == 3):
-            raise ValueError(f"lexicon.yaml units.{k}: expected [letter, granularity, is_time]")
-        units[k] = (str(v[0]), str(v[1]), bool(v[2]))
+    lx = load_yaml(DATA_DIR / "lexicon.yaml", _LexiconFile)
+    lex = _lexicon(lx)
+    unit_words = _unit_words(lex.units)
+    pt = load_yaml(DATA_DIR / "patterns.yaml", _PatternsFile)
+    macros = _macros(lex, unit_words)
+    macros.update(pt.macros)
+    object.__setattr__(lex, "patterns", _patterns(pt, macros))
+    object.__setattr__(lex, "triggers", _triggers(lex, lx.trigger_words, unit_words))
+    return lex
+
+
+def _lexicon(lx: _LexiconFile) -> Lexicon:
     holidays = {}
-    for k, v in lx["holidays"].items():
-        mm, dd = str(v).split("-")
+    for k, v in lx.holidays.items():
+        mm, dd = v.split("-")
         holidays[k] = (int(mm), int(dd))
     lex = Lexicon(
-        months={k: int(v) for k, v in lx["months"].items()},
-        month_abbreviations={k: int(v) for k, v in lx["month_abbreviations"].items()},
-        ambiguous_months=frozenset(lx["ambiguous_months"]),
-        weekdays={k: int(v) for k, v in lx["weekdays"].items()},
-        seasons={k: str(v) for k, v in lx["seasons"].items()},
-        day_words={k: int(v) for k, v in lx["day_words"].items()},
-        day_parts={k: str(v) for k, v in lx["day_parts"].items()},
-        numbers={str(k): (None if v is None else float(v)) for k, v in lx["numbers"].items()},
-        ordinals={k: int(v) for k, v in lx["ordinals"].items()},
-        units=units,
-        refs={k: str(v) for k, v in lx["refs"].items()},
-        holidays=holidays,
-        future_cues=tuple(lx["future_cues"]),
-        moving_holidays={k: tuple(v) for k, v in (lx.get("moving_holidays") or {}).items()},
+        months=dict(lx.months), month_abbreviations=dict(lx.month_abbreviations),
+        ambiguous_months=frozenset(lx.ambiguous_months), weekdays=dict(lx.weekdays), seasons=dict(lx.seasons),
+        day_words=dict(lx.day_words), day_parts=dict(lx.day_parts), numbers=dict(lx.numbers),
+        ordinals=dict(lx.ordinals), units=dict(lx.units), refs=dict(lx.refs), holidays=holidays,
+        future_cues=tuple(lx.future_cues), moving_holidays={k: tuple(v) for k, v in lx.moving_holidays.items()},
     )
-    for k, v in lex.moving_holidays.items():
-        if not (v[0] == "easter" and len(v) == 2 or len(v) == 3 and 1 <= int(v[0]) <= 12):
-            raise ValueError(f"lexicon.yaml moving_holidays.{k}: bad rule {v!r}")
+    for k, rule in lex.moving_holidays.items():
+        if not (rule[0] == "easter" and len(rule) == 2 or len(rule) == 3 and 1 <= int(rule[0]) <= 12):
+            _fail("lexicon.yaml", f"moving_holidays.{k}: bad rule {list(rule)!r}")
     for m in list(lex.months.values()) + list(lex.month_abbreviations.values()):
         if not 1 <= m <= 12:
-            raise ValueError(f"lexicon.yaml: bad month number {m}")
+            _fail("lexicon.yaml", f"bad month number {m}")
+    return lex
 
+
+def _unit_words(units: dict) -> list[str]:
+    """Each unit and its plural ("day", "days"; "century", "centuries")."""
     unit_words = []
     for u in units:
         unit_words.append(u)
         if not u.endswith("ies"):
             unit_words.append(u[:-1] + "ies" if u.endswith("y") and u != "day" else u + "s")
+    return unit_words
+
+
+def _macros(lex: Lexicon, unit_words: list[str]) -> dict[str, str]:
+    """The patterns' ``<<MACRO>>`` alternations made from the lexicon's word lists."""
     abbr = []
     for a in lex.month_abbreviations:
         abbr += [a.title() + r"\.", a.upper() + r"\.", a.title() + r"(?=\s+\d)", a.upper() + r"(?=\s+\d)"]
-    macros = {
+    return {
         "MONTH": _alt(lex.months, case="title"),
         "MONTH_ANY": "(?:" + _alt(lex.months, case="title") + "|" + "|".join(sorted(abbr, key=len, reverse=True)) + ")",
         "WEEKDAY": _alt(lex.weekdays, case="title"),
         "SEASON": _alt(lex.seasons),
         "NUMWORD": _alt([k for k in lex.numbers]),
         "ORDINAL": _alt(lex.ordinals),
-        "UNIT": _alt(units),
+        "UNIT": _alt(lex.units),
         "UNITS": _alt(unit_words),
         "DAYPART": _alt(lex.day_parts),
         "DAYWORD": _alt(lex.day_words),
         "REF": _alt(lex.refs),
         "HOLIDAY": _alt(list(lex.holidays) + list(lex.moving_holidays)),
     }
-    pt = _load_yaml("patterns.yaml")
-    for k, v in (pt.get("macros") or {}).items():
-        macros[k] = str(v)
+
+
+def _patterns(pt: _PatternsFile, macros: dict[str, str]) -> tuple[Pattern, ...]:
     patterns = []
     seen = set()
-    for p in pt.get("patterns") or []:
-        name, regex = p.get("name"), p.get("regex")
-        if not name or not regex or name in seen:
-            raise ValueError(f"patterns.yaml: bad or duplicate pattern {p!r}")
-        seen.add(name)
-        expanded = _expand(str(regex), macros)
+    for p in pt.patterns:
+        if not p.name or not p.regex or p.name in seen:
+            _fail("patterns.yaml", f"bad or duplicate pattern {p.name!r}")
+        seen.add(p.name)
+        expanded = _expand(p.regex, macros)
         try:
             re.compile(expanded)
         except re.error as e:  # pragma: no cover - data error
-            raise ValueError(f"patterns.yaml: pattern {name!r} does not compile: {e}") from e
-        patterns.append(Pattern(name=name, regex=expanded, timeml_only=bool(p.get("timeml_only", False))))
-    object.__setattr__(lex, "patterns", tuple(patterns))
-    trig = set(lx.get("trigger_words") or [])
+            _fail("patterns.yaml", f"pattern {p.name!r} does not compile: {e}")
+        patterns.append(Pattern(name=p.name, regex=expanded, timeml_only=bool(p.timeml_only)))
+    return tuple(patterns)
+
+
+def _triggers(lex: Lexicon, trigger_words: list[str], unit_words: list[str]) -> frozenset[str]:
+    """Words one of which a sentence must have for the patterns to be tried on it."""
+    trig = set(trigger_words)
     for words in (lex.months, lex.month_abbreviations, lex.weekdays, lex.seasons, lex.day_words, lex.day_parts, unit_words):
         trig.update(w.lower() for w in words)
     for phrase in list(lex.holidays) + list(lex.moving_holidays):
         trig.update(phrase.replace("'", " ").split()[:1])
-    object.__setattr__(lex, "triggers", frozenset(trig))
-    return lex
+    return frozenset(trig)

@@ -135,7 +135,8 @@ def score(gold: Iterable, system: Iterable) -> tuple[Scores, list[tuple]]:
     for i, g in enumerate(gold):
         for j, s in enumerate(system):
             if j not in used_s and s.start == g.start and s.end == g.end:
-                used_g.add(i), used_s.add(j)
+                used_g.add(i)
+                used_s.add(j)
                 pairs.append((g, s))
                 sc.strict += 1
                 break
@@ -150,7 +151,8 @@ def score(gold: Iterable, system: Iterable) -> tuple[Scores, list[tuple]]:
             if best is None or ov > best[0]:
                 best = (ov, j)
         if best is not None:
-            used_g.add(i), used_s.add(best[1])
+            used_g.add(i)
+            used_s.add(best[1])
             pairs.append((g, system[best[1]]))
     sc.relaxed = len(pairs)
     for g, s in pairs:
