@@ -133,3 +133,22 @@ def test_a_filter_that_can_match_nothing_is_refused_with_the_valid_values(db, cl
     r = client.get("/api/chronicle", params={"type": "Bogus type"})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "type"]
     assert client.get("/api/events", params={"since": "yesterday"}).json()["detail"][0]["loc"] == ["query", "since"]
+
+
+def test_exporters_take_records_so_a_filtered_chronicle_exports(db, tmp_path):
+    import io
+
+    from kronika import export
+
+    ch = Chronicle(db)
+    whole, part = io.StringIO(), io.StringIO()
+    n_all = ch.export("geojson", whole)
+    kursk = ch.chronicle(place="Kursk")
+    n_kursk = export.write_geojson(kursk, part)
+    assert 0 < n_kursk < n_all
+    ids = {f["properties"]["id"] for f in json.loads(part.getvalue())["features"]}
+    assert ids <= {e.id for e in kursk}
+    assert export.write_acled([], io.StringIO()) == 0
+    with pytest.raises(Exception, match="binary: give an output file"):
+        ch.export("parquet", io.StringIO())
+    ch.close()

@@ -39,11 +39,6 @@ def _date(value: dt.date | str | None, name: str) -> Optional[dt.date]:
     return parse_user_date(value, name)
 
 
-def formats() -> tuple[str, ...]:
-    """The export formats :meth:`Chronicle.export` writes."""
-    from kronika.export import FORMATS
-
-    return tuple(FORMATS)
 
 
 class Chronicle:
@@ -160,16 +155,10 @@ class Chronicle:
         return self.store.documents()
 
     def export(self, fmt: str, out: IO[str] | str | Path) -> int:
-        """Write the chronicle as ``fmt`` (acled/csv, ucdp, geojson, jsonl to a text stream; parquet to a path)."""
-        from kronika.export import FILE_EXPORTERS, FORMATS, TEXT_EXPORTERS
+        """Write the chronicle as ``fmt`` (see :data:`kronika.export.EXPORTERS`: acled/csv, ucdp,
+        geojson, jsonl, statements-csv/-jsonl to a text stream or a path; parquet to a path)."""
+        from kronika.export import export
 
-        if fmt in FILE_EXPORTERS:
-            if not isinstance(out, (str, Path)):
-                raise KronikaError(f"the {fmt} export is binary: give an output file (-o FILE)")
-            return FILE_EXPORTERS[fmt](self, str(out))
-        if fmt not in TEXT_EXPORTERS:
-            raise KronikaError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        if isinstance(out, (str, Path)):
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                return TEXT_EXPORTERS[fmt](self, f)
-        return TEXT_EXPORTERS[fmt](self, out)
+        streams = {"events": self.chronicle, "documents": self.store.analyses, "series": self.series,
+                   "statements": self.statements}
+        return export(fmt, streams, str(out) if isinstance(out, (str, Path)) else out)

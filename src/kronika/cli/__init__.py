@@ -15,7 +15,7 @@ from typing import Optional, get_args
 import click
 
 from kronika.errors import KronikaError
-from kronika.export import FORMATS
+from kronika.export import EXPORTERS, FORMATS
 from kronika.records import Stance
 
 DEFAULT_DB = "kronika.db"
@@ -250,9 +250,8 @@ def series(db, measure, subject, place, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              required=True, help="acled/csv: ACLED's 31 columns; ucdp: UCDP GED-like; parquet needs -o; "
-                                  "statements-csv/-jsonl: who said what.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="; ".join(f"{name}: {e.help}" for name, e in EXPORTERS.items()) + ".")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export(db, fmt, output) -> None:
     """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet;
