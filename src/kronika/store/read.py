@@ -116,9 +116,14 @@ def overlaps(f: Filters, start, end, fallback) -> list:
 
 
 def of_type(t, value: str):
-    """An ACLED event type, sub-event type or kind: a whole value, any case."""
+    """An ACLED event type, sub-event type or kind (the taxonomy's three levels share no name):
+    a whole value, any case, compared with the one column of its level (the type's is indexed)."""
     value = vocab.check(value, vocab.event_types(), "event type") or value  # its stored spelling
-    return or_(t.c.event_type == value, t.c.sub_event_type == value, t.c.kind == value)
+    level = vocab.type_level(value)
+    col = {"event_type": t.c.event_type, "sub_event_type": t.c.sub_event_type, "kind": t.c.kind}.get(level)
+    if col is None:
+        return or_(t.c.event_type == value, t.c.sub_event_type == value, t.c.kind == value)
+    return col == value
 
 
 def event_conditions(f: Filters) -> list:
