@@ -335,7 +335,7 @@ def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
     try:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:
-        app.state.store.close()  # folds the -wal and -shm files back into the database
+        app.state.chronicle.close()  # folds the -wal and -shm files back into the database
 
 
 def _listen(host: str, port: int):
