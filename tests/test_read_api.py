@@ -117,8 +117,10 @@ def test_the_filters_find_what_they_say(db):
     assert python_ids(db, "events", {"source": "e_m"}) == []  # '_' is no wildcard: "Euromaidan" has no "e_m"
     assert python_ids(db, "events", {"place": "_"}) == [] and python_ids(db, "chronicle", {"place": "%"}) == []
     assert set(python_ids(db, "events", {"text": "40%"})) <= wild and python_ids(db, "events", {"text": "40%"})
-    # a place matches its region: Sudzha is in Kursk Oblast
-    assert set(python_ids(db, "events", {"place": "Sudzha"})) < set(python_ids(db, "events", {"place": "Kursk"}))
+    # a place matches its region: Sudzha is in Kursk Oblast (events and claims alike)
+    for kind in ("events", "claims", "chronicle"):
+        sudzha = set(python_ids(db, kind, {"place": "Sudzha"}))
+        assert sudzha and sudzha < set(python_ids(db, kind, {"place": "Kursk"})), kind
     captures = python_ids(db, "events", {"event_type": "capture"})
     assert captures and set(captures) < every["events"]
 

@@ -44,6 +44,7 @@ CLAIM_COLS = [
     claims.c.date_start, claims.c.date_end, claims.c.place, claims.c.geonameid, claims.c.country_code,
     claims.c.headline, claims.c.sentence, claims.c.text,
 ]
+CLAIM_ADMIN1 = claims.c.data[("place", "admin1")].as_string()
 LEAD = 90  # characters of a document's text shown when it has no title
 # The text's start is read only for documents without a title (large records: read little).
 _LEAD = case((documents.c.title.is_(None), func.substr(documents.c.text, 1, LEAD)), else_=None).label("lead")
@@ -145,8 +146,8 @@ def claim_conditions(f: Filters) -> list:
     """WHERE conditions on ``claims`` joined with ``documents``."""
     t = claims
     out = overlaps(f, t.c.date_start, t.c.date_end, documents.c.published)
-    if f.place:
-        out.append(named(t.c.place, f.place))
+    if f.place:  # the claims table has no region column: the region is read from the record
+        out.append(or_(named(t.c.place, f.place), contains(CLAIM_ADMIN1, f.place)))
     if f.actor:
         out.append(or_(named(t.c.claimant, f.actor), contains(t.c.subject, f.actor)))
     if f.measure:
