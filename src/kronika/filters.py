@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Optional
 
 from kronika import vocab
 from kronika.errors import KronikaError
@@ -49,7 +50,7 @@ class Filters:
     modality: Optional[str] = None  # a claim's modality
 
     @classmethod
-    def of(cls, *, names: Mapping[str, str] = CLI_NAMES, **given: Any) -> "Filters":
+    def of(cls, *, names: Mapping[str, str] = CLI_NAMES, **given: Any) -> Filters:
         """Filters from what a user gave: dates as ``YYYY-MM-DD`` text or dates, closed values in
         any case; empty values are no filter. A bad value raises :class:`FilterError` naming it
         (``names``: what to call each filter in the message)."""
@@ -67,7 +68,7 @@ class Filters:
                 raise FilterError(name, value, str(exc)) from None
         return cls(**out)
 
-    def replace(self, **changes: Any) -> "Filters":
+    def replace(self, **changes: Any) -> Filters:
         return dataclasses.replace(self, **changes)
 
     def given(self) -> dict[str, Any]:

@@ -21,7 +21,14 @@ from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from kronika import vocab
 from kronika.filters import Filters
 from kronika.store import (
-    Store, chronicle_events, chronicle_reports, claim_series, claims, contains, documents, events,
+    Store,
+    chronicle_events,
+    chronicle_reports,
+    claim_series,
+    claims,
+    contains,
+    documents,
+    events,
 )
 
 MAX_LIMIT = 1000
@@ -330,7 +337,7 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     e, r = chronicle_events, chronicle_reports
     chosen = select(e).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
-    raw = lambda col: type_coerce(col, String)  # noqa: E731 - ISO text as stored, no date objects
+    raw = lambda col: type_coerce(col, String)
     day = func.coalesce(c.c.date_start, c.c.first_reported)
     q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,
                 raw(c.c.first_reported), c.c.event_type, c.c.sub_event_type, c.c.kind, c.c.status, c.c.actor1,

@@ -8,8 +8,9 @@ import json
 import math
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import HTTPException, Query, Request
@@ -22,8 +23,7 @@ from kronika import vocab
 from kronika.chronicle import Chronicle
 from kronika.errors import KronikaError
 from kronika.filters import FilterError, Filters
-from kronika.store import Store
-from kronika.store import read
+from kronika.store import Store, read
 
 CHART_POINTS = 300  # points drawn in one series chart
 # What each filter is called in the web's messages: its query parameter.

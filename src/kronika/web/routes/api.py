@@ -6,14 +6,24 @@ from typing import Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
+from kronika import vocab
 from kronika.chronicle import STANCES
 from kronika.filters import Filters
 from kronika.ingest.dates import parse_user_date
 from kronika.store import read
 from kronika.web.common import (
-    Page, Web, checked_measure, filters, limit_q, offset_q, page_of, sort_q, trim_points, valid_query, web,
+    Page,
+    Web,
+    checked_measure,
+    filters,
+    limit_q,
+    offset_q,
+    page_of,
+    sort_q,
+    trim_points,
+    valid_query,
+    web,
 )
-from kronika import vocab
 
 router = APIRouter(prefix="/api", tags=["api"])
 

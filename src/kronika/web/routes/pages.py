@@ -12,10 +12,21 @@ from kronika.chronicle import STANCES
 from kronika.errors import KronikaError
 from kronika.filters import Filters
 from kronika.records import Analysis
-from kronika.store import claims as claims_t, events as events_t, read
+from kronika.store import claims as claims_t
+from kronika.store import events as events_t
+from kronika.store import read
 from kronika.web import render
 from kronika.web.common import (
-    CHART_POINTS, Web, checked_measure, filters, lead, offset_q, pager, span, trim_points, web,
+    CHART_POINTS,
+    Web,
+    checked_measure,
+    filters,
+    lead,
+    offset_q,
+    pager,
+    span,
+    trim_points,
+    web,
 )
 
 router = APIRouter(include_in_schema=False)
