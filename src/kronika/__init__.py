@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Analysis", "Claim", "Document", "Event", "InputError", "KronikaError", "Place",
-    "Quantity", "TimeSpan", "UnsupportedLanguage", "analyze", "Chronicle", "Pipeline",
+    "Quantity", "TimeSpan", "UnsupportedLanguage", "analyze", "Chronicle", "Filters", "Pipeline",
 ]
 
 
@@ -20,4 +20,8 @@ def __getattr__(name):  # lazy: importing kronika must not load spaCy
         from kronika.chronicle import Chronicle
 
         return Chronicle
+    if name == "Filters":
+        from kronika.filters import Filters
+
+        return Filters
     raise AttributeError(name)

@@ -33,6 +33,17 @@ def event_types() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*raw["event_types"], *subs, *(raw.get("kinds") or {})]))
 
 
+@functools.lru_cache(maxsize=None)
+def type_level(value: str) -> Optional[str]:
+    """Which level of the taxonomy ``value`` names: ``event_type``, ``sub_event_type`` or ``kind``."""
+    raw = _data("events/taxonomy.yaml")
+    if value in raw["event_types"]:
+        return "event_type"
+    if any(value in body["sub_event_types"] for body in raw["event_types"].values()):
+        return "sub_event_type"
+    return "kind" if value in (raw.get("kinds") or {}) else None
+
+
 @functools.lru_cache(maxsize=1)
 def measures() -> tuple[str, ...]:
     """Every measure a claim can have (sorted)."""

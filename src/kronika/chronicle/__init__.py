@@ -21,12 +21,9 @@ from kronika.ingest.dates import parse_user_date
 from kronika.chronicle.dedup import Report, merge_reports
 from kronika.chronicle.series import build_series
 from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event, Stance
-from kronika.store import Store
+from kronika.filters import Filters
+from kronika.store import Store, read
 from kronika import vocab
-
-
-def _type(value: Optional[str]) -> Optional[str]:
-    return vocab.check(value, vocab.event_types(), "event type")
 
 
 def _measure(value: Optional[str]) -> Optional[str]:
@@ -42,6 +39,8 @@ def _date(value: dt.date | str | None, name: str) -> Optional[dt.date]:
     return parse_user_date(value, name)
 
 
+
+
 class Chronicle:
     def __init__(self, db: str | Path | Store = "kronika.db") -> None:
         self.store = db if isinstance(db, Store) else Store(db)
@@ -55,7 +54,7 @@ class Chronicle:
         options = IngestOptions(published=_date(published, "--published"), source=source)
         report = ingest(list(inputs), self.store, workers=workers, model=model, options=options,
                         pipeline=pipeline, progress=progress, seconds=time_limit)
-        if rebuild and (report.added or not self.store.count()["chronicle_events"]):
+        if rebuild and (report.added or not self.counts()["chronicle_events"]):
             self.rebuild()
         return report
 
@@ -75,27 +74,65 @@ class Chronicle:
         self.store.replace_chronicle(merged, series)
         return len(merged), len(series)
 
-    def chronicle(self, *, since=None, until=None, place=None, actor=None, event_type=None,
-                  limit=None) -> list[ChronicleEvent]:
+    # -- reading: one Filters value, the same answer as the CLI and the web API ----------------
+    @staticmethod
+    def filters(filters: Optional[Filters] = None, **given: Any) -> Filters:
+        """``filters`` with ``given`` ones added (``since="2025-01-01"``, ``place="Kursk"``...),
+        checked: a date that cannot be read or a closed value (event type, measure, status,
+        modality) that can match nothing is a :class:`~kronika.filters.FilterError`."""
+        base = filters.given() if filters is not None else {}
+        return Filters.of(**{**base, **{k: v for k, v in given.items() if v is not None}})
+
+    def page(self, kind: str, filters: Optional[Filters] = None, *, sort: str = "date",
+             limit: Optional[int] = 50, offset: int = 0, **options: Any) -> tuple[int, list[dict[str, Any]]]:
+        """(total, rows) of ``kind`` (events, claims, chronicle or documents) matching ``filters``,
+        sorted by ``sort`` ('-' before it: descending) and paged: what the web API serves."""
+        readers = {"events": read.query_events, "claims": read.query_claims, "chronicle": read.query_chronicle,
+                   "documents": read.query_documents}
+        if kind not in readers:
+            raise KronikaError(f"unknown kind {kind!r}; choose one of {', '.join(readers)}")
+        try:
+            return readers[kind](self.store, self.filters(filters), sort=sort, limit=limit, offset=offset, **options)
+        except ValueError as exc:  # an unknown sort
+            raise KronikaError(str(exc)) from None
+
+    def events(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
+               offset: int = 0, **given: Any) -> list[dict[str, Any]]:
+        """Stored events (one row per document's event, with its full record in ``data``)."""
+        return self.page("events", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
+                         count=False, data=True)[1]
+
+    def claims(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
+               offset: int = 0, **given: Any) -> list[dict[str, Any]]:
+        """Stored claims (one row per claim, with its full record in ``data``)."""
+        return self.page("claims", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
+                         count=False, data=True)[1]
+
+    def chronicle(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
+                  offset: int = 0, **given: Any) -> list[ChronicleEvent]:
         """Merged events (one per real event, with all its reports), in date order."""
-        rows = self.store.chronicle_rows(since=_date(since, "--since"), until=_date(until, "--until"),
-                                         place=place, actor=actor, event_type=_type(event_type), limit=limit)
+        rows = self.page("chronicle", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
+                         count=False, data=True, reports=False)[1]
         return [ChronicleEvent.model_validate(r["data"]) for r in rows]
+
+    def timeline(self, filters: Optional[Filters] = None, *, limit: Optional[int] = None,
+                 **given: Any) -> list[tuple]:
+        """The chronicle as plain tuples, one per report, in date order (see :func:`kronika.store.read.timeline`)."""
+        return read.timeline(self.store, self.filters(filters, **given), limit=limit)
 
     def series(self, *, measure=None, subject=None, place=None, key=None, limit=None) -> list[ClaimSeries]:
         """Claim series with low/best/high and flags."""
-        rows = self.store.series_rows(measure=_measure(measure), subject=subject, place=place, key=key, limit=limit)
-        return [ClaimSeries.model_validate(r["data"]) for r in rows]
+        found = read.query_series(self.store, measure=_measure(measure), subject=subject, place=place, key=key,
+                                  limit=limit)[1]
+        return [ClaimSeries.model_validate(data) for data in found]
 
-    def events(self, *, since=None, until=None, place=None, actor=None, event_type=None,
-               limit=None) -> list[dict[str, Any]]:
-        return self.store.query("events", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, event_type=_type(event_type), limit=limit)
+    def close(self) -> None:
+        """Close the store's connections (SQLite folds its -wal and -shm files back)."""
+        self.store.close()
 
-    def claims(self, *, since=None, until=None, place=None, actor=None, measure=None,
-               limit=None) -> list[dict[str, Any]]:
-        return self.store.query("claims", since=_date(since, "--since"), until=_date(until, "--until"),
-                                place=place, actor=actor, measure=_measure(measure), limit=limit)
+    def counts(self) -> dict[str, int]:
+        """How many documents, events, claims, statements, chronicle events and series are stored."""
+        return self.store.count()
 
     def statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None,
                    limit=None, offset: int = 0) -> list[dict[str, Any]]:
@@ -118,16 +155,10 @@ class Chronicle:
         return self.store.documents()
 
     def export(self, fmt: str, out: IO[str] | str | Path) -> int:
-        """Write the chronicle as ``fmt`` (acled/csv, ucdp, geojson, jsonl to a text stream; parquet to a path)."""
-        from kronika.export import FILE_EXPORTERS, FORMATS, TEXT_EXPORTERS
+        """Write the chronicle as ``fmt`` (see :data:`kronika.export.EXPORTERS`: acled/csv, ucdp,
+        geojson, jsonl, statements-csv/-jsonl to a text stream or a path; parquet to a path)."""
+        from kronika.export import export
 
-        if fmt in FILE_EXPORTERS:
-            if not isinstance(out, (str, Path)):
-                raise KronikaError(f"the {fmt} export is binary: give an output file (-o FILE)")
-            return FILE_EXPORTERS[fmt](self, str(out))
-        if fmt not in TEXT_EXPORTERS:
-            raise KronikaError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        if isinstance(out, (str, Path)):
-            with open(out, "w", encoding="utf-8", newline="") as f:
-                return TEXT_EXPORTERS[fmt](self, f)
-        return TEXT_EXPORTERS[fmt](self, out)
+        streams = {"events": self.chronicle, "documents": self.store.analyses, "series": self.series,
+                   "statements": self.statements}
+        return export(fmt, streams, str(out) if isinstance(out, (str, Path)) else out)

@@ -15,6 +15,7 @@ from typing import Optional, get_args
 import click
 
 from kronika.errors import KronikaError
+from kronika.export import EXPORTERS, FORMATS
 from kronika.records import Stance
 
 DEFAULT_DB = "kronika.db"
@@ -45,6 +46,8 @@ filter_options = [
     click.option("--until", help="Only items on or before this date (YYYY-MM-DD)."),
     click.option("--place", help="Place name (substring, case-insensitive)."),
     click.option("--actor", help="Actor or claimant name (substring)."),
+    click.option("--source", help="Publisher (substring, case-insensitive)."),
+    click.option("--text", help="Words of the sentence the item comes from (substring, case-insensitive)."),
     click.option("--limit", type=int, help="At most this many rows."),
 ]
 
@@ -131,18 +134,12 @@ def ingest(paths, db, workers, published, publisher, model, quiet, time_limit) -
                                   source=publisher, progress=progress, time_limit=time_limit or None)
     for name, message in report.failed[reported[0]:]:
         click.echo(f"kronika: error: {message}", err=True)
-    counts = chronicle.store.count()
+    counts = chronicle.counts()
     click.echo(f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed; "
                f"{db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
                err=True)
     if report.failed:
         sys.exit(1)
-
-
-def ch_date(value, name):
-    from kronika.chronicle import _date
-
-    return _date(value, name)
 
 
 def _open_store(db: str):
@@ -158,9 +155,10 @@ def _open_store(db: str):
 @with_filters
 @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
 @fmt_option
-def events(db, since, until, place, actor, limit, event_type, fmt) -> None:
+def events(db, limit, fmt, **filters) -> None:
     """List stored events."""
-    rows = _open_store(db).events(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
+    ch = _open_store(db)
+    rows = ch.events(ch.filters(**filters), limit=limit)
     from kronika.cli.show import print_rows
 
     print_rows("events", rows, fmt)
@@ -171,9 +169,10 @@ def events(db, since, until, place, actor, limit, event_type, fmt) -> None:
 @with_filters
 @click.option("--measure", help="killed, wounded, casualties, captured, troops, equipment, area, ...")
 @fmt_option
-def claims(db, since, until, place, actor, limit, measure, fmt) -> None:
+def claims(db, limit, fmt, **filters) -> None:
     """List stored quantitative claims."""
-    rows = _open_store(db).claims(since=since, until=until, place=place, actor=actor, measure=measure, limit=limit)
+    ch = _open_store(db)
+    rows = ch.claims(ch.filters(**filters), limit=limit)
     from kronika.cli.show import print_rows
 
     print_rows("claims", rows, fmt)
@@ -205,7 +204,7 @@ def statements(db, source, stance, reported_by, since, until, limit, fmt) -> Non
 @click.option("--claims", is_flag=True, help="Show the claims of each date beside the events.")
 @fmt_option
 @click.pass_context
-def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fmt) -> None:
+def chronicle(ctx, db, limit, claims, fmt, **filters) -> None:
     """Print the chronicle: one line per real event, with its sources, in date order."""
     ctx.ensure_object(dict)["db"] = db
     if ctx.invoked_subcommand:
@@ -213,17 +212,13 @@ def chronicle(ctx, db, since, until, place, actor, limit, event_type, claims, fm
     from kronika.cli.show import print_chronicle
 
     ch = _open_store(db)
+    f = ch.filters(**filters)
     if fmt == "json":
-        events = ch.chronicle(since=since, until=until, place=place, actor=actor, event_type=event_type, limit=limit)
+        events = ch.chronicle(f, limit=limit)
         click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
         return
-    from kronika import vocab
-
-    event_type = vocab.check(event_type, vocab.event_types(), "event type")
-    timeline = ch.store.timeline(since=ch_date(since, "--since"), until=ch_date(until, "--until"), place=place,
-                                 actor=actor, event_type=event_type, limit=limit)
-    claim_rows = ch.claims(since=since, until=until, place=place, actor=actor, limit=limit) if claims else []
-    print_chronicle(timeline, claim_rows)
+    claim_rows = ch.claims(f.replace(event_type=None), limit=limit) if claims else []
+    print_chronicle(ch.timeline(f, limit=limit), claim_rows)
 
 
 @chronicle.command("rebuild")
@@ -255,10 +250,8 @@ def series(db, measure, subject, place, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["acled", "csv", "ucdp", "geojson", "jsonl", "parquet",
-                                                  "statements-csv", "statements-jsonl"]),
-              required=True, help="acled/csv: ACLED's 31 columns; ucdp: UCDP GED-like; parquet needs -o; "
-                                  "statements-csv/-jsonl: who said what.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="; ".join(f"{name}: {e.help}" for name, e in EXPORTERS.items()) + ".")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export(db, fmt, output) -> None:
     """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet;
@@ -332,7 +325,7 @@ def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
 
     from kronika.web.app import create_app, is_loopback
 
-    _open_store(db).store.close()  # refuses a missing database, like every other command
+    _open_store(db).close()  # refuses a missing database, like every other command
     sock = _listen(host, port)
     if not is_loopback(host) and not token:
         token = secrets.token_urlsafe(24)
@@ -342,7 +335,7 @@ def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
     try:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:
-        app.state.store.close()  # folds the -wal and -shm files back into the database
+        app.state.chronicle.close()  # folds the -wal and -shm files back into the database
 
 
 def _listen(host: str, port: int):

@@ -258,7 +258,7 @@ def _clean(s: Optional[str], limit: int = 200) -> str:
 
 def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> None:
     """A dated timeline: each chronicle event with its reports and sources, and (optionally) the
-    claims of the same dates. ``timeline`` is :meth:`kronika.store.Store.timeline`'s rows.
+    claims of the same dates. ``timeline`` is :meth:`kronika.chronicle.Chronicle.timeline`'s rows.
 
     Plain lines (no table layout), so that a chronicle of thousands of events prints at once."""
     import sys

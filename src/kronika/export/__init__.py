@@ -1,7 +1,9 @@
 """Exports of the chronicle: ACLED-compatible CSV, UCDP GED-like CSV, GeoJSON, JSON Lines, Parquet,
 and the statements (who said what) as CSV or JSON Lines.
 
-Each exporter is ``write_<format>(chronicle, out) -> int`` (rows written). The CSV and GeoJSON
+Each exporter is ``write_<format>(records..., out) -> int`` (rows written): it takes iterables of
+records — chronicle events, analyses, claim series or statement rows, as :data:`EXPORTERS` says
+for each format — never the store or the :class:`~kronika.chronicle.Chronicle`. The CSV and GeoJSON
 exports are made of merged chronicle events (one row per real event, its sources joined);
 only events reported as having happened go to the ACLED and UCDP exports, as in those datasets.
 JSON Lines holds everything — each document's analysis with offsets, each chronicle event and
@@ -15,14 +17,12 @@ import datetime as dt
 import functools
 import json
 from importlib import resources
-from typing import IO, TYPE_CHECKING, Callable, Iterator, Optional
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Iterable, Iterator, Optional
 
 import yaml
 
-from kronika.records import ChronicleEvent
-
-if TYPE_CHECKING:  # pragma: no cover
-    from kronika.chronicle import Chronicle
+from kronika.records import Analysis, ChronicleEvent, ClaimSeries
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -132,15 +132,16 @@ def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
         }
 
 
-def _happened(ch: "Chronicle") -> Iterator[ChronicleEvent]:
-    return (e for e in ch.chronicle() if e.status in ("occurred", "contested"))
+def _happened(events: Iterable[ChronicleEvent]) -> Iterator[ChronicleEvent]:
+    return (e for e in events if e.status in ("occurred", "contested"))
 
 
-def write_acled(ch: "Chronicle", out: IO[str]) -> int:
+def write_acled(events: Iterable[ChronicleEvent], out: IO[str]) -> int:
+    """ACLED's columns, one row per day of each event that happened."""
     w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
-    for e in _happened(ch):
+    for e in _happened(events):
         for row in acled_rows(e):
             w.writerow(row)
             n += 1
@@ -178,19 +179,21 @@ def ucdp_row(e: ChronicleEvent) -> dict:
     }
 
 
-def write_ucdp(ch: "Chronicle", out: IO[str]) -> int:
+def write_ucdp(events: Iterable[ChronicleEvent], out: IO[str]) -> int:
+    """UCDP GED-like columns, one row per event that happened."""
     w = csv.DictWriter(out, fieldnames=UCDP_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
-    for e in _happened(ch):
+    for e in _happened(events):
         w.writerow(ucdp_row(e))
         n += 1
     return n
 
 
-def write_geojson(ch: "Chronicle", out: IO[str]) -> int:
+def write_geojson(events: Iterable[ChronicleEvent], out: IO[str]) -> int:
+    """A FeatureCollection of the events that have a point."""
     features = []
-    for e in ch.chronicle():
+    for e in events:
         p = e.place
         if not p or p.latitude is None or p.longitude is None:
             continue
@@ -211,17 +214,14 @@ def write_geojson(ch: "Chronicle", out: IO[str]) -> int:
     return len(features)
 
 
-def write_jsonl(ch: "Chronicle", out: IO[str]) -> int:
+def write_jsonl(documents: Iterable[Analysis], events: Iterable[ChronicleEvent], series: Iterable[ClaimSeries],
+                out: IO[str]) -> int:
+    """Every analysis, chronicle event and claim series, one record a line."""
     n = 0
-    for a in ch.store.analyses():
-        out.write(json.dumps({"record": "document", **a.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-        n += 1
-    for e in ch.chronicle():
-        out.write(json.dumps({"record": "event", **e.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-        n += 1
-    for s in ch.series():
-        out.write(json.dumps({"record": "series", **s.model_dump(mode="json")}, ensure_ascii=False) + "\n")
-        n += 1
+    for kind, records in (("document", documents), ("event", events), ("series", series)):
+        for r in records:
+            out.write(json.dumps({"record": kind, **r.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 
@@ -242,44 +242,76 @@ def _statement_csv_row(r: dict) -> dict:
     }
 
 
-def write_statements_csv(ch: "Chronicle", out: IO[str]) -> int:
+def write_statements_csv(statements: Iterable[dict], out: IO[str]) -> int:
     """One row per stored statement: who said what, when, with what stance, where it is said."""
     w = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS, lineterminator="\n")
     w.writeheader()
-    rows = ch.statements()
-    for r in rows:
+    n = 0
+    for r in statements:
         w.writerow(_statement_csv_row(r))
-    return len(rows)
+        n += 1
+    return n
 
 
-def write_statements_jsonl(ch: "Chronicle", out: IO[str]) -> int:
+def write_statements_jsonl(statements: Iterable[dict], out: IO[str]) -> int:
     """One Statement record per line (with offsets), with its document's id, publisher and date."""
-    rows = ch.statements()
-    for r in rows:
+    n = 0
+    for r in statements:
         extra = {"doc_id": r["doc_id"], "publisher": r["publisher"], "published": r["published"]}
         out.write(json.dumps({"record": "statement", **extra, **r["data"]}, ensure_ascii=False, default=str) + "\n")
-    return len(rows)
+        n += 1
+    return n
 
 
-def write_parquet(ch: "Chronicle", path: str) -> int:
+def write_parquet(events: Iterable[ChronicleEvent], path: str) -> int:
     """ACLED-column rows as a Parquet file (pyarrow), for pandas and DuckDB."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [row for e in _happened(ch) for row in acled_rows(e)]
+    rows = [row for e in _happened(events) for row in acled_rows(e)]
     columns = {c: [r[c] if r[c] != "" else None for r in rows] for c in ACLED_COLUMNS}
     pq.write_table(pa.table(columns), path)
     return len(rows)
 
 
-TEXT_EXPORTERS: dict[str, Callable[["Chronicle", IO[str]], int]] = {
-    "acled": write_acled,
-    "csv": write_acled,
-    "ucdp": write_ucdp,
-    "geojson": write_geojson,
-    "jsonl": write_jsonl,
-    "statements-csv": write_statements_csv,
-    "statements-jsonl": write_statements_jsonl,
+@dataclass(frozen=True)
+class Exporter:
+    """A format: its writer, the record streams it reads (in the writer's order: ``events``,
+    ``documents``, ``series``, ``statements``), and whether it writes a file by path (binary)."""
+
+    write: Callable[..., int]
+    reads: tuple[str, ...]
+    binary: bool = False
+    help: str = ""
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "acled": Exporter(write_acled, ("events",), help="ACLED's 31 columns"),
+    "csv": Exporter(write_acled, ("events",), help="the same as acled"),
+    "ucdp": Exporter(write_ucdp, ("events",), help="UCDP GED-like columns"),
+    "geojson": Exporter(write_geojson, ("events",), help="for QGIS and web maps"),
+    "jsonl": Exporter(write_jsonl, ("documents", "events", "series"), help="everything, with offsets"),
+    "parquet": Exporter(write_parquet, ("events",), binary=True, help="ACLED's columns for pandas and DuckDB; needs -o"),
+    "statements-csv": Exporter(write_statements_csv, ("statements",), help="who said what"),
+    "statements-jsonl": Exporter(write_statements_jsonl, ("statements",), help="who said what, with offsets"),
 }
-FILE_EXPORTERS: dict[str, Callable[["Chronicle", str], int]] = {"parquet": write_parquet}
-FORMATS = (*TEXT_EXPORTERS, *FILE_EXPORTERS)
+FORMATS = tuple(EXPORTERS)
+
+
+def export(fmt: str, streams: dict[str, Callable[[], Iterable[Any]]], out: IO[str] | str) -> int:
+    """Write ``fmt`` from the record ``streams`` it reads (each a function giving an iterable):
+    to a text stream or a path, or (binary formats) to a path only."""
+    from kronika.errors import KronikaError
+
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise KronikaError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    records = [streams[name]() for name in exporter.reads]
+    if exporter.binary:
+        if not isinstance(out, str):
+            raise KronikaError(f"the {fmt} export is binary: give an output file (-o FILE)")
+        return exporter.write(*records, out)
+    if isinstance(out, str):
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            return exporter.write(*records, f)
+    return exporter.write(*records, out)

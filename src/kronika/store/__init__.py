@@ -15,7 +15,7 @@ from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
     JSON, Boolean, Column, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    create_engine, event, func, insert, or_, select, type_coerce,
+    create_engine, event, func, insert, or_, select,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -139,29 +139,6 @@ def _v3(conn) -> None:
 
 
 MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}  # version -> function(conn) bringing the schema from version-1 to version
-
-
-def chronicle_filter(*, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                     place: Optional[str] = None, actor: Optional[str] = None,
-                     event_type: Optional[str] = None) -> list:
-    """WHERE conditions on ``chronicle_events`` shared by every reader of merged events (the CLI's
-    chronicle, the Python API and the web app): dates overlap [since, until] (an event without a
-    date counts from its first report); place or region, either actor, and type, sub-event type
-    or kind, as case-insensitive substrings (type: a whole value)."""
-    t = chronicle_events
-    out = []
-    if since:
-        out.append(func.coalesce(t.c.date_end, t.c.date_start, t.c.first_reported) >= since)
-    if until:
-        out.append(func.coalesce(t.c.date_start, t.c.first_reported) <= until)
-    if place:
-        out.append(or_(contains(t.c.place, place), contains(t.c.admin1, place)))
-    if actor:
-        out.append(or_(contains(t.c.actor1, actor), contains(t.c.actor2, actor)))
-    if event_type:
-        out.append(or_(t.c.event_type.ilike(event_type), t.c.sub_event_type.ilike(event_type),
-                       t.c.kind.ilike(event_type)))
-    return out
 
 
 def statement_filter(*, source: Optional[str] = None, stance: Optional[str] = None,
@@ -324,64 +301,6 @@ class Store:
                 for i in range(0, len(rows), 500):
                     conn.execute(insert(table), rows[i:i + 500])
 
-    def chronicle_rows(self, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                       place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
-                       limit: Optional[int] = None) -> list[dict[str, Any]]:
-        t = chronicle_events
-        q = select(t).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
-                                              event_type=event_type))
-        day = func.coalesce(t.c.date_start, t.c.first_reported)
-        q = q.order_by(day.is_(None), day, t.c.id)  # undated events last
-        if limit:
-            q = q.limit(limit)
-        with self.engine.connect() as conn:
-            result = conn.execute(q)
-            keys = list(result.keys())
-            return [dict(zip(keys, r)) for r in result]
-
-    def timeline(self, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                 place: Optional[str] = None, actor: Optional[str] = None, event_type: Optional[str] = None,
-                 limit: Optional[int] = None) -> list[tuple]:
-        """Chronicle events joined with their reports, as plain tuples in date order (the fast path
-        behind `kronika chronicle`): (id, date_start, date_end, granularity, date_defaulted,
-        first_reported, event_type, sub_event_type, kind, status, actor1, actor2, place, fatalities,
-        n_sources, doc_id, source, published, text); dates are ISO strings (read as stored, without
-        conversion: this query returns tens of thousands of rows)."""
-        e, r = chronicle_events, chronicle_reports
-        day = func.coalesce(e.c.date_start, e.c.first_reported)
-        chosen = select(e).where(*chronicle_filter(since=since, until=until, place=place, actor=actor,
-                                                   event_type=event_type)).order_by(day.is_(None), day, e.c.id)
-        if limit:
-            chosen = chosen.limit(limit)
-        c = chosen.subquery("e")
-        raw = lambda col: type_coerce(col, String)  # noqa: E731 - ISO text as stored, no date objects
-        q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,
-                    raw(c.c.first_reported), c.c.event_type, c.c.sub_event_type, c.c.kind, c.c.status, c.c.actor1,
-                    c.c.actor2, c.c.place, c.c.fatalities, c.c.n_sources, r.c.doc_id, r.c.source,
-                    raw(r.c.published), r.c.text)
-             .join(r, r.c.chronicle_id == c.c.id)
-             .order_by(func.coalesce(c.c.date_start, c.c.first_reported), c.c.id, r.c.published, r.c.doc_id))
-        with self.engine.connect() as conn:
-            return conn.execute(q).all()
-
-    def series_rows(self, *, measure: Optional[str] = None, subject: Optional[str] = None,
-                    place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
-        t = claim_series
-        q = select(t)
-        if measure:
-            q = q.where(t.c.measure == measure)
-        if subject:
-            q = q.where(t.c.subject.ilike(f"%{subject}%"))
-        if place:
-            q = q.where(t.c.place.ilike(f"%{place}%"))
-        if key:
-            q = q.where(t.c.key == key)
-        q = q.order_by(t.c.n_points.desc(), t.c.key)
-        if limit:
-            q = q.limit(limit)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
-
     def statement_rows(self, *, source: Optional[str] = None, stance: Optional[str] = None,
                        since: Optional[dt.date] = None, until: Optional[dt.date] = None,
                        reported_by: Optional[str] = None, limit: Optional[int] = None,
@@ -445,37 +364,6 @@ class Store:
         cols = [c for c in documents.c if c.name not in ("analysis", "text")]
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(documents.c.published))]
-
-    def query(self, table: str, *, since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-              place: Optional[str] = None, actor: Optional[str] = None, measure: Optional[str] = None,
-              event_type: Optional[str] = None, limit: Optional[int] = None) -> list[dict[str, Any]]:
-        """Rows of ``events`` or ``claims`` joined with their document, filtered."""
-        t = {"events": events, "claims": claims}[table]
-        q = select(t, documents.c.source, documents.c.title, documents.c.url,
-                   documents.c.published).join(documents, documents.c.id == t.c.doc_id)
-        if since:
-            q = q.where(func.coalesce(t.c.date_end, t.c.date_start, documents.c.published) >= since)
-        if until:
-            q = q.where(func.coalesce(t.c.date_start, documents.c.published) <= until)
-        if place:
-            q = q.where(contains(t.c.place, place) | contains(t.c.admin1, place) if table == "events"
-                        else contains(t.c.place, place))
-        if actor:
-            if table == "events":
-                q = q.where(contains(t.c.actor1, actor) | contains(t.c.actor2, actor))
-            else:
-                q = q.where(contains(t.c.claimant, actor) | contains(t.c.subject, actor))
-        if measure and table == "claims":
-            q = q.where(t.c.measure == measure)
-        if event_type and table == "events":
-            q = q.where(t.c.event_type.ilike(event_type) | t.c.sub_event_type.ilike(event_type)
-                        | t.c.kind.ilike(event_type))
-        day = func.coalesce(t.c.date_start, documents.c.published)
-        q = q.order_by(day.is_(None), day, t.c.doc_id, t.c.sentence, t.c.id)  # undated rows last
-        if limit:
-            q = q.limit(limit)
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -188,59 +188,65 @@ def highlight(analysis: Analysis) -> Highlighted:
     the kind of the shortest one (the most specific) and the ids of all of them, so a click
     shows every item that covers it.
     """
+    spans, items, counts = _spans(analysis)
+    blocks = _blocks(analysis.document.text, spans, sorted(analysis.sentences, key=lambda s: s.start))
+    return Highlighted(blocks=blocks, items=items, counts=counts)
+
+
+Span = tuple[int, int, str, str]  # start, end, kind, id
+
+
+def _spans(analysis: Analysis) -> tuple[list[Span], dict[str, dict], dict[str, int]]:
+    """Every item's span in the text (clipped to it), its details by id, and how many of each kind."""
     text = analysis.document.text
     n = len(text)
-    spans: list[tuple[int, int, str, str]] = []  # start, end, kind, id
+    spans: list[Span] = []
     items: dict[str, dict] = {}
     counts = {k: 0 for k in KINDS}
-
-    def add(kind: str, idx: int, start: int, end: int, details: dict) -> None:
+    found = [
+        *(("place", i, p.start, p.end, place_details(p)) for i, p in enumerate(analysis.places)),
+        *(("time", i, t.start, t.end, time_details(t)) for i, t in enumerate(analysis.times)),
+        *(("actor", i, a.start, a.end, actor_details(a)) for i, a in enumerate(analysis.actors)),
+        *(("quantity", i, q.start, q.end, quantity_details(q)) for i, q in enumerate(analysis.quantities)),
+        *(("event", i, e.trigger.start, e.trigger.end, event_details(e)) for i, e in enumerate(analysis.events)),
+        *(("statement", i, st.cue.start, st.cue.end, statement_details(st))
+          for i, st in enumerate(analysis.statements)),
+        *(("claim", i, c.start, c.end, claim_details(c)) for i, c in enumerate(analysis.claims)),
+    ]
+    for kind, idx, start, end, details in found:
         start, end = max(0, start), min(n, end)
         if end <= start:
-            return
+            continue
         iid = f"{kind[0]}{idx}" if kind != "claim" else f"c{idx}"
         details["span"] = text[start:end]
         items[iid] = details
         spans.append((start, end, kind, iid))
         counts[kind] += 1
+    return spans, items, counts
 
-    for i, p in enumerate(analysis.places):
-        add("place", i, p.start, p.end, place_details(p))
-    for i, t in enumerate(analysis.times):
-        add("time", i, t.start, t.end, time_details(t))
-    for i, a in enumerate(analysis.actors):
-        add("actor", i, a.start, a.end, actor_details(a))
-    for i, q in enumerate(analysis.quantities):
-        add("quantity", i, q.start, q.end, quantity_details(q))
-    for i, e in enumerate(analysis.events):
-        add("event", i, e.trigger.start, e.trigger.end, event_details(e))
-    for i, st in enumerate(analysis.statements):
-        add("statement", i, st.cue.start, st.cue.end, statement_details(st))
-    for i, c in enumerate(analysis.claims):
-        add("claim", i, c.start, c.end, claim_details(c))
 
-    sentences = sorted(analysis.sentences, key=lambda s: s.start)
+def _blocks(text: str, spans: list[Span], sentences: list) -> list[Block]:
+    """The text as blocks (a sentence, or the text between sentences) of labelled pieces."""
+    n = len(text)
     cuts = {0, n}
     for s, e, _, _ in spans:
         cuts.update((s, e))
     for s in sentences:
         cuts.update((max(0, min(n, s.start)), max(0, min(n, s.end))))
-    cuts = sorted(cuts)
-
     opens: dict[int, list] = {}
     closes: dict[int, list] = {}
     for sp in spans:
         opens.setdefault(sp[0], []).append(sp)
         closes.setdefault(sp[1], []).append(sp)
-    sent_at = {}
+    sent_at: dict[int, Any] = {}
     for s in sentences:
         sent_at.setdefault(s.start, s)
-
-    active: dict[str, tuple] = {}
+    active: dict[str, Span] = {}
     blocks: list[Block] = []
     current: Optional[Block] = None
     sent_end = -1
-    for a, b in zip(cuts, cuts[1:]):
+    ordered = sorted(cuts)
+    for a, b in zip(ordered, ordered[1:]):
         for sp in closes.get(a, ()):
             active.pop(sp[3], None)
         for sp in opens.get(a, ()):
@@ -252,17 +258,19 @@ def highlight(analysis: Analysis) -> Highlighted:
         elif a >= sent_end and (current is None or current.sentence is not None):
             current = Block(sentence=None)
             blocks.append(current)
-        if not active:
-            current.pieces.append(Piece(text[a:b]))
-            continue
-        in_claim = any(sp[2] == "claim" for sp in active.values())
-        inner = [sp for sp in active.values() if sp[2] != "claim"]
-        kind = None
-        if inner:
-            kind = min(inner, key=lambda sp: (sp[1] - sp[0], -_PRIORITY.get(sp[2], 0)))[2]
-        ids = " ".join(sorted(active, key=lambda i: (active[i][1] - active[i][0])))
-        current.pieces.append(Piece(text[a:b], kind, ids, in_claim))
-    return Highlighted(blocks=blocks, items=items, counts=counts)
+        current.pieces.append(_piece(text[a:b], active))
+    return blocks
+
+
+def _piece(text: str, active: dict[str, Span]) -> Piece:
+    """A piece of text inside the ``active`` spans: the kind of the shortest (claims only shade)."""
+    if not active:
+        return Piece(text)
+    in_claim = any(sp[2] == "claim" for sp in active.values())
+    inner = [sp for sp in active.values() if sp[2] != "claim"]
+    kind = min(inner, key=lambda sp: (sp[1] - sp[0], -_PRIORITY.get(sp[2], 0)))[2] if inner else None
+    ids = " ".join(sorted(active, key=lambda i: (active[i][1] - active[i][0])))
+    return Piece(text, kind, ids, in_claim)
 
 
 # --- charts ---------------------------------------------------------------------------
