@@ -16,7 +16,6 @@ import ast
 from pathlib import Path
 from typing import Iterator
 
-import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = "kronika"
@@ -24,9 +23,7 @@ PACKAGE = "kronika"
 # Cycles that remain only because another branch owns the code that closes them; each is a
 # frozenset of module names and the branch that removes it. The lead deletes the entry after
 # merging that branch.
-OWNED_ELSEWHERE: dict[frozenset[str], str] = {
-    frozenset({"kronika.claims", "kronika.quantities"}): "quant",
-}
+OWNED_ELSEWHERE: dict[frozenset[str], str] = {}
 
 
 def module_names(src: Path = SRC) -> dict[str, Path]:
@@ -196,10 +193,3 @@ def test_no_import_cycles():
     graph = import_graph()
     cycles = [c for c in strongly_connected(graph) if frozenset(c) not in OWNED_ELSEWHERE]
     assert not cycles, "import cycles:\n" + "\n".join(_describe(c, graph) for c in cycles)
-
-
-@pytest.mark.parametrize("component", sorted(OWNED_ELSEWHERE, key=sorted), ids=lambda c: min(c))
-def test_cycles_owned_by_other_branches(component):
-    graph = import_graph()
-    if set(component) in strongly_connected(graph):
-        pytest.xfail(f"owned by branch `{OWNED_ELSEWHERE[component]}`: {_describe(set(component), graph)}")

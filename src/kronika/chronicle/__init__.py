@@ -159,6 +159,6 @@ class Chronicle:
         geojson, jsonl, statements-csv/-jsonl to a text stream or a path; parquet to a path)."""
         from kronika.export import export
 
-        streams = {"events": self.chronicle, "documents": self.store.analyses, "series": self.series,
+        streams: dict[str, Callable[[], Iterable[Any]]] = {"events": self.chronicle, "documents": self.store.analyses, "series": self.series,
                    "statements": self.statements}
         return export(fmt, streams, str(out) if isinstance(out, (str, Path)) else out)

@@ -128,7 +128,7 @@ def of_type(t, value: str):
     a whole value, any case, compared with the one column of its level (the type's is indexed)."""
     value = vocab.check(value, vocab.event_types(), "event type") or value  # its stored spelling
     level = vocab.type_level(value)
-    col = {"event_type": t.c.event_type, "sub_event_type": t.c.sub_event_type, "kind": t.c.kind}.get(level)
+    col = {"event_type": t.c.event_type, "sub_event_type": t.c.sub_event_type, "kind": t.c.kind}.get(level or "")
     if col is None:
         return or_(t.c.event_type == value, t.c.sub_event_type == value, t.c.kind == value)
     return col == value
@@ -337,7 +337,10 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     e, r = chronicle_events, chronicle_reports
     chosen = select(e).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
-    raw = lambda col: type_coerce(col, String)
+
+    def raw(col):
+        return type_coerce(col, String)
+
     day = func.coalesce(c.c.date_start, c.c.first_reported)
     q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,
                 raw(c.c.first_reported), c.c.event_type, c.c.sub_event_type, c.c.kind, c.c.status, c.c.actor1,
@@ -346,7 +349,7 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
          .join(r, r.c.chronicle_id == c.c.id)
          .order_by(day.is_(None), day, c.c.id, r.c.published, r.c.doc_id))
     with store.engine.connect() as conn:
-        return conn.execute(q).all()
+        return [tuple(row) for row in conn.execute(q).all()]
 
 
 def query_documents(store: Store, f: Filters, *, sort: str = "-published", limit: Optional[int] = 50,
