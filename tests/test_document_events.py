@@ -298,3 +298,14 @@ def test_an_event_the_lead_reports_is_news_though_the_body_dates_it_back():
     old = lead + "The soldier was captured by Ukrainian paratroopers on 2 January, officials said.\n"
     (e,) = [e for e in _events(old) if e.kind == "capture" and e.time is not None and e.time.value == "2025-01-02"]
     assert e.background and not e.lead
+
+
+def test_a_region_the_tagger_calls_an_organisation_is_the_events_place():
+    # the small model tags "Kursk Oblast" here as an ORG: alone, it is still a place, not an actor
+    text = ("A soldier captured by Ukrainian forces in Russia's Kursk Oblast has spoken to reporters.\n\n"
+            "The soldier was captured by Ukrainian paratroopers in Kursk Oblast on 28 February, officials said.\n")
+    a = _analyze(text)
+    assert not [x for x in a.actors if x.text == "Kursk Oblast"]
+    (e,) = [e for e in a.events if e.kind == "capture"]
+    assert e.place is not None and e.place.text == "Kursk Oblast" and len(e.mentions) == 1
+    assert e.time is not None and e.time.value == "2025-02-28" and e.lead

@@ -129,10 +129,9 @@ def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool =
                 return True
             j -= 1
             steps += 1
-    if tagged:
-        for t in doc[sp.start:sp.end]:
-            if t.ent_type_ == "ORG" and t.ent_iob_ != "O":
-                return True
+    if tagged:  # an organisation the tagger found around the name; not the name alone ("Kursk Oblast" as ORG)
+        orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        return _in_longer_name(orgs, list(doc[sp.start:sp.end]))
     return False
 
 
