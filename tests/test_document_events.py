@@ -309,3 +309,11 @@ def test_a_region_the_tagger_calls_an_organisation_is_the_events_place():
     (e,) = [e for e in a.events if e.kind == "capture"]
     assert e.place is not None and e.place.text == "Kursk Oblast" and len(e.mentions) == 1
     assert e.time is not None and e.time.value == "2025-02-28" and e.lead
+
+
+def test_an_event_noun_that_is_the_subject_keeps_its_own_status():
+    text = "Drone attacks hit Port Sudan on Sunday. The attacks threaten shipping in the Red Sea, officials said.\n"
+    events = _events(text)
+    assert events and all(e.status == "occurred" for e in events)
+    # a modal on the event's own verb still counts
+    assert [e.status for e in _events("Rebels could attack Uvira on Monday.")] == ["forecast"]

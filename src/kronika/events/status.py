@@ -11,7 +11,10 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     # negation on the trigger or on its light verb
     chain = [tok]
     cur = tok
-    for _ in range(6):
+    # an event noun that is the subject of its verb does what the verb says: "the attacks threaten
+    # security", "the fall of the city would hit the economy" do not make the attacks planned or
+    # the fall hypothetical
+    for _ in range(0 if _subject_of_a_finite_verb(tok) else 6):
         if cur.head.i == cur.i:
             break
         cur = cur.head
@@ -47,6 +50,13 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     if trig.status:
         return trig.status
     return "occurred"
+
+
+def _subject_of_a_finite_verb(tok) -> bool:
+    """"The attacks threaten ...", not "called for protests to continue"."""
+    head = tok.head
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and head.i != tok.i and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _naming(verb) -> bool:
