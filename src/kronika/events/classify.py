@@ -257,7 +257,7 @@ def _resolve_protest(text: str, scores: dict[str, float], c: Classifier) -> dict
     return out
 
 
-def _resolve_territory(text: str, scores: dict[str, float], c: Classifier) -> dict[str, float]:
+def _resolve_territory(text: str, scores: dict[str, float], c: Classifier, parsed=None) -> dict[str, float]:
     tf = c.territory
     if tf is None:
         return scores
@@ -270,7 +270,7 @@ def _resolve_territory(text: str, scores: dict[str, float], c: Classifier) -> di
         return scores  # the parse could not make it a territorial change: spare it
     from kronika.events.roles import territory_calls
 
-    calls = territory_calls(text)
+    calls = territory_calls(text, parsed=parsed)
     if not calls:
         return scores
     gov, non_state, non_viol = tf.members
@@ -319,11 +319,13 @@ def sentence_scores(text: str) -> dict[str, float]:
     return _resolve_protest(text, score_labels(text, c.acled25), c)
 
 
-def classify_code(text: str, labels: str = "acled25") -> tuple[str, float]:
-    """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra)."""
+def classify_code(text: str, labels: str = "acled25", parsed=None) -> tuple[str, float]:
+    """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra).
+    ``parsed``: the caller's parse of ``text`` (a Doc of that text alone), so that the territory
+    reading does not parse it again with the default pipeline."""
     c = load_classifier()
     allowed = c.acled25 if labels == "acled25" else c.acled25 | c.extra
-    scores = _resolve_territory(text, _resolve_protest(text, score_labels(text, allowed), c), c)
+    scores = _resolve_territory(text, _resolve_protest(text, score_labels(text, allowed), c), c, parsed)
     scores = {k: v for k, v in scores.items() if v > 0}
     from kronika.events.backoff import load_backoff
 

@@ -210,80 +210,88 @@ def _is_main(verb, lx: _Lex) -> bool:
     return cur.dep_ == "ROOT"
 
 
-def territory_calls(text: str, max_sentences: int = 3) -> list[TerritoryCall]:
-    """One :class:`TerritoryCall` per capture verb in the first ``max_sentences`` sentences."""
+def territory_calls(text: str, max_sentences: int = 3, parsed=None) -> list[TerritoryCall]:
+    """One :class:`TerritoryCall` per capture verb in the first ``max_sentences`` sentences.
+    ``parsed``: the caller's own parse of ``text`` (a Doc), read instead of parsing it again."""
     lx = _lex()
     calls: list[TerritoryCall] = []
+    if parsed is not None:
+        if lx.cue.search(text):
+            _doc_calls(parsed, 0, 0, lx, calls)
+        return calls
     offset = 0
     parts = _SENT_END.split(text)
     for si, part in enumerate(parts[:max_sentences]):
         begin = text.find(part, offset)
         offset = begin + len(part)
-        if not lx.cue.search(part):
-            continue
-        doc = parse(part)
-        for sent in doc.sents:
-            repelled = lx.repelled.search(sent.text.lower()) is not None
-            for tok in sent:
-                if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-                    continue
-                lem = tok.lemma_.lower()
-                if lem not in lx.verbs:
-                    lem = tok.lower_
-                    if lem not in lx.verbs:
-                        continue
-                if tok.dep_ == "amod":
-                    continue  # "the occupied town"
-                prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
-                        and c.lower_ in ("out", "over", "back", "away")}
-                dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
-                subj, passive = _subject(tok)
-                if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-                    passive = True
-                if lem in lx.particle_verbs and not (prts & lx.particle_verbs[lem]):
-                    if not (lem in lx.object_verbs and dobj is not None and dobj.lemma_.lower() in lx.object_verbs[lem]):
-                        continue
-                elif lem in lx.object_verbs and lem not in lx.particle_verbs:
-                    if dobj is None or dobj.lemma_.lower() not in lx.object_verbs[lem]:
-                        continue
-                # what was taken, and by whom
-                hint = False
-                if lem in lx.fall_verbs:
-                    agent_tok = _pobj(tok, "to", "into")
-                    if agent_tok is not None and agent_tok.lower_ in ("hands", "control"):
-                        agent_tok = _pobj(agent_tok, "of") or next(
-                            (c for c in agent_tok.children if c.dep_ == "poss"), None) or agent_tok
-                    obj_tok = subj
-                    if subj is not None and subj.pos_ == "PRON":
-                        obj_tok = None
-                        hint = True  # "after it fell to the Taliban": a place
-                elif passive:
-                    agent_tok = _by_agent(tok)
-                    obj_tok = subj
-                else:
-                    agent_tok = subj
-                    obj_tok = dobj
-                    if dobj is None and prts & {"over", "back"}:
-                        hint = True  # "the militia took over"
-                if obj_tok is not None and obj_tok.lemma_.lower() == "control":
-                    obj_tok = _pobj(obj_tok, "of", "over") or obj_tok
-                loser = _pobj(tok, "from")
-                if lem in lx.out_verbs or (obj_tok is not None and _object_kind(obj_tok, lx) == "person" and loser is None
-                                           and ("out" in prts or _pobj(tok, "out") is not None)):
-                    place = _pobj(tok, "from", "out", "of")
-                    obj_kind = "territory" if place is not None or "out" in prts else "other"
-                    loser = obj_tok
-                else:
-                    obj_kind = _object_kind(obj_tok, lx) if obj_tok is not None else (
-                        "territory" if hint or "control" in {c.lemma_.lower() for c in tok.subtree} else "other")
-                agent = _agent_kind(agent_tok, lx)
-                if agent is None and loser is not None:
-                    lost = _agent_kind(loser, lx)
-                    agent = {"state": "non_state", "non_state": "state"}.get(lost or "")
-                main = _is_main(tok, lx)
-                attempted = (repelled and not main) or any(c.dep_ == "neg" for c in tok.children) or (
-                    tok.dep_ in ("xcomp", "acl", "advcl") and tok.head.lemma_.lower() in lx.attempt_heads) or any(
-                    c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will") for c in tok.children)
-                calls.append(TerritoryCall(lem, agent, obj_kind, attempted, si == 0 and main, si,
-                                           begin + tok.idx))
+        if lx.cue.search(part):
+            _doc_calls(parse(part), si, begin, lx, calls)
     return calls
+
+
+def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
+    """The capture verbs of ``doc`` (sentence ``si`` of a snippet, at ``begin``) added to ``calls``."""
+    for sent in doc.sents:
+        repelled = lx.repelled.search(sent.text.lower()) is not None
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+                continue
+            lem = tok.lemma_.lower()
+            if lem not in lx.verbs:
+                lem = tok.lower_
+                if lem not in lx.verbs:
+                    continue
+            if tok.dep_ == "amod":
+                continue  # "the occupied town"
+            prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
+                    and c.lower_ in ("out", "over", "back", "away")}
+            dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            subj, passive = _subject(tok)
+            if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+                passive = True
+            if lem in lx.particle_verbs and not (prts & lx.particle_verbs[lem]):
+                if not (lem in lx.object_verbs and dobj is not None and dobj.lemma_.lower() in lx.object_verbs[lem]):
+                    continue
+            elif lem in lx.object_verbs and lem not in lx.particle_verbs:
+                if dobj is None or dobj.lemma_.lower() not in lx.object_verbs[lem]:
+                    continue
+            # what was taken, and by whom
+            hint = False
+            if lem in lx.fall_verbs:
+                agent_tok = _pobj(tok, "to", "into")
+                if agent_tok is not None and agent_tok.lower_ in ("hands", "control"):
+                    agent_tok = _pobj(agent_tok, "of") or next(
+                        (c for c in agent_tok.children if c.dep_ == "poss"), None) or agent_tok
+                obj_tok = subj
+                if subj is not None and subj.pos_ == "PRON":
+                    obj_tok = None
+                    hint = True  # "after it fell to the Taliban": a place
+            elif passive:
+                agent_tok = _by_agent(tok)
+                obj_tok = subj
+            else:
+                agent_tok = subj
+                obj_tok = dobj
+                if dobj is None and prts & {"over", "back"}:
+                    hint = True  # "the militia took over"
+            if obj_tok is not None and obj_tok.lemma_.lower() == "control":
+                obj_tok = _pobj(obj_tok, "of", "over") or obj_tok
+            loser = _pobj(tok, "from")
+            if lem in lx.out_verbs or (obj_tok is not None and _object_kind(obj_tok, lx) == "person" and loser is None
+                                       and ("out" in prts or _pobj(tok, "out") is not None)):
+                place = _pobj(tok, "from", "out", "of")
+                obj_kind = "territory" if place is not None or "out" in prts else "other"
+                loser = obj_tok
+            else:
+                obj_kind = _object_kind(obj_tok, lx) if obj_tok is not None else (
+                    "territory" if hint or "control" in {c.lemma_.lower() for c in tok.subtree} else "other")
+            agent = _agent_kind(agent_tok, lx)
+            if agent is None and loser is not None:
+                lost = _agent_kind(loser, lx)
+                agent = {"state": "non_state", "non_state": "state"}.get(lost or "")
+            main = _is_main(tok, lx)
+            attempted = (repelled and not main) or any(c.dep_ == "neg" for c in tok.children) or (
+                tok.dep_ in ("xcomp", "acl", "advcl") and tok.head.lemma_.lower() in lx.attempt_heads) or any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will") for c in tok.children)
+            calls.append(TerritoryCall(lem, agent, obj_kind, attempted, si == 0 and main, si,
+                                       begin + tok.idx))

@@ -34,7 +34,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
     text = sent.text
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
-    code, _ = classify_code(text)
+    code, _ = classify_code(text, parsed=sent.as_doc())  # the document's own parse, not a second one
     cue = cue_span(text, code)
     span = ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand") \
         if cue is not None else None
