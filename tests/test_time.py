@@ -252,3 +252,13 @@ def test_an_anchored_duration_dates_the_clause():
     a = analyze("In the past 24 hours, Ukrainian forces repelled 45 attacks near Pokrovsk.", published="2025-01-22")
     assert a.events and all(e.time.text == "the past 24 hours" and not e.time.defaulted for e in a.events)
     assert all((e.time.start_date, e.time.end_date) == (dt.date(2025, 1, 21), dt.date(2025, 1, 22)) for e in a.events)
+
+
+def test_month_the_ordinal_day():
+    import kronika
+
+    a = kronika.analyze("Fighting began on October the 7th, 2023. In March the 5 soldiers went home.",
+                        published="2024-12-08")
+    values = {t.text: t.value for t in a.times}
+    assert values["October the 7th, 2023"] == "2023-10-07"
+    assert "March the 5" not in values  # "the" before a bare number is no day
