@@ -317,3 +317,12 @@ def test_an_event_noun_that_is_the_subject_keeps_its_own_status():
     assert events and all(e.status == "occurred" for e in events)
     # a modal on the event's own verb still counts
     assert [e.status for e in _events("Rebels could attack Uvira on Monday.")] == ["forecast"]
+
+
+def test_a_time_that_dates_the_event_noun_of_a_since_phrase_is_its_day():
+    (e,) = _events("We have been in talks since the horrific attack yesterday in northern Israel that killed "
+                   "two children.", "2024-07-28")
+    assert e.time is not None and e.time.value == "2024-07-27" and not e.time.defaulted
+    # a running span stays no date of the event: "since Saturday"
+    (e,) = _events("Shelling of the town has continued since Saturday.", "2024-07-28")
+    assert e.time is None or e.time.defaulted

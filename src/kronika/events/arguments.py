@@ -88,9 +88,22 @@ def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     the publication day. A running span ("since October 7") or a duration ("in the past 24
     hours" stays, anchored at the report) is never the date of one event."""
     t = governing_time(ctx, start, end, default=False)
+    if t is not None and t.bound == "since" and _own_date(ctx, start, end, t):
+        t = t.model_copy(update={"bound": None})
     if t is not None and t.bound not in ("since",) and not (t.type == "DURATION" and t.start_date is None):
         return t
     return publication_day(ctx, start, end)
+
+
+def _own_date(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:
+    """A time inside a "since" phrase that dates the event noun heading it ("since the attack
+    yesterday", "since Saturday's strike") is that event's day, not a running span."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not span.root.tag_.startswith("NN"):
+        return False
+    phrase = list(span.root.subtree)
+    inside = phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
+    return inside or 0 <= t.start - end <= 1
 
 
 def article_focus(ctx: Context) -> Optional[Place]:

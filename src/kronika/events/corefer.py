@@ -197,6 +197,8 @@ def _without_borrowed_time(ctx: Context, m: Event) -> Event:
     phrase = list(span.root.subtree)
     if phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1]):
         return m
+    if 0 <= t.start - m.trigger.end <= 1:
+        return m  # right after the noun, whatever the parse hangs it on: "the attack yesterday"
     return m.model_copy(update={"time": None})
 
 
