@@ -326,3 +326,14 @@ def test_a_time_that_dates_the_event_noun_of_a_since_phrase_is_its_day():
     # a running span stays no date of the event: "since Saturday"
     (e,) = _events("Shelling of the town has continued since Saturday.", "2024-07-28")
     assert e.time is None or e.time.defaulted
+
+
+def test_a_title_cased_headline_event_is_a_mention_not_a_name():
+    text = ("Statement from the Governor on Russian Attack on Poltava, Ukraine\n\n"
+            "Earlier today, Russian missiles struck a training facility in Ukraine, killing 50 people.\n")
+    a = _analyze(text, "2024-09-03")
+    assert not [x for x in a.actors if x.text.endswith("Attack")]
+    (e,) = [e for e in a.events if e.event_type == "Explosions/Remote violence"]
+    assert e.place is not None and e.place.text == "Poltava"
+    spans = [(e.start, e.end)] + [(m.start, m.end) for m in e.mentions]
+    assert any(m.zone == "title" for m in e.mentions) and len(spans) == len(set(spans))  # each mention once

@@ -105,6 +105,8 @@ class Dictionary:
     demonym_nouns: dict[str, str] = field(default_factory=dict)
     unknown_kind_cues: dict[str, list[str]] = field(default_factory=dict)
     demonym_blockers: frozenset = frozenset()
+    #: lower-cased words that never end a person's or organisation's name ("Russian Attack")
+    not_name_heads: frozenset = frozenset()
     source_only_kinds: frozenset = frozenset(SOURCE_KINDS_DEFAULT)
     #: lower-cased phrase → list of phrases (for :func:`lookup`)
     by_text: dict[str, list[Phrase]] = field(default_factory=dict)
@@ -208,6 +210,7 @@ class ActorsFile(Strict):
     unknown_kind_cues: dict[str, Names] = {}
     source_only_kinds: Names = []
     demonym_blockers: Names = []
+    not_name_heads: Names = []
     demonym_nouns: dict[str, Names] = {}
     countries: dict[str, _Country]
     groups: list[_Group] = []
@@ -274,6 +277,7 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
         for noun in _as_list(nouns):
             d.demonym_nouns[noun.lower()] = role
     d.demonym_blockers = frozenset(w.lower() for w in _as_list(raw.get("demonym_blockers")))
+    d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
     d.unknown_kind_cues = {k: [w.lower() for w in _as_list(v)] for k, v in (raw.get("unknown_kind_cues") or {}).items()}
     if raw.get("source_only_kinds"):
         d.source_only_kinds = frozenset(_as_list(raw["source_only_kinds"]))

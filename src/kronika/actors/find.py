@@ -224,6 +224,8 @@ def find_actors(ctx: Context) -> list[Actor]:
             continue  # a place name the tagger took for a person or an organisation
         text = ent.text.strip()
         key = _norm(text)
+        if ent[-1].lower_ in d.not_name_heads:
+            continue  # "Russian Attack" in a title-cased headline is no name
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
             continue
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():

@@ -211,7 +211,9 @@ def _as_mention(ctx: Context, m: Event) -> EventMention:
 def merge(ctx: Context, ev: Event, m: Event) -> Event:
     """``ev`` with mention ``m`` folded in: each field from whichever knows it better."""
     sub = ev.sub_event_type
-    upd = {"mentions": ev.mentions + (_as_mention(ctx, m),) + m.mentions}
+    seen = {(ev.start, ev.end)} | {(x.start, x.end) for x in ev.mentions}
+    new = [x for x in (_as_mention(ctx, m), *m.mentions) if (x.start, x.end) not in seen]
+    upd: dict = {"mentions": ev.mentions + tuple({(x.start, x.end): x for x in new}.values())}
     more_severe = sub in _SEVERITY and m.sub_event_type in _SEVERITY and \
         _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
     if (_weak(ev) and not _weak(m)) or more_severe:
