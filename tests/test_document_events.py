@@ -337,3 +337,12 @@ def test_a_title_cased_headline_event_is_a_mention_not_a_name():
     assert e.place is not None and e.place.text == "Poltava"
     spans = [(e.start, e.end)] + [(m.start, m.end) for m in e.mentions]
     assert any(m.zone == "title" for m in e.mentions) and len(spans) == len(set(spans))  # each mention once
+
+
+def test_a_partner_or_origin_is_not_where_the_event_happened():
+    (e,) = _events("U.S. forces together with the United Kingdom and with support from Canada conducted strikes "
+                   "against targets in Yemen on Thursday.", "2024-01-12")
+    assert e.place is not None and e.place.text == "Yemen"
+    (e,) = [e for e in _events("Rockets fired from Lebanon hit Haifa on Sunday.", "2024-06-03")
+            if e.event_type == "Explosions/Remote violence"]
+    assert e.place is not None and e.place.text == "Haifa"

@@ -43,11 +43,27 @@ def eligible_places(ctx: Context) -> dict[int, list[Place]]:
     return out
 
 
+_PARTNER_PREPS = {"with", "alongside", "from"}
+
+
+def _partner(ctx: Context, p: Place) -> bool:
+    """A country or place named as a partner or an origin ("together with the United Kingdom",
+    "support from Australia", "rockets fired from Lebanon"): not where the event happened."""
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PARTNER_PREPS
+
+
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
     """The governing location, leaving out names that act as actors here ("Russia launched")
     and preferring "Kursk Oblast" to "Russia" in "Russia's Kursk Oblast"."""
     places = [p for p in d.places_in(ctx.sentence_index(start))
               if not any(a.start <= p.start and p.end <= a.end for a in parties)]
+    places = [p for p in places if not _partner(ctx, p)] or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is not None and place.level == "country":
