@@ -273,3 +273,19 @@ def test_a_town_the_tagger_calls_a_nationality_after_a_preposition(analyse):
     _, places = analyse("Soldiers shot dead five villagers in Kidal.")
     (town,) = at(places, "Kidal")
     assert town.resolved and town.country_code == "ML"
+
+
+def test_a_country_that_is_also_a_first_name_is_a_place_after_a_preposition():
+    import kronika
+
+    a = kronika.analyze("A drone hit a base in Jordan.", published="2024-01-28")
+    assert [(p.text, p.role) for p in a.places if p.text == "Jordan"] == [("Jordan", "location")]
+    a = kronika.analyze("Michael Jordan scored in Chicago. Jordan said he was tired.", published="2024-01-28")
+    assert not [p for p in a.places if p.text == "Jordan"]
+
+
+def test_a_country_qualifying_its_service_members_is_no_location():
+    import kronika
+
+    a = kronika.analyze("Three U.S. service members were killed in a drone attack.", published="2024-01-28")
+    assert all(p.role != "location" for p in a.places if p.name == "United States")

@@ -101,8 +101,10 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
         span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
-    if root.dep_ in ("compound", "amod", "nmod") and head.i == sp.end and head.pos_ == "NOUN" \
-            and head.lower_ in lex.modifier_nouns:
+    between = doc[sp.end:head.i] if head.i >= sp.end else doc[0:0]
+    if root.dep_ in ("compound", "amod", "nmod") and head.i - sp.end <= 2 and head.pos_ == "NOUN" \
+            and all(t.dep_ in ("compound", "amod") and t.head.i == head.i for t in between) \
+            and head.lower_ in lex.modifier_nouns:  # "the US military", "U.S. service members"
         span.modifier = True
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
@@ -274,8 +276,10 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         key = normalize(text[s:e])
         if not text[s:s + 1].isupper():
             continue
-        if (key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3)) or (demonyms and key in demonyms) \
-                or key in person_words or _inside_organisation(doc, lex, s, e):
+        stopped = key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3) and not (
+            ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in lex.locative_preps
+            and key not in person_words)  # "a base in Jordan", "troops in Chad": the tagger and the preposition agree
+        if stopped or (demonyms and key in demonyms) or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
 
