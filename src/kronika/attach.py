@@ -128,11 +128,22 @@ def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
     return None
 
 
+def _times_of_sentence(ctx: Context, sentence: int) -> list[TimeSpan]:
+    """The times of one sentence, in order (indexed once per document, not walked for every clause)."""
+    found = ctx.__dict__.get("_times_by_sentence")
+    if found is None or found[0] is not ctx.times or found[1] != len(ctx.times):
+        by: dict[int, list[TimeSpan]] = {}
+        for t in ctx.times:
+            by.setdefault(t.sentence, []).append(t)
+        found = ctx.__dict__["_times_by_sentence"] = (ctx.times, len(ctx.times), by)
+    return found[2].get(sentence, [])
+
+
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
     """The time governing the clause at [start, end): in its sentence, else inherited from its
     paragraph, else (with ``default``) the publication date flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    found = closest(ctx, [t for t in ctx.times if t.sentence == sentence and _calendar(t)], start, end)
+    found = closest(ctx, [t for t in _times_of_sentence(ctx, sentence) if _calendar(t)], start, end)
     if found is not None:
         return found
     found = inherited_time(ctx, ctx.sentence_index(start))

@@ -131,6 +131,12 @@ def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool =
     return False
 
 
+def _named_at(named_by_token: dict, toks) -> list:
+    """The PERSON/ORG entities holding the first or the last of ``toks`` (entities never overlap)."""
+    ents = {named_by_token.get(toks[0].i), named_by_token.get(toks[-1].i)}
+    return sorted((e for e in ents if e is not None), key=lambda e: e.start)
+
+
 def _in_longer_name(ents, toks) -> bool:
     """Whether ``toks`` are part of a PERSON/ORG entity with other proper names ("Paris Hilton",
     "Minnesota Vikings"; not "Missiles struck Kiev" nor an entity that is just the place name)."""
@@ -158,16 +164,21 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     text = doc.text
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
+    covered: set[int] = set()  # the characters of ``taken``: one look-up, not a walk of every span
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        if e <= s:
+            return all(e <= a or s >= b for a, b in taken)
+        return covered.isdisjoint(range(s, e))
 
     def add(span: Span) -> None:
         out.append(_annotate(doc, lex, span, text))
         taken.append((span.start, span.end))
+        covered.update(range(span.start, span.end))
 
     ents = list(doc.ents)
     named = [ent for ent in ents if ent.label_ in ("PERSON", "ORG")]
+    named_by_token = {i: ent for ent in named for i in range(ent.start, ent.end)}
     person_words = {normalize(ent[-1].text) for ent in ents  # surnames: "Steele" after "Michael Steele"
                     if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
 
@@ -293,7 +304,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
                     continue
                 inside = _inside_organisation(doc, lex, s, e, tagged=False)
                 weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
-                inside = inside or (weak and _in_longer_name(named, toks))
+                inside = inside or (weak and _in_longer_name(_named_at(named_by_token, toks), toks))
                 if inside and not embedded:
                     continue  # part of a longer person or organisation name
                 sp = Span(s, e, text[s:e], "gazetteer", key)

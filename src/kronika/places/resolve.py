@@ -169,6 +169,18 @@ def _prune(spans: list[Span], cands: list[list[_Cand]], keep: int = 25) -> None:
             cs.extend(inside[:keep])
 
 
+CONTEXT_REACH = 150  # places either side of a place that give it context (every place of an article)
+
+
+def _context_places(firsts: list[Optional[Entry]], spans: list[Span], i: int) -> list[Entry]:
+    """The other places (each one's best reading) near place ``i``, in text order, without those
+    of the same name: all of an article's; in a book-length text only the ``CONTEXT_REACH``
+    nearest either side (testing every place against every other made 1 MB take minutes)."""
+    key = spans[i].key
+    lo, hi = max(0, i - CONTEXT_REACH), min(len(firsts), i + CONTEXT_REACH + 1)
+    return [e for j in range(lo, hi) if (e := firsts[j]) is not None and j != i and spans[j].key != key]
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = "") -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
@@ -214,7 +226,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
         for i, (sp, cs) in enumerate(zip(spans, cands)):
             if not cs:
                 continue
-            others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
+            others = _context_places(firsts, spans, i)
             occ = Counter(e.country_code for e in others if e.country_code)
             said = said_all
             if qualifies[i] and tops[i] is not None and tops[i].country_code:
