@@ -10,7 +10,7 @@ import pytest
 from kronika.ingest import IngestOptions, read_text
 
 LEAD = "Russian forces shelled Kharkiv, killing 3 civilians, officials said on 3 March 2025. "
-# 100 kB each: a tenth of the 1 MB that must take under 60 s, so 30 s (5× that share) on a loaded
+# 100 kB each: a tenth of the 1 MB that must take under 60 s, so 45 s (7× that share) on a loaded
 # machine. Before the block parse, the punctuation runs and the bounded sentence look-up of a
 # count, these took 70–85 s (commas, brackets) and about 50 s (the numbers).
 ADVERSARIAL = {
@@ -35,7 +35,7 @@ def test_adversarial_text_through_every_stage(pipeline, name):
     t0 = time.monotonic()
     analysis = pipeline.analyze_document(document)
     took = time.monotonic() - t0
-    assert took < 30, f"{name}: {took:.0f} s"
+    assert took < 45, f"{name}: {took:.0f} s"
     assert analysis.sentences and analysis.document.text == document.text
     for item in (*analysis.quantities, *analysis.claims, *analysis.events):
         assert 0 <= item.start <= item.end <= len(text)

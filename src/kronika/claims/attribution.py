@@ -663,7 +663,10 @@ def attributions(ctx: Context) -> list[Attribution]:
     found = ctx.__dict__.get(_CACHE_KEY)
     if found is None:
         every = find_attributions(ctx)
-        found = [a for a in every if not _repeats(a, every)]
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in every:
+            by_sentence.setdefault(a.sentence, []).append(a)
+        found = [a for a in every if not _repeats(a, by_sentence[a.sentence])]
         ctx.__dict__[_CACHE_KEY] = found
     return found
 

@@ -18,6 +18,7 @@ from typing import Optional
 
 import yaml
 
+from kronika import intervals
 from kronika.context import Context
 from kronika.quantities.parser import ParsedQuantity, parse_quantities
 from kronika.records import Quantity
@@ -97,7 +98,7 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
 
 
 def _in_time(ctx: Context, p: ParsedQuantity) -> bool:
-    for t in ctx.times:
+    for t in intervals.of(ctx, "times", ctx.times).near(p.number_start, p.number_end):
         if t.start <= p.number_start and p.number_end <= t.end:
             # "3,800 casualties in three days": a DURATION's number is still a count of days,
             # but the time stage owns it; counts with a unit are kept

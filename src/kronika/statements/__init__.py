@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.attach import closest, defaulted_time
+from kronika.attach import closest, defaulted_time, of_sentence
 from kronika.claims.attribution import Attribution, attributions, reporter, source_actor, statement_id
 from kronika.context import Context
 from kronika.intervals import Intervals
@@ -57,7 +57,7 @@ def _time(ctx: Context, a: Attribution):
     """When the statement was made: the time of its sentence closest to the cue, leaving out the
     times it speaks of ("ISW said Russia could take the city by April"), else the publication date."""
     sentence = ctx.sentence_index(a.cue[0])
-    told = [t for t in ctx.times if t.sentence == sentence and t.type in ("DATE", "TIME") and t.start_date is not None
+    told = [t for t in of_sentence(ctx, "times", sentence) if t.type in ("DATE", "TIME") and t.start_date is not None
             and not (a.content[0] <= t.start and t.end <= a.content[1])]
     found = closest(ctx, told, a.cue[0], a.cue[1])
     return found if found is not None else defaulted_time(ctx, a.cue[0], a.cue[1])
