@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from typing import Callable, Iterable, Iterator, Optional
 
 from kronika import nlp as nlp_mod
@@ -18,20 +17,9 @@ from kronika.context import Context
 from kronika.errors import KronikaError
 from kronika.ingest import IngestOptions, read_text
 from kronika.ingest.dates import parse_user_date
+from kronika.nlp.blocks import BLOCK, tokenizable
+from kronika.nlp.blocks import parse as parse_in_blocks
 from kronika.records import Analysis, Document
-
-
-MAX_RUN = 200  # characters without whitespace: no word, number or URL of a news text is this long
-_LONG_RUN = re.compile(r"\S{%d,}" % MAX_RUN)
-
-
-def tokenizable(text: str) -> str:
-    """The text as spaCy reads it. Its tokenizer takes quadratic time on a long run without
-    whitespace (10,000 commas, nested brackets and quotes: minutes), so such a run gets a space
-    every 64 characters; the text keeps its length, and so every offset stays right."""
-    if not _LONG_RUN.search(text):
-        return text
-    return _LONG_RUN.sub(lambda m: "".join(" " if i % 64 == 63 else c for i, c in enumerate(m.group())), text)
 
 
 def _stages(gazetteer=None) -> list[tuple[str, Callable[[Context], list]]]:
@@ -102,13 +90,19 @@ class Pipeline:
         """Run every stage on a parsed spaCy ``doc`` of ``document.text``."""
         return run_stages(self.stages, doc, document, self.name, self.warnings)
 
+    def parse(self, text: str):
+        """The spaCy doc of ``text`` that every stage reads (a long text parsed in blocks)."""
+        return parse_in_blocks(self.nlp, text)
+
     def analyze_document(self, document: Document) -> Analysis:
-        return self.run(self.nlp(tokenizable(document.text)), document)
+        return self.run(self.parse(document.text), document)
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
         """Analyse many documents, parsing them in batches with ``nlp.pipe``."""
         docs = list(documents)
-        for document, doc in zip(docs, self.nlp.pipe((tokenizable(d.text) for d in docs), batch_size=batch_size)):
+        short = self.nlp.pipe((tokenizable(d.text) for d in docs if len(d.text) <= BLOCK), batch_size=batch_size)
+        for document in docs:
+            doc = next(short) if len(document.text) <= BLOCK else self.parse(document.text)
             yield self.run(doc, document)
 
     def analyze(self, text: str, *, published: dt.date | str | None = None, source: Optional[str] = None,

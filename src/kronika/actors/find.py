@@ -21,6 +21,7 @@ from typing import Optional
 
 from kronika.actors.dictionary import Dictionary, Entry, _norm, load_dictionary
 from kronika.context import Context
+from kronika.intervals import Intervals
 from kronika.records import Actor
 
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "appos", "attr", "dative", "csubj"}
@@ -216,11 +217,12 @@ def find_actors(ctx: Context) -> list[Actor]:
             continue
         found.append((s, end, 2, entry_actor(ctx, d, entry, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
 
-    located = [(p.start, p.end) for p in ctx.places if p.role == "location"]
+    located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP"):
             continue
-        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char for s, e in located):
+        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char
+               for s, e in located.near(ent.start_char, ent.end_char)):
             continue  # a place name the tagger took for a person or an organisation
         text = ent.text.strip()
         key = _norm(text)

@@ -34,6 +34,7 @@ from kronika.claims.attribution import Attribution, attributions, find_attributi
 from kronika.claims.attribution import overlapping as _overlapping
 from kronika.claims.modality import modality as _modality
 from kronika.context import Context
+from kronika.intervals import Intervals
 from kronika.quantities import find_quantities
 from kronika.records import Claim, ClaimPart, Mention, Quantity
 
@@ -60,6 +61,7 @@ class _Builder:
         self.ctx = ctx
         self.lex = _lex.load()
         self.atts = attributions(ctx)
+        self.att_index = Intervals(self.atts, span=lambda a: a.content)  # those holding a span
         self.doc_id = ctx.document.id
         # actors by start, to find those overlapping a span without walking all of them
         self.actors = sorted(ctx.actors, key=lambda a: a.start)
@@ -83,7 +85,7 @@ class _Builder:
 
     def claim(self, q: Quantity, reading, parts=(), index: int = 0) -> Claim:
         ctx = self.ctx
-        att, denied = _choose_attribution(self.atts, q.start, q.end)
+        att, denied = _choose_attribution(self.att_index.near(q.start, q.end), q.start, q.end)
         if att is not None:
             claimant_span = att.claimant or att.source
             claimant_text = ctx.text[claimant_span[0] : claimant_span[1]] if claimant_span else None

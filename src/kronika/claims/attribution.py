@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from kronika.claims import lexicon as _lex
+from kronika import intervals
 from kronika.context import Context
+from kronika.intervals import Intervals
 
 Span = tuple[int, int]
 
@@ -693,7 +695,10 @@ def attributions(ctx: Context) -> list[Attribution]:
     found = ctx.__dict__.get(_CACHE_KEY)
     if found is None:
         every = find_attributions(ctx)
-        found = [a for a in every if not _repeats(a, every)]
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in every:
+            by_sentence.setdefault(a.sentence, []).append(a)
+        found = [a for a in every if not _repeats(a, by_sentence[a.sentence])]
         ctx.__dict__[_CACHE_KEY] = found
     return found
 
@@ -720,7 +725,10 @@ def overlapping(items: Sequence, span: Optional[Span], prefer_kind: tuple[str, .
 
 def source_actor(ctx: Context, a: Attribution):
     """The actor an attribution's source names (a person first), or None."""
-    return overlapping(ctx.actors, a.claimant or a.source, ("person",))
+    span = a.claimant or a.source
+    if span is None:
+        return None
+    return overlapping(intervals.of(ctx, "actors", ctx.actors).near(*span), span, ("person",))
 
 
 def _holds(outer: Attribution, inner: Attribution) -> bool:
@@ -731,8 +739,8 @@ def _holds(outer: Attribution, inner: Attribution) -> bool:
     return not inner.contains(*outer.cue)
 
 
-def reporter(a: Attribution, atts: Sequence[Attribution]) -> Optional[Attribution]:
+def reporter(a: Attribution, atts: Sequence[Attribution], index: Optional[Intervals] = None) -> Optional[Attribution]:
     """The attribution that reports ``a``: the innermost one whose content holds a's source and
-    cue ("ISW: Russia denies ...": ISW's for Russia's)."""
-    outers = [b for b in atts if _holds(b, a)]
+    cue ("ISW: Russia denies ...": ISW's for Russia's). ``index``: ``atts`` by their content."""
+    outers = [b for b in (index.near(*a.cue) if index is not None else atts) if _holds(b, a)]
     return min(outers, key=lambda b: b.content[1] - b.content[0], default=None)

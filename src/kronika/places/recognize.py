@@ -132,9 +132,31 @@ def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool =
             j -= 1
             steps += 1
     if tagged:  # an organisation the tagger found around the name; not the name alone ("Kursk Oblast" as ORG)
-        orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
-        return _in_longer_name(orgs, list(doc[sp.start:sp.end]))
+        toks = list(doc[sp.start:sp.end])
+        return _in_longer_name(_entities_at(doc, toks, "ORG"), toks)
     return False
+
+
+def _entities_at(doc, toks, label: str) -> list:
+    """The entities of ``label`` holding the first or the last of ``toks``, found from the tokens'
+    own IOB tags (a walk over every entity of a long document for every name was quadratic)."""
+    out: list = []
+    for t in (toks[0], toks[-1]):
+        if t.ent_type_ != label or any(e.start <= t.i < e.end for e in out):
+            continue
+        a, b = t.i, t.i + 1
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        out.append(doc[a:b])
+    return out
+
+
+def _named_at(named_by_token: dict, toks) -> list:
+    """The PERSON/ORG entities holding the first or the last of ``toks`` (entities never overlap)."""
+    ents = {named_by_token.get(toks[0].i), named_by_token.get(toks[-1].i)}
+    return sorted((e for e in ents if e is not None), key=lambda e: e.start)
 
 
 def _in_longer_name(ents, toks) -> bool:
@@ -157,17 +179,22 @@ class _Found:
     embedded: bool
     out: list[Span] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)  # the characters of ``taken``: one look-up, not a walk
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    text: str = ""  # the doc's text, read once (``Doc.text`` joins every token each time)
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        if e <= s:
+            return all(e <= a or s >= b for a, b in self.taken)
+        return self.covered.isdisjoint(range(s, e))
 
     def add(self, span: Span) -> None:
         self.out.append(_annotate(self.doc, self.lex, span, self.text))
         self.taken.append((span.start, span.end))
+        self.covered.update(range(span.start, span.end))
 
 
 def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, demonyms: Optional[dict] = None,
@@ -190,7 +217,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     _after_cues(found)
     _abbreviations(found)
     _entities(found, demonyms, person_words)
-    named = [ent for ent in ents if ent.label_ in ("PERSON", "ORG")]
+    named = {i: ent for ent in ents if ent.label_ in ("PERSON", "ORG") for i in range(ent.start, ent.end)}
     _gazetteer_names(found, person_words, named, known)
     if adjectival and demonyms:
         _adjectival(found, demonyms)
@@ -326,7 +353,7 @@ def _ngrams(text: str, r: list):
             yield i, n, toks, s, e, normalize(text[s:e])
 
 
-def _gazetteer_names(found: _Found, person_words: set[str], named: list,
+def _gazetteer_names(found: _Found, person_words: set[str], named: dict,
                      known: Optional[Callable[[set], set]]) -> None:
     """5. the gazetteer matcher over runs of capitalized proper nouns (checked in resolution);
     words of the document's multi-word person names ("Steele" after "Michael Steele") are not places."""
@@ -340,7 +367,7 @@ def _gazetteer_names(found: _Found, person_words: set[str], named: list,
             i += _longest_name(found, r[i:i + 4], person_words, named, names)
 
 
-def _longest_name(found: _Found, window: list, person_words: set[str], named: list,
+def _longest_name(found: _Found, window: list, person_words: set[str], named: dict,
                   names: Optional[set]) -> int:
     """The longest name at the start of ``window`` added; how many tokens to step on."""
     lex, text = found.lex, found.text
@@ -355,7 +382,7 @@ def _longest_name(found: _Found, window: list, person_words: set[str], named: li
             continue
         inside = _inside_organisation(found.doc, lex, s, e, tagged=False)
         weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
-        inside = inside or (weak and _in_longer_name(named, toks))
+        inside = inside or (weak and _in_longer_name(_named_at(named, toks), toks))
         if inside and not found.embedded:
             continue  # part of a longer person or organisation name
         sp = Span(s, e, text[s:e], "gazetteer", key)

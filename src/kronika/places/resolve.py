@@ -209,6 +209,18 @@ def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
     cs.sort(key=lambda c: -c.score)
 
 
+CONTEXT_REACH = 150  # places either side of a place that give it context (every place of an article)
+
+
+def _context_places(firsts: list[Optional[Entry]], spans: list[Span], i: int) -> list[Entry]:
+    """The other places (each one's best reading) near place ``i``, in text order, without those
+    of the same name: all of an article's; in a book-length text only the ``CONTEXT_REACH``
+    nearest either side (testing every place against every other made 1 MB take minutes)."""
+    key = spans[i].key
+    lo, hi = max(0, i - CONTEXT_REACH), min(len(firsts), i + CONTEXT_REACH + 1)
+    return [e for j in range(lo, hi) if (e := firsts[j]) is not None and j != i and spans[j].key != key]
+
+
 @dataclass
 class _Around:
     """What the rest of the document says about one span's candidates."""
@@ -234,7 +246,7 @@ def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dic
     for i, (sp, cs) in enumerate(zip(spans, cands)):
         if not cs:
             continue
-        others = [e for j, e in enumerate(firsts) if e is not None and j != i and spans[j].key != sp.key]
+        others = _context_places(firsts, spans, i)
         said = said_all
         top = tops[i]
         if qualifies[i] and top is not None and top.country_code:

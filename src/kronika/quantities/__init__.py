@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kronika import intervals
 from kronika.context import Context
 from kronika.quantities.counted import read_counted
 from kronika.quantities.parser import ParsedQuantity, parse_quantities
@@ -68,7 +69,7 @@ _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 
 
 def _in_time(ctx: Context, p: ParsedQuantity) -> bool:
-    for t in ctx.times:
+    for t in intervals.of(ctx, "times", ctx.times).near(p.number_start, p.number_end):
         if t.start <= p.number_start and p.number_end <= t.end:
             # "3,800 casualties in three days": a DURATION's number is still a count of days,
             # but the time stage owns it; counts with a unit are kept, and so is the offset of a

@@ -60,11 +60,20 @@ def _of_object(tok):
     return None
 
 
+def _sentence_stop(doc, i: int, limit: int) -> int:
+    """The end of token ``i``'s sentence, or ``limit`` if that comes first. (``Token.sent`` walks
+    the whole sentence: a list of 10,000 numbers made this quadratic.)"""
+    for j in range(i + 1, min(limit, len(doc))):
+        if doc[j].is_sent_start:
+            return j
+    return min(limit, len(doc))
+
+
 def counted_noun(span, doc):
     """The noun the number ``span`` counts, and the token the number phrase hangs on."""
     words = counted_words()
     root = span.root
-    sent = root.sent
+    stop = _sentence_stop(doc, root.i, span.end + 4)  # the sentence's end, if it comes that soon
     while root.dep_ in ("quantmod",) and is_number(root.head) and root.head.i >= span.end:
         root = root.head  # "23 of 28 drones": the first number counts the same thing
     if root.pos_ in ("NOUN", "PROPN") and not is_number(root):
@@ -79,11 +88,11 @@ def counted_noun(span, doc):
     if pobj is not None:
         return pobj, root
     # "2,700 wounded": the word right after the number
-    nxt = doc[span.end] if span.end < sent.end else None
+    nxt = doc[span.end] if span.end < stop else None
     if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and nxt.lower_ in words:
         return nxt, root
     # the next noun within three tokens ("34 more strikes"), not across a verb or punctuation
-    for tok in doc[span.end : min(sent.end, span.end + 4)]:
+    for tok in doc[span.end : stop]:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             break
         if tok.pos_ in ("NOUN", "PROPN"):

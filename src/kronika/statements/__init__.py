@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.attach import closest, defaulted_time
+from kronika.attach import closest, defaulted_time, of_sentence
 from kronika.claims.attribution import Attribution, attributions, reporter, source_actor, statement_id
 from kronika.context import Context
+from kronika.intervals import Intervals
 from kronika.records import Mention, Statement
 from kronika.statements.stance import stance
 
@@ -56,7 +57,7 @@ def _time(ctx: Context, a: Attribution):
     """When the statement was made: the time of its sentence closest to the cue, leaving out the
     times it speaks of ("ISW said Russia could take the city by April"), else the publication date."""
     sentence = ctx.sentence_index(a.cue[0])
-    told = [t for t in ctx.times if t.sentence == sentence and t.type in ("DATE", "TIME") and t.start_date is not None
+    told = [t for t in of_sentence(ctx, "times", sentence) if t.type in ("DATE", "TIME") and t.start_date is not None
             and not (a.content[0] <= t.start and t.end <= a.content[1])]
     found = closest(ctx, told, a.cue[0], a.cue[1])
     return found if found is not None else defaulted_time(ctx, a.cue[0], a.cue[1])
@@ -114,13 +115,25 @@ def extract_statements(ctx: Context) -> list[Statement]:
     for c in ctx.claims:
         if c.statement is not None:
             claims.setdefault(c.statement, []).append(c.id)
-    out = [_statement(ctx, a, reporter(a, atts), claims) for a in atts]
+    index = Intervals(atts, span=lambda b: b.content)
+    out = [_statement(ctx, a, reporter(a, atts, index), claims) for a in atts]
     out.sort(key=lambda s: (s.cue.start, s.content.start))
     return out
+
+
+_last_index: list[Intervals] = []  # the statements of the document being analysed, by content
+
+
+def _by_content(statements) -> Intervals:
+    found = _last_index[0] if _last_index else None
+    if found is None or found.source is not statements or len(found.items) != len(statements):
+        found = Intervals(statements, span=lambda s: (s.content.start, s.content.end))
+        _last_index[:] = [found]
+    return found
 
 
 def statement_at(statements, start: int, end: int) -> Optional[Statement]:
     """The innermost statement whose content holds [start, end) (for a claim or an event trigger:
     "The Kremlin denied targeting civilians and said it had hit ...": "hit" is in the assertion)."""
-    holding = [s for s in statements if s.content.start <= start and end <= s.content.end]
+    holding = [s for s in _by_content(statements).near(start, end) if s.content.start <= start and end <= s.content.end]
     return min(holding, key=lambda s: s.content.end - s.content.start, default=None)

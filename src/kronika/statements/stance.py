@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kronika.claims import lexicon as _lex
 from kronika.claims.attribution import Attribution, overlapping, source_actor
+from kronika import intervals
 from kronika.context import Context
 from kronika.data import CLAIMS_DIR, Strict, load_yaml
 from kronika.records import Stance
@@ -78,7 +79,8 @@ def _future(root, lex: StanceLexicon) -> bool:
 def _same_actor(ctx: Context, a: Attribution, subj) -> bool:
     """Whether the subject ``subj`` names the source's own side ("Putin warned Russia would ...")."""
     mine = source_actor(ctx, a)
-    theirs = overlapping(ctx.actors, (subj.idx, subj.idx + len(subj.text)))
+    span = (subj.idx, subj.idx + len(subj.text))
+    theirs = overlapping(intervals.of(ctx, "actors", ctx.actors).near(*span), span)
     if mine is not None and theirs is not None:
         return mine.actor_id == theirs.actor_id or bool(mine.country_iso3) and mine.country_iso3 == theirs.country_iso3
     return a.source is not None and ctx.text[a.source[0] : a.source[1]].lower().endswith(subj.lower_)
