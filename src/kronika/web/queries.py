@@ -45,8 +45,8 @@ EVENT_COLS = [
     events.c.geonameid, events.c.country_code, events.c.admin1, events.c.latitude, events.c.longitude,
     events.c.actor1, events.c.actor2, events.c.fatalities, events.c.sentence, events.c.text,
     # the level of the event's place (country, admin1, admin2, populated_place...): a region's point is not a town's
-    func.json_extract(events.c.data, "$.place.level").label("place_level"),
-    func.json_extract(events.c.data, "$.place.fallback").label("place_fallback"),
+    events.c.data[("place", "level")].as_string().label("place_level"),  # JSON paths: SQLite and PostgreSQL
+    events.c.data[("place", "fallback")].as_boolean().label("place_fallback"),
 ]
 CLAIM_COLS = [
     claims.c.doc_id, claims.c.id, claims.c.measure, claims.c.subject, claims.c.value, claims.c.low,
