@@ -95,22 +95,29 @@ def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Docum
 def run_on_dask(documents: Iterable[Document], spec: str, model: Optional[str], seconds: Optional[float],
                 writer, failed: Callable[[str, str], None], partition: int = PARTITION) -> None:
     """Analyse ``documents`` on the Dask cluster ``spec`` and hand each analysis to ``writer``."""
+    with dask_client(spec, model) as client:
+        run_on_client(client, documents, model, seconds, writer, failed, partition)
+
+
+def run_on_client(client, documents: Iterable[Document], model: Optional[str], seconds: Optional[float],
+                  writer, failed: Callable[[str, str], None], partition: int = PARTITION) -> None:
+    """Stream ``documents`` through the workers of ``client``, at most ``IN_FLIGHT`` partitions
+    per worker at a time."""
     from distributed import as_completed
 
     from kronika.batch import analyze_partition
 
-    with dask_client(spec, model) as client:
-        workers = max(1, len(client.scheduler_info()["workers"]))
-        running = as_completed()
-        parts: dict = {}
-        for part in _partitions(documents, partition):
-            future = client.submit(analyze_partition, part, seconds, model, pure=False)
-            parts[future.key] = part
-            running.add(future)
-            while running.count() >= IN_FLIGHT * workers:
-                _take(next(running), parts, writer, failed)
-        for future in running:
-            _take(future, parts, writer, failed)
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    running = as_completed()
+    parts: dict = {}
+    for part in _partitions(documents, partition):
+        future = client.submit(analyze_partition, part, seconds, model, pure=False)
+        parts[future.key] = part
+        running.add(future)
+        while running.count() >= IN_FLIGHT * workers:
+            _take(next(running), parts, writer, failed)
+    for future in running:
+        _take(future, parts, writer, failed)
 
 
 def _take(future, parts: dict, writer, failed) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Column, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    JSON, Boolean, Column, Index, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
     cast, func, insert, inspect, or_, select, text, type_coerce,
 )
 from sqlalchemy.engine import Engine
@@ -55,6 +55,8 @@ events = Table(
     Column("actor1", Text, index=True), Column("actor2", Text, index=True),
     Column("fatalities", Integer), Column("sentence", Integer), Column("text", Text),
     Column("data", JSON, nullable=False),
+    Column("sweep_start", Date),  # where the chronicle's merge sweeps it: its start, else its publication
+    Index("ix_events_type_sweep", "event_type", "sweep_start"),
 )
 
 claims = Table(
@@ -93,6 +95,7 @@ chronicle_reports = Table(
     Column("chronicle_id", String(32), ForeignKey("chronicle_events.id", ondelete="CASCADE"), primary_key=True),
     Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
     Column("source", Text), Column("published", Date), Column("text", Text),
+    Column("edge", JSON),  # [score, reasons] of the link by which this report joined its event
 )
 
 claim_series = Table(
@@ -142,16 +145,30 @@ def _v3(conn) -> None:
 
 
 def _v4(conn) -> None:
-    """Each claim's series key (the chronicle is updated batch by batch, per series)."""
+    """What the chronicle needs to be updated batch by batch: each claim's series key, each
+    event's sweep date, each merged report's link; the chronicle is rebuilt with them."""
+    from kronika.chronicle import incremental
     from kronika.chronicle.series import series_key
     from kronika.records import Claim
 
-    if "series_key" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
-        conn.execute(text("ALTER TABLE claims ADD COLUMN series_key VARCHAR(32)"))
+    def add(table: str, column: str, kind: str) -> bool:
+        if column in {c["name"] for c in inspect(conn).get_columns(table)}:
+            return False
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+        return True
+
+    if add("claims", "series_key", "VARCHAR(32)"):
         conn.execute(text("CREATE INDEX ix_claims_series_key ON claims (series_key)"))
+    if add("events", "sweep_start", "DATE"):
+        conn.execute(text("CREATE INDEX ix_events_type_sweep ON events (event_type, sweep_start)"))
+    add("chronicle_reports", "edge", "JSON")
     for doc_id, cid, data in conn.execute(select(claims.c.doc_id, claims.c.id, claims.c.data)).all():
         conn.execute(claims.update().where(claims.c.doc_id == doc_id, claims.c.id == cid)
                      .values(series_key=series_key(Claim.model_validate(data))))
+    published = select(documents.c.published).where(documents.c.id == events.c.doc_id).scalar_subquery()
+    conn.execute(events.update().values(sweep_start=func.coalesce(events.c.date_start, published)))
+    if conn.execute(select(func.count()).select_from(documents)).scalar_one():
+        incremental.rebuild(conn)
 
 
 MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}  # version -> function(conn) bringing the schema from version-1 to version

@@ -10,7 +10,7 @@ them) are applied one after another; SQLite serializes writers by itself.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from typing import Iterable, Optional
 
 from sqlalchemy import insert
 from sqlalchemy.dialects import postgresql, sqlite
@@ -57,11 +57,18 @@ def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Anal
         if not insert_new(conn, documents, document_row(analysis)):
             continue
         doc_id = analysis.document.id
-        insert_rows(conn, events, [_event_row(doc_id, e) for e in analysis.events])
+        published = analysis.document.published
+        insert_rows(conn, events, [{**_event_row(doc_id, e), "sweep_start": _sweep_start(e, published)}
+                                   for e in analysis.events])
         insert_rows(conn, claims, [_claim_row(doc_id, c) for c in analysis.claims])
         insert_rows(conn, statements, [_statement_row(doc_id, s) for s in analysis.statements])
         stored.append(analysis)
     return stored
+
+
+def _sweep_start(e, published):
+    """Where the chronicle's merge sweeps an event: as :meth:`kronika.chronicle.dedup.Report.interval`."""
+    return e.time.start_date if e.time is not None and e.time.start_date is not None else published
 
 
 def document_row(analysis: Analysis) -> dict:
@@ -91,9 +98,13 @@ def chronicle_event_row(e) -> dict:
     }
 
 
-def chronicle_report_rows(e) -> list[dict]:
+def chronicle_report_rows(e, edges: dict) -> list[dict]:
+    def edge(r):
+        found = edges.get((r.doc_id, r.event_id))
+        return [found[0], list(found[1])] if found else None
+
     return [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id, "source": r.source or r.title,
-             "published": r.published, "text": r.text} for r in e.reports]
+             "published": r.published, "text": r.text, "edge": edge(r)} for r in e.reports]
 
 
 def series_row(x) -> dict:
@@ -106,10 +117,11 @@ def series_row(x) -> dict:
     }
 
 
-def write_chronicle(conn: Connection, merged: list, series: list) -> None:
-    """Insert merged events (with their reports) and claim series."""
+def write_chronicle(conn: Connection, merged: list, series: list, edges: Optional[dict] = None) -> None:
+    """Insert merged events (with their reports and the ``edges`` by which they joined, by
+    (document id, event id)) and claim series."""
     from kronika.store import chronicle_events, chronicle_reports, claim_series
 
     insert_rows(conn, chronicle_events, [chronicle_event_row(e) for e in merged])
-    insert_rows(conn, chronicle_reports, [r for e in merged for r in chronicle_report_rows(e)])
+    insert_rows(conn, chronicle_reports, [r for e in merged for r in chronicle_report_rows(e, edges or {})])
     insert_rows(conn, claim_series, [series_row(x) for x in series])
