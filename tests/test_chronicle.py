@@ -211,18 +211,23 @@ def many_analyses(pipeline):
     return out
 
 
-def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses):
-    """300 documents stored in batches of 7, in a shuffled order, each batch updating the chronicle
-    it touches: the chronicle equals `chronicle rebuild` exactly, and merges happened."""
+@pytest.mark.parametrize("order,size", [("shuffled", 7), ("newest last", 16), ("newest first", 1)])
+def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses, order, size):
+    """300 documents stored in batches, in a shuffled order, as a newsroom reads them (newest
+    last) or as a backfill going back in time, each batch updating the chronicle it touches: the
+    chronicle equals `chronicle rebuild` exactly, and merges happened."""
     import random
 
     from kronika.store import Store
 
     store = Store(new_db(tmp_path, "inc.db"))
-    docs = list(many_analyses)
-    random.Random(7).shuffle(docs)
-    for i in range(0, len(docs), 7):
-        store.add_batch(docs[i:i + 7])
+    docs = sorted(many_analyses, key=lambda a: (a.document.published, a.document.id))
+    if order == "shuffled":
+        random.Random(7).shuffle(docs)
+    elif order == "newest first":
+        docs.reverse()
+    for i in range(0, len(docs), size):
+        store.add_batch(docs[i:i + size])
     incremental = _snapshot(store)
     assert store.count()["documents"] == 300
     n_events, n_series = store.rebuild_chronicle()

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Optional
@@ -237,9 +237,10 @@ class Sweep:
 
     def add(self, r: Report) -> int:
         """Add a new report: it joins the first group it matches completely; returns its index."""
+        window = self.window(r)
         i = self._new(r)
         tried: set[int] = set()  # each group is tried once, through its latest member in the window
-        for j in self._window(i):
+        for j in window:
             g = self.root[j]
             if g in tried:
                 continue
@@ -269,21 +270,22 @@ class Sweep:
         self.docs[g].add(self.reports[i].doc_id)
         self.edge[i] = edge
 
-    def _labels(self, i: int) -> list[str]:
-        e = self.reports[i].event
+    @staticmethod
+    def _labels(r: Report) -> list[str]:
+        e = r.event
         return [f"s:{e.sub_event_type}"] + ([f"k:{e.kind}"] if e.kind else [])
 
     def _index(self, i: int) -> None:
         table = self.dated if self.reports[i].interval()[0] is not None else self.undated
-        for label in self._labels(i):
+        for label in self._labels(self.reports[i]):
             table[label][country(self.reports[i])].append(i)
 
-    def _window(self, i: int) -> list[int]:
-        """The earlier reports ``i`` may join, latest first."""
-        start, mine = self.reports[i].interval()[0], country(self.reports[i])
+    def window(self, r: Report) -> list[int]:
+        """The reports so far that ``r`` may join, latest first."""
+        start, mine = r.interval()[0], country(r)
         floor = start - dt.timedelta(days=MAX_SPAN_DAYS) if start is not None else None
         out: set[int] = set()
-        for label in self._labels(i):
+        for label in self._labels(r):
             for table in (self.dated, self.undated):
                 by_country = table.get(label, {})
                 for c in (by_country if mine == "?" else (mine, "?")):

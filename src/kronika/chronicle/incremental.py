@@ -25,25 +25,25 @@ from kronika.chronicle.series import build_series
 from kronika.records import Analysis, Claim, Event
 
 
-def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, tuple], set[str]]:
-    """What a batch of stored analyses touches: for each event type, the sweep position of its
-    first new report; and the series keys of its claims."""
+def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], set[str]]:
+    """What a batch of stored analyses touches: for each event type, the sweep dates of its new
+    reports (None: undated); and the series keys of its claims."""
     from kronika.chronicle.series import series_key
 
-    first: dict[str, tuple] = {}
+    starts: dict[str, list] = {}
     keys: set[str] = set()
     for a in analyses:
         d = a.document
         for e in a.events:
-            pos = position(Report(event=e, doc_id=d.id, source=d.source, title=d.title, url=d.url, published=d.published))
-            first[e.event_type] = min(first.get(e.event_type, pos), pos)
+            r = Report(event=e, doc_id=d.id, source=d.source, title=d.title, url=d.url, published=d.published)
+            starts.setdefault(e.event_type, []).append(r.interval()[0])
         keys.update(series_key(c) for c in a.claims)
-    return first, keys
+    return starts, keys
 
 
-def update(conn: Connection, first: dict[str, tuple], series_keys: Iterable[str]) -> tuple[int, int]:
-    """Bring the merged events of each event type in ``first`` up to date from the position of its
-    first new report on, and recompute the series ``series_keys``, in ``conn``'s transaction;
+def update(conn: Connection, first: dict[str, list], series_keys: Iterable[str]) -> tuple[int, int]:
+    """Bring the merged events of each event type in ``first`` (type -> the sweep dates of its new
+    reports) up to date, and recompute the series ``series_keys``, in ``conn``'s transaction;
     (events written, series written)."""
     from kronika.store.write import write_chronicle
 
@@ -60,42 +60,89 @@ def update(conn: Connection, first: dict[str, tuple], series_keys: Iterable[str]
     return n_events, n_series
 
 
-def update_events(conn: Connection, event_type: str, first: tuple) -> int:
-    """Replay the merge of ``event_type`` from ``first`` (a sweep position) on: the stored groups
-    before it are the sweep's state there (see :class:`~kronika.chronicle.dedup.Sweep`); every
-    report from it on is added again. Only the reports of that window and the events they belong
-    to are read and rewritten. Returns the number of events written."""
+SPAN = dt.timedelta(days=MAX_SPAN_DAYS)
+Interval = tuple[dt.date, dt.date]
+
+
+def update_events(conn: Connection, event_type: str, starts: list) -> int:
+    """Merge the new reports of ``event_type`` (those not in the chronicle yet; ``starts``: their
+    sweep dates) into the stored events. The sweep is replayed over the time windows around the
+    new reports: a stored report keeps its event unless a report it may join belongs to an event
+    that changed (then it is decided again, and the windows grow when it moves). Only those
+    windows and the events in them are read and rewritten. Returns the number of events written."""
     from kronika.store.write import write_chronicle
 
-    whole = first[0] == dt.date.min
-    if whole:  # an undated report comes first: replay the whole type
-        first = (dt.date.min, "", "")
-        rows = [(r, None, None) for r in stored_reports(conn, event_type)]
+    if any(s is None for s in starts):  # an undated new report: replay the whole type
+        sweep = Sweep()
+        for r in sorted(stored_reports(conn, event_type), key=position):
+            sweep.add(r)
+        ids = None
     else:
-        rows = _window_rows(conn, event_type, first[0] - dt.timedelta(days=MAX_SPAN_DAYS))
-    rows.sort(key=lambda x: position(x[0]))
-    sweep, roots = Sweep(), {}
-    for report, chronicle_id, edge in rows:
-        if position(report) < first:
-            i = sweep.seed(report, roots.get(chronicle_id), (edge[0], edge[1]) if edge else None)
-            if chronicle_id is not None:
-                roots.setdefault(chronicle_id, i)
-        else:
-            sweep.add(report)
+        windows = _union([(s - SPAN, s + SPAN) for s in starts])
+        while True:
+            rows = _window_rows(conn, event_type, windows)
+            sweep, more = _replay(rows, windows)
+            if more is None:
+                break
+            windows = _union(windows + [more])
+        ids = {c for _, c, _ in rows if c}
     groups = sweep.groups()
-    _drop_events(conn, event_type, None if whole else {c for _, c, _ in rows if c})
+    _drop_events(conn, event_type, ids)
     write_chronicle(conn, groups, [], sweep.edges())
     return len(groups)
 
 
-def _window_rows(conn: Connection, event_type: str, floor: dt.date) -> list[tuple]:
-    """(report, chronicle id, edge) of the stored reports of ``event_type`` swept on or after
-    ``floor`` or undated, and of every other report of the events they belong to."""
+def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional[Interval]]:
+    """The sweep over ``rows`` (report, stored event id or None for a new report, stored link):
+    stored reports keep their events until a changed event comes within their reach. Returns the
+    sweep, or the window still to read (a report decided again whose reach was not read)."""
+    rows = sorted(rows, key=lambda x: position(x[0]))
+    sweep, roots = Sweep(), {}
+    stored_in: list[Optional[str]] = []  # each index's stored event
+    dirty_roots: set[int] = set()  # groups holding a new or moved report
+    dirty_ids: set[str] = set()  # stored events that lost a report
+    for report, cid, edge in rows:
+        reach = sweep.window(report)
+        if cid is not None and not any(sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in reach):
+            i = sweep.seed(report, roots.get(cid), (edge[0], edge[1]) if edge else None)
+            roots.setdefault(cid, i)
+            stored_in.append(cid)
+            continue
+        start = report.interval()[0]
+        if not any(lo <= start - SPAN and start <= hi for lo, hi in windows):
+            return sweep, (start - SPAN, start + SPAN)
+        i = sweep.add(report)
+        stored_in.append(cid)
+        g = sweep.root[i]
+        same = cid is not None and (roots.get(cid) == g if g != i else cid not in roots)
+        if cid is not None:
+            roots.setdefault(cid, g)
+        if not same:
+            dirty_roots.add(g)
+            if cid is not None:
+                dirty_ids.add(cid)
+    return sweep, None
+
+
+def _union(windows: list[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> list[tuple]:
+    """(report, chronicle id, edge) of the stored reports of ``event_type`` swept within
+    ``windows`` or undated, and of every other report of the events they belong to."""
     from kronika.store import chronicle_reports, events
 
     t = events.c
-    rows = _report_rows(conn, (t.event_type == event_type) & (t.sweep_start >= floor))
-    rows += _report_rows(conn, (t.event_type == event_type) & t.sweep_start.is_(None))
+    rows = _report_rows(conn, (t.event_type == event_type) & t.sweep_start.is_(None))
+    for lo, hi in windows:
+        rows += _report_rows(conn, (t.event_type == event_type) & t.sweep_start.between(lo, hi))
     have = {r.key for r, _, _ in rows}
     ids = sorted({c for _, c, _ in rows if c})
     for i in range(0, len(ids), 500):
@@ -103,6 +150,7 @@ def _window_rows(conn: Connection, event_type: str, floor: dt.date) -> list[tupl
             chronicle_reports.c.chronicle_id.in_(ids[i:i + 500]))
         more = _report_rows(conn, tuple_(t.doc_id, t.id).in_(members))
         rows += [x for x in more if x[0].key not in have]
+        have |= {x[0].key for x in more}
     return rows
 
 

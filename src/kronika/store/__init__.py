@@ -96,6 +96,7 @@ chronicle_reports = Table(
     Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
     Column("source", Text), Column("published", Date), Column("text", Text),
     Column("edge", JSON),  # [score, reasons] of the link by which this report joined its event
+    Index("ix_chronicle_reports_report", "doc_id", "event_id"),
 )
 
 claim_series = Table(
@@ -161,7 +162,8 @@ def _v4(conn) -> None:
         conn.execute(text("CREATE INDEX ix_claims_series_key ON claims (series_key)"))
     if add("events", "sweep_start", "DATE"):
         conn.execute(text("CREATE INDEX ix_events_type_sweep ON events (event_type, sweep_start)"))
-    add("chronicle_reports", "edge", "JSON")
+    if add("chronicle_reports", "edge", "JSON"):
+        conn.execute(text("CREATE INDEX ix_chronicle_reports_report ON chronicle_reports (doc_id, event_id)"))
     for doc_id, cid, data in conn.execute(select(claims.c.doc_id, claims.c.id, claims.c.data)).all():
         conn.execute(claims.update().where(claims.c.doc_id == doc_id, claims.c.id == cid)
                      .values(series_key=series_key(Claim.model_validate(data))))
