@@ -43,6 +43,35 @@ def test_schema_is_created_on_either_store(db_path):
 
 
 @sqlite_only
+def test_a_schema_3_store_is_migrated_with_its_chronicle(db_path, example_analysis):
+    """A store of schema 3 (no series keys, sweep dates or links) gets them, and its chronicle
+    is rebuilt with them: later batches update it as a rebuild would."""
+    from tests.test_chronicle import _snapshot
+
+    store = Store(db_path)
+    docs = _copies(example_analysis, 12)
+    store.add_batch(docs[:8])
+    expected = _snapshot(store)
+    store.close()
+    con = sqlite3.connect(db_path)
+    for index, table, column in (("ix_claims_series_key", "claims", "series_key"),
+                                 ("ix_events_type_sweep", "events", "sweep_start"),
+                                 ("ix_chronicle_reports_report", "chronicle_reports", "edge")):
+        con.execute(f"DROP INDEX {index}")
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("UPDATE kronika_meta SET value='3' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    store = Store(db_path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert _snapshot(store) == expected
+    store.add_batch(docs[8:])
+    after = _snapshot(store)
+    store.rebuild_chronicle()
+    assert _snapshot(store) == after
+
+
+@sqlite_only
 def test_newer_schema_is_refused(db_path):
     Store(db_path)
     con = sqlite3.connect(db_path)
