@@ -108,14 +108,33 @@ def fill(store, analyses, start: int, n: int, *, chronicle: bool) -> float:
     return spent
 
 
+spent: dict[str, float] = {}
+
+
+def _timed(name: str, f):
+    def wrapper(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+    return wrapper
+
+
 def incremental(args) -> None:
     from chronicle import real_analyses
 
+    from kronika.chronicle import incremental as inc
     from kronika.store import Store
+
+    inc.update_events = _timed("update_events", inc.update_events)
+    inc.stored_claims = _timed("series", inc.stored_claims)
+    inc.build_series = _timed("series", inc.build_series)
 
     analyses = real_analyses()
     tmp = tempfile.mkdtemp()
     store = Store(args.db or str(Path(tmp) / "inc.db"))
+    print(f"store: {args.db or Path(tmp) / 'inc.db'}")
     have = store.count()["documents"]
     for size in (int(x) for x in args.sizes.split(",")):
         if size > have:
@@ -123,9 +142,12 @@ def incremental(args) -> None:
             store.rebuild_chronicle()
             print(f"  filled to {size} documents in {t:.0f} s")
             have = size
+        spent.clear()
         t = fill(store, analyses, have, 100, chronicle=True)
         have += 100
-        print(f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document")
+        print(f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document "
+              f"(merges {spent.get('update_events', 0) / 100 * 1000:.1f} ms, "
+              f"series {spent.get('series', 0) / 100 * 1000:.1f} ms)")
 
 
 def reads(args) -> None:
