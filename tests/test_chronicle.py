@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from kronika.chronicle import Chronicle
 from kronika.export import ACLED_COLUMNS, UCDP_COLUMNS
-from tests.conftest import ROOT, re3d_documents
+from tests.conftest import ROOT, new_db, re3d_documents
 
 CONSTRUCTED = ROOT / "tests" / "corpus" / "constructed"
 DAILY = {  # CENTCOM's daily strike releases: the title gives the day of release (2017)
@@ -35,8 +35,7 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chronicle(tmp_path_factory, corpus, pipeline):
-    db = tmp_path_factory.mktemp("db") / "chronicle.db"
-    ch = Chronicle(db)
+    ch = Chronicle(new_db(tmp_path_factory.mktemp("db"), "chronicle.db"))
     report = ch.ingest([ROOT / "examples", CONSTRUCTED, corpus], pipeline=pipeline)
     assert report.added == 6 and not report.failed
     return ch
@@ -163,7 +162,100 @@ def test_geojson_says_which_points_stand_for_regions(chronicle):
 
 
 def test_store_keeps_chronicle_tables(chronicle):
-    con = sqlite3.connect(chronicle.store.url.removeprefix("sqlite:///"))
-    n_events, n_reports = con.execute("SELECT count(*), sum(n_reports) FROM chronicle_events").fetchone()
-    assert n_reports == con.execute("SELECT count(*) FROM chronicle_reports").fetchone()[0]
-    assert n_reports == con.execute("SELECT count(*) FROM events").fetchone()[0]
+    with chronicle.store.engine.connect() as con:
+        n_events, n_reports = con.execute(text("SELECT count(*), sum(n_reports) FROM chronicle_events")).one()
+        assert n_reports == con.execute(text("SELECT count(*) FROM chronicle_reports")).scalar()
+        assert n_reports == con.execute(text("SELECT count(*) FROM events")).scalar()
+
+
+# -- the chronicle kept up to date batch by batch ------------------------------------------------
+
+def _snapshot(store) -> tuple:
+    """Every merged event, report and series, as stored."""
+    from kronika.store import chronicle_events, chronicle_reports, claim_series
+    from sqlalchemy import select
+
+    with store.engine.connect() as con:
+        events = sorted((r.id, json.dumps(r.data, sort_keys=True)) for r in con.execute(select(chronicle_events)))
+        reports = sorted(tuple(map(str, r)) for r in con.execute(select(chronicle_reports)))
+        series = sorted((r.key, json.dumps(r.data, sort_keys=True)) for r in con.execute(select(claim_series)))
+    return events, reports, series
+
+
+@pytest.fixture(scope="module")
+def many_analyses(pipeline):
+    """A few hundred documents: real analyses of the example and the re3d corpus, copied with new
+    ids, publishers and dates shifted by a few days (copies of one event overlap and merge)."""
+    import datetime as dt
+
+    from kronika.ingest import IngestOptions, read_text
+    from kronika.records import Analysis
+
+    texts = [((ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt").read_text("utf-8"), dt.date(2025, 1, 20))]
+    texts += [(d["text"], dt.date(2017, 1, 10)) for d in re3d_documents("centcom")[:12]]
+    real = [pipeline.analyze_document(read_text(t, options=IngestOptions(published=p))) for t, p in texts]
+    out = []
+    for i in range(300):
+        a = real[i % len(real)]
+        shift = dt.timedelta(days=(i // len(real)) % 7 + 40 * (i // (len(real) * 7)))
+        data = a.model_dump(mode="python")
+        data["document"].update(id=f"{a.document.id[:8]}{i:08d}", source=f"wire {i % 3}",
+                                published=a.document.published + shift)
+        for kind in ("events", "claims"):
+            for item in data[kind]:
+                t = item.get("time")
+                if t and t.get("start_date"):
+                    t["start_date"] += shift
+                    t["end_date"] = t["end_date"] + shift if t.get("end_date") else None
+        out.append(Analysis.model_validate(data))
+    return out
+
+
+@pytest.mark.parametrize("order,size", [("shuffled", 7), ("newest last", 16), ("newest first", 1)])
+def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses, order, size):
+    """300 documents stored in batches, in a shuffled order, as a newsroom reads them (newest
+    last) or as a backfill going back in time, each batch updating the chronicle it touches: the
+    chronicle equals `chronicle rebuild` exactly, and merges happened."""
+    import random
+
+    from kronika.store import Store
+
+    store = Store(new_db(tmp_path, "inc.db"))
+    docs = sorted(many_analyses, key=lambda a: (a.document.published, a.document.id))
+    if order == "shuffled":
+        random.Random(7).shuffle(docs)
+    elif order == "newest first":
+        docs.reverse()
+    for i in range(0, len(docs), size):
+        store.add_batch(docs[i:i + size])
+    incremental = _snapshot(store)
+    assert store.count()["documents"] == 300
+    n_events, n_series = store.rebuild_chronicle()
+    rebuilt = _snapshot(store)
+    assert incremental == rebuilt
+    assert len(rebuilt[0]) == n_events and len(rebuilt[2]) == n_series
+    assert n_events < store.count()["events"] / 2  # copies of one event were merged
+    assert max(json.loads(d)["n_sources"] for _, d in rebuilt[0]) >= 3
+
+
+def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, many_analyses, monkeypatch):
+    """A batch that fails while its chronicle update runs is rolled back whole: the documents
+    stored before it and the chronicle agree (the chronicle equals a rebuild)."""
+    from kronika.chronicle import incremental
+    from kronika.store import Store
+
+    store = Store(new_db(tmp_path, "stop.db"))
+    store.add_batch(many_analyses[:40])
+    before = _snapshot(store)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(incremental, "update", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.add_batch(many_analyses[40:60])
+    monkeypatch.undo()
+    assert store.count()["documents"] == 40
+    assert _snapshot(store) == before
+    store.rebuild_chronicle()
+    assert _snapshot(store) == before

@@ -258,7 +258,7 @@ def test_statements_api(stored, pipeline):
 def test_statements_table_is_added_to_an_older_store(tmp_path, example_analysis):
     import sqlite3
 
-    from kronika.store import Store
+    from kronika.store import SCHEMA_VERSION, Store
 
     db = tmp_path / "old.db"
     store = Store(db)
@@ -269,7 +269,7 @@ def test_statements_table_is_added_to_an_older_store(tmp_path, example_analysis)
     con.commit()
     con.close()
     store = Store(db)  # migrates: the table is rebuilt from the stored analyses
-    assert store.schema_version() == 3
+    assert store.schema_version() == SCHEMA_VERSION
     assert store.count()["statements"] == len(example_analysis.statements)
     Store(db).migrate()  # again: nothing changes
     assert Store(db).count()["statements"] == len(example_analysis.statements)

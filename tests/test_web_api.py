@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from kronika.chronicle import Chronicle
 from kronika.web.app import create_app
+from tests.conftest import ON_POSTGRES, copy_db, new_db, sqlite_only
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 LOCAL = ("127.0.0.1", 50000)
@@ -27,11 +28,12 @@ REPORT = (
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("web") / "kronika.db"
+    db = new_db(tmp_path_factory.mktemp("web"), "kronika.db")
     ch = Chronicle(db)
     ch.ingest([str(EXAMPLE)])
-    with ch.store.engine.connect() as conn:  # fold the WAL into the file so copies are complete
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if not ON_POSTGRES:
+        with ch.store.engine.connect() as conn:  # fold the WAL into the file so copies are complete
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     ch.store.engine.dispose()
     return db
 
@@ -51,8 +53,7 @@ def client(web_db, pipeline) -> TestClient:
 @pytest.fixture()
 def writable(web_db, tmp_path, pipeline):
     """A copy of the store for tests that write, and a factory of clients over it."""
-    db = tmp_path / "copy.db"
-    shutil.copy(web_db, db)
+    db = copy_db(web_db, tmp_path)
 
     def make(token=None, client=LOCAL, **kw) -> TestClient:
         return TestClient(create_app(db, token=token, pipeline=pipeline, **kw), client=client)
@@ -348,6 +349,7 @@ def test_serve_command(web_db, served):
     assert served[-1][0].state.token == "given-token" and "given-token" not in r.output
 
 
+@sqlite_only
 def test_serve_refuses_a_missing_database(tmp_path, served):
     from click.testing import CliRunner
 
@@ -360,6 +362,7 @@ def test_serve_refuses_a_missing_database(tmp_path, served):
     assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm
 
 
+@sqlite_only
 def test_serve_leaves_no_wal_files(web_db, tmp_path, served):
     from click.testing import CliRunner
 
@@ -426,8 +429,7 @@ CAPTURE_2 = Path(__file__).resolve().parent / "corpus" / "constructed" / "captur
 @pytest.fixture(scope="module")
 def chronicle_client(web_db, tmp_path_factory, pipeline) -> TestClient:
     """The example plus a second (constructed) report of the same capture, merged."""
-    db = tmp_path_factory.mktemp("chron") / "kronika.db"
-    shutil.copy(web_db, db)
+    db = copy_db(web_db, tmp_path_factory.mktemp("chron"), "kronika.db")
     ch = Chronicle(db)
     ch.ingest([str(CAPTURE_2)], pipeline=pipeline)
     ch.store.engine.dispose()
@@ -484,8 +486,7 @@ UNDATED = Path(__file__).resolve().parent / "corpus" / "undated" / "undated-repo
 @pytest.fixture(scope="module")
 def undated_client(web_db, tmp_path_factory, pipeline) -> TestClient:
     """The example plus a report that gives no date at all (no publication date either)."""
-    db = tmp_path_factory.mktemp("undated") / "kronika.db"
-    shutil.copy(web_db, db)
+    db = copy_db(web_db, tmp_path_factory.mktemp("undated"), "kronika.db")
     ch = Chronicle(db)
     ch.ingest([str(UNDATED)], pipeline=pipeline)
     ch.store.engine.dispose()

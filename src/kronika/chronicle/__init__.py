@@ -18,9 +18,7 @@ from kronika.batch import IngestReport, ingest
 from kronika.errors import KronikaError
 from kronika.ingest import IngestOptions
 from kronika.ingest.dates import parse_user_date
-from kronika.chronicle.dedup import Report, merge_reports
-from kronika.chronicle.series import build_series
-from kronika.records import Claim, ChronicleEvent, ClaimSeries, Event, Stance
+from kronika.records import ChronicleEvent, ClaimSeries, Stance
 from kronika.filters import Filters
 from kronika.store import Store, read
 from kronika import vocab
@@ -48,31 +46,24 @@ class Chronicle:
     def ingest(self, inputs: Iterable[str | Path], *, workers: int = 1, model: Optional[str] = None,
                published: dt.date | str | None = None, source: Optional[str] = None, pipeline=None,
                progress: Optional[Callable] = None, rebuild: bool = True,
-               time_limit: Optional[float] = None) -> IngestReport:
-        """Analyse and store new documents, then rebuild the chronicle if anything was added.
-        ``time_limit``: seconds one document's analysis may take before it is reported and skipped."""
+               time_limit: Optional[float] = None, cluster: Optional[str] = None,
+               batch_size: int = 16, count: bool = False) -> IngestReport:
+        """Analyse and store new documents, in batches; each stored batch updates the merged events
+        and claim series it touches in its own transaction (``rebuild=False``: it does not).
+        ``workers`` > 1 or ``cluster`` ("local:N" or a Dask scheduler's "tcp://host:8786") analyses
+        on Dask workers. ``time_limit``: seconds one document's analysis may take before it is
+        reported and skipped. ``count``: count the documents first (a total and an ETA for ``progress``)."""
         options = IngestOptions(published=_date(published, "--published"), source=source)
-        report = ingest(list(inputs), self.store, workers=workers, model=model, options=options,
-                        pipeline=pipeline, progress=progress, seconds=time_limit)
-        if rebuild and (report.added or not self.counts()["chronicle_events"]):
-            self.rebuild()
-        return report
+        return ingest(list(inputs), self.store, workers=workers, model=model, options=options,
+                      pipeline=pipeline, progress=progress, seconds=time_limit, cluster=cluster,
+                      chronicle=rebuild, batch_size=batch_size, count=count)
 
     def rebuild(self) -> tuple[int, int]:
-        """Recompute merged events and claim series from the stored reports (deterministic).
+        """Recompute merged events and claim series from the stored reports (deterministic; the
+        same as the batch-by-batch updates of the ingests that stored them).
 
         Returns (number of chronicle events, number of series)."""
-        merged = merge_reports(
-            Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
-                   published=published)
-            for data, doc_id, source, title, url, published in self.store.event_reports()
-        )
-        series = build_series(
-            (Claim.model_validate(data), doc_id, source, published)
-            for data, doc_id, source, published in self.store.claim_items()
-        )
-        self.store.replace_chronicle(merged, series)
-        return len(merged), len(series)
+        return self.store.rebuild_chronicle()
 
     # -- reading: one Filters value, the same answer as the CLI and the web API ----------------
     @staticmethod

@@ -17,10 +17,12 @@ Two event reports are the same event when all of these hold:
   linkage, checked against the group's first and latest 30 reports), so that loose matches
   cannot chain distinct events together (strikes near Mosul on 8, 9 and 10 January).
 
-Reports are blocked by (event type, country) and swept in date order, so the work grows
-near-linearly with the number of reports. Clusters are the connected components of the
-"same event" relation (union-find), computed over reports sorted by (document id, event id),
-so a rebuild from the same stored reports always gives the same events and ids.
+Reports are swept per event type in date order (then document and event id), each compared
+only with the earlier reports of its window: the same country or an unknown one, the same
+sub-event type or kind, started at most MAX_SPAN_DAYS before. A report joins at most one group
+(see :class:`Sweep`), so the groups after any date depend only on the reports before it: the
+chronicle is updated batch by batch from that date on, and a rebuild from the same stored
+reports always gives the same events and ids.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Optional
@@ -190,115 +192,142 @@ def compare(a: Report, b: Report) -> Optional[tuple[float, list[str]]]:
     return round((ts + ps + acs) / 3, 3), [r for r in reasons if r]
 
 
-class _UnionFind:
-    """Groups with, for each root, its documents: no group holds two reports of one document."""
+Edge = tuple[float, list[str]]  # a report's link to the group it joined: (score, reasons)
 
-    def __init__(self, items: list[Report]) -> None:
-        self.parent = list(range(len(items)))
-        self.docs = [{r.doc_id} for r in items]
-        self.members = [[i] for i in range(len(items))]
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+def country(r: Report) -> str:
+    p = r.event.place
+    return p.country_code if p is not None and p.country_code else "?"
+
+
+def position(r: Report) -> tuple:
+    """Where a report comes in the sweep: by start date (undated first), then document and event."""
+    return (r.interval()[0] or dt.date.min, r.doc_id, r.event.id)
+
+
+class Sweep:
+    """The merge of one event type's reports, processed in :func:`position` order.
+
+    Each report joins at most one group: the first, latest member first, among the reports of its
+    window (same country or an unknown one, same sub-event type or kind, started at most
+    MAX_SPAN_DAYS before it) whose group it matches completely. A group is therefore what its
+    members were when each joined, and the state after any position depends only on the reports
+    before it: an update can start from the stored groups and replay the reports from the first
+    new one on (:mod:`kronika.chronicle.incremental`), with the result of a whole rebuild.
+    """
+
+    def __init__(self) -> None:
+        self.reports: list[Report] = []
+        self.root: list[int] = []  # each report's group: the index of its first member
+        self.members: dict[int, list[int]] = {}
+        self.docs: dict[int, set[str]] = {}
+        self.edge: list[Optional[Edge]] = []
+        # label ("s:sub-event type", "k:kind") -> country -> report indices in order; undated apart
+        self.dated: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.undated: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def seed(self, r: Report, group: Optional[int], edge: Optional[Edge]) -> int:
+        """Add a report already grouped (``group``: the index of its group's first member, None
+        for its own); returns its index."""
+        i = self._new(r)
+        if group is not None:
+            self._join(i, group, edge)
+        self._index(i)
         return i
 
-    def can_join(self, i: int, j: int) -> bool:
-        return self.docs[self.find(i)].isdisjoint(self.docs[self.find(j)])
+    def add(self, r: Report) -> int:
+        """Add a new report: it joins the first group it matches completely; returns its index."""
+        window = self.window(r)
+        i = self._new(r)
+        tried: set[int] = set()  # each group is tried once, through its latest member in the window
+        for j in window:
+            g = self.root[j]
+            if g in tried:
+                continue
+            tried.add(g)
+            if r.doc_id in self.docs[g] or not _same_kind(self.reports[j].event, r.event) or _too_far(self.reports[j], r):
+                continue
+            found = compare(self.reports[j], r)
+            group = self.members[g]
+            if found and all(k == j or compare(self.reports[k], r) for k in group[:1] + group[-COMPLETE_LINK:]):
+                self._join(i, g, found)
+                break
+        self._index(i)
+        return i
 
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            lo, hi = min(ri, rj), max(ri, rj)
-            self.parent[hi] = lo
-            self.docs[lo] |= self.docs[hi]
-            self.members[lo] += self.members[hi]
-            self.members[hi] = []
+    def _new(self, r: Report) -> int:
+        i = len(self.reports)
+        self.reports.append(r)
+        self.root.append(i)
+        self.members[i], self.docs[i] = [i], {r.doc_id}
+        self.edge.append(None)
+        return i
 
+    def _join(self, i: int, g: int, edge: Optional[Edge]) -> None:
+        del self.members[i], self.docs[i]
+        self.root[i] = g
+        self.members[g].append(i)
+        self.docs[g].add(self.reports[i].doc_id)
+        self.edge[i] = edge
 
-def _block(r: Report) -> tuple[str, str]:
-    p = r.event.place
-    return (r.event.event_type, (p.country_code if p is not None and p.country_code else "?"))
+    @staticmethod
+    def _labels(r: Report) -> list[str]:
+        e = r.event
+        return [f"s:{e.sub_event_type}"] + ([f"k:{e.kind}"] if e.kind else [])
+
+    def _index(self, i: int) -> None:
+        table = self.dated if self.reports[i].interval()[0] is not None else self.undated
+        for label in self._labels(self.reports[i]):
+            table[label][country(self.reports[i])].append(i)
+
+    def window(self, r: Report) -> list[int]:
+        """The reports so far that ``r`` may join, latest first."""
+        start, mine = r.interval()[0], country(r)
+        floor = start - dt.timedelta(days=MAX_SPAN_DAYS) if start is not None else None
+        out: set[int] = set()
+        for label in self._labels(r):
+            for table in (self.dated, self.undated):
+                by_country = table.get(label, {})
+                for c in (by_country if mine == "?" else (mine, "?")):
+                    for j in reversed(by_country.get(c, ())):
+                        if table is self.dated and (floor is None or self.reports[j].interval()[0] < floor):
+                            break
+                        out.add(j)
+        return sorted(out, reverse=True)
+
+    def groups(self) -> list[ChronicleEvent]:
+        """The merged events of every group, by id."""
+        out = []
+        for members in self.members.values():
+            reports = [self.reports[k] for k in members]
+            edges = [self.edge[k] for k in sorted(members, key=lambda k: self.reports[k].key) if self.edge[k]]
+            out.append(_merge(reports, edges))
+        return sorted(out, key=lambda e: e.id)
+
+    def edges(self) -> dict[tuple[str, str], Edge]:
+        """Each grouped report's link, by (document id, event id)."""
+        return {r.key: e for r, e in zip(self.reports, self.edge) if e}
 
 
 def merge_reports(reports: Iterable[Report]) -> list[ChronicleEvent]:
     """Cluster event reports into chronicle events (deterministic for the same input)."""
-    items = sorted(reports, key=lambda r: r.key)
-    uf = _UnionFind(items)
-    edges: dict[int, list[tuple[float, list[str]]]] = defaultdict(list)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, r in enumerate(items):
-        blocks[_block(r)].append(i)
-    # reports with an unknown country may match any country of the same type
-    unknown = {t: idx for (t, c), idx in blocks.items() if c == "?"}
-    for (etype, country), idx in sorted(blocks.items()):
-        pool = idx if country == "?" else sorted(set(idx) | set(unknown.get(etype, [])))
-        for part in _comparable(items, pool):
-            _sweep(items, part, uf, edges)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        clusters[uf.find(i)].append(i)
-    return [_merge([items[i] for i in members], [e for i in members for e in edges[i]])
-            for _, members in sorted(clusters.items())]
+    out: list[ChronicleEvent] = []
+    for sweep in sweeps(reports).values():
+        out += sweep.groups()
+    return sorted(out, key=lambda e: e.id)
 
 
-def _comparable(items: list[Report], pool: list[int]) -> list[list[int]]:
-    """``pool`` split into parts that can never be compared across: `compare` needs the same
-    sub-event type or the same kind, so reports are linked through those labels (the sweep of a
-    part then walks a window holding only its own reports; the result is the same)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    labels = {}
-    for i in pool:
-        e = items[i].event
-        own = [f"s:{e.sub_event_type}"] + ([f"k:{e.kind}"] if e.kind else [])
-        labels[i] = own[0]
-        for other in own[1:]:
-            a, b = find(own[0]), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    parts: dict[str, list[int]] = defaultdict(list)
-    for i in pool:
-        parts[find(labels[i])].append(i)
-    return [parts[k] for k in sorted(parts)]
-
-
-def _sweep(items: list[Report], pool: list[int], uf: _UnionFind, edges) -> None:
-    starts = {i: items[i].interval()[0] for i in pool}
-    dated = sorted(pool, key=lambda i: (starts[i] or dt.date.min, items[i].key))
-    window: deque[int] = deque()  # reports that started at most MAX_SPAN_DAYS before this one
-    span = dt.timedelta(days=MAX_SPAN_DAYS)
-    for i in dated:
-        start = starts[i]
-        if start is not None:
-            while window and starts[window[0]] is not None and starts[window[0]] + span < start:
-                window.popleft()
-        tried: set[int] = set()  # each group is tried once per report, through its latest member
-        for j in reversed(window):
-            root = uf.find(j)
-            if root in tried or uf.find(i) == root or not uf.can_join(i, j):
-                continue
-            tried.add(root)
-            # what `compare` rejects first, tested before it builds its reasons: most of the
-            # window is another sub-event type or too far apart in time
-            if not _same_kind(items[j].event, items[i].event) or _too_far(items[j], items[i]):
-                continue
-            found = compare(items[j], items[i])
-            if not found:
-                continue
-            group = uf.members[uf.find(j)]
-            if all(k == j or compare(items[k], items[i]) for k in (group[:1] + group[-COMPLETE_LINK:])):
-                uf.union(i, j)
-                edges[i].append(found)
-        window.append(i)
+def sweeps(reports: Iterable[Report]) -> dict[str, Sweep]:
+    """One :class:`Sweep` per event type over ``reports`` (merging never crosses types)."""
+    by_type: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_type[r.event.event_type].append(r)
+    out = {}
+    for etype, items in by_type.items():
+        sweep = out[etype] = Sweep()
+        for r in sorted(items, key=position):
+            sweep.add(r)
+    return out
 
 
 def _precision_rank(r: Report) -> tuple:

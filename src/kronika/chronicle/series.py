@@ -201,12 +201,28 @@ def summarize(key: str, measure: str, subject, place, scope, unit, points: list[
     )
 
 
+def question(claim: Claim) -> tuple:
+    """(measure, subject, place scope, time scope, unit): the question a claim's figure answers."""
+    return (claim.measure, subject_key(claim), place_scope(claim), time_scope(claim), claim.quantity.unit)
+
+
+def series_key(claim: Claim) -> str:
+    """The key of the series ``claim`` belongs to (stored with each claim: an ingest updates the
+    series it touches)."""
+    return _key(question(claim))
+
+
+def _key(k: tuple) -> str:
+    measure, subject, place, scope, unit = k
+    return "s-" + hashlib.sha1(f"{measure}|{subject}|{place}|{scope}|{unit}".encode()).hexdigest()[:10]
+
+
 def build_series(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> list[ClaimSeries]:
     """Group (claim, doc_id, source, published) tuples into series, sorted by key."""
     groups: dict[tuple, list[SeriesPoint]] = defaultdict(list)
     names: dict[tuple, dict[str, int]] = defaultdict(dict)
     for claim, doc_id, source, published in claims:
-        k = (claim.measure, subject_key(claim), place_scope(claim), time_scope(claim), claim.quantity.unit)
+        k = question(claim)
         groups[k].append(make_point(claim, doc_id, source, published))
         shown = claim.subject.name if claim.subject else k[1]
         if shown:
@@ -215,6 +231,5 @@ def build_series(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> 
     for k, points in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         measure, subject, place, scope, unit = k
         shown = max(sorted(names[k]), key=lambda n: (names[k][n], "Military" in n)) if names[k] else None
-        key = "s-" + hashlib.sha1(f"{measure}|{subject}|{place}|{scope}|{unit}".encode()).hexdigest()[:10]
-        out.append(summarize(key, measure, shown, place, scope, unit, points))
+        out.append(summarize(_key(k), measure, shown, place, scope, unit, points))
     return out

@@ -38,7 +38,8 @@ class KronikaGroup(click.Group):
 
 db_option = click.option(
     "--db", default=lambda: os.environ.get("KRONIKA_DB", DEFAULT_DB), show_default=f"$KRONIKA_DB or {DEFAULT_DB}",
-    help="SQLite database file.",
+    help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/dbname, "
+         "postgresql://user@/dbname?host=/socket/dir&port=5432).",
 )
 fmt_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 filter_options = [
@@ -102,24 +103,31 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", type=int, default=1, show_default=True, help="Processes analysing in parallel (0: one per core).")
+@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes analysing in parallel, on a local Dask cluster (0: one per core).")
+@click.option("--cluster", help="Analyse on Dask: local:N (N local worker processes) or a scheduler's "
+                                "address (tcp://host:8786).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Documents stored (and the chronicle updated) per transaction.")
 @click.option("--published", help="Publication date for every document (YYYY-MM-DD).")
 @click.option("--source", "publisher", help="Publisher name for every document.")
 @click.option("--model", help="spaCy pipeline name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=300, show_default=True,
               help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).")
-def ingest(paths, db, workers, published, publisher, model, quiet, time_limit) -> None:
+def ingest(paths, db, workers, cluster, batch_size, published, publisher, model, quiet, time_limit) -> None:
     """Analyse files, folders or URLs and store them in the database (each document once)."""
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from kronika.chronicle import Chronicle
+    from kronika.store.engine import is_url, redacted
 
     chronicle = Chronicle(db)  # a bad --db is told before any input is read or the model loads
     err = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  disable=quiet or not err.is_terminal, transient=True) as bar:
+    shown = not quiet and err.is_terminal
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=err, disable=not shown, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
         reported = [0]
 
@@ -127,23 +135,27 @@ def ingest(paths, db, workers, published, publisher, model, quiet, time_limit) -
             for name, message in report.failed[reported[0]:]:
                 err.print(f"kronika: error: {message}", markup=False, highlight=False, soft_wrap=True)
             reported[0] = len(report.failed)
-            bar.update(task, description=f"{report.added} added, {report.skipped} already stored, "
-                                         f"{len(report.failed)} failed")
+            bar.update(task, total=report.total, completed=report.seen,
+                       description=f"{report.added} added, {report.skipped} already stored, "
+                                   f"{len(report.failed)} failed")
 
         report = chronicle.ingest(paths, workers=workers, model=model, published=published,
-                                  source=publisher, progress=progress, time_limit=time_limit or None)
+                                  source=publisher, progress=progress, time_limit=time_limit or None,
+                                  cluster=cluster, batch_size=batch_size, count=shown)
     for name, message in report.failed[reported[0]:]:
         click.echo(f"kronika: error: {message}", err=True)
     counts = chronicle.counts()
     click.echo(f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed; "
-               f"{db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
+               f"{redacted(db) if is_url(db) else db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
                err=True)
     if report.failed:
         sys.exit(1)
 
 
 def _open_store(db: str):
-    if not Path(db).exists():
+    from kronika.store.engine import is_url
+
+    if not is_url(db) and not Path(db).exists():
         raise KronikaError(f"{db}: no such database; run `kronika ingest PATH --db {db}` first")
     from kronika.chronicle import Chronicle
 
@@ -222,7 +234,7 @@ def chronicle(ctx, db, limit, claims, fmt, **filters) -> None:
 
 
 @chronicle.command("rebuild")
-@click.option("--db", help="SQLite database file (may also be given before `rebuild`).")
+@click.option("--db", help="SQLite database file or PostgreSQL URL (may also be given before `rebuild`).")
 @click.pass_context
 def chronicle_rebuild(ctx, db) -> None:
     """Recompute merged events and claim series from the stored reports."""
@@ -331,7 +343,9 @@ def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
         token = secrets.token_urlsafe(24)
         click.echo(f"kronika: binding {host}: write endpoints need this token: {token}", err=True)
     app = create_app(db, token=token)
-    click.echo(f"kronika: serving {db} at http://{host}:{port}/", err=True)
+    from kronika.store.engine import is_url, redacted
+
+    click.echo(f"kronika: serving {redacted(db) if is_url(db) else db} at http://{host}:{port}/", err=True)
     try:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:

@@ -1,4 +1,4 @@
-"""The store: SQLite by default (one file, WAL), through SQLAlchemy 2 Core.
+"""The store: SQLite by default (one file, WAL), or PostgreSQL, through SQLAlchemy 2 Core.
 
 One transaction per document: a document is stored with all its events and claims or not
 at all, so a crash mid-batch loses at most the document in flight. A document already
@@ -14,16 +14,18 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sqlalchemy import (
-    JSON, Boolean, Column, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    create_engine, event, func, insert, or_, select,
+    JSON, Boolean, Column, Index, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    func, insert, inspect, or_, select, text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from kronika.errors import KronikaError
 from kronika.records import Analysis
+from kronika.store.engine import database_url, is_url, make_engine, redacted
+from kronika.store.write import lock_writes, store_documents, write_chronicle
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -53,6 +55,8 @@ events = Table(
     Column("actor1", Text, index=True), Column("actor2", Text, index=True),
     Column("fatalities", Integer), Column("sentence", Integer), Column("text", Text),
     Column("data", JSON, nullable=False),
+    Column("sweep_start", Date),  # where the chronicle's merge sweeps it: its start, else its publication
+    Index("ix_events_type_sweep", "event_type", "sweep_start"),
 )
 
 claims = Table(
@@ -67,6 +71,7 @@ claims = Table(
     Column("place", Text, index=True), Column("geonameid", Integer), Column("country_code", String(2)),
     Column("headline", Boolean), Column("sentence", Integer), Column("text", Text),
     Column("data", JSON, nullable=False),
+    Column("series_key", String(32), index=True),
 )
 
 
@@ -90,6 +95,8 @@ chronicle_reports = Table(
     Column("chronicle_id", String(32), ForeignKey("chronicle_events.id", ondelete="CASCADE"), primary_key=True),
     Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
     Column("source", Text), Column("published", Date), Column("text", Text),
+    Column("edge", JSON),  # [score, reasons] of the link by which this report joined its event
+    Index("ix_chronicle_reports_report", "doc_id", "event_id"),
 )
 
 claim_series = Table(
@@ -138,7 +145,35 @@ def _v3(conn) -> None:
             conn.execute(insert(statements), rows)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}  # version -> function(conn) bringing the schema from version-1 to version
+def _v4(conn) -> None:
+    """What the chronicle needs to be updated batch by batch: each claim's series key, each
+    event's sweep date, each merged report's link; the chronicle is rebuilt with them."""
+    from kronika.chronicle import incremental
+    from kronika.chronicle.series import series_key
+    from kronika.records import Claim
+
+    def add(table: str, column: str, kind: str) -> bool:
+        if column in {c["name"] for c in inspect(conn).get_columns(table)}:
+            return False
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+        return True
+
+    if add("claims", "series_key", "VARCHAR(32)"):
+        conn.execute(text("CREATE INDEX ix_claims_series_key ON claims (series_key)"))
+    if add("events", "sweep_start", "DATE"):
+        conn.execute(text("CREATE INDEX ix_events_type_sweep ON events (event_type, sweep_start)"))
+    if add("chronicle_reports", "edge", "JSON"):
+        conn.execute(text("CREATE INDEX ix_chronicle_reports_report ON chronicle_reports (doc_id, event_id)"))
+    for doc_id, cid, data in conn.execute(select(claims.c.doc_id, claims.c.id, claims.c.data)).all():
+        conn.execute(claims.update().where(claims.c.doc_id == doc_id, claims.c.id == cid)
+                     .values(series_key=series_key(Claim.model_validate(data))))
+    published = select(documents.c.published).where(documents.c.id == events.c.doc_id).scalar_subquery()
+    conn.execute(events.update().values(sweep_start=func.coalesce(events.c.date_start, published)))
+    if conn.execute(select(func.count()).select_from(documents)).scalar_one():
+        incremental.rebuild(conn)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}  # version -> function(conn) bringing the schema from version-1 to version
 
 
 def statement_filter(*, source: Optional[str] = None, stance: Optional[str] = None,
@@ -169,31 +204,22 @@ def contains(col, value: str):
 
 
 class Store:
-    """A kronika database. ``Store("chronicle.db")`` or ``Store(url="postgresql+psycopg://...")``."""
+    """A kronika database: ``Store("chronicle.db")``, ``Store("postgresql://user@host/dbname")``
+    (see :mod:`kronika.store.engine`) or ``Store(url="postgresql+psycopg://...")``."""
 
     def __init__(self, path: str | Path | None = None, *, url: Optional[str] = None) -> None:
         if url is None:
             if path is None:
                 raise KronikaError("a store needs a database file or URL")
-            path = Path(path)
-            if path.exists() and path.is_dir():
-                raise KronikaError(f"{path}: is a folder, not a database file")
-            if not path.parent.is_dir():
-                raise KronikaError(f"{path}: no such folder {str(path.parent)!r}; create it first")
-            if path.exists() and path.stat().st_size:
-                with open(path, "rb") as f:
-                    if f.read(16) != b"SQLite format 3\x00":
-                        raise KronikaError(f"{path}: exists and is not a SQLite database")
-            url = f"sqlite:///{path}"
+        url = database_url(url if url is not None else path)
         self.url = url
-        self.engine: Engine = create_engine(url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine: Engine = make_engine(url)
         try:
             self.migrate()
         except OperationalError as exc:
             self.engine.dispose()
-            raise KronikaError(f"{path or url}: cannot open the database ({exc.orig})") from None
+            shown = redacted(url) if is_url(str(path or url)) or path is None else path
+            raise KronikaError(f"{shown}: cannot open the database ({str(exc.orig).strip()})") from None
 
     def close(self) -> None:
         """Close every connection (SQLite then folds and removes its -wal and -shm files)."""
@@ -211,13 +237,21 @@ class Store:
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise KronikaError(
-                f"{self.url}: database schema {current} is newer than this kronika ({SCHEMA_VERSION}); upgrade kronika"
+                f"{redacted(self.url)}: database schema {current} is newer than this kronika ({SCHEMA_VERSION}); upgrade kronika"
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self.engine.begin() as conn:
+                lock_writes(conn)  # two processes opening a new database migrate it once
+                if self._version(conn) >= version:
+                    continue
                 MIGRATIONS[version](conn)
                 conn.execute(meta_table.delete().where(meta_table.c.key == "schema_version"))
                 conn.execute(insert(meta_table).values(key="schema_version", value=str(version)))
+
+    def _version(self, conn) -> int:
+        if not inspect(conn).has_table("kronika_meta"):
+            return 0
+        return int(conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar() or 0)
 
     # -- writing --------------------------------------------------------------------
     def has(self, doc_id: str) -> bool:
@@ -226,26 +260,20 @@ class Store:
 
     def add(self, analysis: Analysis) -> bool:
         """Store one analysed document in one transaction. False if it was already stored."""
-        doc = analysis.document
+        return bool(self.add_batch([analysis], chronicle=False))
+
+    def add_batch(self, analyses: list[Analysis], *, chronicle: bool = True) -> list[Analysis]:
+        """Store a batch of analysed documents in one transaction, each unless already stored, and
+        (``chronicle``) update the merged events and series they touch in the same transaction.
+        Returns the analyses that were stored."""
+        from kronika.chronicle import incremental
+
         with self.engine.begin() as conn:
-            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
-                return False
-            conn.execute(insert(documents).values(
-                id=doc.id, title=doc.title, url=doc.url, source=doc.source, author=doc.author,
-                published=doc.published, published_from=doc.published_from, format=doc.format,
-                path=doc.path, text=doc.text, analysis=analysis.model_dump(mode="json"),
-                pipeline=analysis.pipeline, ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-            ))
-            rows = [_event_row(doc.id, e) for e in analysis.events]
-            if rows:
-                conn.execute(insert(events), rows)
-            rows = [_claim_row(doc.id, c) for c in analysis.claims]
-            if rows:
-                conn.execute(insert(claims), rows)
-            rows = [_statement_row(doc.id, s) for s in analysis.statements]
-            if rows:
-                conn.execute(insert(statements), rows)
-        return True
+            lock_writes(conn)
+            stored = store_documents(conn, analyses)
+            if chronicle and stored:
+                incremental.update(conn, *incremental.touched(stored))
+        return stored
 
     # -- reading --------------------------------------------------------------------
     def count(self) -> dict[str, int]:
@@ -269,37 +297,20 @@ class Store:
 
     def replace_chronicle(self, merged: list, series: list) -> None:
         """Replace the chronicle tables with ``merged`` events and claim ``series`` in one transaction."""
-        ev_rows, rep_rows, se_rows = [], [], []
-        for e in merged:
-            t, p = e.time, e.place
-            ev_rows.append({
-                "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "kind": e.kind,
-                "status": e.status, **_time_cols(t), "granularity": t.granularity if t else None,
-                "date_defaulted": bool(t is None or t.defaulted), "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
-                "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
-                "longitude": p.longitude if p else None,
-                "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
-                "fatalities": e.fatalities, "n_sources": e.n_sources, "n_reports": len(e.reports),
-                "first_reported": e.first_reported, "last_reported": e.last_reported,
-                "merge_score": e.merge_score, "data": e.model_dump(mode="json"),
-            })
-            rep_rows += [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id,
-                          "source": r.source or r.title, "published": r.published, "text": r.text} for r in e.reports]
-        for x in series:
-            dates = [p.date for p in x.points if p.date]
-            se_rows.append({
-                "key": x.key, "measure": x.measure, "subject": x.subject, "place": x.place, "unit": x.unit,
-                "low": x.low, "best": x.best, "high": x.high, "flags": ",".join(x.flags),
-                "n_points": len(x.points), "last_date": max(dates) if dates else None,
-                "data": x.model_dump(mode="json"),
-            })
         with self.engine.begin() as conn:
+            lock_writes(conn)
             conn.execute(chronicle_reports.delete())
             conn.execute(chronicle_events.delete())
             conn.execute(claim_series.delete())
-            for table, rows in ((chronicle_events, ev_rows), (chronicle_reports, rep_rows), (claim_series, se_rows)):
-                for i in range(0, len(rows), 500):
-                    conn.execute(insert(table), rows[i:i + 500])
+            write_chronicle(conn, merged, series)
+
+    def rebuild_chronicle(self) -> tuple[int, int]:
+        """Recompute the whole chronicle from the stored reports, in one transaction."""
+        from kronika.chronicle import incremental
+
+        with self.engine.begin() as conn:
+            lock_writes(conn)
+            return incremental.rebuild(conn)
 
     def statement_rows(self, *, source: Optional[str] = None, stance: Optional[str] = None,
                        since: Optional[dt.date] = None, until: Optional[dt.date] = None,
@@ -366,15 +377,6 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(documents.c.published))]
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
 def _time_cols(t) -> dict:
     return {"date_start": t.start_date if t else None, "date_end": t.end_date if t else None}
 
@@ -406,6 +408,8 @@ def _claimant(c) -> Optional[str]:
 
 
 def _claim_row(doc_id: str, c) -> dict:
+    from kronika.chronicle.series import series_key
+
     q = c.quantity
     return {
         "doc_id": doc_id, "id": c.id, "measure": c.measure,
@@ -413,7 +417,7 @@ def _claim_row(doc_id: str, c) -> dict:
         "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
         "claimant": _claimant(c), "modality": c.modality,
         **_time_cols(c.time), **_place_cols(c.place), "headline": c.headline, "sentence": c.sentence,
-        "text": c.text, "data": c.model_dump(mode="json"),
+        "text": c.text, "data": c.model_dump(mode="json"), "series_key": series_key(c),
     }
 
 

@@ -332,14 +332,14 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     first_reported, event_type, sub_event_type, kind, status, actor1, actor2, place, fatalities,
     n_sources, doc_id, source, published, text); dates are ISO strings (read as stored, without
     conversion: this query returns tens of thousands of rows)."""
-    from sqlalchemy import String, type_coerce
+    from sqlalchemy import String, cast, type_coerce
 
     e, r = chronicle_events, chronicle_reports
     chosen = select(e).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
 
-    def raw(col):
-        return type_coerce(col, String)
+    def raw(col):  # ISO text as stored (SQLite), or from the server (PostgreSQL): no date objects
+        return type_coerce(col, String) if store.engine.dialect.name == "sqlite" else cast(col, String)
 
     day = func.coalesce(c.c.date_start, c.c.first_reported)
     q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,

@@ -1,0 +1,189 @@
+"""Scale-out (#15): Dask throughput, the incremental chronicle's cost as the store grows, and the
+read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
+
+`throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
+on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio and
+each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
+(new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
+batches of 16 with the chronicle update, per document, at each size. `reads` times `kronika
+chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def texts() -> list[tuple[str, dt.date]]:
+    out = [((ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt").read_text("utf-8"), dt.date(2025, 1, 20))]
+    for coll in ("centcom", "us-state-department"):
+        for line in (ROOT / "tests" / "corpus" / "re3d-public-domain" / coll / "documents.json").open(encoding="utf-8"):
+            if line.strip():
+                out.append((json.loads(line)["text"], dt.date(2017, 1, 10)))
+    return out
+
+
+def documents(n: int):
+    """``n`` documents of real text (the corpus repeated, each copy a distinct text)."""
+    from kronika.ingest import IngestOptions, read_text
+
+    base = texts()
+    return [read_text(base[i % len(base)][0] + (f"\n\n(Copy {i // len(base)}.)" if i >= len(base) else ""),
+                      options=IngestOptions(published=base[i % len(base)][1]))
+            for i in range(n)]
+
+
+def throughput(args) -> None:
+    import os
+    import resource
+
+    from kronika.batch import IngestReport, Writer
+    from kronika.cluster import dask_client, run_on_client
+    from kronika.store import Store
+
+    docs = documents(args.docs)
+    rates = {}
+    for n in (1, 2):
+        with tempfile.TemporaryDirectory() as tmp, dask_client(f"local:{n}", None) as client:
+            store = Store(Path(tmp) / "t.db")
+            report = IngestReport()
+            writer = Writer(store, report, None)
+            client.run(lambda: __import__("kronika.batch").batch.analyze_partition(docs[:1], None))  # warm
+            t0 = time.perf_counter()
+            run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a))
+            writer.flush()
+            s = time.perf_counter() - t0
+            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            rates[n] = report.added / s
+            print(f"{n} worker(s): {report.added} documents in {s:.1f} s = {rates[n]:.2f} documents/s; "
+                  f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}")
+    print(f"ratio 2/1 workers: {rates[2] / rates[1]:.2f}x  (cores: {os.cpu_count()}, "
+          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
+
+
+def synthetic_range(analyses, start: int, stop: int):
+    """Documents ``start`` .. ``stop`` of benchmarks/chronicle.py's synthetic stream (the same
+    copies, made one by one: document i is a function of i)."""
+    n = len(analyses)
+    for i in range(start, stop):
+        a = analyses[i % n]
+        delta = dt.timedelta(days=(i // n) % 5 + 30 * (i // (n * 5)))
+        data = a.model_dump(mode="python")
+        doc = data["document"]
+        doc["id"] = f"{a.document.id[:8]}{i:08d}"
+        doc["published"] = doc["published"] + delta if doc["published"] else None
+        doc["source"] = f"{doc.get('source') or 'wire'} {i % 2}"
+        for kind in ("events", "claims"):
+            for item in data[kind]:
+                t = item.get("time")
+                if t and t.get("start_date"):
+                    t["start_date"] += delta
+                    t["end_date"] = t["end_date"] + delta if t.get("end_date") else None
+        yield type(a).model_validate(data)
+
+
+def fill(store, analyses, start: int, n: int, *, chronicle: bool) -> float:
+    """Store synthetic documents ``start`` .. ``start + n``; seconds spent storing them."""
+    spent = 0.0
+    size = 16 if chronicle else 500
+    docs = synthetic_range(analyses, start, start + n)
+    while batch := [a for _, a in zip(range(size), docs)]:
+        t0 = time.perf_counter()
+        store.add_batch(batch, chronicle=chronicle)
+        spent += time.perf_counter() - t0
+    return spent
+
+
+spent: dict[str, float] = {}
+
+
+def _timed(name: str, f):
+    def wrapper(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+    return wrapper
+
+
+def incremental(args) -> None:
+    from chronicle import real_analyses
+
+    from kronika.chronicle import incremental as inc
+    from kronika.store import Store
+
+    inc.update_events = _timed("update_events", inc.update_events)
+    inc.stored_claims = _timed("series", inc.stored_claims)
+    inc.build_series = _timed("series", inc.build_series)
+
+    analyses = real_analyses()
+    tmp = tempfile.mkdtemp()
+    store = Store(args.db or str(Path(tmp) / "inc.db"))
+    print(f"store: {args.db or Path(tmp) / 'inc.db'}")
+    have = store.count()["documents"]
+    for size in (int(x) for x in args.sizes.split(",")):
+        if size > have:
+            t = fill(store, analyses, have, size - have, chronicle=False)
+            store.rebuild_chronicle()
+            print(f"  filled to {size} documents in {t:.0f} s")
+            have = size
+        spent.clear()
+        t = fill(store, analyses, have, 100, chronicle=True)
+        have += 100
+        print(f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document "
+              f"(merges {spent.get('update_events', 0) / 100 * 1000:.1f} ms, "
+              f"series {spent.get('series', 0) / 100 * 1000:.1f} ms)")
+
+
+def reads(args) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.web.app import create_app
+
+    env = {"PYTHONPATH": str(ROOT / "src")}
+    import os
+
+    env = {**os.environ, **env}
+    for cmd in (["chronicle"], ["series"], ["chronicle", "--limit", "50"]):
+        t0 = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "kronika.cli", *cmd, "--db", args.db], capture_output=True, env=env)
+        s = time.perf_counter() - t0
+        print(f"kronika {' '.join(cmd)}: {s:.2f} s ({len(done.stdout.splitlines())} lines, exit {done.returncode})")
+    client = TestClient(create_app(args.db), client=("127.0.0.1", 5000))
+    for path in ("/api/chronicle", "/api/events", "/api/series", "/api/stats", "/chronicle"):
+        t0 = time.perf_counter()
+        r = client.get(path)
+        print(f"GET {path}: {time.perf_counter() - t0:.2f} s ({r.status_code})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="what", required=True)
+    t = sub.add_parser("throughput")
+    t.add_argument("--docs", type=int, default=90)
+    i = sub.add_parser("incremental")
+    i.add_argument("--sizes", default="1000,10000,100000")
+    i.add_argument("--db", help="a database to fill (default: a new SQLite file)")
+    r = sub.add_parser("reads")
+    r.add_argument("--db", required=True)
+    args = ap.parse_args()
+    {"throughput": throughput, "incremental": incremental, "reads": reads}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()

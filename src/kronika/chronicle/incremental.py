@@ -1,0 +1,233 @@
+"""The chronicle kept up to date batch by batch, equal to a rebuild.
+
+Merging never crosses event types, and it is a sweep in date order whose state at any date
+depends only on the reports before it (:class:`~kronika.chronicle.dedup.Sweep`). So when a batch
+is stored, each event type it touches is replayed from its first new report on: the stored
+groups of the reports in that report's window (and the other members of their events) are the
+sweep's state there; the reports from there on are added again. Only that time window is read
+and rewritten, and the result is exactly what ``kronika chronicle rebuild`` gives. A claim
+series is a function of its own claims: the series a batch touches are recomputed whole. The
+update runs in the batch's own transaction: an interrupted ingest leaves the chronicle of what
+was stored.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import datetime as dt
+
+from sqlalchemy import delete, select, tuple_
+from sqlalchemy.engine import Connection
+
+from kronika.chronicle.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
+from kronika.chronicle.series import build_series
+from kronika.records import Analysis, Claim, Event
+
+
+def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], set[str]]:
+    """What a batch of stored analyses touches: for each event type, the sweep dates of its new
+    reports (None: undated); and the series keys of its claims."""
+    from kronika.chronicle.series import series_key
+
+    starts: dict[str, list] = {}
+    keys: set[str] = set()
+    for a in analyses:
+        d = a.document
+        for e in a.events:
+            r = Report(event=e, doc_id=d.id, source=d.source, title=d.title, url=d.url, published=d.published)
+            starts.setdefault(e.event_type, []).append(r.interval()[0])
+        keys.update(series_key(c) for c in a.claims)
+    return starts, keys
+
+
+def update(conn: Connection, first: dict[str, list], series_keys: Iterable[str]) -> tuple[int, int]:
+    """Bring the merged events of each event type in ``first`` (type -> the sweep dates of its new
+    reports) up to date, and recompute the series ``series_keys``, in ``conn``'s transaction;
+    (events written, series written)."""
+    from kronika.store.write import write_chronicle
+
+    n_events = n_series = 0
+    for etype in sorted(first):
+        n_events += update_events(conn, etype, first[etype])
+    keys = sorted(set(series_keys))
+    for i in range(0, len(keys), 200):
+        part = keys[i:i + 200]
+        series = build_series(stored_claims(conn, part))
+        _drop_series(conn, part)
+        write_chronicle(conn, [], series)
+        n_series += len(series)
+    return n_events, n_series
+
+
+SPAN = dt.timedelta(days=MAX_SPAN_DAYS)
+Interval = tuple[dt.date, dt.date]
+
+
+def update_events(conn: Connection, event_type: str, starts: list) -> int:
+    """Merge the new reports of ``event_type`` (those not in the chronicle yet; ``starts``: their
+    sweep dates) into the stored events. The sweep is replayed over the time windows around the
+    new reports: a stored report keeps its event unless a report it may join belongs to an event
+    that changed (then it is decided again, and the windows grow when it moves). Only those
+    windows and the events in them are read and rewritten. Returns the number of events written."""
+    from kronika.store.write import write_chronicle
+
+    if any(s is None for s in starts):  # an undated new report: replay the whole type
+        sweep = Sweep()
+        for r in sorted(stored_reports(conn, event_type), key=position):
+            sweep.add(r)
+        ids = None
+    else:
+        windows = _union([(s - SPAN, s + SPAN) for s in starts])
+        while True:
+            rows = _window_rows(conn, event_type, windows)
+            sweep, more = _replay(rows, windows)
+            if more is None:
+                break
+            windows = _union(windows + [more])
+        ids = {c for _, c, _ in rows if c}
+    groups = sweep.groups()
+    _drop_events(conn, event_type, ids)
+    write_chronicle(conn, groups, [], sweep.edges())
+    return len(groups)
+
+
+def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional[Interval]]:
+    """The sweep over ``rows`` (report, stored event id or None for a new report, stored link):
+    stored reports keep their events until a changed event comes within their reach. Returns the
+    sweep, or the window still to read (a report decided again whose reach was not read)."""
+    rows = sorted(rows, key=lambda x: position(x[0]))
+    sweep = Sweep()
+    roots: dict = {}
+    stored_in: list[Optional[str]] = []  # each index's stored event
+    dirty_roots: set[int] = set()  # groups holding a new or moved report
+    dirty_ids: set[str] = set()  # stored events that lost a report
+    for report, cid, edge in rows:
+        reach = sweep.window(report)
+        if cid is not None and not any(sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in reach):
+            i = sweep.seed(report, roots.get(cid), (edge[0], edge[1]) if edge else None)
+            roots.setdefault(cid, i)
+            stored_in.append(cid)
+            continue
+        start = report.interval()[0]
+        if not any(lo <= start - SPAN and start <= hi for lo, hi in windows):
+            return sweep, (start - SPAN, start + SPAN)
+        i = sweep.add(report)
+        stored_in.append(cid)
+        g = sweep.root[i]
+        same = cid is not None and (roots.get(cid) == g if g != i else cid not in roots)
+        if cid is not None:
+            roots.setdefault(cid, g)
+        if not same:
+            dirty_roots.add(g)
+            if cid is not None:
+                dirty_ids.add(cid)
+    return sweep, None
+
+
+def _union(windows: list[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> list[tuple]:
+    """(report, chronicle id, edge) of the stored reports of ``event_type`` swept within
+    ``windows`` or undated, and of every other report of the events they belong to."""
+    from kronika.store import chronicle_reports, events
+
+    t = events.c
+    rows = _report_rows(conn, (t.event_type == event_type) & t.sweep_start.is_(None))
+    for lo, hi in windows:
+        rows += _report_rows(conn, (t.event_type == event_type) & t.sweep_start.between(lo, hi))
+    have = {r.key for r, _, _ in rows}
+    ids = sorted({c for _, c, _ in rows if c})
+    for i in range(0, len(ids), 500):
+        members = select(chronicle_reports.c.doc_id, chronicle_reports.c.event_id).where(
+            chronicle_reports.c.chronicle_id.in_(ids[i:i + 500]))
+        more = _report_rows(conn, tuple_(t.doc_id, t.id).in_(members))
+        rows += [x for x in more if x[0].key not in have]
+        have |= {x[0].key for x in more}
+    return rows
+
+
+def _report_rows(conn: Connection, where) -> list[tuple]:
+    from kronika.store import chronicle_reports, documents, events
+
+    cr = chronicle_reports
+    q = (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
+                documents.c.published, cr.c.chronicle_id, cr.c.edge)
+         .join(documents, documents.c.id == events.c.doc_id)
+         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
+         .where(where))
+    return [(Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
+                    published=published), cid, edge)
+            for data, doc_id, source, title, url, published, cid, edge in conn.execute(q)]
+
+
+def rebuild(conn: Connection) -> tuple[int, int]:
+    """Recompute the whole chronicle in ``conn``'s transaction; (events, series)."""
+    from kronika.store import chronicle_events, chronicle_reports, claim_series
+    from kronika.store.write import write_chronicle
+
+    merged, edges = [], {}
+    for sweep in sweeps(stored_reports(conn, None)).values():
+        merged += sweep.groups()
+        edges.update(sweep.edges())
+    series = build_series(stored_claims(conn, None))
+    conn.execute(delete(chronicle_reports))
+    conn.execute(delete(chronicle_events))
+    conn.execute(delete(claim_series))
+    write_chronicle(conn, merged, series, edges)
+    return len(merged), len(series)
+
+
+def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
+    """Every stored event report (of ``event_type``, or all), with its document's metadata."""
+    from kronika.store import documents, events
+
+    q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
+               documents.c.published).join(documents, documents.c.id == events.c.doc_id)
+    if event_type is not None:
+        q = q.where(events.c.event_type == event_type)
+    return [Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
+                   published=published)
+            for data, doc_id, source, title, url, published in conn.execute(q.order_by(events.c.doc_id, events.c.id))]
+
+
+def stored_claims(conn: Connection, keys: Optional[list[str]]) -> list[tuple]:
+    """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all)."""
+    from kronika.store import claims, documents
+
+    q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
+        documents, documents.c.id == claims.c.doc_id)
+    if keys is not None:
+        q = q.where(claims.c.series_key.in_(keys))
+    return [(Claim.model_validate(data), doc_id, source, published)
+            for data, doc_id, source, published in conn.execute(q.order_by(claims.c.doc_id, claims.c.id))]
+
+
+def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> None:
+    """Delete the merged events ``ids`` (None: every one of ``event_type``) and their reports."""
+    from kronika.store import chronicle_events, chronicle_reports
+
+    if ids is None:
+        chosen = select(chronicle_events.c.id).where(chronicle_events.c.event_type == event_type)
+        conn.execute(delete(chronicle_reports).where(chronicle_reports.c.chronicle_id.in_(chosen)))
+        conn.execute(delete(chronicle_events).where(chronicle_events.c.event_type == event_type))
+        return
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 500):
+        part = ordered[i:i + 500]
+        conn.execute(delete(chronicle_reports).where(chronicle_reports.c.chronicle_id.in_(part)))
+        conn.execute(delete(chronicle_events).where(chronicle_events.c.id.in_(part)))
+
+
+def _drop_series(conn: Connection, keys: list[str]) -> None:
+    from kronika.store import claim_series
+
+    conn.execute(delete(claim_series).where(claim_series.c.key.in_(keys)))

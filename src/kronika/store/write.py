@@ -1,0 +1,127 @@
+"""The store's write paths: documents in batches with idempotent upserts, and chronicle rows.
+
+Every write is safe with concurrent writers: a document is inserted with ``ON CONFLICT DO
+NOTHING`` on its id (two ingests of one document store it once, whoever commits first), and
+its events, claims and statements only when its own insert took place. On PostgreSQL a
+writing transaction first takes one advisory lock, so batches (and the chronicle updates in
+them) are applied one after another; SQLite serializes writers by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional
+
+from sqlalchemy import insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from kronika.records import Analysis
+
+WRITE_LOCK = 0x6B726F6E  # "kron": the advisory lock id of kronika's writers on PostgreSQL
+CHUNK = 500
+
+
+def lock_writes(conn: Connection) -> None:
+    """Serialize writing transactions (PostgreSQL: an advisory lock held until commit)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def insert_new(conn: Connection, table, row: dict) -> bool:
+    """Insert ``row`` unless a row with its primary key exists; True if it was inserted."""
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}.get(conn.dialect.name)
+    if dialect is None:  # another database: check, then insert (not safe with concurrent writers)
+        keys = [c for c in table.primary_key.columns]
+        if conn.execute(table.select().where(*[c == row[c.name] for c in keys])).first():
+            return False
+        conn.execute(insert(table).values(**row))
+        return True
+    first = next(iter(table.primary_key.columns))
+    stmt = dialect.insert(table).values(**row).on_conflict_do_nothing().returning(first)
+    return conn.execute(stmt).first() is not None
+
+
+def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
+    for i in range(0, len(rows), CHUNK):
+        conn.execute(insert(table), rows[i:i + CHUNK])
+
+
+def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Analysis]:
+    """Store each analysis not stored yet (in ``conn``'s transaction); the ones stored."""
+    from kronika.store import claims, documents, events, statements
+    from kronika.store import _claim_row, _event_row, _statement_row
+
+    stored = []
+    for analysis in analyses:
+        if not insert_new(conn, documents, document_row(analysis)):
+            continue
+        doc_id = analysis.document.id
+        published = analysis.document.published
+        insert_rows(conn, events, [{**_event_row(doc_id, e), "sweep_start": _sweep_start(e, published)}
+                                   for e in analysis.events])
+        insert_rows(conn, claims, [_claim_row(doc_id, c) for c in analysis.claims])
+        insert_rows(conn, statements, [_statement_row(doc_id, s) for s in analysis.statements])
+        stored.append(analysis)
+    return stored
+
+
+def _sweep_start(e, published):
+    """Where the chronicle's merge sweeps an event: as :meth:`kronika.chronicle.dedup.Report.interval`."""
+    return e.time.start_date if e.time is not None and e.time.start_date is not None else published
+
+
+def document_row(analysis: Analysis) -> dict:
+    doc = analysis.document
+    return dict(
+        id=doc.id, title=doc.title, url=doc.url, source=doc.source, author=doc.author,
+        published=doc.published, published_from=doc.published_from, format=doc.format,
+        path=doc.path, text=doc.text, analysis=analysis.model_dump(mode="json"),
+        pipeline=analysis.pipeline, ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    )
+
+
+def chronicle_event_row(e) -> dict:
+    """The queryable columns of a merged event."""
+    t, p = e.time, e.place
+    return {
+        "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "kind": e.kind,
+        "status": e.status, "date_start": t.start_date if t else None, "date_end": t.end_date if t else None,
+        "granularity": t.granularity if t else None, "date_defaulted": bool(t is None or t.defaulted),
+        "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
+        "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
+        "fatalities": e.fatalities, "n_sources": e.n_sources, "n_reports": len(e.reports),
+        "first_reported": e.first_reported, "last_reported": e.last_reported,
+        "merge_score": e.merge_score, "data": e.model_dump(mode="json"),
+    }
+
+
+def chronicle_report_rows(e, edges: dict) -> list[dict]:
+    def edge(r):
+        found = edges.get((r.doc_id, r.event_id))
+        return [found[0], list(found[1])] if found else None
+
+    return [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id, "source": r.source or r.title,
+             "published": r.published, "text": r.text, "edge": edge(r)} for r in e.reports]
+
+
+def series_row(x) -> dict:
+    dates = [p.date for p in x.points if p.date]
+    return {
+        "key": x.key, "measure": x.measure, "subject": x.subject, "place": x.place, "unit": x.unit,
+        "low": x.low, "best": x.best, "high": x.high, "flags": ",".join(x.flags),
+        "n_points": len(x.points), "last_date": max(dates) if dates else None,
+        "data": x.model_dump(mode="json"),
+    }
+
+
+def write_chronicle(conn: Connection, merged: list, series: list, edges: Optional[dict] = None) -> None:
+    """Insert merged events (with their reports and the ``edges`` by which they joined, by
+    (document id, event id)) and claim series."""
+    from kronika.store import chronicle_events, chronicle_reports, claim_series
+
+    insert_rows(conn, chronicle_events, [chronicle_event_row(e) for e in merged])
+    insert_rows(conn, chronicle_reports, [r for e in merged for r in chronicle_report_rows(e, edges or {})])
+    insert_rows(conn, claim_series, [series_row(x) for x in series])
