@@ -177,3 +177,18 @@ def test_intervals_find_every_item_that_overlaps_or_holds_a_span():
         assert [s for s in spans if s in near] == near  # in their own order
         assert [s for s in spans if min(s[1], b) - max(s[0], a) > 0] == [s for s in near if min(s[1], b) - max(s[0], a) > 0]
         assert [s for s in spans if s[0] <= a and b <= s[1]] == [s for s in near if s[0] <= a and b <= s[1]]
+
+
+def test_a_book_length_text_parsed_on_both_cores_is_parsed_the_same(pipeline):
+    from kronika.nlp import blocks
+
+    text = ("Russian drones struck Kharkiv on Sunday, killing two people, the governor said. " * 12 + "\n\n") * 350
+    assert len(text) // blocks.BLOCK >= blocks.PARALLEL_BLOCKS
+    parallel = blocks.parse(pipeline.nlp, text)
+    pieces = blocks.block_bounds(blocks.tokenizable(text), blocks.BLOCK)
+    from spacy.tokens import Doc
+
+    chunks = [text[a:b] for a, b in zip(pieces, [*pieces[1:], len(text)])]
+    serial = Doc.from_docs(list(pipeline.nlp.pipe(chunks)), ensure_whitespace=False)
+    sig = [(t.idx, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in serial]
+    assert parallel.text == text and [(t.idx, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in parallel] == sig

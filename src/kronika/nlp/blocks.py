@@ -11,6 +11,8 @@ than ``BLOCK``), the blocks are parsed with ``nlp.pipe`` and their docs joined w
 
 from __future__ import annotations
 
+import multiprocessing
+
 import re
 
 BLOCK = 20_000  # characters; longer texts are parsed in blocks of at most this many
@@ -59,6 +61,10 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+PARALLEL_BLOCKS = 16  # from about 320 kB on, the blocks are parsed in PROCESSES processes
+PROCESSES = 2
+
+
 def parse(nlp, text: str, block: int = BLOCK):
     """The spaCy doc of ``text`` (after ``tokenizable``), parsed in blocks when it is long."""
     text = tokenizable(text)
@@ -68,7 +74,9 @@ def parse(nlp, text: str, block: int = BLOCK):
 
     starts = block_bounds(text, block)
     pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    # a book-length text: both cores (not from a daemonic worker process, which may have no children)
+    workers = PROCESSES if len(pieces) >= PARALLEL_BLOCKS and not multiprocessing.current_process().daemon else 1
+    doc = Doc.from_docs(list(nlp.pipe(pieces, n_process=workers, batch_size=4)), ensure_whitespace=False)
     if doc.text != text:  # never seen; the whole text parsed at once is right, only slower
         return nlp(text)
     return doc
