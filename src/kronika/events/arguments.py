@@ -117,7 +117,14 @@ def _own_date(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span.root.tag_.startswith("NN"):
         return False
-    phrase = list(span.root.subtree)
+    return in_own_phrase(span.root, end, t)
+
+
+def in_own_phrase(tok, end: int, t: TimeSpan) -> bool:
+    """Whether ``t`` lies in the phrase of ``tok`` (ending at ``end``): its subtree ("Saturday's
+    attack", "the attack on Monday"), or right after it, whatever the parse hangs it on ("the
+    attack yesterday")."""
+    phrase = list(tok.subtree)
     inside = phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
     return inside or 0 <= t.start - end <= 1
 

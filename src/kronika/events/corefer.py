@@ -23,6 +23,7 @@ import math
 from typing import Optional
 
 from kronika.context import Context
+from kronika.events.arguments import in_own_phrase
 from kronika.records import Event, EventMention, Place, TimeSpan
 
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
@@ -194,12 +195,7 @@ def _without_borrowed_time(ctx: Context, m: Event) -> Event:
     span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return m
-    phrase = list(span.root.subtree)
-    if phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1]):
-        return m
-    if 0 <= t.start - m.trigger.end <= 1:
-        return m  # right after the noun, whatever the parse hangs it on: "the attack yesterday"
-    return m.model_copy(update={"time": None})
+    return m if in_own_phrase(span.root, m.trigger.end, t) else m.model_copy(update={"time": None})
 
 
 def _as_mention(ctx: Context, m: Event) -> EventMention:
