@@ -346,3 +346,26 @@ def test_a_partner_or_origin_is_not_where_the_event_happened():
     (e,) = [e for e in _events("Rockets fired from Lebanon hit Haifa on Sunday.", "2024-06-03")
             if e.event_type == "Explosions/Remote violence"]
     assert e.place is not None and e.place.text == "Haifa"
+
+
+# --- interceptions and orders ----------------------------------------------------------------
+
+def test_shot_them_down_is_an_interception_not_a_shooting():
+    text = ("Russia launched 14 drones at the port of Izmail on Thursday night. "
+            "Air defence units shot them down before dawn, the regional governor said.")
+    types = [e.sub_event_type for e in _events(text)]
+    assert "Disrupted weapons use" in types
+    assert "Attack" not in types  # "shot them down" is not "shot"
+
+
+def test_taking_down_incoming_missiles_is_an_interception():
+    text = "Allied jets helped Poland take down most of the incoming missiles and drones on Friday."
+    [e] = _events(text)
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_strikes_a_leader_directed_are_planned():
+    text = ("After the attack on the base, the president directed strikes against two depots used by the militia, "
+            "the defence ministry said on Monday.")
+    strikes = [e for e in _events(text) if e.trigger.text == "strikes"]
+    assert strikes and all(e.status == "planned" for e in strikes)

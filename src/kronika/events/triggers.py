@@ -21,10 +21,14 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
     """The first trigger of the word (a phrasal verb before the verb) whose requirements hold:
     "set fire" is property destruction, "set up a base" a base established."""
     objs = None
-    for trig in _candidates(tok, lex):
+    phrasal = False
+    for key, trig in _candidates(tok, lex):
+        if phrasal and " " not in key:
+            return None  # "shot them down" is not "shot" when "shoot down" wanted a weapon
         objs = object_lemmas(tok) if objs is None else objs
         if not _requirements_unmet(tok, trig, lex, objs):
             return trig
+        phrasal = phrasal or " " in key
     return None
 
 
@@ -50,7 +54,7 @@ def _candidates(tok, lex: Lexicon):
         for trig in lex.by_key.get(key, ()):
             if id(trig) not in seen:
                 seen.add(id(trig))
-                yield trig
+                yield key[0], trig
 
 
 def generic_noun(tok, lex: Lexicon) -> bool:
