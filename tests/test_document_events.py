@@ -369,3 +369,22 @@ def test_strikes_a_leader_directed_are_planned():
             "the defence ministry said on Monday.")
     strikes = [e for e in _events(text) if e.trigger.text == "strikes"]
     assert strikes and all(e.status == "planned" for e in strikes)
+
+
+# --- kinds and series are not events ----------------------------------------------------------
+
+def test_a_kind_of_strike_in_a_dated_paragraph_is_no_event():
+    text = ("This week the president meets allied leaders in Rome. "
+            "Together they will announce new air defences to protect cities from Russian strikes.")
+    assert not [e for e in _events(text) if e.trigger.text == "strikes"]
+
+
+def test_a_series_of_attacks_is_no_event():
+    text = ("As reported before, the militias have carried out a series of attacks against coalition bases "
+            "in the region, and recent attacks against peacekeepers have grown.")
+    assert not _events(text)
+
+
+def test_a_dozen_strikes_a_force_conducted_on_a_day_are_an_event():
+    text = "On Sunday, coalition forces conducted a dozen of precision strikes on camps in the desert."
+    assert [e.sub_event_type for e in _events(text)] == ["Air/drone strike"]
