@@ -388,3 +388,40 @@ def test_a_series_of_attacks_is_no_event():
 def test_a_dozen_strikes_a_force_conducted_on_a_day_are_an_event():
     text = "On Sunday, coalition forces conducted a dozen of precision strikes on camps in the desert."
     assert [e.sub_event_type for e in _events(text)] == ["Air/drone strike"]
+
+
+# --- who acted ---------------------------------------------------------------------------------
+
+def test_a_group_that_claimed_credit_is_the_attacker():
+    text = ("Early on Monday in northern Iraq, U.S. soldiers were targeted by a one-way attack drone. "
+            "The militia Kataib Hezbollah claimed credit for the attack.")
+    [e] = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert e.actor1 is not None and e.actor1.name == "Kataib Hezbollah"
+
+
+def test_interceptions_are_the_defenders_and_the_weapons_the_other_side():
+    events = _events("Overnight, 30 drones from Ukraine were shot down over the Kursk region, the ministry said. "
+                     "On Sunday air defences intercepted 12 Ukrainian drones over the Belgorod region.")
+    stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert len(stopped) == 2
+    for e in stopped:
+        assert e.actor1.name.startswith("Military Forces of Russia")
+        assert e.actor2.name.startswith("Military Forces of Ukraine")
+
+
+def test_the_two_sides_named_by_between():
+    [clash] = _events("Dozens of people were killed in clashes between Druze fighters and Bedouin tribes in "
+                      "Suweida on Sunday.")
+    assert clash.actor1 is not None and "Druze" in clash.actor1.name
+    assert clash.actor2 is not None and "Bedouin" in clash.actor2.name
+    [deal] = _events("Egypt helped broker a ceasefire between Israel and Hamas in January.", "2025-03-10")
+    assert deal.actor1.name.startswith("Government of Israel") and deal.actor2.name.startswith("Hamas")
+
+
+def test_an_attack_never_has_one_actor_on_both_sides():
+    from kronika.events.frame import no_self_attack
+
+    [e] = _events("Russian forces shelled Ukrainian positions near Pokrovsk on Sunday.")
+    assert e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id != e.actor2.actor_id
+    same = e.model_copy(update={"actor1": e.actor2})
+    assert no_self_attack([e, same]) == [e, same.model_copy(update={"actor1": None})]

@@ -138,7 +138,7 @@ def claimed_by(tok):
     """Who claimed the event noun: "X claimed the attack", "the attack was claimed by X", "X
     claimed responsibility for the bombing"."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
         tok, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if head.lemma_.lower() not in ("claim", "admit") or head.pos_ != "VERB":
         return None
