@@ -425,3 +425,11 @@ def test_an_attack_never_has_one_actor_on_both_sides():
     assert e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id != e.actor2.actor_id
     same = e.model_copy(update={"actor1": e.actor2})
     assert no_self_attack([e, same]) == [e, same.model_copy(update={"actor1": None})]
+
+
+def test_killed_after_a_strike_is_the_strike_typed_by_its_first_weapon():
+    [e] = _events("At least 20 people were killed and 100 were injured in Belgorod after a Ukrainian missile "
+                  "and drone strike on Saturday.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"  # the missile named first
+    assert e.fatalities == 20 and e.actor1.name.startswith("Military Forces of Ukraine")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Russia)"  # not "Saturday"

@@ -147,9 +147,10 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
             return True  # "bombed the village, killing 6 civilians"
         if is_verb(tok) and is_passive(tok) and by_object(tok) is None and any(
                 g.i in trigger_tokens and is_noun(g) and not generic_noun(g, run.lex)
-                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for v in (tok, *(c for c in tok.children if c.dep_ == "conj" and is_verb(c)))
+                for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following")
                 for g in c.children if g.dep_ == "pobj"):
-            return True  # "four people were killed in the attacks": the attacks are the event
+            return True  # "four people were killed (and ten injured) in the attacks": the attacks are the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)
