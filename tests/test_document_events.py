@@ -433,3 +433,10 @@ def test_killed_after_a_strike_is_the_strike_typed_by_its_first_weapon():
     assert e.sub_event_type == "Shelling/artillery/missile attack"  # the missile named first
     assert e.fatalities == 20 and e.actor1.name.startswith("Military Forces of Ukraine")
     assert e.actor2 is not None and e.actor2.name == "Civilians (Russia)"  # not "Saturday"
+
+
+def test_the_strikes_listed_town_by_town_stay_apart_but_a_town_and_its_country_are_one_place():
+    events = _events("Ukrainian drones struck Belgorod on Saturday. The strikes also hit Kursk, Tula and Tver.")
+    assert sorted(e.place.name for e in events) == ["Belgorod", "Kursk", "Tula", "Tver"]
+    [e] = _events("A Russian missile attack on Poltava, Ukraine, killed 50 people on Tuesday.")
+    assert e.place.name == "Poltava"
