@@ -26,7 +26,10 @@ class _ChangesFile(Strict):
     @classmethod
     def _compiles(cls, stems: list[str]) -> list[str]:
         for stem in stems:
-            re.compile(stem)  # a bad pattern is a ValueError, named with its key by load_yaml
+            try:
+                re.compile(stem)
+            except re.error as exc:  # a ValueError is named with its key by load_yaml
+                raise ValueError(f"{stem!r} is not a regular expression ({exc})") from None
         return stems
 
 

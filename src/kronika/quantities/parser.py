@@ -809,7 +809,7 @@ def _range_separator(text: str, r: _Reading, m2: _Num, lex: _lex.Lexicon):
         sep_ok = False
     if sep_ok and sep.strip() in ("-", "–") and (n.word != m2.word):
         sep_ok = False
-    if sep_ok and sep.strip(" -").lower() == "or" and not n.word:
+    if sep_ok and sep.strip(" -").lower() == "or":  # "3 or 4", "eight or nine": alternatives, each a figure
         sep_ok = False
     if not sep_ok or m2.vague:
         return None
