@@ -362,6 +362,14 @@ def test_changes_data_file_is_validated(tmp_path):
         load_yaml(tmp_path / "changes.yaml", _ChangesFile, text=text.replace("'rose',", "'ro(se',"))
 
 
+def test_proportions_are_quantities_but_never_claims(pipeline):
+    a = pipeline.analyze("A third of the village lies in ruins and one in five residents has fled; "
+                         "12 civilians were killed, the governor said.", published="2025-03-10")
+    got = [(q.text, q.kind, round(q.value, 3)) for q in a.quantities if q.kind == "proportion"]
+    assert got == [("A third", "proportion", 0.333), ("one in five", "proportion", 0.2)]
+    assert [c.quantity.text for c in a.claims] == ["12"]
+
+
 def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
     a = pipeline.analyze("A 19-year-old conscript and two other soldiers were killed, and Olena Kovalenko, 34, "
                          "was wounded, the regional governor said.", published="2025-03-10")
