@@ -45,6 +45,7 @@ def _models() -> dict:
     from kronika.claims.lexicon import _Attribution, _Measures, _Modality
     from kronika.places.geonames_dump import _DumpSettings
     from kronika.places.lexicon import _LexiconFile as PlacesLexicon
+    from kronika.quantities.changes import _ChangesFile
     from kronika.statements.stance import _StatementsFile
 
     return {
@@ -57,6 +58,7 @@ def _models() -> dict:
         "claims/modality.yaml": _Modality,
         "claims/statements.yaml": _StatementsFile,
         "actors/actors.yaml": ActorsFile,
+        "quantities/changes.yaml": _ChangesFile,
     }
 
 
