@@ -440,3 +440,16 @@ def test_the_strikes_listed_town_by_town_stay_apart_but_a_town_and_its_country_a
     assert sorted(e.place.name for e in events) == ["Belgorod", "Kursk", "Tula", "Tver"]
     [e] = _events("A Russian missile attack on Poltava, Ukraine, killed 50 people on Tuesday.")
     assert e.place.name == "Poltava"
+
+
+def test_one_person_killed_is_one_death():
+    [e] = _events("A gunman shot dead a former lawmaker in Lviv on Friday.")
+    assert e.fatalities == 1 and e.place.name == "Lviv"
+    [e] = _events("A drone strike killed a farmer in Kherson on Monday.")
+    assert e.fatalities == 1
+    [e] = _events("On Thursday, a drone attack killed one American contractor at a base in Syria.")
+    assert e.fatalities == 1
+    events = _events("Police detained a man on suspicion of killing a former lawmaker in Lviv.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest.fatalities is None
+    assert all(e.actor1 is None for e in events if e.sub_event_type == "Attack")  # not the police's killing

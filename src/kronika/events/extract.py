@@ -34,19 +34,19 @@ from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead
 from kronika.events.snippet import classifier_mentions
 from kronika.events.split import split_by_place
-from kronika.events.tolls import casualty_mentions
+from kronika.events.tolls import casualty_mentions, single_victims
 from kronika.records import Event
 
 
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention: clause mentions
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
-    events dropped → mentions grouped → past context marked → the article's focus for events no
+    events dropped → one death for one person killed → mentions grouped → past context marked → the article's focus for events no
     mention places → never one actor on both sides → the last attacker for strikes that name none
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked."""
     mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
-    mentions = drop_non_events(ctx, mentions)
+    mentions = single_victims(ctx, drop_non_events(ctx, mentions))
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
     dictionary = load_dictionary()
     events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
