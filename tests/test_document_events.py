@@ -453,3 +453,11 @@ def test_one_person_killed_is_one_death():
     [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrest.fatalities is None
     assert all(e.actor1 is None for e in events if e.sub_event_type == "Attack")  # not the police's killing
+
+
+def test_a_bare_attack_takes_the_type_its_clause_tells():
+    [e] = _events("Unidentified gunmen attacked the staff quarters of a college near Jos on Friday, "
+                  "abducting the wife of a lecturer.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    [e] = _events("Men armed with knives attacked a village school on Monday.")
+    assert e.sub_event_type == "Attack"  # the rules read an attack too: the default stands

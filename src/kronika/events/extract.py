@@ -32,7 +32,7 @@ from kronika.events.frame import carry_attackers, civilians_of_place, crowd_acto
 from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead
-from kronika.events.snippet import classifier_mentions
+from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.split import split_by_place
 from kronika.events.tolls import casualty_mentions, single_victims
 from kronika.records import Event
@@ -46,7 +46,7 @@ def extract_events(ctx: Context) -> list[Event]:
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked."""
     mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
-    mentions = single_victims(ctx, drop_non_events(ctx, mentions))
+    mentions = classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, mentions)))
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
     dictionary = load_dictionary()
     events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
