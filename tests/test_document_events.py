@@ -461,3 +461,13 @@ def test_a_bare_attack_takes_the_type_its_clause_tells():
     assert e.sub_event_type == "Abduction/forced disappearance"
     [e] = _events("Men armed with knives attacked a village school on Monday.")
     assert e.sub_event_type == "Attack"  # the rules read an attack too: the default stands
+
+
+def test_trends_questions_and_abilities_are_no_events():
+    assert not _events("Women and girls have been kidnapped and sexually assaulted in the region.")
+    assert not _events("Thousands have been unjustly detained or subjected to sham trials.")
+    assert not _events("The ministry did not say how many aid workers have been killed.")
+    assert not _events("The weapons are given so the army can hit back at enemy forces.")
+    # news in the present perfect stays news
+    assert [e.sub_event_type for e in _events("Protesters have rallied across Russia.")] == ["Peaceful protest"]
+    assert _events("Gunmen have kidnapped 20 villagers in Zamfara on Sunday.")
