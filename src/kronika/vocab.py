@@ -10,15 +10,49 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Iterable, Optional, get_args
+from typing import Iterable, Literal, Optional, get_args
 
 import yaml
 
+from kronika.data import EVENTS_DIR, Strict, load_yaml
 from kronika.errors import KronikaError
 
 
 class UnknownValue(KronikaError):
     """A filter value outside its closed vocabulary."""
+
+
+class SubEventType(Strict):
+    code: str
+    definition: str
+    plover: Optional[str]  # the PLOVER root type (null: none fits)
+    ucdp: Optional[Literal["actors"] | list[Literal[1, 2, 3]]]  # type_of_violence; "actors": decided by the sides
+    disorder_type: Optional[str] = None  # when it differs from its event type's
+
+
+class EventType(Strict):
+    disorder_type: str
+    definition: str
+    sub_event_types: dict[str, SubEventType]
+
+
+class Kind(Strict):
+    sub_event_type: str
+    definition: str
+
+
+class Taxonomy(Strict):
+    """``data/events/taxonomy.yaml``: ACLED's event types and sub-event types, and kronika's kinds."""
+
+    version: int
+    disorder_types: list[str]
+    event_types: dict[str, EventType]
+    kinds: dict[str, Kind] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    return load_yaml(EVENTS_DIR / "taxonomy.yaml", Taxonomy)
 
 
 def _data(name: str) -> dict:
@@ -28,20 +62,20 @@ def _data(name: str) -> dict:
 @functools.lru_cache(maxsize=1)
 def event_types() -> tuple[str, ...]:
     """Event types, then sub-event types, then kinds, as the taxonomy lists them."""
-    raw = _data("events/taxonomy.yaml")
-    subs = [s for body in raw["event_types"].values() for s in body["sub_event_types"]]
-    return tuple(dict.fromkeys([*raw["event_types"], *subs, *(raw.get("kinds") or {})]))
+    tax = taxonomy()
+    subs = [s for body in tax.event_types.values() for s in body.sub_event_types]
+    return tuple(dict.fromkeys([*tax.event_types, *subs, *tax.kinds]))
 
 
 @functools.lru_cache(maxsize=None)
 def type_level(value: str) -> Optional[str]:
     """Which level of the taxonomy ``value`` names: ``event_type``, ``sub_event_type`` or ``kind``."""
-    raw = _data("events/taxonomy.yaml")
-    if value in raw["event_types"]:
+    tax = taxonomy()
+    if value in tax.event_types:
         return "event_type"
-    if any(value in body["sub_event_types"] for body in raw["event_types"].values()):
+    if any(value in body.sub_event_types for body in tax.event_types.values()):
         return "sub_event_type"
-    return "kind" if value in (raw.get("kinds") or {}) else None
+    return "kind" if value in tax.kinds else None
 
 
 @functools.lru_cache(maxsize=1)
