@@ -96,3 +96,33 @@ def test_a_misspelt_key_deep_in_the_actor_dictionary_is_named(tmp_path):
     assert bad != text
     with pytest.raises(DataError, match=r"actors\.yaml: countries\.[A-Z]{3}\.leader: Extra inputs are not permitted"):
         load_yaml(tmp_path / "actors.yaml", ActorsFile, text=bad)
+
+
+# --- words YAML reads as booleans (on, no, yes, off...) ------------------------------------
+
+def test_an_unquoted_no_in_a_word_list_is_an_error_naming_the_key(tmp_path):
+    from kronika.claims.lexicon import _Modality
+
+    text = (DATA_DIR / "claims" / "modality.yaml").read_text("utf-8")
+    assert '"no"' in text
+    with pytest.raises(DataError, match=r"modality\.yaml: negation_words\.\d+: Input should be a valid string"):
+        load_yaml(tmp_path / "modality.yaml", _Modality, text=text.replace('"no"', "no", 1))
+
+
+def test_the_words_yaml_would_read_as_booleans_are_words():
+    from kronika.claims.lexicon import load as claims_lexicon
+    from kronika.events.lexicon import load_lexicon
+    from kronika.places.lexicon import load as places_lexicon
+    from kronika.statements.stance import load as stance_lexicon
+
+    assert {"on", "no", "yes"} <= places_lexicon().stoplist
+    assert "no" in claims_lexicon().negation_words and "no" in load_lexicon().status["negation_words"]
+    assert "on" in stance_lexicon().call_particles
+
+
+def test_the_quoted_words_are_read(pipeline):
+    """"no" negates an event ("there was no shelling"); "calls on" is a call."""
+    a = pipeline.analyze("The defence ministry said there was no shelling of the town on Monday.", published="2025-01-20")
+    assert not [e for e in a.events if e.status == "occurred"]
+    a = pipeline.analyze("The governor calls on the army to protect the harbour.", published="2025-01-20")
+    assert [s.stance for s in a.statements] == ["calls_for"]

@@ -41,7 +41,7 @@ def _noun_measure(tok, lex) -> Optional[str]:
 
 
 def _is_person(tok, lex) -> bool:
-    return any(k in lex.person_nouns for k in _keys(tok)) or (
+    return any(k in lex.people_nouns for k in _keys(tok)) or (
         _noun_measure(tok, lex) == "troops"
     )
 

@@ -47,7 +47,7 @@ class _RolesData(Strict):
     attempt_heads: list[str]
     repelled: list[str]
     territory_nouns: list[str]
-    person_nouns: list[str]
+    person_objects: list[str]  # what was taken is people, not a place (not triggers.yaml's person_nouns)
     weapon_nouns: list[str]
     state_words: list[str]
     non_state_words: list[str]

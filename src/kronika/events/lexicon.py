@@ -49,8 +49,7 @@ class Trigger(Strict):
 class _Status(Strict):
     """Words that make a mention negated, denied, planned, forecast or hypothetical."""
 
-    # `no` unquoted is read as false by YAML: kept as it is (a separate, measured change)
-    negation_words: list[str | bool]
+    negation_words: list[str]
     denial_verbs: list[str]
     planned_verbs: list[str]
     forecast_verbs: list[str]

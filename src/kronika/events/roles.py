@@ -50,7 +50,7 @@ class _Lex:
     attempt_heads: frozenset
     repelled: re.Pattern
     territory_nouns: frozenset
-    person_nouns: frozenset
+    person_objects: frozenset
     weapon_nouns: frozenset
     state_words: frozenset
     non_state_words: frozenset
@@ -74,7 +74,7 @@ def _lex() -> _Lex:
         attempt_heads=frozenset(roles.attempt_heads),
         repelled=re.compile(r"\b(?:" + "|".join(roles.repelled) + r")\b"),
         territory_nouns=frozenset(roles.territory_nouns),
-        person_nouns=frozenset(roles.person_nouns),
+        person_objects=frozenset(roles.person_objects),
         weapon_nouns=frozenset(roles.weapon_nouns),
         state_words=frozenset(roles.state_words),
         non_state_words=frozenset(roles.non_state_words),
@@ -149,7 +149,7 @@ def _object_kind(tok, lx: _Lex) -> str:
     if tok is None:
         return "other"
     lem = tok.lemma_.lower()
-    if lem in lx.person_nouns or tok.lower_ in lx.person_nouns:
+    if lem in lx.person_objects or tok.lower_ in lx.person_objects:
         return "person"
     if lem in lx.weapon_nouns or tok.lower_ in lx.weapon_nouns:
         return "weapon"
