@@ -248,7 +248,7 @@ def _toll(anchor, lex) -> Optional[Reading]:
             first = min(m.left_edge.i for m in mods)
             whose = (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
             break
-        if head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
+        if counted is not None and head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
             whose = (head.idx, head.idx + len(head.text))
             break
     return Reading(measure, counted or subj, verb, anchor, whose)

@@ -98,7 +98,7 @@ def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
         tags.append("date of report")
     if e.n_sources > 1:
         tags.append(f"{e.n_sources} sources")
-    days = _days(e) or [None]
+    days: list[Optional[dt.date]] = [*_days(e)] or [None]
     total = e.fatalities or 0
     per_day, remainder = divmod(total, len(days))
     precision = e.time.acled_time_precision if e.time and not e.time.defaulted else 2

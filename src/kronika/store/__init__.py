@@ -114,10 +114,10 @@ class Store:
     (see :mod:`kronika.store.engine`) or ``Store(url="postgresql+psycopg://...")``."""
 
     def __init__(self, path: str | Path | None = None, *, url: Optional[str] = None) -> None:
-        if url is None:
-            if path is None:
-                raise KronikaError("a store needs a database file or URL")
-        url = database_url(url if url is not None else path)
+        source = url if url is not None else path
+        if source is None:
+            raise KronikaError("a store needs a database file or URL")
+        url = database_url(source)
         self.url = url
         self.engine: Engine = make_engine(url)
         try:
