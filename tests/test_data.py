@@ -48,6 +48,7 @@ def _models() -> dict:
     from kronika.export import _AcledRegions
     from kronika.places.geonames_dump import _DumpSettings
     from kronika.places.lexicon import _LexiconFile as PlacesLexicon
+    from kronika.quantities.changes import _ChangesFile
     from kronika.quantities.counted import _CountedData
     from kronika.quantities.lexicon import _NumbersFile
     from kronika.statements.stance import _StatementsFile
@@ -68,6 +69,7 @@ def _models() -> dict:
         "events/classifier.yaml": ClassifierFile,
         "events/taxonomy.yaml": Taxonomy,
         "events/triggers.yaml": TriggersFile,
+        "quantities/changes.yaml": _ChangesFile,
         "quantities/counted.yaml": _CountedData,
         "quantities/numbers.yaml": _NumbersFile,
     }

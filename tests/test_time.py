@@ -262,3 +262,12 @@ def test_month_the_ordinal_day():
     values = {t.text: t.value for t in a.times}
     assert values["October the 7th, 2023"] == "2023-10-07"
     assert "March the 5" not in values  # "the" before a bare number is no day
+
+
+def test_a_month_a_past_verb_reports_is_not_next_month():
+    import kronika
+
+    a = kronika.analyze("The rebels captured the provincial capital in January. The vote was postponed to "
+                        "January 5. Talks will resume in January.", published="2025-12-13")
+    got = [(t.text, t.start_date.isoformat()) for t in a.times]
+    assert got == [("January", "2025-01-01"), ("January 5", "2026-01-05"), ("January", "2026-01-01")]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from typing import Optional
 
 from kronika.context import Context
@@ -234,18 +235,26 @@ def _lead_first(ctx: Context, mentions: list[Event]) -> list[Event]:
     return body + head
 
 
+def _triggers(ev: Event) -> set[tuple[int, int]]:
+    return {(ev.trigger.start, ev.trigger.end)} | {(x.trigger.start, x.trigger.end) for x in ev.mentions}
+
+
 def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Group the mentions of each real event into one :class:`Event`, in order of first mention."""
     events: list[Event] = []
+    seen = Counter((m.trigger.start, m.trigger.end) for m in mentions)
     for m in _lead_first(ctx, mentions):
         target = None
         headline = ctx.zone_at(m.start) in ("title", "description")
-        loose = headline or _anaphoric(ctx, m)  # a headline or "the attack" names its event loosely
+        listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
+        loose = not listed and (headline or _anaphoric(ctx, m))  # a headline or "the attack" names its event loosely
         probe = _without_borrowed_time(ctx, m) if loose else m
         for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
                 break  # events come in order of first mention: the rest are further back
+            if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
+                continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
             if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose):
                 target = i

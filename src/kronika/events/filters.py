@@ -25,11 +25,18 @@ import datetime as dt
 from typing import Callable, Optional
 
 from kronika.context import Context
+from kronika.events.arguments import in_own_phrase
 from kronika.records import Event
 
 _GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "more", "other", "any", "similar",
                       "repeated", "continued", "ongoing", "frequent", "prior", "previous", "past",
                       "recurring", "regular", "sporadic", "occasional"}
+# plural event nouns so qualified name a series, unless a past verb reports them
+_SERIES_MODIFIERS = {"recent", "multiple", "numerous", "countless", "many", "several", "various", "sustained"}
+# nouns that count or measure the events they govern ("a dozen of strikes", "a second day of protests")
+_QUANTITY_NOUNS = {"dozen", "dozens", "number", "hundreds", "scores", "couple", "handful", "pair", "set", "day", "days",
+                   "night", "nights", "week", "weeks", "weekend", "hours", "round", "rounds", "wave", "waves", "barrage"}
+_SERIES_NOUNS = {"series", "string", "spate", "campaign", "pattern", "history", "streak", "succession"}
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
 _NO_SINGLE_EVENT = 10000
@@ -89,10 +96,17 @@ def _governing_verb(tok):
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
+    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _QUANTITY_NOUNS:
+        x = x.head.head  # "conducted a dozen of precision strikes", "a series of attacks"
     if x.dep_ == "pobj" and x.head.dep_ == "prep":
         verb = x.head.head
         return verb if verb.pos_ in ("VERB", "AUX") else None
     return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+
+
+def _within(verb, t) -> bool:
+    phrase = list(verb.subtree)
+    return phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
 
 
 def generic(ctx: Context, ev: Event, tok) -> bool:
@@ -109,10 +123,18 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
         return False
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
-    if ev.fatalities or _dated(ev) or ctx.zone_at(tok.idx) in ("title", "description"):
-        return False
     verb = _governing_verb(tok)
-    return verb is None or not _finite_past(verb)
+    past = verb is not None and _finite_past(verb)
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if head is not None and head.lemma_.lower() in _SERIES_NOUNS:
+        return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
+    own_date = _dated(ev) and (ev.event_type == "Strategic developments" or not ev.time.inherited and (
+        past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time))))
+    if mods & _SERIES_MODIFIERS and not (past and own_date):
+        return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
+    if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
+        return False
+    return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
