@@ -9,12 +9,9 @@ is refused with the valid values instead of answering "0 rows".
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Iterable, Literal, Optional, get_args
 
-import yaml
-
-from kronika.data import EVENTS_DIR, Strict, load_yaml
+from kronika.data import CLAIMS_DIR, EVENTS_DIR, Strict, load_yaml
 from kronika.errors import KronikaError
 
 
@@ -55,10 +52,6 @@ def taxonomy() -> Taxonomy:
     return load_yaml(EVENTS_DIR / "taxonomy.yaml", Taxonomy)
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("kronika.data").joinpath(name).read_text(encoding="utf-8"))
-
-
 @functools.lru_cache(maxsize=1)
 def event_types() -> tuple[str, ...]:
     """Event types, then sub-event types, then kinds, as the taxonomy lists them."""
@@ -81,9 +74,11 @@ def type_level(value: str) -> Optional[str]:
 @functools.lru_cache(maxsize=1)
 def measures() -> tuple[str, ...]:
     """Every measure a claim can have (sorted)."""
-    m = _data("claims/measures.yaml")
-    found = {*m["nouns"].values(), *m["verbs"].values(), *m["units"].values(), *m["combine"].values(),
-             *m.get("parts", {}), *(v for v in (m.get("toll_nouns") or {}).values() if v)}
+    from kronika.claims.lexicon import _Measures
+
+    m = load_yaml(CLAIMS_DIR / "measures.yaml", _Measures)
+    found = {*m.nouns.values(), *m.verbs.values(), *m.units.values(), *m.combine.values(),
+             *m.parts, *(v for v in m.toll_nouns.values() if v)}
     return tuple(sorted(str(x) for x in found))
 
 
