@@ -128,3 +128,15 @@ def test_the_quoted_words_are_read(pipeline):
     assert not [e for e in a.events if e.status == "occurred"]
     a = pipeline.analyze("The governor calls on the army to protect the harbour.", published="2025-01-20")
     assert [s.stance for s in a.statements] == ["calls_for"]
+
+
+def test_data_files_are_read_only_through_load_yaml():
+    """No module parses YAML itself but the loader (and the reader of a document's front matter,
+    which is user input, not a data file)."""
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parent.parent / "src" / "kronika"
+    allowed = {src / "data" / "__init__.py", src / "ingest" / "zones.py"}
+    readers = [p.relative_to(src).as_posix() for p in sorted(src.rglob("*.py"))
+               if p not in allowed and "yaml.safe_load" in p.read_text("utf-8")]
+    assert not readers, f"read data files with kronika.data.load_yaml and a model: {readers}"
