@@ -232,7 +232,7 @@ def test_a_year_after_a_month_is_never_a_count():
 
 
 def test_a_since_phrase_is_a_running_total_as_of_the_report():
-    from kronika.chronicle.series import make_point
+    from kronika.series import make_point
     from kronika.pipeline import analyze
 
     text = ("Since the start of the full-scale invasion in February 2022, more than 12,000 civilians "

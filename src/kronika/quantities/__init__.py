@@ -59,12 +59,12 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
         value=p.value,
         low=p.low,
         high=p.high,
-        qualifier=p.qualifier,  # type: ignore[arg-type]
+        qualifier=p.qualifier,
         qualifier_text=p.qualifier_text,
         unit=p.unit,
         vague=p.vague,
-        change=p.change if p.change in ("up", "down") else None,  # type: ignore[arg-type]
-        kind=_KINDS.get(p.kind, "count"),  # type: ignore[arg-type]
+        change=p.change if p.change in ("up", "down") else None,
+        kind=_KINDS.get(p.kind, "count"),
         previous=p.previous,
     )
 

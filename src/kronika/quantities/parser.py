@@ -483,6 +483,8 @@ def _pair_unit(ux, uy, cx, cy):
 def _figure(text: str, nums: list, j: int, lex: _lex.Lexicon, pos: int):
     """The number starting at ``pos`` (after an optional qualifier and currency), scaled, with its unit."""
     lead = _re_lead(lex).match(text, pos)
+    if lead is None:  # every part of the lead is optional: it always matches
+        return None
     at = lead.end()
     while j < len(nums) and nums[j].start < at:
         j += 1
@@ -918,7 +920,7 @@ def _read_sign(text: str, r: _Reading) -> None:
             r.value = -r.value  # "$-50.8bn", "-$5bn"
             r.start = min(r.start, cur_at - (0 if r.negative_money else 1))
     negative = r.value is not None and not n.word and _RE_NEGATIVE.search(text, max(0, n.start - 1), n.start)
-    if negative and r.qualifier == "exact" and n.start >= 2 and text[n.start - 2] in " (":
+    if negative and r.value is not None and r.qualifier == "exact" and n.start >= 2 and text[n.start - 2] in " (":
         r.value = -r.value  # "-1.3%"
         r.start = n.start - 1
 
