@@ -208,7 +208,7 @@ def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
     if ev.place is not None and ev.place.level not in ("country", "continent"):
         return False
     who = [c for c in tok.children if c.dep_ == "nsubjpass"]  # done to people ("have been detained")
-    people = claims_lexicon().person_nouns | _BARE_PLURAL_DETS
+    people = claims_lexicon().people_nouns | _BARE_PLURAL_DETS
     return bool(who) and all(_bare_plural(c) and (c.lemma_.lower() in people or c.lower_ in people) for c in who)
 
 

@@ -128,7 +128,7 @@ def _one_person(victim, person_nouns) -> bool:
 def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
     """A mention with no toll whose clause kills one person it names ("shot dead a former
     lawmaker", "the killing of the mayor") has one death: ACLED counts a named victim."""
-    person_nouns = claims_lexicon().person_nouns
+    person_nouns = claims_lexicon().people_nouns
     out = []
     for m in mentions:
         if m.fatalities is None and m.status == "occurred" and m.event_type in _VIOLENT:
