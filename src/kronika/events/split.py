@@ -39,8 +39,8 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
         if tok.i in by_token:
             found[tok.i] = by_token[tok.i]
         for c in tok.children:
-            if c.dep_ in _LIST_DEPS and c.i in by_token:
-                todo.append(c)
+            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN"):
+                todo.append(c)  # through a name read otherwise ("Moscow, Belgorod, Tula": Belgorod an actor here)
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
     places = [found[i] for i in sorted(found)]
