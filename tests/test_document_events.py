@@ -471,3 +471,14 @@ def test_trends_questions_and_abilities_are_no_events():
     # news in the present perfect stays news
     assert [e.sub_event_type for e in _events("Protesters have rallied across Russia.")] == ["Peaceful protest"]
     assert _events("Gunmen have kidnapped 20 villagers in Zamfara on Sunday.")
+
+
+def test_what_the_report_does_not_date_is_of_the_lead_s_day():
+    text = ("# Ukrainian drones strike Belgorod\n\n"
+            "Ukrainian drones struck Belgorod on Saturday, killing two people, the governor said.\n\n"
+            "Russia's defence ministry said 20 drones were shot down over the Kursk region.\n")
+    events = _events(text, "2025-03-12")
+    [lead] = [e for e in events if e.lead]
+    assert lead.time.start_date == D(2025, 3, 8)
+    [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped.time.start_date == D(2025, 3, 8) and stopped.time.inherited and not stopped.time.defaulted

@@ -31,7 +31,7 @@ from kronika.events.corefer import corefer
 from kronika.events.frame import carry_attackers, civilians_of_place, crowd_actors, defenders, no_self_attack
 from kronika.events.filters import drop_non_events, mark_background
 from kronika.events.mentions import clause_mentions
-from kronika.events.lead import mark_lead
+from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.split import split_by_place
 from kronika.events.tolls import casualty_mentions, single_victims
@@ -44,10 +44,11 @@ def extract_events(ctx: Context) -> list[Event]:
     events dropped → one death for one person killed → mentions grouped → past context marked → the article's focus for events no
     mention places → never one actor on both sides → the last attacker for strikes that name none
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
-    the defending country for interceptions → the lead event marked."""
+    the defending country for interceptions → the lead event marked → the lead's day for events the
+    report does not date."""
     mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, mentions)))
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
     dictionary = load_dictionary()
     events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
-    return mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
+    return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))
