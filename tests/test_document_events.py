@@ -482,3 +482,21 @@ def test_what_the_report_does_not_date_is_of_the_lead_s_day():
     assert lead.time.start_date == D(2025, 3, 8)
     [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
     assert stopped.time.start_date == D(2025, 3, 8) and stopped.time.inherited and not stopped.time.defaulted
+
+
+def test_civilians_killed_with_no_one_named_are_the_last_striker_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In the town of Chuhuiv, three people were killed and ten others were injured.")
+    attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
+    assert attacks and all(e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
+                           for e in attacks)
+
+
+def test_a_toll_told_after_a_strike_at_its_town_is_the_strike_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In Kharkiv, three people were killed and ten others were injured. "
+            "In Kyiv, a man was killed in a separate shooting.")
+    events = _events(text)
+    [strike] = [e for e in events if e.place.name == "Kharkiv"]
+    assert strike.sub_event_type == "Shelling/artillery/missile attack" and strike.fatalities == 3
+    assert [e.place.name for e in events if e is not strike] == ["Kyiv"]

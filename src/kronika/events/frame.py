@@ -535,18 +535,19 @@ CARRY_SENTENCES = 10
 
 
 def carry_attackers(events: list) -> list:
-    """A strike reported without its attacker ("four people were killed in the attacks") is the
-    last attacker's of that kind of violence, within a few sentences, unless that side is its
-    target."""
+    """A strike reported without its attacker ("four people were killed in the attacks"), or
+    civilians killed with no one named ("three people were killed and 10 injured"), is the last
+    striker's within a few sentences, unless that side is its target."""
     out = list(events)
     for k, e in enumerate(out):
-        if e.actor1 is not None or e.event_type not in _CARRIED_FAMILIES or e.status != "occurred":
+        killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
+        if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
             continue
         for j in range(k - 1, -1, -1):
             prev = out[j]
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
-            if prev.event_type == e.event_type and prev.actor1 is not None and prev.background == e.background:
+            if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
                 if e.actor2 is None or e.actor2.actor_id != prev.actor1.actor_id:
                     out[k] = e.model_copy(update={"actor1": prev.actor1})
                 break
