@@ -507,3 +507,10 @@ def test_strikes_ordered_for_a_past_day_were_carried_out():
     assert e.status == "occurred" and e.time.start_date == D(2025, 3, 2)
     [e] = _events("The president directed strikes against three militia depots in Iraq.", "2025-03-10")
     assert e.status == "planned"
+
+
+def test_a_report_whose_clauses_were_all_set_aside_is_read_by_the_classifier():
+    [e] = _events("Anti-government protesters shut down roads and ministries in Amman on Sunday, escalating "
+                  "a month-long string of rallies demanding reforms.")
+    assert e.event_type == "Protests" and e.place.name == "Amman" and e.time.start_date == D(2025, 3, 9)
+    assert e.lead

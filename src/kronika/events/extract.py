@@ -48,6 +48,8 @@ def extract_events(ctx: Context) -> list[Event]:
     report does not date."""
     mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, mentions)))
+    if not mentions:  # every clause set aside: the classifier reads the report as a whole
+        mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=True))
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
     dictionary = load_dictionary()
     events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
