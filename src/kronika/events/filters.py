@@ -276,5 +276,15 @@ def mark_background(ctx: Context, events: list[Event]) -> list[Event]:
             for e in events]
 
 
+def kinds_only(ctx: Context, mentions: list[Event]) -> frozenset[int]:
+    """The sentences whose every mention names a kind or a series of events (``generic``), so
+    that what else they tell may be read again ("protesters shut down roads, escalating a
+    month-long string of rallies"); a plan, a question or a trend is never read again."""
+    why: dict[int, set] = {}
+    for m in mentions:
+        why.setdefault(m.sentence, set()).add(why_not_an_event(ctx, m))
+    return frozenset(si for si, reasons in why.items() if reasons == {"generic"})
+
+
 def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:
     return [m for m in mentions if why_not_an_event(ctx, m) is None]

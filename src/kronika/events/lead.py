@@ -21,33 +21,8 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     if not news:
         return events
     titled = [e for e in news if _in_title(ctx, e)]
-    lead = min(titled or _as_read(ctx, news) or news, key=lambda e: e.start)
+    lead = min(titled or news, key=lambda e: e.start)
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
-
-
-LEAD_SENTENCES = 2
-
-
-def _as_read(ctx: Context, news: list[Event]) -> list[Event]:
-    """The news of the opening sentences of the type the snippet classifier reads in them (its
-    cue rules, not its back-off): "Protesters hurled rocks at police ... in a second day of
-    protests" leads with the riot, not with the earlier explosion it recalls."""
-    from kronika.events.classify import classify_code, load_classifier, score_labels
-
-    first = min(e.sentence for e in news)
-    opening = [e for e in news if e.sentence < first + LEAD_SENTENCES]
-    if len(opening) < 2 or len({e.sub_event_type for e in opening}) < 2:
-        return []
-    span = ctx.doc.char_span(ctx.sentences[first].start, ctx.sentences[first + LEAD_SENTENCES - 1].end
-                             if first + LEAD_SENTENCES - 1 < len(ctx.sentences) else ctx.sentences[-1].end,
-                             alignment_mode="expand")
-    if span is None:
-        return []
-    clf = load_classifier()
-    if not any(v > 0 for v in score_labels(span.text, clf.acled25).values()):
-        return []
-    code, _ = classify_code(span.text, parsed=span.as_doc())
-    return [e for e in opening if e.sub_event_type == clf.code_to_name[code]]
 
 
 STORY_DAYS = 7

@@ -60,15 +60,15 @@ def _unread(sent, lex) -> bool:
     return all(trigger_for(tok, lex) is None for tok in sent)
 
 
-def classifier_mentions(ctx: Context, mentions: list[Event], reread: bool = False) -> list[Event]:
+def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
     """``mentions`` unchanged when there are any; else one mention per sentence of the article's
-    own reporting that has no trigger word (any sentence, with ``reread``) and that a cue rule of
-    the snippet classifier reads as an event."""
+    own reporting that has no trigger word (or is one of ``reread``) and that a cue rule of the
+    snippet classifier reads as an event."""
     if mentions:
         return mentions
     d, lex = DocIndex(ctx), load_lexicon()
     found = (_sentence_event(ctx, d, si, sent) for si, sent in enumerate(ctx.doc.sents)
-             if ctx.reporting(sent.start_char) and (reread or _unread(sent, lex)))
+             if ctx.reporting(sent.start_char) and (si in reread or _unread(sent, lex)))
     return [e for e in found if e is not None]
 
 
