@@ -514,3 +514,11 @@ def test_a_report_whose_clauses_were_all_set_aside_is_read_by_the_classifier():
                   "a month-long string of rallies demanding reforms.")
     assert e.event_type == "Protests" and e.place.name == "Amman" and e.time.start_date == D(2025, 3, 9)
     assert e.lead
+
+
+def test_ongoing_fighting_somewhere_is_no_event_and_an_adjective_is_no_actor():
+    assert not _events("Hamas can release the hostages and, in the process, bring an end to the fighting.")
+    assert not [e for e in _events("Troops were deployed to tighten security as clashes continued in several places.")
+                if e.sub_event_type == "Armed clash"]
+    [e] = _events("Fierce clashes continued in Pokrovsk on Monday.")
+    assert e.place.name == "Pokrovsk" and e.actor1 is None  # "Fierce" is no organisation

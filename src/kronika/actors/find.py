@@ -229,6 +229,8 @@ def find_actors(ctx: Context) -> list[Actor]:
         key = _norm(text)
         if ent[-1].lower_ in d.not_name_heads:
             continue  # "Russian Attack" in a title-cased headline is no name
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
+            continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
             continue
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():

@@ -128,7 +128,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     verb = _governing_verb(tok)
-    past = verb is not None and _finite_past(verb)
+    past = verb is not None and _finite_past(verb) and verb.lemma_.lower() not in _ONGOING
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if head is not None and head.lemma_.lower() in _SERIES_NOUNS:
         return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
@@ -142,6 +142,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
+# what goes on rather than happens: "as clashes continued in several places"
+_ONGOING = {"continue", "persist", "rage", "drag", "linger", "escalate", "intensify", "spread", "resume"}
 
 
 def call(ctx: Context, ev: Event, tok) -> bool:
@@ -151,6 +153,9 @@ def call(ctx: Context, ev: Event, tok) -> bool:
     for _ in range(4):
         if x is None or x.head.i == x.i:
             return False
+        if x.dep_ == "pobj" and x.head.lower_ == "to" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children):
+            return True  # "bring an end to the fighting", "put a stop to the attacks"
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return True
