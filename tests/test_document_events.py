@@ -522,3 +522,11 @@ def test_ongoing_fighting_somewhere_is_no_event_and_an_adjective_is_no_actor():
                 if e.sub_event_type == "Armed clash"]
     [e] = _events("Fierce clashes continued in Pokrovsk on Monday.")
     assert e.place.name == "Pokrovsk" and e.actor1 is None  # "Fierce" is no organisation
+
+
+def test_a_known_event_named_inside_a_hypothetical_keeps_its_status():
+    text = ("Drones hit the port of Berbera on Sunday. It would be surprising if a foreign state were not "
+            "helping deliver the drones used in the Berbera attacks.")
+    events = _events(text)
+    assert events and all(e.status == "occurred" for e in events)
+    assert len([e for e in events if e.place is not None and e.place.name == "Berbera"]) == 1
