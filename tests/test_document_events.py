@@ -530,3 +530,11 @@ def test_a_known_event_named_inside_a_hypothetical_keeps_its_status():
     events = _events(text)
     assert events and all(e.status == "occurred" for e in events)
     assert len([e for e in events if e.place is not None and e.place.name == "Berbera"]) == 1
+
+
+def test_violence_done_to_an_economy_or_a_plan_is_another_word_sense():
+    assert not _events("The fall of Uvira would hit Burundi's already struggling economy.")
+    assert not _events("Critics attacked the plan on Monday.")
+    assert _events("Gunmen attacked the market in Maiduguri on Monday.")
+    assert [e.event_type for e in _events("Hundreds of protesters rallied against the president and his policies.")] \
+        == ["Protests"]

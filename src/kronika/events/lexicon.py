@@ -74,6 +74,7 @@ class TriggersFile(Strict):
     civilian_nouns: list[str]
     generic_actors: dict[str, list[str]] = {}
     described_by: list[str] = []
+    figurative_objects: list[str] = []
     status: _Status
     weapon_types: dict[str, list[str]] = {}
     weapon_typed: list[str] = []
@@ -96,6 +97,7 @@ class Lexicon:
     weapon_types: dict = None  # weapon lemma or phrase -> the ACLED sub-event type it decides
     weapon_typed: frozenset = frozenset()  # trigger lemmas whose type the weapon decides
     described_by: frozenset = frozenset()  # "-backed", "-linked": an armed group named by its sponsor
+    figurative_objects: frozenset = frozenset()  # "hit the economy", "targeted voters": no violence
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +122,7 @@ def load_lexicon() -> Lexicon:
         weapon_types=_weapon_types(raw.weapon_types, tax),
         weapon_typed=frozenset(raw.weapon_typed),
         described_by=frozenset(raw.described_by),
+        figurative_objects=frozenset(raw.figurative_objects),
     )
 
 
