@@ -538,3 +538,9 @@ def test_violence_done_to_an_economy_or_a_plan_is_another_word_sense():
     assert _events("Gunmen attacked the market in Maiduguri on Monday.")
     assert [e.event_type for e in _events("Hundreds of protesters rallied against the president and his policies.")] \
         == ["Protests"]
+
+
+def test_the_toll_of_a_killing_is_the_count_nearest_its_verb():
+    [e] = _events("The dead include 79 fighters and 55 civilians, 27 of whom were summarily killed by militia "
+                  "forces in Suweida on Tuesday.")
+    assert e.fatalities == 27

@@ -40,10 +40,13 @@ def _noun_measure(tok, lex) -> Optional[str]:
     return None
 
 
+_PEOPLE_PRONOUNS = {"whom", "them"}  # "27 of whom were killed", "12 of them were freed"
+
+
 def _is_person(tok, lex) -> bool:
     return any(k in lex.people_nouns for k in _keys(tok)) or (
         _noun_measure(tok, lex) == "troops"
-    )
+    ) or tok.lower_ in _PEOPLE_PRONOUNS
 
 
 def _verb_measure(tok, lex) -> Optional[str]:

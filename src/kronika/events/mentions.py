@@ -161,7 +161,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     if a1 is None or a2 is None:
         a1, a2 = infer_generic(ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive)
     info = run.tax[sub]
-    fatalities, claim_ids = claims_for(ctx, run.index, si, start, end)
+    fatalities, claim_ids = claims_for(ctx, run.index, si, start, end, near=t_start)
     said = statement_at(ctx.statements, t_start, t_end)
     status = event_status(tok, run.lex, trig)
     if status == "denied" and said is not None and said.stance != "denies":
