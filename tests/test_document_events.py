@@ -544,3 +544,11 @@ def test_the_toll_of_a_killing_is_the_count_nearest_its_verb():
     [e] = _events("The dead include 79 fighters and 55 civilians, 27 of whom were summarily killed by militia "
                   "forces in Suweida on Tuesday.")
     assert e.fatalities == 27
+
+
+def test_a_state_that_acts_is_no_place_and_the_places_struck_give_the_country():
+    [e] = _events("In the early hours of Christmas, Russia launched waves of missiles and drones against "
+                  "Ukrainian cities and critical infrastructure.", "2024-12-25")
+    assert e.place is not None and e.place.country_code == "UA"
+    assert e.time.start_date == D(2024, 12, 25) and not e.background
+    assert e.actor1.name.startswith("Military Forces of Russia")

@@ -66,11 +66,32 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     places = [p for p in places if not _partner(ctx, p)] or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
-    if place is not None and place.level == "country":
+    if place is None:
+        return _country_of_targets(ctx, start, end)
+    if place.level == "country":
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
     return place
+
+
+_PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "region", "regions", "territory",
+                "territories", "province", "provinces", "infrastructure", "port", "ports", "border", "positions",
+                "settlement", "settlements", "capital", "soil", "airspace", "waters", "coast", "frontline"}
+
+
+def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
+    """With no place named, the country a demonym gives the places struck ("against Ukrainian
+    cities", "on Israeli territory")."""
+    si = ctx.sentence_index(start)
+    for p in ctx.places:
+        if p.sentence != si or p.role != "demonym" or not p.resolved or p.level != "country":
+            continue
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.head.lemma_.lower() in _PLACE_NOUNS \
+                and span.root.dep_ in ("amod", "compound"):
+            return p
+    return None
 
 
 def claims_for(ctx: Context, d: "DocIndex", sentence: int, start: int, end: int,
