@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 from kronika.attach import closest, governing_time
 from kronika.context import Context
+from kronika.places.lexicon import load as places_lexicon
 from kronika.records import Place, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,9 +39,22 @@ def eligible_places(ctx: Context) -> dict[int, list[Place]]:
     out: dict[int, list[Place]] = {}
     for p in ctx.places:
         if p.role == "location" and (p.start, p.end) not in acting and not _modifier(ctx.text, p) \
-                and not _inside_actor(p, actors_by_sentence.get(p.sentence, ())):
+                and not _inside_actor(p, actors_by_sentence.get(p.sentence, ())) and not _acting_country(ctx, p):
             out.setdefault(p.sentence, []).append(p)
     return out
+
+
+def _acting_country(ctx: Context, p: Place) -> bool:
+    """A country that is the subject of a verb of action ("Russia launched waves of missiles",
+    "Iran attacked Israel"): the state that acts, not where it happened."""
+    if p.level != "country":
+        return False
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and \
+        root.head.lemma_.lower() not in places_lexicon().non_agentive_verbs
 
 
 _PARTNER_PREPS = {"with", "alongside", "from"}

@@ -358,8 +358,8 @@ def _role(sp: Span, e: Optional[Entry]) -> str:
         return "name_part"
     if sp.source == "adjectival" or sp.modifier:
         return "demonym"
-    if sp.actor_noun or (sp.subject and e is not None and (e.feature_code == "PPLC" or e.level == "country")):
-        return "actor"  # "Moscow denied", "Russia launched waves of missiles": a state that acts
+    if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
+        return "actor"
     return "location"
 
 
