@@ -385,3 +385,11 @@ def test_where_a_person_lives_stays_a_location(analyse):
     _, places = analyse("A woman who lives in Kharkiv was wounded when the missile hit.")
     (city,) = at(places, "Kharkiv")
     assert city.role == "location"
+
+
+def test_a_small_town_after_a_preposition_in_a_neighbour_of_the_article_countries(analyse):
+    # GeoNames puts Majdal Shams (11,000 people) in Syria; the article names Israel and Lebanon
+    _, places = analyse("Israel said a rocket fired from Lebanon struck a football pitch in Majdal Shams. "
+                        "Israel blamed the group, and Lebanon denied it.")
+    (town,) = at(places, "Majdal Shams")
+    assert town.resolved and town.level == "populated_place" and town.country_code == "SY"

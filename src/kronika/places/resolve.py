@@ -32,6 +32,7 @@ UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent
 _CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?"
                       r"(?:ern)?\s+)?|,\s*)?$", re.I)
 MIN_MATCHER_POP = 20_000
+LOCATIVE_NATIONAL = 1.0  # country-level context that admits a small town after a preposition of place
 DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
 NEIGHBOUR_WEIGHT = 0.5  # a place in a country next to one the document names: half of one in it
 OUT_OF_FOCUS = 1.0  # a place in no country of the document nor next to one (when the document names any)
@@ -417,8 +418,12 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     # a small town needs evidence below the country level: its region named, or places near it
     # an alternate spelling needs more: the region or country containing it named right after it
     # ("Kiryat Shmona in northern Israel")
+    # or, after a preposition of place, its country or a neighbour named in the document ("a rocket
+    # attack on Majdal Shams" in an article about Israel and Lebanon)
     return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5) \
-        or (win.src == 2 and not weak and win.local >= 3.0)
+        or (win.src == 2 and not weak and win.local >= 3.0) \
+        or (locative and not weak and not sp.embedded and win.src in (0, 1)
+            and win.extra - win.local >= LOCATIVE_NATIONAL)
 
 
 def _role(sp: Span, e: Optional[Entry]) -> str:
