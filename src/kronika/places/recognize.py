@@ -69,6 +69,9 @@ def _cue_regex(lex: Lexicon) -> re.Pattern:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    nl = text.find("\n", start, end)
+    if nl > start:  # an entity the tagger ran on over a line break ("Kharkiv\n\nSunday"): its first line
+        end = nl
     seg = text[start:end]
     m = _LEAD.match(seg)
     if m:

@@ -93,6 +93,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             keys.add(sp.base)
     found = gaz.keys(keys)
     per: list[list[tuple[int, int]]] = []
+    whole: list[set[int]] = []
     for sp in spans:
         ids: dict[int, int] = {}
         code = sp.code
@@ -102,11 +103,13 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
                 ids[e.geonameid] = 1
         if len(sp.key) < 2:  # "posted on X": no place has a one-letter name
             per.append([])
+            whole.append(set())
             continue
         cc = lex.country_aliases.get(sp.key)
         if cc and cc in gaz.countries:
             ids[gaz.countries[cc][3]] = 1
         region = lex.region_aliases.get(sp.key)
+        whole.append({region} if region is not None else set())
         if region is not None:
             ids[region] = 1
         if sp.source == "adjectival" and sp.key in gaz.demonyms:
@@ -119,26 +122,10 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             for gid, src in found.get(sp.base, ()):
                 ids.setdefault(gid, src)
         per.append(list(ids.items()))
-    # transliteration-tolerant fallback for names with no candidate at all
-    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
-            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
-    known: dict[int, list[str]] = {}  # the spellings of the transliteration-tolerant candidates
-    if need:
-        found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
-        cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
-        ents = gaz.get_many(cand_ids)
-        known = gaz.names_of(cand_ids) if cand_ids else {}
-        for i in need:
-            k = spans[i].base or spans[i].key
-            # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
-            # through a spelling that shares the first letter of the name's last word
-            per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
-                      if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
-                      and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
-                              for n in known.get(g, ()) or [normalize(ents[g].name)])]
+    known = _tolerant(spans, per, gaz)
     entries = gaz.get_many({g for lst in per for g, _ in lst})
     out = []
-    for sp, lst in zip(spans, per):
+    for sp, lst, named in zip(spans, per, whole):
         cands = [_Cand(entries[g], src) for g, src in lst if g in entries]
         for c in cands:
             if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
@@ -151,6 +138,9 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         if sp.term:
             want = lex.region_terms.get(sp.term, "admin1")
             admins = [c for c in cands if c.entry.level in ("admin1", "admin2")]
+            # a region of the lexicon known by its whole name ("Kurdistan Region": Erbil) is not read
+            # through its base ("Kurdistan": Iran's Kordestān)
+            admins = [c for c in admins if c.entry.geonameid in named] or admins
             if admins:
                 cands = admins
                 for c in cands:
@@ -158,6 +148,28 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
                     c.score += 0.8 if c.entry.level == want else 0.0
         out.append(cands)
     return out
+
+
+def _tolerant(spans: list[Span], per: list[list[tuple[int, int]]], gaz: Gazetteer) -> dict[int, list[str]]:
+    """The transliteration-tolerant fallback for names with no candidate at all, into ``per``;
+    returns the spellings of the candidates it found."""
+    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
+            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
+    if not need:
+        return {}
+    found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
+    cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
+    ents = gaz.get_many(cand_ids)
+    known = gaz.names_of(cand_ids) if cand_ids else {}
+    for i in need:
+        k = spans[i].base or spans[i].key
+        # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
+        # through a spelling that shares the first letter of the name's last word
+        per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
+                  if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
+                  and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
+                          for n in known.get(g, ()) or [normalize(ents[g].name)])]
+    return known
 
 
 def _prior(c: _Cand, bare_city_admin: bool) -> float:
