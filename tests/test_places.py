@@ -341,9 +341,14 @@ def test_a_name_in_a_neighbour_of_the_article_country_beats_a_distant_province(a
     assert gaza.country_code == "PS"
 
 
-def test_a_town_followed_by_its_country_with_a_direction(analyse):
+@pytest.mark.parametrize("text", [
     # GeoNames writes "Qiryat Shmona"; "in northern Israel" right after it names its country
-    _, places = analyse("Hezbollah fired rockets at Kiryat Shmona in northern Israel on Tuesday.")
+    "Hezbollah fired rockets at Kiryat Shmona in northern Israel on Tuesday.",
+    # or the article names the country elsewhere, and a preposition of place comes before the town
+    "Israel said Hezbollah fired rockets at Kiryat Shmona on Tuesday. Israel struck back.",
+])
+def test_a_town_by_an_alternate_spelling_with_its_country_named(analyse, text):
+    _, places = analyse(text)
     (town,) = at(places, "Kiryat Shmona")
     assert town.resolved and town.country_code == "IL" and town.level == "populated_place"
 

@@ -431,10 +431,10 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     # an alternate spelling needs more: the region or country containing it named right after it
     # ("Kiryat Shmona in northern Israel")
     # or, after a preposition of place, its country or a neighbour named in the document ("a rocket
-    # attack on Majdal Shams" in an article about Israel and Lebanon)
+    # attack on Majdal Shams" in an article about Israel and Lebanon, "rockets at Kiryat Shmona")
     return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5) \
         or (win.src == 2 and not weak and win.local >= 3.0) \
-        or (locative and not weak and not sp.embedded and win.src in (0, 1)
+        or (locative and not weak and not sp.embedded and win.src in (0, 1, 2)
             and win.extra - win.local >= LOCATIVE_NATIONAL)
 
 
