@@ -418,3 +418,9 @@ def test_a_city_keeps_its_name_whatever_settlement_claims_its_id(analyse):
     _, places = analyse("A gunman shot a former lawmaker in Lviv, Ukraine, on Friday.")
     (lviv,) = at(places, "Lviv")
     assert (lviv.geonameid, lviv.name) == (702550, "Lviv")
+
+
+def test_a_title_is_not_the_village_of_the_same_name(analyse):
+    # Secretary is a town in Maryland
+    _, places = analyse("Foreign Secretary David Lammy said Britain would recognise a Palestinian state.")
+    assert not at(places, "Secretary")
