@@ -62,7 +62,7 @@ def throughput(args) -> None:
             store = Store(Path(tmp) / "t.db")
             report = IngestReport()
             writer = Writer(store, report, None)
-            client.run(lambda: __import__("kronika.batch").batch.analyze_partition(docs[:1], None))  # warm
+            client.run(lambda: __import__("kronika.worker").worker.analyze_partition(docs[:1], None))  # warm
             t0 = time.perf_counter()
             run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a))
             writer.flush()
@@ -124,7 +124,7 @@ def _timed(name: str, f):
 def incremental(args) -> None:
     from chronicle import real_analyses
 
-    from kronika.chronicle import incremental as inc
+    from kronika.store import incremental as inc
     from kronika.store import Store
 
     inc.update_events = _timed("update_events", inc.update_events)

@@ -68,7 +68,7 @@ def rebuild(store, mode: str):
         return None
     if mode == "full":
         return ch.rebuild()
-    from kronika.chronicle.series import build_series
+    from kronika.series import build_series
     from kronika.records import Claim
 
     series = build_series((Claim.model_validate(data), doc_id, source, published)

@@ -241,7 +241,7 @@ def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses, order, size):
 def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, many_analyses, monkeypatch):
     """A batch that fails while its chronicle update runs is rolled back whole: the documents
     stored before it and the chronicle agree (the chronicle equals a rebuild)."""
-    from kronika.chronicle import incremental
+    from kronika.store import incremental
     from kronika.store import Store
 
     store = Store(new_db(tmp_path, "stop.db"))

@@ -425,3 +425,122 @@ def test_an_attack_never_has_one_actor_on_both_sides():
     assert e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id != e.actor2.actor_id
     same = e.model_copy(update={"actor1": e.actor2})
     assert no_self_attack([e, same]) == [e, same.model_copy(update={"actor1": None})]
+
+
+def test_killed_after_a_strike_is_the_strike_typed_by_its_first_weapon():
+    [e] = _events("At least 20 people were killed and 100 were injured in Belgorod after a Ukrainian missile "
+                  "and drone strike on Saturday.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"  # the missile named first
+    assert e.fatalities == 20 and e.actor1.name.startswith("Military Forces of Ukraine")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Russia)"  # not "Saturday"
+
+
+def test_the_strikes_listed_town_by_town_stay_apart_but_a_town_and_its_country_are_one_place():
+    events = _events("Ukrainian drones struck Belgorod on Saturday. The strikes also hit Kursk, Tula and Tver.")
+    assert sorted(e.place.name for e in events) == ["Belgorod", "Kursk", "Tula", "Tver"]
+    [e] = _events("A Russian missile attack on Poltava, Ukraine, killed 50 people on Tuesday.")
+    assert e.place.name == "Poltava"
+
+
+def test_one_person_killed_is_one_death():
+    [e] = _events("A gunman shot dead a former lawmaker in Lviv on Friday.")
+    assert e.fatalities == 1 and e.place.name == "Lviv"
+    [e] = _events("A drone strike killed a farmer in Kherson on Monday.")
+    assert e.fatalities == 1
+    [e] = _events("On Thursday, a drone attack killed one American contractor at a base in Syria.")
+    assert e.fatalities == 1
+    events = _events("Police detained a man on suspicion of killing a former lawmaker in Lviv.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest.fatalities is None
+    assert all(e.actor1 is None for e in events if e.sub_event_type == "Attack")  # not the police's killing
+
+
+def test_a_bare_attack_takes_the_type_its_clause_tells():
+    [e] = _events("Unidentified gunmen attacked the staff quarters of a college near Jos on Friday, "
+                  "abducting the wife of a lecturer.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    [e] = _events("Men armed with knives attacked a village school on Monday.")
+    assert e.sub_event_type == "Attack"  # the rules read an attack too: the default stands
+
+
+def test_trends_questions_and_abilities_are_no_events():
+    assert not _events("Women and girls have been kidnapped and sexually assaulted in the region.")
+    assert not _events("Thousands have been unjustly detained or subjected to sham trials.")
+    assert not _events("The ministry did not say how many aid workers have been killed.")
+    assert not _events("The weapons are given so the army can hit back at enemy forces.")
+    # news in the present perfect stays news
+    assert [e.sub_event_type for e in _events("Protesters have rallied across Russia.")] == ["Peaceful protest"]
+    assert _events("Gunmen have kidnapped 20 villagers in Zamfara on Sunday.")
+
+
+def test_what_the_report_does_not_date_is_of_the_lead_s_day():
+    text = ("# Ukrainian drones strike Belgorod\n\n"
+            "Ukrainian drones struck Belgorod on Saturday, killing two people, the governor said.\n\n"
+            "Russia's defence ministry said 20 drones were shot down over the Kursk region.\n")
+    events = _events(text, "2025-03-12")
+    [lead] = [e for e in events if e.lead]
+    assert lead.time.start_date == D(2025, 3, 8)
+    [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped.time.start_date == D(2025, 3, 8) and stopped.time.inherited and not stopped.time.defaulted
+
+
+def test_civilians_killed_with_no_one_named_are_the_last_striker_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In the town of Chuhuiv, three people were killed and ten others were injured.")
+    attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
+    assert attacks and all(e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
+                           for e in attacks)
+
+
+def test_a_toll_told_after_a_strike_at_its_town_is_the_strike_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In Kharkiv, three people were killed and ten others were injured. "
+            "In Kyiv, a man was killed in a separate shooting.")
+    events = _events(text)
+    [strike] = [e for e in events if e.place.name == "Kharkiv"]
+    assert strike.sub_event_type == "Shelling/artillery/missile attack" and strike.fatalities == 3
+    assert [e.place.name for e in events if e is not strike] == ["Kyiv"]
+
+
+def test_strikes_ordered_for_a_past_day_were_carried_out():
+    [e] = _events("I directed the March 2 strikes in order to protect our forces.", "2025-03-10")
+    assert e.status == "occurred" and e.time.start_date == D(2025, 3, 2)
+    [e] = _events("The president directed strikes against three militia depots in Iraq.", "2025-03-10")
+    assert e.status == "planned"
+
+
+def test_a_report_whose_clauses_were_all_set_aside_is_read_by_the_classifier():
+    [e] = _events("Anti-government protesters shut down roads and ministries in Amman on Sunday, escalating "
+                  "a month-long string of rallies demanding reforms.")
+    assert e.event_type == "Protests" and e.place.name == "Amman" and e.time.start_date == D(2025, 3, 9)
+    assert e.lead
+
+
+def test_ongoing_fighting_somewhere_is_no_event_and_an_adjective_is_no_actor():
+    assert not _events("Hamas can release the hostages and, in the process, bring an end to the fighting.")
+    assert not [e for e in _events("Troops were deployed to tighten security as clashes continued in several places.")
+                if e.sub_event_type == "Armed clash"]
+    [e] = _events("Fierce clashes continued in Pokrovsk on Monday.")
+    assert e.place.name == "Pokrovsk" and e.actor1 is None  # "Fierce" is no organisation
+
+
+def test_a_known_event_named_inside_a_hypothetical_keeps_its_status():
+    text = ("Drones hit the port of Berbera on Sunday. It would be surprising if a foreign state were not "
+            "helping deliver the drones used in the Berbera attacks.")
+    events = _events(text)
+    assert events and all(e.status == "occurred" for e in events)
+    assert len([e for e in events if e.place is not None and e.place.name == "Berbera"]) == 1
+
+
+def test_violence_done_to_an_economy_or_a_plan_is_another_word_sense():
+    assert not _events("The fall of Uvira would hit Burundi's already struggling economy.")
+    assert not _events("Critics attacked the plan on Monday.")
+    assert _events("Gunmen attacked the market in Maiduguri on Monday.")
+    assert [e.event_type for e in _events("Hundreds of protesters rallied against the president and his policies.")] \
+        == ["Protests"]
+
+
+def test_the_toll_of_a_killing_is_the_count_nearest_its_verb():
+    [e] = _events("The dead include 79 fighters and 55 civilians, 27 of whom were summarily killed by militia "
+                  "forces in Suweida on Tuesday.")
+    assert e.fatalities == 27

@@ -378,6 +378,8 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
     d, lex = run.index, run.lex
     fr.actor1 = _noun_agent(tok, run, sent)
     fr.target_tok = prep_obj(tok, "of", "against", "on", "into")
+    if fr.target_tok is not None and fr.target_tok.ent_type_ in ("DATE", "TIME"):
+        fr.target_tok = None  # "a strike on Saturday"
     fr.actor2 = actor_in(d, fr.target_tok)
     one, other = _between(tok, d)
     if fr.actor1 is None and fr.actor2 is None and one is not None and other is not None:
@@ -390,8 +392,11 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         run.used_tokens.add(head.i)
         run.used_tokens.update(c.i for c in head.children  # "destroyed ... and killed 12"
                                if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
-        vs = child(tok.head.head, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "following") and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+        vs = child(verb, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
+        if (vs is None or vs.tag_ == "CD") and verb.dep_ == "conj":  # "20 people were killed and 100 injured in"
+            vs = child(verb.head, "nsubjpass", "nsubj") or vs
         if vs is not None:
             fr.actor2 = fr.actor2 or actor_in(d, vs)
             fr.target_tok = fr.target_tok or vs
@@ -530,18 +535,19 @@ CARRY_SENTENCES = 10
 
 
 def carry_attackers(events: list) -> list:
-    """A strike reported without its attacker ("four people were killed in the attacks") is the
-    last attacker's of that kind of violence, within a few sentences, unless that side is its
-    target."""
+    """A strike reported without its attacker ("four people were killed in the attacks"), or
+    civilians killed with no one named ("three people were killed and 10 injured"), is the last
+    striker's within a few sentences, unless that side is its target."""
     out = list(events)
     for k, e in enumerate(out):
-        if e.actor1 is not None or e.event_type not in _CARRIED_FAMILIES or e.status != "occurred":
+        killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
+        if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
             continue
         for j in range(k - 1, -1, -1):
             prev = out[j]
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
-            if prev.event_type == e.event_type and prev.actor1 is not None and prev.background == e.background:
+            if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
                 if e.actor2 is None or e.actor2.actor_id != prev.actor1.actor_id:
                     out[k] = e.model_copy(update={"actor1": prev.actor1})
                 break
@@ -572,3 +578,19 @@ def no_self_attack(events: list) -> list:
     return [e.model_copy(update={"actor1": None})
             if e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id
             and e.actor1.actor_id == e.actor2.actor_id else e for e in events]
+
+
+def civilians_of_place(dictionary, events: list) -> list:
+    """Victims named only as people ("20 people were killed") are the civilians of the country
+    where the event happened, once its place is known (ACLED: "Civilians (Russia)")."""
+    out = []
+    for e in events:
+        a2, place = e.actor2, e.place
+        if a2 is None or a2.kind != "civilians" or a2.actor_id is not None or a2.country_iso3 is not None \
+                or place is None or not place.country_iso3:
+            out.append(e)
+            continue
+        known = dictionary.countries.get(place.country_iso3)
+        name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
+        out.append(e.model_copy(update={"actor2": a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})}))
+    return out

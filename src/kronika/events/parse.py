@@ -37,6 +37,9 @@ def is_passive(tok) -> bool:
     )
 
 
+_CHARGES = {"suspicion", "charge", "accusation", "allegation", "conviction", "count"}
+
+
 def subject_up(tok, limit: int = 5):
     """The subject of the clause that ``tok`` belongs to, climbing through xcomp/advcl/conj."""
     cur = tok
@@ -47,6 +50,8 @@ def subject_up(tok, limit: int = 5):
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return None, cur  # participle modifying a noun: no clause subject
+            if cur.lemma_.lower() in _CHARGES:
+                return None, cur  # "detained a man on suspicion of killing": not the police's killing
             cur = cur.head
             continue
         break

@@ -10,7 +10,8 @@ from typing import Optional
 from kronika.events.frame import PERSONAL_POSS, military_context
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.parse import (
-    asks_who, by_object, child, is_noun, is_passive, is_verb, modifier_lemmas, object_lemmas, prep_obj, purpose_clause,
+    asks_who, by_object, child, is_noun, is_passive, is_verb, modifier_lemmas, object_lemmas, object_of, prep_obj,
+    purpose_clause,
 )
 
 
@@ -102,6 +103,15 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
 
 
+def _figurative_object(tok, lex: Lexicon) -> bool:
+    """The verb's object (else the first noun after it, where the parse lost the object) is one
+    violence is never done to ("the economy", "voters", "the plan")."""
+    obj = object_of(tok)
+    if obj is None:
+        obj = next((t for t in tok.doc[tok.i + 1: tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+    return obj is not None and obj.lemma_.lower() in lex.figurative_objects
+
+
 def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
     """Readings of the word that name no event: part of a name or a compound, a kind of thing,
     a descriptive participle, one person's duty, an aim."""
@@ -118,6 +128,9 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
         return True
+    if verb and trig.sub_event_type and run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots") \
+            and _figurative_object(tok, lex):
+        return True  # "would hit Burundi's economy", "targets young voters": another sense
     if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
         return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if trig.sub_event_type == "Change to group/activity" and noun and any(
@@ -147,9 +160,10 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
             return True  # "bombed the village, killing 6 civilians"
         if is_verb(tok) and is_passive(tok) and by_object(tok) is None and any(
                 g.i in trigger_tokens and is_noun(g) and not generic_noun(g, run.lex)
-                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for v in (tok, *(c for c in tok.children if c.dep_ == "conj" and is_verb(c)))
+                for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following")
                 for g in c.children if g.dep_ == "pobj"):
-            return True  # "four people were killed in the attacks": the attacks are the event
+            return True  # "four people were killed (and ten injured) in the attacks": the attacks are the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import gzip
 import math
-import zlib
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -25,9 +24,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "settlements
 POINT_SOURCE = {"ocha-pcode": "ocha", "gn": "geonames", "wof": "whosonfirst", "oktmo": "ru-census-2021",
                 "ru2021": "ru-census-2021"}
 SAME_PLACE_KM = 3.0
-# a row's GeoNames id is trusted only this close to GeoNames' point: a few links of the sources are
-# wrong (the town of Mykolaiv in Lviv Oblast linked to the city of Lviv, 35 km away, renaming it)
-SAME_ID_KM = 15.0
+CLAIMED_ID_KM = 15.0
+BIG_CITY = 100_000  # how far a row may lie from the GeoNames point of the id it gives
 # generic words of a Russian first-level division in the source's Latin form ("Kurskaya oblast")
 _GENERIC = {"oblast", "oblast'", "kray", "krai", "respublika", "republic", "avtonomnyy", "okrug", "autonomous"}
 
@@ -105,12 +103,6 @@ def _admin1(r: dict, admin1: dict, index: _Index, lat: float, lon: float) -> Opt
     return gid
 
 
-def _own_id(r: dict) -> int:
-    """The id of a row that is no GeoNames place: minus the digits of its source id (pcode, OKTMO)."""
-    digits = "".join(c for c in r["source_id"] if c.isdigit())
-    return -int(digits) if digits else -zlib.crc32(r["source_id"].encode())
-
-
 def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[str], None]] = None) -> list[tuple]:
     """``places`` with the settlements joined or added; their names appended to ``names``."""
     index = _Index(places, names, {"UA", "RU"})
@@ -125,9 +117,10 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         # in the row's order (its name first, then its aliases): a set's order changes with the
         # hash seed, and with it which of two nearby namesakes a settlement joined
         keys = list(dict.fromkeys(normalize(n) for n in [r["name"], *aliases]))
-        if gid in index.places and _km(lat, lon, *index.places[gid][2:4]) > SAME_ID_KM:
-            gid = _own_id(r)  # a wrong link: the row is its own place
-        target = gid if gid in index.places else index.same_name_near(keys, cc, lat, lon)
+        # a row's GeoNames id is trusted only near that id's point: one source gave Lviv's id to
+        # the town of Mykolaiv 35 km south of it, which renamed Lviv
+        claimed = gid in index.places and _km(lat, lon, index.places[gid][2], index.places[gid][3]) <= CLAIMED_ID_KM
+        target = gid if claimed else index.same_name_near(keys, cc, lat, lon)
         if target is None and gid in by_id:
             continue  # a GeoNames id the gazetteer has at another level
         new_rows = place_name_rows(target or gid, [r["name"]], alts)
@@ -143,6 +136,8 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         a1 = _admin1(r, admin1, index, lat, lon)
         src = POINT_SOURCE.get(r["source_id"].split(":")[0], "settlements")
         pop = int(r["population"] or 0)
+        if pop >= BIG_CITY:
+            pop = 0  # GeoNames has every such city: a row joined to none borrowed a namesake's population
         out.append((gid, r["name"], lat, lon, "P", "PPL", "populated_place", cc, a1, None, pop, None, None, src,
                     r["admin2"] or None, r["source_id"]))
         by_id[gid] = len(out) - 1

@@ -1,7 +1,7 @@
 """The chronicle kept up to date batch by batch, equal to a rebuild.
 
 Merging never crosses event types, and it is a sweep in date order whose state at any date
-depends only on the reports before it (:class:`~kronika.chronicle.dedup.Sweep`). So when a batch
+depends only on the reports before it (:class:`~kronika.dedup.Sweep`). So when a batch
 is stored, each event type it touches is replayed from its first new report on: the stored
 groups of the reports in that report's window (and the other members of their events) are the
 sweep's state there; the reports from there on are added again. Only that time window is read
@@ -20,16 +20,14 @@ import datetime as dt
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.engine import Connection
 
-from kronika.chronicle.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
-from kronika.chronicle.series import build_series
+from kronika.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
+from kronika.series import build_series, series_key
 from kronika.records import Analysis, Claim, Event
 
 
 def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], set[str]]:
     """What a batch of stored analyses touches: for each event type, the sweep dates of its new
     reports (None: undated); and the series keys of its claims."""
-    from kronika.chronicle.series import series_key
-
     starts: dict[str, list] = {}
     keys: set[str] = set()
     for a in analyses:
@@ -138,7 +136,7 @@ def _union(windows: list[Interval]) -> list[Interval]:
 def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> list[tuple]:
     """(report, chronicle id, edge) of the stored reports of ``event_type`` swept within
     ``windows`` or undated, and of every other report of the events they belong to."""
-    from kronika.store import chronicle_reports, events
+    from kronika.store.schema import chronicle_reports, events
 
     t = events.c
     rows = _report_rows(conn, (t.event_type == event_type) & t.sweep_start.is_(None))
@@ -156,7 +154,7 @@ def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> 
 
 
 def _report_rows(conn: Connection, where) -> list[tuple]:
-    from kronika.store import chronicle_reports, documents, events
+    from kronika.store.schema import chronicle_reports, documents, events
 
     cr = chronicle_reports
     q = (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
@@ -171,7 +169,7 @@ def _report_rows(conn: Connection, where) -> list[tuple]:
 
 def rebuild(conn: Connection) -> tuple[int, int]:
     """Recompute the whole chronicle in ``conn``'s transaction; (events, series)."""
-    from kronika.store import chronicle_events, chronicle_reports, claim_series
+    from kronika.store.schema import chronicle_events, chronicle_reports, claim_series
     from kronika.store.write import write_chronicle
 
     merged, edges = [], {}
@@ -188,7 +186,7 @@ def rebuild(conn: Connection) -> tuple[int, int]:
 
 def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
     """Every stored event report (of ``event_type``, or all), with its document's metadata."""
-    from kronika.store import documents, events
+    from kronika.store.schema import documents, events
 
     q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
                documents.c.published).join(documents, documents.c.id == events.c.doc_id)
@@ -201,7 +199,7 @@ def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
 
 def stored_claims(conn: Connection, keys: Optional[list[str]]) -> list[tuple]:
     """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all)."""
-    from kronika.store import claims, documents
+    from kronika.store.schema import claims, documents
 
     q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
         documents, documents.c.id == claims.c.doc_id)
@@ -213,7 +211,7 @@ def stored_claims(conn: Connection, keys: Optional[list[str]]) -> list[tuple]:
 
 def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> None:
     """Delete the merged events ``ids`` (None: every one of ``event_type``) and their reports."""
-    from kronika.store import chronicle_events, chronicle_reports
+    from kronika.store.schema import chronicle_events, chronicle_reports
 
     if ids is None:
         chosen = select(chronicle_events.c.id).where(chronicle_events.c.event_type == event_type)
@@ -228,6 +226,6 @@ def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> 
 
 
 def _drop_series(conn: Connection, keys: list[str]) -> None:
-    from kronika.store import claim_series
+    from kronika.store.schema import claim_series
 
     conn.execute(delete(claim_series).where(claim_series.c.key.in_(keys)))
