@@ -85,10 +85,11 @@ class PlaceCandidate(Record):
 class Place(Mention):
     """A place name in the text and what it resolved to (GeoNames)."""
 
-    role: Literal["location", "actor", "demonym", "name_part"] = Field(
+    role: Literal["location", "actor", "demonym", "name_part", "origin"] = Field(
         "location", description="'location': where something is or happens; 'actor': the name stands for a "
         "government (\"Moscow denied\"); 'demonym': an adjectival form or a modifier (\"Ukrainian forces\", "
-        "\"US military\"); 'name_part': inside a longer name (\"the Security Service of Ukraine\")"
+        "\"US military\"); 'name_part': inside a longer name (\"the Security Service of Ukraine\"); 'origin': "
+        "where a person is from, in a clause about the person (\"Edan Alexander, who grew up in New Jersey\")"
     )
     resolved: bool = False
     geonameid: Optional[int] = None

@@ -28,6 +28,8 @@ class Lexicon:
     locative_preps: frozenset[str] = frozenset()  # "in", "near": a name after them is likely a place
     modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place
+    region_aliases: dict[str, int] = field(default_factory=dict)  # normalized name -> GeoNames id ("golan heights")
+    origin_verbs: frozenset[str] = frozenset()  # "who grew up in New Jersey": where a person is from
 
 
 class _LexiconFile(Strict):
@@ -45,6 +47,8 @@ class _LexiconFile(Strict):
     locative_preps: list[str] = []
     modifier_nouns: list[str] = []
     place_verbs: list[str] = []
+    region_aliases: dict[str, int] = {}  # a region's name -> the GeoNames division that holds it
+    origin_verbs: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -67,4 +71,5 @@ def load() -> Lexicon:
                    words(raw.non_agentive_verbs), words(raw.organisation_heads), words(raw.stoplist), aliases,
                    {normalize(k): v for k, v in raw.adjectives.items()},
                    tuple(c.lower() for c in raw.place_cues), dict(raw.subdivision_abbreviations),
-                   lower(raw.locative_preps), lower(raw.modifier_nouns), lower(raw.place_verbs))
+                   lower(raw.locative_preps), lower(raw.modifier_nouns), lower(raw.place_verbs),
+                   {normalize(k): v for k, v in raw.region_aliases.items()}, lower(raw.origin_verbs))

@@ -49,6 +49,7 @@ class Span:
     embedded: bool = False  # inside an organisation's or a person's name ("Security Service of Ukraine")
     weak: bool = False  # the tagger read it as a person, organisation or work of art
     code: Optional[str] = None  # the subdivision an abbreviation stands for ("N.D." -> "US-ND")
+    origin: bool = False  # where a person is from ("Edan Alexander, who grew up in New Jersey")
 
 
 def _region_regex(lex: Lexicon) -> re.Pattern:
@@ -68,6 +69,9 @@ def _cue_regex(lex: Lexicon) -> re.Pattern:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    nl = text.find("\n", start, end)
+    if nl > start:  # an entity the tagger ran on over a line break ("Kharkiv\n\nSunday"): its first line
+        end = nl
     seg = text[start:end]
     m = _LEAD.match(seg)
     if m:
@@ -101,11 +105,11 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
         span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
-    between = doc[sp.end:head.i] if head.i >= sp.end else doc[0:0]
-    if root.dep_ in ("compound", "amod", "nmod") and head.i - sp.end <= 2 and head.pos_ == "NOUN" \
-            and all(t.dep_ in ("compound", "amod") and t.head.i == head.i for t in between) \
-            and head.lower_ in lex.modifier_nouns:  # "the US military", "U.S. service members"
-        span.modifier = True
+    span.modifier = _qualifies(root, sp.end, lex)
+    # "the news agency, Sana,": a name in apposition to an organisation is the organisation's
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and normalize(head.text) in lex.organisation_heads:
+        span.embedded = True
+    span.origin = _origin(root, lex)
     nxt = doc[sp.end] if sp.end < len(doc) else None
     if nxt is not None and nxt.text in ("’s", "'s") and sp.end + 1 < len(doc):
         nxt = doc[sp.end + 1]
@@ -115,6 +119,38 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True
     return span
+
+
+def _qualifies(root, end: int, lex: Lexicon) -> bool:
+    """Whether the name qualifies a noun right after it: "the US military", "U.S. service members",
+    "the official Sana news agency" (through the compounds before the noun)."""
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    doc = root.doc
+    head = root.head
+    while end <= head.i <= end + 3:
+        if head.pos_ == "NOUN" and head.lower_ in lex.modifier_nouns \
+                and all(t.dep_ in ("compound", "amod") and end <= t.head.i <= head.i for t in doc[end:head.i]):
+            return True
+        if head.dep_ != "compound" or head.head.i <= head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _origin(root, lex: Lexicon) -> bool:
+    """A place in a clause that tells where a person is from: "Edan Alexander, who grew up in New
+    Jersey, was abducted", "a soldier born in Ohio" (the verb one of ``origin_verbs``)."""
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    verb = root.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lex.origin_verbs:
+        return False
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "relcl":
+        person = clause.head
+        return person.ent_type_ == "PERSON" or any(t.lower_ in ("who", "whose") for t in clause.children)
+    return clause.dep_ == "acl" and clause.lemma_.lower() == "bear"
 
 
 def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool = True) -> bool:
@@ -213,10 +249,10 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     ents = list(doc.ents)
     person_words = {normalize(ent[-1].text) for ent in ents  # surnames: "Steele" after "Michael Steele"
                     if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
+    _country_phrases(found)
     _subdivision_phrases(found)
     _after_cues(found)
     _abbreviations(found)
-    _country_phrases(found)
     _entities(found, demonyms, person_words)
     named = {i: ent for ent in ents if ent.label_ in ("PERSON", "ORG") for i in range(ent.start, ent.end)}
     _gazetteer_names(found, person_words, named, known)
@@ -248,6 +284,8 @@ def _subdivision_phrases(found: _Found) -> None:
         base = _POSS.sub("", base)
         if base in lex.stoplist:
             continue
+        if not found.free(s, e):  # a country's name ("Democratic Republic of the Congo")
+            continue
         inside = _inside_organisation(doc, lex, s, e)
         if inside and not found.embedded:
             continue
@@ -265,7 +303,8 @@ def _after_cues(found: _Found) -> None:
     for m in rx.finditer(text):
         s, e = m.start("name"), m.end("name")
         key = normalize(text[s:e])
-        if key in lex.stoplist or not found.free(s, e) or _inside_organisation(doc, lex, s, e, tagged=False):
+        if len(key) < 2 or key in lex.stoplist or not found.free(s, e) \
+                or _inside_organisation(doc, lex, s, e, tagged=False):
             continue
         first = normalize(text[s:e].split()[0])
         if first in lex.stoplist:
@@ -291,7 +330,7 @@ def _abbreviations(found: _Found) -> None:
 
 
 def _country_phrases(found: _Found) -> None:
-    """3b. countries' other names of several words ("DR Congo", "Russian Federation"), which the
+    """0. countries' other names of several words ("DR Congo", "Russian Federation"), which the
     tagger may split ("DR" an organisation, "Congo" a country: the other Congo)."""
     lex, text = found.lex, found.text
     rx = _CUE_RE.get(id(lex) + 1)
@@ -318,7 +357,7 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
                 _before_phrase(found, ent, s, e)
             continue
         key = normalize(text[s:e])
-        if not text[s:s + 1].isupper():
+        if not text[s:s + 1].isupper() or len(key) < 2:  # "posted on X": no place has a one-letter name
             continue
         stopped = key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3) and not (
             ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in lex.locative_preps

@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from kronika.places.gazetteer import Entry, Gazetteer
@@ -28,9 +28,16 @@ LEVEL_PRIOR = {"continent": 2.4, "country": 2.6, "admin1": 1.3, "admin2": 0.4, "
 SRC_PRIOR = {0: 0.0, 1: 0.0, 3: -0.25, 2: -0.45, 9: -1.6}  # name, alias, derived, alternate, loose
 ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
-_CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?|,\s*)?$", re.I)
+# "Sudzha, in Kursk Oblast", "Kiryat Shmona in northern Israel", "Beit Lahiya in the north-eastern Gaza Strip"
+_CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?"
+                      r"(?:ern)?\s+)?|,\s*)?$", re.I)
 MIN_MATCHER_POP = 20_000
+LOCATIVE_NATIONAL = 1.0  # country-level context that admits a small town after a preposition of place
 DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
+NEIGHBOUR_WEIGHT = 0.5  # a place in a country next to one the document names: half of one in it
+OUT_OF_FOCUS = 1.0  # a place in no country of the document nor next to one (when the document names any)
+WELL_KNOWN = 1_000_000  # places of this many people are named without their country ("Paris"): no OUT_OF_FOCUS
+SMALL_HOMONYM = 20_000  # a town smaller than this, in no country of the document nor next to one, is not meant
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
 
@@ -86,6 +93,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             keys.add(sp.base)
     found = gaz.keys(keys)
     per: list[list[tuple[int, int]]] = []
+    whole: list[set[int]] = []
     for sp in spans:
         ids: dict[int, int] = {}
         code = sp.code
@@ -93,9 +101,17 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             e = gaz.by_code(code)
             if e is not None:
                 ids[e.geonameid] = 1
+        if len(sp.key) < 2:  # "posted on X": no place has a one-letter name
+            per.append([])
+            whole.append(set())
+            continue
         cc = lex.country_aliases.get(sp.key)
         if cc and cc in gaz.countries:
             ids[gaz.countries[cc][3]] = 1
+        region = lex.region_aliases.get(sp.key)
+        whole.append({region} if region is not None else set())
+        if region is not None:
+            ids[region] = 1
         if sp.source == "adjectival" and sp.key in gaz.demonyms:
             c = gaz.countries.get(gaz.demonyms[sp.key])
             if c:
@@ -106,26 +122,10 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             for gid, src in found.get(sp.base, ()):
                 ids.setdefault(gid, src)
         per.append(list(ids.items()))
-    # transliteration-tolerant fallback for names with no candidate at all
-    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
-            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
-    known: dict[int, list[str]] = {}  # the spellings of the transliteration-tolerant candidates
-    if need:
-        found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
-        cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
-        ents = gaz.get_many(cand_ids)
-        known = gaz.names_of(cand_ids) if cand_ids else {}
-        for i in need:
-            k = spans[i].base or spans[i].key
-            # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
-            # through a spelling that shares the first letter of the name's last word
-            per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
-                      if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
-                      and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
-                              for n in known.get(g, ()) or [normalize(ents[g].name)])]
+    known = _tolerant(spans, per, gaz)
     entries = gaz.get_many({g for lst in per for g, _ in lst})
     out = []
-    for sp, lst in zip(spans, per):
+    for sp, lst, named in zip(spans, per, whole):
         cands = [_Cand(entries[g], src) for g, src in lst if g in entries]
         for c in cands:
             if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
@@ -138,6 +138,9 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         if sp.term:
             want = lex.region_terms.get(sp.term, "admin1")
             admins = [c for c in cands if c.entry.level in ("admin1", "admin2")]
+            # a region of the lexicon known by its whole name ("Kurdistan Region": Erbil) is not read
+            # through its base ("Kurdistan": Iran's Kordestān)
+            admins = [c for c in admins if c.entry.geonameid in named] or admins
             if admins:
                 cands = admins
                 for c in cands:
@@ -145,6 +148,28 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
                     c.score += 0.8 if c.entry.level == want else 0.0
         out.append(cands)
     return out
+
+
+def _tolerant(spans: list[Span], per: list[list[tuple[int, int]]], gaz: Gazetteer) -> dict[int, list[str]]:
+    """The transliteration-tolerant fallback for names with no candidate at all, into ``per``;
+    returns the spellings of the candidates it found."""
+    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
+            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
+    if not need:
+        return {}
+    found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
+    cand_ids = {g for i in need for g in found_loose.get(loose(spans[i].base or spans[i].key), ())}
+    ents = gaz.get_many(cand_ids)
+    known = gaz.names_of(cand_ids) if cand_ids else {}
+    for i in need:
+        k = spans[i].base or spans[i].key
+        # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
+        # through a spelling that shares the first letter of the name's last word
+        per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
+                  if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
+                  and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
+                          for n in known.get(g, ()) or [normalize(ents[g].name)])]
+    return known
 
 
 def _prior(c: _Cand, bare_city_admin: bool) -> float:
@@ -183,8 +208,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = No
     for sp, cs in zip(spans, cands):
         if cs and sp.term and cs[0].entry.level in ("admin1", "admin2"):
             region_forms.setdefault(sp.base or sp.key, cs[0].entry)
+    neighbours = _neighbours(gaz)
     for _ in range(2):  # pass 2 (twice): context
-        _context_pass(spans, cands, region_forms, text)
+        _context_pass(spans, cands, region_forms, text, neighbours)
+    _far_homonyms(spans, cands, neighbours)
     _tolerant_inside_countries(cands)
     return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
 
@@ -232,9 +259,11 @@ class _Around:
     container: Optional[Entry]  # the place right after ("Sudzha, in Kursk Oblast")
     points: list[Entry]
     region_form: Optional[Entry]  # the subdivision this bare name is the base of
+    near: Counter = field(default_factory=Counter)  # the neighbours of the countries of the other places (how often named)
 
 
-def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dict[str, Entry], text: str) -> None:
+def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dict[str, Entry], text: str,
+                  neighbours: Optional[dict[str, frozenset]] = None) -> None:
     """Rank each span's candidates by prior and context; demonyms ("Russian troops shelled
     Kherson") say who acts more than where: they weigh a quarter of a place for the country
     (DEMONYM_WEIGHT) and nothing below it."""
@@ -261,6 +290,12 @@ def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dic
             container=container, points=[e for e in others if e.level in ("populated_place", "admin2", "admin1")],
             region_form=region_forms.get(sp.key) if sp.term is None else None,
         )
+        # next to the document's countries only for a name with no reading inside them ("Gaza" in an
+        # article about Israel; not "Durango" in one about Texas)
+        if neighbours and not any(c.entry.country_code in around.occ for c in cs):
+            for cc, k in (around.occ + around.said).items():
+                for nb in neighbours.get(cc, ()):
+                    around.near[nb] += k
         for rank, c in enumerate(cs):
             _context_score(c, rank, around)
         for c in cs:
@@ -274,8 +309,16 @@ def _context_score(c: _Cand, rank: int, around: _Around) -> None:
     ctx = 0.0
     if e.country_code and occ.get(e.country_code):
         ctx += 1.2 + 0.25 * min(occ[e.country_code], 4)
-    elif e.country_code and said.get(e.country_code):
-        ctx += DEMONYM_WEIGHT * (1.2 + 0.25 * min(said[e.country_code], 4))
+    else:
+        # a demonym of its country; a country next to the document's ("Gaza" in an article about
+        # Israel: the Palestinian city, not Mozambique's province)
+        weak = [w * (1.2 + 0.25 * min(n, 4)) for w, n in ((DEMONYM_WEIGHT, said.get(e.country_code or "")),
+                                                          (NEIGHBOUR_WEIGHT, around.near.get(e.country_code or ""))) if n]
+        if weak:
+            ctx += max(weak)
+        elif occ and e.country_code and e.level != "country" and e.feature_code != "PPLC" \
+                and e.population < WELL_KNOWN:
+            ctx -= OUT_OF_FOCUS  # in no country of the document, nor next to one (nor a capital or a city of millions)
     if e.level == "country" and occ.get(e.country_code):
         ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
     national = ctx
@@ -294,6 +337,44 @@ def _context_score(c: _Cand, rank: int, around: _Around) -> None:
         ctx += 1.0 if d < 60 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
     c.extra = ctx
     c.local = ctx - national  # evidence below the country level
+
+
+def _neighbours(gaz: Gazetteer) -> dict[str, frozenset]:
+    """Each country's neighbours (GeoNames' country table)."""
+    cached = getattr(gaz, "_neighbours", None)
+    if cached is None:
+        cached = {cc: frozenset(n for n in (row[5] or "").split(",") if n) for cc, row in gaz.countries.items()}
+        try:
+            gaz._neighbours = cached  # type: ignore[attr-defined]
+        except AttributeError:  # pragma: no cover - a gazetteer stand-in with slots
+            pass
+    return cached
+
+
+def _focus(cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> set[str]:
+    """The countries a document is about: those of its countries, regions, cities and demonyms
+    (not of its small towns, which may be the homonyms in question), and their neighbours."""
+    focus: set[str] = set()
+    for cs in cands:
+        if not cs or cs[0].src == 9:
+            continue
+        e = cs[0].entry
+        if e.country_code and (e.level in ("country", "admin1", "admin2") or e.population >= 100_000):
+            focus.add(e.country_code)
+    return focus | {n for cc in focus for n in neighbours.get(cc, ())}
+
+
+def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> None:
+    """A small town in no country of the document nor next to one is not the place meant ("Mount
+    Hermon" in an article about Syria and Israel is not the hamlet in Virginia): left out, so that
+    the name falls back to its region in context or stays unresolved."""
+    focus = _focus(cands, neighbours)
+    if not focus:
+        return
+    for i, cs in enumerate(cands):
+        if cs and spans[i].source != "gold":
+            cands[i] = [c for c in cs if c.entry.country_code in focus or c.entry.level != "populated_place"
+                        or c.entry.population >= SMALL_HOMONYM]
 
 
 def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
@@ -347,15 +428,25 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     big = e.population >= (1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2
                            else MIN_MATCHER_POP)
     # a small town needs evidence below the country level: its region named, or places near it
-    return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5)
+    # an alternate spelling needs more: the region or country containing it named right after it
+    # ("Kiryat Shmona in northern Israel")
+    # or, after a preposition of place, its country or a neighbour named in the document ("a rocket
+    # attack on Majdal Shams" in an article about Israel and Lebanon, "rockets at Kiryat Shmona")
+    return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5) \
+        or (win.src == 2 and not weak and win.local >= 3.0) \
+        or (locative and not weak and not sp.embedded and win.src in (0, 1, 2)
+            and win.extra - win.local >= LOCATIVE_NATIONAL)
 
 
 def _role(sp: Span, e: Optional[Entry]) -> str:
     """What the name does in its sentence: a place where something is, a government that acts
     ("Moscow denied", "the Kyiv regime"), a demonym or modifier ("Ukrainian forces", "the US
-    military") or part of a longer name ("the Security Service of Ukraine")."""
+    military"), part of a longer name ("the Security Service of Ukraine") or where a person is
+    from ("Edan Alexander, who grew up in New Jersey": "origin")."""
     if sp.embedded:
         return "name_part"
+    if sp.origin:
+        return "origin"
     if sp.source == "adjectival" or sp.modifier:
         return "demonym"
     if sp.actor_noun or (sp.subject and e is not None and e.feature_code == "PPLC"):
