@@ -29,6 +29,7 @@ from kronika.store import (
     contains,
     documents,
     events,
+    series_windows,
 )
 
 MAX_LIMIT = 1000
@@ -434,7 +435,10 @@ def distinct_values(store: Store, col) -> list[str]:
 def query_series(store: Store, *, measure: Optional[str] = None, subject: Optional[str] = None,
                  place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = 10,
                  offset: int = 0) -> Page:
-    """Stored claim series (``claim_series``) as their JSON records, most points first, paged."""
+    """Stored claim series (``claim_series``) as their JSON records, most points first, paged
+    (each assembled from its windows, ``series_windows``)."""
+    from kronika.chronicle.series import assemble, piece_from_json
+
     t = claim_series
     # Page over the keys first: sorting rows that carry the (large) JSON would read them all.
     q = select(t.c.key)
@@ -449,10 +453,16 @@ def query_series(store: Store, *, measure: Optional[str] = None, subject: Option
     with store.engine.connect() as conn:
         total, rows = _page(conn, q, [t.c.n_points.desc(), t.c.key], limit, offset)
         keys = [r["key"] for r in rows]
-        data: dict[str, Any] = {}
+        heads: dict[str, Any] = {}
+        pieces: dict[str, list] = {k: [] for k in keys}
+        w = series_windows.c
         for i in range(0, len(keys), 5000):
-            data.update(conn.execute(select(t.c.key, t.c.data).where(t.c.key.in_(keys[i:i + 5000]))).all())
-    return total, [data[k] for k in keys if k in data]
+            part = keys[i:i + 5000]
+            heads.update(conn.execute(select(t.c.key, t.c.data).where(t.c.key.in_(part))).all())
+            for k, data in conn.execute(select(w.key, w.data).where(w.key.in_(part)).order_by(w.key, w.window)):
+                pieces[k].append(piece_from_json(data))
+    return total, [assemble(k, heads[k]["measure"], heads[k]["subject"], heads[k]["place"], heads[k]["time_scope"],
+                            heads[k]["unit"], pieces[k]).model_dump(mode="json") for k in keys if k in heads]
 
 
 def other_reports(store: Store, doc_id: str, event_id: str) -> list[dict[str, Any]]:
