@@ -110,6 +110,7 @@ def make_point(claim: Claim, doc_id: str, source: Optional[str], published) -> S
     flags = []
     if claim.parts_check in ("short", "exceed"):
         flags.append(f"inconsistent: parts add up to {_num(claim.parts_sum)}, total {_num(q.value)}")
+    claimant: Optional[str]
     if claim.claimant is not None:  # a person ("Volodymyr Zelenskyy"), else the actor ("ISW")
         claimant = claim.claimant.person or claim.claimant.name
     else:
@@ -130,7 +131,8 @@ def _best(points: list[SeriesPoint]) -> Optional[float]:
     ranged = [p for p in points if p.low is not None and p.high is not None]
     if ranged:
         p = max(ranged, key=lambda p: (p.date is not None, p.date, p.doc_id, p.claim_id))
-        return (p.low + p.high) / 2
+        if p.low is not None and p.high is not None:
+            return (p.low + p.high) / 2
     return None
 
 
@@ -153,18 +155,19 @@ def _gives(c: Optional[str], low: float, high: float) -> str:
 def _disagreements(cred: list[SeriesPoint]) -> dict[tuple[str, str], str]:
     """In one window: for each credible point, the claimants whose figures disagree with it at
     least twofold (one flag per point)."""
-    by_claimant: dict[Optional[str], list[SeriesPoint]] = defaultdict(list)
+    ranges: dict[Optional[str], list[tuple[float, float]]] = defaultdict(list)
     for p in cred:
-        if None not in (_lo(p), _hi(p)):
-            by_claimant[p.claimant].append(p)
-    lows = {c: min(_lo(p) for p in ps) for c, ps in by_claimant.items()}
-    highs = {c: max(_hi(p) for p in ps) for c, ps in by_claimant.items()}
+        lo, hi = _lo(p), _hi(p)
+        if lo is not None and hi is not None:
+            ranges[p.claimant].append((lo, hi))
+    lows = {c: min(lo for lo, _ in rs) for c, rs in ranges.items()}
+    highs = {c: max(hi for _, hi in rs) for c, rs in ranges.items()}
     out = {}
     for a in cred:
         lo, hi = _lo(a), _hi(a)
         if lo is None or hi is None:
             continue
-        others = [_gives(c, lows[c], highs[c]) for c in by_claimant if c != a.claimant
+        others = [_gives(c, lows[c], highs[c]) for c in ranges if c != a.claimant
                   and ((highs[c] < lo and lo >= 2 * max(highs[c], 1)) or (hi < lows[c] and lows[c] >= 2 * max(hi, 1)))]
         if others:
             shown = sorted(others)[:MAX_NAMED]
@@ -173,9 +176,9 @@ def _disagreements(cred: list[SeriesPoint]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _mark(x: Optional[SeriesPoint]) -> Optional[list]:
+def _mark(x: SeriesPoint) -> list:
     """What the revision check needs of a point: [date, value, low, high]."""
-    return None if x is None else [x.date.isoformat() if x.date else None, x.value, x.low, x.high]
+    return [x.date.isoformat() if x.date else None, x.value, x.low, x.high]
 
 
 def revises(previous: list, first: list) -> bool:
