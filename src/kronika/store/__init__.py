@@ -91,6 +91,9 @@ chronicle_events = Table(
     Column("first_reported", Date), Column("last_reported", Date), Column("merge_score", Float),
     Column("data", JSON, nullable=False),
 )
+# the chronicle's date order (store.read.chronicle_order): its first page straight from the index
+_DAY = func.coalesce(chronicle_events.c.date_start, chronicle_events.c.first_reported)
+Index("ix_chronicle_events_day", _DAY.is_(None), _DAY, chronicle_events.c.id)
 
 chronicle_reports = Table(
     "chronicle_reports", metadata,
@@ -207,6 +210,8 @@ def _v5(conn) -> None:
     from kronika.records import Claim
 
     metadata.create_all(conn, tables=_V5_TABLES)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_chronicle_events_day ON chronicle_events "
+                      "((coalesce(date_start, first_reported) IS NULL), coalesce(date_start, first_reported), id)"))
     if "series_window" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
         conn.execute(text("ALTER TABLE claims ADD COLUMN series_window VARCHAR(8)"))
         conn.execute(text("CREATE INDEX ix_claims_series_window ON claims (series_key, series_window)"))

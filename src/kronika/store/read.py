@@ -223,6 +223,8 @@ def chronicle_order(sort: str) -> list:
     if key not in CHRONICLE_SORTS:
         raise ValueError(f"unknown sort {key!r}; choose one of {', '.join(CHRONICLE_SORTS)}")
     col, ident = CHRONICLE_SORTS[key](), chronicle_events.c.id
+    if key == "date" and not desc:  # as ix_chronicle_events_day: the first rows come from the index
+        return [col.is_(None), col, ident]
     return [col.desc().nulls_last(), ident.desc()] if desc else [col.asc().nulls_last(), ident.asc()]
 
 
@@ -336,7 +338,10 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     from sqlalchemy import String, cast, type_coerce
 
     e, r = chronicle_events, chronicle_reports
-    chosen = select(e).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
+    shown = [e.c[name] for name in ("id", "date_start", "date_end", "granularity", "date_defaulted", "first_reported",
+                                    "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
+                                    "fatalities", "n_sources")]
+    chosen = select(*shown).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
 
     def raw(col):  # ISO text as stored (SQLite), or from the server (PostgreSQL): no date objects
