@@ -99,8 +99,8 @@ def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional
     dirty_roots: set[int] = set()  # groups holding a new or moved report
     dirty_ids: set[str] = set()  # stored events that lost a report
     for report, cid, edge in rows:
-        reach = sweep.window(report)
-        if cid is not None and not any(sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in reach):
+        if cid is not None and not ((dirty_roots or dirty_ids) and any(  # nothing changed yet: no need to look
+                sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in sweep.window(report))):
             i = sweep.seed(report, roots.get(cid), (edge[0], edge[1]) if edge else None)
             roots.setdefault(cid, i)
             stored_in.append(cid)
