@@ -3,13 +3,15 @@ read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
 
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py compare --db SMALL --db LARGE [--rounds 3]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
 
 `throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
 on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio and
 each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
 (new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
-batches of 16 with the chronicle update, per document, at each size. `reads` times `kronika
+batches of 16 with the chronicle update, per document, at each size. `compare` times the same
+update on stores filled before, in turn, a few rounds (the best of each). `reads` times `kronika
 chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
 """
 
@@ -162,6 +164,35 @@ def incremental(args) -> None:
               flush=True)
 
 
+def compare(args) -> None:
+    """The incremental update on several stores in turn (e.g. of 10^3, 10^4 and 10^5 documents),
+    ``--rounds`` times: on a shared machine the best round of each is the fairest comparison."""
+    from chronicle import real_analyses
+
+    from kronika.store import Store
+
+    analyses = real_analyses()
+    stores = [Store(db) for db in args.db]
+    best: dict[str, tuple[float, float]] = {}
+    for r in range(args.rounds):
+        for db, store in zip(args.db, stores):
+            have = store.count()["documents"]
+            docs = list(synthetic_range(analyses, have, have + args.docs))
+            t0, c0 = time.perf_counter(), time.process_time()
+            for i in range(0, len(docs), 16):
+                store.add_batch(docs[i:i + 16])
+            wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
+            before = best.get(db, (wall, cpu))
+            best[db] = (min(before[0], wall), min(before[1], cpu))
+            print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process)",
+                  flush=True)
+    first = best[args.db[0]]
+    for db, store in zip(args.db, stores):
+        wall, cpu = best[db]
+        print(f"best of {args.rounds}: {store.count()['documents']:>7} documents: {wall:.1f} ms per document "
+              f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x)")
+
+
 def reads(args) -> None:
     from fastapi.testclient import TestClient
 
@@ -191,10 +222,14 @@ def main() -> None:
     i = sub.add_parser("incremental")
     i.add_argument("--sizes", default="1000,10000,100000")
     i.add_argument("--db", help="a database to fill (default: a new SQLite file)")
+    c = sub.add_parser("compare")
+    c.add_argument("--db", action="append", required=True, help="a filled store (repeat: smallest first)")
+    c.add_argument("--rounds", type=int, default=3)
+    c.add_argument("--docs", type=int, default=48, help="documents stored per store and round")
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "reads": reads}[args.what](args)
+    {"throughput": throughput, "incremental": incremental, "compare": compare, "reads": reads}[args.what](args)
 
 
 if __name__ == "__main__":
