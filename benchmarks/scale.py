@@ -123,6 +123,21 @@ def _timed(name: str, f):
     return wrapper
 
 
+def _count_replayed() -> None:
+    """Count the stored reports the merges replay (in ``spent["rows"]``): the density of reports
+    around the new ones, which their cost follows."""
+    from kronika.chronicle import incremental as inc
+
+    window_rows = inc._window_rows
+
+    def counted(*args):
+        rows = window_rows(*args)
+        spent["rows"] = spent.get("rows", 0) + len(rows)
+        return rows
+
+    inc._window_rows = counted
+
+
 def incremental(args) -> None:
     from chronicle import real_analyses
 
@@ -130,14 +145,7 @@ def incremental(args) -> None:
     from kronika.store import Store
 
     inc.update_events = _timed("update_events", inc.update_events)
-    window_rows = inc._window_rows
-
-    def counted(*args):  # the stored reports the merges replay: the density around the new ones
-        rows = window_rows(*args)
-        spent["rows"] = spent.get("rows", 0) + len(rows)
-        return rows
-
-    inc._window_rows = counted
+    _count_replayed()
     inc.update_series = _timed("series", inc.update_series)
 
     analyses = real_analyses()
@@ -174,23 +182,30 @@ def compare(args) -> None:
     analyses = real_analyses()
     stores = [Store(db) for db in args.db]
     best: dict[str, tuple[float, float]] = {}
+    replayed: dict[str, float] = {}
+    _count_replayed()
     for r in range(args.rounds):
         for db, store in zip(args.db, stores):
             have = store.count()["documents"]
             docs = list(synthetic_range(analyses, have, have + args.docs))
+            spent.clear()
             t0, c0 = time.perf_counter(), time.process_time()
             for i in range(0, len(docs), 16):
                 store.add_batch(docs[i:i + 16])
             wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
             before = best.get(db, (wall, cpu))
             best[db] = (min(before[0], wall), min(before[1], cpu))
-            print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process)",
-                  flush=True)
+            replayed[db] = spent.get("rows", 0) / args.docs
+            print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process; "
+                  f"the merges replayed {replayed[db]:.0f} stored reports per document)", flush=True)
     first = best[args.db[0]]
     for db, store in zip(args.db, stores):
         wall, cpu = best[db]
         print(f"best of {args.rounds}: {store.count()['documents']:>7} documents: {wall:.1f} ms per document "
-              f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x)")
+              f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x); "
+              f"{replayed[db]:.0f} stored reports replayed per document "
+              f"({replayed[db] / max(replayed[args.db[0]], 1):.2f}x): {wall * 1000 / max(replayed[db], 1):.0f} µs "
+              f"per replayed report ({wall / max(replayed[db], 1) / (first[0] / max(replayed[args.db[0]], 1)):.2f}x)")
 
 
 def reads(args) -> None:
