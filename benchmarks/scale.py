@@ -182,7 +182,7 @@ def compare(args) -> None:
     analyses = real_analyses()
     stores = [Store(db) for db in args.db]
     best: dict[str, tuple[float, float]] = {}
-    replayed: dict[str, float] = {}
+    replayed: dict[str, float] = {}  # stored reports replayed per new document, mean over the rounds
     _count_replayed()
     for r in range(args.rounds):
         for db, store in zip(args.db, stores):
@@ -195,9 +195,10 @@ def compare(args) -> None:
             wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
             before = best.get(db, (wall, cpu))
             best[db] = (min(before[0], wall), min(before[1], cpu))
-            replayed[db] = spent.get("rows", 0) / args.docs
+            rows = spent.get("rows", 0) / args.docs
+            replayed[db] = replayed.get(db, 0) + rows / args.rounds
             print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process; "
-                  f"the merges replayed {replayed[db]:.0f} stored reports per document)", flush=True)
+                  f"the merges replayed {rows:.0f} stored reports per document)", flush=True)
     first = best[args.db[0]]
     for db, store in zip(args.db, stores):
         wall, cpu = best[db]
