@@ -4,6 +4,7 @@ read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py compare --db SMALL --db LARGE [--rounds 3]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py explain --db DB_OR_URL
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
 
 `throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
@@ -11,7 +12,8 @@ on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, t
 each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
 (new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
 batches of 16 with the chronicle update, per document, at each size. `compare` times the same
-update on stores filled before, in turn, a few rounds (the best of each). `reads` times `kronika
+update on stores filled before, in turn, a few rounds (the best of each). `explain` prints the
+query plans of the update. `reads` times `kronika
 chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
 """
 
@@ -190,8 +192,8 @@ def compare(args) -> None:
             docs = list(synthetic_range(analyses, have, have + args.docs))
             spent.clear()
             t0, c0 = time.perf_counter(), time.process_time()
-            for i in range(0, len(docs), 16):
-                store.add_batch(docs[i:i + 16])
+            for i in range(0, len(docs), args.batch):
+                store.add_batch(docs[i:i + args.batch])
             wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
             before = best.get(db, (wall, cpu))
             best[db] = (min(before[0], wall), min(before[1], cpu))
@@ -207,6 +209,71 @@ def compare(args) -> None:
               f"{replayed[db]:.0f} stored reports replayed per document "
               f"({replayed[db] / max(replayed[args.db[0]], 1):.2f}x): {wall * 1000 / max(replayed[db], 1):.0f} µs "
               f"per replayed report ({wall / max(replayed[db], 1) / (first[0] / max(replayed[args.db[0]], 1)):.2f}x)")
+
+
+def _explained() -> dict:
+    """The chronicle update's queries (kronika.chronicle.incremental), with example values."""
+    from sqlalchemy import delete, select, tuple_
+
+    from kronika.store import chronicle_reports as cr
+    from kronika.store import claim_series, events, series_claimants, series_windows
+
+    lo, hi = dt.date(2025, 1, 1), dt.date(2025, 3, 1)
+    t, sw, sc = events.c, series_windows.c, series_claimants.c
+    members = select(cr.c.doc_id, cr.c.event_id).where(cr.c.chronicle_id.in_(["a", "b"]))
+    report_rows = _report_query()
+    return {
+        "reports of a window": report_rows((t.event_type == "Battles") & t.sweep_start.between(lo, hi)),
+        "undated reports": report_rows((t.event_type == "Battles") & t.sweep_start.is_(None)),
+        "the other members of their events": report_rows(tuple_(t.doc_id, t.id).in_(members)),
+        "dropping merged events' reports": delete(cr).where(cr.c.chronicle_id.in_(["a", "b"])),
+        "a series' claims in its months": _claims_query(),
+        "a series' head": select(claim_series.c.data).where(claim_series.c.key == "s-1"),
+        "a window's counts": select(sw.counts).where(sw.key == "s-1", sw.window.in_(["2025-01"])),
+        "the latest window with figures": select(sw.window, sw.low).where(
+            sw.key == "s-1", sw.best.is_not(None) | sw.low.is_not(None)).order_by(sw.window.desc()).limit(1),
+        "a claimant's next window": select(sc.window, sc.revises).where(
+            sc.key == "s-1", sc.claimant == "x", sc.window > "2025-01").order_by(sc.window).limit(1),
+        "a claimant's previous window": select(sc.last).where(
+            sc.key == "s-1", sc.claimant == "x", sc.window < "2025-01").order_by(sc.window.desc()).limit(1),
+    }
+
+
+def _report_query():
+    from sqlalchemy import select
+
+    from kronika.store import chronicle_reports as cr
+    from kronika.store import documents, events
+
+    return lambda where: (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.published,
+                                 cr.c.chronicle_id, cr.c.edge)
+                          .join(documents, documents.c.id == events.c.doc_id)
+                          .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
+                          .where(where))
+
+
+def _claims_query():
+    from sqlalchemy import select
+
+    from kronika.store import claims, documents
+
+    return (select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published)
+            .join(documents, documents.c.id == claims.c.doc_id)
+            .where(claims.c.series_key == "s-1", claims.c.series_window.in_(["2025-01", "2025-02"])))
+
+
+def explain(args) -> None:
+    """The query plans of the chronicle update (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN)."""
+    from kronika.store import Store
+
+    store = Store(args.db)
+    pg = store.engine.dialect.name == "postgresql"
+    with store.engine.connect() as conn:
+        for name, q in _explained().items():
+            sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
+            print(f"-- {name}")
+            for row in conn.exec_driver_sql(("EXPLAIN " if pg else "EXPLAIN QUERY PLAN ") + sql).all():
+                print("   ", row[0] if pg else row[-1])
 
 
 def reads(args) -> None:
@@ -242,10 +309,14 @@ def main() -> None:
     c.add_argument("--db", action="append", required=True, help="a filled store (repeat: smallest first)")
     c.add_argument("--rounds", type=int, default=3)
     c.add_argument("--docs", type=int, default=48, help="documents stored per store and round")
+    c.add_argument("--batch", type=int, default=16, help="documents per batch (ingest's --batch-size)")
+    e = sub.add_parser("explain")
+    e.add_argument("--db", required=True)
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "compare": compare, "reads": reads}[args.what](args)
+    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain,
+     "reads": reads}[args.what](args)
 
 
 if __name__ == "__main__":
