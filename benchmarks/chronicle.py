@@ -63,7 +63,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from kronika.chronicle import Chronicle
-    from kronika.chronicle.dedup import Report, merge_reports
+    from kronika.dedup import Report, merge_reports
 
     analyses = real_analyses()
     print(f"{len(analyses)} real analyses, {sum(len(a.events) for a in analyses)} events, "

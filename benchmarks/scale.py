@@ -66,7 +66,7 @@ def throughput(args) -> None:
             store = Store(Path(tmp) / "t.db")
             report = IngestReport()
             writer = Writer(store, report, None)
-            client.run(lambda: __import__("kronika.batch").batch.analyze_partition(docs[:1], None))  # warm
+            client.run(lambda: __import__("kronika.worker").worker.analyze_partition(docs[:1], None))  # warm
             t0 = time.perf_counter()
             run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a))
             writer.flush()
@@ -128,7 +128,7 @@ def _timed(name: str, f):
 def _count_replayed() -> None:
     """Count the stored reports the merges replay (in ``spent["rows"]``): the density of reports
     around the new ones, which their cost follows."""
-    from kronika.chronicle import incremental as inc
+    from kronika.store import incremental as inc
 
     window_rows = inc._window_rows
 
@@ -143,7 +143,7 @@ def _count_replayed() -> None:
 def incremental(args) -> None:
     from chronicle import real_analyses
 
-    from kronika.chronicle import incremental as inc
+    from kronika.store import incremental as inc
     from kronika.store import Store
 
     inc.update_events = _timed("update_events", inc.update_events)
@@ -212,7 +212,7 @@ def compare(args) -> None:
 
 
 def _explained() -> dict:
-    """The chronicle update's queries (kronika.chronicle.incremental), with example values."""
+    """The chronicle update's queries (kronika.store.incremental), with example values."""
     from sqlalchemy import delete, select, tuple_
 
     from kronika.store import chronicle_reports as cr

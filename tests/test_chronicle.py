@@ -189,7 +189,7 @@ def _snapshot(store) -> tuple:
 def _series_as_built(store) -> tuple[list, list]:
     """The stored series as the readers assemble them from their windows, and as
     ``build_series`` makes them from every stored claim at once."""
-    from kronika.chronicle.series import build_series
+    from kronika.series import build_series
     from kronika.records import Claim
 
     stored = sorted((s for s in Chronicle(store).series(limit=None)), key=lambda s: s.key)
@@ -263,7 +263,7 @@ def test_series_windows_updated_in_old_and_new_months(tmp_path, many_analyses):
     """A batch whose claims land in a month already stored, in a month between two stored ones
     (a claimant's next figure after it may stop or start being a revision) and in a new month:
     only those windows are rewritten, and the series equal a rebuild and ``build_series``."""
-    from kronika.chronicle.series import as_of, window_of
+    from kronika.series import as_of, window_of
     from kronika.store import Store
 
     def months(a):
@@ -292,7 +292,7 @@ def test_series_windows_updated_in_old_and_new_months(tmp_path, many_analyses):
 def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, many_analyses, monkeypatch):
     """A batch that fails while its chronicle update runs is rolled back whole: the documents
     stored before it and the chronicle agree (the chronicle equals a rebuild)."""
-    from kronika.chronicle import incremental
+    from kronika.store import incremental
     from kronika.store import Store
 
     store = Store(new_db(tmp_path, "stop.db"))

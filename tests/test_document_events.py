@@ -346,3 +346,187 @@ def test_a_partner_or_origin_is_not_where_the_event_happened():
     (e,) = [e for e in _events("Rockets fired from Lebanon hit Haifa on Sunday.", "2024-06-03")
             if e.event_type == "Explosions/Remote violence"]
     assert e.place is not None and e.place.text == "Haifa"
+
+
+# --- interceptions and orders ----------------------------------------------------------------
+
+def test_shot_them_down_is_an_interception_not_a_shooting():
+    text = ("Russia launched 14 drones at the port of Izmail on Thursday night. "
+            "Air defence units shot them down before dawn, the regional governor said.")
+    types = [e.sub_event_type for e in _events(text)]
+    assert "Disrupted weapons use" in types
+    assert "Attack" not in types  # "shot them down" is not "shot"
+
+
+def test_taking_down_incoming_missiles_is_an_interception():
+    text = "Allied jets helped Poland take down most of the incoming missiles and drones on Friday."
+    [e] = _events(text)
+    assert e.sub_event_type == "Disrupted weapons use"
+
+
+def test_strikes_a_leader_directed_are_planned():
+    text = ("After the attack on the base, the president directed strikes against two depots used by the militia, "
+            "the defence ministry said on Monday.")
+    strikes = [e for e in _events(text) if e.trigger.text == "strikes"]
+    assert strikes and all(e.status == "planned" for e in strikes)
+
+
+# --- kinds and series are not events ----------------------------------------------------------
+
+def test_a_kind_of_strike_in_a_dated_paragraph_is_no_event():
+    text = ("This week the president meets allied leaders in Rome. "
+            "Together they will announce new air defences to protect cities from Russian strikes.")
+    assert not [e for e in _events(text) if e.trigger.text == "strikes"]
+
+
+def test_a_series_of_attacks_is_no_event():
+    text = ("As reported before, the militias have carried out a series of attacks against coalition bases "
+            "in the region, and recent attacks against peacekeepers have grown.")
+    assert not _events(text)
+
+
+def test_a_dozen_strikes_a_force_conducted_on_a_day_are_an_event():
+    text = "On Sunday, coalition forces conducted a dozen of precision strikes on camps in the desert."
+    assert [e.sub_event_type for e in _events(text)] == ["Air/drone strike"]
+
+
+# --- who acted ---------------------------------------------------------------------------------
+
+def test_a_group_that_claimed_credit_is_the_attacker():
+    text = ("Early on Monday in northern Iraq, U.S. soldiers were targeted by a one-way attack drone. "
+            "The militia Kataib Hezbollah claimed credit for the attack.")
+    [e] = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert e.actor1 is not None and e.actor1.name == "Kataib Hezbollah"
+
+
+def test_interceptions_are_the_defenders_and_the_weapons_the_other_side():
+    events = _events("Overnight, 30 drones from Ukraine were shot down over the Kursk region, the ministry said. "
+                     "On Sunday air defences intercepted 12 Ukrainian drones over the Belgorod region.")
+    stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert len(stopped) == 2
+    for e in stopped:
+        assert e.actor1.name.startswith("Military Forces of Russia")
+        assert e.actor2.name.startswith("Military Forces of Ukraine")
+
+
+def test_the_two_sides_named_by_between():
+    [clash] = _events("Dozens of people were killed in clashes between Druze fighters and Bedouin tribes in "
+                      "Suweida on Sunday.")
+    assert clash.actor1 is not None and "Druze" in clash.actor1.name
+    assert clash.actor2 is not None and "Bedouin" in clash.actor2.name
+    [deal] = _events("Egypt helped broker a ceasefire between Israel and Hamas in January.", "2025-03-10")
+    assert deal.actor1.name.startswith("Government of Israel") and deal.actor2.name.startswith("Hamas")
+
+
+def test_an_attack_never_has_one_actor_on_both_sides():
+    from kronika.events.frame import no_self_attack
+
+    [e] = _events("Russian forces shelled Ukrainian positions near Pokrovsk on Sunday.")
+    assert e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id != e.actor2.actor_id
+    same = e.model_copy(update={"actor1": e.actor2})
+    assert no_self_attack([e, same]) == [e, same.model_copy(update={"actor1": None})]
+
+
+def test_killed_after_a_strike_is_the_strike_typed_by_its_first_weapon():
+    [e] = _events("At least 20 people were killed and 100 were injured in Belgorod after a Ukrainian missile "
+                  "and drone strike on Saturday.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"  # the missile named first
+    assert e.fatalities == 20 and e.actor1.name.startswith("Military Forces of Ukraine")
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Russia)"  # not "Saturday"
+
+
+def test_the_strikes_listed_town_by_town_stay_apart_but_a_town_and_its_country_are_one_place():
+    events = _events("Ukrainian drones struck Belgorod on Saturday. The strikes also hit Kursk, Tula and Tver.")
+    assert sorted(e.place.name for e in events) == ["Belgorod", "Kursk", "Tula", "Tver"]
+    [e] = _events("A Russian missile attack on Poltava, Ukraine, killed 50 people on Tuesday.")
+    assert e.place.name == "Poltava"
+
+
+def test_one_person_killed_is_one_death():
+    [e] = _events("A gunman shot dead a former lawmaker in Lviv on Friday.")
+    assert e.fatalities == 1 and e.place.name == "Lviv"
+    [e] = _events("A drone strike killed a farmer in Kherson on Monday.")
+    assert e.fatalities == 1
+    [e] = _events("On Thursday, a drone attack killed one American contractor at a base in Syria.")
+    assert e.fatalities == 1
+    events = _events("Police detained a man on suspicion of killing a former lawmaker in Lviv.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest.fatalities is None
+    assert all(e.actor1 is None for e in events if e.sub_event_type == "Attack")  # not the police's killing
+
+
+def test_a_bare_attack_takes_the_type_its_clause_tells():
+    [e] = _events("Unidentified gunmen attacked the staff quarters of a college near Jos on Friday, "
+                  "abducting the wife of a lecturer.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    [e] = _events("Men armed with knives attacked a village school on Monday.")
+    assert e.sub_event_type == "Attack"  # the rules read an attack too: the default stands
+
+
+def test_trends_questions_and_abilities_are_no_events():
+    assert not _events("Women and girls have been kidnapped and sexually assaulted in the region.")
+    assert not _events("Thousands have been unjustly detained or subjected to sham trials.")
+    assert not _events("The ministry did not say how many aid workers have been killed.")
+    assert not _events("The weapons are given so the army can hit back at enemy forces.")
+    # news in the present perfect stays news
+    assert [e.sub_event_type for e in _events("Protesters have rallied across Russia.")] == ["Peaceful protest"]
+    assert _events("Gunmen have kidnapped 20 villagers in Zamfara on Sunday.")
+
+
+def test_what_the_report_does_not_date_is_of_the_lead_s_day():
+    text = ("# Ukrainian drones strike Belgorod\n\n"
+            "Ukrainian drones struck Belgorod on Saturday, killing two people, the governor said.\n\n"
+            "Russia's defence ministry said 20 drones were shot down over the Kursk region.\n")
+    events = _events(text, "2025-03-12")
+    [lead] = [e for e in events if e.lead]
+    assert lead.time.start_date == D(2025, 3, 8)
+    [stopped] = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped.time.start_date == D(2025, 3, 8) and stopped.time.inherited and not stopped.time.defaulted
+
+
+def test_civilians_killed_with_no_one_named_are_the_last_striker_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In the town of Chuhuiv, three people were killed and ten others were injured.")
+    attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
+    assert attacks and all(e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
+                           for e in attacks)
+
+
+def test_a_toll_told_after_a_strike_at_its_town_is_the_strike_s():
+    text = ("Russian missiles struck Kharkiv overnight, officials said on Sunday. "
+            "In Kharkiv, three people were killed and ten others were injured. "
+            "In Kyiv, a man was killed in a separate shooting.")
+    events = _events(text)
+    [strike] = [e for e in events if e.place.name == "Kharkiv"]
+    assert strike.sub_event_type == "Shelling/artillery/missile attack" and strike.fatalities == 3
+    assert [e.place.name for e in events if e is not strike] == ["Kyiv"]
+
+
+def test_strikes_ordered_for_a_past_day_were_carried_out():
+    [e] = _events("I directed the March 2 strikes in order to protect our forces.", "2025-03-10")
+    assert e.status == "occurred" and e.time.start_date == D(2025, 3, 2)
+    [e] = _events("The president directed strikes against three militia depots in Iraq.", "2025-03-10")
+    assert e.status == "planned"
+
+
+def test_a_report_whose_clauses_were_all_set_aside_is_read_by_the_classifier():
+    [e] = _events("Anti-government protesters shut down roads and ministries in Amman on Sunday, escalating "
+                  "a month-long string of rallies demanding reforms.")
+    assert e.event_type == "Protests" and e.place.name == "Amman" and e.time.start_date == D(2025, 3, 9)
+    assert e.lead
+
+
+def test_ongoing_fighting_somewhere_is_no_event_and_an_adjective_is_no_actor():
+    assert not _events("Hamas can release the hostages and, in the process, bring an end to the fighting.")
+    assert not [e for e in _events("Troops were deployed to tighten security as clashes continued in several places.")
+                if e.sub_event_type == "Armed clash"]
+    [e] = _events("Fierce clashes continued in Pokrovsk on Monday.")
+    assert e.place.name == "Pokrovsk" and e.actor1 is None  # "Fierce" is no organisation
+
+
+def test_a_known_event_named_inside_a_hypothetical_keeps_its_status():
+    text = ("Drones hit the port of Berbera on Sunday. It would be surprising if a foreign state were not "
+            "helping deliver the drones used in the Berbera attacks.")
+    events = _events(text)
+    assert events and all(e.status == "occurred" for e in events)
+    assert len([e for e in events if e.place is not None and e.place.name == "Berbera"]) == 1

@@ -135,8 +135,8 @@ dates = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)
 
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(0, 40), published=dates, shift=st.integers(-4000, 4000))
 def test_dedup_and_series(records, seed, n, published, shift):
-    from kronika.chronicle.dedup import Report, merge_reports
-    from kronika.chronicle.series import build_series
+    from kronika.dedup import Report, merge_reports
+    from kronika.series import build_series
 
     events, claims = records
     rnd = random.Random(seed)

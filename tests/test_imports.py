@@ -25,13 +25,7 @@ PACKAGE = "kronika"
 # Cycles that remain only because another branch owns the code that closes them; each is a
 # frozenset of module names and the branch that removes it. The lead deletes the entry after
 # merging that branch.
-OWNED_ELSEWHERE: dict[frozenset[str], str] = {
-    # the scale-out merge (session 4): the store's tables are imported by the modules the store
-    # itself calls (write, incremental chronicle) and batch/cluster call each other; to untangle
-    # by moving the tables into store/schema.py and the worker entry point out of batch (issue 17)
-    frozenset({"kronika.batch", "kronika.chronicle", "kronika.chronicle.incremental", "kronika.cluster",
-               "kronika.store", "kronika.store.read", "kronika.store.write"}): "next session",
-}
+OWNED_ELSEWHERE: dict[frozenset[str], str] = {}
 
 
 def module_names(src: Path = SRC) -> dict[str, Path]:
@@ -203,10 +197,12 @@ def test_no_import_cycles():
     assert not cycles, "import cycles:\n" + "\n".join(_describe(c, graph) for c in cycles)
 
 
-@pytest.mark.parametrize("component", sorted(OWNED_ELSEWHERE, key=sorted), ids=lambda c: min(c))
-def test_known_cycles_are_still_there(component):
-    """A known cycle, listed above with what removes it: xfail while it remains, so that its entry
-    is deleted (and the strict test above guards it) once it is gone."""
+def test_known_cycles_are_still_there():
+    """The known cycles listed above with what removes them: xfail while one remains, so that an
+    entry is deleted (and the strict test above guards it) once its cycle is gone."""
     graph = import_graph()
-    assert set(component) not in strongly_connected(graph) or pytest.xfail(
-        f"known cycle ({OWNED_ELSEWHERE[component]}): {_describe(set(component), graph)}")
+    found = strongly_connected(graph)
+    remaining = [c for c in sorted(OWNED_ELSEWHERE, key=sorted) if set(c) in found]
+    if remaining:
+        pytest.xfail("known cycles: " + "; ".join(
+            f"({OWNED_ELSEWHERE[c]}) {_describe(set(c), graph)}" for c in remaining))

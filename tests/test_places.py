@@ -289,3 +289,14 @@ def test_a_country_qualifying_its_service_members_is_no_location():
 
     a = kronika.analyze("Three U.S. service members were killed in a drone attack.", published="2024-01-28")
     assert all(p.role != "location" for p in a.places if p.name == "United States")
+
+
+def test_a_country_name_the_tagger_splits_is_read_whole():
+    import kronika
+
+    a = kronika.analyze("Rebels took the airport of Kisangani in northern DR Congo on Monday, and forces of "
+                        "the Russian Federation left the base.", published="2025-03-10")
+    by_text = {p.text: p for p in a.places}
+    assert by_text["DR Congo"].country_code == "CD" and by_text["DR Congo"].level == "country"
+    assert "Congo" not in by_text  # not the Republic of the Congo
+    assert by_text["Russian Federation"].country_code == "RU"

@@ -212,6 +212,9 @@ def test_part_of_a_total_stays_two_counts():
         ("A loaf of bread now sells for 3 or $4 in Kherson.", [(3, "usd"), (4, "usd")]),
         ("the crews fit 5- or 6-inch armour plates", [(5, "in"), (6, "in")]),
         ("5 or 6 million barrels", [(5_000_000, "bbl"), (6_000_000, "bbl")]),
+        # number words joined by "or" are alternatives too, not a range
+        ("A bus ticket costs six or seven hryvnias.", [(6, "uah"), (7, "uah")]),
+        ("two or three drones", [(2, None), (3, None)]),
     ],
 )
 def test_alternatives_share_the_unit(text, expected):
@@ -322,6 +325,51 @@ def test_change_words_and_conversions(text, expected):
     assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # words of change of market reports (changes.yaml)
+    ("The hryvnia slipped 1.5% while grain futures plummeted 4 percent.", [("1.5%", "down"), ("4 percent", "down")]),
+    ("Bond yields spiked 30 basis points and steel output contracted 2%.",
+     [("30 basis points", "up"), ("2%", "down")]),
+    # money raised is money collected, not a change; a figure raised by or to an amount is one
+    ("The volunteer fund raised $4.5 million for drones in March.", [("$4.5 million", None)]),
+    ("The charity has raised more than 20 million hryvnias.", [("more than 20 million hryvnias", None)]),
+    ("Fees were raised to 3% and then raised by 2 points.", [("3%", "up"), ("2 points", "up")]),
+    # a verb's particle is no change
+    ("A sniper gunned down 3 officers near the bridge.", [("3", None)]),
+    ("The ministry freed up $26 million for shelters.", [("$26 million", None)]),
+    # a word of a move on the ground is no change
+    ("Forces advanced 4 km and retreated 2 km elsewhere.", [("4 km", None), ("2 km", None)]),
+])
+def test_change_words_from_the_data_file(text, expected):
+    assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected
+
+
+def test_as_many_as_states_the_figure():
+    """'as many as 40 drones' is the figure said with emphasis on its size: exact, the wording kept."""
+    q = _one("As many as 40 drones flew over Odesa on Friday.")
+    assert (q.text, q.value, q.qualifier, q.high) == ("As many as 40", 40.0, "exact", None)
+
+
+def test_changes_data_file_is_validated(tmp_path):
+    from kronika.data import DATA_DIR, load_yaml
+    from kronika.errors import DataError
+    from kronika.quantities.changes import _ChangesFile
+
+    text = (DATA_DIR / "quantities" / "changes.yaml").read_text("utf-8")
+    with pytest.raises(DataError, match=r"changes\.yaml: particle_verbs: Field required"):
+        load_yaml(tmp_path / "changes.yaml", _ChangesFile, text=text.replace("particle_verbs:", "particle_verb:"))
+    with pytest.raises(DataError, match=r"changes\.yaml: change_stems: .*not a regular expression"):
+        load_yaml(tmp_path / "changes.yaml", _ChangesFile, text=text.replace("'rose',", "'ro(se',"))
+
+
+def test_proportions_are_quantities_but_never_claims(pipeline):
+    a = pipeline.analyze("A third of the village lies in ruins and one in five residents has fled; "
+                         "12 civilians were killed, the governor said.", published="2025-03-10")
+    got = [(q.text, q.kind, round(q.value, 3)) for q in a.quantities if q.kind == "proportion"]
+    assert got == [("A third", "proportion", 0.333), ("one in five", "proportion", 0.2)]
+    assert [c.quantity.text for c in a.claims] == ["12"]
+
+
 def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
     a = pipeline.analyze("A 19-year-old conscript and two other soldiers were killed, and Olena Kovalenko, 34, "
                          "was wounded, the regional governor said.", published="2025-03-10")
@@ -373,8 +421,8 @@ def test_counts_after_names_stay_counts(text, count):
     ("The club faces a last-16 tie in March.", []),  # a rank
     ("She finished in the top 10 in Paris.", []),
     ("They lost the last three games.", [("three", 3.0, "exact")]),  # a count of games
-    ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "approximately")]),
-    ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "approximately")]),
+    ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "exact")]),
+    ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "exact")]),
 ])
 def test_ranks_and_averages(text, expected):
     assert [(p.text, p.value, p.qualifier) for p in parse_quantities(text) if p.is_quantity] == expected

@@ -110,3 +110,13 @@ def test_a_settlement_joins_the_place_of_its_own_name_before_an_alias():
     index = _Index(places, [("mahala", 1, 0), ("ostrytsia", 2, 0)], {"UA"})
     assert index.same_name_near(["mahala", "ostrytsia"], "UA", 48.294, 26.042) == 1
     assert index.same_name_near(["ostrytsia", "mahala"], "UA", 48.294, 26.042) == 2
+
+
+def test_a_settlement_row_never_renames_a_city_far_from_it(gaz):
+    """A source gave Lviv's GeoNames id to the town of Mykolaiv 35 km away, and a village
+    the population of the city of Mykolaiv: Lviv keeps its name, and Mykolaiv is the city."""
+    assert gaz.get(702550).name == "Lviv"
+    a = kronika.analyze("Missiles hit Lviv and Mykolaiv on Friday.", published="2024-07-31")
+    by_text = {p.text: p for p in a.places}
+    assert by_text["Lviv"].name == "Lviv" and by_text["Lviv"].admin1 == "Lviv Oblast"
+    assert by_text["Mykolaiv"].geonameid == 700569 and by_text["Mykolaiv"].admin1 == "Mykolaiv Oblast"

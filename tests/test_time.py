@@ -232,7 +232,7 @@ def test_a_year_after_a_month_is_never_a_count():
 
 
 def test_a_since_phrase_is_a_running_total_as_of_the_report():
-    from kronika.chronicle.series import make_point
+    from kronika.series import make_point
     from kronika.pipeline import analyze
 
     text = ("Since the start of the full-scale invasion in February 2022, more than 12,000 civilians "
@@ -262,3 +262,12 @@ def test_month_the_ordinal_day():
     values = {t.text: t.value for t in a.times}
     assert values["October the 7th, 2023"] == "2023-10-07"
     assert "March the 5" not in values  # "the" before a bare number is no day
+
+
+def test_a_month_a_past_verb_reports_is_not_next_month():
+    import kronika
+
+    a = kronika.analyze("The rebels captured the provincial capital in January. The vote was postponed to "
+                        "January 5. Talks will resume in January.", published="2025-12-13")
+    got = [(t.text, t.start_date.isoformat()) for t in a.times]
+    assert got == [("January", "2025-01-01"), ("January 5", "2026-01-05"), ("January", "2026-01-01")]

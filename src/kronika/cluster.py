@@ -39,11 +39,11 @@ class KronikaPlugin(_worker_plugin_base()):  # type: ignore[misc]  # distributed
         self.model, self.parent = model, parent
 
     def setup(self, worker) -> None:
-        from kronika import batch
+        from kronika.worker import exit_with_parent, load_pipeline
 
         if self.parent is not None:
-            batch.exit_with_parent(self.parent)
-        batch.load_pipeline(self.model)
+            exit_with_parent(self.parent)
+        load_pipeline(self.model)
 
 
 def parse_cluster(spec: str) -> tuple[str, int | str]:
@@ -105,7 +105,7 @@ def run_on_client(client, documents: Iterable[Document], model: Optional[str], s
     per worker at a time."""
     from distributed import as_completed
 
-    from kronika.batch import analyze_partition
+    from kronika.worker import analyze_partition
 
     workers = max(1, len(client.scheduler_info()["workers"]))
     running = as_completed()

@@ -181,8 +181,9 @@ class Quantity(Mention):
     high: Optional[float] = None
     qualifier: Qualifier = "exact"
     qualifier_text: Optional[str] = None
-    kind: Literal["count", "measure", "age"] = Field(
-        "count", description="'age' for an age written with its unit ('a 17-year-old'): never a claim")
+    kind: Literal["count", "measure", "age", "proportion"] = Field(
+        "count", description="'age' for an age written with its unit ('a 17-year-old'); 'proportion' for a "
+                             "fraction of a whole ('a third of', 'one in five': value 1/3, 0.2); neither is ever a claim")
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
     unit_name: Optional[str] = Field(None, description="the unit's name: 'square kilometre', 'percentage', 'dollar'")
     per: Optional[str] = Field(None, description="the denominator of a rate, lemmatized: '$80 per barrel' -> 'barrel'")

@@ -9,11 +9,9 @@ is refused with the valid values instead of answering "0 rows".
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from typing import Iterable, Optional, get_args
+from typing import Iterable, Literal, Optional, get_args
 
-import yaml
-
+from kronika.data import CLAIMS_DIR, EVENTS_DIR, Strict, load_yaml
 from kronika.errors import KronikaError
 
 
@@ -21,35 +19,66 @@ class UnknownValue(KronikaError):
     """A filter value outside its closed vocabulary."""
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("kronika.data").joinpath(name).read_text(encoding="utf-8"))
+class SubEventType(Strict):
+    code: str
+    definition: str
+    plover: Optional[str]  # the PLOVER root type (null: none fits)
+    ucdp: Optional[Literal["actors"] | list[Literal[1, 2, 3]]]  # type_of_violence; "actors": decided by the sides
+    disorder_type: Optional[str] = None  # when it differs from its event type's
+
+
+class EventType(Strict):
+    disorder_type: str
+    definition: str
+    sub_event_types: dict[str, SubEventType]
+
+
+class Kind(Strict):
+    sub_event_type: str
+    definition: str
+
+
+class Taxonomy(Strict):
+    """``data/events/taxonomy.yaml``: ACLED's event types and sub-event types, and kronika's kinds."""
+
+    version: int
+    disorder_types: list[str]
+    event_types: dict[str, EventType]
+    kinds: dict[str, Kind] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    return load_yaml(EVENTS_DIR / "taxonomy.yaml", Taxonomy)
 
 
 @functools.lru_cache(maxsize=1)
 def event_types() -> tuple[str, ...]:
     """Event types, then sub-event types, then kinds, as the taxonomy lists them."""
-    raw = _data("events/taxonomy.yaml")
-    subs = [s for body in raw["event_types"].values() for s in body["sub_event_types"]]
-    return tuple(dict.fromkeys([*raw["event_types"], *subs, *(raw.get("kinds") or {})]))
+    tax = taxonomy()
+    subs = [s for body in tax.event_types.values() for s in body.sub_event_types]
+    return tuple(dict.fromkeys([*tax.event_types, *subs, *tax.kinds]))
 
 
 @functools.lru_cache(maxsize=None)
 def type_level(value: str) -> Optional[str]:
     """Which level of the taxonomy ``value`` names: ``event_type``, ``sub_event_type`` or ``kind``."""
-    raw = _data("events/taxonomy.yaml")
-    if value in raw["event_types"]:
+    tax = taxonomy()
+    if value in tax.event_types:
         return "event_type"
-    if any(value in body["sub_event_types"] for body in raw["event_types"].values()):
+    if any(value in body.sub_event_types for body in tax.event_types.values()):
         return "sub_event_type"
-    return "kind" if value in (raw.get("kinds") or {}) else None
+    return "kind" if value in tax.kinds else None
 
 
 @functools.lru_cache(maxsize=1)
 def measures() -> tuple[str, ...]:
     """Every measure a claim can have (sorted)."""
-    m = _data("claims/measures.yaml")
-    found = {*m["nouns"].values(), *m["verbs"].values(), *m["units"].values(), *m["combine"].values(),
-             *m.get("parts", {}), *(v for v in (m.get("toll_nouns") or {}).values() if v)}
+    from kronika.claims.lexicon import _Measures
+
+    m = load_yaml(CLAIMS_DIR / "measures.yaml", _Measures)
+    found = {*m.nouns.values(), *m.verbs.values(), *m.units.values(), *m.combine.values(),
+             *m.parts, *(v for v in m.toll_nouns.values() if v)}
     return tuple(sorted(str(x) for x in found))
 
 

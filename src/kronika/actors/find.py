@@ -38,7 +38,7 @@ def _variants(text: str) -> set[str]:
     return out
 
 
-def _matchers(vocab):
+def _matchers(vocab) -> tuple:
     """(phrase matcher lower, phrase matcher cased, demonym matcher, key → info), cached per vocab."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
@@ -203,8 +203,9 @@ def find_actors(ctx: Context) -> list[Actor]:
         iso3, form = info[key]
         span = doc[s:e]
         if form == "plural":
-            entry = d.role_entry(iso3, "military")
-            found.append((s, e, 1, entry_actor(ctx, d, entry, span.start_char, span.end_char, "demonym", day)))
+            military = d.role_entry(iso3, "military")
+            if military is not None:
+                found.append((s, e, 1, entry_actor(ctx, d, military, span.start_char, span.end_char, "demonym", day)))
             continue
         if s > 0 and doc[s - 1].lower_ in d.demonym_blockers:
             continue  # "anti-government Syrian forces"
@@ -212,10 +213,10 @@ def find_actors(ctx: Context) -> list[Actor]:
         if hit is None:
             continue
         role, end = hit
-        entry = d.role_entry(iso3, role)
-        if entry is None:
+        of_role = d.role_entry(iso3, role)
+        if of_role is None:
             continue
-        found.append((s, end, 2, entry_actor(ctx, d, entry, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
+        found.append((s, end, 2, entry_actor(ctx, d, of_role, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
 
     located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
     for ent in doc.ents:
@@ -228,6 +229,8 @@ def find_actors(ctx: Context) -> list[Actor]:
         key = _norm(text)
         if ent[-1].lower_ in d.not_name_heads:
             continue  # "Russian Attack" in a title-cased headline is no name
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
+            continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
             continue
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
@@ -262,8 +265,7 @@ def lookup(text: str, day: Optional[dt.date] = None) -> Optional[Actor]:
             # a case-sensitive acronym must match its case
             ok = [p for p in phrases if not p.cased or p.text == text.strip()] or phrases
             ph = ok[0]
-            entry = d.entries[ph.entry_id]
-            return _bare(d, entry, text, ph.via, day)
+            return _bare(d, d.entries[ph.entry_id], text, ph.via, day)
     words = key.split()
     for n in range(min(3, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:n]), " ".join(words[n:])
@@ -274,9 +276,8 @@ def lookup(text: str, day: Optional[dt.date] = None) -> Optional[Actor]:
                 entry = d.role_entry(iso3, role)
                 if entry:
                     return _bare(d, entry, text, "demonym", day)
-    if key in d.plural_demonyms:
-        return _bare(d, d.role_entry(d.plural_demonyms[key], "military"), text, "demonym", day)
-    return None
+    military = d.role_entry(d.plural_demonyms.get(key), "military")
+    return _bare(d, military, text, "demonym", day) if military is not None else None
 
 
 def _bare(d: Dictionary, entry: Entry, text: str, via: str, day) -> Actor:

@@ -216,8 +216,8 @@ def extract_claims(ctx: Context) -> list[Claim]:
     for q in quantities:
         if not ctx.reporting(q.start):
             continue  # front matter, headings, "Related:" lists: not the article's reporting
-        if q.kind == "age":
-            continue  # "a 17-year-old": who someone is, not a figure of the war
+        if q.kind in ("age", "proportion"):
+            continue  # "a 17-year-old": who someone is; "a third of": a share; not a figure of the war
         r = _measures.read(ctx.doc, q.start, q.end, q.unit)
         if r is not None:
             readings.append((q, r))

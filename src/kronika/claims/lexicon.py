@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Annotated, NoReturn, Optional, Union
+from typing import Annotated, NoReturn, Optional
 
 from pydantic import Field
 
@@ -15,7 +15,7 @@ from kronika.errors import DataError
 @dataclass(frozen=True, eq=False)
 class ClaimsLexicon:
     nouns: dict[str, str]
-    person_nouns: frozenset[str]
+    people_nouns: frozenset[str]
     verbs: dict[str, str]
     verb_applies_to: dict[str, frozenset[str]]
     combine: dict[tuple[str, str], str]
@@ -43,17 +43,15 @@ class ClaimsLexicon:
     negation_words: frozenset[str]
 
 
-# YAML reads the unquoted words on, no and yes as booleans: they are kept as they were read
-# ("true", "false") so that the output does not change; quoting them is a separate change.
-Word = Union[bool, str]
-Words = Annotated[list[Word], Field(min_length=1)]
+# A list of words; YAML reads unquoted on, no, yes (and off, true, false) as booleans: quote them.
+Words = Annotated[list[str], Field(min_length=1)]
 
 
 class _Measures(Strict):
     """``data/claims/measures.yaml``."""
 
     nouns: dict[str, str]
-    person_nouns: Words
+    people_nouns: Words
     verbs: dict[str, str]
     verb_applies_to: dict[str, list[str]]
     combine: dict[str, str]  # "left+right" -> measure
@@ -120,7 +118,7 @@ def load() -> ClaimsLexicon:
     q = load_yaml(CLAIMS_DIR / "modality.yaml", _Modality)
     return ClaimsLexicon(
         nouns={k.lower(): v for k, v in m.nouns.items()},
-        person_nouns=_words(m.person_nouns),
+        people_nouns=_words(m.people_nouns),
         verbs={k.lower(): v for k, v in m.verbs.items()},
         verb_applies_to={k: frozenset(v) for k, v in m.verb_applies_to.items()},
         combine=_combine(m),

@@ -41,7 +41,7 @@ def _noun_measure(tok, lex) -> Optional[str]:
 
 
 def _is_person(tok, lex) -> bool:
-    return any(k in lex.person_nouns for k in _keys(tok)) or (
+    return any(k in lex.people_nouns for k in _keys(tok)) or (
         _noun_measure(tok, lex) == "troops"
     )
 
@@ -248,7 +248,7 @@ def _toll(anchor, lex) -> Optional[Reading]:
             first = min(m.left_edge.i for m in mods)
             whose = (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
             break
-        if head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
+        if counted is not None and head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
             whose = (head.idx, head.idx + len(head.text))
             break
     return Reading(measure, counted or subj, verb, anchor, whose)

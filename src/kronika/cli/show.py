@@ -41,7 +41,7 @@ def fmt_time(t: Optional[TimeSpan]) -> str:
         span = f"{t.start_date}/{t.end_date}"
     else:
         span = str(t.start_date or t.value or "?")
-    extra = []
+    extra: list[str] = []
     if t.granularity:
         extra.append(t.granularity)
     if t.bound:
@@ -80,33 +80,34 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     t = Table(title="Times", title_justify="left")
     for col in ("text", "type", "value", "interval", "granularity", "mod", "bound", "anchor", "sent"):
         t.add_column(col)
-    for x in a.times:
-        interval = f"{x.start_date}/{x.end_date}" if x.start_date else ""
-        t.add_row(*map(_cell, (x.text, x.type, x.value, interval, x.granularity, x.mod, x.bound, x.anchor, x.sentence)))
+    for tx in a.times:
+        interval = f"{tx.start_date}/{tx.end_date}" if tx.start_date else ""
+        t.add_row(*map(_cell, (tx.text, tx.type, tx.value, interval, tx.granularity, tx.mod, tx.bound, tx.anchor,
+                               tx.sentence)))
     c.print(t)
 
     t = Table(title="Actors", title_justify="left")
     for col in ("text", "actor", "kind", "iso3", "inter", "via", "sent"):
         t.add_column(col)
-    for x in a.actors:
-        t.add_row(*map(_cell, (x.text, x.name, x.kind, x.country_iso3, x.inter, x.via, x.sentence)))
+    for ac in a.actors:
+        t.add_row(*map(_cell, (ac.text, ac.name, ac.kind, ac.country_iso3, ac.inter, ac.via, ac.sentence)))
     c.print(t)
 
     t = Table(title="Claims", title_justify="left")
     for col in ("measure", "figure", "subject", "claimant", "modality", "time", "place", "parts", "sent"):
         t.add_column(col)
-    for x in a.claims:
-        parts = ", ".join(f"{p.measure} {fmt_quantity(p.quantity)}" for p in x.parts)
-        if x.parts_check and x.parts_check != "sum":
-            parts += f" [parts {x.parts_check}: {x.parts_sum:,.0f} vs {fmt_quantity(x.quantity)}]"
-        claimant = x.claimant.name if x.claimant else (x.claimant_text or f"({x.claimant_kind})")
-        if x.claimant and x.claimant_text and x.claimant_text not in claimant:
-            claimant = f"{x.claimant_text} → {claimant}"
-        subject = x.subject.name if x.subject else x.subject_text
-        place = (x.place.name or x.place.text) if x.place else ""
-        t.add_row(*map(_cell, (x.measure, fmt_quantity(x.quantity), subject, claimant,
-                               x.modality + (" (headline)" if x.headline else ""), fmt_time(x.time), place,
-                               parts, x.sentence)))
+    for cl in a.claims:
+        parts = ", ".join(f"{p.measure} {fmt_quantity(p.quantity)}" for p in cl.parts)
+        if cl.parts_check and cl.parts_check != "sum":
+            parts += f" [parts {cl.parts_check}: {cl.parts_sum:,.0f} vs {fmt_quantity(cl.quantity)}]"
+        claimant = cl.claimant.name if cl.claimant else (cl.claimant_text or f"({cl.claimant_kind})")
+        if cl.claimant and cl.claimant_text and cl.claimant_text not in claimant:
+            claimant = f"{cl.claimant_text} → {claimant}"
+        subject = cl.subject.name if cl.subject else cl.subject_text
+        place = (cl.place.name or cl.place.text) if cl.place else ""
+        t.add_row(*map(_cell, (cl.measure, fmt_quantity(cl.quantity), subject, claimant,
+                               cl.modality + (" (headline)" if cl.headline else ""), fmt_time(cl.time), place,
+                               parts, cl.sentence)))
     c.print(t)
 
     c.print(_statements_table(a))
@@ -122,7 +123,7 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
             place + (" (the article's place)" if e.place and e.place_from == "article" else ""), fmt_time(e.time),
             e.status + (", background" if e.background else ""),
             e.fatalities if e.fatalities is not None else "", e.trigger.text,
-            ", ".join(str(n) for n in dict.fromkeys(m.sentence for m in (e, *e.mentions))))))
+            ", ".join(str(n) for n in dict.fromkeys([e.sentence, *(m.sentence for m in e.mentions)])))))
     c.print(t)
 
 

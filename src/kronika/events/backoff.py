@@ -19,9 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-import yaml
-
-from kronika.data import EVENTS_DIR as DATA_DIR
+from kronika.events.datafiles import authored_examples
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _STOP = frozenset(
@@ -100,6 +98,6 @@ def train(examples: dict[str, list[str]], alpha: float = 0.5) -> NaiveBayes:
 
 @functools.lru_cache(maxsize=1)
 def load_backoff() -> NaiveBayes:
-    raw = yaml.safe_load((DATA_DIR / "authored_examples.yaml").read_text(encoding="utf-8"))
-    examples = {lab: list(texts) + list((raw.get("more") or {}).get(lab) or ()) for lab, texts in raw["examples"].items()}
+    raw = authored_examples()
+    examples = {lab: list(texts) + list(raw.more.get(lab) or ()) for lab, texts in raw.examples.items()}
     return train(examples)

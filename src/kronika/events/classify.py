@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
-
 from kronika.errors import KronikaError
+from kronika.events.datafiles import classifier_file
+from kronika.vocab import taxonomy
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 _LEAD_END = re.compile(r"[.!?](\s|$)")
@@ -100,12 +100,10 @@ def _compile(patterns: Iterable[str], defs: dict) -> Optional[re.Pattern]:
 @functools.lru_cache(maxsize=1)
 def load_taxonomy() -> dict:
     """``taxonomy.yaml``: event types, sub-event types (with codes), kinds."""
-    raw = yaml.safe_load((DATA_DIR / "taxonomy.yaml").read_text(encoding="utf-8"))
+    raw = taxonomy().model_dump(exclude_unset=True)
     subs = {}
     for et, body in raw["event_types"].items():
         for name, sub in body["sub_event_types"].items():
-            if "code" not in sub or "definition" not in sub:
-                raise KronikaError(f"taxonomy: {name} needs code and definition")
             subs[name] = {"event_type": et, "disorder_type": sub.get("disorder_type", body["disorder_type"]), **sub}
     if len(raw["event_types"]) != 6 or len(subs) != 25:
         raise KronikaError(f"taxonomy: expected 6 event types and 25 sub-event types, got {len(raw['event_types'])}/{len(subs)}")
@@ -118,7 +116,7 @@ def load_taxonomy() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def load_classifier() -> Classifier:
-    raw = yaml.safe_load((DATA_DIR / "classifier.yaml").read_text(encoding="utf-8"))
+    raw = classifier_file().model_dump(by_alias=True, exclude_unset=True)
     tax = load_taxonomy()
     code_to_name = {v["code"]: k for k, v in tax["sub_event_types"].items()}
     defs = raw.get("defs") or {}

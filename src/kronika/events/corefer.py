@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from typing import Optional
 
 from kronika.context import Context
@@ -29,14 +30,18 @@ from kronika.records import Event, EventMention, Place, TimeSpan
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
 # escalation); in the others (battles, territory, strategic developments) they are distinct events
 _ONE_EVENT_FAMILIES = {"Explosions/Remote violence", "Demonstrations"}
-_WEAK_TYPES = {"Armed clash", "Attack"}  # what a bare "attack" or "assault" is typed when nothing says more
+_WEAK_TYPES = {"Armed clash", "Attack"}
+# a toll told on its own ("three people were killed in Kharkiv"): the violence just reported there
+_TOLL_WORDS = {"killed", "wounded", "injured", "died"}  # what a bare "attack" or "assault" is typed when nothing says more
 _WEAK_WORDS = {"attack", "attacks", "attacked", "attacking", "assault", "assaults", "assaulted", "hit", "hits",
-               "hitting", "target", "targets", "targeted", "targeting", "raid", "raids", "raided"}
+               "hitting", "target", "targets", "targeted", "targeting", "raid", "raids", "raided",
+               *_TOLL_WORDS}
 _ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their"}
 _STATUS_CLASS = {"occurred": "occurred", "denied": "denied", "negated": "denied", "planned": "future",
                  "forecast": "future", "hypothetical": "hypothetical"}
 _PLACE_RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 NEAR_KM = 50.0
+TOWN_KM = 10.0
 RECENT_DAYS = 14
 REACH_SENTENCES = 60
 NEAR_SENTENCES = 8
@@ -96,6 +101,10 @@ def _weak(ev: Event) -> bool:
     return ev.sub_event_type in _WEAK_TYPES and ev.trigger.text.lower() in _WEAK_WORDS
 
 
+def _toll(ev: Event) -> bool:
+    return ev.sub_event_type == "Attack" and ev.trigger.text.lower() in _TOLL_WORDS
+
+
 def _family(ev: Event) -> str:
     if _weak(ev):
         return "weak"
@@ -123,6 +132,9 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True  # a bare "attack" is never a protest or an agreement
     if not times_agree(ev.time, m.time, published):
         return True
+    if (_toll(ev) or _toll(m)) and (ev.place is None or m.place is None or ev.place.level == "country"
+                                   or m.place.level == "country" or _km(ev.place, m.place) > TOWN_KM):
+        return True  # a toll joins the strike of its own town only
     if headline:
         return False
     return not (places_agree(ev.place, m.place) and _actors_agree(ev.actor1, m.actor1)
@@ -234,18 +246,26 @@ def _lead_first(ctx: Context, mentions: list[Event]) -> list[Event]:
     return body + head
 
 
+def _triggers(ev: Event) -> set[tuple[int, int]]:
+    return {(ev.trigger.start, ev.trigger.end)} | {(x.trigger.start, x.trigger.end) for x in ev.mentions}
+
+
 def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Group the mentions of each real event into one :class:`Event`, in order of first mention."""
     events: list[Event] = []
+    seen = Counter((m.trigger.start, m.trigger.end) for m in mentions)
     for m in _lead_first(ctx, mentions):
         target = None
         headline = ctx.zone_at(m.start) in ("title", "description")
-        loose = headline or _anaphoric(ctx, m)  # a headline or "the attack" names its event loosely
+        listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
+        loose = not listed and (headline or _anaphoric(ctx, m))  # a headline or "the attack" names its event loosely
         probe = _without_borrowed_time(ctx, m) if loose else m
         for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
                 break  # events come in order of first mention: the rest are further back
+            if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
+                continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
             if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose):
                 target = i

@@ -28,22 +28,29 @@ from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.corefer import corefer
-from kronika.events.frame import carry_attackers, crowd_actors
-from kronika.events.filters import drop_non_events, mark_background
+from kronika.events.frame import carry_attackers, civilians_of_place, crowd_actors, defenders, no_self_attack
+from kronika.events.filters import drop_non_events, kinds_only, mark_background
 from kronika.events.mentions import clause_mentions
-from kronika.events.lead import mark_lead
-from kronika.events.snippet import classifier_mentions
+from kronika.events.lead import mark_lead, story_time
+from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.split import split_by_place
-from kronika.events.tolls import casualty_mentions
+from kronika.events.tolls import casualty_mentions, single_victims
 from kronika.records import Event
 
 
 def extract_events(ctx: Context) -> list[Event]:
-    """Events of the document, each real event once, in order of first mention:
-    clause mentions (else the snippet classifier's reading) → one per place → tolls told place by place → not events dropped → mentions grouped → past context marked
-    → the article's focus for events no mention places → the last attacker for strikes that name
-    none → the crowd as a demonstration's actor → the lead event marked."""
-    mentions = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
-    mentions = drop_non_events(ctx, mentions)
+    """Events of the document, each real event once, in order of first mention: clause mentions
+    (else the snippet classifier's reading) → one per place → tolls told place by place → not
+    events dropped → one death for one person killed → mentions grouped → past context marked → the article's focus for events no
+    mention places → never one actor on both sides → the last attacker for strikes that name none
+    → victims as the civilians of the event's country → the crowd as a demonstration's actor →
+    the defending country for interceptions → the lead event marked → the lead's day for events the
+    report does not date."""
+    found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
+    mentions = classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, found)))
+    if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
+        mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
-    return mark_lead(ctx, crowd_actors(ctx, load_dictionary(), carry_attackers(events)))
+    dictionary = load_dictionary()
+    events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
+    return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))

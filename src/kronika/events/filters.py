@@ -3,7 +3,8 @@
 ``drop_non_events`` removes mentions that report no specific event (GUIDELINES: calls, trends,
 generic statements, cumulative tolls), each by a named rule:
 
-* ``question``: the sentence asks ("Will you get a ceasefire in Gaza?");
+* ``question``: the sentence asks ("Will you get a ceasefire in Gaza?"); ``indirect_question``:
+  "how many aid workers have been killed";
 * ``negated``: "we have not seen attacks", "not permitting strikes" (a denial by a party keeps
   its ``denied`` event);
 * ``unreal``: hypotheticals and forecasts with neither a place nor a target named, plans with
@@ -11,6 +12,8 @@ generic statements, cumulative tolls), each by a named rule:
 * ``call``: what a call, goal or policy would end or prevent ("calls for an end to the attacks");
 * ``generic``: a plural event noun with no count, day, place or toll ("attacks on shipping",
   "future attacks", "such attacks", "Russian strikes");
+* ``perfect_trend``: what has happened to a kind of people, in the present perfect with no day or
+  town ("Women and girls have been kidnapped", "Thousands have been detained");
 * ``cumulative``: a running total in the present perfect ("the offensive has killed over 48,000";
   "more than 1,500 people have been killed");
 * ``vague_background``: past context dated no finer than the year ("In 2016, ...").
@@ -24,12 +27,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Optional
 
+from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
+from kronika.events.arguments import in_own_phrase
 from kronika.records import Event
 
 _GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "more", "other", "any", "similar",
                       "repeated", "continued", "ongoing", "frequent", "prior", "previous", "past",
                       "recurring", "regular", "sporadic", "occasional"}
+# plural event nouns so qualified name a series, unless a past verb reports them
+_SERIES_MODIFIERS = {"recent", "multiple", "numerous", "countless", "many", "several", "various", "sustained"}
+# nouns that count or measure the events they govern ("a dozen of strikes", "a second day of protests")
+_QUANTITY_NOUNS = {"dozen", "dozens", "number", "hundreds", "scores", "couple", "handful", "pair", "set", "day", "days",
+                   "night", "nights", "week", "weeks", "weekend", "hours", "round", "rounds", "wave", "waves", "barrage"}
+_SERIES_NOUNS = {"series", "string", "spate", "campaign", "pattern", "history", "streak", "succession"}
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
 _NO_SINGLE_EVENT = 10000
@@ -89,10 +100,17 @@ def _governing_verb(tok):
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
+    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _QUANTITY_NOUNS:
+        x = x.head.head  # "conducted a dozen of precision strikes", "a series of attacks"
     if x.dep_ == "pobj" and x.head.dep_ == "prep":
         verb = x.head.head
         return verb if verb.pos_ in ("VERB", "AUX") else None
     return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+
+
+def _within(verb, t) -> bool:
+    phrase = list(verb.subtree)
+    return phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
 
 
 def generic(ctx: Context, ev: Event, tok) -> bool:
@@ -109,13 +127,23 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
         return False
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
-    if ev.fatalities or _dated(ev) or ctx.zone_at(tok.idx) in ("title", "description"):
-        return False
     verb = _governing_verb(tok)
-    return verb is None or not _finite_past(verb)
+    past = verb is not None and _finite_past(verb) and verb.lemma_.lower() not in _ONGOING
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if head is not None and head.lemma_.lower() in _SERIES_NOUNS:
+        return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
+    own_date = _dated(ev) and (ev.event_type == "Strategic developments" or not ev.time.inherited and (
+        past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time))))
+    if mods & _SERIES_MODIFIERS and not (past and own_date):
+        return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
+    if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
+        return False
+    return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
+# what goes on rather than happens: "as clashes continued in several places"
+_ONGOING = {"continue", "persist", "rage", "drag", "linger", "escalate", "intensify", "spread", "resume"}
 
 
 def call(ctx: Context, ev: Event, tok) -> bool:
@@ -125,6 +153,9 @@ def call(ctx: Context, ev: Event, tok) -> bool:
     for _ in range(4):
         if x is None or x.head.i == x.i:
             return False
+        if x.dep_ == "pobj" and x.head.lower_ == "to" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children):
+            return True  # "bring an end to the fighting", "put a stop to the attacks"
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return True
@@ -156,7 +187,49 @@ def vague_background(ctx: Context, ev: Event, tok) -> bool:
     return ctx.published is None or t.end_date is None or t.end_date.year < ctx.published.year
 
 
-RULES: tuple[Callable, ...] = (question, negated, unreal, call, generic, cumulative, vague_background)
+_BARE_PLURAL_DETS = {"many", "thousands", "hundreds", "dozens", "scores", "countless", "numerous"}
+
+
+def _bare_plural(tok) -> bool:
+    """"Women and girls", "thousands", "civilians": people or things of no number or determiner."""
+    if tok is None:
+        return False
+    if tok.lower_ in _BARE_PLURAL_DETS:
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "amod" and c.lower_ in _BARE_PLURAL_DETS) for c in tok.children)
+
+
+def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
+    """What has been done to a kind of people over time, told in the present perfect passive with
+    no day or town ("Women and girls have been kidnapped", "Thousands have been detained"): a
+    trend. ("Protesters have rallied across Russia", "shops have been burned" are news.)"""
+    if tok is None or not tok.tag_.startswith("VB") or _dated(ev) and not ev.time.inherited:
+        return False
+    while tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children) and tok.head.i != tok.i:
+        tok = tok.head  # "have been kidnapped and sexually assaulted"
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+        return False
+    if ev.place is not None and ev.place.level not in ("country", "continent"):
+        return False
+    who = [c for c in tok.children if c.dep_ == "nsubjpass"]  # done to people ("have been detained")
+    people = claims_lexicon().people_nouns | _BARE_PLURAL_DETS
+    return bool(who) and all(_bare_plural(c) and (c.lemma_.lower() in people or c.lower_ in people) for c in who)
+
+
+def indirect_question(ctx: Context, ev: Event, tok) -> bool:
+    """"how many aid workers have been killed", "whether troops attacked": asked, not told."""
+    if tok is None:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                g.lower_ == "how" for g in c.subtree if g.i < c.i):
+            return True
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
+
+
+RULES: tuple[Callable, ...] = (question, indirect_question, negated, unreal, call, generic, perfect_trend, cumulative,
+                               vague_background)
 
 
 def why_not_an_event(ctx: Context, ev: Event) -> Optional[str]:
@@ -206,6 +279,16 @@ def mark_background(ctx: Context, events: list[Event]) -> list[Event]:
     return [e.model_copy(update={"background": True})
             if is_background(ctx, e) and not headline_news(ctx, e, e is first and e.sentence == lead) else e
             for e in events]
+
+
+def kinds_only(ctx: Context, mentions: list[Event]) -> frozenset[int]:
+    """The sentences whose every mention names a kind or a series of events (``generic``), so
+    that what else they tell may be read again ("protesters shut down roads, escalating a
+    month-long string of rallies"); a plan, a question or a trend is never read again."""
+    why: dict[int, set] = {}
+    for m in mentions:
+        why.setdefault(m.sentence, set()).add(why_not_an_event(ctx, m))
+    return frozenset(si for si, reasons in why.items() if reasons == {"generic"})
 
 
 def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:

@@ -291,9 +291,10 @@ class Frame:
     carried: bool = False
 
 
-def _passive_frame(tok, d: DocIndex, fr: Frame) -> None:
+def _passive_frame(tok, run, fr: Frame) -> None:
     """"X was struck by Y", "a soldier captured by Ukrainian forces"."""
-    fr.actor1 = actor_in(d, by_object(tok))
+    d = run.index
+    fr.actor1 = actor_in(d, by_object(tok)) or _demonym_forces(run, by_object(tok))
     subj = child(tok, "nsubjpass")
     if subj is None and tok.dep_ in ("acl", "amod", "relcl"):
         subj = tok.head
@@ -324,6 +325,16 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
     fr.actor2 = actor_in(d, fr.target_tok)
 
 
+def _demonym_forces(run, tok) -> Optional[Actor]:
+    """The forces a demonym modifier names: "the Russian air defence systems", "Ukrainian drones"."""
+    if tok is None:
+        return None
+    dictionary = run.dictionary
+    c = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None)
+    ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military") if c is not None else None
+    return entry_actor(run.ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", run.day) if ent is not None else None
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -336,10 +347,7 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
         actor = next((d.actor_at[c.i] for c in tok.children
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at), None)
     if actor is None:
-        c = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None)
-        ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military") if c is not None else None
-        if ent is not None:
-            actor = entry_actor(ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", run.day)
+        actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
     head = tok.head
@@ -355,11 +363,27 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
     return actor
 
 
+def _between(tok, d: DocIndex) -> tuple[Optional[Actor], Optional[Actor]]:
+    """The two sides of "clashes between Druze fighters and Bedouin tribes", "a ceasefire between
+    Israel and Hamas"."""
+    first = prep_obj(tok, "between")
+    if first is None:
+        return None, None
+    second = child(first, "conj")
+    return d.actor_at.get(first.i) or actor_in(d, first), (
+        (d.actor_at.get(second.i) or actor_in(d, second)) if second is not None else None)
+
+
 def _noun_frame(tok, run, sent, fr: Frame) -> None:
     d, lex = run.index, run.lex
     fr.actor1 = _noun_agent(tok, run, sent)
     fr.target_tok = prep_obj(tok, "of", "against", "on", "into")
+    if fr.target_tok is not None and fr.target_tok.ent_type_ in ("DATE", "TIME"):
+        fr.target_tok = None  # "a strike on Saturday"
     fr.actor2 = actor_in(d, fr.target_tok)
+    one, other = _between(tok, d)
+    if fr.actor1 is None and fr.actor2 is None and one is not None and other is not None:
+        fr.actor1, fr.actor2 = one, other
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
         obj = child(head, "dobj")  # "the strike destroyed the depot"
@@ -368,8 +392,11 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         run.used_tokens.add(head.i)
         run.used_tokens.update(c.i for c in head.children  # "destroyed ... and killed 12"
                                if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
-        vs = child(tok.head.head, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "following") and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+        vs = child(verb, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
+        if (vs is None or vs.tag_ == "CD") and verb.dep_ == "conj":  # "20 people were killed and 100 injured in"
+            vs = child(verb.head, "nsubjpass", "nsubj") or vs
         if vs is not None:
             fr.actor2 = fr.actor2 or actor_in(d, vs)
             fr.target_tok = fr.target_tok or vs
@@ -388,15 +415,30 @@ def _owner_of_place(tok, run, fr: Frame) -> None:
             return
 
 
+def _weapons_owner(weapon, run) -> Optional[Actor]:
+    """Whose weapons were shot down or seized: "Ukrainian drones", "drones from Ukraine"."""
+    if weapon is None:
+        return None
+    owner = _demonym_forces(run, weapon)
+    origin = prep_obj(weapon, "from")
+    if owner is None and origin is not None and (iso := country_of_name(run.dictionary, origin)):
+        ent = run.dictionary.role_entry(iso, "military")
+        if ent is not None:
+            owner = entry_actor(run.ctx, run.dictionary, ent, origin.idx, origin.idx + len(origin), "name", run.day)
+    return owner
+
+
 def frame(tok, trig, run, sent) -> Optional[Frame]:
     """The actors of the mention at ``tok``; None when the word needs an actor and has none."""
     d, lex = run.index, run.lex
     fr = Frame(passive=is_verb(tok) and is_passive(tok))
     if is_verb(tok):
-        (_passive_frame(tok, d, fr) if fr.passive else _active_frame(tok, run, sent, fr))
+        (_passive_frame(tok, run, fr) if fr.passive else _active_frame(tok, run, sent, fr))
     else:
         _noun_frame(tok, run, sent, fr)
     _owner_of_place(tok, run, fr)
+    if trig.sub_event_type == "Disrupted weapons use" and fr.actor2 is None:
+        fr.actor2 = _weapons_owner(fr.target_tok, run)
     if trig.cls == "territory" and is_verb(tok):
         frm = prep_obj(tok, "from")
         if frm is not None and actor_in(d, frm) is not None:
@@ -426,14 +468,18 @@ def _responsible(tok, run) -> Optional[Actor]:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     ref = child(tok, "nsubjpass") if passive else child(tok, "dobj")
+    if ref is not None and ref.lemma_.lower() in ("responsibility", "credit"):
+        ref = prep_obj(ref, "for") or prep_obj(tok, "for")  # "claimed credit for the attack"
     if ref is None or ref.lower_ not in _EVENT_REFERENCES:
         return None
     if ref.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in ref.children):
         return None  # "carried out strikes": an event of its own, not a reference
-    agent = by_object(tok) if passive else child(tok, "nsubj")
-    if agent is None:
+    agents = [by_object(tok)] if passive else [c for c in tok.children if c.dep_ == "nsubj"]
+    agents = [a for a in agents if a is not None]  # "The militia Kataib Hezbollah claimed": two subjects
+    if not agents:
         return None
-    found = actor_in(run.index, agent)
+    found = next((a for a in map(lambda t: actor_in(run.index, t), agents) if a is not None), None)
+    agent = agents[0]
     if found is None and generic_role(agent, run.lex) == "armed_group":
         found = _described_group(run.ctx, run.lex, agent)
     return found
@@ -489,19 +535,62 @@ CARRY_SENTENCES = 10
 
 
 def carry_attackers(events: list) -> list:
-    """A strike reported without its attacker ("four people were killed in the attacks") is the
-    last attacker's of that kind of violence, within a few sentences, unless that side is its
-    target."""
+    """A strike reported without its attacker ("four people were killed in the attacks"), or
+    civilians killed with no one named ("three people were killed and 10 injured"), is the last
+    striker's within a few sentences, unless that side is its target."""
     out = list(events)
     for k, e in enumerate(out):
-        if e.actor1 is not None or e.event_type not in _CARRIED_FAMILIES or e.status != "occurred":
+        killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
+        if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
             continue
         for j in range(k - 1, -1, -1):
             prev = out[j]
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
-            if prev.event_type == e.event_type and prev.actor1 is not None and prev.background == e.background:
+            if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
                 if e.actor2 is None or e.actor2.actor_id != prev.actor1.actor_id:
                     out[k] = e.model_copy(update={"actor1": prev.actor1})
                 break
+    return out
+
+
+def defenders(ctx: Context, dictionary, events: list) -> list:
+    """ACLED codes an interception with the side that stops the weapons first: when the report
+    names none ("32 drones were shot down over the Kursk region"), the forces of the country
+    where it happened, unless the weapons are its own."""
+    out = []
+    for e in events:
+        iso = e.place.country_iso3 if e.place is not None else None
+        ent = dictionary.role_entry(iso, "military") if iso else None
+        if e.sub_event_type != "Disrupted weapons use" or e.actor1 is not None or ent is None \
+                or (e.actor2 is not None and e.actor2.country_iso3 == iso):
+            out.append(e)
+            continue
+        actor = entry_actor(ctx, dictionary, ent, e.trigger.start, e.trigger.end, "inferred",
+                            e.time.start_date if e.time is not None else None)
+        out.append(e.model_copy(update={"actor1": actor}))
+    return out
+
+
+def no_self_attack(events: list) -> list:
+    """An event's two sides are never one actor ("U.S. personnel were targeted": the target's
+    side is not also the attacker); the attacker is then unknown."""
+    return [e.model_copy(update={"actor1": None})
+            if e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id
+            and e.actor1.actor_id == e.actor2.actor_id else e for e in events]
+
+
+def civilians_of_place(dictionary, events: list) -> list:
+    """Victims named only as people ("20 people were killed") are the civilians of the country
+    where the event happened, once its place is known (ACLED: "Civilians (Russia)")."""
+    out = []
+    for e in events:
+        a2, place = e.actor2, e.place
+        if a2 is None or a2.kind != "civilians" or a2.actor_id is not None or a2.country_iso3 is not None \
+                or place is None or not place.country_iso3:
+            out.append(e)
+            continue
+        known = dictionary.countries.get(place.country_iso3)
+        name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
+        out.append(e.model_copy(update={"actor2": a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})}))
     return out

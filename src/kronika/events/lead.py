@@ -25,4 +25,31 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
 
 
-__all__ = ["mark_lead"]
+STORY_DAYS = 7
+
+
+def story_time(events: list[Event]) -> list[Event]:
+    """An event the report gives no time of its own (dated at publication, ``defaulted``) is of
+    the lead's day when the lead has a day of its own in the week before publication: the
+    drones shot down "over four Russian oblasts" in a report on Saturday's strikes are
+    Saturday's. Its time is marked ``inherited``."""
+    lead = next((e for e in events if e.lead), None)
+    t = lead.time if lead is not None else None
+    if t is None or t.defaulted or t.start_date is None or t.end_date is None:
+        return events
+    if (t.end_date - t.start_date).days > 1:
+        return events
+    out = []
+    for e in events:
+        own = e.time
+        if e is not lead and own is not None and own.defaulted and own.start_date is not None \
+                and e.status == "occurred" and not e.background \
+                and 0 <= (own.start_date - t.end_date).days <= STORY_DAYS:
+            e = e.model_copy(update={"time": t.model_copy(update={"inherited": True, "start": own.start,
+                                                                  "end": own.end, "text": own.text,
+                                                                  "sentence": own.sentence})})
+        out.append(e)
+    return out
+
+
+__all__ = ["mark_lead", "story_time"]

@@ -6,19 +6,19 @@ import functools
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
+from kronika.data import Strict, load_yaml
 from kronika.errors import DataError
 from kronika.events.classify import DATA_DIR, load_classifier, load_taxonomy
 
 
-class Trigger(BaseModel):
+class Trigger(Strict):
     """One entry of ``triggers.yaml``: the words, and what they need to report an event. A key the
     model does not know is an error (``extra="forbid"``), so a misspelt requirement cannot be
     silently ignored."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     lemmas: frozenset[str]
     pos: frozenset[Literal["VERB", "NOUN"]]
@@ -46,6 +46,40 @@ class Trigger(BaseModel):
         return id(self)
 
 
+class _Status(Strict):
+    """Words that make a mention negated, denied, planned, forecast or hypothetical."""
+
+    negation_words: list[str]
+    denial_verbs: list[str]
+    planned_verbs: list[str]
+    forecast_verbs: list[str]
+    forecast_words: list[str]
+    hypothetical_marks: list[str]
+    planned_modals: list[str]
+    hypothetical_modals: list[str]
+    reporting_verbs: list[str]
+
+
+class TriggersFile(Strict):
+    """``data/events/triggers.yaml``: the trigger words and the word lists of the events stage."""
+
+    version: int
+    light_verbs: list[str]
+    absorbing_verbs: list[str]
+    anaphoric_dets: list[str]
+    territory_nouns: list[str]
+    person_nouns: list[str]
+    weapon_nouns: list[str]
+    military_nouns: list[str]
+    civilian_nouns: list[str]
+    generic_actors: dict[str, list[str]] = {}
+    described_by: list[str] = []
+    status: _Status
+    weapon_types: dict[str, list[str]] = {}
+    weapon_typed: list[str] = []
+    triggers: list[Trigger]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     by_key: dict  # (lemma, pos) -> the triggers of that word, in file order
@@ -66,44 +100,50 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA_DIR / "triggers.yaml", TriggersFile)
     tax = load_taxonomy()
     codes = load_classifier().acled25
     by_key: dict = {}
-    for n, t in enumerate(raw["triggers"]):
-        trig = _trigger(t, n, tax, codes)
+    for n, trig in enumerate(raw.triggers):
+        _check(trig, n, tax, codes)
         for lemma in trig.lemmas:
             for pos in trig.pos:
                 by_key.setdefault((lemma, pos), []).append(trig)
-    s = raw["status"]
     return Lexicon(
         by_key={k: tuple(v) for k, v in by_key.items()},
-        light_verbs=frozenset(raw["light_verbs"]), absorbing_verbs=frozenset(raw["absorbing_verbs"]),
-        anaphoric_dets=frozenset(raw["anaphoric_dets"]), territory_nouns=frozenset(raw["territory_nouns"]),
-        person_nouns=frozenset(raw["person_nouns"]), weapon_nouns=frozenset(raw["weapon_nouns"]),
-        military_nouns=frozenset(raw["military_nouns"]), civilian_nouns=frozenset(raw["civilian_nouns"]),
-        status={k: frozenset(v) for k, v in s.items()},
-        generic_actors={str(n).lower(): role for role, nouns in (raw.get("generic_actors") or {}).items() for n in nouns},
-        weapon_types=_weapon_types(raw.get("weapon_types") or {}, tax),
-        weapon_typed=frozenset(raw.get("weapon_typed") or ()),
-        described_by=frozenset(raw.get("described_by") or ()),
+        light_verbs=frozenset(raw.light_verbs), absorbing_verbs=frozenset(raw.absorbing_verbs),
+        anaphoric_dets=frozenset(raw.anaphoric_dets), territory_nouns=frozenset(raw.territory_nouns),
+        person_nouns=frozenset(raw.person_nouns), weapon_nouns=frozenset(raw.weapon_nouns),
+        military_nouns=frozenset(raw.military_nouns), civilian_nouns=frozenset(raw.civilian_nouns),
+        status={k: frozenset(v) for k, v in raw.status.model_dump().items()},
+        generic_actors={str(n).lower(): role for role, nouns in raw.generic_actors.items() for n in nouns},
+        weapon_types=_weapon_types(raw.weapon_types, tax),
+        weapon_typed=frozenset(raw.weapon_typed),
+        described_by=frozenset(raw.described_by),
     )
 
 
 def _trigger(raw: dict, n: int, tax: dict, codes: set) -> Trigger:
+    """One trigger entry validated (its model, then what it names in the other files)."""
     where = f"triggers.yaml: trigger {n + 1} ({', '.join(map(str, raw.get('lemmas') or ()))})"
     try:
         trig = Trigger.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DataError(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    _check(trig, n, tax, codes)
+    return trig
+
+
+def _check(trig: Trigger, n: int, tax: dict, codes: set) -> None:
+    """What a trigger names in the taxonomy and the classifier exists."""
+    where = f"triggers.yaml: trigger {n + 1} ({', '.join(sorted(trig.lemmas))})"
     if trig.sub_event_type is not None and trig.sub_event_type not in tax["sub_event_types"]:
         raise DataError(f"{where}: unknown sub_event_type {trig.sub_event_type!r}")
     if trig.kind and trig.kind not in (tax.get("kinds") or {}):
         raise DataError(f"{where}: unknown kind {trig.kind!r}")
     if not set(trig.refine) <= codes:
         raise DataError(f"{where}: unknown refine codes {sorted(set(trig.refine) - codes)}")
-    return trig
 
 
 def _weapon_types(raw: dict, tax: dict) -> dict:

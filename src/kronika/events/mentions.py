@@ -22,11 +22,11 @@ from typing import Optional
 
 from kronika.actors import event_actor, load_dictionary
 from kronika.context import Context
-from kronika.events.arguments import claims_for, event_time, place_for
+from kronika.events.arguments import claims_for, event_time, in_own_phrase, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
 from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
-from kronika.events.parse import is_verb
+from kronika.events.parse import is_noun, is_verb
 from kronika.events.status import event_status
 from kronika.events.subtype import GOV_ROLES, info_type, sub_event
 from kronika.events.triggers import rejected, trigger_for
@@ -143,6 +143,14 @@ def _place(tok, trig: Trigger, fr: Frame, kind: Optional[str], run: Run):
     return place
 
 
+def _carried_out(ctx, tok, time) -> bool:
+    """An event noun with a past day of its own ("the August 23 strikes", "Saturday's raid"): what
+    a verb of ordering governs was done by then."""
+    if time is None or time.defaulted or time.inherited or time.end_date is None or ctx.published is None:
+        return False
+    return is_noun(tok) and time.end_date < ctx.published and in_own_phrase(tok, tok.idx + len(tok), time)
+
+
 def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: Run, si: int, sent) -> Event:
     ctx = run.ctx
     fr = _carry_agent(fr, sub, run, si)
@@ -158,13 +166,16 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     status = event_status(tok, run.lex, trig)
     if status == "denied" and said is not None and said.stance != "denies":
         status = "occurred"  # "denied targeting civilians and said it had hit a meeting": asserted
+    time = event_time(ctx, t_start, t_end)
+    if status == "planned" and _carried_out(ctx, tok, time):
+        status = "occurred"  # "I directed the August 23 strikes": ordered, and done on that day
     conf = trig.confidence + (0.15 if a1 is not None and not fr.carried else 0.05 if fr.carried else 0.0)
     conf += (0.1 if a2 is not None else 0.0) + (0.05 if place is not None else 0.0)
     return Event(
         id=hashlib.sha1(f"{ctx.document.id}:{t_start}:{sub}".encode()).hexdigest()[:16],
         event_type=info["event_type"], sub_event_type=sub, kind=kind, disorder_type=info["disorder_type"],
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
-        actor1=a1, actor2=a2, place=place, time=event_time(ctx, t_start, t_end), fatalities=fatalities,
+        actor1=a1, actor2=a2, place=place, time=time, fatalities=fatalities,
         claims=claim_ids, status=status, confidence=round(min(conf, 0.95), 2),
         sentence=ctx.sentence_index(start), start=start, end=end, text=ctx.text[start:end],
         statement=said.id if said is not None else None,

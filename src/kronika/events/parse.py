@@ -37,6 +37,9 @@ def is_passive(tok) -> bool:
     )
 
 
+_CHARGES = {"suspicion", "charge", "accusation", "allegation", "conviction", "count"}
+
+
 def subject_up(tok, limit: int = 5):
     """The subject of the clause that ``tok`` belongs to, climbing through xcomp/advcl/conj."""
     cur = tok
@@ -47,6 +50,8 @@ def subject_up(tok, limit: int = 5):
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return None, cur  # participle modifying a noun: no clause subject
+            if cur.lemma_.lower() in _CHARGES:
+                return None, cur  # "detained a man on suspicion of killing": not the police's killing
             cur = cur.head
             continue
         break
@@ -72,12 +77,26 @@ def is_verb(tok) -> bool:
     return not is_noun(tok) and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX"))
 
 
+_PLURAL_PRONOUNS = {"them", "it"}
+
+
+def _previous_nouns(tok) -> set[str]:
+    """The nouns a pronoun object may stand for: those before it in its sentence and in the
+    sentence before."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return {w for t in tok.doc[start:tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
+
+
 def object_lemmas(tok) -> set[str]:
     """The words of the object of ``tok`` (of a passive verb: its subject, "weapons were seized")."""
     out = set()
     obj = object_of(tok)
     if obj is None and tok.tag_.startswith("VB") and any(c.dep_ == "auxpass" for c in tok.children):
         obj = child(tok, "nsubjpass")
+    if obj is not None and obj.tag_ == "PRP" and obj.lower_ in _PLURAL_PRONOUNS:
+        obj = None
+        out.update(_previous_nouns(tok))  # "shot them down": them = the drones just reported
     if obj is not None:
         out.update({obj.lemma_.lower(), obj.lower_})
         for c in obj.children:
@@ -124,7 +143,7 @@ def claimed_by(tok):
     """Who claimed the event noun: "X claimed the attack", "the attack was claimed by X", "X
     claimed responsibility for the bombing"."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
         tok, head = head.head, head.head.head  # "claimed responsibility for the bombing"
     if head.lemma_.lower() not in ("claim", "admit") or head.pos_ != "VERB":
         return None

@@ -22,9 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-import yaml
-
-from kronika.data import EVENTS_DIR as DATA_DIR
+from kronika.errors import DataError
+from kronika.events.datafiles import classifier_file
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 
@@ -51,7 +50,7 @@ class _Lex:
     attempt_heads: frozenset
     repelled: re.Pattern
     territory_nouns: frozenset
-    person_nouns: frozenset
+    person_objects: frozenset
     weapon_nouns: frozenset
     state_words: frozenset
     non_state_words: frozenset
@@ -61,24 +60,26 @@ class _Lex:
 
 @functools.lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    raw = yaml.safe_load((DATA_DIR / "classifier.yaml").read_text(encoding="utf-8"))["territory_family"]
-    roles = raw["roles"]
+    raw = classifier_file().territory_family
+    if raw is None:
+        raise DataError("events/classifier.yaml: territory_family: missing (the roles' word lists)")
+    roles = raw.roles
     return _Lex(
-        verbs=frozenset(roles["verbs"]),
-        particle_verbs={k: frozenset(v) for k, v in roles["particle_verbs"].items()},
-        object_verbs={k: frozenset(v) for k, v in roles["object_verbs"].items()},
-        out_verbs=frozenset(roles["out_verbs"]),
-        fall_verbs=frozenset(roles["fall_verbs"]),
-        reporting_verbs=frozenset(roles["reporting_verbs"]),
-        attempt_heads=frozenset(roles["attempt_heads"]),
-        repelled=re.compile(r"\b(?:" + "|".join(roles["repelled"]) + r")\b"),
-        territory_nouns=frozenset(roles["territory_nouns"]),
-        person_nouns=frozenset(roles["person_nouns"]),
-        weapon_nouns=frozenset(roles["weapon_nouns"]),
-        state_words=frozenset(roles["state_words"]),
-        non_state_words=frozenset(roles["non_state_words"]),
-        pro_state_words=frozenset(roles["pro_state_words"]),
-        cue=re.compile(r"\b(?:" + "|".join(raw["cues"]) + r")", re.I),
+        verbs=frozenset(roles.verbs),
+        particle_verbs={k: frozenset(v) for k, v in roles.particle_verbs.items()},
+        object_verbs={k: frozenset(v) for k, v in roles.object_verbs.items()},
+        out_verbs=frozenset(roles.out_verbs),
+        fall_verbs=frozenset(roles.fall_verbs),
+        reporting_verbs=frozenset(roles.reporting_verbs),
+        attempt_heads=frozenset(roles.attempt_heads),
+        repelled=re.compile(r"\b(?:" + "|".join(roles.repelled) + r")\b"),
+        territory_nouns=frozenset(roles.territory_nouns),
+        person_objects=frozenset(roles.person_objects),
+        weapon_nouns=frozenset(roles.weapon_nouns),
+        state_words=frozenset(roles.state_words),
+        non_state_words=frozenset(roles.non_state_words),
+        pro_state_words=frozenset(roles.pro_state_words),
+        cue=re.compile(r"\b(?:" + "|".join(raw.cues) + r")", re.I),
     )
 
 
@@ -148,7 +149,7 @@ def _object_kind(tok, lx: _Lex) -> str:
     if tok is None:
         return "other"
     lem = tok.lemma_.lower()
-    if lem in lx.person_nouns or tok.lower_ in lx.person_nouns:
+    if lem in lx.person_objects or tok.lower_ in lx.person_objects:
         return "person"
     if lem in lx.weapon_nouns or tok.lower_ in lx.weapon_nouns:
         return "weapon"

@@ -27,6 +27,8 @@ from kronika.events.triggers import trigger_for
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
+# what a bare "attack" may turn out to be: violence of any kind, never a development or a transfer
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]:
@@ -58,16 +60,46 @@ def _unread(sent, lex) -> bool:
     return all(trigger_for(tok, lex) is None for tok in sent)
 
 
-def classifier_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
+def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
     """``mentions`` unchanged when there are any; else one mention per sentence of the article's
-    own reporting that has no trigger word and that a cue rule of the snippet classifier reads as
-    an event."""
+    own reporting that has no trigger word (or is one of ``reread``) and that a cue rule of the
+    snippet classifier reads as an event."""
     if mentions:
         return mentions
     d, lex = DocIndex(ctx), load_lexicon()
     found = (_sentence_event(ctx, d, si, sent) for si, sent in enumerate(ctx.doc.sents)
-             if ctx.reporting(sent.start_char) and _unread(sent, lex))
+             if ctx.reporting(sent.start_char) and (si in reread or _unread(sent, lex)))
     return [e for e in found if e is not None]
 
 
-__all__ = ["CONFIDENCE", "classifier_mentions"]
+def _code(clf, name: str) -> Optional[str]:
+    return next((c for c, n in clf.code_to_name.items() if n == name), None)
+
+
+def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
+    """An event typed by default (a bare "attack", "assault", "clash": Armed clash or Attack
+    when nothing in the clause says more) takes the type the snippet classifier's cue rules read
+    in its sentence, when they read one: "gunmen attacked the staff quarters, abducting the
+    sister of ..." is an abduction, "the shoot-out ... one civilian was killed" a clash."""
+    from kronika.events.corefer import _weak
+
+    clf = load_classifier()
+    out = []
+    for e in events:
+        if _weak(e):
+            sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
+            scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
+            if scores and _code(clf, e.sub_event_type) not in scores:  # the rules do not read it as typed
+                code, _ = classify_code(sent.text, parsed=sent.as_doc())
+                name = clf.code_to_name[code]
+                info = load_taxonomy()["sub_event_types"][name]
+                cue = cue_span(sent.text, code)
+                own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
+                if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
+                    e = e.model_copy(update={"sub_event_type": name, "event_type": info["event_type"],
+                                             "disorder_type": info["disorder_type"]})
+        out.append(e)
+    return out
+
+
+__all__ = ["CONFIDENCE", "classifier_mentions", "classifier_types"]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 
 from kronika.context import Context
+from kronika.events.corefer import _contains
 from kronika.records import Event, Place
 
 _LIST_DEPS = {"conj", "appos"}
 _RANGE_PREPS = {"to", "and"}
+_WHOLE_COUNTRIES = {"country", "continent"}
 
 
 def _token_of(ctx: Context, p: Place):
@@ -37,12 +39,18 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
         if tok.i in by_token:
             found[tok.i] = by_token[tok.i]
         for c in tok.children:
-            if c.dep_ in _LIST_DEPS and c.i in by_token:
-                todo.append(c)
+            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN"):
+                todo.append(c)  # through a name read otherwise ("Moscow, Belgorod, Tula": Belgorod an actor here)
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
     places = [found[i] for i in sorted(found)]
-    return places if place in places else [place]
+    if place not in places:
+        return [place]
+    # "Poltava, Ukraine", "Iraq and its Kurdistan region": a place and what contains it are one place
+    places = [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+    if sum(p.level in _WHOLE_COUNTRIES for p in places) > 1:
+        return [place]  # "attacks on U.S. forces in Iraq and Syria": a list of countries is no list of events
+    return places
 
 
 def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
@@ -58,7 +66,7 @@ def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
             continue
         listed = _listed_with(ctx, m.place, by_token)
         if len(listed) < 2:
-            out.append(m)
+            out.append(m.model_copy(update={"place": listed[0]}) if listed else m)
             continue
         for n, p in enumerate(listed):
             upd = {"place": p}

@@ -19,6 +19,14 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
             break
         cur = cur.head
         chain.append(cur)
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no")
+                                             for c in tok.children):
+        # a definite event noun inside another noun's phrase ("the drones used in the Port Sudan
+        # attacks") names a known event: the mood of the clause around that phrase is not its own
+        for k, t in enumerate(chain[1:], start=1):
+            if t.pos_ in ("NOUN", "PROPN"):
+                chain = chain[:k]
+                break
     for t in chain[:2]:
         if t is not tok and t.lemma_ in st["reporting_verbs"]:
             break

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from typing import Optional
 
+from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import event_time
 from kronika.records import Claim, Event, Mention
@@ -82,3 +83,60 @@ def casualty_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
             added.append(_from_claim(ctx, c, attack))
             told.add(c.sentence)
     return sorted(mentions + added, key=lambda e: (e.start, e.trigger.start))
+
+
+# --- one person killed: "a gunman shot dead a former lawmaker" ---------------------------------
+
+_KILLING_VERBS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "lynch"}
+_KILLING_NOUNS = {"killing", "murder", "assassination", "execution", "beheading", "lynching"}
+_DEAD = {"dead", "death"}  # "shot dead", "stabbed to death", "beaten to death"
+_ONE = {"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
+
+
+def _killing(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in _KILLING_NOUNS
+    if tok.pos_ != "VERB":
+        return False
+    return lemma in _KILLING_VERBS or any(
+        c.lower_ in _DEAD or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+        for c in tok.children)
+
+
+def _victim(tok):
+    if tok.pos_ == "NOUN":
+        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+
+
+def _one_person(victim, person_nouns) -> bool:
+    """A single person: "a former lawmaker", "the mayor", "one contractor", "Iryna Farion"."""
+    if victim.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in victim.children):
+        return False
+    if victim.ent_type_ == "PERSON":
+        return True
+    nums = [c for c in victim.children if c.dep_ == "nummod"]
+    if nums and not all(n.lower_ in ("one", "1") for n in nums):
+        return False
+    return victim.lemma_.lower() in person_nouns and (
+        bool(nums) or any(c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in victim.children))
+
+
+def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """A mention with no toll whose clause kills one person it names ("shot dead a former
+    lawmaker", "the killing of the mayor") has one death: ACLED counts a named victim."""
+    person_nouns = claims_lexicon().people_nouns
+    out = []
+    for m in mentions:
+        if m.fatalities is None and m.status == "occurred" and m.event_type in _VIOLENT:
+            span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+            trig = span.root if span is not None and len(span) else None
+            near = (trig, trig.head, *trig.children) if trig is not None else ()
+            killed = [t for t in near if _killing(t)]  # the trigger, or the verb of its strike
+            if killed and all((v := _victim(t)) is not None and _one_person(v, person_nouns) for t in killed):
+                m = m.model_copy(update={"fatalities": 1})
+        out.append(m)
+    return out

@@ -21,10 +21,14 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
     """The first trigger of the word (a phrasal verb before the verb) whose requirements hold:
     "set fire" is property destruction, "set up a base" a base established."""
     objs = None
-    for trig in _candidates(tok, lex):
+    phrasal = False
+    for key, trig in _candidates(tok, lex):
+        if phrasal and " " not in key:
+            return None  # "shot them down" is not "shot" when "shoot down" wanted a weapon
         objs = object_lemmas(tok) if objs is None else objs
         if not _requirements_unmet(tok, trig, lex, objs):
             return trig
+        phrasal = phrasal or " " in key
     return None
 
 
@@ -50,7 +54,7 @@ def _candidates(tok, lex: Lexicon):
         for trig in lex.by_key.get(key, ()):
             if id(trig) not in seen:
                 seen.add(id(trig))
-                yield trig
+                yield key[0], trig
 
 
 def generic_noun(tok, lex: Lexicon) -> bool:
@@ -143,9 +147,10 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
             return True  # "bombed the village, killing 6 civilians"
         if is_verb(tok) and is_passive(tok) and by_object(tok) is None and any(
                 g.i in trigger_tokens and is_noun(g) and not generic_noun(g, run.lex)
-                for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for v in (tok, *(c for c in tok.children if c.dep_ == "conj" and is_verb(c)))
+                for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following")
                 for g in c.children if g.dep_ == "pobj"):
-            return True  # "four people were killed in the attacks": the attacks are the event
+            return True  # "four people were killed (and ten injured) in the attacks": the attacks are the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)

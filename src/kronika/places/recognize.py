@@ -216,6 +216,7 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     _subdivision_phrases(found)
     _after_cues(found)
     _abbreviations(found)
+    _country_phrases(found)
     _entities(found, demonyms, person_words)
     named = {i: ent for ent in ents if ent.label_ in ("PERSON", "ORG") for i in range(ent.start, ent.end)}
     _gazetteer_names(found, person_words, named, known)
@@ -287,6 +288,22 @@ def _abbreviations(found: _Found) -> None:
             sp = Span(s, e, text[s:e], "abbreviation", normalize(text[s:e]))
             sp.code = lex.abbreviations[m.group("abbr")]
             found.add(sp)
+
+
+def _country_phrases(found: _Found) -> None:
+    """3b. countries' other names of several words ("DR Congo", "Russian Federation"), which the
+    tagger may split ("DR" an organisation, "Congo" a country: the other Congo)."""
+    lex, text = found.lex, found.text
+    rx = _CUE_RE.get(id(lex) + 1)
+    if rx is None:
+        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                        for a in sorted((a for a in lex.country_aliases if " " in a), key=len, reverse=True))
+        rx = _CUE_RE[id(lex) + 1] = re.compile(rf"(?i)(?<![\w.])(?:{alts})(?![\w])")
+    for m in rx.finditer(text):
+        s, e = m.start(), m.end()
+        if text[s].isupper() and text[e - 1].isalpha() and text[text.rfind(" ", s, e) + 1].isupper() \
+                and found.free(s, e):
+            found.add(Span(s, e, text[s:e], "gazetteer", normalize(text[s:e])))
 
 
 def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -> None:

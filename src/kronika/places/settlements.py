@@ -24,6 +24,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "settlements
 POINT_SOURCE = {"ocha-pcode": "ocha", "gn": "geonames", "wof": "whosonfirst", "oktmo": "ru-census-2021",
                 "ru2021": "ru-census-2021"}
 SAME_PLACE_KM = 3.0
+CLAIMED_ID_KM = 15.0
+BIG_CITY = 100_000  # how far a row may lie from the GeoNames point of the id it gives
 # generic words of a Russian first-level division in the source's Latin form ("Kurskaya oblast")
 _GENERIC = {"oblast", "oblast'", "kray", "krai", "respublika", "republic", "avtonomnyy", "okrug", "autonomous"}
 
@@ -115,7 +117,10 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         # in the row's order (its name first, then its aliases): a set's order changes with the
         # hash seed, and with it which of two nearby namesakes a settlement joined
         keys = list(dict.fromkeys(normalize(n) for n in [r["name"], *aliases]))
-        target = gid if gid in index.places else index.same_name_near(keys, cc, lat, lon)
+        # a row's GeoNames id is trusted only near that id's point: one source gave Lviv's id to
+        # the town of Mykolaiv 35 km south of it, which renamed Lviv
+        claimed = gid in index.places and _km(lat, lon, index.places[gid][2], index.places[gid][3]) <= CLAIMED_ID_KM
+        target = gid if claimed else index.same_name_near(keys, cc, lat, lon)
         if target is None and gid in by_id:
             continue  # a GeoNames id the gazetteer has at another level
         new_rows = place_name_rows(target or gid, [r["name"]], alts)
@@ -131,6 +136,8 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         a1 = _admin1(r, admin1, index, lat, lon)
         src = POINT_SOURCE.get(r["source_id"].split(":")[0], "settlements")
         pop = int(r["population"] or 0)
+        if pop >= BIG_CITY:
+            pop = 0  # GeoNames has every such city: a row joined to none borrowed a namesake's population
         out.append((gid, r["name"], lat, lon, "P", "PPL", "populated_place", cc, a1, None, pop, None, None, src,
                     r["admin2"] or None, r["source_id"]))
         by_id[gid] = len(out) - 1

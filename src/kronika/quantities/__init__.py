@@ -1,7 +1,8 @@
 """Quantities: every count and measure in the text, with range, qualifier and unit.
 
 ``find_quantities(ctx)`` is the pipeline stage; ``parse_quantities(text)`` the text-level
-parser it runs (usable without spaCy). Years, dates, times, ages, ordinals, unit
+parser it runs (usable without spaCy). A fraction of a whole ("a third of", "one in five") is a
+quantity of kind ``proportion``. Years, dates, times, bare ages, ordinals, unit
 designations and phone-like strings are not quantities; a number inside a time
 expression found by the time stage (``ctx.times``) is not either. A count carries what it
 counts (``counted``, the noun lemmatized, and ``counted_phrase`` with its modifiers), read
@@ -44,6 +45,9 @@ def _per(ctx: Context, p: ParsedQuantity) -> Optional[str]:
     return " ".join(t.lemma_.lower() for t in span)
 
 
+_KINDS = {"measure": "measure", "age": "age", "fraction": "proportion"}
+
+
 def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
     counted, phrase = _counted(ctx, p)
     return Quantity(
@@ -55,12 +59,12 @@ def to_record(ctx: Context, p: ParsedQuantity) -> Quantity:
         value=p.value,
         low=p.low,
         high=p.high,
-        qualifier=p.qualifier,  # type: ignore[arg-type]
+        qualifier=p.qualifier,
         qualifier_text=p.qualifier_text,
         unit=p.unit,
         vague=p.vague,
-        change=p.change if p.change in ("up", "down") else None,  # type: ignore[arg-type]
-        kind=p.kind if p.kind in ("measure", "age") else "count",  # type: ignore[arg-type]
+        change=p.change if p.change in ("up", "down") else None,
+        kind=_KINDS.get(p.kind, "count"),
         previous=p.previous,
     )
 
@@ -99,8 +103,8 @@ def find_quantities(ctx: Context) -> list[Quantity]:
     dates, bare ages or designations)."""
     out: list[Quantity] = []
     for p in parse_quantities(ctx.text):
-        if not p.is_quantity and not (p.kind == "age" and p.unit):
-            continue  # ages only with their unit ("a 17-year-old"), not "Kovalenko, 34,"
+        if not p.is_quantity and not (p.kind == "age" and p.unit) and p.kind != "fraction":
+            continue  # ages only with their unit ("a 17-year-old"), not "Kovalenko, 34,"; proportions kept
         if _in_time(ctx, p) or _date_entity(ctx, p):
             continue
         out.append(to_record(ctx, p))

@@ -7,32 +7,21 @@ stage reads the same noun (:func:`counted_noun`) to decide what a claim measures
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Optional
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from kronika.errors import DataError
+from kronika.data import QUANTITIES_DIR, Strict, load_yaml
 
 
-class _CountedData(BaseModel):
+class _CountedData(Strict):
     """``data/quantities/counted.yaml``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     lemmas: dict[str, str]
     words: list[str]
 
 
 @functools.lru_cache(maxsize=1)
 def _data() -> _CountedData:
-    text = resources.files("kronika.data").joinpath("quantities/counted.yaml").read_text(encoding="utf-8")
-    try:
-        data = _CountedData.model_validate(yaml.safe_load(text))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataError(f"quantities/counted.yaml: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
-    return data
+    return load_yaml(QUANTITIES_DIR / "counted.yaml", _CountedData)
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from typing import Literal
 
-import yaml
+from pydantic import Field, field_validator
 
+from kronika.data import QUANTITIES_DIR, Strict, load_yaml
 from kronika.records import Qualifier
-
-_QUALIFIERS = set(Qualifier.__args__)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -46,42 +45,46 @@ def _alternation(items) -> str:
     return "|".join(re.escape(i) for i in ordered)
 
 
-def _validate(raw: dict) -> None:
-    for key in ("number_words", "scales", "vague", "qualifiers_before", "qualifiers_after", "units"):
-        if not isinstance(raw.get(key), dict) or not raw[key]:
-            raise ValueError(f"quantities lexicon: section {key!r} missing or empty")
-    for table in ("qualifiers_before", "qualifiers_after"):
-        for phrase, qual in raw[table].items():
-            if qual not in _QUALIFIERS:
-                raise ValueError(f"quantities lexicon: {table}[{phrase!r}] = {qual!r} is not a Qualifier")
-    for phrase, pair in raw["vague"].items():
-        if not (isinstance(pair, list) and len(pair) == 2 and pair[0] <= pair[1]):
-            raise ValueError(f"quantities lexicon: vague[{phrase!r}] must be [low, high]")
-    for code, spec in raw["units"].items():
-        if not isinstance(spec, dict) or "name" not in spec or not spec.get("surfaces"):
-            raise ValueError(f"quantities lexicon: unit {code!r} needs a name and surfaces")
-        if spec.get("position", "after") not in ("before", "after"):
-            raise ValueError(f"quantities lexicon: unit {code!r}: position must be before/after")
+class _UnitSpec(Strict):
+    name: str
+    surfaces: list[str] = Field(min_length=1)
+    position: Literal["before", "after"] = "after"
+
+
+class _NumbersFile(Strict):
+    """``data/quantities/numbers.yaml``: every section present and not empty."""
+
+    number_words: dict[str, float] = Field(min_length=1)
+    scales: dict[str, float] = Field(min_length=1)
+    vague: dict[str, tuple[float, float]] = Field(min_length=1)
+    qualifiers_before: dict[str, Qualifier] = Field(min_length=1)
+    qualifiers_after: dict[str, Qualifier] = Field(min_length=1)
+    units: dict[str, _UnitSpec] = Field(min_length=1)
+
+    @field_validator("vague")
+    @classmethod
+    def _low_high(cls, vague: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        for phrase, (low, high) in vague.items():
+            if low > high:
+                raise ValueError(f"vague[{phrase!r}] must be [low, high]")
+        return vague
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The quantity lexicon, loaded and compiled once per process."""
-    text = resources.files("kronika.data").joinpath("quantities/numbers.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
-    _validate(raw)
+    raw = load_yaml(QUANTITIES_DIR / "numbers.yaml", _NumbersFile)
     units: dict[str, Unit] = {}
     after: dict[str, Unit] = {}
     before: dict[str, Unit] = {}
-    for code, spec in raw["units"].items():
-        code = str(code)
-        unit = Unit(code=code.removesuffix("_after"), name=spec["name"], position=spec.get("position", "after"))
+    for code, spec in raw.units.items():
+        unit = Unit(code=code.removesuffix("_after"), name=spec.name, position=spec.position)
         units.setdefault(unit.code, unit)
         target = before if unit.position == "before" else after
-        for surface in spec["surfaces"]:
-            target.setdefault(str(surface), unit)
-    words = {str(k).lower(): float(v) for k, v in raw["number_words"].items()}
-    scales = {str(k).lower(): float(v) for k, v in raw["scales"].items()}
+        for surface in spec.surfaces:
+            target.setdefault(surface, unit)
+    words = {k.lower(): v for k, v in raw.number_words.items()}
+    scales = {k.lower(): v for k, v in raw.scales.items()}
     word_scales = [k for k in scales if len(k) > 3]  # 'hundred', 'million' (not 'm', 'bn')
     word_alt = _alternation([*words, *word_scales])
     re_words = re.compile(
@@ -89,22 +92,22 @@ def load() -> Lexicon:
         rf"(?:{word_alt})(?:(?:\s+and\s+|[\s-]+)(?:{word_alt}))*\b",
         re.IGNORECASE,
     )
-    vague = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in raw["vague"].items()}
+    vague = {k.lower(): v for k, v in raw.vague.items()}
     return Lexicon(
         number_words=words,
         scales=scales,
         vague=vague,
-        qualifiers_before={str(k).lower(): v for k, v in raw["qualifiers_before"].items()},
-        qualifiers_after={str(k).lower(): v for k, v in raw["qualifiers_after"].items()},
+        qualifiers_before={k.lower(): v for k, v in raw.qualifiers_before.items()},
+        qualifiers_after={k.lower(): v for k, v in raw.qualifiers_after.items()},
         units_after=after,
         units_before=before,
         units=units,
         re_words=re_words,
         re_vague=re.compile(rf"\b(?:{_alternation(vague)})\b", re.IGNORECASE),
         re_qual_before=re.compile(
-            rf"(?:^|(?<=[^\w]))({_alternation(raw['qualifiers_before'])})[\s-]*$", re.IGNORECASE
+            rf"(?:^|(?<=[^\w]))({_alternation(raw.qualifiers_before)})[\s-]*$", re.IGNORECASE
         ),
-        re_qual_after=re.compile(rf"(?:[\s-]*)({_alternation(raw['qualifiers_after'])})\b", re.IGNORECASE),
+        re_qual_after=re.compile(rf"(?:[\s-]*)({_alternation(raw.qualifiers_after)})\b", re.IGNORECASE),
         # units: case-sensitive surfaces, then a lower-cased retry for long words
         re_unit_after=re.compile(rf"[ \t]?-?({_alternation(after)})(?![A-Za-z0-9²])"),
         re_unit_before=re.compile(rf"(?:^|(?<=[^A-Za-z]))({_alternation(before)})\s?$"),

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from kronika.quantities import changes as _changes
 from kronika.quantities import lexicon as _lex
 
 MONTHS = (
@@ -135,34 +136,10 @@ _NOT_NAMES = frozenset(
     "After Before While If As Here There Now Then Still Also Even Including Per Least More Less Fewer Top Last First "
     "Next Past Within Into Across Among Against During Some Nearly Killed Wounded Captured Total Sent Deployed".split()
 )
-_RE_UP = re.compile(
-    r"\b(?:up|rose|rise|rises|risen|rising|increased?|increases|increasing|grew|grow|grows|growing|gained|gains?|"
-    r"jumped|jumps?|climbed|climbs?|surged?|surges|soared|soars?|added|adds|boosted|higher|raised|raises?|expanded)"
-    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|an?\s+additional|over|more\s+than))*\s*$",
-    re.IGNORECASE,
-)
-_RE_DOWN = re.compile(
-    r"\b(?:down|fell|fall|falls|fallen|falling|dropped|drops?|declined?|declines|declining|decreased?|decreases|"
-    r"lower|lost|loses?|cut|cuts|slid|slides?|slumped|slumps?|plunged?|plunges|tumbled?|tumbles|shed|sheds|sank|sinks?|"
-    r"dipped|dips?|reduced|reduces?|shrank|shrinks?|eased|eases?|lowered)"
-    r"(?:\s+(?:by|to|some|nearly|almost|about|around|roughly|another|over|more\s+than))*\s*$",
-    re.IGNORECASE,
-)
 _RE_NEGATIVE = re.compile(r"(?<![\w\d])-$")
-# A change between two figures. "from X to Y" is a change (not a range) when a word of change
-# governs it in the same clause ("rose from 300 to 400", "an increase from 5% to 7%"); "to Y from X"
-# after such a word, and "Y, up/down from X", are the same change told end first.
-_CHANGE_WORD = (
-    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow(?:s|n|ing|th)?|drop(?:s|ped|ping)?|"
-    r"declin\w*|climb\w*|jump\w*|surg\w*|soar\w*|plung\w*|plummet\w*|tumbl\w*|slump\w*|sank|sinks?|sinking|slid(?:e|es|ing)?|"
-    r"dip(?:s|ped|ping)?|shr[aiu]nk\w*|narrow\w*|widen\w*|eas(?:ed|es|ing)|slow(?:s|ed|ing|down)?|accelerat\w*|doubl\w*|"
-    r"tripl\w*|halv\w*|swell\w*|swollen|balloon\w*|spik\w*|leap\w*|leapt|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
-    r"cut(?:s|ting)?|reduc\w*|revis\w*|upgrad\w*|downgrad\w*|boost\w*|expand\w*|went|go(?:es|ne|ing)?|mov(?:e|es|ed|ing)|"
-    r"chang\w*|shift\w*|improv\w*|worsen\w*|hik(?:e|es|ed|ing)|slash\w*|trim(?:s|med|ming)?|creep\w*|crept|inch(?:es|ed|ing)|"
-    r"edg(?:e|es|ed|ing)|bump\w*|gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|add(?:s|ed|ing)|escalat\w*|recover\w*|rebound\w*|"
-    r"revers\w*|upward|downward|higher|lower)"
-)
-_RE_CHANGE_WORD = re.compile(rf"\b{_CHANGE_WORD}\b", re.IGNORECASE)
+# A change between two figures: "from X to Y" is a change (not a range) when a word of change
+# (changes.yaml, change_stems) governs it in the same clause; "to Y from X" after such a word,
+# and "Y, up/down from X", are the same change told end first.
 # what may stand between the first figure of "from X to Y" and "to": a time or place adjunct
 # ("from 20 mpg in 2008 to 29 mpg", "from $912 at 6.10am to $874")
 _RE_FROM_TO = re.compile(
@@ -506,6 +483,8 @@ def _pair_unit(ux, uy, cx, cy):
 def _figure(text: str, nums: list, j: int, lex: _lex.Lexicon, pos: int):
     """The number starting at ``pos`` (after an optional qualifier and currency), scaled, with its unit."""
     lead = _re_lead(lex).match(text, pos)
+    if lead is None:  # every part of the lead is optional: it always matches
+        return None
     at = lead.end()
     while j < len(nums) and nums[j].start < at:
         j += 1
@@ -551,7 +530,7 @@ def _change_from_to(text: str, nums: list, i: int, lex: _lex.Lexicon, floor: int
     fx = _figure(text, nums, i, lex, from_at + len(m.group()))
     if fx is None or fx["j"] != i:
         return None
-    if not _RE_CHANGE_WORD.search(_clause_before(text, from_at, floor)):
+    if not _changes.load().re_change_word.search(_clause_before(text, from_at, floor)):
         return None
     chain = [fx]
     while True:
@@ -595,7 +574,7 @@ def _change_to_from(text: str, nums: list, i: int, lex: _lex.Lexicon):
     if not m.group("dir"):
         to = re.search(rf"\bto\s+(?:(?:{_quals_alt(lex)})\s+)?$", text[max(0, ys - 40) : ys], re.IGNORECASE)
         # the word of change may stand before a first figure: "rose 60% to 3.9 million from 2.4 million"
-        if to is None or not _RE_CHANGE_WORD.search(_clause_before(text, max(0, ys - 40) + to.start(), 0)):
+        if to is None or not _changes.load().re_change_word.search(_clause_before(text, max(0, ys - 40) + to.start(), 0)):
             return None
     fx = _figure(text, nums, i + 1, lex, m.end())
     if fx is None or fx["j"] != i + 1 or _bad_end(text, fx) or _bad_end(text, fy):
@@ -787,7 +766,7 @@ def _quantity_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consume
         start=r.start, end=r.end, text=text[r.start : r.end], value=r.value, low=r.low, high=r.high,
         qualifier=r.qualifier, qualifier_text=r.qualifier_text, unit=unit.code if unit else None,
         unit_name=unit.name if unit else None, unit_text=r.unit_text, vague=n.vague is not None, kind=kind,
-        number_start=n.start, number_end=n.end, change=_change_before(text[max(0, r.start - 40) : r.start]),
+        number_start=n.start, number_end=n.end, change=_changes.change_before(text[max(0, r.start - 40) : r.start]),
     )
     return q, r.i
 
@@ -832,7 +811,7 @@ def _range_separator(text: str, r: _Reading, m2: _Num, lex: _lex.Lexicon):
         sep_ok = False
     if sep_ok and sep.strip() in ("-", "–") and (n.word != m2.word):
         sep_ok = False
-    if sep_ok and sep.strip(" -").lower() == "or" and not n.word:
+    if sep_ok and sep.strip(" -").lower() == "or":  # "3 or 4", "eight or nine": alternatives, each a figure
         sep_ok = False
     if not sep_ok or m2.vague:
         return None
@@ -941,32 +920,9 @@ def _read_sign(text: str, r: _Reading) -> None:
             r.value = -r.value  # "$-50.8bn", "-$5bn"
             r.start = min(r.start, cur_at - (0 if r.negative_money else 1))
     negative = r.value is not None and not n.word and _RE_NEGATIVE.search(text, max(0, n.start - 1), n.start)
-    if negative and r.qualifier == "exact" and n.start >= 2 and text[n.start - 2] in " (":
+    if negative and r.value is not None and r.qualifier == "exact" and n.start >= 2 and text[n.start - 2] in " (":
         r.value = -r.value  # "-1.3%"
         r.start = n.start - 1
-
-
-# verbs whose particle "up"/"down" is no change: "gave up 517 yards", "signed up 40 volunteers"
-_PARTICLE_VERBS = frozenset(
-    "give gives gave given giving sign signs signed signing pick picks picked picking set sets setting "
-    "put puts putting shut shuts take takes took taken taking make makes made making end ends ended "
-    "line lines lined round rounds rounded back backs backed turn turns turned call calls called "
-    "break breaks broke broken shoot shoots shot bring brings brought draw draws drew drawn "
-    "rack racks racked tally tallies tallied chalk chalks chalked hold holds held".split())
-
-
-def _change_before(window: str) -> Optional[str]:
-    """'up' or 'down' from a word of change just before a figure ("rose by", "down"), or None."""
-    for direction, pattern in (("up", _RE_UP), ("down", _RE_DOWN)):
-        m = pattern.search(window)
-        if m is None:
-            continue
-        word = m.group().split()[0].lower()
-        before = window[: m.start()].split()
-        if word in ("up", "down") and before and before[-1].lower() in _PARTICLE_VERBS:
-            continue
-        return direction
-    return None
 
 
 _RE_CONVERSION = re.compile(r"\s*\(\s*$")

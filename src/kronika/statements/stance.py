@@ -20,14 +20,14 @@ from kronika.context import Context
 from kronika.data import CLAIMS_DIR, Strict, load_yaml
 from kronika.records import Stance
 
-_KEYS = ("forecast_cues", "forecast_aux", "threat_cues", "warning_cues", "self_subjects", "call_cues",
+_KEYS = ("forecast_cues", "future_aux", "threat_cues", "warning_cues", "self_subjects", "call_cues",
          "call_particles", "call_needs_particle", "call_aux", "responsibility_heads", "responsibility_cues")
 
 
 @dataclass(frozen=True)
 class StanceLexicon:
     forecast_cues: frozenset[str]
-    forecast_aux: frozenset[str]
+    future_aux: frozenset[str]
     threat_cues: frozenset[str]
     warning_cues: frozenset[str]
     self_subjects: frozenset[str]
@@ -43,7 +43,7 @@ class _StatementsFile(Strict):
     """``data/claims/statements.yaml``: the word lists of the stances."""
 
     forecast_cues: _lex.Words
-    forecast_aux: _lex.Words
+    future_aux: _lex.Words
     threat_cues: _lex.Words
     warning_cues: _lex.Words
     self_subjects: _lex.Words
@@ -70,7 +70,7 @@ def _future(root, lex: StanceLexicon) -> bool:
     if root is None:
         return False
     for child in root.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.forecast_aux:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.future_aux:
             return True
     # "is going to strike"
     return root.dep_ == "xcomp" and root.head.lower_ == "going"

@@ -13,140 +13,22 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from sqlalchemy import (
-    JSON, Boolean, Column, Index, case, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-    func, insert, inspect, or_, select, text,
-)
+from sqlalchemy import case, func, insert, inspect, or_, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from kronika.errors import KronikaError
 from kronika.records import Analysis
 from kronika.store.engine import database_url, is_url, make_engine, redacted
-from kronika.store.write import lock_writes, store_documents, write_chronicle
+from kronika.series import series_key
+from kronika.store import incremental
+from kronika.store.schema import (  # the tables, here too for ``from kronika.store import events``
+    chronicle_events, chronicle_reports, claim_series, claims, documents, events, meta_table, metadata,
+    series_claimants, series_windows, statements,
+)
+from kronika.store.write import lock_writes, statement_row, store_documents, write_chronicle
 
 SCHEMA_VERSION = 5
-
-metadata = MetaData()
-
-meta_table = Table("kronika_meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
-
-documents = Table(
-    "documents", metadata,
-    Column("id", String(32), primary_key=True),
-    Column("title", Text), Column("url", Text), Column("source", Text), Column("author", Text),
-    Column("published", Date, index=True), Column("published_from", String(16)),
-    Column("format", String(16)), Column("path", Text),
-    Column("text", Text, nullable=False),
-    Column("analysis", JSON, nullable=False),
-    Column("pipeline", String(128)),
-    Column("ingested_at", DateTime, nullable=False),
-)
-
-events = Table(
-    "events", metadata,
-    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", String(32), primary_key=True),
-    Column("event_type", String(64), index=True), Column("sub_event_type", String(64)),
-    Column("kind", String(64)), Column("status", String(16)),
-    Column("date_start", Date, index=True), Column("date_end", Date), Column("granularity", String(16)),
-    Column("place", Text, index=True), Column("geonameid", Integer), Column("country_code", String(2)),
-    Column("admin1", Text), Column("latitude", Float), Column("longitude", Float),
-    Column("actor1", Text, index=True), Column("actor2", Text, index=True),
-    Column("fatalities", Integer), Column("sentence", Integer), Column("text", Text),
-    Column("data", JSON, nullable=False),
-    Column("sweep_start", Date),  # where the chronicle's merge sweeps it: its start, else its publication
-    Index("ix_events_type_sweep", "event_type", "sweep_start"),
-)
-
-claims = Table(
-    "claims", metadata,
-    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", String(32), primary_key=True),
-    Column("measure", String(32), index=True), Column("subject", Text),
-    Column("value", Float), Column("low", Float), Column("high", Float),
-    Column("qualifier", String(16)), Column("unit", String(16)),
-    Column("claimant", Text, index=True), Column("modality", String(16)),
-    Column("date_start", Date, index=True), Column("date_end", Date),
-    Column("place", Text, index=True), Column("geonameid", Integer), Column("country_code", String(2)),
-    Column("headline", Boolean), Column("sentence", Integer), Column("text", Text),
-    Column("data", JSON, nullable=False),
-    Column("series_key", String(32), index=True),
-    Column("series_window", String(8)),  # the month its series point is "as of" (series.window_of)
-    Index("ix_claims_series_window", "series_key", "series_window"),
-)
-
-
-chronicle_events = Table(
-    "chronicle_events", metadata,
-    Column("id", String(32), primary_key=True),
-    Column("event_type", String(64), index=True), Column("sub_event_type", String(64)),
-    Column("kind", String(64)), Column("status", String(16)),
-    Column("date_start", Date, index=True), Column("date_end", Date), Column("granularity", String(16)),
-    Column("date_defaulted", Boolean),
-    Column("place", Text, index=True), Column("country_code", String(2)), Column("admin1", Text),
-    Column("latitude", Float), Column("longitude", Float),
-    Column("actor1", Text, index=True), Column("actor2", Text, index=True),
-    Column("fatalities", Integer), Column("n_sources", Integer), Column("n_reports", Integer),
-    Column("first_reported", Date), Column("last_reported", Date), Column("merge_score", Float),
-    Column("data", JSON, nullable=False),
-)
-# the chronicle's date order (store.read.chronicle_order): its first page straight from the index
-_DAY = func.coalesce(chronicle_events.c.date_start, chronicle_events.c.first_reported)
-Index("ix_chronicle_events_day", _DAY.is_(None), _DAY, chronicle_events.c.id)
-
-chronicle_reports = Table(
-    "chronicle_reports", metadata,
-    Column("chronicle_id", String(32), ForeignKey("chronicle_events.id", ondelete="CASCADE"), primary_key=True),
-    Column("doc_id", String(32), primary_key=True), Column("event_id", String(32), primary_key=True),
-    Column("source", Text), Column("published", Date), Column("text", Text),
-    Column("edge", JSON),  # [score, reasons] of the link by which this report joined its event
-    Index("ix_chronicle_reports_report", "doc_id", "event_id"),
-)
-
-claim_series = Table(
-    "claim_series", metadata,
-    Column("key", String(32), primary_key=True),
-    Column("measure", String(32), index=True), Column("subject", Text, index=True), Column("place", Text, index=True),
-    Column("unit", String(16)), Column("low", Float), Column("best", Float), Column("high", Float),
-    Column("flags", Text), Column("n_points", Integer), Column("last_date", Date),
-    Column("data", JSON, nullable=False),
-)
-
-# A claim series is stored by window (a month): a head row in ``claim_series`` (what lists and
-# filters need, and the counts over its windows), each window's points and figures in
-# ``series_windows``, and each claimant's first and last credible figure per window in
-# ``series_claimants`` (what a revision compares across windows). An update rewrites only the
-# windows of its new claims (kronika.chronicle.incremental).
-series_windows = Table(
-    "series_windows", metadata,
-    Column("key", String(32), primary_key=True), Column("window", String(8), primary_key=True),
-    Column("low", Float), Column("best", Float), Column("high", Float), Column("n_points", Integer),
-    Column("last_date", Date),
-    Column("counts", JSON, nullable=False),  # its share of the series' counts (series.piece_counts)
-    Column("data", JSON, nullable=False),  # series.piece_json
-)
-
-series_claimants = Table(
-    "series_claimants", metadata,
-    Column("key", String(32), primary_key=True), Column("claimant", Text, primary_key=True),
-    Column("window", String(8), primary_key=True),
-    Column("first", JSON, nullable=False), Column("last", JSON, nullable=False),  # [date, value, low, high]
-    Column("revises", Boolean, nullable=False),  # its first figure revises its previous window's last
-)
-
-statements = Table(
-    "statements", metadata,
-    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    Column("id", String(64), primary_key=True),
-    Column("source", Text, index=True), Column("source_text", Text), Column("source_kind", String(16)),
-    Column("stance", String(32), index=True), Column("kind", String(16)), Column("form", String(16)),
-    Column("cue", Text), Column("content", Text),
-    Column("reported_by", Text), Column("reported_in", String(64)),
-    Column("date_start", Date, index=True), Column("date_end", Date),
-    Column("n_claims", Integer), Column("sentence", Integer), Column("text", Text),
-    Column("data", JSON, nullable=False),
-)
 
 _V1_TABLES = [meta_table, documents, events, claims]
 _V2_TABLES = [chronicle_events, chronicle_reports, claim_series]
@@ -168,7 +50,7 @@ def _v3(conn) -> None:
     metadata.create_all(conn, tables=_V3_TABLES)
     conn.execute(statements.delete())
     for doc_id, data in conn.execute(select(documents.c.id, documents.c.analysis)):
-        rows = [_statement_row(doc_id, s) for s in Analysis.model_validate(data).statements]
+        rows = [statement_row(doc_id, s) for s in Analysis.model_validate(data).statements]
         if rows:
             conn.execute(insert(statements), rows)
 
@@ -176,8 +58,6 @@ def _v3(conn) -> None:
 def _v4(conn) -> None:
     """What the chronicle needs to be updated batch by batch: each claim's series key, each
     event's sweep date, each merged report's link; the chronicle is rebuilt with them."""
-    from kronika.chronicle import incremental
-    from kronika.chronicle.series import series_key
     from kronika.records import Claim
 
     def add(table: str, column: str, kind: str) -> bool:
@@ -205,9 +85,8 @@ def _v5(conn) -> None:
     """Claim series stored window by window (each claim's window; the series rebuilt so)."""
     from sqlalchemy import bindparam
 
-    from kronika.chronicle import incremental
-    from kronika.chronicle.series import as_of, window_of
     from kronika.records import Claim
+    from kronika.series import as_of, window_of
 
     metadata.create_all(conn, tables=_V5_TABLES)
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_chronicle_events_day ON chronicle_events "
@@ -261,10 +140,10 @@ class Store:
     (see :mod:`kronika.store.engine`) or ``Store(url="postgresql+psycopg://...")``."""
 
     def __init__(self, path: str | Path | None = None, *, url: Optional[str] = None) -> None:
-        if url is None:
-            if path is None:
-                raise KronikaError("a store needs a database file or URL")
-        url = database_url(url if url is not None else path)
+        source = url if url is not None else path
+        if source is None:
+            raise KronikaError("a store needs a database file or URL")
+        url = database_url(source)
         self.url = url
         self.engine: Engine = make_engine(url)
         try:
@@ -319,8 +198,6 @@ class Store:
         """Store a batch of analysed documents in one transaction, each unless already stored, and
         (``chronicle``) update the merged events and series they touch in the same transaction.
         Returns the analyses that were stored."""
-        from kronika.chronicle import incremental
-
         with self.engine.begin() as conn:
             lock_writes(conn)
             stored = store_documents(conn, analyses)
@@ -358,16 +235,12 @@ class Store:
 
     def rebuild_series(self) -> int:
         """Recompute the claim series from the stored claims, in one transaction; how many."""
-        from kronika.chronicle import incremental
-
         with self.engine.begin() as conn:
             lock_writes(conn)
             return incremental.rebuild_series(conn)
 
     def rebuild_chronicle(self) -> tuple[int, int]:
         """Recompute the whole chronicle from the stored reports, in one transaction."""
-        from kronika.chronicle import incremental
-
         with self.engine.begin() as conn:
             lock_writes(conn)
             return incremental.rebuild(conn)
@@ -435,60 +308,3 @@ class Store:
         cols = [c for c in documents.c if c.name not in ("analysis", "text")]
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(documents.c.published))]
-
-
-def _time_cols(t) -> dict:
-    return {"date_start": t.start_date if t else None, "date_end": t.end_date if t else None}
-
-
-def _place_cols(p) -> dict:
-    if p is None:
-        return {"place": None, "geonameid": None, "country_code": None}
-    return {"place": p.name or p.text, "geonameid": p.geonameid, "country_code": p.country_code}
-
-
-def _event_row(doc_id: str, e) -> dict:
-    p = e.place
-    return {
-        "doc_id": doc_id, "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
-        "kind": e.kind, "status": e.status, **_time_cols(e.time),
-        "granularity": e.time.granularity if e.time else None, **_place_cols(p),
-        "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
-        "fatalities": e.fatalities, "sentence": e.sentence, "text": e.text, "data": e.model_dump(mode="json"),
-    }
-
-
-def _claimant(c) -> Optional[str]:
-    """"Volodymyr Zelenskyy (Government of Ukraine (2019-))": the person and whom they speak for."""
-    if c.claimant is None:
-        return c.claimant_text
-    return f"{c.claimant.person} ({c.claimant.name})" if c.claimant.person else c.claimant.name
-
-
-def _claim_row(doc_id: str, c) -> dict:
-    from kronika.chronicle.series import series_key
-
-    q = c.quantity
-    return {
-        "doc_id": doc_id, "id": c.id, "measure": c.measure,
-        "subject": c.subject.name if c.subject else c.subject_text,
-        "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
-        "claimant": _claimant(c), "modality": c.modality,
-        **_time_cols(c.time), **_place_cols(c.place), "headline": c.headline, "sentence": c.sentence,
-        "text": c.text, "data": c.model_dump(mode="json"), "series_key": series_key(c),
-    }
-
-
-
-def _statement_row(doc_id: str, s) -> dict:
-    """A statement's queryable columns."""
-    return {
-        "doc_id": doc_id, "id": s.id, "source": s.source_name, "source_text": s.source.text if s.source else None,
-        "source_kind": s.source_kind, "stance": s.stance, "kind": s.kind, "form": s.form,
-        "cue": s.cue.text, "content": s.content.text,
-        "reported_by": (s.reported_by_actor.name if s.reported_by_actor else s.reported_by.text) if s.reported_by else None,
-        "reported_in": s.reported_in, **_time_cols(s.time), "n_claims": len(s.claims),
-        "sentence": s.sentence, "text": s.text, "data": s.model_dump(mode="json"),
-    }

@@ -442,7 +442,7 @@ def query_series(store: Store, *, measure: Optional[str] = None, subject: Option
                  offset: int = 0) -> Page:
     """Stored claim series (``claim_series``) as their JSON records, most points first, paged
     (each assembled from its windows, ``series_windows``)."""
-    from kronika.chronicle.series import assemble, piece_from_json
+    from kronika.series import assemble, piece_from_json
 
     t = claim_series
     # Page over the keys first: sorting rows that carry the (large) JSON would read them all.

@@ -103,8 +103,8 @@ def _part_interval(start: dt.date, end: dt.date, mod: Optional[str]) -> tuple[dt
         return dt.date(y, rng[0], 1), _month_end(y, rng[1])
     if 28 <= days <= 31:
         y, m = start.year, start.month
-        rng = {"EARLY": (1, 10), "MID": (11, 20), "LATE": (21, None), "START": (1, 10), "END": (21, None)}[mod]
-        return dt.date(y, m, rng[0]), (dt.date(y, m, rng[1]) if rng[1] else end)
+        first, last = {"EARLY": (1, 10), "MID": (11, 20), "LATE": (21, None), "START": (1, 10), "END": (21, None)}[mod]
+        return dt.date(y, m, first), (dt.date(y, m, last) if last else end)
     third = days / 3
     if mod in ("EARLY", "START"):
         return start, start + dt.timedelta(days=max(0, math.ceil(third) - 1))
@@ -138,7 +138,7 @@ class Resolver:
     def _year_for(self, month: int, day: Optional[int], future: bool) -> int:
         """The year of a month (and day) given without one: the most recent past one, unless
         it falls soon after the anchor (within ``FUTURE_DAYS``) or the sentence is about the future."""
-        a = self.anchor
+        a = self._anchor
         if day is None:
             if future:
                 return a.year if month >= a.month else a.year + 1
@@ -162,9 +162,18 @@ class Resolver:
         base = (self.anchor.year if self.anchor else 2000) // 100 * 100
         return base + y if base + y <= (self.anchor.year if self.anchor else 2000) + 10 else base - 100 + y
 
+    @property
+    def _anchor(self) -> dt.date:
+        """The anchor, where an expression needs one (:meth:`_resolve` gives those none without it)."""
+        assert self.anchor is not None, "an expression relative to the publication date without one"
+        return self.anchor
+
     @staticmethod
     def _day(s: str) -> int:
-        return int(re.match(r"\d+", s).group())
+        found = re.match(r"\d+", s)
+        if found is None:  # the patterns give a day as digits: never here
+            raise ValueError(f"no day number in {s!r}")
+        return int(found.group())
 
     # ------------------------------------------------------------------ main
     def resolve(self, m: RawMatch) -> Timex:
@@ -444,7 +453,7 @@ class Resolver:
         mod = "ON_OR_AFTER" if g.get("yrange") else None
         return self._year_fields(y, g.get("part"), "absolute", mod)
 
-    def _unit_offset(self, unit: str, n: int, base: dt.date) -> dict:
+    def _unit_offset(self, unit: str, n: int, base: dt.date) -> Optional[dict]:
         """The calendar unit ``n`` units away from ``base`` (week, month, year, quarter, decade...)."""
         u = unit
         if u == "week":
@@ -698,7 +707,7 @@ class Resolver:
         return {"type": "DATE", "value": "FUTURE_REF" if word == "later" else "PAST_REF", "anchor": "publication"}
 
     def _weekday_date(self, wd: str, rel: str, m: RawMatch) -> dt.date:
-        a = self.anchor
+        a = self._anchor
         want = self.lex.weekdays[wd.lower()]
         back = (a.isoweekday() - want) % 7
         fwd = (want - a.isoweekday()) % 7
@@ -726,7 +735,7 @@ class Resolver:
         return f
 
     def _dayword_date(self, dw: str) -> dt.date:
-        return self.anchor + dt.timedelta(days=self.lex.day_words[dw.lower()])
+        return self._anchor + dt.timedelta(days=self.lex.day_words[dw.lower()])
 
     def _k_dayword(self, g, m):
         d = self._dayword_date(g["dw"])
@@ -895,10 +904,10 @@ def _clock_days(found: list[Timex], text: str) -> list[Timex]:
             lo = max(text.rfind(c, 0, t.start) for c in ".!?\n") + 1
             his = [i for i in (text.find(c, t.end) for c in ".!?\n") if i >= 0]
             hi = min(his) if his else len(text)
-            days = [o for o in found if o is not t and o.granularity == "day" and o.start_date and lo <= o.start < hi
-                    and o.type == "DATE"]
+            days = [(o.start, o.start_date) for o in found if o is not t and o.granularity == "day"
+                    and o.start_date is not None and lo <= o.start < hi and o.type == "DATE"]
             if days:
-                day = min(days, key=lambda o: abs(o.start - t.start)).start_date
+                day = min(days, key=lambda at: abs(at[0] - t.start))[1]
                 t = replace(t, value=day.isoformat() + t.value[t.value.index("T"):], start_date=day, end_date=day, anchor="text")
         out.append(t)
     return out
@@ -908,6 +917,7 @@ def _split_range(t: Timex, m: RawMatch, text: str) -> list[Timex]:
     """TimeML annotates "5 and 7 March" as two dates: "5" and "7 March" (or "March 5" and "7")."""
     sp = {k: (a, b) for k, a, b in m.spans}
     d1, d2 = t.start_date, t.end_date
+    assert d1 is not None and d2 is not None, "split only when both days are known"
     if m.kind == "day_range":
         first = (sp["d"][0], sp["d"][1])
         second = (sp["d2"][0], m.end)

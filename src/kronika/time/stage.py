@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kronika.attach import governing_time
@@ -22,8 +23,56 @@ def find_times(ctx: Context) -> list[TimeSpan]:
         fields = t.span_fields()
         if fields.get("bound") is None and ctx.doc is not None and _in_since_phrase(ctx.doc, t.start, t.end):
             fields["bound"] = "since"  # "Since the start of the invasion in February 2022, ..."
+        if ctx.doc is not None and ctx.published is not None:
+            fields = _told_in_the_past(ctx, t, fields)
         out.append(TimeSpan(**ctx.span_fields(t.start, t.end), **fields))
     return out
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
+_PAST_AUX = {"had", "has", "have", "was", "were"}
+
+
+def _told_in_the_past(ctx: Context, t, fields: dict) -> dict:
+    """A month or day given without a year that the normalizer put just after the publication
+    date ("next month" is taken as future) but that a past-tense verb reports ("the M23 captured
+    Goma in January", in a December article): the year before."""
+    start, end = fields.get("start_date"), fields.get("end_date")
+    if fields.get("type") != "DATE" or start is None or start <= ctx.published or _YEAR.search(t.text) \
+            or fields.get("granularity") not in ("day", "month") or not _past_verb(ctx.doc, t.start, t.end):
+        return fields
+    try:
+        earlier = {"start_date": start.replace(year=start.year - 1),
+                   "end_date": end.replace(year=end.year - 1) if end is not None else None}
+    except ValueError:  # 29 February
+        return fields
+    value = fields.get("value") or ""
+    if value[:4].isdigit():
+        earlier["value"] = f"{int(value[:4]) - 1}{value[4:]}"
+    return {**fields, **earlier}
+
+
+def _past_verb(doc, start: int, end: int) -> bool:
+    """Whether the verb the expression hangs on is in the past tense ("captured", "had taken",
+    "was seized"), with no modal or "to" of a plan."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in ("to", "until", "till", "for", "by", "before"):
+        return False  # "postponed to January 5": the time aimed at
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "shall", "to", "'ll", "could", "may", "might", "should", "must"}:
+        return False
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and bool(auxes & _PAST_AUX))
 
 
 def _in_since_phrase(doc, start: int, end: int) -> bool:

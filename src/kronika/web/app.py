@@ -140,8 +140,9 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in (api.router, write.router, pages.router):
         app.include_router(router)
-    app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
+    # Starlette types a handler as taking any Exception; these take the class they are registered for
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     return app
 
 

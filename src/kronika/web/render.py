@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, overload
 
 from kronika.records import Analysis
 
@@ -20,6 +20,18 @@ _PRIORITY = {"event": 5, "statement": 4.5, "place": 4, "actor": 3, "time": 2, "q
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22"]
+
+
+@overload
+def _fmt_num(v: float) -> str: ...
+
+
+@overload
+def _fmt_num(v: None) -> None: ...
+
+
+@overload
+def _fmt_num(v: Optional[float]) -> Optional[str]: ...
 
 
 def _fmt_num(v: Optional[float]) -> Optional[str]:
@@ -258,6 +270,7 @@ def _blocks(text: str, spans: list[Span], sentences: list) -> list[Block]:
         elif a >= sent_end and (current is None or current.sentence is not None):
             current = Block(sentence=None)
             blocks.append(current)
+        assert current is not None  # the first cut (0) always opens a block: sent_end starts at -1
         current.pieces.append(_piece(text[a:b], active))
     return blocks
 
@@ -295,7 +308,8 @@ def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
     start = math.floor(lo / step) * step
-    ticks, v = [], start
+    ticks: list[float] = []
+    v = start
     while not ticks or ticks[-1] < hi - step * 1e-9:  # the last tick is at or above ``hi``
         ticks.append(round(v, 10))
         v += step

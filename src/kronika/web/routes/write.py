@@ -94,6 +94,6 @@ async def _uploaded(w: Web, file: UploadFile) -> str:
     if len(data) > w.max_text:
         raise HTTPException(413, f"the file is larger than {w.max_text} bytes")
     try:
-        return decode(data, file.filename)
+        return decode(data, file.filename or "the uploaded file")
     except KronikaError as exc:
         raise HTTPException(422, str(exc)) from None

@@ -1,7 +1,7 @@
 """The chronicle kept up to date batch by batch, equal to a rebuild.
 
 Merging never crosses event types, and it is a sweep in date order whose state at any date
-depends only on the reports before it (:class:`~kronika.chronicle.dedup.Sweep`). So when a batch
+depends only on the reports before it (:class:`~kronika.dedup.Sweep`). So when a batch
 is stored, each event type it touches is replayed from its first new report on: the stored
 groups of the reports in that report's window (and the other members of their events) are the
 sweep's state there; the reports from there on are added again. Only that time window is read
@@ -22,15 +22,15 @@ import datetime as dt
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.engine import Connection
 
-from kronika.chronicle.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
-from kronika.chronicle.series import UNDATED
+from kronika.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
+from kronika.series import UNDATED
 from kronika.records import Analysis, Claim, Event
 
 
 def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], dict[str, set[str]]]:
     """What a batch of stored analyses touches: for each event type, the sweep dates of its new
     reports (None: undated); for each claim series, the windows of its new points."""
-    from kronika.chronicle.series import as_of, series_key, window_of
+    from kronika.series import as_of, series_key, window_of
 
     starts: dict[str, list] = {}
     windows: dict[str, set[str]] = {}
@@ -134,7 +134,7 @@ def _union(windows: list[Interval]) -> list[Interval]:
 def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> list[tuple]:
     """(report, chronicle id, edge) of the stored reports of ``event_type`` swept within
     ``windows`` or undated, and of every other report of the events they belong to."""
-    from kronika.store import chronicle_reports, events
+    from kronika.store.schema import chronicle_reports, events
 
     t = events.c
     rows = _report_rows(conn, (t.event_type == event_type) & t.sweep_start.is_(None))
@@ -152,7 +152,7 @@ def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> 
 
 
 def _report_rows(conn: Connection, where) -> list[tuple]:
-    from kronika.store import chronicle_reports, documents, events
+    from kronika.store.schema import chronicle_reports, documents, events
 
     cr = chronicle_reports
     q = (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
@@ -172,7 +172,7 @@ def rebuild(conn: Connection) -> tuple[int, int]:
 
 def rebuild_events(conn: Connection) -> int:
     """Recompute every merged event in ``conn``'s transaction; how many."""
-    from kronika.store import chronicle_events, chronicle_reports
+    from kronika.store.schema import chronicle_events, chronicle_reports
     from kronika.store.write import write_chronicle
 
     merged, edges = [], {}
@@ -187,8 +187,8 @@ def rebuild_events(conn: Connection) -> int:
 
 def rebuild_series(conn: Connection) -> int:
     """Recompute every claim series, window by window, in ``conn``'s transaction; how many."""
-    from kronika.chronicle.series import Counts, revision_marks, series_pieces
-    from kronika.store import claim_series, series_claimants, series_windows
+    from kronika.series import Counts, revision_marks, series_pieces
+    from kronika.store.schema import claim_series, series_claimants, series_windows
     from kronika.store.write import series_rows, write_series
 
     rows = []
@@ -207,8 +207,8 @@ def rebuild_series(conn: Connection) -> int:
 def update_series(conn: Connection, key: str, windows: list[str]) -> None:
     """Recompute the ``windows`` of the series ``key`` from their stored claims, and its head from
     its counts: the cost is that of the windows, whatever the length of the series."""
-    from kronika.chronicle.series import Counts, by_window, piece
-    from kronika.store import claim_series, series_windows
+    from kronika.series import Counts, by_window, piece
+    from kronika.store.schema import claim_series, series_windows
     from kronika.store.write import head_row, window_row, write_series
 
     t = series_windows.c
@@ -237,8 +237,8 @@ def _update_claimants(conn: Connection, key: str, pieces: list, windows: list[st
     """Rewrite the claimants' rows of ``windows`` from their ``pieces``, and decide again whether
     each claimant's first figure there, and in its next window after each, revises the one
     before; the change in the number of revisions."""
-    from kronika.chronicle.series import revises
-    from kronika.store import series_claimants
+    from kronika.series import revises
+    from kronika.store.schema import series_claimants
     from kronika.store.write import insert_rows
 
     t = series_claimants.c
@@ -272,7 +272,7 @@ def _update_claimants(conn: Connection, key: str, pieces: list, windows: list[st
 
 def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
     """Every stored event report (of ``event_type``, or all), with its document's metadata."""
-    from kronika.store import documents, events
+    from kronika.store.schema import documents, events
 
     q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
                documents.c.published).join(documents, documents.c.id == events.c.doc_id)
@@ -287,7 +287,7 @@ def stored_claims(conn: Connection, keys: Optional[list[str]], *, key: Optional[
                   windows: Optional[list[str]] = None) -> list[tuple]:
     """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all;
     or of the series ``key`` in its ``windows``)."""
-    from kronika.store import claims, documents
+    from kronika.store.schema import claims, documents
 
     q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
         documents, documents.c.id == claims.c.doc_id)
@@ -301,7 +301,7 @@ def stored_claims(conn: Connection, keys: Optional[list[str]], *, key: Optional[
 
 def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> None:
     """Delete the merged events ``ids`` (None: every one of ``event_type``) and their reports."""
-    from kronika.store import chronicle_events, chronicle_reports
+    from kronika.store.schema import chronicle_events, chronicle_reports
 
     if ids is None:
         chosen = select(chronicle_events.c.id).where(chronicle_events.c.event_type == event_type)

@@ -213,7 +213,7 @@ class Sweep:
     MAX_SPAN_DAYS before it) whose group it matches completely. A group is therefore what its
     members were when each joined, and the state after any position depends only on the reports
     before it: an update can start from the stored groups and replay the reports from the first
-    new one on (:mod:`kronika.chronicle.incremental`), with the result of a whole rebuild.
+    new one on (:mod:`kronika.store.incremental`), with the result of a whole rebuild.
     """
 
     def __init__(self) -> None:
