@@ -169,6 +169,35 @@ def entry_actor(ctx: Context, d: Dictionary, entry: Entry, start: int, end: int,
     )
 
 
+def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
+    """Names the tagger calls a person, an organisation or a group that the dictionary does not
+    know: actors of their own, ``via="unknown"``."""
+    located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP"):
+            continue
+        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char
+               for s, e in located.near(ent.start_char, ent.end_char)):
+            continue  # a place name the tagger took for a person or an organisation
+        text = ent.text.strip()
+        key = _norm(text)
+        if ent[-1].lower_ in d.not_name_heads:
+            continue  # "Russian Attack" in a title-cased headline is no name
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
+            continue  # "Fierce clashes continued": a capitalized first word is no organisation
+        if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
+            continue
+        if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
+            continue
+        kind = _guess_kind(text, ent.label_, d)
+        actor = Actor(**ctx.span_fields(ent.start_char, ent.end_char), actor_id=None, name=text, kind=kind,
+                      via="unknown", is_source_only=kind in d.source_only_kinds, person=text if kind == "person" else None)
+        found.append((ent.start, ent.end, 0, actor))
+
+    return found
+
+
 def find_actors(ctx: Context) -> list[Actor]:
     """Actor mentions of the document, sorted by offset, not overlapping."""
     doc = ctx.doc
@@ -218,27 +247,7 @@ def find_actors(ctx: Context) -> list[Actor]:
             continue
         found.append((s, end, 2, entry_actor(ctx, d, of_role, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
 
-    located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP"):
-            continue
-        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char
-               for s, e in located.near(ent.start_char, ent.end_char)):
-            continue  # a place name the tagger took for a person or an organisation
-        text = ent.text.strip()
-        key = _norm(text)
-        if ent[-1].lower_ in d.not_name_heads:
-            continue  # "Russian Attack" in a title-cased headline is no name
-        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
-            continue  # "Fierce clashes continued": a capitalized first word is no organisation
-        if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
-            continue
-        if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
-            continue
-        kind = _guess_kind(text, ent.label_, d)
-        actor = Actor(**ctx.span_fields(ent.start_char, ent.end_char), actor_id=None, name=text, kind=kind,
-                      via="unknown", is_source_only=kind in d.source_only_kinds, person=text if kind == "person" else None)
-        found.append((ent.start, ent.end, 0, actor))
+    found.extend(_named_unknowns(ctx, doc, d))
 
     # longest first, then priority; drop overlaps
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
