@@ -15,12 +15,13 @@ was stored.
 
 from __future__ import annotations
 
+import datetime as dt
+import weakref
+from collections import OrderedDict
 from typing import Iterable, Optional
 
-import datetime as dt
-
 from sqlalchemy import delete, select, tuple_
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from kronika.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
 from kronika.series import UNDATED
@@ -151,18 +152,54 @@ def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> 
     return rows
 
 
-def _report_rows(conn: Connection, where) -> list[tuple]:
-    from kronika.store.schema import chronicle_reports, documents, events
+# Stored reports as the merges read them, by engine: an event and its document never change once
+# stored, and the windows of consecutive batches overlap, so each batch parses only the reports
+# it has not seen (their link to a merged event is read every time).
+_SEEN: "weakref.WeakKeyDictionary[Engine, OrderedDict[tuple[str, str], Report]]" = weakref.WeakKeyDictionary()
+SEEN_MAX = 10_000  # a batch of 16 reads ~2,000 (the windows around ~130 new reports)
 
-    cr = chronicle_reports
-    q = (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
-                documents.c.published, cr.c.chronicle_id, cr.c.edge)
-         .join(documents, documents.c.id == events.c.doc_id)
-         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
-         .where(where))
-    return [(Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
-                    published=published), cid, edge)
-            for data, doc_id, source, title, url, published, cid, edge in conn.execute(q)]
+
+def _report_rows(conn: Connection, where) -> list[tuple]:
+    """(report, chronicle id, edge) of the stored events matching ``where``."""
+    from kronika.store.schema import chronicle_reports as cr
+    from kronika.store.schema import events
+
+    q = (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
+         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id)).where(where))
+    found = conn.execute(q).all()
+    seen = _SEEN.setdefault(conn.engine, OrderedDict())
+    parsed = _parsed(conn, sorted({(d, e) for d, e, _, _ in found} - seen.keys()))
+    rows = []
+    for doc_id, event_id, cid, edge in found:
+        key = (doc_id, event_id)
+        if key in seen:
+            seen.move_to_end(key)
+            rows.append((seen[key], cid, edge))
+            continue
+        rows.append((parsed[key], cid, edge))
+        if cid is not None:  # linked by an earlier, committed batch (this one's may yet roll back)
+            seen[key] = parsed[key]
+    while len(seen) > SEEN_MAX:
+        seen.popitem(last=False)
+    return rows
+
+
+def _parsed(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Report]:
+    """The reports of the stored events ``keys`` (doc_id, event id), with their documents' metadata."""
+    from kronika.store.schema import documents, events
+
+    out: dict[tuple[str, str], Report] = {}
+    wanted = set(keys)
+    docs = sorted({d for d, _ in keys})
+    for i in range(0, len(docs), 500):
+        q = (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.title,
+                    documents.c.url, documents.c.published)
+             .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(docs[i:i + 500])))
+        for data, doc_id, event_id, source, title, url, published in conn.execute(q):
+            if (doc_id, event_id) in wanted:
+                out[(doc_id, event_id)] = Report(event=Event.model_validate(data), doc_id=doc_id, source=source,
+                                                 title=title, url=url, published=published)
+    return out
 
 
 def rebuild(conn: Connection) -> tuple[int, int]:
