@@ -226,6 +226,7 @@ def _explained() -> dict:
         "reports of a window": report_rows((t.event_type == "Battles") & t.sweep_start.between(lo, hi)),
         "undated reports": report_rows((t.event_type == "Battles") & t.sweep_start.is_(None)),
         "the other members of their events": report_rows(tuple_(t.doc_id, t.id).in_(members)),
+        "the reports not parsed yet": _parse_query(),
         "dropping merged events' reports": delete(cr).where(cr.c.chronicle_id.in_(["a", "b"])),
         "a series' claims in its months": _claims_query(),
         "a series' head": select(claim_series.c.data).where(claim_series.c.key == "s-1"),
@@ -243,13 +244,20 @@ def _report_query():
     from sqlalchemy import select
 
     from kronika.store import chronicle_reports as cr
-    from kronika.store import documents, events
+    from kronika.store import events
 
-    return lambda where: (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.published,
-                                 cr.c.chronicle_id, cr.c.edge)
-                          .join(documents, documents.c.id == events.c.doc_id)
+    return lambda where: (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
                           .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
                           .where(where))
+
+
+def _parse_query():
+    from sqlalchemy import select
+
+    from kronika.store import documents, events
+
+    return (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.published)
+            .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(["d1", "d2"])))
 
 
 def _claims_query():
