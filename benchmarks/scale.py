@@ -3,13 +3,17 @@ read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
 
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py compare --db SMALL --db LARGE [--rounds 3]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py explain --db DB_OR_URL
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
 
 `throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
 on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio and
 each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
 (new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
-batches of 16 with the chronicle update, per document, at each size. `reads` times `kronika
+batches of 16 with the chronicle update, per document, at each size. `compare` times the same
+update on stores filled before, in turn, a few rounds (the best of each). `explain` prints the
+query plans of the update. `reads` times `kronika
 chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
 """
 
@@ -121,6 +125,21 @@ def _timed(name: str, f):
     return wrapper
 
 
+def _count_replayed() -> None:
+    """Count the stored reports the merges replay (in ``spent["rows"]``): the density of reports
+    around the new ones, which their cost follows."""
+    from kronika.store import incremental as inc
+
+    window_rows = inc._window_rows
+
+    def counted(*args):
+        rows = window_rows(*args)
+        spent["rows"] = spent.get("rows", 0) + len(rows)
+        return rows
+
+    inc._window_rows = counted
+
+
 def incremental(args) -> None:
     from chronicle import real_analyses
 
@@ -128,26 +147,141 @@ def incremental(args) -> None:
     from kronika.store import Store
 
     inc.update_events = _timed("update_events", inc.update_events)
-    inc.stored_claims = _timed("series", inc.stored_claims)
-    inc.build_series = _timed("series", inc.build_series)
+    _count_replayed()
+    inc.update_series = _timed("series", inc.update_series)
 
     analyses = real_analyses()
     tmp = tempfile.mkdtemp()
+    t0 = time.perf_counter()
     store = Store(args.db or str(Path(tmp) / "inc.db"))
-    print(f"store: {args.db or Path(tmp) / 'inc.db'}")
+    print(f"  opened (and migrated, if older) in {time.perf_counter() - t0:.1f} s", flush=True)
+    print(f"store: {args.db or Path(tmp) / 'inc.db'}", flush=True)
     have = store.count()["documents"]
     for size in (int(x) for x in args.sizes.split(",")):
         if size > have:
             t = fill(store, analyses, have, size - have, chronicle=False)
             store.rebuild_chronicle()
-            print(f"  filled to {size} documents in {t:.0f} s")
+            print(f"  filled to {size} documents in {t:.0f} s", flush=True)
             have = size
         spent.clear()
         t = fill(store, analyses, have, 100, chronicle=True)
         have += 100
+        merges, series = spent.get("update_events", 0) / 100 * 1000, spent.get("series", 0) / 100 * 1000
         print(f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document "
-              f"(merges {spent.get('update_events', 0) / 100 * 1000:.1f} ms, "
-              f"series {spent.get('series', 0) / 100 * 1000:.1f} ms)")
+              f"(merges {merges:.1f} ms, series {series:.1f} ms, storing the documents "
+              f"{t / 100 * 1000 - merges - series:.1f} ms); the merges replayed {spent.get('rows', 0) / 100:.0f} "
+              f"stored reports per document ({merges * 1000 / max(spent.get('rows', 0) / 100, 1):.0f} µs each)",
+              flush=True)
+
+
+def compare(args) -> None:
+    """The incremental update on several stores in turn (e.g. of 10^3, 10^4 and 10^5 documents),
+    ``--rounds`` times: on a shared machine the best round of each is the fairest comparison."""
+    from chronicle import real_analyses
+
+    from kronika.store import Store
+
+    analyses = real_analyses()
+    stores = [Store(db) for db in args.db]
+    best: dict[str, tuple[float, float]] = {}
+    replayed: dict[str, float] = {}  # stored reports replayed per new document, mean over the rounds
+    _count_replayed()
+    for r in range(args.rounds):
+        for db, store in zip(args.db, stores):
+            have = store.count()["documents"]
+            docs = list(synthetic_range(analyses, have, have + args.docs))
+            spent.clear()
+            t0, c0 = time.perf_counter(), time.process_time()
+            for i in range(0, len(docs), args.batch):
+                store.add_batch(docs[i:i + args.batch])
+            wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
+            before = best.get(db, (wall, cpu))
+            best[db] = (min(before[0], wall), min(before[1], cpu))
+            rows = spent.get("rows", 0) / args.docs
+            replayed[db] = replayed.get(db, 0) + rows / args.rounds
+            print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process; "
+                  f"the merges replayed {rows:.0f} stored reports per document)", flush=True)
+    first = best[args.db[0]]
+    for db, store in zip(args.db, stores):
+        wall, cpu = best[db]
+        print(f"best of {args.rounds}: {store.count()['documents']:>7} documents: {wall:.1f} ms per document "
+              f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x); "
+              f"{replayed[db]:.0f} stored reports replayed per document "
+              f"({replayed[db] / max(replayed[args.db[0]], 1):.2f}x): {wall * 1000 / max(replayed[db], 1):.0f} µs "
+              f"per replayed report ({wall / max(replayed[db], 1) / (first[0] / max(replayed[args.db[0]], 1)):.2f}x)")
+
+
+def _explained() -> dict:
+    """The chronicle update's queries (kronika.store.incremental), with example values."""
+    from sqlalchemy import delete, select, tuple_
+
+    from kronika.store import chronicle_reports as cr
+    from kronika.store import claim_series, events, series_claimants, series_windows
+
+    lo, hi = dt.date(2025, 1, 1), dt.date(2025, 3, 1)
+    t, sw, sc = events.c, series_windows.c, series_claimants.c
+    members = select(cr.c.doc_id, cr.c.event_id).where(cr.c.chronicle_id.in_(["a", "b"]))
+    report_rows = _report_query()
+    return {
+        "reports of a window": report_rows((t.event_type == "Battles") & t.sweep_start.between(lo, hi)),
+        "undated reports": report_rows((t.event_type == "Battles") & t.sweep_start.is_(None)),
+        "the other members of their events": report_rows(tuple_(t.doc_id, t.id).in_(members)),
+        "the reports not parsed yet": _parse_query(),
+        "dropping merged events' reports": delete(cr).where(cr.c.chronicle_id.in_(["a", "b"])),
+        "a series' claims in its months": _claims_query(),
+        "a series' head": select(claim_series.c.data).where(claim_series.c.key == "s-1"),
+        "a window's counts": select(sw.counts).where(sw.key == "s-1", sw.window.in_(["2025-01"])),
+        "the latest window with figures": select(sw.window, sw.low).where(
+            sw.key == "s-1", sw.best.is_not(None) | sw.low.is_not(None)).order_by(sw.window.desc()).limit(1),
+        "a claimant's next window": select(sc.window, sc.revises).where(
+            sc.key == "s-1", sc.claimant == "x", sc.window > "2025-01").order_by(sc.window).limit(1),
+        "a claimant's previous window": select(sc.last).where(
+            sc.key == "s-1", sc.claimant == "x", sc.window < "2025-01").order_by(sc.window.desc()).limit(1),
+    }
+
+
+def _report_query():
+    from sqlalchemy import select
+
+    from kronika.store import chronicle_reports as cr
+    from kronika.store import events
+
+    return lambda where: (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
+                          .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
+                          .where(where))
+
+
+def _parse_query():
+    from sqlalchemy import select
+
+    from kronika.store import documents, events
+
+    return (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.published)
+            .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(["d1", "d2"])))
+
+
+def _claims_query():
+    from sqlalchemy import select
+
+    from kronika.store import claims, documents
+
+    return (select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published)
+            .join(documents, documents.c.id == claims.c.doc_id)
+            .where(claims.c.series_key == "s-1", claims.c.series_window.in_(["2025-01", "2025-02"])))
+
+
+def explain(args) -> None:
+    """The query plans of the chronicle update (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN)."""
+    from kronika.store import Store
+
+    store = Store(args.db)
+    pg = store.engine.dialect.name == "postgresql"
+    with store.engine.connect() as conn:
+        for name, q in _explained().items():
+            sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
+            print(f"-- {name}")
+            for row in conn.exec_driver_sql(("EXPLAIN " if pg else "EXPLAIN QUERY PLAN ") + sql).all():
+                print("   ", row[0] if pg else row[-1])
 
 
 def reads(args) -> None:
@@ -179,10 +313,18 @@ def main() -> None:
     i = sub.add_parser("incremental")
     i.add_argument("--sizes", default="1000,10000,100000")
     i.add_argument("--db", help="a database to fill (default: a new SQLite file)")
+    c = sub.add_parser("compare")
+    c.add_argument("--db", action="append", required=True, help="a filled store (repeat: smallest first)")
+    c.add_argument("--rounds", type=int, default=3)
+    c.add_argument("--docs", type=int, default=48, help="documents stored per store and round")
+    c.add_argument("--batch", type=int, default=16, help="documents per batch (ingest's --batch-size)")
+    e = sub.add_parser("explain")
+    e.add_argument("--db", required=True)
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "reads": reads}[args.what](args)
+    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain,
+     "reads": reads}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -68,13 +68,7 @@ def rebuild(store, mode: str):
         return None
     if mode == "full":
         return ch.rebuild()
-    from kronika.series import build_series
-    from kronika.records import Claim
-
-    series = build_series((Claim.model_validate(data), doc_id, source, published)
-                          for data, doc_id, source, published in store.claim_items())
-    store.replace_chronicle([], series)
-    return (0, len(series))
+    return (0, store.rebuild_series())
 
 
 def build(db: Path, n_docs: int, mode: str) -> dict:

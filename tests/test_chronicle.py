@@ -172,14 +172,30 @@ def test_store_keeps_chronicle_tables(chronicle):
 
 def _snapshot(store) -> tuple:
     """Every merged event, report and series, as stored."""
-    from kronika.store import chronicle_events, chronicle_reports, claim_series
+    from kronika.store import chronicle_events, chronicle_reports, claim_series, series_claimants, series_windows
     from sqlalchemy import select
+
+    def rows(table):
+        return sorted(json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in con.execute(select(table)))
 
     with store.engine.connect() as con:
         events = sorted((r.id, json.dumps(r.data, sort_keys=True)) for r in con.execute(select(chronicle_events)))
         reports = sorted(tuple(map(str, r)) for r in con.execute(select(chronicle_reports)))
         series = sorted((r.key, json.dumps(r.data, sort_keys=True)) for r in con.execute(select(claim_series)))
-    return events, reports, series
+        by_window = rows(claim_series), rows(series_windows), rows(series_claimants)
+    return events, reports, series, by_window
+
+
+def _series_as_built(store) -> tuple[list, list]:
+    """The stored series as the readers assemble them from their windows, and as
+    ``build_series`` makes them from every stored claim at once."""
+    from kronika.series import build_series
+    from kronika.records import Claim
+
+    stored = sorted((s for s in Chronicle(store).series(limit=None)), key=lambda s: s.key)
+    built = build_series((Claim.model_validate(d), doc_id, source, published)
+                         for d, doc_id, source, published in store.claim_items())
+    return [s.model_dump(mode="json") for s in stored], [s.model_dump(mode="json") for s in sorted(built, key=lambda s: s.key)]
 
 
 @pytest.fixture(scope="module")
@@ -236,6 +252,41 @@ def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses, order, size):
     assert len(rebuilt[0]) == n_events and len(rebuilt[2]) == n_series
     assert n_events < store.count()["events"] / 2  # copies of one event were merged
     assert max(json.loads(d)["n_sources"] for _, d in rebuilt[0]) >= 3
+    stored, built = _series_as_built(store)
+    assert stored == built
+    flags = {f for s in stored for f in s["flags"]}
+    assert {"contradiction", "revision", "inconsistency"} <= flags
+    assert any(len(s["windows"]) >= 3 for s in stored)
+
+
+def test_series_windows_updated_in_old_and_new_months(tmp_path, many_analyses):
+    """A batch whose claims land in a month already stored, in a month between two stored ones
+    (a claimant's next figure after it may stop or start being a revision) and in a new month:
+    only those windows are rewritten, and the series equal a rebuild and ``build_series``."""
+    from kronika.series import as_of, window_of
+    from kronika.store import Store
+
+    def months(a):
+        return {window_of(as_of(c, a.document.published)) for c in a.claims}
+
+    store = Store(new_db(tmp_path, "windows.db"))
+    docs = sorted((a for a in many_analyses if a.claims), key=lambda a: (a.document.published, a.document.id))
+    eras = sorted({m for a in docs for m in months(a)} - {"undated"})
+    assert len(eras) >= 4
+    middle = eras[len(eras) // 2]
+    late = [a for a in docs if min(months(a)) >= middle]
+    early = [a for a in docs if a not in late]
+    store.add_batch(early[:-3])
+    store.add_batch(late[-3:])  # the newest month: a gap before it
+    seen = {m for a in early[:-3] + late[-3:] for m in months(a)}
+    last = early[-3:] + late[:-3]  # an old month, the months in the gap
+    assert {m for a in last for m in months(a)} & seen and {m for a in last for m in months(a)} - seen
+    store.add_batch(last)
+    incremental = _snapshot(store)
+    store.rebuild_chronicle()
+    assert incremental == _snapshot(store)
+    stored, built = _series_as_built(store)
+    assert stored == built
 
 
 def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, many_analyses, monkeypatch):

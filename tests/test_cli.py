@@ -180,6 +180,27 @@ def test_unknown_event_type_lists_the_valid_ones(run, tmp_path, example_path):
     assert {e["kind"] for e in json.loads(run("events", "--db", db, "--type", "capture", "--format", "json").stdout)} == {"capture"}
 
 
+def test_chronicle_prints_the_first_events_and_says_how_to_see_the_rest(run, tmp_path, example_path, monkeypatch):
+    """Without --limit or --all, `kronika chronicle` prints the first CHRONICLE_SHOWN events and
+    a line saying how many more there are and how to see them (fast over 10^5 documents)."""
+    import kronika.cli
+
+    db = tmp_path / "k.db"
+    run("ingest", example_path, "--db", db, "-q")
+    every = run("chronicle", "--db", db, "--all").stdout
+    n = every.count("  EVENT ")
+    assert n >= 3 and "more events" not in every
+    monkeypatch.setattr(kronika.cli, "CHRONICLE_SHOWN", 2)
+    first = run("chronicle", "--db", db)
+    assert first.stdout.count("  EVENT ") == 2
+    assert first.stdout.rstrip().endswith(f"… and {n - 2:,} more events (the first 2 of {n:,} shown): --limit N for "
+                                          "more, --all for every one, or --since/--until/--place to choose")
+    assert "more events" not in run("chronicle", "--db", db, "--limit", "2").stdout
+    as_json = run("chronicle", "--db", db, "--format", "json")
+    assert len(json.loads(as_json.stdout)) == 2 and "more events" in as_json.stderr
+    assert len(json.loads(run("chronicle", "--db", db, "--format", "json", "--all").stdout)) == n
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: d, "is a folder; give a GeoNames dump file"),
     (lambda d: d / "missing.zip", "missing.zip: no such file"),

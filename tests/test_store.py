@@ -43,9 +43,11 @@ def test_schema_is_created_on_either_store(db_path):
 
 
 @sqlite_only
-def test_a_schema_3_store_is_migrated_with_its_chronicle(db_path, example_analysis):
-    """A store of schema 3 (no series keys, sweep dates or links) gets them, and its chronicle
-    is rebuilt with them: later batches update it as a rebuild would."""
+@pytest.mark.parametrize("version", [3, 4])
+def test_an_older_store_is_migrated_with_its_chronicle(db_path, example_analysis, version):
+    """A store of schema 3 (no series keys, sweep dates or links) or 4 (series stored whole, no
+    windows) gets them, and its chronicle is rebuilt with them: later batches update it as a
+    rebuild would."""
     from tests.test_chronicle import _snapshot
 
     store = Store(db_path)
@@ -54,12 +56,17 @@ def test_a_schema_3_store_is_migrated_with_its_chronicle(db_path, example_analys
     expected = _snapshot(store)
     store.close()
     con = sqlite3.connect(db_path)
-    for index, table, column in (("ix_claims_series_key", "claims", "series_key"),
-                                 ("ix_events_type_sweep", "events", "sweep_start"),
-                                 ("ix_chronicle_reports_report", "chronicle_reports", "edge")):
+    dropped = [("ix_claims_series_window", "claims", "series_window")]
+    if version == 3:
+        dropped += [("ix_claims_series_key", "claims", "series_key"), ("ix_events_type_sweep", "events", "sweep_start"),
+                    ("ix_chronicle_reports_report", "chronicle_reports", "edge")]
+    for index, table, column in dropped:
         con.execute(f"DROP INDEX {index}")
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    con.execute("UPDATE kronika_meta SET value='3' WHERE key='schema_version'")
+    con.execute("DROP TABLE series_windows")
+    con.execute("DROP TABLE series_claimants")
+    con.execute("UPDATE claim_series SET data = '{}'")  # not as schema 5 keeps it
+    con.execute(f"UPDATE kronika_meta SET value='{version}' WHERE key='schema_version'")
     con.commit()
     con.close()
     store = Store(db_path)

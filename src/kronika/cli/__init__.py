@@ -20,6 +20,7 @@ from kronika.records import Stance
 
 DEFAULT_DB = "kronika.db"
 STANCES = get_args(Stance)
+CHRONICLE_SHOWN = 200  # events `kronika chronicle` prints without --limit or --all
 
 
 class KronikaGroup(click.Group):
@@ -214,9 +215,11 @@ def statements(db, source, stance, reported_by, since, until, limit, fmt) -> Non
 @with_filters
 @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
 @click.option("--claims", is_flag=True, help="Show the claims of each date beside the events.")
+@click.option("--all", "show_all", is_flag=True,
+              help=f"Every matching event (without --limit or --all: the first {CHRONICLE_SHOWN}).")
 @fmt_option
 @click.pass_context
-def chronicle(ctx, db, limit, claims, fmt, **filters) -> None:
+def chronicle(ctx, db, limit, claims, show_all, fmt, **filters) -> None:
     """Print the chronicle: one line per real event, with its sources, in date order."""
     ctx.ensure_object(dict)["db"] = db
     if ctx.invoked_subcommand:
@@ -225,12 +228,18 @@ def chronicle(ctx, db, limit, claims, fmt, **filters) -> None:
 
     ch = _open_store(db)
     f = ch.filters(**filters)
+    shown = None if show_all else limit or CHRONICLE_SHOWN
     if fmt == "json":
-        events = ch.chronicle(f, limit=limit)
+        events = ch.chronicle(f, limit=shown)
         click.echo(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2))
-        return
-    claim_rows = ch.claims(f.replace(event_type=None), limit=limit) if claims else []
-    print_chronicle(ch.timeline(f, limit=limit), claim_rows)
+    else:
+        claim_rows = ch.claims(f.replace(event_type=None), limit=shown) if claims else []
+        print_chronicle(ch.timeline(f, limit=shown), claim_rows)
+    if shown == CHRONICLE_SHOWN and not limit:
+        total = ch.page("chronicle", f, limit=0, reports=False)[0]
+        if total > shown:
+            click.echo(f"… and {total - shown:,} more events (the first {shown} of {total:,} shown): --limit N "
+                       "for more, --all for every one, or --since/--until/--place to choose", err=fmt == "json")
 
 
 @chronicle.command("rebuild")

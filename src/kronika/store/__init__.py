@@ -23,15 +23,17 @@ from kronika.store.engine import database_url, is_url, make_engine, redacted
 from kronika.series import series_key
 from kronika.store import incremental
 from kronika.store.schema import (  # the tables, here too for ``from kronika.store import events``
-    chronicle_events, chronicle_reports, claim_series, claims, documents, events, meta_table, metadata, statements,
+    chronicle_events, chronicle_reports, claim_series, claims, documents, events, meta_table, metadata,
+    series_claimants, series_windows, statements,
 )
 from kronika.store.write import lock_writes, statement_row, store_documents, write_chronicle
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1_TABLES = [meta_table, documents, events, claims]
 _V2_TABLES = [chronicle_events, chronicle_reports, claim_series]
 _V3_TABLES = [statements]
+_V5_TABLES = [series_windows, series_claimants]
 
 
 def _v1(conn) -> None:
@@ -76,10 +78,34 @@ def _v4(conn) -> None:
     published = select(documents.c.published).where(documents.c.id == events.c.doc_id).scalar_subquery()
     conn.execute(events.update().values(sweep_start=func.coalesce(events.c.date_start, published)))
     if conn.execute(select(func.count()).select_from(documents)).scalar_one():
-        incremental.rebuild(conn)
+        incremental.rebuild_events(conn)  # the series: by version 5
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}  # version -> function(conn) bringing the schema from version-1 to version
+def _v5(conn) -> None:
+    """Claim series stored window by window (each claim's window; the series rebuilt so)."""
+    from sqlalchemy import bindparam
+
+    from kronika.records import Claim
+    from kronika.series import as_of, window_of
+
+    metadata.create_all(conn, tables=_V5_TABLES)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_chronicle_events_day ON chronicle_events "
+                      "((coalesce(date_start, first_reported) IS NULL), coalesce(date_start, first_reported), id)"))
+    if "series_window" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
+        conn.execute(text("ALTER TABLE claims ADD COLUMN series_window VARCHAR(8)"))
+        conn.execute(text("CREATE INDEX ix_claims_series_window ON claims (series_key, series_window)"))
+    q = select(claims.c.doc_id, claims.c.id, claims.c.data, documents.c.published).join(
+        documents, documents.c.id == claims.c.doc_id)
+    rows = [{"d": doc_id, "i": cid, "w": window_of(as_of(Claim.model_validate(data), published))}
+            for doc_id, cid, data, published in conn.execute(q)]
+    stmt = claims.update().where(claims.c.doc_id == bindparam("d"), claims.c.id == bindparam("i")).values(
+        series_window=bindparam("w"))
+    for i in range(0, len(rows), 5000):
+        conn.execute(stmt, rows[i:i + 5000])
+    incremental.rebuild_series(conn)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}  # version -> function(conn) bringing the schema from version-1 to version
 
 
 def statement_filter(*, source: Optional[str] = None, stance: Optional[str] = None,
@@ -199,14 +225,19 @@ class Store:
         with self.engine.connect() as conn:
             yield from (tuple(r) for r in conn.execute(q.order_by(claims.c.doc_id, claims.c.id)))
 
-    def replace_chronicle(self, merged: list, series: list) -> None:
-        """Replace the chronicle tables with ``merged`` events and claim ``series`` in one transaction."""
+    def replace_chronicle(self, merged: list) -> None:
+        """Replace the merged events with ``merged`` in one transaction (the series: :meth:`rebuild_series`)."""
         with self.engine.begin() as conn:
             lock_writes(conn)
             conn.execute(chronicle_reports.delete())
             conn.execute(chronicle_events.delete())
-            conn.execute(claim_series.delete())
-            write_chronicle(conn, merged, series)
+            write_chronicle(conn, merged)
+
+    def rebuild_series(self) -> int:
+        """Recompute the claim series from the stored claims, in one transaction; how many."""
+        with self.engine.begin() as conn:
+            lock_writes(conn)
+            return incremental.rebuild_series(conn)
 
     def rebuild_chronicle(self) -> tuple[int, int]:
         """Recompute the whole chronicle from the stored reports, in one transaction."""

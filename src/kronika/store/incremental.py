@@ -6,56 +6,55 @@ is stored, each event type it touches is replayed from its first new report on: 
 groups of the reports in that report's window (and the other members of their events) are the
 sweep's state there; the reports from there on are added again. Only that time window is read
 and rewritten, and the result is exactly what ``kronika chronicle rebuild`` gives. A claim
-series is a function of its own claims: the series a batch touches are recomputed whole. The
+series is stored by window (a month): a batch recomputes only the windows of its new claims,
+and what spans windows (the series' counts and flags, each claimant's figure compared with its
+previous window's) is kept apart and updated from them. The
 update runs in the batch's own transaction: an interrupted ingest leaves the chronicle of what
 was stored.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import weakref
+from collections import OrderedDict
 from typing import Iterable, Optional
 
-import datetime as dt
-
 from sqlalchemy import delete, select, tuple_
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from kronika.dedup import MAX_SPAN_DAYS, Report, Sweep, position, sweeps
-from kronika.series import build_series, series_key
+from kronika.series import UNDATED
 from kronika.records import Analysis, Claim, Event
 
 
-def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], set[str]]:
+def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], dict[str, set[str]]]:
     """What a batch of stored analyses touches: for each event type, the sweep dates of its new
-    reports (None: undated); and the series keys of its claims."""
+    reports (None: undated); for each claim series, the windows of its new points."""
+    from kronika.series import as_of, series_key, window_of
+
     starts: dict[str, list] = {}
-    keys: set[str] = set()
+    windows: dict[str, set[str]] = {}
     for a in analyses:
         d = a.document
         for e in a.events:
             r = Report(event=e, doc_id=d.id, source=d.source, title=d.title, url=d.url, published=d.published)
             starts.setdefault(e.event_type, []).append(r.interval()[0])
-        keys.update(series_key(c) for c in a.claims)
-    return starts, keys
+        for c in a.claims:
+            windows.setdefault(series_key(c), set()).add(window_of(as_of(c, d.published)))
+    return starts, windows
 
 
-def update(conn: Connection, first: dict[str, list], series_keys: Iterable[str]) -> tuple[int, int]:
+def update(conn: Connection, first: dict[str, list], series: dict[str, set[str]]) -> tuple[int, int]:
     """Bring the merged events of each event type in ``first`` (type -> the sweep dates of its new
-    reports) up to date, and recompute the series ``series_keys``, in ``conn``'s transaction;
-    (events written, series written)."""
-    from kronika.store.write import write_chronicle
-
-    n_events = n_series = 0
+    reports) up to date, and the windows of each claim series in ``series`` (key -> windows), in
+    ``conn``'s transaction; (events written, series written)."""
+    n_events = 0
     for etype in sorted(first):
         n_events += update_events(conn, etype, first[etype])
-    keys = sorted(set(series_keys))
-    for i in range(0, len(keys), 200):
-        part = keys[i:i + 200]
-        series = build_series(stored_claims(conn, part))
-        _drop_series(conn, part)
-        write_chronicle(conn, [], series)
-        n_series += len(series)
-    return n_events, n_series
+    for key in sorted(series):
+        update_series(conn, key, sorted(series[key]))
+    return n_events, len(series)
 
 
 SPAN = dt.timedelta(days=MAX_SPAN_DAYS)
@@ -86,7 +85,7 @@ def update_events(conn: Connection, event_type: str, starts: list) -> int:
         ids = {c for _, c, _ in rows if c}
     groups = sweep.groups()
     _drop_events(conn, event_type, ids)
-    write_chronicle(conn, groups, [], sweep.edges())
+    write_chronicle(conn, groups, sweep.edges())
     return len(groups)
 
 
@@ -101,8 +100,8 @@ def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional
     dirty_roots: set[int] = set()  # groups holding a new or moved report
     dirty_ids: set[str] = set()  # stored events that lost a report
     for report, cid, edge in rows:
-        reach = sweep.window(report)
-        if cid is not None and not any(sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in reach):
+        if cid is not None and not ((dirty_roots or dirty_ids) and any(  # nothing changed yet: no need to look
+                sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in sweep.window(report))):
             i = sweep.seed(report, roots.get(cid), (edge[0], edge[1]) if edge else None)
             roots.setdefault(cid, i)
             stored_in.append(cid)
@@ -153,35 +152,159 @@ def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> 
     return rows
 
 
-def _report_rows(conn: Connection, where) -> list[tuple]:
-    from kronika.store.schema import chronicle_reports, documents, events
+# Stored reports as the merges read them, by engine: an event and its document never change once
+# stored, and the windows of consecutive batches overlap, so each batch parses only the reports
+# it has not seen (their link to a merged event is read every time).
+_SEEN: "weakref.WeakKeyDictionary[Engine, OrderedDict[tuple[str, str], Report]]" = weakref.WeakKeyDictionary()
+SEEN_MAX = 10_000  # a batch of 16 reads ~2,000 (the windows around ~130 new reports)
 
-    cr = chronicle_reports
-    q = (select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
-                documents.c.published, cr.c.chronicle_id, cr.c.edge)
-         .join(documents, documents.c.id == events.c.doc_id)
-         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
-         .where(where))
-    return [(Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
-                    published=published), cid, edge)
-            for data, doc_id, source, title, url, published, cid, edge in conn.execute(q)]
+
+def _report_rows(conn: Connection, where) -> list[tuple]:
+    """(report, chronicle id, edge) of the stored events matching ``where``."""
+    from kronika.store.schema import chronicle_reports as cr
+    from kronika.store.schema import events
+
+    q = (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
+         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id)).where(where))
+    found = conn.execute(q).all()
+    seen = _SEEN.setdefault(conn.engine, OrderedDict())
+    parsed = _parsed(conn, sorted({(d, e) for d, e, _, _ in found} - seen.keys()))
+    rows = []
+    for doc_id, event_id, cid, edge in found:
+        key = (doc_id, event_id)
+        if key in seen:
+            seen.move_to_end(key)
+            rows.append((seen[key], cid, edge))
+            continue
+        rows.append((parsed[key], cid, edge))
+        if cid is not None:  # linked by an earlier, committed batch (this one's may yet roll back)
+            seen[key] = parsed[key]
+    while len(seen) > SEEN_MAX:
+        seen.popitem(last=False)
+    return rows
+
+
+def _parsed(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Report]:
+    """The reports of the stored events ``keys`` (doc_id, event id), with their documents' metadata."""
+    from kronika.store.schema import documents, events
+
+    out: dict[tuple[str, str], Report] = {}
+    wanted = set(keys)
+    docs = sorted({d for d, _ in keys})
+    for i in range(0, len(docs), 500):
+        q = (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.title,
+                    documents.c.url, documents.c.published)
+             .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(docs[i:i + 500])))
+        for data, doc_id, event_id, source, title, url, published in conn.execute(q):
+            if (doc_id, event_id) in wanted:
+                out[(doc_id, event_id)] = Report(event=Event.model_validate(data), doc_id=doc_id, source=source,
+                                                 title=title, url=url, published=published)
+    return out
 
 
 def rebuild(conn: Connection) -> tuple[int, int]:
     """Recompute the whole chronicle in ``conn``'s transaction; (events, series)."""
-    from kronika.store.schema import chronicle_events, chronicle_reports, claim_series
+    return rebuild_events(conn), rebuild_series(conn)
+
+
+def rebuild_events(conn: Connection) -> int:
+    """Recompute every merged event in ``conn``'s transaction; how many."""
+    from kronika.store.schema import chronicle_events, chronicle_reports
     from kronika.store.write import write_chronicle
 
     merged, edges = [], {}
     for sweep in sweeps(stored_reports(conn, None)).values():
         merged += sweep.groups()
         edges.update(sweep.edges())
-    series = build_series(stored_claims(conn, None))
     conn.execute(delete(chronicle_reports))
     conn.execute(delete(chronicle_events))
-    conn.execute(delete(claim_series))
-    write_chronicle(conn, merged, series, edges)
-    return len(merged), len(series)
+    write_chronicle(conn, merged, edges)
+    return len(merged)
+
+
+def rebuild_series(conn: Connection) -> int:
+    """Recompute every claim series, window by window, in ``conn``'s transaction; how many."""
+    from kronika.series import Counts, revision_marks, series_pieces
+    from kronika.store.schema import claim_series, series_claimants, series_windows
+    from kronika.store.write import series_rows, write_series
+
+    rows = []
+    for k, pieces in series_pieces(stored_claims(conn, None)):
+        marks = revision_marks(pieces)
+        counts = Counts(n_revisions=sum(marks.values()))
+        for pc in pieces:
+            counts.add(pc)
+        rows.append(series_rows(k, pieces, counts, marks))
+    for t in (series_claimants, series_windows, claim_series):
+        conn.execute(delete(t))
+    write_series(conn, rows)
+    return len(rows)
+
+
+def update_series(conn: Connection, key: str, windows: list[str]) -> None:
+    """Recompute the ``windows`` of the series ``key`` from their stored claims, and its head from
+    its counts: the cost is that of the windows, whatever the length of the series."""
+    from kronika.series import Counts, by_window, piece
+    from kronika.store.schema import claim_series, series_windows
+    from kronika.store.write import head_row, window_row, write_series
+
+    t = series_windows.c
+    head = conn.execute(select(claim_series.c.data).where(claim_series.c.key == key)).scalar()
+    counts = Counts(**head["counts"]) if head else Counts()
+    for (old,) in conn.execute(select(t.counts).where(t.key == key, t.window.in_(windows))):
+        counts.take(old)
+    found = by_window(stored_claims(conn, None, key=key, windows=windows))
+    if not found:
+        return
+    [(k, grouped)] = found.items()
+    pieces = [piece(w, *grouped[w]) for w in sorted(grouped)]
+    for pc in pieces:
+        counts.add(pc)
+    conn.execute(delete(series_windows).where(t.key == key, t.window.in_(windows)))
+    counts.n_revisions += _update_claimants(conn, key, pieces, windows)
+    write_series(conn, [({}, [window_row(key, pc) for pc in pieces], [])])
+    latest = [dict(r) for q in (t.best.is_not(None) | t.low.is_not(None), t.window != UNDATED)
+              for r in conn.execute(select(t.window, t.low, t.best, t.high, t.last_date).where(t.key == key, q)
+                                    .order_by(t.window.desc()).limit(1)).mappings()]
+    conn.execute(delete(claim_series).where(claim_series.c.key == key))
+    write_series(conn, [(head_row(k, counts, sorted(latest, key=lambda r: r["window"])), [], [])])
+
+
+def _update_claimants(conn: Connection, key: str, pieces: list, windows: list[str]) -> int:
+    """Rewrite the claimants' rows of ``windows`` from their ``pieces``, and decide again whether
+    each claimant's first figure there, and in its next window after each, revises the one
+    before; the change in the number of revisions."""
+    from kronika.series import revises
+    from kronika.store.schema import series_claimants
+    from kronika.store.write import insert_rows
+
+    t = series_claimants.c
+    old = {(c, w): r for c, w, r in conn.execute(select(t.claimant, t.window, t.revises)
+                                                 .where(t.key == key, t.window.in_(windows)))}
+    conn.execute(delete(series_claimants).where(t.key == key, t.window.in_(windows)))
+    new = {(c, pc.window): v for pc in pieces for c, v in pc.claimants.items()}
+    insert_rows(conn, series_claimants, [{"key": key, "claimant": c, "window": w, "first": f, "last": last,
+                                          "revises": False} for (c, w), (f, last) in sorted(new.items())])
+    delta = -sum(bool(r) for r in old.values())
+    later: dict[tuple[str, str], bool] = {}  # the next window of a claimant after a rewritten one
+    for c in sorted({c for c, _ in old} | {c for c, _ in new}):
+        for w in windows:
+            nxt = conn.execute(select(t.window, t.revises).where(t.key == key, t.claimant == c, t.window > w)
+                               .order_by(t.window).limit(1)).first()
+            if nxt is not None and (c, nxt[0]) not in new:
+                later[(c, nxt[0])] = bool(nxt[1])
+    for c, w in sorted(set(new) | set(later)):
+        before = conn.execute(select(t.last).where(t.key == key, t.claimant == c, t.window < w)
+                              .order_by(t.window.desc()).limit(1)).scalar()
+        first = new[(c, w)][0] if (c, w) in new else conn.execute(
+            select(t.first).where(t.key == key, t.claimant == c, t.window == w)).scalar_one()
+        now = before is not None and revises(before, first)
+        was = later.get((c, w), False)
+        if now != was:
+            conn.execute(series_claimants.update().where(t.key == key, t.claimant == c, t.window == w)
+                         .values(revises=now))
+        delta += now - was
+    return delta
 
 
 def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
@@ -197,14 +320,18 @@ def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
             for data, doc_id, source, title, url, published in conn.execute(q.order_by(events.c.doc_id, events.c.id))]
 
 
-def stored_claims(conn: Connection, keys: Optional[list[str]]) -> list[tuple]:
-    """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all)."""
+def stored_claims(conn: Connection, keys: Optional[list[str]], *, key: Optional[str] = None,
+                  windows: Optional[list[str]] = None) -> list[tuple]:
+    """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all;
+    or of the series ``key`` in its ``windows``)."""
     from kronika.store.schema import claims, documents
 
     q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
         documents, documents.c.id == claims.c.doc_id)
     if keys is not None:
         q = q.where(claims.c.series_key.in_(keys))
+    if key is not None:
+        q = q.where(claims.c.series_key == key, claims.c.series_window.in_(windows or []))
     return [(Claim.model_validate(data), doc_id, source, published)
             for data, doc_id, source, published in conn.execute(q.order_by(claims.c.doc_id, claims.c.id))]
 
@@ -223,9 +350,3 @@ def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> 
         part = ordered[i:i + 500]
         conn.execute(delete(chronicle_reports).where(chronicle_reports.c.chronicle_id.in_(part)))
         conn.execute(delete(chronicle_events).where(chronicle_events.c.id.in_(part)))
-
-
-def _drop_series(conn: Connection, keys: list[str]) -> None:
-    from kronika.store.schema import claim_series
-
-    conn.execute(delete(claim_series).where(claim_series.c.key.in_(keys)))

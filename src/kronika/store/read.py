@@ -29,6 +29,7 @@ from kronika.store import (
     contains,
     documents,
     events,
+    series_windows,
 )
 
 MAX_LIMIT = 1000
@@ -222,6 +223,8 @@ def chronicle_order(sort: str) -> list:
     if key not in CHRONICLE_SORTS:
         raise ValueError(f"unknown sort {key!r}; choose one of {', '.join(CHRONICLE_SORTS)}")
     col, ident = CHRONICLE_SORTS[key](), chronicle_events.c.id
+    if key == "date" and not desc:  # as ix_chronicle_events_day: the first rows come from the index
+        return [col.is_(None), col, ident]
     return [col.desc().nulls_last(), ident.desc()] if desc else [col.asc().nulls_last(), ident.asc()]
 
 
@@ -335,7 +338,10 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     from sqlalchemy import String, cast, type_coerce
 
     e, r = chronicle_events, chronicle_reports
-    chosen = select(e).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
+    shown = [e.c[name] for name in ("id", "date_start", "date_end", "granularity", "date_defaulted", "first_reported",
+                                    "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
+                                    "fatalities", "n_sources")]
+    chosen = select(*shown).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
 
     def raw(col):  # ISO text as stored (SQLite), or from the server (PostgreSQL): no date objects
@@ -434,7 +440,10 @@ def distinct_values(store: Store, col) -> list[str]:
 def query_series(store: Store, *, measure: Optional[str] = None, subject: Optional[str] = None,
                  place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = 10,
                  offset: int = 0) -> Page:
-    """Stored claim series (``claim_series``) as their JSON records, most points first, paged."""
+    """Stored claim series (``claim_series``) as their JSON records, most points first, paged
+    (each assembled from its windows, ``series_windows``)."""
+    from kronika.series import assemble, piece_from_json
+
     t = claim_series
     # Page over the keys first: sorting rows that carry the (large) JSON would read them all.
     q = select(t.c.key)
@@ -449,10 +458,16 @@ def query_series(store: Store, *, measure: Optional[str] = None, subject: Option
     with store.engine.connect() as conn:
         total, rows = _page(conn, q, [t.c.n_points.desc(), t.c.key], limit, offset)
         keys = [r["key"] for r in rows]
-        data: dict[str, Any] = {}
+        heads: dict[str, Any] = {}
+        pieces: dict[str, list] = {k: [] for k in keys}
+        w = series_windows.c
         for i in range(0, len(keys), 5000):
-            data.update(conn.execute(select(t.c.key, t.c.data).where(t.c.key.in_(keys[i:i + 5000]))).all())
-    return total, [data[k] for k in keys if k in data]
+            part = keys[i:i + 5000]
+            heads.update(conn.execute(select(t.c.key, t.c.data).where(t.c.key.in_(part))).all())
+            for k, data in conn.execute(select(w.key, w.data).where(w.key.in_(part)).order_by(w.key, w.window)):
+                pieces[k].append(piece_from_json(data))
+    return total, [assemble(k, heads[k]["measure"], heads[k]["subject"], heads[k]["place"], heads[k]["time_scope"],
+                            heads[k]["unit"], pieces[k]).model_dump(mode="json") for k in keys if k in heads]
 
 
 def other_reports(store: Store, doc_id: str, event_id: str) -> list[dict[str, Any]]:

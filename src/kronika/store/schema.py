@@ -6,7 +6,9 @@ Every module of the store imports its tables from here; :mod:`kronika.store` re-
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, func,
+)
 
 metadata = MetaData()
 
@@ -53,6 +55,8 @@ claims = Table(
     Column("headline", Boolean), Column("sentence", Integer), Column("text", Text),
     Column("data", JSON, nullable=False),
     Column("series_key", String(32), index=True),
+    Column("series_window", String(8)),  # the month its series point is "as of" (series.window_of)
+    Index("ix_claims_series_window", "series_key", "series_window"),
 )
 
 
@@ -70,6 +74,9 @@ chronicle_events = Table(
     Column("first_reported", Date), Column("last_reported", Date), Column("merge_score", Float),
     Column("data", JSON, nullable=False),
 )
+# the chronicle's date order (store.read.chronicle_order): its first page straight from the index
+_DAY = func.coalesce(chronicle_events.c.date_start, chronicle_events.c.first_reported)
+Index("ix_chronicle_events_day", _DAY.is_(None), _DAY, chronicle_events.c.id)
 
 chronicle_reports = Table(
     "chronicle_reports", metadata,
@@ -87,6 +94,28 @@ claim_series = Table(
     Column("unit", String(16)), Column("low", Float), Column("best", Float), Column("high", Float),
     Column("flags", Text), Column("n_points", Integer), Column("last_date", Date),
     Column("data", JSON, nullable=False),
+)
+
+# A claim series is stored by window (a month): a head row in ``claim_series`` (what lists and
+# filters need, and the counts over its windows), each window's points and figures in
+# ``series_windows``, and each claimant's first and last credible figure per window in
+# ``series_claimants`` (what a revision compares across windows). An update rewrites only the
+# windows of its new claims (kronika.store.incremental).
+series_windows = Table(
+    "series_windows", metadata,
+    Column("key", String(32), primary_key=True), Column("window", String(8), primary_key=True),
+    Column("low", Float), Column("best", Float), Column("high", Float), Column("n_points", Integer),
+    Column("last_date", Date),
+    Column("counts", JSON, nullable=False),  # its share of the series' counts (series.piece_counts)
+    Column("data", JSON, nullable=False),  # series.piece_json
+)
+
+series_claimants = Table(
+    "series_claimants", metadata,
+    Column("key", String(32), primary_key=True), Column("claimant", Text, primary_key=True),
+    Column("window", String(8), primary_key=True),
+    Column("first", JSON, nullable=False), Column("last", JSON, nullable=False),  # [date, value, low, high]
+    Column("revises", Boolean, nullable=False),  # its first figure revises its previous window's last
 )
 
 statements = Table(

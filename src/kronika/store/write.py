@@ -17,8 +17,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from kronika.records import Analysis
-from kronika.series import series_key
-from kronika.store.schema import chronicle_events, chronicle_reports, claim_series, claims, documents, events, statements
+from kronika.series import UNDATED, as_of, piece_counts, piece_json, question_key, series_key, window_of
+from kronika.store.schema import (
+    chronicle_events, chronicle_reports, claim_series, claims, documents, events, series_claimants, series_windows,
+    statements,
+)
 
 WRITE_LOCK = 0x6B726F6E  # "kron": the advisory lock id of kronika's writers on PostgreSQL
 CHUNK = 500
@@ -59,7 +62,8 @@ def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Anal
         published = analysis.document.published
         insert_rows(conn, events, [{**event_row(doc_id, e), "sweep_start": _sweep_start(e, published)}
                                    for e in analysis.events])
-        insert_rows(conn, claims, [claim_row(doc_id, c) for c in analysis.claims])
+        insert_rows(conn, claims, [{**claim_row(doc_id, c), "series_window": window_of(as_of(c, published))}
+                                   for c in analysis.claims])
         insert_rows(conn, statements, [statement_row(doc_id, s) for s in analysis.statements])
         stored.append(analysis)
     return stored
@@ -160,19 +164,53 @@ def chronicle_report_rows(e, edges: dict) -> list[dict]:
              "published": r.published, "text": r.text, "edge": edge(r)} for r in e.reports]
 
 
-def series_row(x) -> dict:
-    dates = [p.date for p in x.points if p.date]
-    return {
-        "key": x.key, "measure": x.measure, "subject": x.subject, "place": x.place, "unit": x.unit,
-        "low": x.low, "best": x.best, "high": x.high, "flags": ",".join(x.flags),
-        "n_points": len(x.points), "last_date": max(dates) if dates else None,
-        "data": x.model_dump(mode="json"),
-    }
+def series_rows(k: tuple, pieces: list, counts, marks: dict) -> tuple[dict, list[dict], list[dict]]:
+    """The rows of a series: its head (``claim_series``), its windows' (``series_windows``) and
+    its claimants' per window (``series_claimants``), from its question ``k``, its windows
+    (:class:`~kronika.series.Piece`, in order), its :class:`~kronika.series.Counts`
+    and the revision ``marks`` of its claimants' windows."""
+    key = question_key(k)
+    windows = [window_row(key, pc) for pc in pieces]
+    claimants = [{"key": key, "claimant": c, "window": pc.window, "first": first, "last": last,
+                  "revises": marks.get((c, pc.window), False)}
+                 for pc in pieces for c, (first, last) in sorted(pc.claimants.items())]
+    return head_row(k, counts, windows), windows, claimants
 
 
-def write_chronicle(conn: Connection, merged: list, series: list, edges: Optional[dict] = None) -> None:
+def window_row(key: str, pc) -> dict:
+    s = pc.summary
+    return {"key": key, "window": pc.window, "low": s.low, "best": s.best, "high": s.high, "n_points": s.n_points,
+            "last_date": pc.points[-1].date if pc.window != UNDATED else None,
+            "counts": piece_counts(pc), "data": piece_json(pc)}
+
+
+def head_row(k: tuple, counts, windows: list[dict]) -> dict:
+    """A series' head from its counts and its windows' rows (the latest with figures gives its
+    low/best/high; only the latest dated one is needed for its last date)."""
+    from dataclasses import asdict
+
+    measure, _, place, scope, unit = k
+    latest = next((w for w in reversed(windows) if w["best"] is not None or w["low"] is not None), None)
+    dates = [w["last_date"] for w in windows if w["last_date"]]
+    figures = {f: latest[f] if latest else None for f in ("low", "best", "high")}
+    subject = counts.subject(None)
+    flags = counts.flags()
+    data = {"key": question_key(k), "measure": measure, "subject": subject, "place": place, "time_scope": scope,
+            "unit": unit, **figures, "flags": list(flags), "counts": asdict(counts)}
+    return {"key": question_key(k), "measure": measure, "subject": subject, "place": place, "unit": unit, **figures,
+            "flags": ",".join(flags), "n_points": counts.n_points, "last_date": max(dates) if dates else None,
+            "data": data}
+
+
+def write_chronicle(conn: Connection, merged: list, edges: Optional[dict] = None) -> None:
     """Insert merged events (with their reports and the ``edges`` by which they joined, by
-    (document id, event id)) and claim series."""
+    (document id, event id))."""
     insert_rows(conn, chronicle_events, [chronicle_event_row(e) for e in merged])
     insert_rows(conn, chronicle_reports, [r for e in merged for r in chronicle_report_rows(e, edges or {})])
-    insert_rows(conn, claim_series, [series_row(x) for x in series])
+
+
+def write_series(conn: Connection, rows: list[tuple[dict, list[dict], list[dict]]]) -> None:
+    """Insert series rows (:func:`series_rows`)."""
+    insert_rows(conn, claim_series, [head for head, _, _ in rows if head])
+    insert_rows(conn, series_windows, [w for _, ws, _ in rows for w in ws])
+    insert_rows(conn, series_claimants, [c for _, _, cs in rows for c in cs])
