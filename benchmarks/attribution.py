@@ -27,8 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "bench" / "attribution" / "polnear"
 
-CITRON_DEV = {"overlap": {"source": 54.7, "cue": 54.6, "content": 55.2},
-              "exact": {"source": 50.1, "cue": 48.1, "content": 30.8}}
+CITRON_DEV = {
+    "overlap": {"source": 54.7, "cue": 54.6, "content": 55.2},
+    "exact": {"source": 50.1, "cue": 48.1, "content": 30.8},
+}
 CITRON_PARC = "Citron on PARC 3.0 (other corpus): cue 82.3, source 82.0, content 59.3 exact / 83.3 overlap"
 KINDS = ("source", "cue", "content")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -86,7 +88,9 @@ def match(text: str, gold: list[Frags], pred: list[Frags], exact: bool) -> int:
         return hits
     gt = [tokens(text, g) for g in gold]
     pt = [tokens(text, p) for p in pred]
-    pairs = sorted(((token_f1(a, b), i, j) for i, a in enumerate(gt) for j, b in enumerate(pt) if a and b), reverse=True)
+    pairs = sorted(
+        ((token_f1(a, b), i, j) for i, a in enumerate(gt) for j, b in enumerate(pt) if a and b), reverse=True
+    )
     used_g, used_p, hits = set(), set(), 0
     for f, i, j in pairs:
         if f < 0.5:
@@ -131,8 +135,9 @@ def _public(analysis, raw: str, nested: bool) -> list[dict]:
     def span(x):
         return (m[x.start], m[x.end - 1] + 1) if x is not None else None
 
-    return _spans([(span(s.source), span(s.cue), span(s.content))
-                   for s in analysis.statements if nested or s.reported_in is None])
+    return _spans(
+        [(span(s.source), span(s.cue), span(s.content)) for s in analysis.statements if nested or s.reported_in is None]
+    )
 
 
 def _internal(doc, text: str, i: int, nested: bool) -> list[dict]:
@@ -174,7 +179,9 @@ def predict(texts: list[str], cache: Path | None = None, nested: bool = False, i
         t0 = time.perf_counter()
         out = [_public(kronika.analyze(text, published="2016-01-01"), text, nested) for text in texts]
         return out, None, time.perf_counter() - t0
-    documents = [read_text(t, options=IngestOptions(published=dt.date(2016, 1, 1), check_language=False)) for t in texts]
+    documents = [
+        read_text(t, options=IngestOptions(published=dt.date(2016, 1, 1), check_language=False)) for t in texts
+    ]
     docs, t_parse = _parse(pipeline.nlp, texts if internal else [d.text for d in documents], cache)
     t0 = time.perf_counter()
     out = []
@@ -188,7 +195,9 @@ def predict(texts: list[str], cache: Path | None = None, nested: bool = False, i
 
 def print_table(counts: dict) -> None:
     """P/R/F1, exact and overlap, for each span type, beside Citron's figures."""
-    print(f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap")
+    print(
+        f"\n{'span':8} {'gold':>6} {'pred':>6} {'exact P/R/F1':>20} {'overlap P/R/F1':>20}   Citron dev F1 exact / overlap"
+    )
     for k in KINDS:
         c = counts[k]
         cells = []
@@ -197,8 +206,10 @@ def print_table(counts: dict) -> None:
             r = 100 * c[mode] / c["gold"] if c["gold"] else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
             cells.append(f"{p:.1f}/{r:.1f}/{f:.1f}")
-        print(f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
-              f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}")
+        print(
+            f"{k:8} {c['gold']:6d} {c['pred']:6d} {cells[0]:>20} {cells[1]:>20}   "
+            f"{CITRON_DEV['exact'][k]:.1f} / {CITRON_DEV['overlap'][k]:.1f}"
+        )
     print(CITRON_PARC)
 
 
@@ -211,10 +222,16 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print N missed gold attributions")
     ap.add_argument("--false", type=int, default=0, help="print N predicted cues that match no gold cue")
     ap.add_argument("--cache", type=Path, help="keep the spaCy parses in this DocBin file (development only)")
-    ap.add_argument("--nested", action="store_true",
-                    help="also score statements reported inside another's content (PolNeAR annotates the outermost)")
-    ap.add_argument("--internal", action="store_true",
-                    help="diagnostic: score find_attributions on the parse instead of Analysis.statements")
+    ap.add_argument(
+        "--nested",
+        action="store_true",
+        help="also score statements reported inside another's content (PolNeAR annotates the outermost)",
+    )
+    ap.add_argument(
+        "--internal",
+        action="store_true",
+        help="diagnostic: score find_attributions on the parse instead of Analysis.statements",
+    )
     args = ap.parse_args()
     folder = args.data / args.split
     anns = sorted((folder / "attributions").glob("*.ann"))
@@ -256,18 +273,27 @@ def main() -> None:
                 gt = tokens(text, x["cue"])
                 if not any(token_f1(gt, t) >= 0.5 for t in pc):
                     line_start = text.rfind("\n", 0, x["cue"][0][0]) + 1
-                    missed.append((text[x["cue"][0][0] : x["cue"][-1][1]], text[max(line_start, x["cue"][0][0] - 120) : x["cue"][0][1] + 80].replace("\n", " ")))
+                    missed.append(
+                        (
+                            text[x["cue"][0][0] : x["cue"][-1][1]],
+                            text[max(line_start, x["cue"][0][0] - 120) : x["cue"][0][1] + 80].replace("\n", " "),
+                        )
+                    )
 
     print(f"PolNeAR {args.split}: {len(anns)} annotation files over {len(texts)} articles, {words:,} words")
     print_table(counts)
     what = "find_attributions" if args.internal else ("kronika.analyze" if args.cache is None else "Pipeline.run")
     print(f"\nscored: {'find_attributions (diagnostic)' if args.internal else 'Analysis.statements (public output)'}")
     if t_parse is None:
-        print(f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s)"
-              + ("; spaCy parses loaded from --cache" if args.cache else ", parse included"))
+        print(
+            f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s)"
+            + ("; spaCy parses loaded from --cache" if args.cache else ", parse included")
+        )
     else:
-        print(f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s) on top of the spaCy parse "
-              f"{words / t_parse:,.0f} words/s ({t_parse:.2f} s): +{100 * t_attr / t_parse:.0f}%")
+        print(
+            f"speed: {what} {words / t_attr:,.0f} words/s ({t_attr:.2f} s) on top of the spaCy parse "
+            f"{words / t_parse:,.0f} words/s ({t_parse:.2f} s): +{100 * t_attr / t_parse:.0f}%"
+        )
     for cue, ctx in missed:
         print(f"MISSED cue {cue!r}: ...{ctx}...")
     for cue, ctx in false:

@@ -40,6 +40,7 @@ def synthetic(analyses, n: int):
         a = analyses[i % len(analyses)]
         shift = dt.timedelta(days=(i // len(analyses)) % 5)  # copies of one event spread over 5 days
         era = dt.timedelta(days=30 * (i // (len(analyses) * 5)))  # then a new month: new events
+
         def move(d):
             return d + shift + era if d else d
 
@@ -66,21 +67,35 @@ def main() -> None:
     from kronika.dedup import Report, merge_reports
 
     analyses = real_analyses()
-    print(f"{len(analyses)} real analyses, {sum(len(a.events) for a in analyses)} events, "
-          f"{sum(len(a.claims) for a in analyses)} claims")
+    print(
+        f"{len(analyses)} real analyses, {sum(len(a.events) for a in analyses)} events, "
+        f"{sum(len(a.claims) for a in analyses)} claims"
+    )
 
     print("deduplication alone (in memory):")
     base = None
     for n in (1000, 2000, 5000, args.docs):
-        reports = [Report(event=e, doc_id=a.document.id, source=a.document.source, title=None, url=None,
-                          published=a.document.published) for a in synthetic(analyses, n) for e in a.events]
+        reports = [
+            Report(
+                event=e,
+                doc_id=a.document.id,
+                source=a.document.source,
+                title=None,
+                url=None,
+                published=a.document.published,
+            )
+            for a in synthetic(analyses, n)
+            for e in a.events
+        ]
         t0 = time.perf_counter()
         merged = merge_reports(reports)
         s = time.perf_counter() - t0
         per = s / len(reports) * 1e6
         base = base or per
-        print(f"  {n:>6} documents, {len(reports):>7} reports -> {len(merged):>6} events: {s:6.2f} s "
-              f"({per:5.1f} µs/report, {per / base:4.2f}× the 1,000-document cost per report)")
+        print(
+            f"  {n:>6} documents, {len(reports):>7} reports -> {len(merged):>6} events: {s:6.2f} s "
+            f"({per:5.1f} µs/report, {per / base:4.2f}× the 1,000-document cost per report)"
+        )
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(args.db) + suffix).unlink(missing_ok=True)
@@ -93,13 +108,18 @@ def main() -> None:
     n_events, n_series = ch.rebuild()
     print(f"rebuild: {n_events} chronicle events, {n_series} series in {time.perf_counter() - t0:.1f} s")
 
-    for cmd in (["chronicle", "--db", str(args.db)], ["chronicle", "--db", str(args.db), "--since", "2025-06-01", "--until", "2025-06-30"],
-                ["series", "--db", str(args.db), "--measure", "casualties"]):
+    for cmd in (
+        ["chronicle", "--db", str(args.db)],
+        ["chronicle", "--db", str(args.db), "--since", "2025-06-01", "--until", "2025-06-30"],
+        ["series", "--db", str(args.db), "--measure", "casualties"],
+    ):
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-m", "kronika.cli", *cmd], capture_output=True, text=True)
         s = time.perf_counter() - t0
-        print(f"`kronika {' '.join(cmd[:1] + cmd[3:])}` over {args.docs} documents: {s:.2f} s "
-              f"(exit {out.returncode}, {len(out.stdout.splitlines())} lines; includes ~0.5 s Python start-up)")
+        print(
+            f"`kronika {' '.join(cmd[:1] + cmd[3:])}` over {args.docs} documents: {s:.2f} s "
+            f"(exit {out.returncode}, {len(out.stdout.splitlines())} lines; includes ~0.5 s Python start-up)"
+        )
 
 
 if __name__ == "__main__":

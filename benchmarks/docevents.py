@@ -34,17 +34,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench" / "events-docs"
 STATUS_CLASS = {
-    "occurred": "occurred", "disputed": "occurred", "claimed": "occurred", "reported": "occurred",
-    "denied": "denied", "negated": "denied",
-    "planned": "future", "threatened": "future", "forecast": "future", "intended": "future",
-    "proposed": "future", "announced": "future", "ordered": "future",
-    "hypothetical": "hypothetical", "conditional": "hypothetical", "possible": "hypothetical",
+    "occurred": "occurred",
+    "disputed": "occurred",
+    "claimed": "occurred",
+    "reported": "occurred",
+    "denied": "denied",
+    "negated": "denied",
+    "planned": "future",
+    "threatened": "future",
+    "forecast": "future",
+    "intended": "future",
+    "proposed": "future",
+    "announced": "future",
+    "ordered": "future",
+    "hypothetical": "hypothetical",
+    "conditional": "hypothetical",
+    "possible": "hypothetical",
 }
 _ACTOR_STOP = {"military", "forces", "of", "the", "police", "armed", "group", "unidentified"}
 FIELDS = ("type", "date", "place", "actor1", "fatalities")
 
 
 # --- locating evidence ------------------------------------------------------------------
+
 
 def _norm_map(text: str) -> tuple[str, list[int]]:
     """``text`` with runs of white space folded to one space and quotes/dashes unified, and the
@@ -87,6 +99,7 @@ def system_evidence(ev: dict) -> list[tuple[int, int]]:
 
 # --- field rules (GUIDELINES.md, "Scoring") ---------------------------------------------
 
+
 def _interval(ev: dict) -> tuple[dt.date, dt.date] | None:
     t = ev.get("time") or {}
     if not t.get("start_date"):
@@ -113,7 +126,7 @@ def date_ok(ev: dict, gold: dict) -> bool:
     if len(g) == 7:
         y, m = map(int, g.split("-"))
         first = dt.date(y, m, 1)
-        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+        last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
         return first <= s and e <= last
     y = int(g[:4])
     return dt.date(y, 1, 1) <= s and e <= dt.date(y, 12, 31)
@@ -165,6 +178,7 @@ def fatalities_ok(ev: dict, gold: dict) -> bool:
 
 # --- matching ---------------------------------------------------------------------------
 
+
 def status_class(status: str | None) -> str:
     return STATUS_CLASS.get(status or "occurred", status or "occurred")
 
@@ -214,6 +228,7 @@ def field_checks(s: dict, g: dict) -> dict:
 
 # --- running ----------------------------------------------------------------------------
 
+
 def analyse(path: Path, pipeline) -> dict:
     from kronika.ingest import read_path
 
@@ -227,16 +242,20 @@ def _brief(ev: dict) -> str:
     a1 = (ev.get("actor1") or {}).get("name")
     a2 = (ev.get("actor2") or {}).get("name")
     bg = " bg" if ev.get("background") else ""
-    return (f"{ev.get('sub_event_type')} [{ev.get('status')}{bg}] {iv[0] if iv else None}"
-            f"{'..' + str(iv[1]) if iv and iv[1] != iv[0] else ''} @ {place} | {a1} -> {a2} | "
-            f"fat={ev.get('fatalities')} | m={1 + len(ev.get('mentions') or ())} | {ev.get('text', '')[:110]!r}")
+    return (
+        f"{ev.get('sub_event_type')} [{ev.get('status')}{bg}] {iv[0] if iv else None}"
+        f"{'..' + str(iv[1]) if iv and iv[1] != iv[0] else ''} @ {place} | {a1} -> {a2} | "
+        f"fat={ev.get('fatalities')} | m={1 + len(ev.get('mentions') or ())} | {ev.get('text', '')[:110]!r}"
+    )
 
 
 def _gold_brief(g: dict) -> str:
     place = (g.get("place") or {}).get("name")
     bg = " bg" if g.get("background") else ""
-    return (f"{g['type']} [{g['status']}{bg}] {g.get('date')}/{g.get('date_precision')} @ {place} | "
-            f"{g.get('actor1')} -> {g.get('actor2')} | fat={g.get('fatalities')} | {g['mentions'][0][:110]!r}")
+    return (
+        f"{g['type']} [{g['status']}{bg}] {g.get('date')}/{g.get('date_precision')} @ {place} | "
+        f"{g.get('actor1')} -> {g.get('actor2')} | fat={g.get('fatalities')} | {g['mentions'][0][:110]!r}"
+    )
 
 
 def main(argv=None) -> int:
@@ -250,7 +269,9 @@ def main(argv=None) -> int:
     if not (args.data / "gold.jsonl").exists():
         print(f"{args.data}: no gold.jsonl (the benchmark needs ../shared/bench/events-docs)", file=sys.stderr)
         return 2
-    gold_docs = [json.loads(line) for line in (args.data / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    gold_docs = [
+        json.loads(line) for line in (args.data / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()
+    ]
     if args.part != "all":
         gold_docs = [d for d in gold_docs if (d["doc"][:2].isdigit()) == (args.part == "1")]
     if args.doc:
@@ -286,7 +307,14 @@ def main(argv=None) -> int:
             for kind in ("tp", "status", "dup", "not"):
                 for s, g in scored[kind]:
                     bad = [k for k, ok in field_checks(s, g).items() if ok is False] if kind == "tp" else []
-                    print(f"  {kind.upper():6s} {_brief(s)}" + (f"\n         gold: {_gold_brief(g)}  wrong: {','.join(bad)}" if g and (bad or kind == 'status') else ""))
+                    print(
+                        f"  {kind.upper():6s} {_brief(s)}"
+                        + (
+                            f"\n         gold: {_gold_brief(g)}  wrong: {','.join(bad)}"
+                            if g and (bad or kind == "status")
+                            else ""
+                        )
+                    )
             for _, g in scored["fn"]:
                 print(f"  MISS   {_gold_brief(g)}")
     secs = time.perf_counter() - t0
@@ -295,21 +323,35 @@ def main(argv=None) -> int:
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / totals["gold"] if totals["gold"] else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    print(f"\nevents-docs ({len(gold_docs)} documents, part {args.part}): {totals['gold']} gold events, "
-          f"{totals['system']} system events, {secs:.1f} s")
+    print(
+        f"\nevents-docs ({len(gold_docs)} documents, part {args.part}): {totals['gold']} gold events, "
+        f"{totals['system']} system events, {secs:.1f} s"
+    )
     print(f"  precision {prec:.3f}  recall {rec:.3f}  F1 {f1:.3f}   (targets 0.80 / 0.80)")
-    print(f"  true positives {tp}; false positives {fp}: duplicates {totals['dup']}, not events {totals['not']}, "
-          f"status class wrong {totals['status']}; missed {totals['fn']}; gold events not located {totals['unlocated']}")
+    print(
+        f"  true positives {tp}; false positives {fp}: duplicates {totals['dup']}, not events {totals['not']}, "
+        f"status class wrong {totals['status']}; missed {totals['fn']}; gold events not located {totals['unlocated']}"
+    )
     targets = {"type": 0.80, "date": 0.80, "place": 0.75, "actor1": 0.70, "fatalities": 0.85}
-    print("  on true positives: " + "  ".join(
-        f"{k} {fields[k][0] / fields[k][1]:.2f} ({fields[k][0]}/{fields[k][1]}, target {targets[k]:.2f})"
-        if fields[k][1] else f"{k} -" for k in FIELDS))
+    print(
+        "  on true positives: "
+        + "  ".join(
+            f"{k} {fields[k][0] / fields[k][1]:.2f} ({fields[k][0]}/{fields[k][1]}, target {targets[k]:.2f})"
+            if fields[k][1]
+            else f"{k} -"
+            for k in FIELDS
+        )
+    )
     if args.errors:
         for kind in ("not", "dup", "status", "fn") + FIELDS:
             rows = errors.get(kind) or []
             print(f"\n--- {kind}: {len(rows)}")
             for doc, s, g in rows[: args.errors]:
-                print(f"  {doc[:28]:28s} " + (f"sys: {_brief(s)}" if s else "") + (f"\n  {'':28s} gold: {_gold_brief(g)}" if g else ""))
+                print(
+                    f"  {doc[:28]:28s} "
+                    + (f"sys: {_brief(s)}" if s else "")
+                    + (f"\n  {'':28s} gold: {_gold_brief(g)}" if g else "")
+                )
     return 0
 
 

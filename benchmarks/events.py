@@ -73,7 +73,9 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=["heldout", "dev", "dev-a", "dev-b", "all", "a", "b", "check"], default=None)
     ap.add_argument("--confusion", type=int, default=12, help="how many confusion pairs to print")
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--errors", action="store_true", help="print misclassified snippets (dev splits or --authored only)")
+    ap.add_argument(
+        "--errors", action="store_true", help="print misclassified snippets (dev splits or --authored only)"
+    )
     ap.add_argument("--authored", action="store_true", help="score kronika's own authored examples instead")
     ap.add_argument("--classifier-only", action="store_true", help="only the snippet classifier (a diagnostic)")
     args = ap.parse_args(argv)
@@ -88,8 +90,13 @@ def main(argv=None) -> int:
         print(f"missing {args.data}", file=sys.stderr)
         return 1
     rows = list(read_rows(args.data))
-    keep = {"heldout": lambda i: i % 5 != 0, "dev": lambda i: i % 5 == 0, "dev-a": lambda i: i % 10 == 0,
-            "dev-b": lambda i: i % 10 == 5, "all": lambda i: True}[args.split]
+    keep = {
+        "heldout": lambda i: i % 5 != 0,
+        "dev": lambda i: i % 5 == 0,
+        "dev-a": lambda i: i % 10 == 0,
+        "dev-b": lambda i: i % 10 == 5,
+        "all": lambda i: True,
+    }[args.split]
     rows = [r for r in rows if keep(r[0])]
     if args.errors and args.split not in ("dev", "dev-a", "dev-b"):
         print("--errors only on the dev splits", file=sys.stderr)
@@ -116,8 +123,11 @@ def authored(args) -> int:
 def main_event_code(analysis, tax: dict) -> str:
     """The CASE code of an analysis's main event: its lead event (``Event.lead``), else the first
     occurred event of highest confidence."""
-    events = [e for e in analysis.events if e.lead] or [e for e in analysis.events if e.status == "occurred"] \
+    events = (
+        [e for e in analysis.events if e.lead]
+        or [e for e in analysis.events if e.status == "occurred"]
         or list(analysis.events)
+    )
     if not events:
         return "NONE"
     best = max(events, key=lambda e: (e.confidence, -e.start))
@@ -138,9 +148,11 @@ def public_output(rows, args, clf) -> None:
     gold = [g for _, _, g in subset]
     weighted, macro, acc, per = f1_scores(gold, pred)
     none = sum(p == "NONE" for p in pred)
-    print(f"\n[public output: kronika analyze, main event] rows={len(subset)}  weighted F1={weighted:.3f}  "
-          f"macro F1={macro:.3f}  accuracy={acc:.3f}  | no event: {none}  | target 0.78, best published "
-          f"{PUBLISHED['acled25']:.3f}")
+    print(
+        f"\n[public output: kronika analyze, main event] rows={len(subset)}  weighted F1={weighted:.3f}  "
+        f"macro F1={macro:.3f}  accuracy={acc:.3f}  | no event: {none}  | target 0.78, best published "
+        f"{PUBLISHED['acled25']:.3f}"
+    )
     print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s")
     details(args, subset, gold, pred, per)
 
@@ -152,8 +164,10 @@ def details(args, subset, gold, pred, per) -> None:
         return
     print("  per label (F1, support): " + ", ".join(f"{k} {f:.2f}/{n}" for k, (f, n) in sorted(per.items())))
     conf = collections.Counter((g, p) for g, p in zip(gold, pred) if g != p)
-    print("  top confusions (gold → predicted: count): "
-          + "; ".join(f"{g} → {p}: {n}" for (g, p), n in conf.most_common(args.confusion)))
+    print(
+        "  top confusions (gold → predicted: count): "
+        + "; ".join(f"{g} → {p}: {n}" for (g, p), n in conf.most_common(args.confusion))
+    )
     if args.errors:
         for (i, text, g), p in zip(subset, pred):
             if g != p:
@@ -177,9 +191,11 @@ def report(rows, args, title: str) -> int:
         elapsed = time.perf_counter() - t0
         gold = [g for _, _, g in subset]
         weighted, macro, acc, per = f1_scores(gold, pred)
-        print(f"\n[{labels}] rows={len(subset)}  weighted F1={weighted:.3f}  macro F1={macro:.3f}  accuracy={acc:.3f}"
-              f"  | best published weighted F1 {PUBLISHED[labels]:.3f}"
-              + (f", naive keyword rules {NAIVE[labels]:.2f}" if labels in NAIVE else ""))
+        print(
+            f"\n[{labels}] rows={len(subset)}  weighted F1={weighted:.3f}  macro F1={macro:.3f}  accuracy={acc:.3f}"
+            f"  | best published weighted F1 {PUBLISHED[labels]:.3f}"
+            + (f", naive keyword rules {NAIVE[labels]:.2f}" if labels in NAIVE else "")
+        )
         print(f"  speed: {len(subset) / elapsed:,.0f} snippets/s ({elapsed * 1000 / max(1, len(subset)):.2f} ms each)")
         details(args, subset, gold, pred, per)
     return 0

@@ -46,8 +46,10 @@ ANCHORS = {  # Mordecai3, as published (bench/SOURCES.md)
     "tr-news": {"e2e_id": 61.3, "e2e_161": 63.5, "gold_id": 84.3, "gold_161": 87.3},
     "lgl": {"e2e_id": 57.2, "e2e_161": 59.0, "gold_id": 79.4, "gold_161": 82.7},
 }
-TARGETS = {"tr-news": {"e2e_161": 75.0, "f1": 0.85, "gold_161": 88.0},
-           "lgl": {"e2e_161": 68.0, "f1": 0.78, "gold_161": 82.0}}
+TARGETS = {
+    "tr-news": {"e2e_161": 75.0, "f1": 0.85, "gold_161": 88.0},
+    "lgl": {"e2e_161": 68.0, "f1": 0.78, "gold_161": 82.0},
+}
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -133,8 +135,7 @@ def _public_places(text: str, published, ctx):
     if clean == text:
         return list(a.places)
     back = {j: i for i, j in reversed(list(enumerate(_aligned(text, clean))))}
-    return [p.model_copy(update={"start": back.get(p.start, p.start), "end": back.get(p.end, p.end)})
-            for p in a.places]
+    return [p.model_copy(update={"start": back.get(p.start, p.start), "end": back.get(p.end, p.end)}) for p in a.places]
 
 
 def run(name: str, limit: int | None, mode: str = "public", gaz_path: Path | None = None) -> dict:
@@ -205,35 +206,48 @@ def run(name: str, limit: int | None, mode: str = "public", gaz_path: Path | Non
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     return {
-        "docs": len(arts), "gold": n_gold, "pred": n_pred,
-        "exact": prf(tp_exact), "overlap": prf(tp_overlap),
-        "e2e": resolution_scores(e2e), "given": resolution_scores(given),
+        "docs": len(arts),
+        "gold": n_gold,
+        "pred": n_pred,
+        "exact": prf(tp_exact),
+        "overlap": prf(tp_overlap),
+        "e2e": resolution_scores(e2e),
+        "given": resolution_scores(given),
         "places_per_s": n_places / t_stage if t_stage else 0.0,
         "stage_share": t_stage / t_parse if t_parse else 0.0,
         "gold_per_s": len(given) / t_gold if t_gold else 0.0,
-        "breakdown": breakdown, "mode": mode, "refused": refused,
+        "breakdown": breakdown,
+        "mode": mode,
+        "refused": refused,
     }
 
 
 def report(name: str, r: dict, show_breakdown: bool = False) -> None:
     a, t = ANCHORS[name], TARGETS[name]
-    what = {"public": "every place record of kronika.analyze (the headline)",
-            "convention": "DIAGNOSTIC: places stage with the corpora's conventions (adjectival forms, names in organisations)",
-            "stage": "places stage with the pipeline's options"}[r["mode"]]
+    what = {
+        "public": "every place record of kronika.analyze (the headline)",
+        "convention": "DIAGNOSTIC: places stage with the corpora's conventions (adjectival forms, names in organisations)",
+        "stage": "places stage with the pipeline's options",
+    }[r["mode"]]
     print(f"\n== {name}: {r['docs']} articles, {r['gold']} gold toponyms, {r['pred']} predicted — {what}")
     if r["refused"]:
         print(f"{r['refused']} articles refused by kronika.analyze (counted as missed)")
     for k in ("exact", "overlap"):
         p, rc, f = r[k]
-        print(f"recognition ({k:7s})  P {p:.3f}  R {rc:.3f}  F1 {f:.3f}" + ("   (target F1 %.2f)" % t["f1"] if k == "overlap" else ""))
+        print(
+            f"recognition ({k:7s})  P {p:.3f}  R {rc:.3f}  F1 {f:.3f}"
+            + ("   (target F1 %.2f)" % t["f1"] if k == "overlap" else "")
+        )
     print(f"{'':24s}{'kronika':>10s}{'Mordecai3':>11s}{'target':>8s}")
     e, g = r["e2e"], r["given"]
     print(f"{'end to end: id acc %':24s}{e['id']:10.1f}{a['e2e_id']:11.1f}")
     print(f"{'end to end: <=161 km %':24s}{e['161']:10.1f}{a['e2e_161']:11.1f}{t['e2e_161']:8.1f}")
     print(f"{'gold spans: id acc %':24s}{g['id']:10.1f}{a['gold_id']:11.1f}")
     print(f"{'gold spans: <=161 km %':24s}{g['161']:10.1f}{a['gold_161']:11.1f}{t['gold_161']:8.1f}")
-    print(f"<=161 km counting a right id as 0 km (GeoNames' own points for countries/regions): "
-          f"end to end {e['161_id']:.1f}%, gold spans {g['161_id']:.1f}%")
+    print(
+        f"<=161 km counting a right id as 0 km (GeoNames' own points for countries/regions): "
+        f"end to end {e['161_id']:.1f}%, gold spans {g['161_id']:.1f}%"
+    )
     for lab, s in (("end to end", e), ("gold spans", g)):
         print(f"{lab}: mean error {s['mean']:.0f} km, median {s['median']:.1f} km, AUC {s['auc']:.3f} (n={s['n']})")
     if show_breakdown:
@@ -241,8 +255,10 @@ def report(name: str, r: dict, show_breakdown: bool = False) -> None:
         print("gold spans by the gold entry's level (share of all gold toponyms with coordinates):")
         for (level, kind), c in sorted(r["breakdown"].items(), key=lambda kv: -kv[1]):
             print(f"  {level:18s} {kind:26s} {c:5d} {100 * c / n:5.1f}%")
-    print(f"speed: {r['places_per_s']:.0f} places/s end to end (stage {100 * r['stage_share']:.1f}% of spaCy parse time); "
-          f"{r['gold_per_s']:.0f} gold toponyms/s resolved")
+    print(
+        f"speed: {r['places_per_s']:.0f} places/s end to end (stage {100 * r['stage_share']:.1f}% of spaCy parse time); "
+        f"{r['gold_per_s']:.0f} gold toponyms/s resolved"
+    )
 
 
 def villages() -> int:
@@ -256,10 +272,17 @@ def villages() -> int:
     for v in rows:
         found = [p for p in kronika.analyze(v["text"], published="2025-01-20").places if p.text == v["name"]]
         p = found[0] if found else None
-        good = p is not None and p.admin1 == v["admin1"] and p.latitude is not None \
+        good = (
+            p is not None
+            and p.admin1 == v["admin1"]
+            and p.latitude is not None
             and km(v["lat"], v["lon"], p.latitude, p.longitude) < 5
+        )
         ok += good
-        print(f"{'ok ' if good else 'MISS'} {v['name']:18s} -> " + (f"{p.name}, {p.admin1} ({p.point_source}, {p.source_id or p.geonameid})" if p else "not found"))
+        print(
+            f"{'ok ' if good else 'MISS'} {v['name']:18s} -> "
+            + (f"{p.name}, {p.admin1} ({p.point_source}, {p.source_id or p.geonameid})" if p else "not found")
+        )
     print(f"villages of the war: {ok} of {len(rows)} resolved to the right settlement")
     return 0
 
@@ -268,15 +291,29 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=["tr-news", "lgl", "both"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each corpus")
-    ap.add_argument("--gazetteer", type=Path, default=None,
-                    help="gazetteer SQLite file (default: the user cache; see `kronika gazetteer build --geonames`)")
-    ap.add_argument("--breakdown", action="store_true",
-                    help="gold-span results by the gold entry's level (country, admin1...) and kind of error")
-    ap.add_argument("--villages", action="store_true",
-                    help="only the check of the villages of the war (tests/corpus/villages.yaml) in the public output")
-    ap.add_argument("--mode", choices=["public", "convention", "stage"], default="public",
-                    help="public: every place of kronika.analyze (headline); convention: the stage with the "
-                         "corpora's conventions (diagnostic); stage: the stage with the pipeline's options")
+    ap.add_argument(
+        "--gazetteer",
+        type=Path,
+        default=None,
+        help="gazetteer SQLite file (default: the user cache; see `kronika gazetteer build --geonames`)",
+    )
+    ap.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="gold-span results by the gold entry's level (country, admin1...) and kind of error",
+    )
+    ap.add_argument(
+        "--villages",
+        action="store_true",
+        help="only the check of the villages of the war (tests/corpus/villages.yaml) in the public output",
+    )
+    ap.add_argument(
+        "--mode",
+        choices=["public", "convention", "stage"],
+        default="public",
+        help="public: every place of kronika.analyze (headline); convention: the stage with the "
+        "corpora's conventions (diagnostic); stage: the stage with the pipeline's options",
+    )
     args = ap.parse_args(argv)
     if not BENCH.exists():
         print(f"benchmark data not found: {BENCH}", file=sys.stderr)
@@ -288,8 +325,14 @@ def main(argv=None) -> int:
 
     path = args.gazetteer or gazetteer.default_path()
     dumps = geonames_dump.recorded(path) if path.exists() else []
-    print(f"gazetteer: {path} — " + (f"with GeoNames dump files {', '.join(map(str, dumps))}" if dumps else
-          "as built (GeoNames' own points for countries and regions from the shipped table)"))
+    print(
+        f"gazetteer: {path} — "
+        + (
+            f"with GeoNames dump files {', '.join(map(str, dumps))}"
+            if dumps
+            else "as built (GeoNames' own points for countries and regions from the shipped table)"
+        )
+    )
     for name in names:
         report(name, run(name, args.limit, args.mode, args.gazetteer), args.breakdown)
     return 0

@@ -30,8 +30,16 @@ PUBLISHED = {  # CQE paper, Table (NewsQuant): F1
     "quantulum3 (paper)": {"value": 73.1, "value+unit": 47.3, "value+change": None},
 }
 
-_CHANGE = {"exact": "=", "range": "=", "vague": "=", "approximately": "~", "more_than": ">", "at_least": ">",
-           "less_than": "<", "at_most": "<"}
+_CHANGE = {
+    "exact": "=",
+    "range": "=",
+    "vague": "=",
+    "approximately": "~",
+    "more_than": ">",
+    "at_least": ">",
+    "less_than": "<",
+    "at_most": "<",
+}
 _KEEP = ("count", "measure", "age")  # NewsQuant annotates ages ("17-year-old") as quantities
 
 
@@ -84,8 +92,13 @@ def score(items: list[dict], predictions: list[list[dict]], average_ranges: bool
         r = tp / total_gold if total_gold else 0.0
         return (round(100 * p, 1), round(100 * r, 1), round(200 * p * r / (p + r), 1) if p + r else 0.0)
 
-    return {"value": f1(ok_value), "value+unit": f1(ok_unit), "value+change": f1(ok_change),
-            "gold": total_gold, "predicted": total_pred}
+    return {
+        "value": f1(ok_value),
+        "value+unit": f1(ok_unit),
+        "value+change": f1(ok_change),
+        "gold": total_gold,
+        "predicted": total_pred,
+    }
 
 
 _RE_BOTH_FIGURES = re.compile(r"\b(?:from|to|between)\b", re.IGNORECASE)
@@ -130,9 +143,18 @@ def kronika_predictions(texts: list[str], counted: str = "counted_phrase") -> tu
     return out, time.perf_counter() - t0
 
 
-_Q3_UNITS = {"dimensionless": "-", "unk": "-", "per cent": "percentage", "united states dollar": "dollar",
-             "dollar dollar": "dollar", "tonne": "metric ton", "degree angle": "degree",
-             "degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "percentage drop": "percentage"}
+_Q3_UNITS = {
+    "dimensionless": "-",
+    "unk": "-",
+    "per cent": "percentage",
+    "united states dollar": "dollar",
+    "dollar dollar": "dollar",
+    "tonne": "metric ton",
+    "degree angle": "degree",
+    "degree celsius": "celsius",
+    "degree fahrenheit": "fahrenheit",
+    "percentage drop": "percentage",
+}
 
 
 def quantulum_predictions(texts: list[str]) -> tuple[list[list[dict]], float]:
@@ -170,8 +192,11 @@ def _errors(items, ours, limit: int, kind: str = "unit") -> None:
     for it, preds in zip(items, ours):
         gold = {(g["value"], g["normalized_unit"].lower(), g["change"]) for g in it["quantities"]}
         field, at = ("unit", 1) if kind == "unit" else ("change", 2)
-        missed = [g for g in gold
-                  if not any(values_match(gold_value(g[0], False), p["value"]) and g[at] == p[field] for p in preds)]
+        missed = [
+            g
+            for g in gold
+            if not any(values_match(gold_value(g[0], False), p["value"]) and g[at] == p[field] for p in preds)
+        ]
         if missed or (kind == "unit" and len(gold) != len(preds)):
             print("\n" + it["text"])
             print("  gold:", sorted(gold))
@@ -184,12 +209,21 @@ def _errors(items, ours, limit: int, kind: str = "unit") -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
-    ap.add_argument("--errors", type=int, default=0, help="print N development-slice sentences where kronika differs from gold")
-    ap.add_argument("--kind", choices=("unit", "change"), default="unit",
-                    help="with --errors: misses of value+unit (default) or of value+change")
+    ap.add_argument(
+        "--errors", type=int, default=0, help="print N development-slice sentences where kronika differs from gold"
+    )
+    ap.add_argument(
+        "--kind",
+        choices=("unit", "change"),
+        default="unit",
+        help="with --errors: misses of value+unit (default) or of value+change",
+    )
     ap.add_argument("--no-quantulum", action="store_true")
-    ap.add_argument("--dev", action="store_true",
-                    help="score the development slice only (the held-out aggregate is not computed, so not looked at)")
+    ap.add_argument(
+        "--dev",
+        action="store_true",
+        help="score the development slice only (the held-out aggregate is not computed, so not looked at)",
+    )
     args = ap.parse_args()
     items = json.loads(args.data.read_text("utf-8"))
     if args.dev:
@@ -210,8 +244,10 @@ def main() -> None:
             print("quantulum3 is not installed (the `bench` extra): its column is left out")
     for label, cut in parts.items():
         print(f"\n{label}: {len(items[cut])} sentences")
-        rows = [("kronika", score(items[cut], ours[cut])),
-                ("kronika, counted noun only", score(items[cut], heads[cut]))]
+        rows = [
+            ("kronika", score(items[cut], ours[cut])),
+            ("kronika, counted noun only", score(items[cut], heads[cut])),
+        ]
         if theirs is not None:
             rows.append(("quantulum3 (run here)", score(items[cut], theirs[cut], average_ranges=True)))
         _table(rows)

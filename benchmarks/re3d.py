@@ -101,8 +101,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def score_document(name: str, analysis: dict, gold: list[dict], cut: list[int], scores: dict[str, Score]) -> None:
     for kind, (which, types, named) in KINDS.items():
         spans = records(analysis, which)
-        wanted = [(cut[g["begin"]], cut[g["end"]], g["value"]) for g in gold
-                  if g["type"] in types and (not named or any(c.isupper() for c in g["value"]))]
+        wanted = [
+            (cut[g["begin"]], cut[g["end"]], g["value"])
+            for g in gold
+            if g["type"] in types and (not named or any(c.isupper() for c in g["value"]))
+        ]
         s = scores[kind]
         s.pred += len(spans)
         s.gold += len(wanted)

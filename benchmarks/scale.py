@@ -46,9 +46,13 @@ def documents(n: int):
     from kronika.ingest import IngestOptions, read_text
 
     base = texts()
-    return [read_text(base[i % len(base)][0] + (f"\n\n(Copy {i // len(base)}.)" if i >= len(base) else ""),
-                      options=IngestOptions(published=base[i % len(base)][1]))
-            for i in range(n)]
+    return [
+        read_text(
+            base[i % len(base)][0] + (f"\n\n(Copy {i // len(base)}.)" if i >= len(base) else ""),
+            options=IngestOptions(published=base[i % len(base)][1]),
+        )
+        for i in range(n)
+    ]
 
 
 def throughput(args) -> None:
@@ -73,10 +77,14 @@ def throughput(args) -> None:
             s = time.perf_counter() - t0
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
             rates[n] = report.added / s
-            print(f"{n} worker(s): {report.added} documents in {s:.1f} s = {rates[n]:.2f} documents/s; "
-                  f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}")
-    print(f"ratio 2/1 workers: {rates[2] / rates[1]:.2f}x  (cores: {os.cpu_count()}, "
-          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
+            print(
+                f"{n} worker(s): {report.added} documents in {s:.1f} s = {rates[n]:.2f} documents/s; "
+                f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}"
+            )
+    print(
+        f"ratio 2/1 workers: {rates[2] / rates[1]:.2f}x  (cores: {os.cpu_count()}, "
+        f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())})"
+    )
 
 
 def synthetic_range(analyses, start: int, stop: int):
@@ -122,6 +130,7 @@ def _timed(name: str, f):
             return f(*args, **kwargs)
         finally:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+
     return wrapper
 
 
@@ -167,11 +176,13 @@ def incremental(args) -> None:
         t = fill(store, analyses, have, 100, chronicle=True)
         have += 100
         merges, series = spent.get("update_events", 0) / 100 * 1000, spent.get("series", 0) / 100 * 1000
-        print(f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document "
-              f"(merges {merges:.1f} ms, series {series:.1f} ms, storing the documents "
-              f"{t / 100 * 1000 - merges - series:.1f} ms); the merges replayed {spent.get('rows', 0) / 100:.0f} "
-              f"stored reports per document ({merges * 1000 / max(spent.get('rows', 0) / 100, 1):.0f} µs each)",
-              flush=True)
+        print(
+            f"{size:>7} documents: 100 more with the chronicle update: {t / 100 * 1000:.1f} ms per document "
+            f"(merges {merges:.1f} ms, series {series:.1f} ms, storing the documents "
+            f"{t / 100 * 1000 - merges - series:.1f} ms); the merges replayed {spent.get('rows', 0) / 100:.0f} "
+            f"stored reports per document ({merges * 1000 / max(spent.get('rows', 0) / 100, 1):.0f} µs each)",
+            flush=True,
+        )
 
 
 def compare(args) -> None:
@@ -193,22 +204,27 @@ def compare(args) -> None:
             spent.clear()
             t0, c0 = time.perf_counter(), time.process_time()
             for i in range(0, len(docs), args.batch):
-                store.add_batch(docs[i:i + args.batch])
+                store.add_batch(docs[i : i + args.batch])
             wall, cpu = ((time.perf_counter() - t0) / args.docs * 1000, (time.process_time() - c0) / args.docs * 1000)
             before = best.get(db, (wall, cpu))
             best[db] = (min(before[0], wall), min(before[1], cpu))
             rows = spent.get("rows", 0) / args.docs
             replayed[db] = replayed.get(db, 0) + rows / args.rounds
-            print(f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process; "
-                  f"the merges replayed {rows:.0f} stored reports per document)", flush=True)
+            print(
+                f"round {r + 1}: {have:>7} documents: {wall:.1f} ms per document ({cpu:.1f} ms CPU in this process; "
+                f"the merges replayed {rows:.0f} stored reports per document)",
+                flush=True,
+            )
     first = best[args.db[0]]
     for db, store in zip(args.db, stores):
         wall, cpu = best[db]
-        print(f"best of {args.rounds}: {store.count()['documents']:>7} documents: {wall:.1f} ms per document "
-              f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x); "
-              f"{replayed[db]:.0f} stored reports replayed per document "
-              f"({replayed[db] / max(replayed[args.db[0]], 1):.2f}x): {wall * 1000 / max(replayed[db], 1):.0f} µs "
-              f"per replayed report ({wall / max(replayed[db], 1) / (first[0] / max(replayed[args.db[0]], 1)):.2f}x)")
+        print(
+            f"best of {args.rounds}: {store.count()['documents']:>7} documents: {wall:.1f} ms per document "
+            f"({wall / first[0]:.2f}x the first), {cpu:.1f} ms CPU ({cpu / first[1]:.2f}x); "
+            f"{replayed[db]:.0f} stored reports replayed per document "
+            f"({replayed[db] / max(replayed[args.db[0]], 1):.2f}x): {wall * 1000 / max(replayed[db], 1):.0f} µs "
+            f"per replayed report ({wall / max(replayed[db], 1) / (first[0] / max(replayed[args.db[0]], 1)):.2f}x)"
+        )
 
 
 def _explained() -> dict:
@@ -231,12 +247,18 @@ def _explained() -> dict:
         "a series' claims in its months": _claims_query(),
         "a series' head": select(claim_series.c.data).where(claim_series.c.key == "s-1"),
         "a window's counts": select(sw.counts).where(sw.key == "s-1", sw.window.in_(["2025-01"])),
-        "the latest window with figures": select(sw.window, sw.low).where(
-            sw.key == "s-1", sw.best.is_not(None) | sw.low.is_not(None)).order_by(sw.window.desc()).limit(1),
-        "a claimant's next window": select(sc.window, sc.revises).where(
-            sc.key == "s-1", sc.claimant == "x", sc.window > "2025-01").order_by(sc.window).limit(1),
-        "a claimant's previous window": select(sc.last).where(
-            sc.key == "s-1", sc.claimant == "x", sc.window < "2025-01").order_by(sc.window.desc()).limit(1),
+        "the latest window with figures": select(sw.window, sw.low)
+        .where(sw.key == "s-1", sw.best.is_not(None) | sw.low.is_not(None))
+        .order_by(sw.window.desc())
+        .limit(1),
+        "a claimant's next window": select(sc.window, sc.revises)
+        .where(sc.key == "s-1", sc.claimant == "x", sc.window > "2025-01")
+        .order_by(sc.window)
+        .limit(1),
+        "a claimant's previous window": select(sc.last)
+        .where(sc.key == "s-1", sc.claimant == "x", sc.window < "2025-01")
+        .order_by(sc.window.desc())
+        .limit(1),
     }
 
 
@@ -246,9 +268,11 @@ def _report_query():
     from kronika.store import chronicle_reports as cr
     from kronika.store import events
 
-    return lambda where: (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
-                          .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
-                          .where(where))
+    return lambda where: (
+        select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
+        .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
+        .where(where)
+    )
 
 
 def _parse_query():
@@ -256,8 +280,11 @@ def _parse_query():
 
     from kronika.store import documents, events
 
-    return (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.published)
-            .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(["d1", "d2"])))
+    return (
+        select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.published)
+        .join(documents, documents.c.id == events.c.doc_id)
+        .where(events.c.doc_id.in_(["d1", "d2"]))
+    )
 
 
 def _claims_query():
@@ -265,9 +292,11 @@ def _claims_query():
 
     from kronika.store import claims, documents
 
-    return (select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published)
-            .join(documents, documents.c.id == claims.c.doc_id)
-            .where(claims.c.series_key == "s-1", claims.c.series_window.in_(["2025-01", "2025-02"])))
+    return (
+        select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published)
+        .join(documents, documents.c.id == claims.c.doc_id)
+        .where(claims.c.series_key == "s-1", claims.c.series_window.in_(["2025-01", "2025-02"]))
+    )
 
 
 def explain(args) -> None:
@@ -295,7 +324,9 @@ def reads(args) -> None:
     env = {**os.environ, **env}
     for cmd in (["chronicle"], ["series"], ["chronicle", "--limit", "50"]):
         t0 = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "kronika.cli", *cmd, "--db", args.db], capture_output=True, env=env)
+        done = subprocess.run(
+            [sys.executable, "-m", "kronika.cli", *cmd, "--db", args.db], capture_output=True, env=env
+        )
         s = time.perf_counter() - t0
         print(f"kronika {' '.join(cmd)}: {s:.2f} s ({len(done.stdout.splitlines())} lines, exit {done.returncode})")
     client = TestClient(create_app(args.db), client=("127.0.0.1", 5000))
@@ -323,8 +354,9 @@ def main() -> None:
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain,
-     "reads": reads}[args.what](args)
+    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain, "reads": reads}[
+        args.what
+    ](args)
 
 
 if __name__ == "__main__":

@@ -81,7 +81,9 @@ def main() -> None:
     print(f"spaCy nlp.pipe   : {words / best_spacy:10,.0f} words/s  ({best_spacy:.2f} s)")
     print(f"kronika pipeline : {words / best_full:10,.0f} words/s  ({best_full:.2f} s)")
     print(f"ratio            : {ratio:.1%} of raw spaCy throughput, best against best (aim: at least 70%)")
-    print(f"paired ratios    : {', '.join(f'{r:.1%}' for r in ratios)} (median {median:.1%}; each pass times spaCy, then kronika)")
+    print(
+        f"paired ratios    : {', '.join(f'{r:.1%}' for r in ratios)} (median {median:.1%}; each pass times spaCy, then kronika)"
+    )
     print("each stage's time as a share of the spaCy parse time (per-document cost it adds):")
     for name, s in stage_time.items():
         print(f"  {name:<11} {s / best_spacy:6.1%}  ({s:.3f} s)")

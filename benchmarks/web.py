@@ -103,8 +103,7 @@ def build(db: Path, n_docs: int, mode: str) -> dict:
     t0 = time.perf_counter()
     rebuilt = rebuild(store, mode)
     t_rebuild = time.perf_counter() - t0
-    return {"bases": len(bases), "analyse_s": t_analyse, "store_s": t_store, "rebuild_s": t_rebuild,
-            "rebuilt": rebuilt}
+    return {"bases": len(bases), "analyse_s": t_analyse, "store_s": t_store, "rebuild_s": t_rebuild, "rebuilt": rebuilt}
 
 
 def dedupe_series_flags(db: Path) -> None:
@@ -130,12 +129,19 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=Path("/tmp/kronika-web-bench.db"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--fresh", action="store_true", help="delete the database first")
-    ap.add_argument("--chronicle", choices=["full", "series", "none"], default="series",
-                    help="how to fill the chronicle tables after storing the copies (default: series)")
+    ap.add_argument(
+        "--chronicle",
+        choices=["full", "series", "none"],
+        default="series",
+        help="how to fill the chronicle tables after storing the copies (default: series)",
+    )
     ap.add_argument("--only", help="time only the calls whose URL contains this")
-    ap.add_argument("--dedupe-series-flags", action="store_true",
-                    help="first rewrite the stored series so each point lists each flag once (what a "
-                         "series builder that does not repeat flags would store), to time the pages apart from that")
+    ap.add_argument(
+        "--dedupe-series-flags",
+        action="store_true",
+        help="first rewrite the stored series so each point lists each flag once (what a "
+        "series builder that does not repeat flags would store), to time the pages apart from that",
+    )
     args = ap.parse_args()
 
     if args.fresh:
@@ -146,9 +152,11 @@ def main() -> None:
     if Store(args.db).count()["documents"] < args.docs:
         print(f"building {args.docs} documents in {args.db} ...", file=sys.stderr)
         info = build(args.db, args.docs, args.chronicle)
-        print(f"built: {info['bases']} analysed texts ({info['analyse_s']:.1f} s), copies stored in "
-              f"{info['store_s']:.1f} s, chronicle ({args.chronicle}) rebuilt in {info['rebuild_s']:.1f} s "
-              f"{info['rebuilt'] or ''}")
+        print(
+            f"built: {info['bases']} analysed texts ({info['analyse_s']:.1f} s), copies stored in "
+            f"{info['store_s']:.1f} s, chronicle ({args.chronicle}) rebuilt in {info['rebuild_s']:.1f} s "
+            f"{info['rebuilt'] or ''}"
+        )
     elif args.chronicle != "none" and Store(args.db).count().get("claim_series", 1) == 0:
         t0 = time.perf_counter()
         done = rebuild(Store(args.db), args.chronicle)
@@ -169,7 +177,11 @@ def main() -> None:
     ex_doc = next((d["id"] for d in docs if (d.get("lead") or "").startswith("Ukrainian President")), docs[0]["id"])
     ev = client.get("/api/events", params={"doc_id": ex_doc, "limit": 1}).json()["items"]
     ev_path = f"{ev[0]['doc_id']}/{ev[0]['id']}" if ev else None
-    series = client.get("/api/series", params={"limit": 1, "max_points": 1}).json() if client.get("/api/series").status_code == 200 else None
+    series = (
+        client.get("/api/series", params={"limit": 1, "max_points": 1}).json()
+        if client.get("/api/series").status_code == 200
+        else None
+    )
     measure = series["items"][0]["measure"] if series and series["items"] else "casualties"
     mid = counts.get("events", 0) // 2
 

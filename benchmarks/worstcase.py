@@ -43,7 +43,7 @@ def adversarial(size: int) -> dict[str, str]:
     return {
         "10,000 numbers in a list": LEAD + "The lists give " + numbers + " dead.",
         "10,000 commas": LEAD + "," * max(10_000, size - len(LEAD)),
-        "nested quotes and brackets": LEAD + "([{“‘\"" * (size // 12) + "\"’”}])" * (size // 12),
+        "nested quotes and brackets": LEAD + '([{“‘"' * (size // 12) + '"’”}])' * (size // 12),
         "one line of short sentences": repeat_to(LEAD, size),
         "news-like document": repeat_to(news + "\n\n", size),
     }
@@ -102,7 +102,13 @@ def main() -> None:
             header = ["text", "kB", *times, "total s", "CPU s"]
             print("| " + " | ".join(header) + " |")
             print("|" + "---|" * len(header))
-        cells = [name, f"{len(text) / 1000:.0f}", *(f"{t:.1f}" for t in times.values()), f"{sum(times.values()):.1f}", f"{cpu:.1f}"]
+        cells = [
+            name,
+            f"{len(text) / 1000:.0f}",
+            *(f"{t:.1f}" for t in times.values()),
+            f"{sum(times.values()):.1f}",
+            f"{cpu:.1f}",
+        ]
         print("| " + " | ".join(cells) + " |", flush=True)
 
 

@@ -47,9 +47,11 @@ def test_figures_are_read_from_the_output():
     assert figure(line, patterns["strict F1"]) == 85.58 and figure(line, patterns["value F1"]) == 75.42
     [in_repo] = [c for c in GATE["checks"] if c.get("in_repo")]
     patterns = {f["name"]: f["pattern"] for f in in_repo["figures"]}
-    out = ("places             519   376  0.758  0.617  0.680\n"
-           "places (named)     406   376  0.758  0.788  0.773\n"
-           "expected facts (tests/expected): 34 of 34 held, 100.0%\n")
+    out = (
+        "places             519   376  0.758  0.617  0.680\n"
+        "places (named)     406   376  0.758  0.788  0.773\n"
+        "expected facts (tests/expected): 34 of 34 held, 100.0%\n"
+    )
     assert figure(out, patterns["places overlap F1"]) == 0.680
     assert figure(out, patterns["named places overlap F1"]) == 0.773
     assert figure(out, patterns["expected facts held %"]) == 100.0
@@ -70,14 +72,20 @@ def test_the_ci_part_reads_only_the_repository():
 def test_accuracy_gate(check):
     base = ROOT if check.get("in_repo") else BENCH
     if not base.is_dir():
-        pytest.skip(f"this check of the accuracy gate is local: {BENCH} is not there (benchmark data is never in the repo)")
+        pytest.skip(
+            f"this check of the accuracy gate is local: {BENCH} is not there (benchmark data is never in the repo)"
+        )
     for rel, want in check["corpus"].items():
         got = tree_hash(base / rel)
         assert got == want, f"{rel}: corpus hash {got}, pinned {want}: re-pin its hash and floors together"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    done = subprocess.run([sys.executable, *check["command"]], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=600)
+    done = subprocess.run(
+        [sys.executable, *check["command"]], cwd=ROOT, capture_output=True, text=True, env=env, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
-    low = [f"{f['name']} {figure(done.stdout, f['pattern'])} < floor {f['floor']}" for f in check["figures"]
-           if figure(done.stdout, f["pattern"]) < f["floor"]]
+    low = [
+        f"{f['name']} {figure(done.stdout, f['pattern'])} < floor {f['floor']}"
+        for f in check["figures"]
+        if figure(done.stdout, f["pattern"]) < f["floor"]
+    ]
     assert not low, f"{check['name']}: " + "; ".join(low)

@@ -46,11 +46,43 @@ def example(nlp):
 
 def test_dictionary_covers_todays_wars():
     d = load_dictionary()
-    for iso3 in ("RUS", "UKR", "PRK", "KOR", "BLR", "IRN", "USA", "ISR", "PSE", "LBN", "YEM", "SYR", "IRQ", "SDN",
-                 "MMR", "COD", "MLI", "BFA", "NER"):
+    for iso3 in (
+        "RUS",
+        "UKR",
+        "PRK",
+        "KOR",
+        "BLR",
+        "IRN",
+        "USA",
+        "ISR",
+        "PSE",
+        "LBN",
+        "YEM",
+        "SYR",
+        "IRQ",
+        "SDN",
+        "MMR",
+        "COD",
+        "MLI",
+        "BFA",
+        "NER",
+    ):
         assert f"{iso3}.military" in d.entries and f"{iso3}.government" in d.entries, iso3
-    for gid in ("PSE.hamas", "LBN.hezbollah", "YEM.houthi", "IS", "SYR.sdf", "SYR.ypg", "SDN.rsf", "COD.m23",
-                "SAHEL.jnim", "SAHEL.is", "MMR.pdf", "IRQ.peshmerga", "INT.cjtf-oir"):
+    for gid in (
+        "PSE.hamas",
+        "LBN.hezbollah",
+        "YEM.houthi",
+        "IS",
+        "SYR.sdf",
+        "SYR.ypg",
+        "SDN.rsf",
+        "COD.m23",
+        "SAHEL.jnim",
+        "SAHEL.is",
+        "MMR.pdf",
+        "IRQ.peshmerga",
+        "INT.cjtf-oir",
+    ):
         assert gid in d.entries, gid
     assert all(e.inter in (None, 1, 2, 3, 4, 5, 6, 7, 8) for e in d.entries.values())
     assert d.entries["SRC.isw"].is_source_only and d.entries["SRC.forbes"].is_source_only
@@ -91,9 +123,9 @@ def test_example_places_are_not_actors(example):
     russia = _at(example, "Russia")
     assert russia
     for a in russia:
-        after = text[a.end: a.end + 2]
+        after = text[a.end : a.end + 2]
         assert not after.startswith("’s") and not after.startswith("'s")
-        assert text[a.start - 3: a.start] != "in "
+        assert text[a.start - 3 : a.start] != "in "
 
 
 def test_example_sources_only(example):
@@ -197,26 +229,108 @@ def test_opposition_is_not_the_state(nlp):
 
 def test_dictionary_covers_more_wars():
     d = load_dictionary()
-    for iso3 in ("ETH", "ERI", "SOM", "KEN", "NGA", "CMR", "TCD", "CAF", "SSD", "LBY", "EGY", "MOZ", "DZA", "MAR",
-                 "AFG", "PAK", "IND", "AZE", "ARM", "GEO", "COL", "MEX", "HTI", "VEN", "PHL", "THA", "CHN", "TWN",
-                 "JPN", "GBR", "FRA", "DEU", "POL", "ARE", "QAT"):
+    for iso3 in (
+        "ETH",
+        "ERI",
+        "SOM",
+        "KEN",
+        "NGA",
+        "CMR",
+        "TCD",
+        "CAF",
+        "SSD",
+        "LBY",
+        "EGY",
+        "MOZ",
+        "DZA",
+        "MAR",
+        "AFG",
+        "PAK",
+        "IND",
+        "AZE",
+        "ARM",
+        "GEO",
+        "COL",
+        "MEX",
+        "HTI",
+        "VEN",
+        "PHL",
+        "THA",
+        "CHN",
+        "TWN",
+        "JPN",
+        "GBR",
+        "FRA",
+        "DEU",
+        "POL",
+        "ARE",
+        "QAT",
+    ):
         assert iso3 in d.countries, iso3
         for role in ("government", "military", "police", "civilians"):
             assert f"{iso3}.{role}" in d.entries, (iso3, role)
         assert d.entries[f"{iso3}.military"].inter == 1
-    for gid, inter in (("ETH.fano", 4), ("ETH.tplf", 2), ("ETH.ola", 2), ("MMR.knu", 2), ("MMR.kndf", 2),
-                       ("MMR.tnla", 2), ("MMR.uwsa", 2), ("MMR.cna", 2), ("BFA.ansaroul", 2), ("NGA.iswap", 2),
-                       ("BFA.vdp", 3), ("MOZ.is", 2), ("CMR.ambazonia", 2), ("LBY.lna", 1), ("PAK.ttp", 2),
-                       ("PAK.bla", 2), ("IND.maoist", 2), ("COL.eln", 2), ("COL.emc", 2), ("COL.clan", 3),
-                       ("MEX.sinaloa", 3), ("MEX.cjng", 3), ("HTI.vivansanm", 3), ("HTI.g9", 3),
-                       ("SDN.splmn-hilu", 2), ("SDN.splmn-agar", 2), ("COD.wazalendo", 3), ("COD.fdlr", 2),
-                       ("COD.twirwaneho", 4), ("IRQ.kh", 3), ("IRQ.iri", 3), ("PSE.lionsden", 3), ("PSE.jenin", 2),
-                       ("LBN.radwan", 2)):
+    for gid, inter in (
+        ("ETH.fano", 4),
+        ("ETH.tplf", 2),
+        ("ETH.ola", 2),
+        ("MMR.knu", 2),
+        ("MMR.kndf", 2),
+        ("MMR.tnla", 2),
+        ("MMR.uwsa", 2),
+        ("MMR.cna", 2),
+        ("BFA.ansaroul", 2),
+        ("NGA.iswap", 2),
+        ("BFA.vdp", 3),
+        ("MOZ.is", 2),
+        ("CMR.ambazonia", 2),
+        ("LBY.lna", 1),
+        ("PAK.ttp", 2),
+        ("PAK.bla", 2),
+        ("IND.maoist", 2),
+        ("COL.eln", 2),
+        ("COL.emc", 2),
+        ("COL.clan", 3),
+        ("MEX.sinaloa", 3),
+        ("MEX.cjng", 3),
+        ("HTI.vivansanm", 3),
+        ("HTI.g9", 3),
+        ("SDN.splmn-hilu", 2),
+        ("SDN.splmn-agar", 2),
+        ("COD.wazalendo", 3),
+        ("COD.fdlr", 2),
+        ("COD.twirwaneho", 4),
+        ("IRQ.kh", 3),
+        ("IRQ.iri", 3),
+        ("PSE.lionsden", 3),
+        ("PSE.jenin", 2),
+        ("LBN.radwan", 2),
+    ):
         assert gid in d.entries and d.entries[gid].inter == inter, gid
-    for sid in ("SRC.reuters", "SRC.ap", "SRC.afp", "SRC.bbc", "SRC.cnn", "SRC.aljazeera", "SRC.kyivindependent",
-                "SRC.meduza", "SRC.tass", "SRC.ria", "SRC.ukrpravda", "SRC.acled", "SRC.airwars", "SRC.sohr",
-                "SRC.bellingcat", "SRC.oryx", "SRC.csis", "SRC.rusi", "SRC.critical-threats", "SRC.ocha",
-                "SRC.unhcr", "SRC.ohchr"):
+    for sid in (
+        "SRC.reuters",
+        "SRC.ap",
+        "SRC.afp",
+        "SRC.bbc",
+        "SRC.cnn",
+        "SRC.aljazeera",
+        "SRC.kyivindependent",
+        "SRC.meduza",
+        "SRC.tass",
+        "SRC.ria",
+        "SRC.ukrpravda",
+        "SRC.acled",
+        "SRC.airwars",
+        "SRC.sohr",
+        "SRC.bellingcat",
+        "SRC.oryx",
+        "SRC.csis",
+        "SRC.rusi",
+        "SRC.critical-threats",
+        "SRC.ocha",
+        "SRC.unhcr",
+        "SRC.ohchr",
+    ):
         e = d.entries[sid]
         assert e.is_source_only and e.inter is None, sid
 
@@ -245,14 +359,31 @@ def test_no_phrase_names_two_actors():
     "text, surface, actor_id, inter",
     [
         ("Fano militiamen attacked a police station in Amhara region on Tuesday.", "Fano militiamen", "ETH.fano", 4),
-        ("The Ethiopian National Defence Force said it had retaken the town.", "Ethiopian National Defence Force",
-         "ETH.military", 1),
-        ("The Tatmadaw shelled villages held by the Karen National Union near Myawaddy.", "Tatmadaw", "MMR.military", 1),
-        ("The Tatmadaw shelled villages held by the Karen National Union near Myawaddy.", "Karen National Union",
-         "MMR.knu", 2),
+        (
+            "The Ethiopian National Defence Force said it had retaken the town.",
+            "Ethiopian National Defence Force",
+            "ETH.military",
+            1,
+        ),
+        (
+            "The Tatmadaw shelled villages held by the Karen National Union near Myawaddy.",
+            "Tatmadaw",
+            "MMR.military",
+            1,
+        ),
+        (
+            "The Tatmadaw shelled villages held by the Karen National Union near Myawaddy.",
+            "Karen National Union",
+            "MMR.knu",
+            2,
+        ),
         ("TNLA fighters took the ruby-mining town of Mogok after weeks of fighting.", "TNLA", "MMR.tnla", 2),
-        ("The Karenni Nationalities Defense Force said it had captured a junta outpost.",
-         "Karenni Nationalities Defense Force", "MMR.kndf", 2),
+        (
+            "The Karenni Nationalities Defense Force said it had captured a junta outpost.",
+            "Karenni Nationalities Defense Force",
+            "MMR.kndf",
+            2,
+        ),
         ("JNIM fighters ambushed Burkina Faso's army near Djibo.", "JNIM", "SAHEL.jnim", 2),
         ("JNIM fighters ambushed Burkina Faso's army near Djibo.", "Burkina Faso's army", "BFA.military", 1),
         ("VDP volunteers fled the village before the militants arrived.", "VDP volunteers", "BFA.vdp", 3),
@@ -275,7 +406,12 @@ def test_no_phrase_names_two_actors():
         ("Israeli troops killed two members of the Jenin Brigade.", "Jenin Brigade", "PSE.jenin", 2),
         ("Hezbollah's Radwan Force pulled back from the border.", "Hezbollah's Radwan Force", "LBN.radwan", 2),
         ("SPLM-N fighters shelled Kadugli.", "SPLM-N", "SDN.splmn-hilu", 2),
-        ("Chinese coast guard vessels fired water cannon at a supply boat.", "Chinese coast guard", "CHN.coastguard", 1),
+        (
+            "Chinese coast guard vessels fired water cannon at a supply boat.",
+            "Chinese coast guard",
+            "CHN.coastguard",
+            1,
+        ),
         ("The People's Liberation Army began drills around Taiwan.", "People's Liberation Army", "CHN.military", 1),
         ("Azerbaijani forces shelled Armenian positions overnight.", "Azerbaijani forces", "AZE.military", 1),
     ],
@@ -290,16 +426,24 @@ def test_news_sentences_more_wars(nlp, text, surface, actor_id, inter):
 
 def test_new_groups_are_not_their_old_hosts(nlp):
     # TNLA, the Brotherhood Alliance, ISWAP, Wazalendo and the VDP have entries of their own
-    for surface, not_id in (("TNLA", "MMR.mndaa"), ("Three Brotherhood Alliance", "MMR.mndaa"),
-                            ("ISWAP", "NGA.boko"), ("Wazalendo", "COD.military"), ("VDP", "BFA.military")):
+    for surface, not_id in (
+        ("TNLA", "MMR.mndaa"),
+        ("Three Brotherhood Alliance", "MMR.mndaa"),
+        ("ISWAP", "NGA.boko"),
+        ("Wazalendo", "COD.military"),
+        ("VDP", "BFA.military"),
+    ):
         assert lookup(surface).actor_id != not_id, surface
 
 
 @pytest.mark.parametrize(
     "text, surface, source_id",
     [
-        ("The Syrian Observatory for Human Rights said at least 12 fighters were killed.",
-         "Syrian Observatory for Human Rights", "SRC.sohr"),
+        (
+            "The Syrian Observatory for Human Rights said at least 12 fighters were killed.",
+            "Syrian Observatory for Human Rights",
+            "SRC.sohr",
+        ),
         ("According to UN OCHA, 40,000 people fled the fighting in Port-au-Prince.", "UN OCHA", "SRC.ocha"),
         ("Airwars said the strike killed nine civilians.", "Airwars", "SRC.airwars"),
         ("Ukrainska Pravda reported that the brigade had withdrawn.", "Ukrainska Pravda", "SRC.ukrpravda"),
@@ -337,9 +481,12 @@ def test_sources_keep_their_own_names():
 )
 def test_look_alike_words_are_not_new_actors(nlp, text):
     actors = _actors(nlp, text)
-    bad = [(a.text, a.actor_id) for a in actors
-           if a.actor_id in ("COL.petro", "SRC.amnesty", "SRC.cgtn", "SSD.government", "SRC.economist",
-                             "SRC.critical-threats")]
+    bad = [
+        (a.text, a.actor_id)
+        for a in actors
+        if a.actor_id
+        in ("COL.petro", "SRC.amnesty", "SRC.cgtn", "SSD.government", "SRC.economist", "SRC.critical-threats")
+    ]
     assert not bad
 
 
@@ -362,8 +509,9 @@ def test_person_title_and_institution_follow_dates(nlp):
 
 
 def test_taliban_state_after_august_2021(nlp):
-    gov = _at(_actors(nlp, "The Taliban government denied the report.", published=dt.date(2024, 5, 1)),
-              "Taliban government")[0]
+    gov = _at(
+        _actors(nlp, "The Taliban government denied the report.", published=dt.date(2024, 5, 1)), "Taliban government"
+    )[0]
     assert gov.actor_id == "AFG.government" and gov.name == "Government of Afghanistan (2021-)"
     old = _actors(nlp, "Afghan forces retook the district.", published=dt.date(2019, 5, 1))
     new = _actors(nlp, "Afghan forces retook the district.", published=dt.date(2024, 5, 1))

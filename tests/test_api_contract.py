@@ -26,8 +26,12 @@ TOKEN = "contract-test-token"
 N = int(os.environ.get("KRONIKA_CONTRACT_EXAMPLES", "40"))
 # No 5xx; status codes, content types and bodies as the schema says. (Not "every schema-valid
 # request is accepted": a valid string can still be an impossible date, refused with a 422.)
-CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
-          checks.response_schema_conformance]
+CHECKS = [
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+]
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +62,11 @@ def test_api_contract(api_schema):
     ops = _operations(api_schema)
     assert {"/api/events", "/api/claims", "/api/chronicle", "/api/series", "/api/analyze"} <= {op.path for op in ops}
     for op in ops:
+
         @given(case=op.as_strategy())
-        @settings(max_examples=N, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=N, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+        )
         def check(case):
             case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS)
 

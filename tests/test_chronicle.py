@@ -16,7 +16,9 @@ from tests.conftest import ROOT, new_db, re3d_documents
 
 CONSTRUCTED = ROOT / "tests" / "corpus" / "constructed"
 DAILY = {  # CENTCOM's daily strike releases: the title gives the day of release (2017)
-    "January 9": "2017-01-09", "January 10": "2017-01-10", "January 11": "2017-01-11",
+    "January 9": "2017-01-09",
+    "January 10": "2017-01-10",
+    "January 11": "2017-01-11",
 }
 
 
@@ -27,8 +29,9 @@ def corpus(tmp_path_factory):
     for d in re3d_documents("centcom"):
         day = next((v for k, v in DAILY.items() if d["title"].startswith(k + ":")), None)
         if day:
-            rows.append({"text": d["text"], "title": d["title"], "url": d["sourceUrl"], "source": "CENTCOM",
-                         "published": day})
+            rows.append(
+                {"text": d["text"], "title": d["title"], "url": d["sourceUrl"], "source": "CENTCOM", "published": day}
+            )
     (folder / "centcom.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
     return folder
 
@@ -42,8 +45,11 @@ def chronicle(tmp_path_factory, corpus, pipeline):
 
 
 def test_duplicate_reports_of_the_capture_are_merged(chronicle):
-    captures = [e for e in chronicle.chronicle(place="Kursk") if e.kind == "capture" and e.time
-                and str(e.time.start_date) == "2025-01-11"]
+    captures = [
+        e
+        for e in chronicle.chronicle(place="Kursk")
+        if e.kind == "capture" and e.time and str(e.time.start_date) == "2025-01-11"
+    ]
     assert len(captures) == 1
     event = captures[0]
     assert event.n_sources == 2
@@ -78,8 +84,11 @@ def test_reingest_changes_nothing(chronicle, corpus, pipeline):
 
 
 def _series(chronicle, measure):
-    return [s for s in chronicle.series(measure=measure, place="Kursk")
-            if s.subject and "North Korea" in s.subject and s.time_scope is None]
+    return [
+        s
+        for s in chronicle.series(measure=measure, place="Kursk")
+        if s.subject and "North Korea" in s.subject and s.time_scope is None
+    ]
 
 
 def test_casualty_series_low_best_high_inconsistency_and_revision(chronicle):
@@ -127,8 +136,10 @@ def test_ucdp_export_reads_back(chronicle):
     chronicle.export("ucdp", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == UCDP_COLUMNS
-    capture = max((r for r in rows if r["date_start"] == "2025-01-11" and r["adm_1"] == "Kursk Oblast"),
-                  key=lambda r: int(r["number_of_sources"]))
+    capture = max(
+        (r for r in rows if r["date_start"] == "2025-01-11" and r["adm_1"] == "Kursk Oblast"),
+        key=lambda r: int(r["number_of_sources"]),
+    )
     assert capture["number_of_sources"] == "2" and capture["date_prec"] == "1"
     assert capture["side_a"].startswith("Military Forces of Ukraine")
 
@@ -170,6 +181,7 @@ def test_store_keeps_chronicle_tables(chronicle):
 
 # -- the chronicle kept up to date batch by batch ------------------------------------------------
 
+
 def _snapshot(store) -> tuple:
     """Every merged event, report and series, as stored."""
     from kronika.store import chronicle_events, chronicle_reports, claim_series, series_claimants, series_windows
@@ -193,9 +205,12 @@ def _series_as_built(store) -> tuple[list, list]:
     from kronika.records import Claim
 
     stored = sorted((s for s in Chronicle(store).series(limit=None)), key=lambda s: s.key)
-    built = build_series((Claim.model_validate(d), doc_id, source, published)
-                         for d, doc_id, source, published in store.claim_items())
-    return [s.model_dump(mode="json") for s in stored], [s.model_dump(mode="json") for s in sorted(built, key=lambda s: s.key)]
+    built = build_series(
+        (Claim.model_validate(d), doc_id, source, published) for d, doc_id, source, published in store.claim_items()
+    )
+    return [s.model_dump(mode="json") for s in stored], [
+        s.model_dump(mode="json") for s in sorted(built, key=lambda s: s.key)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -215,8 +230,9 @@ def many_analyses(pipeline):
         a = real[i % len(real)]
         shift = dt.timedelta(days=(i // len(real)) % 7 + 40 * (i // (len(real) * 7)))
         data = a.model_dump(mode="python")
-        data["document"].update(id=f"{a.document.id[:8]}{i:08d}", source=f"wire {i % 3}",
-                                published=a.document.published + shift)
+        data["document"].update(
+            id=f"{a.document.id[:8]}{i:08d}", source=f"wire {i % 3}", published=a.document.published + shift
+        )
         for kind in ("events", "claims"):
             for item in data[kind]:
                 t = item.get("time")
@@ -243,7 +259,7 @@ def test_batch_updates_equal_a_rebuild(tmp_path, many_analyses, order, size):
     elif order == "newest first":
         docs.reverse()
     for i in range(0, len(docs), size):
-        store.add_batch(docs[i:i + size])
+        store.add_batch(docs[i : i + size])
     incremental = _snapshot(store)
     assert store.count()["documents"] == 300
     n_events, n_series = store.rebuild_chronicle()

@@ -105,26 +105,103 @@ def test_centcom_strikes_with_country_parts():
 @pytest.mark.parametrize(
     "text, figure, measure, modality, claimant, kind",
     [
-        ("At least 12 civilians were killed in the shelling, officials said.", "At least 12", "killed", "asserted", "officials", "anonymous"),
-        ("Russia denied that 300 of its soldiers were captured near Bakhmut.", "300", "captured", "denied", "Russia", "named"),
-        ("The strikes could displace up to 50,000 people, the UN warned.", "up to 50,000", "displaced", "hypothetical", "the UN", "named"),
-        ("An estimated 2,000 fighters remain in the city, according to the Institute for the Study of War.",
-         "An estimated 2,000", "troops", "estimated", "the Institute for the Study of War", "named"),
-        ("Ukraine will receive 31 Abrams tanks by the end of the year, the Pentagon said.", "31", "equipment", "forecast", "the Pentagon", "named"),
-        ("Israeli forces did not kill 40 Palestinians, a military source told Reuters.", "40", "killed", "negated", "a military source", "anonymous"),
+        (
+            "At least 12 civilians were killed in the shelling, officials said.",
+            "At least 12",
+            "killed",
+            "asserted",
+            "officials",
+            "anonymous",
+        ),
+        (
+            "Russia denied that 300 of its soldiers were captured near Bakhmut.",
+            "300",
+            "captured",
+            "denied",
+            "Russia",
+            "named",
+        ),
+        (
+            "The strikes could displace up to 50,000 people, the UN warned.",
+            "up to 50,000",
+            "displaced",
+            "hypothetical",
+            "the UN",
+            "named",
+        ),
+        (
+            "An estimated 2,000 fighters remain in the city, according to the Institute for the Study of War.",
+            "An estimated 2,000",
+            "troops",
+            "estimated",
+            "the Institute for the Study of War",
+            "named",
+        ),
+        (
+            "Ukraine will receive 31 Abrams tanks by the end of the year, the Pentagon said.",
+            "31",
+            "equipment",
+            "forecast",
+            "the Pentagon",
+            "named",
+        ),
+        (
+            "Israeli forces did not kill 40 Palestinians, a military source told Reuters.",
+            "40",
+            "killed",
+            "negated",
+            "a military source",
+            "anonymous",
+        ),
         ("Air defenses shot down 25 drones overnight.", "25", "equipment", "asserted", None, "author"),
-        ("At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
-         "At least 10", "killed", "asserted", "the regional governor", "named"),
-        ("At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
-         "35", "wounded", "asserted", "the regional governor", "named"),
-        ("Ukraine’s air force said it shot down 23 of 28 drones launched by Russia overnight.",
-         "23", "equipment", "asserted", "Ukraine’s air force", "named"),
-        ("Around 6.5 million Ukrainians have fled the country, according to the UNHCR.",
-         "Around 6.5 million", "displaced", "asserted", "the UNHCR", "named"),
-        ("Russia has lost up to 450,000 soldiers, British intelligence estimates.",
-         "up to 450,000", "casualties", "estimated", "British intelligence", "named"),
-        ("If the offensive continues, as many as 200,000 people could be displaced.",
-         "as many as 200,000", "displaced", "hypothetical", None, "author"),
+        (
+            "At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
+            "At least 10",
+            "killed",
+            "asserted",
+            "the regional governor",
+            "named",
+        ),
+        (
+            "At least 10 people were killed and 35 injured in a missile strike on Kharkiv, the regional governor said.",
+            "35",
+            "wounded",
+            "asserted",
+            "the regional governor",
+            "named",
+        ),
+        (
+            "Ukraine’s air force said it shot down 23 of 28 drones launched by Russia overnight.",
+            "23",
+            "equipment",
+            "asserted",
+            "Ukraine’s air force",
+            "named",
+        ),
+        (
+            "Around 6.5 million Ukrainians have fled the country, according to the UNHCR.",
+            "Around 6.5 million",
+            "displaced",
+            "asserted",
+            "the UNHCR",
+            "named",
+        ),
+        (
+            "Russia has lost up to 450,000 soldiers, British intelligence estimates.",
+            "up to 450,000",
+            "casualties",
+            "estimated",
+            "British intelligence",
+            "named",
+        ),
+        (
+            "If the offensive continues, as many as 200,000 people could be displaced.",
+            "as many as 200,000",
+            "displaced",
+            "hypothetical",
+            None,
+            "author",
+        ),
     ],
 )
 def test_news_sentences(text, figure, measure, modality, claimant, kind):
@@ -138,20 +215,31 @@ def test_numbers_that_count_nothing_of_war_make_no_claim():
 
 
 def test_attributions_on_plain_sentences():
-    text = "The senator said the bill would pass. “We will win,” she told reporters. According to aides, talks continue."
+    text = (
+        "The senator said the bill would pass. “We will win,” she told reporters. According to aides, talks continue."
+    )
     ctx = _ctx(text)
     atts = find_attributions(ctx)
-    spans = {(ctx.text[a.source[0]:a.source[1]] if a.source else None, ctx.text[a.cue[0]:a.cue[1]],
-              ctx.text[a.content[0]:a.content[1]]) for a in atts}
+    spans = {
+        (
+            ctx.text[a.source[0] : a.source[1]] if a.source else None,
+            ctx.text[a.cue[0] : a.cue[1]],
+            ctx.text[a.content[0] : a.content[1]],
+        )
+        for a in atts
+    }
     assert ("The senator", "said", "the bill would pass") in spans
     assert ("aides", "According to", "talks continue") in spans
     assert any(s == "she" and c == "told" and "We will win" in t for s, c, t in spans)
 
 
-@pytest.mark.parametrize("layout", [
-    "# {title}\n\n{body}",
-    "---\nlayout: post\ntitle: \"{title}\"\n---\n\n{body}",
-])
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "# {title}\n\n{body}",
+        '---\nlayout: post\ntitle: "{title}"\n---\n\n{body}',
+    ],
+)
 def test_title_claims_with_tail_attribution(layout):
     title = "Russian forces lost 1,200 soldiers in a week near Pokrovsk, Ukraine’s General Staff says"
     body = "Fighting went on near the town on Tuesday, the statement added."
@@ -188,8 +276,8 @@ def test_signature_attributes_the_post_above():
     ctx = _ctx(text)
     atts = [a for a in find_attributions(ctx) if a.form == "signature"]
     assert len(atts) == 1
-    assert ctx.text[atts[0].source[0]:atts[0].source[1]] == "3rd Assault Brigade"
-    assert "14 tanks" in ctx.text[atts[0].content[0]:atts[0].content[1]]
+    assert ctx.text[atts[0].source[0] : atts[0].source[1]] == "3rd Assault Brigade"
+    assert "14 tanks" in ctx.text[atts[0].content[0] : atts[0].content[1]]
     c = _by_text(extract_claims(ctx), "14")
     # the innermost attribution is the regiment's own statement inside the signed post
     assert c.measure == "equipment" and c.claimant_text == "The regiment"
@@ -205,15 +293,15 @@ def test_quote_with_speaker_after():
 def test_reporting_verbs_inside_a_quote_are_not_attributions():
     text = "“Everything that you have said is false,” the minister said."
     ctx = _ctx(text)
-    cues = [ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx)]
+    cues = [ctx.text[a.cue[0] : a.cue[1]] for a in find_attributions(ctx)]
     assert cues == ["said"]
 
 
 def test_outermost_attributions_only():
     text = "US officials said Russia claimed that 300 Ukrainian soldiers were captured near Bakhmut."
     ctx = _ctx(text)
-    every = {ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx)}
-    outer = {ctx.text[a.cue[0]:a.cue[1]] for a in find_attributions(ctx, nested=False)}
+    every = {ctx.text[a.cue[0] : a.cue[1]] for a in find_attributions(ctx)}
+    outer = {ctx.text[a.cue[0] : a.cue[1]] for a in find_attributions(ctx, nested=False)}
     assert every == {"said", "claimed"} and outer == {"said"}
     # a claim takes the innermost source
     c = _by_text(extract_claims(ctx), "300")
@@ -222,14 +310,24 @@ def test_outermost_attributions_only():
 
 # --- tolls: the number is the object of a verb of level or change ---------------------------
 
-@pytest.mark.parametrize("text, measure, value, previous, subject", [
-    ("The death toll from the strike on Dnipro rose to 45, officials said.", "killed", 45, None, None),
-    ("The death toll from the strike on Dnipro rose from 30 to 45, officials said.", "killed", 45, 30, None),
-    ("The number of civilians killed in Gaza has risen to 43,000, the health ministry said.", "killed", 43000, None, "civilians"),
-    ("Russian losses exceeded 500,000, Ukraine's General Staff said.", "casualties", 500000, None, "Russian"),
-    ("Israel's death toll is 1,200, officials said.", "killed", 1200, None, "Israel"),
-    ("The number of people displaced by the fighting has passed 100,000.", "displaced", 100000, None, None),
-])
+
+@pytest.mark.parametrize(
+    "text, measure, value, previous, subject",
+    [
+        ("The death toll from the strike on Dnipro rose to 45, officials said.", "killed", 45, None, None),
+        ("The death toll from the strike on Dnipro rose from 30 to 45, officials said.", "killed", 45, 30, None),
+        (
+            "The number of civilians killed in Gaza has risen to 43,000, the health ministry said.",
+            "killed",
+            43000,
+            None,
+            "civilians",
+        ),
+        ("Russian losses exceeded 500,000, Ukraine's General Staff said.", "casualties", 500000, None, "Russian"),
+        ("Israel's death toll is 1,200, officials said.", "killed", 1200, None, "Israel"),
+        ("The number of people displaced by the fighting has passed 100,000.", "displaced", 100000, None, None),
+    ],
+)
 def test_toll_constructions(text, measure, value, previous, subject):
     (c,) = _claims(text)
     assert (c.measure, c.quantity.value, c.quantity.previous) == (measure, value, previous)
@@ -238,8 +336,10 @@ def test_toll_constructions(text, measure, value, previous, subject):
         assert c.quantity.change == "up" and c.quantity.low is None  # a change, not a range
 
 
-@pytest.mark.parametrize("text", ["The number of tanks rose to 40.", "The number of visitors rose to 4,000.",
-                                  "Prices rose from 30 to 45 dollars."])
+@pytest.mark.parametrize(
+    "text",
+    ["The number of tanks rose to 40.", "The number of visitors rose to 4,000.", "Prices rose from 30 to 45 dollars."],
+)
 def test_levels_that_count_no_war_measure_are_not_tolls(text):
     assert [c.measure for c in _claims(text)] in ([], ["equipment"])
 

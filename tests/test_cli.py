@@ -120,9 +120,11 @@ def test_ingest_query_export(run, tmp_path, example_path):
 
 # --- what a new user hits (issue 16) ------------------------------------------------------------
 
-REPORT = ("Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast overnight, the Ukrainian Air "
-          "Force said on 3 March 2025. Two civilians were wounded in Kharkiv when debris fell on a "
-          "residential building, regional governor Oleh Syniehubov said.")
+REPORT = (
+    "Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast overnight, the Ukrainian Air "
+    "Force said on 3 March 2025. Two civilians were wounded in Kharkiv when debris fell on a "
+    "residential building, regional governor Oleh Syniehubov said."
+)
 
 
 def test_truncated_feed_is_an_error(run, tmp_path):
@@ -135,13 +137,15 @@ def test_truncated_feed_is_an_error(run, tmp_path):
 
 def test_feed_without_any_text_is_an_error(run, tmp_path):
     feed = tmp_path / "feed.rss"
-    feed.write_text("<rss version='2.0'><channel><title>W</title><item><title>x</title></item></channel></rss>", "utf-8")
+    feed.write_text(
+        "<rss version='2.0'><channel><title>W</title><item><title>x</title></item></channel></rss>", "utf-8"
+    )
     one_line_error(run("ingest", feed, "--db", tmp_path / "k.db", "-q"), "no item with text in this feed (1 items)")
 
 
 def test_jsonl_bad_second_line_keeps_the_first(run, tmp_path):
     p = tmp_path / "two.jsonl"
-    p.write_text(json.dumps({"text": REPORT, "source": "Test Wire"}) + "\n{\"text\": \"cut off\n", "utf-8")
+    p.write_text(json.dumps({"text": REPORT, "source": "Test Wire"}) + '\n{"text": "cut off\n', "utf-8")
     db = tmp_path / "k.db"
     result = run("ingest", p, "--db", db, "-q")
     one_line_error(result, f"{p}:2: not valid JSON")
@@ -152,8 +156,13 @@ def test_jsonl_bad_second_line_keeps_the_first(run, tmp_path):
 
 def test_json_named_file_of_json_lines_is_read_with_its_source_fields(run, tmp_path):
     p = tmp_path / "documents.json"
-    row = {"_id": "1", "sourceName": "Test Wire", "sourceUrl": "https://example.org/a", "title": "Drones",
-           "text": REPORT}
+    row = {
+        "_id": "1",
+        "sourceName": "Test Wire",
+        "sourceUrl": "https://example.org/a",
+        "title": "Drones",
+        "text": REPORT,
+    }
     p.write_text(json.dumps(row) + "\n", "utf-8")
     db = tmp_path / "k.db"
     assert run("ingest", tmp_path, "--db", db, "-q").exit_code == 0  # found in a folder, too
@@ -177,7 +186,9 @@ def test_unknown_event_type_lists_the_valid_ones(run, tmp_path, example_path):
     one_line_error(run("claims", "--db", db, "--measure", "bodies"), "unknown measure 'bodies'; choose one of: area")
     ok = run("events", "--db", db, "--type", "armed clash", "--format", "json")  # any case
     assert ok.exit_code == 0 and json.loads(ok.stdout)
-    assert {e["kind"] for e in json.loads(run("events", "--db", db, "--type", "capture", "--format", "json").stdout)} == {"capture"}
+    assert {
+        e["kind"] for e in json.loads(run("events", "--db", db, "--type", "capture", "--format", "json").stdout)
+    } == {"capture"}
 
 
 def test_chronicle_prints_the_first_events_and_says_how_to_see_the_rest(run, tmp_path, example_path, monkeypatch):
@@ -193,18 +204,23 @@ def test_chronicle_prints_the_first_events_and_says_how_to_see_the_rest(run, tmp
     monkeypatch.setattr(kronika.cli, "CHRONICLE_SHOWN", 2)
     first = run("chronicle", "--db", db)
     assert first.stdout.count("  EVENT ") == 2
-    assert first.stdout.rstrip().endswith(f"… and {n - 2:,} more events (the first 2 of {n:,} shown): --limit N for "
-                                          "more, --all for every one, or --since/--until/--place to choose")
+    assert first.stdout.rstrip().endswith(
+        f"… and {n - 2:,} more events (the first 2 of {n:,} shown): --limit N for "
+        "more, --all for every one, or --since/--until/--place to choose"
+    )
     assert "more events" not in run("chronicle", "--db", db, "--limit", "2").stdout
     as_json = run("chronicle", "--db", db, "--format", "json")
     assert len(json.loads(as_json.stdout)) == 2 and "more events" in as_json.stderr
     assert len(json.loads(run("chronicle", "--db", db, "--format", "json", "--all").stdout)) == n
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda d: d, "is a folder; give a GeoNames dump file"),
-    (lambda d: d / "missing.zip", "missing.zip: no such file"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d, "is a folder; give a GeoNames dump file"),
+        (lambda d: d / "missing.zip", "missing.zip: no such file"),
+    ],
+)
 def test_gazetteer_dump_errors_are_worded_like_the_others(run, tmp_path, make, message):
     result = run("gazetteer", "build", "--geonames", make(tmp_path))
     assert result.exit_code == 1
@@ -217,9 +233,11 @@ def test_missing_input_is_told_before_the_model_loads(tmp_path):
     import sys
     import time
 
-    code = ("import sys; from click.testing import CliRunner; from kronika.cli import main; "
-            f"r = CliRunner().invoke(main, ['analyze', {str(tmp_path / 'nope.txt')!r}]); "
-            "print(r.exit_code, 'spacy' in sys.modules, r.stderr.strip())")
+    code = (
+        "import sys; from click.testing import CliRunner; from kronika.cli import main; "
+        f"r = CliRunner().invoke(main, ['analyze', {str(tmp_path / 'nope.txt')!r}]); "
+        "print(r.exit_code, 'spacy' in sys.modules, r.stderr.strip())"
+    )
     t0 = time.monotonic()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip()
     assert out == f"1 False kronika: error: {tmp_path / 'nope.txt'}: no such file or folder"
@@ -237,7 +255,10 @@ def test_rows_into_a_pipe_are_plain_short_lines(run, tmp_path, example_path):
         lines = out.splitlines()
         assert len(lines) > 10 and max(map(len, lines)) <= 200, command
         assert "┃" not in out and "│" not in out
-    assert any(l.startswith("2025-01-11 · Battles / Armed clash (capture)") for l in run("events", "--db", db).stdout.splitlines())
+    assert any(
+        l.startswith("2025-01-11 · Battles / Armed clash (capture)")
+        for l in run("events", "--db", db).stdout.splitlines()
+    )
 
 
 def test_rows_in_a_terminal_fit_without_cutting_words(tmp_path, example_path, run):
@@ -249,8 +270,10 @@ def test_rows_in_a_terminal_fit_without_cutting_words(tmp_path, example_path, ru
     db = tmp_path / "k.db"
     run("ingest", example_path, "--db", db, "-q")
     ch = Chronicle(db)
-    for kind, fields, words in (("events", [_event_fields(r) for r in ch.events()], ("Battles", "developments", "surprise", "Euromaidan")),
-                                ("claims", [_claim_fields(r) for r in ch.claims()], ("casualties", "Zelenskyy", "suffered"))):
+    for kind, fields, words in (
+        ("events", [_event_fields(r) for r in ch.events()], ("Battles", "developments", "surprise", "Euromaidan")),
+        ("claims", [_claim_fields(r) for r in ch.claims()], ("casualties", "Zelenskyy", "suffered")),
+    ):
         for width in (100, 120):
             con = Console(width=width, force_terminal=True, color_system=None, record=True)
             _print_rows_table(kind, fields, con)

@@ -40,6 +40,7 @@ def test_broken_yaml_and_a_missing_file_are_data_errors(tmp_path):
 
 # --- every data file has its model --------------------------------------------------------
 
+
 def _models() -> dict:
     from kronika.actors.dictionary import ActorsFile
     from kronika.claims.lexicon import _Attribution, _Measures, _Modality
@@ -102,6 +103,7 @@ def test_a_misspelt_key_deep_in_the_actor_dictionary_is_named(tmp_path):
 
 # --- words YAML reads as booleans (on, no, yes, off...) ------------------------------------
 
+
 def test_an_unquoted_no_in_a_word_list_is_an_error_naming_the_key(tmp_path):
     from kronika.claims.lexicon import _Modality
 
@@ -123,8 +125,10 @@ def test_the_words_yaml_would_read_as_booleans_are_words():
 
 
 def test_the_quoted_words_are_read(pipeline):
-    """"no" negates an event ("there was no shelling"); "calls on" is a call."""
-    a = pipeline.analyze("The defence ministry said there was no shelling of the town on Monday.", published="2025-01-20")
+    """ "no" negates an event ("there was no shelling"); "calls on" is a call."""
+    a = pipeline.analyze(
+        "The defence ministry said there was no shelling of the town on Monday.", published="2025-01-20"
+    )
     assert not [e for e in a.events if e.status == "occurred"]
     a = pipeline.analyze("The governor calls on the army to protect the harbour.", published="2025-01-20")
     assert [s.stance for s in a.statements] == ["calls_for"]
@@ -137,6 +141,9 @@ def test_data_files_are_read_only_through_load_yaml():
 
     src = Path(__file__).resolve().parent.parent / "src" / "kronika"
     allowed = {src / "data" / "__init__.py", src / "ingest" / "zones.py"}
-    readers = [p.relative_to(src).as_posix() for p in sorted(src.rglob("*.py"))
-               if p not in allowed and "yaml.safe_load" in p.read_text("utf-8")]
+    readers = [
+        p.relative_to(src).as_posix()
+        for p in sorted(src.rglob("*.py"))
+        if p not in allowed and "yaml.safe_load" in p.read_text("utf-8")
+    ]
     assert not readers, f"read data files with kronika.data.load_yaml and a model: {readers}"

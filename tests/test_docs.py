@@ -9,7 +9,8 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 def test_cli_reference_is_current():
     assert DOC.read_text("utf-8") == cli_reference(), (
-        "docs/cli.md is out of date: run `.venv/bin/python -m kronika.cli.docs > docs/cli.md`")
+        "docs/cli.md is out of date: run `.venv/bin/python -m kronika.cli.docs > docs/cli.md`"
+    )
 
 
 README = DOC.parent.parent / "README.md"

@@ -35,13 +35,26 @@ def nlp():
 
 
 def _place(ctx: Context, start: int, surface: str, level: str, iso3: str, role="location") -> Place:
-    return Place(**ctx.span_fields(start, start + len(surface)), role=role, resolved=True, name=surface,
-                 level=level, country_iso3=iso3, country_code=iso3[:2])
+    return Place(
+        **ctx.span_fields(start, start + len(surface)),
+        role=role,
+        resolved=True,
+        name=surface,
+        level=level,
+        country_iso3=iso3,
+        country_code=iso3[:2],
+    )
 
 
 def _time(ctx: Context, start: int, surface: str, value: str, first: dt.date, last: dt.date, gran: str) -> TimeSpan:
-    return TimeSpan(**ctx.span_fields(start, start + len(surface)), type="DATE", value=value, start_date=first,
-                    end_date=last, granularity=gran)
+    return TimeSpan(
+        **ctx.span_fields(start, start + len(surface)),
+        type="DATE",
+        value=value,
+        start_date=first,
+        end_date=last,
+        granularity=gran,
+    )
 
 
 def _all(text: str, surface: str):
@@ -64,8 +77,12 @@ def _ctx(nlp, text: str, places=(), times=(), published=dt.date(2025, 1, 20)) ->
     return ctx
 
 
-EXAMPLE_PLACES = [("Kursk Oblast", "admin1", "RUS"), ("Sudzha", "populated_place", "RUS"),
-                  ("Kyiv", "populated_place", "UKR"), ("Russia", "country", "RUS")]
+EXAMPLE_PLACES = [
+    ("Kursk Oblast", "admin1", "RUS"),
+    ("Sudzha", "populated_place", "RUS"),
+    ("Kyiv", "populated_place", "UKR"),
+    ("Russia", "country", "RUS"),
+]
 EXAMPLE_TIMES = [
     ("In August 2024", "2024-08", dt.date(2024, 8, 1), dt.date(2024, 8, 31), "month"),
     ("in November 2024", "2024-11", dt.date(2024, 11, 1), dt.date(2024, 11, 30), "month"),
@@ -118,10 +135,16 @@ def test_example_passive_capture(example_events):
 
 
 def test_example_north_korea_deploys_troops(example_events):
-    ev = [e for e in example_events if e.kind == "deployment" and _name(e.actor1) == MIL_PRK and e.time.value == "2024-11"]
+    ev = [
+        e for e in example_events if e.kind == "deployment" and _name(e.actor1) == MIL_PRK and e.time.value == "2024-11"
+    ]
     assert ev, [(e.trigger.text, e.kind, _name(e.actor1)) for e in example_events]
     e = ev[0]
-    assert (e.event_type, e.sub_event_type, e.status) == ("Strategic developments", "Change to group/activity", "occurred")
+    assert (e.event_type, e.sub_event_type, e.status) == (
+        "Strategic developments",
+        "Change to group/activity",
+        "occurred",
+    )
     assert e.place.text == "Kursk Oblast"
 
 
@@ -158,13 +181,19 @@ def test_example_all_three_militaries_coded(example_events):
     # sources are never parties
     assert not any(a is not None and a.is_source_only for e in example_events for a in (e.actor1, e.actor2))
     # descriptive participles ("the captured soldier", "300 people killed") are not events
-    assert not [e for e in example_events if e.trigger.text.lower() == "captured" and e.actor1 is None and e.actor2 is None]
+    assert not [
+        e for e in example_events if e.trigger.text.lower() == "captured" and e.actor1 is None and e.actor2 is None
+    ]
 
 
 def test_passive_voice(nlp):
     text = "On 3 March, two Russian soldiers were captured by Ukrainian forces near Robotyne."
-    ctx = _ctx(nlp, text, [("Robotyne", "populated_place", "UKR")],
-               [("On 3 March", "2025-03-03", dt.date(2025, 3, 3), dt.date(2025, 3, 3), "day")])
+    ctx = _ctx(
+        nlp,
+        text,
+        [("Robotyne", "populated_place", "UKR")],
+        [("On 3 March", "2025-03-03", dt.date(2025, 3, 3), dt.date(2025, 3, 3), "day")],
+    )
     (e,) = extract_events(ctx)
     assert (e.kind, _name(e.actor1), _name(e.actor2)) == ("capture", MIL_UKR, MIL_RUS)
     assert e.place.text == "Robotyne" and e.time.value == "2025-03-03" and e.status == "occurred"
@@ -200,7 +229,9 @@ def test_planned_and_hypothetical(nlp):
 
 def test_several_events_in_one_sentence(nlp):
     text = "Sudanese army warplanes bombed Nyala, while RSF fighters seized the town of El Fasher."
-    events = extract_events(_ctx(nlp, text, [("Nyala", "populated_place", "SDN"), ("El Fasher", "populated_place", "SDN")]))
+    events = extract_events(
+        _ctx(nlp, text, [("Nyala", "populated_place", "SDN"), ("El Fasher", "populated_place", "SDN")])
+    )
     subs = {(e.sub_event_type, e.place.text if e.place else None) for e in events}
     assert ("Air/drone strike", "Nyala") in subs
     assert ("Non-state actor overtakes territory", "El Fasher") in subs
@@ -317,17 +348,24 @@ def test_opposition_forces_take_a_town(nlp):
 
 # --- the snippet classifier's family decisions (sentences written for these tests) ---------
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
         # demonstrators' own violence decides, whatever the police do next
         ("Protesters threw stones at police, who fired tear gas to disperse them.", "VIOL_DEMONSTR"),
         # ... and counts when it comes after a peaceful lead sentence
-        ("Thousands rallied in the capital on Saturday. Later, groups of youths threw stones at police and set fire "
-         "to a bank.", "VIOL_DEMONSTR"),
+        (
+            "Thousands rallied in the capital on Saturday. Later, groups of youths threw stones at police and set fire "
+            "to a bank.",
+            "VIOL_DEMONSTR",
+        ),
         ("Security forces opened fire on peaceful demonstrators, killing four.", "FORCE_AGAINST_PROTEST"),
         # the killing that caused the protest is not force against it
-        ("Residents marched to the governor's office to protest over the killing of a local activist.", "PEACE_PROTEST"),
+        (
+            "Residents marched to the governor's office to protest over the killing of a local activist.",
+            "PEACE_PROTEST",
+        ),
     ],
 )
 def test_protest_family_by_escalation(text, expected):
@@ -338,12 +376,16 @@ def test_protest_family_by_escalation(text, expected):
     "text, expected",
     [
         ("Syrian government troops took back several villages from opposition fighters.", "GOV_REGAINS_TERIT"),
-        ("Taliban fighters captured the district centre after overrunning government positions.",
-         "NON_STATE_ACTOR_OVERTAKES_TER"),
+        (
+            "Taliban fighters captured the district centre after overrunning government positions.",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
         # only attempted: the fighting is the event
         ("Insurgents tried to capture the district centre but were beaten back by security forces.", "ARMED_CLASH"),
-        ("The army pulled out of the district, and the militia took over without resistance.",
-         "NON_VIOL_TERRIT_TRANSFER"),
+        (
+            "The army pulled out of the district, and the militia took over without resistance.",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
     ],
 )
 def test_territory_family_by_parse_roles(text, expected):
@@ -367,6 +409,7 @@ def test_non_events_are_not_extracted(nlp, example_events):
 
 
 # --- the whole pipeline on strike sentences: capitals struck are places, weapons stand for forces
+
 
 def _analyze(text: str):
     from kronika.pipeline import analyze
@@ -402,10 +445,13 @@ def test_crowd_control_weapons_are_an_intervention():
     (ev,) = _analyze("Police fired tear gas at protesters in Nairobi.").events
     assert (ev.event_type, ev.sub_event_type) == ("Protests", "Protest with intervention")
     assert ev.place is not None and ev.place.country_code == "KE"
-    (ev,) = _analyze("Security forces used water cannon and rubber bullets to disperse demonstrators in Tbilisi.").events
+    (ev,) = _analyze(
+        "Security forces used water cannon and rubber bullets to disperse demonstrators in Tbilisi."
+    ).events
     assert ev.sub_event_type == "Protest with intervention"
     assert [e.sub_event_type for e in _analyze("The army fired artillery at rebel positions.").events] == [
-        "Shelling/artillery/missile attack"]
+        "Shelling/artillery/missile attack"
+    ]
 
 
 def test_generic_actors_take_the_country_of_the_place():
@@ -428,7 +474,10 @@ def test_generic_actors_take_the_country_of_the_place():
 def test_civilian_victims_are_named_with_their_country():
     (ev,) = _analyze("Gunmen attacked a village in Zamfara state, killing 20 civilians, police said.").events
     assert (ev.sub_event_type, ev.actor1.name, ev.actor2.name) == (
-        "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+        "Attack",
+        "Unidentified Armed Group (Nigeria)",
+        "Civilians (Nigeria)",
+    )
     assert ev.fatalities == 20
     (ev,) = _analyze("Militants stormed a school in Borno and killed 12 students.").events  # one event, not two
     assert ev.sub_event_type == "Attack" and ev.actor2.name == "Civilians (Nigeria)"
@@ -443,8 +492,10 @@ def test_an_indirect_question_is_not_an_event():
 
 def test_a_sentence_initial_generic_noun_is_not_the_place():
     # the small model tags a sentence-initial "Gunmen" as a GPE; the event's place is Zamfara
-    text = ("Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said.\n\n"
-            "Gunmen attacked a village in Zamfara state on Monday, killing 20 civilians, police said.\n")
+    text = (
+        "Police fired tear gas at protesters in Nairobi on Tuesday, witnesses said.\n\n"
+        "Gunmen attacked a village in Zamfara state on Monday, killing 20 civilians, police said.\n"
+    )
     a = _analyze(text)
     assert not [p for p in a.places if p.text == "Gunmen"]
     (attack,) = [e for e in a.events if e.sub_event_type == "Attack"]
@@ -466,8 +517,12 @@ def test_a_misspelt_trigger_key_is_an_error_naming_the_entry():
     from kronika.events.lexicon import _trigger
 
     tax, codes = load_taxonomy(), load_classifier().acled25
-    ok = _trigger({"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed",
-                   "sub_event_type": "Shelling/artillery/missile attack"}, 0, tax, codes)
+    ok = _trigger(
+        {"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed", "sub_event_type": "Shelling/artillery/missile attack"},
+        0,
+        tax,
+        codes,
+    )
     assert ok.cls == "fixed" and ok.confidence == 0.6
     with pytest.raises(DataError, match=r"trigger 3 \(shell\): requires_objekt"):
         _trigger({"lemmas": ["shell"], "pos": ["VERB"], "class": "fixed", "requires_objekt": ["town"]}, 2, tax, codes)

@@ -29,7 +29,7 @@ def test_pyongyang_is_an_actor_not_a_location(example_analysis):
 def test_every_place_keeps_its_sentence(example_analysis):
     a = example_analysis
     for p in a.places:
-        assert a.document.text[p.start:p.end] == p.text
+        assert a.document.text[p.start : p.end] == p.text
         s = a.sentences[p.sentence]
         assert s.start <= p.start and p.end <= s.end
 
@@ -48,9 +48,15 @@ def test_no_time_from_counts_ages_or_may(example_analysis):
 
 # --- claims ----------------------------------------------------------------------------
 
+
 def claim(a, measure, value=None, low=None):
-    return [c for c in a.claims if c.measure == measure
-            and (value is None or c.quantity.value == value) and (low is None or c.quantity.low == low)]
+    return [
+        c
+        for c in a.claims
+        if c.measure == measure
+        and (value is None or c.quantity.value == value)
+        and (low is None or c.quantity.low == low)
+    ]
 
 
 def test_casualties_breakdown_flagged(example_analysis):
@@ -113,8 +119,11 @@ def test_no_claim_from_age(example_analysis):
 
 # --- events ----------------------------------------------------------------------------
 
+
 def test_capture_of_two_soldiers(example_analysis):
-    e = next(e for e in example_analysis.events if e.kind == "capture" and e.time and e.time.start_date == D(2025, 1, 11))
+    e = next(
+        e for e in example_analysis.events if e.kind == "capture" and e.time and e.time.start_date == D(2025, 1, 11)
+    )
     assert e.actor1.name.startswith("Military Forces of Ukraine")
     assert e.actor2.name.startswith("Military Forces of North Korea")
     assert e.place.geonameid == 538555 and e.status == "occurred"
@@ -146,4 +155,4 @@ def test_every_item_links_to_its_sentence(example_analysis):
     for item in (*a.places, *a.times, *a.actors, *a.quantities, *a.claims, *a.events):
         s = a.sentences[item.sentence]
         assert s.start <= item.start < item.end <= s.end, (type(item).__name__, item.text, s)
-        assert a.document.text[item.start:item.end] == item.text
+        assert a.document.text[item.start : item.end] == item.text

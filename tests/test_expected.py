@@ -23,8 +23,9 @@ def _facts(kind: str) -> list:
     for path in EXPECTED:
         spec = yaml.safe_load(path.read_text("utf-8"))
         for field, facts in (spec.get(kind) or {}).items():
-            out += [pytest.param(spec["document"], field, fact, id=f"{path.stem}:{field}:{_label(fact)}")
-                    for fact in facts]
+            out += [
+                pytest.param(spec["document"], field, fact, id=f"{path.stem}:{field}:{_label(fact)}") for fact in facts
+            ]
     return out
 
 

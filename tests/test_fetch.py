@@ -17,13 +17,20 @@ from kronika.errors import FetchError
 from kronika.ingest import fetch_url
 
 PUBLIC = "93.184.216.34"  # stands for a public web server; routed to the loopback server below
-NAMES = {"news.example": PUBLIC, "inside.example": "127.0.0.1", "lan.example": "10.1.2.3",
-         "mapped.example": "::ffff:127.0.0.1", "meta.example": "169.254.169.254"}
+NAMES = {
+    "news.example": PUBLIC,
+    "inside.example": "127.0.0.1",
+    "lan.example": "10.1.2.3",
+    "mapped.example": "::ffff:127.0.0.1",
+    "meta.example": "169.254.169.254",
+}
 
-ARTICLE = (b"<html><head><title>Drones over Kharkiv</title></head><body><article><h1>Drones over Kharkiv</h1>"
-           b"<p>Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast overnight, the Ukrainian Air "
-           b"Force said on 3 March 2025.</p><p>Two civilians were wounded in Kharkiv when debris fell on a "
-           b"residential building, regional governor Oleh Syniehubov said.</p></article></body></html>")
+ARTICLE = (
+    b"<html><head><title>Drones over Kharkiv</title></head><body><article><h1>Drones over Kharkiv</h1>"
+    b"<p>Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast overnight, the Ukrainian Air "
+    b"Force said on 3 March 2025.</p><p>Two civilians were wounded in Kharkiv when debris fell on a "
+    b"residential building, regional governor Oleh Syniehubov said.</p></article></body></html>"
+)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -85,25 +92,31 @@ def test_a_name_is_resolved_once_and_connected_to_as_checked(web):
     assert "25 Russian drones" in doc.text and web.hosts[-1] == "rebind.example"
 
 
-@pytest.mark.parametrize("url, message", [
-    ("http://inside.example/", "refusing to fetch a private or local address (127.0.0.1)"),
-    ("http://lan.example/", "refusing to fetch a private or local address (10.1.2.3)"),
-    ("http://meta.example/latest", "refusing to fetch a private or local address (169.254.169.254)"),
-    ("http://mapped.example/", "refusing to fetch a private or local address (::ffff:7f00:1)"),
-    ("http://[::ffff:127.0.0.1]/", "refusing to fetch a private or local address (::ffff:7f00:1)"),
-    ("http://[::1]:8000/", "refusing to fetch a private or local address (::1)"),
-    ("http://127.0.0.1/", "refusing to fetch a private or local address (127.0.0.1)"),
-    ("http://2130706433/", "refusing an IPv4 address written as '2130706433'"),
-    ("http://0177.0.0.1/", "refusing an IPv4 address written as '0177.0.0.1'"),
-    ("http://0x7f.0.0.1/", "refusing an IPv4 address written as '0x7f.0.0.1'"),
-    ("http://127.1/", "refusing an IPv4 address written as '127.1'"),
-    ("http://news.example/to/inside.example/x", "http://inside.example/x: refusing to fetch a private or local address"),
-    ("http://news.example/to/127.0.0.1:9/x", "http://127.0.0.1:9/x: refusing to fetch a private or local address"),
-    ("http://news.example/to/[::ffff:10.0.0.1]/", "refusing to fetch a private or local address (::ffff:a00:1)"),
-    ("http://news.example/to/2130706433/", "refusing an IPv4 address written as '2130706433'"),
-    ("ftp://example.com/a", "ftp://example.com/a: only http:// and https:// URLs can be fetched, not ftp:"),
-    ("file:///etc/passwd", "file:///etc/passwd: only http:// and https:// URLs can be fetched, not file:"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("http://inside.example/", "refusing to fetch a private or local address (127.0.0.1)"),
+        ("http://lan.example/", "refusing to fetch a private or local address (10.1.2.3)"),
+        ("http://meta.example/latest", "refusing to fetch a private or local address (169.254.169.254)"),
+        ("http://mapped.example/", "refusing to fetch a private or local address (::ffff:7f00:1)"),
+        ("http://[::ffff:127.0.0.1]/", "refusing to fetch a private or local address (::ffff:7f00:1)"),
+        ("http://[::1]:8000/", "refusing to fetch a private or local address (::1)"),
+        ("http://127.0.0.1/", "refusing to fetch a private or local address (127.0.0.1)"),
+        ("http://2130706433/", "refusing an IPv4 address written as '2130706433'"),
+        ("http://0177.0.0.1/", "refusing an IPv4 address written as '0177.0.0.1'"),
+        ("http://0x7f.0.0.1/", "refusing an IPv4 address written as '0x7f.0.0.1'"),
+        ("http://127.1/", "refusing an IPv4 address written as '127.1'"),
+        (
+            "http://news.example/to/inside.example/x",
+            "http://inside.example/x: refusing to fetch a private or local address",
+        ),
+        ("http://news.example/to/127.0.0.1:9/x", "http://127.0.0.1:9/x: refusing to fetch a private or local address"),
+        ("http://news.example/to/[::ffff:10.0.0.1]/", "refusing to fetch a private or local address (::ffff:a00:1)"),
+        ("http://news.example/to/2130706433/", "refusing an IPv4 address written as '2130706433'"),
+        ("ftp://example.com/a", "ftp://example.com/a: only http:// and https:// URLs can be fetched, not ftp:"),
+        ("file:///etc/passwd", "file:///etc/passwd: only http:// and https:// URLs can be fetched, not file:"),
+    ],
+)
 def test_refused(web, url, message):
     with pytest.raises(FetchError) as info:
         fetch_url(url)

@@ -29,13 +29,22 @@ def test_normalize_and_loose():
     assert loose("Kharkov") == loose("Charkov")
 
 
-@pytest.mark.parametrize("press, romanized", [
-    # romanizations of Arabic names as news writes them and as GeoNames does (examples made up from
-    # the rules: the article inside a name, Beit/Bayt, Kfar/Kafr, -ieh/-iyah/-iya, Sheikh/Shaykh)
-    ("Deir el-Balah", "Dayr al Balah"), ("Beit Hanoun", "Bayt Hanun"), ("Beyt Ummar", "Bayt Ummar"),
-    ("Kfar Shouba", "Kafr Shuba"), ("Maroun al-Ras", "Marun ar Ras"), ("Nabatieh", "An Nabatiyah"),
-    ("Nabatiya", "Nabatiyah"), ("Sheikh Zuweid", "Shaykh Zuwayd"), ("Beit Lahiya", "Bayt Lahya"),
-])
+@pytest.mark.parametrize(
+    "press, romanized",
+    [
+        # romanizations of Arabic names as news writes them and as GeoNames does (examples made up from
+        # the rules: the article inside a name, Beit/Bayt, Kfar/Kafr, -ieh/-iyah/-iya, Sheikh/Shaykh)
+        ("Deir el-Balah", "Dayr al Balah"),
+        ("Beit Hanoun", "Bayt Hanun"),
+        ("Beyt Ummar", "Bayt Ummar"),
+        ("Kfar Shouba", "Kafr Shuba"),
+        ("Maroun al-Ras", "Marun ar Ras"),
+        ("Nabatieh", "An Nabatiyah"),
+        ("Nabatiya", "Nabatiyah"),
+        ("Sheikh Zuweid", "Shaykh Zuwayd"),
+        ("Beit Lahiya", "Bayt Lahya"),
+    ],
+)
 def test_loose_keys_of_arabic_romanizations(press, romanized):
     assert loose(press) == loose(romanized)
 
@@ -51,7 +60,12 @@ def test_countries_and_regions_first(gaz):
 def test_entries_carry_all_fields(gaz):
     sudzha = gaz.lookup("Sudzha")[0]  # the town before a hamlet of the same name (43 people, Altai Krai)
     assert sudzha.geonameid == 486816
-    assert (sudzha.feature_class, sudzha.level, sudzha.country_code, sudzha.country_iso3) == ("P", "populated_place", "RU", "RUS")
+    assert (sudzha.feature_class, sudzha.level, sudzha.country_code, sudzha.country_iso3) == (
+        "P",
+        "populated_place",
+        "RU",
+        "RUS",
+    )
     assert sudzha.admin1_id == 538555 and "Kursk" in sudzha.admin1
     assert 51.0 < sudzha.latitude < 51.4 and 35.0 < sudzha.longitude < 35.5
     assert sudzha.population > 1000
@@ -75,6 +89,7 @@ def test_demonyms(gaz):
 
 def test_shipped_geonames_points(gaz):
     """Countries, regions and features of no country take GeoNames' own points from the shipped table."""
+
     def at(name, level):
         (e,) = [e for e in gaz.lookup(name) if e.level == level][:1]
         return round(e.latitude, 5), round(e.longitude, 5), e.point_source

@@ -82,7 +82,8 @@ def _from_import(name: str, node: ast.ImportFrom, modules: dict[str, Path]) -> s
 def _is_type_checking(node: ast.AST) -> bool:
     test = node.test if isinstance(node, ast.If) else None
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _import_nodes(node: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
@@ -177,8 +178,9 @@ def test_the_graph_sees_every_kind_of_import(tmp_path):
     (pkg / "sub" / "c.py").write_text("from ..a import f\n")
     (pkg / "d.py").write_text("import kronika.sub.c\n")
     (pkg / "sub" / "g.py").write_text("from kronika.sub.c import f\nfrom kronika.sub import NAME\n")
-    (pkg / "f.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kronika import e\n"
-                              "else:\n    import kronika.d\n")
+    (pkg / "f.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kronika import e\nelse:\n    import kronika.d\n"
+    )
     (pkg / "e.py").write_text("from kronika import a, sub\nfrom kronika import VERSION\n")
     graph = import_graph(tmp_path)
     assert graph["kronika.a"] == {"kronika.b"}
@@ -204,5 +206,6 @@ def test_known_cycles_are_still_there():
     found = strongly_connected(graph)
     remaining = [c for c in sorted(OWNED_ELSEWHERE, key=sorted) if set(c) in found]
     if remaining:
-        pytest.xfail("known cycles: " + "; ".join(
-            f"({OWNED_ELSEWHERE[c]}) {_describe(set(c), graph)}" for c in remaining))
+        pytest.xfail(
+            "known cycles: " + "; ".join(f"({OWNED_ELSEWHERE[c]}) {_describe(set(c), graph)}" for c in remaining)
+        )

@@ -81,12 +81,16 @@ def test_non_utf8_file(tmp_path, example_text):
 
 
 def test_non_english_text():
-    text = ("Украинские военные взяли в плен двух северокорейских солдат в Курской области. "
-            "Пленные были доставлены в Киев для допроса сотрудниками СБУ.")
+    text = (
+        "Украинские военные взяли в плен двух северокорейских солдат в Курской области. "
+        "Пленные были доставлены в Киев для допроса сотрудниками СБУ."
+    )
     with pytest.raises(UnsupportedLanguage, match="not in English"):
         read_text(text)
-    fr = ("Les forces ukrainiennes ont capturé deux soldats nord-coréens dans la région de Koursk, "
-          "selon le président Zelensky, qui a publié une vidéo de leur interrogatoire samedi.")
+    fr = (
+        "Les forces ukrainiennes ont capturé deux soldats nord-coréens dans la région de Koursk, "
+        "selon le président Zelensky, qui a publié une vidéo de leur interrogatoire samedi."
+    )
     with pytest.raises(UnsupportedLanguage):
         read_text(fr)
 
@@ -147,10 +151,19 @@ def test_html_without_article(tmp_path):
 def test_jsonl(tmp_path, example_text):
     p = tmp_path / "batch.jsonl"
     rows = [
-        {"text": example_text, "url": "https://example.org/a", "title": "POW", "published": "2025-01-20",
-         "source": "Euromaidan Press"},
-        {"text": "Coalition military forces conducted 34 strikes against ISIL terrorists in Syria and Iraq, "
-                 "officials said on Monday.", "published": "2017-01-09", "source": "CENTCOM"},
+        {
+            "text": example_text,
+            "url": "https://example.org/a",
+            "title": "POW",
+            "published": "2025-01-20",
+            "source": "Euromaidan Press",
+        },
+        {
+            "text": "Coalition military forces conducted 34 strikes against ISIL terrorists in Syria and Iraq, "
+            "officials said on Monday.",
+            "published": "2017-01-09",
+            "source": "CENTCOM",
+        },
     ]
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
     docs = list(read_file(p))
@@ -207,9 +220,11 @@ def test_zone_at_is_the_innermost_zone_for_every_character():
     from kronika.context import Context
     from kronika.pipeline import default_pipeline
 
-    text = ("---\ntitle: \"Drone strike hits Kherson\"\ndescription: \"A bus was hit.\"\n---\n\n"
-            "A drone hit a bus in Kherson on Monday.\n## What we know\nPublished: 2025-03-10\n"
-            "Related:\n- Shelling hits Odesa port (Photo: Reuters)\n- Protests in Tbilisi\n")
+    text = (
+        '---\ntitle: "Drone strike hits Kherson"\ndescription: "A bus was hit."\n---\n\n'
+        "A drone hit a bus in Kherson on Monday.\n## What we know\nPublished: 2025-03-10\n"
+        "Related:\n- Shelling hits Odesa port (Photo: Reuters)\n- Protests in Tbilisi\n"
+    )
     doc = read_text(text, published="2025-03-10")
     ctx = Context.from_doc(default_pipeline().nlp(doc.text), doc)
 
@@ -219,4 +234,8 @@ def test_zone_at_is_the_innermost_zone_for_every_character():
 
     assert [ctx.zone_at(i) for i in range(len(doc.text))] == [naive(i) for i in range(len(doc.text))]
     assert {ctx.zone_at(doc.text.index(w)) for w in ("Drone strike", "A bus", "What we know", "Shelling")} == {
-        "title", "description", "heading", "related"}
+        "title",
+        "description",
+        "heading",
+        "related",
+    }

@@ -118,10 +118,12 @@ def test_countries_before_towns(analyse):
 
 
 def test_georgia_caucasus_vs_us(analyse):
-    _, cau = analyse("Protesters gathered in Tbilisi as Georgia's parliament debated the law. "
-                     "Georgia borders Russia and Armenia.")
-    _, us = analyse("Storms hit Atlanta on Monday. The governor of Georgia declared an emergency "
-                    "in Fulton County and Savannah.")
+    _, cau = analyse(
+        "Protesters gathered in Tbilisi as Georgia's parliament debated the law. Georgia borders Russia and Armenia."
+    )
+    _, us = analyse(
+        "Storms hit Atlanta on Monday. The governor of Georgia declared an emergency in Fulton County and Savannah."
+    )
     assert {p.country_code for p in at(cau, "Georgia")} == {"GE"}
     assert all(p.level == "country" for p in at(cau, "Georgia"))
     assert {p.country_code for p in at(us, "Georgia")} == {"US"}
@@ -129,8 +131,9 @@ def test_georgia_caucasus_vs_us(analyse):
 
 
 def test_region_forms(analyse, gaz):
-    _, ps = analyse("Shelling was reported in Kharkiv Oblast and in the Donetsk oblast, "
-                    "while drones hit the Kursk region.")
+    _, ps = analyse(
+        "Shelling was reported in Kharkiv Oblast and in the Donetsk oblast, while drones hit the Kursk region."
+    )
     kh, do, ku = at(ps, "Kharkiv Oblast"), at(ps, "Donetsk oblast"), at(ps, "Kursk region")
     assert kh and kh[0].level == "admin1" and kh[0].country_code == "UA" and "Kharkiv" in kh[0].name
     assert do and do[0].level == "admin1" and do[0].country_code == "UA" and "Donetsk" in do[0].name
@@ -222,18 +225,21 @@ def test_adjectival_forms_are_demonyms(nlp, gaz):
     assert {p.text for p in resolve_places(ctx, gaz, adjectival=False)} == {"Ankara"}
 
 
-@pytest.mark.parametrize("text, name, role, country", [
-    # a town the tagger calls a person, as the object of a verb of striking: a place
-    ("Russian troops shelled Kherson on Monday.", "Kherson", "location", "UA"),
-    ("Russian troops shelled Kherson on Monday.", "Russian", "demonym", "RU"),
-    # a name that qualifies a noun is a modifier, not where something happened
-    ("The US military says it destroyed two drones over the Red Sea.", "US", "demonym", "US"),
-    ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Gaza", "demonym", "PS"),
-    ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Rafah", "location", "PS"),
-    ("Moscow denied that its forces had shelled the town.", "Moscow", "actor", "RU"),
-    ("The Security Service of Ukraine detained two men in Odesa.", "Ukraine", "name_part", "UA"),
-    ("The Security Service of Ukraine detained two men in Odesa.", "Odesa", "location", "UA"),
-])
+@pytest.mark.parametrize(
+    "text, name, role, country",
+    [
+        # a town the tagger calls a person, as the object of a verb of striking: a place
+        ("Russian troops shelled Kherson on Monday.", "Kherson", "location", "UA"),
+        ("Russian troops shelled Kherson on Monday.", "Russian", "demonym", "RU"),
+        # a name that qualifies a noun is a modifier, not where something happened
+        ("The US military says it destroyed two drones over the Red Sea.", "US", "demonym", "US"),
+        ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Gaza", "demonym", "PS"),
+        ("Israeli troops entered Rafah as Gaza officials reported 30 dead.", "Rafah", "location", "PS"),
+        ("Moscow denied that its forces had shelled the town.", "Moscow", "actor", "RU"),
+        ("The Security Service of Ukraine detained two men in Odesa.", "Ukraine", "name_part", "UA"),
+        ("The Security Service of Ukraine detained two men in Odesa.", "Odesa", "location", "UA"),
+    ],
+)
 def test_every_toponym_with_its_role(analyse, text, name, role, country):
     _, places = analyse(text)
     (p,) = at(places, name)
@@ -248,7 +254,6 @@ def test_us_military_is_not_a_location_of_the_public_output():
     (us,) = [p for p in a.places if p.text == "US"]
     assert us.role == "demonym" and us.geonameid == 6252001
     assert all(e.place is None or e.place.text != "US" for e in a.events)
-
 
 
 def test_a_town_the_tagger_calls_a_person_after_a_locative_preposition(analyse):
@@ -294,8 +299,11 @@ def test_a_country_qualifying_its_service_members_is_no_location():
 def test_a_country_name_the_tagger_splits_is_read_whole():
     import kronika
 
-    a = kronika.analyze("Rebels took the airport of Kisangani in northern DR Congo on Monday, and forces of "
-                        "the Russian Federation left the base.", published="2025-03-10")
+    a = kronika.analyze(
+        "Rebels took the airport of Kisangani in northern DR Congo on Monday, and forces of "
+        "the Russian Federation left the base.",
+        published="2025-03-10",
+    )
     by_text = {p.text: p for p in a.places}
     assert by_text["DR Congo"].country_code == "CD" and by_text["DR Congo"].level == "country"
     assert "Congo" not in by_text  # not the Republic of the Congo
@@ -306,19 +314,24 @@ def test_a_country_name_with_republic_is_not_a_subdivision_phrase(analyse):
     # "Republic" is also a generic term of subdivisions: the country's whole name comes first
     _, places = analyse("Peacekeepers left the Democratic Republic of the Congo and the Central African Republic.")
     assert [(p.text, p.country_code) for p in places] == [
-        ("Democratic Republic of the Congo", "CD"), ("Central African Republic", "CF")]
+        ("Democratic Republic of the Congo", "CD"),
+        ("Central African Republic", "CF"),
+    ]
 
 
-@pytest.mark.parametrize("text, name, country", [
-    # regions and features that span several divisions: the division that holds them, in the right country
-    ("Artillery fire was heard on the Golan Heights as the talks resumed.", "Golan Heights", "SY"),
-    ("Separatists in Donbas said the ceasefire was holding.", "Donbas", "UA"),
-    ("Clashes spread across Kordofan and Darfur, aid groups said.", "Kordofan", "SD"),
-    ("Clashes spread across Kordofan and Darfur, aid groups said.", "Darfur", "SD"),
-    ("Egyptian forces raided a hideout in Sinai on Monday.", "Sinai", "EG"),
-    # Iran's Kordestān province keeps its name, but the Kurdistan Region of Iraq is in Iraq
-    ("A missile struck a villa in the Kurdistan Region of Iraq overnight.", "Kurdistan Region", "IQ"),
-])
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # regions and features that span several divisions: the division that holds them, in the right country
+        ("Artillery fire was heard on the Golan Heights as the talks resumed.", "Golan Heights", "SY"),
+        ("Separatists in Donbas said the ceasefire was holding.", "Donbas", "UA"),
+        ("Clashes spread across Kordofan and Darfur, aid groups said.", "Kordofan", "SD"),
+        ("Clashes spread across Kordofan and Darfur, aid groups said.", "Darfur", "SD"),
+        ("Egyptian forces raided a hideout in Sinai on Monday.", "Sinai", "EG"),
+        # Iran's Kordestān province keeps its name, but the Kurdistan Region of Iraq is in Iraq
+        ("A missile struck a villa in the Kurdistan Region of Iraq overnight.", "Kurdistan Region", "IQ"),
+    ],
+)
 def test_regions_spanning_divisions_resolve_in_their_country(analyse, text, name, country):
     _, places = analyse(text)
     (p,) = at(places, name)
@@ -327,36 +340,45 @@ def test_regions_spanning_divisions_resolve_in_their_country(analyse, text, name
 
 def test_a_hamlet_far_from_the_countries_of_the_article_is_not_the_place(analyse):
     # two US hamlets are called Mount Hermon; the article is about Syria and Israel
-    _, places = analyse("Syrian troops pulled back near Mount Hermon as Israeli forces moved into the "
-                        "buffer zone, Syria's government said.")
+    _, places = analyse(
+        "Syrian troops pulled back near Mount Hermon as Israeli forces moved into the "
+        "buffer zone, Syria's government said."
+    )
     (hermon,) = at(places, "Mount Hermon")
     assert hermon.country_code != "US"
 
 
 def test_a_name_in_a_neighbour_of_the_article_country_beats_a_distant_province(analyse):
     # Mozambique has a Gaza province; an article about Israel means the Palestinian Gaza
-    _, places = analyse("Israel said its troops returned to Gaza after rockets were fired at Israel "
-                        "from the north of the territory.")
+    _, places = analyse(
+        "Israel said its troops returned to Gaza after rockets were fired at Israel from the north of the territory."
+    )
     (gaza,) = at(places, "Gaza")
     assert gaza.country_code == "PS"
 
 
-@pytest.mark.parametrize("text", [
-    # GeoNames writes "Qiryat Shmona"; "in northern Israel" right after it names its country
-    "Hezbollah fired rockets at Kiryat Shmona in northern Israel on Tuesday.",
-    # or the article names the country elsewhere, and a preposition of place comes before the town
-    "Israel said Hezbollah fired rockets at Kiryat Shmona on Tuesday. Israel struck back.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # GeoNames writes "Qiryat Shmona"; "in northern Israel" right after it names its country
+        "Hezbollah fired rockets at Kiryat Shmona in northern Israel on Tuesday.",
+        # or the article names the country elsewhere, and a preposition of place comes before the town
+        "Israel said Hezbollah fired rockets at Kiryat Shmona on Tuesday. Israel struck back.",
+    ],
+)
 def test_a_town_by_an_alternate_spelling_with_its_country_named(analyse, text):
     _, places = analyse(text)
     (town,) = at(places, "Kiryat Shmona")
     assert town.resolved and town.country_code == "IL" and town.level == "populated_place"
 
 
-@pytest.mark.parametrize("text", [
-    "The minister wrote on X that the talks would resume in Cairo.",
-    "The army said in a statement on X that it had struck targets in Lebanon.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister wrote on X that the talks would resume in Cairo.",
+        "The army said in a statement on X that it had struck targets in Lebanon.",
+    ],
+)
 def test_no_place_has_a_one_letter_name(analyse, gaz, text):
     ctx, places = analyse(text)
     assert not at(places, "X")
@@ -368,15 +390,19 @@ def test_no_place_has_a_one_letter_name(analyse, gaz, text):
 
 def test_a_news_agency_named_like_a_city_is_not_a_location(analyse):
     # "Sana" is also a spelling of Sanaa
-    _, places = analyse("Syria's state news agency, Sana, said troops left the city, according to the "
-                        "official Sana news agency.")
+    _, places = analyse(
+        "Syria's state news agency, Sana, said troops left the city, according to the official Sana news agency."
+    )
     assert all(p.role != "location" for p in at(places, "Sana"))
 
 
-@pytest.mark.parametrize("text, origin, location", [
-    ("Alon Peretz, who grew up in Ohio, was wounded in a rocket attack on Ashkelon.", "Ohio", "Ashkelon"),
-    ("The medic, who was born in Texas, was killed in Kabul.", "Texas", "Kabul"),
-])
+@pytest.mark.parametrize(
+    "text, origin, location",
+    [
+        ("Alon Peretz, who grew up in Ohio, was wounded in a rocket attack on Ashkelon.", "Ohio", "Ashkelon"),
+        ("The medic, who was born in Texas, was killed in Kabul.", "Texas", "Kabul"),
+    ],
+)
 def test_where_a_person_is_from_is_their_origin(analyse, text, origin, location):
     _, places = analyse(text)
     (o,) = at(places, origin)
@@ -394,8 +420,10 @@ def test_where_a_person_lives_stays_a_location(analyse):
 
 def test_a_small_town_after_a_preposition_in_a_neighbour_of_the_article_countries(analyse):
     # GeoNames puts Majdal Shams (11,000 people) in Syria; the article names Israel and Lebanon
-    _, places = analyse("Israel said a rocket fired from Lebanon struck a football pitch in Majdal Shams. "
-                        "Israel blamed the group, and Lebanon denied it.")
+    _, places = analyse(
+        "Israel said a rocket fired from Lebanon struck a football pitch in Majdal Shams. "
+        "Israel blamed the group, and Lebanon denied it."
+    )
     (town,) = at(places, "Majdal Shams")
     assert town.resolved and town.level == "populated_place" and town.country_code == "SY"
 
@@ -407,8 +435,10 @@ def test_an_entity_run_over_a_line_break_is_cut_at_it(analyse):
 
 def test_a_lexicon_region_by_its_whole_name_is_not_read_through_its_base(analyse):
     # "Kurdistan" is also the base of Iran's Kordestān province; Iran is named too
-    _, places = analyse("Iran fired missiles at the Kurdistan Region of Iraq. The Kurdistan Region said "
-                        "nobody was hurt, and Iran said it had hit a base.")
+    _, places = analyse(
+        "Iran fired missiles at the Kurdistan Region of Iraq. The Kurdistan Region said "
+        "nobody was hurt, and Iran said it had hit a base."
+    )
     kurdistan = at(places, "Kurdistan Region")
     assert len(kurdistan) == 2 and all(p.country_code == "IQ" for p in kurdistan)
 

@@ -59,7 +59,11 @@ def test_approximate_range_is_kept_whole():
 
 @pytest.mark.parametrize(
     "text, low, high",
-    [("Hundreds of troops", 100, 1000), ("tens of thousands of residents left Avdiivka", 10_000, 100_000), ("dozens of drones", 12, 120)],
+    [
+        ("Hundreds of troops", 100, 1000),
+        ("tens of thousands of residents left Avdiivka", 10_000, 100_000),
+        ("dozens of drones", 12, 120),
+    ],
 )
 def test_vague_amounts(text, low, high):
     q = _one(text)
@@ -124,14 +128,42 @@ def test_example_quantities(example_ctx):
 @pytest.mark.parametrize(
     "text, qtext, value, previous, unit, change",
     [
-        ("The death toll from the strike rose from 300 to 400 killed, the governor said.", "from 300 to 400", 400, 300, None, "up"),
+        (
+            "The death toll from the strike rose from 300 to 400 killed, the governor said.",
+            "from 300 to 400",
+            400,
+            300,
+            None,
+            "up",
+        ),
         ("Casualties fell from 10 to 8 last week.", "from 10 to 8", 8, 10, None, "down"),
         ("Inflation increased from 5% to 7% in March.", "from 5% to 7%", 7, 5, "percent", "up"),
         # the unit (and the scale) written once serves both figures
-        ("Unemployment in the region is expected to fall from 9.6 to 9.1 percent this winter.", "from 9.6 to 9.1 percent", 9.1, 9.6, "percent", "down"),
-        ("The number of displaced people grew from 5.1 to 6.2 million over the year.", "from 5.1 to 6.2 million", 6_200_000, 5_100_000, None, "up"),
+        (
+            "Unemployment in the region is expected to fall from 9.6 to 9.1 percent this winter.",
+            "from 9.6 to 9.1 percent",
+            9.1,
+            9.6,
+            "percent",
+            "down",
+        ),
+        (
+            "The number of displaced people grew from 5.1 to 6.2 million over the year.",
+            "from 5.1 to 6.2 million",
+            6_200_000,
+            5_100_000,
+            None,
+            "up",
+        ),
         # a time adjunct between the figures
-        ("Civilian casualties dropped from 1,000 in January to 600 in February.", "from 1,000 in January to 600", 600, 1000, None, "down"),
+        (
+            "Civilian casualties dropped from 1,000 in January to 600 in February.",
+            "from 1,000 in January to 600",
+            600,
+            1000,
+            None,
+            "down",
+        ),
         # told end first
         ("Officials said the number of wounded increased to 80 from 64.", "80", 80, 64, None, "up"),
         ("At least 20 civilians were killed, up from 12 on Friday, officials said.", "At least 20", 20, 12, None, "up"),
@@ -167,7 +199,9 @@ def test_from_to_without_change_is_a_range(text, low, high):
 
 def test_change_is_not_read_across_times_or_years():
     # the clock times are not a change, the years are not figures
-    found = [p for p in parse_quantities("The hryvnia bond slid from $912 to $874 from 6.10am to 9.40am.") if p.is_quantity]
+    found = [
+        p for p in parse_quantities("The hryvnia bond slid from $912 to $874 from 6.10am to 9.40am.") if p.is_quantity
+    ]
     assert [(p.previous, p.value) for p in found] == [(912, 874)]
     assert not [p for p in parse_quantities("The economy grew from 1990 to 2000.") if p.is_quantity]
 
@@ -290,8 +324,11 @@ def test_age_with_years_is_an_age():
 
 
 def test_counts_carry_what_they_count(pipeline):
-    a = pipeline.analyze("Russia launched 45 drones and 3 ballistic missiles overnight, killing 12 people "
-                         "and damaging two power stations; Ukraine lost 1,250 square kilometres.", published="2025-03-10")
+    a = pipeline.analyze(
+        "Russia launched 45 drones and 3 ballistic missiles overnight, killing 12 people "
+        "and damaging two power stations; Ukraine lost 1,250 square kilometres.",
+        published="2025-03-10",
+    )
     got = {q.text: (q.counted, q.counted_phrase, q.unit_name) for q in a.quantities}
     assert got["45"] == ("drone", "drone", None)
     assert got["3"] == ("missile", "ballistic missile", None)
@@ -301,45 +338,62 @@ def test_counts_carry_what_they_count(pipeline):
 
 
 def test_rates_carry_their_denominator(pipeline):
-    a = pipeline.analyze("Diesel in Lviv costs $1.40 per litre, and artillery fire rose 20 percent a week.",
-                         published="2025-03-10")
+    a = pipeline.analyze(
+        "Diesel in Lviv costs $1.40 per litre, and artillery fire rose 20 percent a week.", published="2025-03-10"
+    )
     got = {q.text: (q.unit_name, q.per) for q in a.quantities}
     assert got["$1.40"] == ("dollar", "litre")
     assert got["20 percent"] == ("percentage", "week")
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a verb's particle is no change
-    ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
-    ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
-    ("Fuel prices were up 8% in March.", [("8%", "up")]),
-    # the figure right after a word of change is the change; a figure after the amount is not
-    ("Exports rose by 12% and imports fell 3 percent.", [("12%", "up"), ("3 percent", "down")]),
-    ("Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.", [("9%", "up"), ("6.5 percent", "down")]),
-    ("Shares were down 4 percent to $13.60 at noon.", [("4 percent", "down"), ("$13.60", None)]),
-    # a conversion in brackets is the same change
-    ("The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",
-     [("2 to 3 metres", "down"), ("6.6 to 9.8 feet", "down")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb's particle is no change
+        ("The brigade gave up 300 metres of trench near Chasiv Yar.", [("300 metres", None)]),
+        ("Recruiting offices signed up 1,200 volunteers in May.", [("1,200", None)]),
+        ("Fuel prices were up 8% in March.", [("8%", "up")]),
+        # the figure right after a word of change is the change; a figure after the amount is not
+        ("Exports rose by 12% and imports fell 3 percent.", [("12%", "up"), ("3 percent", "down")]),
+        (
+            "Inflation rose to 9% and the rate of unemployment fell to 6.5 percent.",
+            [("9%", "up"), ("6.5 percent", "down")],
+        ),
+        ("Shares were down 4 percent to $13.60 at noon.", [("4 percent", "down"), ("$13.60", None)]),
+        # a conversion in brackets is the same change
+        (
+            "The river fell by 2 to 3 metres (6.6 to 9.8 feet) after the dam was breached.",
+            [("2 to 3 metres", "down"), ("6.6 to 9.8 feet", "down")],
+        ),
+    ],
+)
 def test_change_words_and_conversions(text, expected):
     assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # words of change of market reports (changes.yaml)
-    ("The hryvnia slipped 1.5% while grain futures plummeted 4 percent.", [("1.5%", "down"), ("4 percent", "down")]),
-    ("Bond yields spiked 30 basis points and steel output contracted 2%.",
-     [("30 basis points", "up"), ("2%", "down")]),
-    # money raised is money collected, not a change; a figure raised by or to an amount is one
-    ("The volunteer fund raised $4.5 million for drones in March.", [("$4.5 million", None)]),
-    ("The charity has raised more than 20 million hryvnias.", [("more than 20 million hryvnias", None)]),
-    ("Fees were raised to 3% and then raised by 2 points.", [("3%", "up"), ("2 points", "up")]),
-    # a verb's particle is no change
-    ("A sniper gunned down 3 officers near the bridge.", [("3", None)]),
-    ("The ministry freed up $26 million for shelters.", [("$26 million", None)]),
-    # a word of a move on the ground is no change
-    ("Forces advanced 4 km and retreated 2 km elsewhere.", [("4 km", None), ("2 km", None)]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # words of change of market reports (changes.yaml)
+        (
+            "The hryvnia slipped 1.5% while grain futures plummeted 4 percent.",
+            [("1.5%", "down"), ("4 percent", "down")],
+        ),
+        (
+            "Bond yields spiked 30 basis points and steel output contracted 2%.",
+            [("30 basis points", "up"), ("2%", "down")],
+        ),
+        # money raised is money collected, not a change; a figure raised by or to an amount is one
+        ("The volunteer fund raised $4.5 million for drones in March.", [("$4.5 million", None)]),
+        ("The charity has raised more than 20 million hryvnias.", [("more than 20 million hryvnias", None)]),
+        ("Fees were raised to 3% and then raised by 2 points.", [("3%", "up"), ("2 points", "up")]),
+        # a verb's particle is no change
+        ("A sniper gunned down 3 officers near the bridge.", [("3", None)]),
+        ("The ministry freed up $26 million for shelters.", [("$26 million", None)]),
+        # a word of a move on the ground is no change
+        ("Forces advanced 4 km and retreated 2 km elsewhere.", [("4 km", None), ("2 km", None)]),
+    ],
+)
 def test_change_words_from_the_data_file(text, expected):
     assert [(p.text, p.change) for p in parse_quantities(text) if p.is_quantity] == expected
 
@@ -363,16 +417,22 @@ def test_changes_data_file_is_validated(tmp_path):
 
 
 def test_proportions_are_quantities_but_never_claims(pipeline):
-    a = pipeline.analyze("A third of the village lies in ruins and one in five residents has fled; "
-                         "12 civilians were killed, the governor said.", published="2025-03-10")
+    a = pipeline.analyze(
+        "A third of the village lies in ruins and one in five residents has fled; "
+        "12 civilians were killed, the governor said.",
+        published="2025-03-10",
+    )
     got = [(q.text, q.kind, round(q.value, 3)) for q in a.quantities if q.kind == "proportion"]
     assert got == [("A third", "proportion", 0.333), ("one in five", "proportion", 0.2)]
     assert [c.quantity.text for c in a.claims] == ["12"]
 
 
 def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
-    a = pipeline.analyze("A 19-year-old conscript and two other soldiers were killed, and Olena Kovalenko, 34, "
-                         "was wounded, the regional governor said.", published="2025-03-10")
+    a = pipeline.analyze(
+        "A 19-year-old conscript and two other soldiers were killed, and Olena Kovalenko, 34, "
+        "was wounded, the regional governor said.",
+        published="2025-03-10",
+    )
     ages = [(q.text, q.kind, q.unit_name) for q in a.quantities if q.kind == "age"]
     assert ages == [("19-year-old", "age", "year of age")]
     assert not any(q.text == "34" for q in a.quantities)
@@ -381,49 +441,65 @@ def test_ages_with_their_unit_are_quantities_but_never_claims(pipeline):
 
 def test_ages_said_as_ages_are_quantities_but_never_claims(pipeline):
     """'aged 34', 'over the age of 18', 'aged 5 to 11' are ages in years (a bare '34' after a name is not)."""
-    a = pipeline.analyze("Two soldiers were killed, a medic aged 34 was wounded, and only volunteers over the age of 18 were "
-                         "evacuated with children aged 5 to 11, the governor said.", published="2025-03-10")
+    a = pipeline.analyze(
+        "Two soldiers were killed, a medic aged 34 was wounded, and only volunteers over the age of 18 were "
+        "evacuated with children aged 5 to 11, the governor said.",
+        published="2025-03-10",
+    )
     ages = [(q.text, q.value, q.low, q.high, q.unit_name) for q in a.quantities if q.kind == "age"]
-    assert ages == [("34", 34.0, None, None, "year of age"), ("18", 18.0, None, None, "year of age"),
-                    ("5 to 11", None, 5.0, 11.0, "year of age")]
+    assert ages == [
+        ("34", 34.0, None, None, "year of age"),
+        ("18", 18.0, None, None, "year of age"),
+        ("5 to 11", None, 5.0, 11.0, "year of age"),
+    ]
     assert [c.quantity.text for c in a.claims] == ["Two"]  # no claim of an age
 
 
 def test_offset_of_a_relative_date_is_a_span_of_time(pipeline):
     """'six minutes later', 'three weeks ago': the time stage owns the date, the offset is a measure."""
-    a = pipeline.analyze("The shelling resumed six minutes later. Three weeks ago the bridge was hit.",
-                         published="2025-03-10")
+    a = pipeline.analyze(
+        "The shelling resumed six minutes later. Three weeks ago the bridge was hit.", published="2025-03-10"
+    )
     got = [(q.text, q.value, q.unit_name) for q in a.quantities]
     assert got == [("six minutes", 6.0, "minute"), ("Three weeks", 3.0, "week")]
 
 
-@pytest.mark.parametrize("text", [
-    "Reviewers compared the iPhone 12 and the older model.",  # a product's number, a camel-case name
-    "Shares in the S P 500 fell.",  # "S&P 500" written without "&"
-    "The company lists clients among the Fortune 500 on its website.",
-    "We tested the Pixel 7 to see how it copes.",
-    "The fort was built between A.D. 1100 and 1250 by settlers.",  # years of the era
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviewers compared the iPhone 12 and the older model.",  # a product's number, a camel-case name
+        "Shares in the S P 500 fell.",  # "S&P 500" written without "&"
+        "The company lists clients among the Fortune 500 on its website.",
+        "We tested the Pixel 7 to see how it copes.",
+        "The fort was built between A.D. 1100 and 1250 by settlers.",  # years of the era
+    ],
+)
 def test_numbers_of_names_are_not_counts(text):
     assert [p.text for p in parse_quantities(text) if p.is_quantity] == []
 
 
-@pytest.mark.parametrize("text, count", [
-    ("In Bakhmut 20 of the soldiers were wounded.", "20"),  # a place after a preposition, then a count
-    ("Officials told Reuters 20 people died.", "20"),
-    ("The brigade lost 14 Leopard 2 tanks.", "14"),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In Bakhmut 20 of the soldiers were wounded.", "20"),  # a place after a preposition, then a count
+        ("Officials told Reuters 20 people died.", "20"),
+        ("The brigade lost 14 Leopard 2 tanks.", "14"),
+    ],
+)
 def test_counts_after_names_stay_counts(text, count):
     assert [p.text for p in parse_quantities(text) if p.is_quantity] == [count]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The club faces a last-16 tie in March.", []),  # a rank
-    ("She finished in the top 10 in Paris.", []),
-    ("They lost the last three games.", [("three", 3.0, "exact")]),  # a count of games
-    ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "exact")]),
-    ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "exact")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The club faces a last-16 tie in March.", []),  # a rank
+        ("She finished in the top 10 in Paris.", []),
+        ("They lost the last three games.", [("three", 3.0, "exact")]),  # a count of games
+        ("The battery has averaged 40 shells a day.", [("averaged 40", 40.0, "exact")]),
+        ("Crews cleared an average of 12 mines an hour.", [("an average of 12", 12.0, "exact")]),
+    ],
+)
 def test_ranks_and_averages(text, expected):
     assert [(p.text, p.value, p.qualifier) for p in parse_quantities(text) if p.is_quantity] == expected
 

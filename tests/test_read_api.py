@@ -18,12 +18,16 @@ from kronika.filters import FilterError, Filters
 from kronika.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = [ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt",
-          ROOT / "tests" / "corpus" / "constructed" / "capture-second-report.txt",
-          ROOT / "tests" / "corpus" / "undated" / "undated-report.txt"]
+INPUTS = [
+    ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt",
+    ROOT / "tests" / "corpus" / "constructed" / "capture-second-report.txt",
+    ROOT / "tests" / "corpus" / "undated" / "undated-report.txt",
+]
 # A report of our own whose publisher and sentence hold '_' and '%' (what LIKE reads as wildcards).
-WILD = ("Ukrainian forces shelled Russian positions near Sudzha in Kursk Oblast on 5 February 2025, "
-        "destroying 40% of a column, the Front_Line_100% Wire reported.")
+WILD = (
+    "Ukrainian forces shelled Russian positions near Sudzha in Kursk Oblast on 5 February 2025, "
+    "destroying 40% of a column, the Front_Line_100% Wire reported."
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +38,9 @@ def db(tmp_path_factory, pipeline) -> Path:
         if Path(f"{p}.meta.json").exists():
             shutil.copy(f"{p}.meta.json", folder / f"{p.name}.meta.json")
     (folder / "wild.txt").write_text(WILD, "utf-8")
-    (folder / "wild.txt.meta.json").write_text(json.dumps({"source": "Front_Line_100% Wire",
-                                                           "published": "2025-02-06"}), "utf-8")
+    (folder / "wild.txt.meta.json").write_text(
+        json.dumps({"source": "Front_Line_100% Wire", "published": "2025-02-06"}), "utf-8"
+    )
     path = folder / "kronika.db"
     ch = Chronicle(path)
     report = ch.ingest([str(folder)], pipeline=pipeline)
@@ -84,21 +89,44 @@ def web_ids(client: TestClient, kind: str, given: dict) -> list[tuple]:
 
 
 FILTERS = [
-    {}, {"place": "Kursk"}, {"place": "kursk oblast"}, {"place": "Sudzha"}, {"place": "_"}, {"place": "%"},
-    {"actor": "Ukrain"}, {"actor": "north korea"}, {"actor": "_"},
-    {"source": "Euromaidan"}, {"source": "Front_Line"}, {"source": "_"}, {"source": "100%"}, {"source": "%"},
+    {},
+    {"place": "Kursk"},
+    {"place": "kursk oblast"},
+    {"place": "Sudzha"},
+    {"place": "_"},
+    {"place": "%"},
+    {"actor": "Ukrain"},
+    {"actor": "north korea"},
+    {"actor": "_"},
+    {"source": "Euromaidan"},
+    {"source": "Front_Line"},
+    {"source": "_"},
+    {"source": "100%"},
+    {"source": "%"},
     {"source": "e_m"},
-    {"text": "captured"}, {"text": "40%"}, {"text": "%"}, {"text": "_"},
-    {"since": "2025-01-15"}, {"until": "2025-01-10"}, {"since": "2025-01-01", "until": "2025-01-31"},
-    {"event_type": "capture"}, {"event_type": "Battles"}, {"event_type": "armed clash"},
+    {"text": "captured"},
+    {"text": "40%"},
+    {"text": "%"},
+    {"text": "_"},
+    {"since": "2025-01-15"},
+    {"until": "2025-01-10"},
+    {"since": "2025-01-01", "until": "2025-01-31"},
+    {"event_type": "capture"},
+    {"event_type": "Battles"},
+    {"event_type": "armed clash"},
     {"event_type": "Explosions/Remote violence", "place": "Kursk"},
 ]
-CASES = [(kind, f) for kind in ("events", "claims", "chronicle") for f in FILTERS
-         if not (kind == "claims" and "event_type" in f)]
+CASES = [
+    (kind, f)
+    for kind in ("events", "claims", "chronicle")
+    for f in FILTERS
+    if not (kind == "claims" and "event_type" in f)
+]
 
 
-@pytest.mark.parametrize("kind, given", CASES, ids=[f"{k}-{'-'.join(f'{n}={v}' for n, v in f.items()) or 'all'}"
-                                                    for k, f in CASES])
+@pytest.mark.parametrize(
+    "kind, given", CASES, ids=[f"{k}-{'-'.join(f'{n}={v}' for n, v in f.items()) or 'all'}" for k, f in CASES]
+)
 def test_cli_python_and_web_return_the_same_items(db, client, kind, given):
     expected = python_ids(db, kind, given)
     assert cli_ids(db, kind, given) == expected

@@ -30,8 +30,10 @@ def places(text: str):
 
 
 # the 15 village names of the settlements' README, and two old names, each with its oblast or a neighbour
-VILLAGES = [(v["text"], v["name"], v["admin1"], v["lat"], v["lon"])
-            for v in yaml.safe_load((Path(__file__).parent / "corpus" / "villages.yaml").read_text(encoding="utf-8"))]
+VILLAGES = [
+    (v["text"], v["name"], v["admin1"], v["lat"], v["lon"])
+    for v in yaml.safe_load((Path(__file__).parent / "corpus" / "villages.yaml").read_text(encoding="utf-8"))
+]
 
 
 @pytest.mark.parametrize("text, name, oblast, lat, lon", VILLAGES, ids=[v[1] for v in VILLAGES])
@@ -49,8 +51,12 @@ def test_old_names_give_the_current_name(gaz):
 
 
 def test_transliterations_are_one_village(gaz):
-    kursk = {e.geonameid for n in ("Kruhlenke", "Kruglenkoe", "Kruglenkoye")
-             for e in gaz.lookup(n) if e.admin1 == "Kursk Oblast"}
+    kursk = {
+        e.geonameid
+        for n in ("Kruhlenke", "Kruglenkoe", "Kruglenkoye")
+        for e in gaz.lookup(n)
+        if e.admin1 == "Kursk Oblast"
+    }
     assert kursk == {-138640450111}
     (village,) = [e for e in gaz.lookup("Kruglenkoye") if e.geonameid == -138640450111]
     assert village.source_id == "oktmo:38640450111" and village.point_source == "ru-census-2021"
@@ -67,8 +73,9 @@ def test_a_place_is_listed_once(gaz):
 
 
 def test_popivka_in_sumy_or_in_kharkiv_by_context():
-    sumy = places("Russian forces shelled Popivka in Sumy Oblast on Tuesday. Houses were damaged in the "
-                  "village near Okhtyrka.")
+    sumy = places(
+        "Russian forces shelled Popivka in Sumy Oblast on Tuesday. Houses were damaged in the village near Okhtyrka."
+    )
     kharkiv = places("A drone hit a farm in Popivka, Kharkiv Oblast, on Tuesday. The village lies south of Izium.")
     (a,) = [p for p in sumy if p.text == "Popivka"]
     (b,) = [p for p in kharkiv if p.text == "Popivka"]
@@ -90,9 +97,11 @@ def test_a_town_beats_a_village_of_the_same_name_without_evidence():
 
 
 def test_gaza_khan_younis_and_sabra_in_an_article_on_israel_and_lebanon():
-    text = ("Israeli strikes killed 20 people in Gaza on Sunday, health officials said. In Khan Younis, tanks "
-            "advanced towards the city centre. In Lebanon, Israeli jets struck targets near Beirut, and residents "
-            "of Sabra fled their homes. Israel said Hezbollah had fired rockets from southern Lebanon.")
+    text = (
+        "Israeli strikes killed 20 people in Gaza on Sunday, health officials said. In Khan Younis, tanks "
+        "advanced towards the city centre. In Lebanon, Israeli jets struck targets near Beirut, and residents "
+        "of Sabra fled their homes. Israel said Hezbollah had fired rockets from southern Lebanon."
+    )
     found = places(text)
     by = {p.text: p for p in found if p.role == "location"}
     assert by["Gaza"].country_code == "PS" and by["Khan Younis"].country_code == "PS"
@@ -105,8 +114,10 @@ def test_a_settlement_joins_the_place_of_its_own_name_before_an_alias():
     Ostrytsia, Chernivtsi raion): the row joins the place of its own name, whatever the hash seed."""
     from kronika.places.settlements import _Index
 
-    places = [(1, "Mahala", 48.294, 26.042, "P", "PPL", "populated_place", "UA", None),
-              (2, "Ostrytsia", 48.283, 26.050, "P", "PPL", "populated_place", "UA", None)]
+    places = [
+        (1, "Mahala", 48.294, 26.042, "P", "PPL", "populated_place", "UA", None),
+        (2, "Ostrytsia", 48.283, 26.050, "P", "PPL", "populated_place", "UA", None),
+    ]
     index = _Index(places, [("mahala", 1, 0), ("ostrytsia", 2, 0)], {"UA"})
     assert index.same_name_near(["mahala", "ostrytsia"], "UA", 48.294, 26.042) == 1
     assert index.same_name_near(["ostrytsia", "mahala"], "UA", 48.294, 26.042) == 2

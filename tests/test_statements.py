@@ -27,13 +27,22 @@ def test_denial_and_assertion_in_one_sentence_are_two_statements():
     assert denied.reported_by is None and said.reported_by is None
 
 
-@pytest.mark.parametrize("text, first, second", [
-    # the parse hangs the second "said" on the first content's verb: both are the governor's
-    ("The governor said the strike killed four people and said rescuers were still searching the rubble.",
-     "the strike killed four people", "rescuers were still searching the rubble"),
-    ("The ministry denied its troops had shelled the village and said the damage was caused by Ukrainian air defence.",
-     "its troops had shelled the village", "the damage was caused by Ukrainian air defence"),
-])
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        # the parse hangs the second "said" on the first content's verb: both are the governor's
+        (
+            "The governor said the strike killed four people and said rescuers were still searching the rubble.",
+            "the strike killed four people",
+            "rescuers were still searching the rubble",
+        ),
+        (
+            "The ministry denied its troops had shelled the village and said the damage was caused by Ukrainian air defence.",
+            "its troops had shelled the village",
+            "the damage was caused by Ukrainian air defence",
+        ),
+    ],
+)
 def test_a_second_cue_of_the_same_source_is_its_own_statement(text, first, second):
     st = _statements(text)
     assert [s.content.text for s in st] == [first, second]
@@ -41,12 +50,15 @@ def test_a_second_cue_of_the_same_source_is_its_own_statement(text, first, secon
     assert st[1].stance == "asserts"
 
 
-@pytest.mark.parametrize("text, source", [
-    # a participle clause is not part of its source
-    ("A petition calling for sanctions on Moscow gathered 10,000 signatures.", "A petition"),
-    # nor a clause set off by a dash
-    ("Local officials — who had fled the town a week earlier — said the bridge was destroyed.", "Local officials"),
-])
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a participle clause is not part of its source
+        ("A petition calling for sanctions on Moscow gathered 10,000 signatures.", "A petition"),
+        # nor a clause set off by a dash
+        ("Local officials — who had fled the town a week earlier — said the bridge was destroyed.", "Local officials"),
+    ],
+)
 def test_source_phrase_without_its_clauses(text, source):
     [s] = _statements(text)
     assert s.source.text == source
@@ -104,27 +116,31 @@ def test_reported_denial_of_a_figure_is_claimed_by_the_denier():
 
 
 def test_headline_without_a_figure_gives_a_statement_and_no_claim():
-    a = kronika.analyze("Forbes: North Korean forces conduct large infantry assaults in Kursk Oblast",
-                        published="2025-03-10")
+    a = kronika.analyze(
+        "Forbes: North Korean forces conduct large infantry assaults in Kursk Oblast", published="2025-03-10"
+    )
     assert a.claims == ()
     [s] = a.statements
     assert s.source_name == "Forbes" and s.stance == "asserts" and s.content.text.startswith("North Korean forces")
 
 
-@pytest.mark.parametrize("text, cue, stance", [
-    ("Hamas claimed responsibility for the rocket attack on Ashkelon.", "claimed", "claims_responsibility"),
-    ("The UN secretary-general urged both sides to agree a ceasefire.", "urged", "calls_for"),
-    ("Zelensky called for more air defence systems after the strike.", "called for", "calls_for"),
-    ("Zelensky said the West must send more air defence systems.", "said", "calls_for"),
-    ("The general said his troops must hold the bridge.", "said", "asserts"),
-    ("Putin warned that Russia would strike Kyiv if the attacks continued.", "warned", "threatens"),
-    ("Medvedev threatened to use nuclear weapons if Kyiv struck Crimea.", "threatened", "threatens"),
-    ("The UN warned that the fighting would displace 50,000 people.", "warned", "forecasts"),
-    ("The general staff said the offensive would stall by the spring.", "said", "forecasts"),
-    ("The army denied that its units had entered the village.", "denied", "denies"),
-    ("The ministry did not deny that the depot had been hit.", "did not deny", "asserts"),
-    ("The governor said three people were injured in the attack.", "said", "asserts"),
-])
+@pytest.mark.parametrize(
+    "text, cue, stance",
+    [
+        ("Hamas claimed responsibility for the rocket attack on Ashkelon.", "claimed", "claims_responsibility"),
+        ("The UN secretary-general urged both sides to agree a ceasefire.", "urged", "calls_for"),
+        ("Zelensky called for more air defence systems after the strike.", "called for", "calls_for"),
+        ("Zelensky said the West must send more air defence systems.", "said", "calls_for"),
+        ("The general said his troops must hold the bridge.", "said", "asserts"),
+        ("Putin warned that Russia would strike Kyiv if the attacks continued.", "warned", "threatens"),
+        ("Medvedev threatened to use nuclear weapons if Kyiv struck Crimea.", "threatened", "threatens"),
+        ("The UN warned that the fighting would displace 50,000 people.", "warned", "forecasts"),
+        ("The general staff said the offensive would stall by the spring.", "said", "forecasts"),
+        ("The army denied that its units had entered the village.", "denied", "denies"),
+        ("The ministry did not deny that the depot had been hit.", "did not deny", "asserts"),
+        ("The governor said three people were injured in the attack.", "said", "asserts"),
+    ],
+)
 def test_stance(text, cue, stance):
     assert _by_cue(_statements(text), cue).stance == stance
 
@@ -139,12 +155,19 @@ def test_direct_quotation_and_time_of_the_statement():
     assert plain.kind == "paraphrase" and plain.source_kind == "anonymous"
 
 
-@pytest.mark.parametrize("text, value, defaulted", [
-    ("Ukraine's General Staff said on Tuesday that Russian forces attacked Kupiansk on 3 March.", "2025-03-04", False),
-    # the times a statement speaks of are not when it was made
-    ("ISW said that Russian forces would likely reach the city by April.", "2025-W10", True),
-    ("The governor said four people were killed on Sunday.", "2025-W10", True),
-])
+@pytest.mark.parametrize(
+    "text, value, defaulted",
+    [
+        (
+            "Ukraine's General Staff said on Tuesday that Russian forces attacked Kupiansk on 3 March.",
+            "2025-03-04",
+            False,
+        ),
+        # the times a statement speaks of are not when it was made
+        ("ISW said that Russian forces would likely reach the city by April.", "2025-W10", True),
+        ("The governor said four people were killed on Sunday.", "2025-W10", True),
+    ],
+)
 def test_time_of_the_statement(text, value, defaulted):
     [s] = kronika.analyze(text, published="2025-03-07").statements
     assert (s.time.value, s.time.defaulted) == (value, defaulted)
@@ -158,7 +181,9 @@ def test_example_statements(example_analysis):
     assert lost.stance == "forecasts" and lost.source.text == "ISW"
     zelenskyy = [s for s in a.statements if s.form == "according" and "Zelenskyy" in s.source.text]
     assert zelenskyy and all(s.source_actor is not None for s in zelenskyy)
-    assert any(s.source_name.startswith("Volodymyr Zelenskyy (") for s in zelenskyy)  # the person and whom they speak for
+    assert any(
+        s.source_name.startswith("Volodymyr Zelenskyy (") for s in zelenskyy
+    )  # the person and whom they speak for
     # every claim with a claimant points to a statement whose source it shares
     by_id = {s.id: s for s in a.statements}
     for c in a.claims:
@@ -171,8 +196,10 @@ def test_example_statements(example_analysis):
 # --- stored, exported, asked -------------------------------------------------------------------
 
 # Two short reports written for these tests (not from any publisher).
-DENIAL = ("The Kremlin on Tuesday denied that its missiles had struck a hospital in Kharkiv and said "
-          "its forces had hit a Ukrainian ammunition depot.")
+DENIAL = (
+    "The Kremlin on Tuesday denied that its missiles had struck a hospital in Kharkiv and said "
+    "its forces had hit a Ukrainian ammunition depot."
+)
 FORECAST = "ISW said on Friday that Russian forces would likely try to encircle Pokrovsk within weeks."
 
 
@@ -213,8 +240,22 @@ def test_statements_cli(stored):
 
     db, _ = stored
     runner = CliRunner()
-    out = runner.invoke(main, ["statements", "--db", str(db), "--source", "Kremlin", "--stance", "denies",
-                               "--since", "2025-01-01", "--format", "json"])
+    out = runner.invoke(
+        main,
+        [
+            "statements",
+            "--db",
+            str(db),
+            "--source",
+            "Kremlin",
+            "--stance",
+            "denies",
+            "--since",
+            "2025-01-01",
+            "--format",
+            "json",
+        ],
+    )
     assert out.exit_code == 0, out.stderr
     rows = json.loads(out.stdout)
     assert len(rows) == 1 and rows[0]["content"].startswith("that its missiles had struck a hospital")
@@ -297,8 +338,10 @@ def test_statements_pages(stored, pipeline):
 
 def test_a_cue_with_nothing_said_is_no_statement_and_no_crash():
     # an indented, hard-wrapped text whose second cue has nothing before it in its line
-    text = ("Kharkiv has seen an average of 15 strikes a week, with dozens more deaths still under\n"
-            "            investigation, Mr Syniehubov said.\n"
-            "            The city's coroner said that morgues had reached capacity.\n       ")
+    text = (
+        "Kharkiv has seen an average of 15 strikes a week, with dozens more deaths still under\n"
+        "            investigation, Mr Syniehubov said.\n"
+        "            The city's coroner said that morgues had reached capacity.\n       "
+    )
     a = kronika.analyze(text, published="2025-03-10")
     assert a.statements and all(s.content.end > s.content.start for s in a.statements)

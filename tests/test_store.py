@@ -58,8 +58,11 @@ def test_an_older_store_is_migrated_with_its_chronicle(db_path, example_analysis
     con = sqlite3.connect(db_path)
     dropped = [("ix_claims_series_window", "claims", "series_window")]
     if version == 3:
-        dropped += [("ix_claims_series_key", "claims", "series_key"), ("ix_events_type_sweep", "events", "sweep_start"),
-                    ("ix_chronicle_reports_report", "chronicle_reports", "edge")]
+        dropped += [
+            ("ix_claims_series_key", "claims", "series_key"),
+            ("ix_events_type_sweep", "events", "sweep_start"),
+            ("ix_chronicle_reports_report", "chronicle_reports", "edge"),
+        ]
     for index, table, column in dropped:
         con.execute(f"DROP INDEX {index}")
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
@@ -149,7 +152,18 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path):
         (folder / f"{d['_id']}.txt").write_text(d["text"], "utf-8")
     n = len(list(folder.iterdir()))
     db = tmp_path / "kill.db"
-    cmd = [sys.executable, "-m", "kronika.cli", "ingest", str(folder), "--db", str(db), "--published", "2017-01-10", "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kronika.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--published",
+        "2017-01-10",
+        "-q",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.time() + 120
     stored = 0
@@ -217,9 +231,26 @@ def _parallel_ingest(tmp_path):
     for d in re3d_documents("centcom") + re3d_documents("us-state-department"):
         (folder / f"{d['_id']}.txt").write_text(d["text"], "utf-8")
     db = tmp_path / "w.db"
-    cmd = [sys.executable, "-m", "kronika.cli", "ingest", str(folder), "--db", str(db),
-           "--workers", "2", "--published", "2017-01-10", "-q"]
-    return len(list(folder.iterdir())), db, cmd, subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [
+        sys.executable,
+        "-m",
+        "kronika.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+        "--published",
+        "2017-01-10",
+        "-q",
+    ]
+    return (
+        len(list(folder.iterdir())),
+        db,
+        cmd,
+        subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE),
+    )
 
 
 def _wait_for(proc, db: Path, stored: int, seconds: float = 180) -> None:
@@ -295,8 +326,11 @@ def _copies(analysis, n: int) -> list:
     out = []
     for i in range(n):
         data = analysis.model_dump(mode="python")
-        data["document"].update(id=f"copy{i:012d}", source=f"wire {i % 4}",
-                                published=analysis.document.published + dt.timedelta(days=i // 4))
+        data["document"].update(
+            id=f"copy{i:012d}",
+            source=f"wire {i % 4}",
+            published=analysis.document.published + dt.timedelta(days=i // 4),
+        )
         out.append(Analysis.model_validate(data))
     return out
 
@@ -319,12 +353,14 @@ def test_two_ingests_at_once_lose_and_duplicate_nothing(db_path, example_analysi
         try:
             start.wait()
             for i in range(0, len(part), 5):
-                added[k] += len(stores[k].add_batch(part[i:i + 5]))
+                added[k] += len(stores[k].add_batch(part[i : i + 5]))
         except BaseException as exc:  # noqa: BLE001 - reported by the test
             errors.append(exc)
 
-    threads = [threading.Thread(target=writer, args=(0, docs[:45])),
-               threading.Thread(target=writer, args=(1, docs[15:][::-1]))]
+    threads = [
+        threading.Thread(target=writer, args=(0, docs[:45])),
+        threading.Thread(target=writer, args=(1, docs[15:][::-1])),
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -27,6 +27,7 @@ def by_text(found, text):
 
 # --- the canonical example -------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def example_ctx(example_text):
     from kronika import nlp
@@ -51,7 +52,12 @@ def test_example_on_11_january(example_times):
 def test_example_months(example_times):
     aug = by_text(example_times, "August 2024")
     nov = by_text(example_times, "November 2024")
-    assert (aug.value, aug.granularity, aug.start_date, aug.end_date) == ("2024-08", "month", D(2024, 8, 1), D(2024, 8, 31))
+    assert (aug.value, aug.granularity, aug.start_date, aug.end_date) == (
+        "2024-08",
+        "month",
+        D(2024, 8, 1),
+        D(2024, 8, 31),
+    )
     assert (nov.value, nov.granularity, nov.anchor) == ("2024-11", "month", "absolute")
     assert aug.acled_time_precision == 3 and aug.ucdp_date_prec == 3
 
@@ -66,7 +72,7 @@ def test_example_tweet_date_and_forecast_bound(example_times, example_text):
     april = by_text(example_times, "April 2025")
     assert (april.value, april.bound) == ("2025-04", "by")
     # the modal "may" just before it is no date; nor are counts or the age
-    spans = {example_text[t.start:t.end] for t in example_times}
+    spans = {example_text[t.start : t.end] for t in example_times}
     assert not any(s.lower() == "may" for s in spans)
     for s in spans:
         assert "2,700" not in s and "1,250" not in s and "17" not in s and "300" not in s
@@ -76,7 +82,7 @@ def test_example_timeline_is_complete(example_ctx, example_times, example_text):
     values = [t.value for t in example_times if t.type in ("DATE", "TIME")]
     assert values == ["2024-08", "2024-11", "2025-01-20", "2025-01-11", "2025-01", "2025-04"]
     for t in example_times:  # offsets and sentence link back to the text
-        assert example_text[t.start:t.end] == t.text
+        assert example_text[t.start : t.end] == t.text
         sentence = example_ctx.sentences[t.sentence]
         assert sentence.start <= t.start < t.end <= sentence.end
 
@@ -93,6 +99,7 @@ def test_attach_time_on_example(example_ctx, example_times, example_text):
 
 
 # --- the brief's cases -------------------------------------------------------------
+
 
 def test_on_saturday_prefers_the_past():
     t = one("The strike hit the depot on Saturday, officials said.", D(2025, 4, 27))
@@ -116,8 +123,10 @@ def test_march_the_verb_and_may_the_month():
 
 
 def test_counts_ages_and_phone_numbers_are_not_years():
-    text = ("Some 2,700 soldiers were wounded and 1,250 square kilometers lost; a 2024 vehicles convoy. "
-            "He enlisted at age 17. Call +380 44 2025 1999 or 2025-1999.")
+    text = (
+        "Some 2,700 soldiers were wounded and 1,250 square kilometers lost; a 2024 vehicles convoy. "
+        "He enlisted at age 17. Call +380 44 2025 1999 or 2025-1999."
+    )
     assert [t.text for t in extract(text, D(2025, 1, 20))] == []
 
 
@@ -148,8 +157,10 @@ def test_normalize_single_expressions():
 
 
 def test_intervals_bounds_and_ranges():
-    found = extract("Fighting raged between 5 and 7 March and has continued since August; "
-                    "the end of 2024 was quiet.", D(2025, 3, 20))
+    found = extract(
+        "Fighting raged between 5 and 7 March and has continued since August; the end of 2024 was quiet.",
+        D(2025, 3, 20),
+    )
     rng, since, end = found
     assert (rng.start_date, rng.end_date, rng.bound) == (D(2025, 3, 5), D(2025, 3, 7), "between")
     assert (since.value, since.bound) == ("2024-08", "since")
@@ -196,10 +207,14 @@ def test_re3d_texts_have_dates_but_no_false_years():
 
 
 def test_clock_time_takes_the_day_of_its_sentence():
-    found = extract("At 04:30 local time on 2 March, sirens sounded in Kharkiv; by 6 a.m. the all-clear was given.",
-                    D(2025, 3, 3))
+    found = extract(
+        "At 04:30 local time on 2 March, sirens sounded in Kharkiv; by 6 a.m. the all-clear was given.", D(2025, 3, 3)
+    )
     assert [(t.text, t.value) for t in found] == [
-        ("04:30 local time", "2025-03-02T04:30"), ("2 March", "2025-03-02"), ("6 a.m.", "2025-03-02T06:00")]
+        ("04:30 local time", "2025-03-02T04:30"),
+        ("2 March", "2025-03-02"),
+        ("6 a.m.", "2025-03-02T06:00"),
+    ]
     assert found[2].bound == "by"
 
 
@@ -209,8 +224,11 @@ def test_the_past_week_is_the_last_seven_days():
 
 
 def test_dateline_weekday_and_holidays():
-    found = extract("KYIV, March 3 (Reuters) - Drones struck overnight, the air force said on Monday. "
-                    "Shelling continued over Easter Sunday and on Christmas Eve.", D(2025, 3, 3))
+    found = extract(
+        "KYIV, March 3 (Reuters) - Drones struck overnight, the air force said on Monday. "
+        "Shelling continued over Easter Sunday and on Christmas Eve.",
+        D(2025, 3, 3),
+    )
     values = {t.text: t.value for t in found}
     assert values["March 3"] == "2025-03-03" and values["Monday"] == "2025-03-03"
     assert values["Easter Sunday"] == "2024-03-31" and values["Christmas Eve"] == "2024-12-24"
@@ -235,8 +253,10 @@ def test_a_since_phrase_is_a_running_total_as_of_the_report():
     from kronika.series import make_point
     from kronika.pipeline import analyze
 
-    text = ("Since the start of the full-scale invasion in February 2022, more than 12,000 civilians "
-            "have been killed, the UN said.")
+    text = (
+        "Since the start of the full-scale invasion in February 2022, more than 12,000 civilians "
+        "have been killed, the UN said."
+    )
     a = analyze(text, published="2025-01-22")
     (t,) = a.times
     assert (t.text, t.bound) == ("February 2022", "since")
@@ -257,8 +277,9 @@ def test_an_anchored_duration_dates_the_clause():
 def test_month_the_ordinal_day():
     import kronika
 
-    a = kronika.analyze("Fighting began on October the 7th, 2023. In March the 5 soldiers went home.",
-                        published="2024-12-08")
+    a = kronika.analyze(
+        "Fighting began on October the 7th, 2023. In March the 5 soldiers went home.", published="2024-12-08"
+    )
     values = {t.text: t.value for t in a.times}
     assert values["October the 7th, 2023"] == "2023-10-07"
     assert "March the 5" not in values  # "the" before a bare number is no day
@@ -267,7 +288,10 @@ def test_month_the_ordinal_day():
 def test_a_month_a_past_verb_reports_is_not_next_month():
     import kronika
 
-    a = kronika.analyze("The rebels captured the provincial capital in January. The vote was postponed to "
-                        "January 5. Talks will resume in January.", published="2025-12-13")
+    a = kronika.analyze(
+        "The rebels captured the provincial capital in January. The vote was postponed to "
+        "January 5. Talks will resume in January.",
+        published="2025-12-13",
+    )
     got = [(t.text, t.start_date.isoformat()) for t in a.times]
     assert got == [("January", "2025-01-01"), ("January 5", "2026-01-05"), ("January", "2026-01-01")]

@@ -74,6 +74,7 @@ def example_text() -> str:
 
 # --- API: reading ------------------------------------------------------------------------
 
+
 def test_stats_and_documents(client, doc_id):
     stats = client.get("/api/stats").json()
     assert stats["documents"] == 1 and stats["events"] > 0 and stats["claims"] > 0
@@ -136,8 +137,11 @@ def test_claims_filters(client):
     by = client.get("/api/claims", params={"actor": word.upper(), "limit": 1000}).json()["items"]
     assert any(c["value"] == 3800 for c in by)
     assert all(word.lower() in ((c["claimant"] or "") + (c["subject"] or "")).lower() for c in by)
-    values = [c["value"] for c in client.get("/api/claims", params={"sort": "-value", "limit": 1000}).json()["items"]
-              if c["value"] is not None]
+    values = [
+        c["value"]
+        for c in client.get("/api/claims", params={"sort": "-value", "limit": 1000}).json()["items"]
+        if c["value"] is not None
+    ]
     assert values == sorted(values, reverse=True)
     txt = client.get("/api/claims", params={"q": "3,800"}).json()["items"]
     assert txt and all("3,800" in c["text"] for c in txt)
@@ -169,8 +173,15 @@ def test_series_point_to_their_sentences(client, doc_id):
 
 def test_openapi_lists_every_endpoint(client):
     spec = client.get("/openapi.json").json()
-    for path in ("/api/documents", "/api/events", "/api/claims", "/api/series", "/api/places", "/api/actors",
-                 "/api/analyze"):
+    for path in (
+        "/api/documents",
+        "/api/events",
+        "/api/claims",
+        "/api/series",
+        "/api/places",
+        "/api/actors",
+        "/api/analyze",
+    ):
         assert path in spec["paths"]
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"since", "until", "type", "actor", "place", "source", "sort", "limit", "offset"} <= params
@@ -179,6 +190,7 @@ def test_openapi_lists_every_endpoint(client):
 
 
 # --- API: writing -------------------------------------------------------------------------
+
 
 def test_analyze_does_not_store(writable):
     c = writable()
@@ -233,7 +245,9 @@ def test_request_size_limits(writable):
     assert big.status_code == 413
     long_text = c.post("/api/analyze", json={"text": REPORT * 30})  # under the body cap, over the text cap
     assert long_text.status_code == 413
-    upload = c.post("/analyze", data={"action": "analyze"}, files={"file": ("a.txt", (REPORT * 30).encode(), "text/plain")})
+    upload = c.post(
+        "/analyze", data={"action": "analyze"}, files={"file": ("a.txt", (REPORT * 30).encode(), "text/plain")}
+    )
     assert upload.status_code == 413
 
 
@@ -245,6 +259,7 @@ def test_cross_origin_posts_refused(writable):
 
 # --- pages --------------------------------------------------------------------------------
 
+
 def test_article_view_highlights_from_offsets(client, doc_id):
     r = client.get(f"/doc/{doc_id}")
     assert r.status_code == 200
@@ -254,17 +269,30 @@ def test_article_view_highlights_from_offsets(client, doc_id):
     kinds = {k for k, _, _ in spans}
     assert {"place", "time", "actor", "quantity"} <= kinds
     assert ("place", "Kursk Oblast") in {(k, t) for k, _, t in spans}
-    assert ("time", "11 January") in {(k, t) for k, _, t in spans} or ("time", "On 11 January") in {(k, t) for k, _, t in spans}
+    assert ("time", "11 January") in {(k, t) for k, _, t in spans} or ("time", "On 11 January") in {
+        (k, t) for k, _, t in spans
+    }
     # the text shown is the document text, piece by piece (entities decoded back)
     shown = re.sub(r"<[^>]+>", "", html.split('id="text">', 1)[1].split("</div>", 1)[0])
-    shown = shown.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    shown = (
+        shown.replace("&#34;", '"')
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+    )
     assert shown == client.get(f"/api/documents/{doc_id}").json()["document"]["text"]
     assert "GeoNames" in html and "CC BY 4.0" in html
 
 
 def test_pages_render(client, doc_id):
     ev = client.get("/events")
-    assert ev.status_code == 200 and 'id="map"' in ev.text and "markers-data" in ev.text and "/static/vendor/leaflet/leaflet.js" in ev.text
+    assert (
+        ev.status_code == 200
+        and 'id="map"' in ev.text
+        and "markers-data" in ev.text
+        and "/static/vendor/leaflet/leaflet.js" in ev.text
+    )
     assert '<svg class="timeline"' in ev.text
     e = client.get("/api/events", params={"limit": 1}).json()["items"][0]
     page = client.get(f"/event/{e['doc_id']}/{e['id']}")
@@ -286,10 +314,19 @@ def test_pages_render(client, doc_id):
 
 def test_ingested_html_is_escaped(writable):
     c = writable()
-    evil = ('<script>alert("x")</script> Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast '
-            'on 3 March 2025, the Ukrainian Air Force said. <img src=x onerror=alert(1)>')
-    r = c.post("/api/documents", json={"text": evil, "title": "<b onmouseover=alert(2)>Drones</b>",
-                                       "published": "2025-03-03", "url": "javascript:alert(3)"})
+    evil = (
+        '<script>alert("x")</script> Ukrainian forces shot down 25 Russian drones over Kharkiv Oblast '
+        "on 3 March 2025, the Ukrainian Air Force said. <img src=x onerror=alert(1)>"
+    )
+    r = c.post(
+        "/api/documents",
+        json={
+            "text": evil,
+            "title": "<b onmouseover=alert(2)>Drones</b>",
+            "published": "2025-03-03",
+            "url": "javascript:alert(3)",
+        },
+    )
     assert r.status_code == 200, r.text
     html = c.get(f"/doc/{r.json()['id']}").text
     assert "<script>alert" not in html and "<img src=x" not in html and "<b onmouseover" not in html
@@ -300,6 +337,7 @@ def test_ingested_html_is_escaped(writable):
 
 
 # --- the serve command --------------------------------------------------------------------
+
 
 def _free_port() -> int:
     import socket
@@ -344,8 +382,9 @@ def test_serve_command(web_db, served):
     assert sock.getsockname()[0] == "0.0.0.0" and token and token in r.output
     c = TestClient(app, client=LOCAL)
     assert c.post("/api/analyze", json={"text": REPORT}).status_code == 401
-    r = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", str(_free_port()),
-                                  "--token", "given-token"])
+    r = CliRunner().invoke(
+        main, ["serve", "--db", str(web_db), "--host", "0.0.0.0", "--port", str(_free_port()), "--token", "given-token"]
+    )
     assert served[-1][0].state.token == "given-token" and "given-token" not in r.output
 
 
@@ -357,8 +396,10 @@ def test_serve_refuses_a_missing_database(tmp_path, served):
 
     r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "typo.db"), "--port", str(_free_port())])
     assert r.exit_code == 1 and served == []
-    assert r.stderr.strip() == f"kronika: error: {tmp_path / 'typo.db'}: no such database; " \
-                               f"run `kronika ingest PATH --db {tmp_path / 'typo.db'}` first"
+    assert (
+        r.stderr.strip() == f"kronika: error: {tmp_path / 'typo.db'}: no such database; "
+        f"run `kronika ingest PATH --db {tmp_path / 'typo.db'}` first"
+    )
     assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm
 
 
@@ -397,17 +438,27 @@ def test_serve_on_a_busy_port_is_one_line_before_serving(web_db, served):
 
 # --- closed vocabularies: unknown values are 422 with the valid ones ------------------------
 
-@pytest.mark.parametrize("path, param, valid", [
-    ("/api/claims", "measure", "killed"), ("/api/series", "measure", "captured"),
-    ("/api/events", "type", "Battles"), ("/api/chronicle", "type", "Armed clash"),
-    ("/api/events", "status", "occurred"), ("/api/claims", "modality", "asserted"),
-])
+
+@pytest.mark.parametrize(
+    "path, param, valid",
+    [
+        ("/api/claims", "measure", "killed"),
+        ("/api/series", "measure", "captured"),
+        ("/api/events", "type", "Battles"),
+        ("/api/chronicle", "type", "Armed clash"),
+        ("/api/events", "status", "occurred"),
+        ("/api/claims", "modality", "asserted"),
+    ],
+)
 def test_unknown_enum_values_are_422_with_the_valid_ones(client, path, param, valid):
     r = client.get(path, params={param: "<script>alert(1)</script>"})
     assert r.status_code == 422
     [error] = r.json()["detail"]  # shaped like FastAPI's own validation errors
     assert error["loc"] == ["query", param] and error["input"] == "<script>alert(1)</script>"
-    assert error["msg"].startswith(f"unknown {param} '<script>alert(1)</script>'; choose one of: ") and valid in error["msg"]
+    assert (
+        error["msg"].startswith(f"unknown {param} '<script>alert(1)</script>'; choose one of: ")
+        and valid in error["msg"]
+    )
     assert client.get(path, params={param: valid}).status_code == 200
 
 
@@ -467,8 +518,9 @@ def test_events_map_marks_region_points_and_credits_the_place_data(client):
     import re as _re
 
     html = client.get("/events").text
-    markers = _json.loads(_re.search(r'<script type="application/json" id="markers-data">(.*?)</script>', html, _re.S)
-                          .group(1))
+    markers = _json.loads(
+        _re.search(r'<script type="application/json" id="markers-data">(.*?)</script>', html, _re.S).group(1)
+    )
     assert markers
     # the example's events in Kursk Oblast (an oblast's point) are regions; those in a town are not
     assert all(m["region"] == (m["level"] != "populated_place") for m in markers if m["level"])

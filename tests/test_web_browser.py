@@ -18,7 +18,9 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium; apt-get install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium; apt-get install chromium)"
+    ),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
@@ -26,8 +28,14 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "kursk-north-korean-pow-2025-01-20.txt"
 SHOTS = ROOT / "docs" / "screenshots"
 CAPTURE_2 = ROOT / "tests" / "corpus" / "constructed" / "capture-second-report.txt"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -182,9 +190,11 @@ def test_series_chart(server, page):
 
 def test_pasted_script_is_inert(server, page):
     page.goto(f"{server}/analyze")
-    text = ("Russian forces struck Kharkiv with 12 drones overnight on 4 March 2025, regional governor "
-            "Oleh Syniehubov said. <script>window.__pwned = 1; document.title = 'pwned'</script> "
-            "Two people were wounded, he added. <img src=x onerror=\"window.__pwned = 2\">")
+    text = (
+        "Russian forces struck Kharkiv with 12 drones overnight on 4 March 2025, regional governor "
+        "Oleh Syniehubov said. <script>window.__pwned = 1; document.title = 'pwned'</script> "
+        'Two people were wounded, he added. <img src=x onerror="window.__pwned = 2">'
+    )
     page.fill("textarea[name=text]", text)
     page.fill("input[name=title]", "<b>Strike on Kharkiv</b><script>window.__pwned = 3</script>")
     page.fill("input[name=published]", "2025-03-04")
@@ -214,13 +224,13 @@ def test_pasted_script_is_inert(server, page):
 # each would set window.__xss or open a dialog if the page ran it.
 XSS = [
     "<script>window.__xss=1;alert(1)</script>",
-    "<img src=x onerror=\"window.__xss=2;alert(2)\">",
+    '<img src=x onerror="window.__xss=2;alert(2)">',
     "<svg/onload=window.__xss=3>",
-    "\"><iframe src=\"javascript:window.parent.__xss=4\"></iframe>",
-    "<a href=\"jav&#x09;ascript:alert(5)\">x</a>",
+    '"><iframe src="javascript:window.parent.__xss=4"></iframe>',
+    '<a href="jav&#x09;ascript:alert(5)">x</a>',
     "<body onload=window.__xss=6>",
     "';window.__xss=7;//",
-    "<math><mi xlink:href=\"javascript:alert(8)\">m</mi></math>",
+    '<math><mi xlink:href="javascript:alert(8)">m</mi></math>',
 ]
 
 
@@ -233,16 +243,34 @@ def test_xss_corpus_is_inert_on_every_page(server, page):
     dialogs, violations = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    text = ("Russian forces struck Kharkiv with 12 drones on 4 March 2025, regional governor Oleh Syniehubov "
-            "said. " + " ".join(XSS) + " Two people were wounded in Kharkiv, he added.")
-    body = {"text": text, "title": "Strike " + XSS[0] + XSS[1], "source": "Wire " + XSS[2] + XSS[6],
-            "url": "javascript:alert(9)//" + XSS[3], "published": "2025-03-04"}
-    request = urllib.request.Request(f"{server}/api/documents", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+    text = (
+        "Russian forces struck Kharkiv with 12 drones on 4 March 2025, regional governor Oleh Syniehubov "
+        "said. " + " ".join(XSS) + " Two people were wounded in Kharkiv, he added."
+    )
+    body = {
+        "text": text,
+        "title": "Strike " + XSS[0] + XSS[1],
+        "source": "Wire " + XSS[2] + XSS[6],
+        "url": "javascript:alert(9)//" + XSS[3],
+        "published": "2025-03-04",
+    }
+    request = urllib.request.Request(
+        f"{server}/api/documents", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
     stored = json.loads(urllib.request.urlopen(request, timeout=60).read())
     doc = stored.get("id") or stored.get("doc_id") or stored["document"]["id"]
-    for path in ("/", f"/doc/{doc}", "/events", "/chronicle", "/claims", "/series", "/claims?q=Kharkiv",
-                 f"/events?q={XSS[0]}", f"/chronicle?source={XSS[2]}", f"/claims?place={XSS[1]}"):
+    for path in (
+        "/",
+        f"/doc/{doc}",
+        "/events",
+        "/chronicle",
+        "/claims",
+        "/series",
+        "/claims?q=Kharkiv",
+        f"/events?q={XSS[0]}",
+        f"/chronicle?source={XSS[2]}",
+        f"/claims?place={XSS[1]}",
+    ):
         page.goto(server + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__xss") is None, path

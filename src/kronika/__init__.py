@@ -6,8 +6,20 @@ from kronika.records import Analysis, Claim, Document, Event, Place, Quantity, T
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Claim", "Document", "Event", "InputError", "KronikaError", "Place",
-    "Quantity", "TimeSpan", "UnsupportedLanguage", "analyze", "Chronicle", "Filters", "Pipeline",
+    "Analysis",
+    "Claim",
+    "Document",
+    "Event",
+    "InputError",
+    "KronikaError",
+    "Place",
+    "Quantity",
+    "TimeSpan",
+    "UnsupportedLanguage",
+    "analyze",
+    "Chronicle",
+    "Filters",
+    "Pipeline",
 ]
 
 

@@ -79,8 +79,9 @@ def defaulted_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
 def _calendar(t: TimeSpan) -> bool:
     if t.type == "DURATION":  # anchored to the report: "in the past 24 hours", "over the last three days"
         return t.start_date is not None and t.end_date is not None
-    return (t.type in ("DATE", "TIME") and t.value is not None and t.start_date is not None
-            and not t.value.endswith("_REF"))
+    return (
+        t.type in ("DATE", "TIME") and t.value is not None and t.start_date is not None and not t.value.endswith("_REF")
+    )
 
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·.]|\d+[.)])\s+")
@@ -90,7 +91,7 @@ CARRY_SENTENCES = 25
 def _continues(ctx: Context, prev: int, cur: int) -> bool:
     """Whether sentence ``cur`` continues the paragraph of sentence ``prev`` (its predecessor)."""
     a, b = ctx.sentences[prev], ctx.sentences[cur]
-    gap = ctx.text[a.end:b.start]
+    gap = ctx.text[a.end : b.start]
     if "\n\n" in gap or "\n\n" in a.text.strip(" "):
         return False
     if "\n" not in gap and not a.text.endswith("\n"):
@@ -177,8 +178,14 @@ def governing_place(ctx: Context, start: int, end: int) -> Optional[Place]:
     places = [p for p in of_sentence(ctx, "places", sentence) if p.role == "location" and not _acting(ctx, p)]
     found = closest(ctx, places, start, end)
     if found is not None and found.level == "country":
-        inside = [p for p in places if p.sentence == found.sentence and p.level not in ("country", "continent")
-                  and p.country_code == found.country_code and p.resolved]
+        inside = [
+            p
+            for p in places
+            if p.sentence == found.sentence
+            and p.level not in ("country", "continent")
+            and p.country_code == found.country_code
+            and p.resolved
+        ]
         if inside:
             return closest(ctx, inside, start, end)
     return found

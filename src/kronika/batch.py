@@ -50,8 +50,9 @@ class IngestReport:
         return max(self.total - self.seen, 0) / rate
 
 
-def iter_documents(inputs: Iterable[str | Path], options: IngestOptions,
-                   on_error: Callable[[str, str], None]) -> Iterator[Document]:
+def iter_documents(
+    inputs: Iterable[str | Path], options: IngestOptions, on_error: Callable[[str, str], None]
+) -> Iterator[Document]:
     """Every document of every input (file, folder or URL); bad inputs go to ``on_error``."""
     for item in inputs:
         if isinstance(item, str) and is_url(item):
@@ -78,8 +79,16 @@ class Writer:
     """Analyses to the store in batches: one transaction per batch, which also updates the
     chronicle it touches; a batch is written when full or a second after its first analysis."""
 
-    def __init__(self, store: Store, report: IngestReport, progress, *, batch_size: int = 16,
-                 chronicle: bool = True, wait: float = 1.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        report: IngestReport,
+        progress,
+        *,
+        batch_size: int = 16,
+        chronicle: bool = True,
+        wait: float = 1.0,
+    ) -> None:
         self.store, self.report, self.progress = store, report, progress
         self.batch_size, self.chronicle, self.wait = max(1, batch_size), chronicle, wait
         self.pending: list[Analysis] = []
@@ -106,11 +115,21 @@ class Writer:
                 self.progress(self.report, a.document)
 
 
-def ingest(inputs: Iterable[str | Path], store: Store, *, workers: int = 1, model: Optional[str] = None,
-           options: IngestOptions = IngestOptions(), pipeline=None,
-           progress: Optional[Callable[[IngestReport, Optional[Document]], None]] = None,
-           seconds: Optional[float] = None, cluster: Optional[str] = None, chronicle: bool = True,
-           batch_size: int = 16, count: bool = False) -> IngestReport:
+def ingest(
+    inputs: Iterable[str | Path],
+    store: Store,
+    *,
+    workers: int = 1,
+    model: Optional[str] = None,
+    options: IngestOptions = IngestOptions(),
+    pipeline=None,
+    progress: Optional[Callable[[IngestReport, Optional[Document]], None]] = None,
+    seconds: Optional[float] = None,
+    cluster: Optional[str] = None,
+    chronicle: bool = True,
+    batch_size: int = 16,
+    count: bool = False,
+) -> IngestReport:
     """Analyse and store every new document under ``inputs``; a document whose analysis takes
     longer than ``seconds`` is reported and skipped. ``workers`` > 1 (0: one per core) or
     ``cluster`` ("local:N", "tcp://host:8786") analyses on Dask workers. ``count``: count the

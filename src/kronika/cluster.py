@@ -69,8 +69,14 @@ def dask_client(spec: str, model: Optional[str]):
     kind, where = parse_cluster(spec)
     cluster = None
     if kind == "local":
-        cluster = LocalCluster(n_workers=int(where), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR, memory_limit=0)
+        cluster = LocalCluster(
+            n_workers=int(where),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            memory_limit=0,
+        )
         client = Client(cluster)
     else:
         try:
@@ -92,15 +98,29 @@ def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Docum
         yield part
 
 
-def run_on_dask(documents: Iterable[Document], spec: str, model: Optional[str], seconds: Optional[float],
-                writer, failed: Callable[[str, str], None], partition: int = PARTITION) -> None:
+def run_on_dask(
+    documents: Iterable[Document],
+    spec: str,
+    model: Optional[str],
+    seconds: Optional[float],
+    writer,
+    failed: Callable[[str, str], None],
+    partition: int = PARTITION,
+) -> None:
     """Analyse ``documents`` on the Dask cluster ``spec`` and hand each analysis to ``writer``."""
     with dask_client(spec, model) as client:
         run_on_client(client, documents, model, seconds, writer, failed, partition)
 
 
-def run_on_client(client, documents: Iterable[Document], model: Optional[str], seconds: Optional[float],
-                  writer, failed: Callable[[str, str], None], partition: int = PARTITION) -> None:
+def run_on_client(
+    client,
+    documents: Iterable[Document],
+    model: Optional[str],
+    seconds: Optional[float],
+    writer,
+    failed: Callable[[str, str], None],
+    partition: int = PARTITION,
+) -> None:
     """Stream ``documents`` through the workers of ``client``, at most ``IN_FLIGHT`` partitions
     per worker at a time."""
     from distributed import as_completed

@@ -12,7 +12,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from kronika.records import NON_REPORTING_ZONES, Actor, Claim, Document, Event, Place, Quantity, Sentence, Statement, TimeSpan
+from kronika.records import (
+    NON_REPORTING_ZONES,
+    Actor,
+    Claim,
+    Document,
+    Event,
+    Place,
+    Quantity,
+    Sentence,
+    Statement,
+    TimeSpan,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -39,8 +50,7 @@ class Context:
     @classmethod
     def from_doc(cls, doc: "Doc", document: Document) -> "Context":
         sentences = [
-            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
-            for i, s in enumerate(doc.sents)
+            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents)
         ]
         return cls(doc=doc, document=document, sentences=sentences, _starts=[s.start for s in sentences])
 

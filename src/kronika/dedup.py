@@ -92,11 +92,17 @@ def _contains(big: Place, small: Place) -> bool:
     if big.country_code is None or big.country_code != small.country_code:
         return False
     if big.level == "admin1":
-        return small.level in ("admin2", "populated_place", "other") and small.admin1 is not None and (
-            small.admin1 == big.admin1 or small.admin1 == big.name)
+        return (
+            small.level in ("admin2", "populated_place", "other")
+            and small.admin1 is not None
+            and (small.admin1 == big.admin1 or small.admin1 == big.name)
+        )
     if big.level == "admin2":
-        return small.level in ("populated_place", "other") and small.admin2 is not None and (
-            small.admin2 == big.admin2 or small.admin2 == big.name)
+        return (
+            small.level in ("populated_place", "other")
+            and small.admin2 is not None
+            and (small.admin2 == big.admin2 or small.admin2 == big.name)
+        )
     return False
 
 
@@ -185,8 +191,13 @@ def compare(a: Report, b: Report) -> Optional[tuple[float, list[str]]]:
         return None
     if ps == 0.5 or a.doc_id == b.doc_id:
         return None
-    if (a.source and a.source == b.source and _day_precise(a) and _day_precise(b)
-            and a.event.time.start_date != b.event.time.start_date):
+    if (
+        a.source
+        and a.source == b.source
+        and _day_precise(a)
+        and _day_precise(b)
+        and a.event.time.start_date != b.event.time.start_date
+    ):
         return None
     reasons = [f"same type ({ea.sub_event_type})", tr, pr, ar]
     return round((ts + ps + acs) / 3, 3), [r for r in reasons if r]
@@ -245,7 +256,11 @@ class Sweep:
             if g in tried:
                 continue
             tried.add(g)
-            if r.doc_id in self.docs[g] or not _same_kind(self.reports[j].event, r.event) or _too_far(self.reports[j], r):
+            if (
+                r.doc_id in self.docs[g]
+                or not _same_kind(self.reports[j].event, r.event)
+                or _too_far(self.reports[j], r)
+            ):
                 continue
             found = compare(self.reports[j], r)
             group = self.members[g]
@@ -288,7 +303,7 @@ class Sweep:
         for label in self._labels(r):
             for table in (self.dated, self.undated):
                 by_country = table.get(label, {})
-                for c in (by_country if mine == "?" else (mine, "?")):
+                for c in by_country if mine == "?" else (mine, "?"):
                     for j in reversed(by_country.get(c, ())):
                         if table is self.dated and (floor is None or self.reports[j].interval()[0] < floor):
                             break
@@ -334,9 +349,12 @@ def _precision_rank(r: Report) -> tuple:
     t, p = r.event.time, r.event.place
     return (
         r.event.status != "occurred",
-        t is None or t.defaulted, GRANULARITY_RANK.get(t.granularity if t else "", 9),
-        p is None or not p.resolved, (p.geo_precision or 3) if p else 9,
-        -r.event.confidence, r.key,
+        t is None or t.defaulted,
+        GRANULARITY_RANK.get(t.granularity if t else "", 9),
+        p is None or not p.resolved,
+        (p.geo_precision or 3) if p else 9,
+        -r.event.confidence,
+        r.key,
     )
 
 
@@ -355,9 +373,20 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
         status = e.status
     fatal = [m.event.fatalities for m in members if m.event.status == "occurred" and m.event.fatalities is not None]
     reports = tuple(
-        EventReport(doc_id=m.doc_id, event_id=m.event.id, source=m.source, title=m.title, url=m.url,
-                    published=m.published, sentence=m.event.sentence, start=m.event.start, end=m.event.end,
-                    text=m.event.text, status=m.event.status, fatalities=m.event.fatalities)
+        EventReport(
+            doc_id=m.doc_id,
+            event_id=m.event.id,
+            source=m.source,
+            title=m.title,
+            url=m.url,
+            published=m.published,
+            sentence=m.event.sentence,
+            start=m.event.start,
+            end=m.event.end,
+            text=m.event.text,
+            status=m.event.status,
+            fatalities=m.event.fatalities,
+        )
         for m in members
     )
     sources = {m.source or f"doc:{m.doc_id}" for m in members}
@@ -366,12 +395,20 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
     digest = hashlib.sha1("|".join(f"{d}:{i}" for d, i in (m.key for m in members)).encode()).hexdigest()[:12]
     return ChronicleEvent(
         id=f"ev-{digest}",
-        event_type=e.event_type, sub_event_type=e.sub_event_type, kind=e.kind, disorder_type=e.disorder_type,
-        status=status, actor1=actor1, actor2=actor2, place=e.place, time=e.time,
+        event_type=e.event_type,
+        sub_event_type=e.sub_event_type,
+        kind=e.kind,
+        disorder_type=e.disorder_type,
+        status=status,
+        actor1=actor1,
+        actor2=actor2,
+        place=e.place,
+        time=e.time,
         fatalities=min(fatal) if fatal else None,
-        reports=reports, n_sources=len(sources),
-        first_reported=min(dates) if dates else None, last_reported=max(dates) if dates else None,
+        reports=reports,
+        n_sources=len(sources),
+        first_reported=min(dates) if dates else None,
+        last_reported=max(dates) if dates else None,
         merge_score=round(min(s for s, _ in edges), 3) if edges else 1.0,
         why=why,
     )
-

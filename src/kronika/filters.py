@@ -20,8 +20,14 @@ from kronika import vocab
 from kronika.errors import KronikaError
 
 # What each filter is called in messages, by default (the CLI's spelling).
-CLI_NAMES = {"since": "--since", "until": "--until", "event_type": "event type", "measure": "measure",
-             "status": "status", "modality": "modality"}
+CLI_NAMES = {
+    "since": "--since",
+    "until": "--until",
+    "event_type": "event type",
+    "measure": "measure",
+    "status": "status",
+    "modality": "modality",
+}
 
 
 class FilterError(KronikaError):
@@ -89,7 +95,10 @@ def _closed(valid: Callable[[], tuple[str, ...]]) -> Callable[[Any, str], Option
 
 
 _READERS: dict[str, Callable[[Any, str], Any]] = {
-    "since": _date, "until": _date,
-    "event_type": _closed(vocab.event_types), "measure": _closed(vocab.measures),
-    "status": _closed(vocab.statuses), "modality": _closed(vocab.modalities),
+    "since": _date,
+    "until": _date,
+    "event_type": _closed(vocab.event_types),
+    "measure": _closed(vocab.measures),
+    "status": _closed(vocab.statuses),
+    "modality": _closed(vocab.modalities),
 }

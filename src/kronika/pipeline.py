@@ -43,8 +43,9 @@ def _stages(gazetteer=None) -> list[tuple[str, Callable[[Context], list]]]:
     ]
 
 
-def run_stages(stages, doc, document: Document, pipeline_name: Optional[str] = None,
-               warnings: Iterable[str] = ()) -> Analysis:
+def run_stages(
+    stages, doc, document: Document, pipeline_name: Optional[str] = None, warnings: Iterable[str] = ()
+) -> Analysis:
     """Run ``stages`` in order on a parsed ``doc``; each fills its list in the Context.
     ``warnings``: what the caller already knows about this run (a model fallback)."""
     ctx = Context.from_doc(doc, document)
@@ -105,12 +106,23 @@ class Pipeline:
             doc = next(short) if len(document.text) <= BLOCK else self.parse(document.text)
             yield self.run(doc, document)
 
-    def analyze(self, text: str, *, published: dt.date | str | None = None, source: Optional[str] = None,
-                title: Optional[str] = None, url: Optional[str] = None, check_language: bool = True) -> Analysis:
+    def analyze(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        source: Optional[str] = None,
+        title: Optional[str] = None,
+        url: Optional[str] = None,
+        check_language: bool = True,
+    ) -> Analysis:
         if isinstance(published, str):
             published = parse_user_date(published)
         document = read_text(
-            text, title=title, url=url, source=source,
+            text,
+            title=title,
+            url=url,
+            source=source,
             options=IngestOptions(published=published, check_language=check_language),
         )
         return self.analyze_document(document)
@@ -126,8 +138,14 @@ def default_pipeline() -> Pipeline:
     return _default
 
 
-def analyze(text: str, *, published: dt.date | str | None = None, source: Optional[str] = None,
-            title: Optional[str] = None, url: Optional[str] = None) -> Analysis:
+def analyze(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    source: Optional[str] = None,
+    title: Optional[str] = None,
+    url: Optional[str] = None,
+) -> Analysis:
     """Analyse one text with the default pipeline: ``kronika.analyze(text, published="2025-01-20")``."""
     if not isinstance(text, str):
         raise KronikaError("analyze() takes the text as a string; use kronika.ingest.read_path for files")

@@ -70,6 +70,7 @@ class Document(Record):
 
 # --- places -------------------------------------------------------------------------
 
+
 class PlaceCandidate(Record):
     geonameid: int
     name: str
@@ -86,10 +87,11 @@ class Place(Mention):
     """A place name in the text and what it resolved to (GeoNames)."""
 
     role: Literal["location", "actor", "demonym", "name_part", "origin"] = Field(
-        "location", description="'location': where something is or happens; 'actor': the name stands for a "
-        "government (\"Moscow denied\"); 'demonym': an adjectival form or a modifier (\"Ukrainian forces\", "
+        "location",
+        description="'location': where something is or happens; 'actor': the name stands for a "
+        'government ("Moscow denied"); \'demonym\': an adjectival form or a modifier ("Ukrainian forces", '
         "\"US military\"); 'name_part': inside a longer name (\"the Security Service of Ukraine\"); 'origin': "
-        "where a person is from, in a clause about the person (\"Edan Alexander, who grew up in New Jersey\")"
+        'where a person is from, in a clause about the person ("Edan Alexander, who grew up in New Jersey")',
     )
     resolved: bool = False
     geonameid: Optional[int] = None
@@ -111,12 +113,16 @@ class Place(Mention):
     where_prec: Optional[int] = Field(None, description="UCDP where_prec 1-7")
     fallback: bool = Field(False, description="name not in gazetteer; resolved to its containing region")
     point_source: Optional[str] = Field(
-        None, description="where the point comes from: 'geonames' (GeoNames' own), 'geonames-dump', "
+        None,
+        description="where the point comes from: 'geonames' (GeoNames' own), 'geonames-dump', "
         "'iso3166-2' (not GeoNames: none there), 'countryinfo', 'median'/'midpoint' (of the region's places), "
-        "'ocha', 'whosonfirst', 'ru-census-2021' (settlements of Ukraine and Russia)")
+        "'ocha', 'whosonfirst', 'ru-census-2021' (settlements of Ukraine and Russia)",
+    )
     source_id: Optional[str] = Field(
-        None, description="a settlement's id in its source ('ocha-pcode:UA1416021001', 'oktmo:38640450111'); "
-        "a negative geonameid is not a GeoNames place")
+        None,
+        description="a settlement's id in its source ('ocha-pcode:UA1416021001', 'oktmo:38640450111'); "
+        "a negative geonameid is not a GeoNames place",
+    )
     district: Optional[str] = Field(None, description="a settlement's raion or district in its source")
 
 
@@ -133,12 +139,15 @@ class TimeSpan(Mention):
     start_date: Optional[dt.date] = None
     end_date: Optional[dt.date] = None
     granularity: Optional[Granularity] = None
-    mod: Optional[Literal["EARLY", "MID", "LATE", "START", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"]] = None
+    mod: Optional[
+        Literal["EARLY", "MID", "LATE", "START", "END", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"]
+    ] = None
     bound: Optional[Literal["by", "since", "until", "before", "after", "between"]] = None
     anchor: Literal["absolute", "publication", "text"] = "absolute"
     defaulted: bool = Field(False, description="no time expression governed the item: publication date used")
     inherited: bool = Field(
-        False, description="no time in the item's sentence: the narrative time of a preceding sentence of its paragraph")
+        False, description="no time in the item's sentence: the narrative time of a preceding sentence of its paragraph"
+    )
 
     @property
     def acled_time_precision(self) -> int:
@@ -153,17 +162,22 @@ class TimeSpan(Mention):
 
 # --- actors -------------------------------------------------------------------------
 
+
 class Actor(Mention):
     """An actor mention and its dictionary entry (ACLED-style name, inter code)."""
 
     actor_id: Optional[str] = Field(None, description="key in the actor dictionary; None if unknown")
     name: str = Field(description="ACLED-style name, or the text for unknown actors")
-    kind: str = Field("unknown", description="state, military, government, rebel, person, media, think_tank, civilians, ...")
+    kind: str = Field(
+        "unknown", description="state, military, government, rebel, person, media, think_tank, civilians, ..."
+    )
     country_iso3: Optional[str] = None
     inter: Optional[int] = Field(None, description="ACLED inter code 1-8")
     via: Literal["name", "alias", "demonym", "capital", "leader", "title", "inferred", "unknown"] = Field(
-        "name", description="how the mention was resolved; 'inferred': a generic noun ('police', 'protesters') "
-                            "given the country of the event's place")
+        "name",
+        description="how the mention was resolved; 'inferred': a generic noun ('police', 'protesters') "
+        "given the country of the event's place",
+    )
     person: Optional[str] = Field(None, description="person's name when the mention is a person")
     title: Optional[str] = None
     is_source_only: bool = Field(False, description="media, think tanks, named civilians: sources, not combatants")
@@ -171,9 +185,7 @@ class Actor(Mention):
 
 # --- quantities and claims ----------------------------------------------------------
 
-Qualifier = Literal[
-    "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "range", "vague"
-]
+Qualifier = Literal["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "range", "vague"]
 
 
 class Quantity(Mention):
@@ -183,19 +195,26 @@ class Quantity(Mention):
     qualifier: Qualifier = "exact"
     qualifier_text: Optional[str] = None
     kind: Literal["count", "measure", "age", "proportion"] = Field(
-        "count", description="'age' for an age written with its unit ('a 17-year-old'); 'proportion' for a "
-                             "fraction of a whole ('a third of', 'one in five': value 1/3, 0.2); neither is ever a claim")
+        "count",
+        description="'age' for an age written with its unit ('a 17-year-old'); 'proportion' for a "
+        "fraction of a whole ('a third of', 'one in five': value 1/3, 0.2); neither is ever a claim",
+    )
     unit: Optional[str] = Field(None, description="km2, mi2, percent, ... ; None for counts")
     unit_name: Optional[str] = Field(None, description="the unit's name: 'square kilometre', 'percentage', 'dollar'")
     per: Optional[str] = Field(None, description="the denominator of a rate, lemmatized: '$80 per barrel' -> 'barrel'")
-    counted: Optional[str] = Field(None, description="what a count counts: the counted noun, lemmatized ('drone', 'person')")
+    counted: Optional[str] = Field(
+        None, description="what a count counts: the counted noun, lemmatized ('drone', 'person')"
+    )
     counted_phrase: Optional[str] = Field(
-        None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')")
+        None, description="the counted noun with its modifiers, lemmatized ('ballistic missile', 'civilian')"
+    )
     vague: bool = Field(False, description="'hundreds', 'dozens'")
     change: Optional[Literal["up", "down"]] = Field(
-        None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)")
+        None, description="the figure is a change: 'rose by 5%', 'rose from 300 to 400' (up), 'fell to 8' (down)"
+    )
     previous: Optional[float] = Field(
-        None, description="the earlier figure of a change between two ('rose from 300 to 400': 300; value is 400)")
+        None, description="the earlier figure of a change between two ('rose from 300 to 400': 300; value is 400)"
+    )
 
 
 class ClaimPart(Record):
@@ -208,7 +227,9 @@ Modality = Literal["asserted", "denied", "forecast", "hypothetical", "estimated"
 
 class Claim(Record):
     id: str
-    measure: str = Field(description="killed, wounded, casualties, captured, missing, troops, equipment, strikes, displaced, area, ...")
+    measure: str = Field(
+        description="killed, wounded, casualties, captured, missing, troops, equipment, strikes, displaced, area, ..."
+    )
     subject: Optional[Actor] = None
     subject_text: Optional[str] = None
     quantity: Quantity
@@ -228,7 +249,9 @@ class Claim(Record):
     end: int
     text: str = Field(description="the sentence or clause the claim comes from")
     headline: bool = Field(False, description="from a headline or a 'Related:' line")
-    statement: Optional[str] = Field(None, description="id of the statement that carries the claim (Analysis.statements)")
+    statement: Optional[str] = Field(
+        None, description="id of the statement that carries the claim (Analysis.statements)"
+    )
 
 
 # --- statements ---------------------------------------------------------------------
@@ -243,7 +266,8 @@ class Statement(Record):
     source: Optional[Mention] = Field(None, description="the phrase naming the source; None for agentless passives")
     source_actor: Optional[Actor] = Field(None, description="the source resolved to an actor, when it is one")
     source_name: Optional[str] = Field(
-        None, description="the actor's name ('Person (Actor)' for a person), else the source phrase")
+        None, description="the actor's name ('Person (Actor)' for a person), else the source phrase"
+    )
     source_kind: Literal["named", "anonymous"] = "named"
     cue: Mention = Field(description="the reporting word(s): 'said', 'denied', 'according to', ':'")
     content: Mention = Field(description="what the source says")
@@ -251,13 +275,19 @@ class Statement(Record):
     kind: Literal["direct", "paraphrase"] = "paraphrase"
     stance: Stance = "asserts"
     form: Literal["verb", "noun", "according", "headline", "tail", "signature"] = "verb"
-    time: Optional[TimeSpan] = Field(None, description="when the statement was made (publication date when the text has none)")
-    reported_by: Optional[Mention] = Field(None, description="the source that reports this statement ('ISW' in 'ISW: Russia denies ...')")
+    time: Optional[TimeSpan] = Field(
+        None, description="when the statement was made (publication date when the text has none)"
+    )
+    reported_by: Optional[Mention] = Field(
+        None, description="the source that reports this statement ('ISW' in 'ISW: Russia denies ...')"
+    )
     reported_by_actor: Optional[Actor] = None
     reported_in: Optional[str] = Field(None, description="id of the statement whose content holds this one")
     claims: tuple[str, ...] = Field((), description="ids of the claims the statement carries")
     zone: Optional[ZoneKind] = Field(
-        None, description="title; related: another article's headline in a 'Related:' list, shown but never a claim or event")
+        None,
+        description="title; related: another article's headline in a 'Related:' list, shown but never a claim or event",
+    )
     sentence: int
     start: int
     end: int
@@ -280,27 +310,33 @@ class Event(Record):
     id: str
     event_type: str
     sub_event_type: str
-    kind: Optional[str] = Field(None, description="finer kind inside the ACLED sub-event type: capture, deployment, proposal...")
+    kind: Optional[str] = Field(
+        None, description="finer kind inside the ACLED sub-event type: capture, deployment, proposal..."
+    )
     disorder_type: Optional[str] = None
     trigger: Mention
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
     place: Optional[Place] = None
     place_from: Literal["clause", "article"] = Field(
-        "clause", description="clause: named with the event; article: no mention names one, the article's focus is used")
+        "clause", description="clause: named with the event; article: no mention names one, the article's focus is used"
+    )
     time: Optional[TimeSpan] = None
     fatalities: Optional[int] = None
     claims: tuple[str, ...] = Field((), description="ids of supporting claims")
     status: EventStatus = "occurred"
     background: bool = Field(False, description="reported as past context, not as the article's news")
-    lead: bool = Field(False, description="the event the article leads with: its title's, else the first it reports as news")
+    lead: bool = Field(
+        False, description="the event the article leads with: its title's, else the first it reports as news"
+    )
     confidence: float = 0.5
     sentence: int
     start: int
     end: int
     text: str
     mentions: tuple[EventMention, ...] = Field(
-        (), description="every other place in the text that reports this same event (start/end/text is the first)")
+        (), description="every other place in the text that reports this same event (start/end/text is the first)"
+    )
     statement: Optional[str] = Field(None, description="id of the statement whose content reports the event")
 
 
@@ -325,6 +361,7 @@ def json_schema() -> str:
 
 
 # --- the chronicle across sources ----------------------------------------------------
+
 
 class EventReport(Record):
     """One document's report of a chronicle event: where it says so."""
@@ -352,7 +389,8 @@ class ChronicleEvent(Record):
     kind: Optional[str] = None
     disorder_type: Optional[str] = None
     status: Literal["occurred", "negated", "hypothetical", "planned", "denied", "forecast", "contested"] = Field(
-        "occurred", description="'contested' when some reports say it happened and others deny it")
+        "occurred", description="'contested' when some reports say it happened and others deny it"
+    )
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
     place: Optional[Place] = None
@@ -379,7 +417,9 @@ class SeriesPoint(Record):
     qualifier: Qualifier = "exact"
     unit: Optional[str] = None
     modality: Modality = "asserted"
-    credible: bool = Field(True, description="counts toward low/best/high (not denied, forecast, hypothetical, negated)")
+    credible: bool = Field(
+        True, description="counts toward low/best/high (not denied, forecast, hypothetical, negated)"
+    )
     flags: tuple[str, ...] = ()
     source: Optional[str] = None
     sentence: int

@@ -39,8 +39,16 @@ from kronika.records import Claim, ClaimSeries, SeriesPoint, SeriesWindow
 
 CREDIBLE = ("asserted", "estimated")
 MAX_NAMED = 5  # claimants named in one flag
-SPECIFIC = {"exact": 0, "approximately": 1, "at_least": 2, "more_than": 2, "at_most": 2, "less_than": 2,
-            "range": 3, "vague": 4}
+SPECIFIC = {
+    "exact": 0,
+    "approximately": 1,
+    "at_least": 2,
+    "more_than": 2,
+    "at_most": 2,
+    "less_than": 2,
+    "range": 3,
+    "vague": 4,
+}
 
 
 def place_scope(claim: Claim) -> Optional[str]:
@@ -76,8 +84,13 @@ def time_scope(claim: Claim) -> Optional[str]:
     usually when it was said ("Zelenskyy said on 14 February ... 4,000 casualties"): it dates
     a point of a running total, not a per-day count."""
     t = claim.time
-    if (t is None or t.defaulted or claim.modality == "forecast" or t.granularity not in ("day", "time")
-            or claim.claimant_kind != "author"):
+    if (
+        t is None
+        or t.defaulted
+        or claim.modality == "forecast"
+        or t.granularity not in ("day", "time")
+        or claim.claimant_kind != "author"
+    ):
         return None
     return str(t.start_date)
 
@@ -116,9 +129,21 @@ def make_point(claim: Claim, doc_id: str, source: Optional[str], published) -> S
     else:
         claimant = claim.claimant_text or source
     return SeriesPoint(
-        doc_id=doc_id, claim_id=claim.id, date=date, claimant=claimant, value=q.value, low=q.low, high=q.high,
-        qualifier=q.qualifier, unit=q.unit, modality=claim.modality, credible=claim.modality in CREDIBLE,
-        flags=tuple(flags), source=source, sentence=claim.sentence, text=claim.text,
+        doc_id=doc_id,
+        claim_id=claim.id,
+        date=date,
+        claimant=claimant,
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        unit=q.unit,
+        modality=claim.modality,
+        credible=claim.modality in CREDIBLE,
+        flags=tuple(flags),
+        source=source,
+        sentence=claim.sentence,
+        text=claim.text,
     )
 
 
@@ -167,8 +192,12 @@ def _disagreements(cred: list[SeriesPoint]) -> dict[tuple[str, str], str]:
         lo, hi = _lo(a), _hi(a)
         if lo is None or hi is None:
             continue
-        others = [_gives(c, lows[c], highs[c]) for c in ranges if c != a.claimant
-                  and ((highs[c] < lo and lo >= 2 * max(highs[c], 1)) or (hi < lows[c] and lows[c] >= 2 * max(hi, 1)))]
+        others = [
+            _gives(c, lows[c], highs[c])
+            for c in ranges
+            if c != a.claimant
+            and ((highs[c] < lo and lo >= 2 * max(highs[c], 1)) or (hi < lows[c] and lows[c] >= 2 * max(hi, 1)))
+        ]
         if others:
             shown = sorted(others)[:MAX_NAMED]
             more = f" and {len(others) - MAX_NAMED} more" if len(others) > MAX_NAMED else ""
@@ -220,16 +249,25 @@ def piece(window: str, points: Iterable[SeriesPoint], names: Optional[dict[str, 
     extra = _disagreements(cred)
     lows = [v for p in cred if (v := _lo(p)) is not None]
     highs = [v for p in cred if (v := _hi(p)) is not None]
-    summary = SeriesWindow(window=window, low=min(lows) if lows else None, best=_best(cred),
-                           high=max(highs) if highs else None, n_points=len(points))
+    summary = SeriesWindow(
+        window=window,
+        low=min(lows) if lows else None,
+        best=_best(cred),
+        high=max(highs) if highs else None,
+        n_points=len(points),
+    )
     claimants: dict[str, tuple[list, list]] = {}
     if window != UNDATED:
         for p in points:
             if p.credible and p.claimant:
                 first = claimants[p.claimant][0] if p.claimant in claimants else _mark(p)
                 claimants[p.claimant] = (first, _mark(p))
-    points = [p.model_copy(update={"flags": tuple(dict.fromkeys(p.flags + (extra[(p.doc_id, p.claim_id)],)))})
-              if (p.doc_id, p.claim_id) in extra else p for p in points]
+    points = [
+        p.model_copy(update={"flags": tuple(dict.fromkeys(p.flags + (extra[(p.doc_id, p.claim_id)],)))})
+        if (p.doc_id, p.claim_id) in extra
+        else p
+        for p in points
+    ]
     return Piece(window, tuple(points), summary, bool(extra), dict(names or {}), claimants)
 
 
@@ -282,15 +320,25 @@ class Counts:
 
 def piece_json(pc: Piece) -> dict:
     """A window as stored (``series_windows.data``)."""
-    return {"window": pc.summary.model_dump(mode="json"), "points": [p.model_dump(mode="json") for p in pc.points],
-            "contradiction": pc.contradiction, "names": pc.names,
-            "claimants": {c: [first, last] for c, (first, last) in sorted(pc.claimants.items())}}
+    return {
+        "window": pc.summary.model_dump(mode="json"),
+        "points": [p.model_dump(mode="json") for p in pc.points],
+        "contradiction": pc.contradiction,
+        "names": pc.names,
+        "claimants": {c: [first, last] for c, (first, last) in sorted(pc.claimants.items())},
+    }
 
 
 def piece_from_json(data: dict) -> Piece:
     summary = SeriesWindow.model_validate(data["window"])
-    return Piece(summary.window, tuple(SeriesPoint.model_validate(p) for p in data["points"]), summary,
-                 data["contradiction"], data["names"], {c: (v[0], v[1]) for c, v in data["claimants"].items()})
+    return Piece(
+        summary.window,
+        tuple(SeriesPoint.model_validate(p) for p in data["points"]),
+        summary,
+        data["contradiction"],
+        data["names"],
+        {c: (v[0], v[1]) for c, v in data["claimants"].items()},
+    )
 
 
 def piece_counts(pc: Piece) -> dict:
@@ -325,9 +373,17 @@ def _cross_flags(points: list[SeriesPoint]) -> dict[tuple[str, str], list[str]]:
     previous: dict[str, SeriesPoint] = {}
     for p in credible:  # in date order
         before = previous.get(p.claimant or "")
-        if p.claimant and before is not None and p.date and before.date \
-                and window_of(p.date) != window_of(before.date) and (p.value, p.low, p.high) != (before.value, before.low, before.high):
-            extra[(p.doc_id, p.claim_id)].append(f"revision: {p.claimant} said {_num(before.value or before.low)} on {before.date}")
+        if (
+            p.claimant
+            and before is not None
+            and p.date
+            and before.date
+            and window_of(p.date) != window_of(before.date)
+            and (p.value, p.low, p.high) != (before.value, before.low, before.high)
+        ):
+            extra[(p.doc_id, p.claim_id)].append(
+                f"revision: {p.claimant} said {_num(before.value or before.low)} on {before.date}"
+            )
         if p.claimant:
             previous[p.claimant] = p
     return extra
@@ -341,14 +397,27 @@ def assemble(key: str, measure: str, subject, place, scope, unit, pieces: list[P
     counts = Counts(n_revisions=sum(revision_marks(pieces).values()))
     for pc in pieces:
         counts.add(pc)
-    points = [p.model_copy(update={"flags": tuple(dict.fromkeys(p.flags + tuple(extra[(p.doc_id, p.claim_id)])))})
-              if extra.get((p.doc_id, p.claim_id)) else p for p in points]
+    points = [
+        p.model_copy(update={"flags": tuple(dict.fromkeys(p.flags + tuple(extra[(p.doc_id, p.claim_id)])))})
+        if extra.get((p.doc_id, p.claim_id))
+        else p
+        for p in points
+    ]
     windows = [pc.summary for pc in pieces]
     latest = next((w for w in reversed(windows) if w.best is not None or w.low is not None), None)
     return ClaimSeries(
-        key=key, measure=measure, subject=subject, place=place, time_scope=scope, unit=unit, points=tuple(points),
-        windows=tuple(windows), low=latest.low if latest else None, best=latest.best if latest else None,
-        high=latest.high if latest else None, flags=counts.flags(),
+        key=key,
+        measure=measure,
+        subject=subject,
+        place=place,
+        time_scope=scope,
+        unit=unit,
+        points=tuple(points),
+        windows=tuple(windows),
+        low=latest.low if latest else None,
+        best=latest.best if latest else None,
+        high=latest.high if latest else None,
+        flags=counts.flags(),
     )
 
 
@@ -394,8 +463,10 @@ def by_window(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> dic
 def series_pieces(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> list[tuple[tuple, list[Piece]]]:
     """Each question (sorted) with its windows (in order), from (claim, doc_id, source, published)."""
     grouped = by_window(claims)
-    return [(k, [piece(w, *grouped[k][w]) for w in sorted(grouped[k])])
-            for k in sorted(grouped, key=lambda k: tuple(str(x) for x in k))]
+    return [
+        (k, [piece(w, *grouped[k][w]) for w in sorted(grouped[k])])
+        for k in sorted(grouped, key=lambda k: tuple(str(x) for x in k))
+    ]
 
 
 def build_series(claims: Iterable[tuple[Claim, str, Optional[str], object]]) -> list[ClaimSeries]:

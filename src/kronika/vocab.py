@@ -77,8 +77,14 @@ def measures() -> tuple[str, ...]:
     from kronika.claims.lexicon import _Measures
 
     m = load_yaml(CLAIMS_DIR / "measures.yaml", _Measures)
-    found = {*m.nouns.values(), *m.verbs.values(), *m.units.values(), *m.combine.values(),
-             *m.parts, *(v for v in m.toll_nouns.values() if v)}
+    found = {
+        *m.nouns.values(),
+        *m.verbs.values(),
+        *m.units.values(),
+        *m.combine.values(),
+        *m.parts,
+        *(v for v in m.toll_nouns.values() if v),
+    }
     return tuple(sorted(str(x) for x in found))
 
 

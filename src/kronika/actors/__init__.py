@@ -9,4 +9,13 @@ from kronika.actors.dictionary import INTER_NAMES, Dictionary, Entry, load_dicti
 from kronika.actors.find import entry_actor, find_actors, lookup
 from kronika.actors.roles import event_actor
 
-__all__ = ["INTER_NAMES", "Dictionary", "Entry", "entry_actor", "event_actor", "find_actors", "load_dictionary", "lookup"]
+__all__ = [
+    "INTER_NAMES",
+    "Dictionary",
+    "Entry",
+    "entry_actor",
+    "event_actor",
+    "find_actors",
+    "load_dictionary",
+    "lookup",
+]

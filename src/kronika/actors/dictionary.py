@@ -34,10 +34,21 @@ INTER_NAMES = {
 
 #: actor kinds and the ACLED inter code they default to
 KIND_INTER = {
-    "state": 1, "government": 1, "military": 1, "police": 1, "agency": 1,
-    "rebel": 2, "political_militia": 3, "identity_militia": 4,
-    "rioters": 5, "protesters": 6, "civilians": 7,
-    "external": 8, "coalition": 8, "international": 8, "humanitarian": 8,
+    "state": 1,
+    "government": 1,
+    "military": 1,
+    "police": 1,
+    "agency": 1,
+    "rebel": 2,
+    "political_militia": 3,
+    "identity_militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external": 8,
+    "coalition": 8,
+    "international": 8,
+    "humanitarian": 8,
 }
 SOURCE_KINDS_DEFAULT = ("media", "think_tank", "monitor", "ngo", "humanitarian")
 
@@ -235,7 +246,14 @@ def _as_list(value) -> list[str]:
     return [str(v) for v in value]
 
 
-_TITLE_PREFIXES = {"President", "Prime Minister", "Supreme Leader", "Foreign Minister", "Defence Minister", "Defense Minister"}
+_TITLE_PREFIXES = {
+    "President",
+    "Prime Minister",
+    "Supreme Leader",
+    "Foreign Minister",
+    "Defence Minister",
+    "Defense Minister",
+}
 
 
 def _build(raw: dict) -> Dictionary:
@@ -290,8 +308,13 @@ def _country(d: Dictionary, iso3: str, c: dict) -> None:
         _fail(f"bad ISO3 {iso3!r}")
     periods = [Period(_date(p.get("from")), _date(p.get("to")), p["suffix"]) for p in c.get("periods") or []]
     country = Country(
-        iso3=iso3, name=c["name"], aliases=_as_list(c.get("aliases")), demonyms=_as_list(c.get("demonyms")),
-        plural_demonyms=_as_list(c.get("plural_demonyms")), capitals=_as_list(c.get("capitals")), periods=periods,
+        iso3=iso3,
+        name=c["name"],
+        aliases=_as_list(c.get("aliases")),
+        demonyms=_as_list(c.get("demonyms")),
+        plural_demonyms=_as_list(c.get("plural_demonyms")),
+        capitals=_as_list(c.get("capitals")),
+        periods=periods,
     )
     d.countries[iso3] = country
     for dem in country.demonyms:
@@ -303,8 +326,19 @@ def _country(d: Dictionary, iso3: str, c: dict) -> None:
         d.phrases.append(Phrase(cap, gov_id, "capital"))
     for a in c.get("agencies") or []:
         kind = a.get("kind", "agency")
-        _add(d, Entry(a["id"], a["name"], kind, a.get("inter", KIND_INTER.get(kind, 1)), iso3,
-                      institution=a.get("institution")), _as_list(a.get("aliases")), _as_list(a.get("cased")))
+        _add(
+            d,
+            Entry(
+                a["id"],
+                a["name"],
+                kind,
+                a.get("inter", KIND_INTER.get(kind, 1)),
+                iso3,
+                institution=a.get("institution"),
+            ),
+            _as_list(a.get("aliases")),
+            _as_list(a.get("cased")),
+        )
     for lead in c.get("leaders") or []:
         _leader(d, country, lead)
 
@@ -316,17 +350,36 @@ def _country_actors(d: Dictionary, country: Country, c: dict) -> str:
     mil = c.get("military") or {}
     pol = c.get("police") or {}
     gov_id, mil_id = f"{iso3}.government", f"{iso3}.military"
-    _add(d, Entry(gov_id, gov.get("name") or f"Government of {country.name} {{period}}", "government", 1, iso3),
-         _as_list(gov.get("aliases")), _as_list(gov.get("cased")))
-    _add(d, Entry(mil_id, mil.get("name") or f"Military Forces of {country.name} {{period}}", "military", 1, iso3),
-         _as_list(mil.get("aliases")), _as_list(mil.get("cased")))
-    _add(d, Entry(f"{iso3}.police", pol.get("name") or f"Police Forces of {country.name} {{period}}", "police", 1, iso3),
-         _as_list(pol.get("aliases")), _as_list(pol.get("cased")))
+    _add(
+        d,
+        Entry(gov_id, gov.get("name") or f"Government of {country.name} {{period}}", "government", 1, iso3),
+        _as_list(gov.get("aliases")),
+        _as_list(gov.get("cased")),
+    )
+    _add(
+        d,
+        Entry(mil_id, mil.get("name") or f"Military Forces of {country.name} {{period}}", "military", 1, iso3),
+        _as_list(mil.get("aliases")),
+        _as_list(mil.get("cased")),
+    )
+    _add(
+        d,
+        Entry(f"{iso3}.police", pol.get("name") or f"Police Forces of {country.name} {{period}}", "police", 1, iso3),
+        _as_list(pol.get("aliases")),
+        _as_list(pol.get("cased")),
+    )
     _add(d, Entry(f"{iso3}.civilians", f"Civilians ({country.name})", "civilians", 7, iso3))
     # the state itself: "Russia launched ...", names only (the matcher decides when a
     # country name is an actor and not a place)
-    _add(d, Entry(iso3, gov.get("name") or f"Government of {country.name} {{period}}", "state", 1, iso3,
-                  institution=gov_id), country.aliases, (), via="name")
+    _add(
+        d,
+        Entry(
+            iso3, gov.get("name") or f"Government of {country.name} {{period}}", "state", 1, iso3, institution=gov_id
+        ),
+        country.aliases,
+        (),
+        via="name",
+    )
     return gov_id
 
 
@@ -335,8 +388,18 @@ def _leader(d: Dictionary, country: Country, lead: dict) -> None:
     iso3 = country.iso3
     inst = f"{iso3}.{lead.get('institution', 'government')}"
     person, title = lead["person"], lead.get("title")
-    entry = Entry(lead["id"], d.entries[inst].name, "person", 1, iso3, person=person, title=title,
-                  start=_date(lead.get("from")), end=_date(lead.get("to")), institution=inst)
+    entry = Entry(
+        lead["id"],
+        d.entries[inst].name,
+        "person",
+        1,
+        iso3,
+        person=person,
+        title=title,
+        start=_date(lead.get("from")),
+        end=_date(lead.get("to")),
+        institution=inst,
+    )
     names = [person, *_as_list(lead.get("aliases"))]
     titled = []
     if title:
@@ -357,9 +420,12 @@ def _group(d: Dictionary, section: str, source_default: bool, g: dict) -> None:
         _fail(f"{section}: entry without id or name: {g}")
     source_only = bool(g.get("is_source_only", source_default or kind in d.source_only_kinds))
     inter = None if source_only and section == "sources" else g.get("inter", KIND_INTER.get(kind))
-    _add(d, Entry(g["id"], g["name"], kind, inter, g.get("iso3"), is_source_only=source_only),
-         [g["name"], *_as_list(g.get("aliases"))] if "{" not in g["name"] else _as_list(g.get("aliases")),
-         _as_list(g.get("cased")))
+    _add(
+        d,
+        Entry(g["id"], g["name"], kind, inter, g.get("iso3"), is_source_only=source_only),
+        [g["name"], *_as_list(g.get("aliases"))] if "{" not in g["name"] else _as_list(g.get("aliases")),
+        _as_list(g.get("cased")),
+    )
 
 
 def _norm(text: str) -> str:

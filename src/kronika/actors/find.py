@@ -48,7 +48,11 @@ def _matchers(vocab) -> tuple:
 
     d = load_dictionary()
     make = spacy.blank("en", vocab=vocab).make_doc
-    lower, cased, dem = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
+    lower, cased, dem = (
+        PhraseMatcher(vocab, attr="LOWER"),
+        PhraseMatcher(vocab, attr="ORTH"),
+        PhraseMatcher(vocab, attr="LOWER"),
+    )
     info: dict[int, tuple] = {}
     groups: dict[tuple, list] = {}
     for ph in d.phrases:
@@ -177,8 +181,10 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP"):
             continue
-        if any(s <= ent.start_char < e or ent.start_char <= s < ent.end_char
-               for s, e in located.near(ent.start_char, ent.end_char)):
+        if any(
+            s <= ent.start_char < e or ent.start_char <= s < ent.end_char
+            for s, e in located.near(ent.start_char, ent.end_char)
+        ):
             continue  # a place name the tagger took for a person or an organisation
         text = ent.text.strip()
         key = _norm(text)
@@ -191,8 +197,15 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
             continue
         kind = _guess_kind(text, ent.label_, d)
-        actor = Actor(**ctx.span_fields(ent.start_char, ent.end_char), actor_id=None, name=text, kind=kind,
-                      via="unknown", is_source_only=kind in d.source_only_kinds, person=text if kind == "person" else None)
+        actor = Actor(
+            **ctx.span_fields(ent.start_char, ent.end_char),
+            actor_id=None,
+            name=text,
+            kind=kind,
+            via="unknown",
+            is_source_only=kind in d.source_only_kinds,
+            person=text if kind == "person" else None,
+        )
         found.append((ent.start, ent.end, 0, actor))
 
     return found
@@ -222,7 +235,22 @@ def find_actors(ctx: Context) -> list[Actor]:
                         if hit:
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry
-                            found.append((s, end, 4, entry_actor(ctx, d, target, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "name", day)))
+                            found.append(
+                                (
+                                    s,
+                                    end,
+                                    4,
+                                    entry_actor(
+                                        ctx,
+                                        d,
+                                        target,
+                                        span.start_char,
+                                        doc[end - 1].idx + len(doc[end - 1]),
+                                        "name",
+                                        day,
+                                    ),
+                                )
+                            )
                     continue
                 if via == "capital":
                     via = "capital"
@@ -245,7 +273,14 @@ def find_actors(ctx: Context) -> list[Actor]:
         of_role = d.role_entry(iso3, role)
         if of_role is None:
             continue
-        found.append((s, end, 2, entry_actor(ctx, d, of_role, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day)))
+        found.append(
+            (
+                s,
+                end,
+                2,
+                entry_actor(ctx, d, of_role, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day),
+            )
+        )
 
     found.extend(_named_unknowns(ctx, doc, d))
 
@@ -290,6 +325,18 @@ def lookup(text: str, day: Optional[dt.date] = None) -> Optional[Actor]:
 
 
 def _bare(d: Dictionary, entry: Entry, text: str, via: str, day) -> Actor:
-    return Actor(start=0, end=len(text), text=text, sentence=0, actor_id=entry.id, name=entry.display_name(d, day),
-                 kind=entry.kind, country_iso3=entry.iso3, inter=entry.inter, via=via, person=entry.person,
-                 title=entry.title, is_source_only=entry.is_source_only)
+    return Actor(
+        start=0,
+        end=len(text),
+        text=text,
+        sentence=0,
+        actor_id=entry.id,
+        name=entry.display_name(d, day),
+        kind=entry.kind,
+        country_iso3=entry.iso3,
+        inter=entry.inter,
+        via=via,
+        person=entry.person,
+        title=entry.title,
+        is_source_only=entry.is_source_only,
+    )

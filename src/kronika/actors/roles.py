@@ -31,6 +31,11 @@ def event_actor(actor: Optional[Actor], role: str = "military", day=None) -> Opt
         target = d.entries.get(entry.institution)
     if target is None or target.id == entry.id:
         return actor
-    return actor.model_copy(update={
-        "actor_id": target.id, "name": target.display_name(d, day), "kind": target.kind, "inter": target.inter,
-    })
+    return actor.model_copy(
+        update={
+            "actor_id": target.id,
+            "name": target.display_name(d, day),
+            "kind": target.kind,
+            "inter": target.inter,
+        }
+    )

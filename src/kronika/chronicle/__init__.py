@@ -1,10 +1,10 @@
 """The chronicle: the Python API over a store, which the CLI and the web app mirror.
 
-    from kronika import Chronicle
-    ch = Chronicle("kronika.db")
-    ch.ingest(["examples/"])
-    for row in ch.events(since="2025-01-01", place="Kursk"):
-        ...
+from kronika import Chronicle
+ch = Chronicle("kronika.db")
+ch.ingest(["examples/"])
+for row in ch.events(since="2025-01-01", place="Kursk"):
+    ...
 """
 
 from __future__ import annotations
@@ -37,26 +37,46 @@ def _date(value: dt.date | str | None, name: str) -> Optional[dt.date]:
     return parse_user_date(value, name)
 
 
-
-
 class Chronicle:
     def __init__(self, db: str | Path | Store = "kronika.db") -> None:
         self.store = db if isinstance(db, Store) else Store(db)
 
-    def ingest(self, inputs: Iterable[str | Path], *, workers: int = 1, model: Optional[str] = None,
-               published: dt.date | str | None = None, source: Optional[str] = None, pipeline=None,
-               progress: Optional[Callable] = None, rebuild: bool = True,
-               time_limit: Optional[float] = None, cluster: Optional[str] = None,
-               batch_size: int = 16, count: bool = False) -> IngestReport:
+    def ingest(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        workers: int = 1,
+        model: Optional[str] = None,
+        published: dt.date | str | None = None,
+        source: Optional[str] = None,
+        pipeline=None,
+        progress: Optional[Callable] = None,
+        rebuild: bool = True,
+        time_limit: Optional[float] = None,
+        cluster: Optional[str] = None,
+        batch_size: int = 16,
+        count: bool = False,
+    ) -> IngestReport:
         """Analyse and store new documents, in batches; each stored batch updates the merged events
         and claim series it touches in its own transaction (``rebuild=False``: it does not).
         ``workers`` > 1 or ``cluster`` ("local:N" or a Dask scheduler's "tcp://host:8786") analyses
         on Dask workers. ``time_limit``: seconds one document's analysis may take before it is
         reported and skipped. ``count``: count the documents first (a total and an ETA for ``progress``)."""
         options = IngestOptions(published=_date(published, "--published"), source=source)
-        return ingest(list(inputs), self.store, workers=workers, model=model, options=options,
-                      pipeline=pipeline, progress=progress, seconds=time_limit, cluster=cluster,
-                      chronicle=rebuild, batch_size=batch_size, count=count)
+        return ingest(
+            list(inputs),
+            self.store,
+            workers=workers,
+            model=model,
+            options=options,
+            pipeline=pipeline,
+            progress=progress,
+            seconds=time_limit,
+            cluster=cluster,
+            chronicle=rebuild,
+            batch_size=batch_size,
+            count=count,
+        )
 
     def rebuild(self) -> tuple[int, int]:
         """Recompute merged events and claim series from the stored reports (deterministic; the
@@ -74,12 +94,24 @@ class Chronicle:
         base = filters.given() if filters is not None else {}
         return Filters.of(**{**base, **{k: v for k, v in given.items() if v is not None}})
 
-    def page(self, kind: str, filters: Optional[Filters] = None, *, sort: str = "date",
-             limit: Optional[int] = 50, offset: int = 0, **options: Any) -> tuple[int, list[dict[str, Any]]]:
+    def page(
+        self,
+        kind: str,
+        filters: Optional[Filters] = None,
+        *,
+        sort: str = "date",
+        limit: Optional[int] = 50,
+        offset: int = 0,
+        **options: Any,
+    ) -> tuple[int, list[dict[str, Any]]]:
         """(total, rows) of ``kind`` (events, claims, chronicle or documents) matching ``filters``,
         sorted by ``sort`` ('-' before it: descending) and paged: what the web API serves."""
-        readers = {"events": read.query_events, "claims": read.query_claims, "chronicle": read.query_chronicle,
-                   "documents": read.query_documents}
+        readers = {
+            "events": read.query_events,
+            "claims": read.query_claims,
+            "chronicle": read.query_chronicle,
+            "documents": read.query_documents,
+        }
         if kind not in readers:
             raise KronikaError(f"unknown kind {kind!r}; choose one of {', '.join(readers)}")
         try:
@@ -87,34 +119,65 @@ class Chronicle:
         except ValueError as exc:  # an unknown sort
             raise KronikaError(str(exc)) from None
 
-    def events(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
-               offset: int = 0, **given: Any) -> list[dict[str, Any]]:
+    def events(
+        self,
+        filters: Optional[Filters] = None,
+        *,
+        sort: str = "date",
+        limit: Optional[int] = None,
+        offset: int = 0,
+        **given: Any,
+    ) -> list[dict[str, Any]]:
         """Stored events (one row per document's event, with its full record in ``data``)."""
-        return self.page("events", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
-                         count=False, data=True)[1]
+        return self.page(
+            "events", self.filters(filters, **given), sort=sort, limit=limit, offset=offset, count=False, data=True
+        )[1]
 
-    def claims(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
-               offset: int = 0, **given: Any) -> list[dict[str, Any]]:
+    def claims(
+        self,
+        filters: Optional[Filters] = None,
+        *,
+        sort: str = "date",
+        limit: Optional[int] = None,
+        offset: int = 0,
+        **given: Any,
+    ) -> list[dict[str, Any]]:
         """Stored claims (one row per claim, with its full record in ``data``)."""
-        return self.page("claims", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
-                         count=False, data=True)[1]
+        return self.page(
+            "claims", self.filters(filters, **given), sort=sort, limit=limit, offset=offset, count=False, data=True
+        )[1]
 
-    def chronicle(self, filters: Optional[Filters] = None, *, sort: str = "date", limit: Optional[int] = None,
-                  offset: int = 0, **given: Any) -> list[ChronicleEvent]:
+    def chronicle(
+        self,
+        filters: Optional[Filters] = None,
+        *,
+        sort: str = "date",
+        limit: Optional[int] = None,
+        offset: int = 0,
+        **given: Any,
+    ) -> list[ChronicleEvent]:
         """Merged events (one per real event, with all its reports), in date order."""
-        rows = self.page("chronicle", self.filters(filters, **given), sort=sort, limit=limit, offset=offset,
-                         count=False, data=True, reports=False)[1]
+        rows = self.page(
+            "chronicle",
+            self.filters(filters, **given),
+            sort=sort,
+            limit=limit,
+            offset=offset,
+            count=False,
+            data=True,
+            reports=False,
+        )[1]
         return [ChronicleEvent.model_validate(r["data"]) for r in rows]
 
-    def timeline(self, filters: Optional[Filters] = None, *, limit: Optional[int] = None,
-                 **given: Any) -> list[tuple]:
+    def timeline(self, filters: Optional[Filters] = None, *, limit: Optional[int] = None, **given: Any) -> list[tuple]:
         """The chronicle as plain tuples, one per report, in date order (see :func:`kronika.store.read.timeline`)."""
         return read.timeline(self.store, self.filters(filters, **given), limit=limit)
 
     def series(self, *, measure=None, subject=None, place=None, key=None, limit=None) -> list[ClaimSeries]:
         """Claim series with low/best/high and flags."""
-        found = read.query_series(self.store, measure=_measure(measure), subject=subject, place=place, key=key,
-                                  limit=limit)[1]
+        found = read.query_series(
+            self.store, measure=_measure(measure), subject=subject, place=place, key=key, limit=limit
+        )[1]
         return [ClaimSeries.model_validate(data) for data in found]
 
     def close(self) -> None:
@@ -125,12 +188,14 @@ class Chronicle:
         """How many documents, events, claims, statements, chronicle events and series are stored."""
         return self.store.count()
 
-    def statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None,
-                   limit=None, offset: int = 0) -> list[dict[str, Any]]:
+    def statements(
+        self, *, source=None, stance=None, since=None, until=None, reported_by=None, limit=None, offset: int = 0
+    ) -> list[dict[str, Any]]:
         """Who said what: stored statements of a source (actor name or phrase, substring), a stance
         (asserts, denies, forecasts, threatens, claims_responsibility, calls_for), in date order."""
-        return self.store.statement_rows(**self._statement_filters(source, stance, since, until, reported_by),
-                                         limit=limit, offset=offset)
+        return self.store.statement_rows(
+            **self._statement_filters(source, stance, since, until, reported_by), limit=limit, offset=offset
+        )
 
     def count_statements(self, *, source=None, stance=None, since=None, until=None, reported_by=None) -> int:
         return self.store.statement_count(**self._statement_filters(source, stance, since, until, reported_by))
@@ -139,8 +204,13 @@ class Chronicle:
     def _statement_filters(source, stance, since, until, reported_by) -> dict[str, Any]:
         if stance is not None and stance not in STANCES:
             raise KronikaError(f"unknown stance {stance!r}; choose one of {', '.join(STANCES)}")
-        return {"source": source, "stance": stance, "since": _date(since, "--since"),
-                "until": _date(until, "--until"), "reported_by": reported_by}
+        return {
+            "source": source,
+            "stance": stance,
+            "since": _date(since, "--since"),
+            "until": _date(until, "--until"),
+            "reported_by": reported_by,
+        }
 
     def documents(self) -> list[dict[str, Any]]:
         return self.store.documents()
@@ -150,6 +220,10 @@ class Chronicle:
         geojson, jsonl, statements-csv/-jsonl to a text stream or a path; parquet to a path)."""
         from kronika.export import export
 
-        streams: dict[str, Callable[[], Iterable[Any]]] = {"events": self.chronicle, "documents": self.store.analyses, "series": self.series,
-                   "statements": self.statements}
+        streams: dict[str, Callable[[], Iterable[Any]]] = {
+            "events": self.chronicle,
+            "documents": self.store.analyses,
+            "series": self.series,
+            "statements": self.statements,
+        }
         return export(fmt, streams, str(out) if isinstance(out, (str, Path)) else out)

@@ -40,6 +40,7 @@ from kronika.records import Claim, ClaimPart, Mention, Quantity
 
 __all__ = ["extract_claims", "find_attributions", "Attribution"]
 
+
 def _sentence_span(ctx: Context, index: int) -> tuple[int, int, str]:
     s = ctx.sentences[index]
     text = s.text.rstrip()
@@ -105,7 +106,9 @@ class _Builder:
             if all(v is not None for v in values):
                 parts_sum = float(sum(values))
                 if total is not None:
-                    parts_check = "sum" if abs(parts_sum - total) < 1e-9 else ("short" if parts_sum < total else "exceed")
+                    parts_check = (
+                        "sum" if abs(parts_sum - total) < 1e-9 else ("short" if parts_sum < total else "exceed")
+                    )
         return Claim(
             id=f"{self.doc_id}-claim-{q.start}",
             measure=reading.measure,
@@ -199,11 +202,13 @@ def _cross_sentence_parts(ctx: Context, claims: list[Claim]) -> list[Claim]:
             total_value = total.quantity.value
             s = float(sum(m.quantity.value or 0.0 for m in members))  # none is None (filtered above)
             check = "sum" if abs(s - total_value) < 1e-9 else ("short" if s < total_value else "exceed")
-            out[i] = total.model_copy(update={
-                "parts": tuple(ClaimPart(measure=m.measure, quantity=m.quantity) for m in members),
-                "parts_sum": s,
-                "parts_check": check,
-            })
+            out[i] = total.model_copy(
+                update={
+                    "parts": tuple(ClaimPart(measure=m.measure, quantity=m.quantity) for m in members),
+                    "parts_sum": s,
+                    "parts_check": check,
+                }
+            )
     return out
 
 

@@ -29,11 +29,13 @@ from kronika.intervals import Intervals
 
 Span = tuple[int, int]
 
-_QUOTES_OPEN = "“\"‘«"
-_QUOTES_CLOSE = "”\"’»"
+_QUOTES_OPEN = '“"‘«'
+_QUOTES_CLOSE = '”"’»'
 _RE_QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»]")
 _RE_HEADLINE_SOURCE = re.compile(r"^[ \t]*(?:[-–•*·][ \t]+)?([A-Z][\w.&’'@-]*(?:[ \t]+[\w.&’'@-]+){0,4}?):[ \t]+(?=\S)")
-_RE_SIGNED = re.compile(r"\(@\w+\)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}")
+_RE_SIGNED = re.compile(
+    r"\(@\w+\)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}"
+)
 _RE_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--)[ \t]*([A-Z0-9][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,4})")
 _RE_TAIL = re.compile(
     r",[”\"]?\s+((?:(?:the|a|an)\s+)?[\w.&’'-]+(?:\s+[\w.&’'-]+){0,4}?)\s+(\w+)"
@@ -66,11 +68,17 @@ class Attribution:
 
 def _trim(doc, first: int, last: int) -> Optional[Span]:
     """Character span of tokens first..last, without edge punctuation, spaces and conjunctions."""
-    while first <= last and (doc[first].is_punct and doc[first].text not in _QUOTES_OPEN or doc[first].is_space
-                             or doc[first].dep_ in ("cc",) and doc[first].lower_ in ("and", "but")):
+    while first <= last and (
+        doc[first].is_punct
+        and doc[first].text not in _QUOTES_OPEN
+        or doc[first].is_space
+        or doc[first].dep_ in ("cc",)
+        and doc[first].lower_ in ("and", "but")
+    ):
         first += 1
-    while last >= first and (doc[last].is_punct and doc[last].text not in _QUOTES_CLOSE or doc[last].is_space
-                             or doc[last].dep_ == "cc"):
+    while last >= first and (
+        doc[last].is_punct and doc[last].text not in _QUOTES_CLOSE or doc[last].is_space or doc[last].dep_ == "cc"
+    ):
         last -= 1
     if first > last:
         return None
@@ -88,7 +96,11 @@ def _np_span(tok) -> tuple[int, int]:
             if child.dep_ == "conj":
                 right = child.right_edge.i
             continue
-        if child.dep_ in ("relcl", "acl") and child.left_edge.i > 0 and tok.doc[child.left_edge.i - 1].text in (",", "—", "–", "("):
+        if (
+            child.dep_ in ("relcl", "acl")
+            and child.left_edge.i > 0
+            and tok.doc[child.left_edge.i - 1].text in (",", "—", "–", "(")
+        ):
             break  # "Zucker, who in the past ...": a non-restrictive clause is not part of the name
         if child.dep_ == "appos" and child.like_num:
             break  # "Mona Lamberson, 59, of North Philadelphia"
@@ -160,7 +172,7 @@ def _close_quotes(text: str, content: Span, sent) -> Span:
 def _continued_quote(text: str, content: Span, after_cue: int, sent) -> Span:
     """“A,” he said, “B.” — the quotation goes on after the cue: the content runs to its end."""
     m = re.match(r"[^“\"\n]{0,40}?,\s*[“\"]", text[after_cue : after_cue + 60])
-    if not m or text[content[0] : content[0] + 1] not in "“\"":
+    if not m or text[content[0] : content[0] + 1] not in '“"':
         return content
     start = after_cue + m.end()
     close = re.search(r"[”\"]", text[start : start + 2000])
@@ -175,9 +187,30 @@ def _quote_spans(text: str, start: int, end: int) -> list[Span]:
 
 # belief and wish verbs: only with a named (non-pronoun) source
 _STRICT_WEAK = frozenset({"want", "plan", "prefer"})
-_NOT_CUES = frozenset({"be", "make", "seem", "mean", "ensure", "require", "have", "do", "get", "take", "give",
-                       "cause", "prove", "appear", "happen", "become", "remain"})
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "remind", "inform", "thank", "urge", "warn", "brief", "congratulate"})
+_NOT_CUES = frozenset(
+    {
+        "be",
+        "make",
+        "seem",
+        "mean",
+        "ensure",
+        "require",
+        "have",
+        "do",
+        "get",
+        "take",
+        "give",
+        "cause",
+        "prove",
+        "appear",
+        "happen",
+        "become",
+        "remain",
+    }
+)
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "assure", "remind", "inform", "thank", "urge", "warn", "brief", "congratulate"}
+)
 _CONTENT_PREPS = frozenset({"for", "about", "on", "against", "of", "to", "with", "over", "at", "in"})
 
 
@@ -207,13 +240,23 @@ def _content_of(tok, lemma: str, subj, sent, lex):
             return max(sides, key=lambda x: x[1] - x[0]), None
     if tok.dep_ == "ROOT" and tok.lower_ in lex.tail_cues:
         # "X happened, officials say" parsed with the clause as the verb's dep/advcl
-        clause = next((c for c in children if c.dep_ in ("advcl", "dep") and c.i < tok.i and c.pos_ in ("VERB", "AUX")), None)
+        clause = next(
+            (c for c in children if c.dep_ in ("advcl", "dep") and c.i < tok.i and c.pos_ in ("VERB", "AUX")), None
+        )
         if clause is not None:
             return (clause.left_edge.i, clause.right_edge.i), None
-    if dobj is not None and not (lemma in _ADDRESSEE_VERBS and (dobj.pos_ in ("PRON", "PROPN") or dobj.ent_type_ in ("PERSON", "ORG", "NORP"))):
+    if dobj is not None and not (
+        lemma in _ADDRESSEE_VERBS and (dobj.pos_ in ("PRON", "PROPN") or dobj.ent_type_ in ("PERSON", "ORG", "NORP"))
+    ):
         right = dobj.right_edge.i
-        for c in sorted(children, key=lambda c: c.i):  # "criticized Clinton for accepting ...", "calling him “the most ...”"
-            if c.i > right and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "dative", "acomp") and c.left_edge.i <= right + 2:
+        for c in sorted(
+            children, key=lambda c: c.i
+        ):  # "criticized Clinton for accepting ...", "calling him “the most ...”"
+            if (
+                c.i > right
+                and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "dative", "acomp")
+                and c.left_edge.i <= right + 2
+            ):
                 right = c.right_edge.i
         return (dobj.left_edge.i, right), None
     # "is calling for the US to step up ...": an adverbial clause introduced by "for"
@@ -251,7 +294,9 @@ def _coordinated_cue(tok, lex):
     for anc in head.ancestors:
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and (lemma in lex.cue_verbs or lemma in lex.deny_verbs) and anc.i < tok.i:
-            clause = next((c for c in anc.children if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+            clause = next(
+                (c for c in anc.children if c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i), None
+            )
             return anc if clause is not None else None
     return None
 
@@ -311,28 +356,37 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
 def _cue_kind(doc, tok, lemma: str, lex, quoted) -> Optional[tuple[bool, bool]]:
     """(weak, quote_only) when ``tok`` is a verb that may report speech; None when it is not."""
     weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
-    introduces = (tok.pos_ == "VERB" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
-                  and any(c.dep_ == "nsubj" for c in tok.children))  # "Cruz continued: “...”"
+    introduces = (
+        tok.pos_ == "VERB"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ":"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )  # "Cruz continued: “...”"
     # any verb with a named subject and a "that" clause: "X signaled that ...", "X ensured that ..."
     introduces = introduces or (
-        tok.pos_ == "VERB" and lemma not in _NOT_CUES
+        tok.pos_ == "VERB"
+        and lemma not in _NOT_CUES
         and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in tok.children)
-        and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children)
+        and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children
+        )
     )
     # "“...,” he continued": verbs that report speech only beside a quotation
     quote_only = lemma in lex.quote_verbs and lemma not in lex.cue_verbs and not introduces and quoted is not None
-    if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak
-                                           and not introduces and not quote_only):
+    if tok.pos_ not in ("VERB", "AUX") or (
+        lemma not in lex.cue_verbs and lemma not in lex.deny_verbs and not weak and not introduces and not quote_only
+    ):
         return None
     return weak, quote_only
 
 
 def _next_to_quote(doc, tok, subj, quoted: list[Span]):
-    """"“Okay,” I said", "said X, “...”": a quotation next to the subject and verb, as token bounds."""
+    """ "“Okay,” I said", "said X, “...”": a quotation next to the subject and verb, as token bounds."""
     edge = min(tok.idx, subj.left_edge.idx if subj is not None else tok.idx)
     after = tok.idx + len(tok.text)
     near = next((q for q in quoted if 0 <= edge - q[1] <= 3), None) or next(
-        (q for q in quoted if 0 <= q[0] - after <= 3), None)
+        (q for q in quoted if 0 <= q[0] - after <= 3), None
+    )
     if near is not None:
         d0 = doc.char_span(near[0], near[1], alignment_mode="expand")
         if d0 is not None:
@@ -341,7 +395,7 @@ def _next_to_quote(doc, tok, subj, quoted: list[Span]):
 
 
 def _after_colon(ctx: Context, tok):
-    """"X said:" followed by the quotation: (the colon, the content's characters), or None."""
+    """ "X said:" followed by the quotation: (the colon, the content's characters), or None."""
     doc = ctx.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or nxt.text != ":":
@@ -363,7 +417,11 @@ def _cue_bounds(doc, tok, subj, extra, colon) -> tuple[int, int]:
     """The cue's first and last tokens: "did not deny", "has also said" keep the verb group."""
     cue_first, cue_last = tok.i, tok.i
     for c in tok.children:
-        if c.dep_ in ("neg", "aux", "auxpass", "advmod") and c.i < tok.i and c.i > (subj.right_edge.i if subj is not None else -1):
+        if (
+            c.dep_ in ("neg", "aux", "auxpass", "advmod")
+            and c.i < tok.i
+            and c.i > (subj.right_edge.i if subj is not None else -1)
+        ):
             if c.dep_ != "advmod" or c.i == tok.i - 1 or doc[c.i + 1].dep_ in ("aux", "auxpass", "neg"):
                 cue_first = min(cue_first, c.i)
         if c.dep_ == "prt":
@@ -386,8 +444,11 @@ def _verb_attribution(ctx: Context, sent, index: int, lex, quoted, tok, cuts: li
     subj = _subject(tok, lex, cuts)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a group called X", "a report released Friday": not a report by anyone
-    if weak and (subj is None or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
-                 or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")):
+    if weak and (
+        subj is None
+        or subj.lower_ in ("i", "you", "we", "one", "it", "this", "that", "there", "who", "which")
+        or (lemma in _STRICT_WEAK and subj.pos_ == "PRON")
+    ):
         return None
     found = None if quote_only else _content_of(tok, lemma, subj, sent, lex)
     colon = None
@@ -420,16 +481,29 @@ def _verb_attribution(ctx: Context, sent, index: int, lex, quoted, tok, cuts: li
         if content[1] <= doc[sl].idx:
             content = _continued_quote(ctx.text, content, doc[tok.i].idx + len(tok.text), sent)
     cue_first, cue_last = _cue_bounds(doc, tok, subj, extra, colon)
-    quote = next((q for q in _quote_spans(ctx.text, sent.start_char, sent.end_char)
-                  if q[0] <= content[1] and content[0] <= q[1]), None)
+    quote = next(
+        (
+            q
+            for q in _quote_spans(ctx.text, sent.start_char, sent.end_char)
+            if q[0] <= content[1] and content[0] <= q[1]
+        ),
+        None,
+    )
     return Attribution(
-        source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=content,
-        sentence=index, kind=kind, form="verb", cue_lemma=lemma, claimant=claimant, quote=quote,
+        source=source,
+        cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)),
+        content=content,
+        sentence=index,
+        kind=kind,
+        form="verb",
+        cue_lemma=lemma,
+        claimant=claimant,
+        quote=quote,
     )
 
 
 def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]:
-    """"Graham’s endorsement of Cruz", "Zelenskyy’s estimate of 3,800 casualties"."""
+    """ "Graham’s endorsement of Cruz", "Zelenskyy’s estimate of 3,800 casualties"."""
     doc = ctx.doc
     out = []
     for tok in sent:
@@ -462,11 +536,18 @@ def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]
         for c in tok.children:  # "energetic endorsement"
             if c.dep_ == "amod" and c.i == cue_first - 1:
                 cue_first = c.i
-        out.append(Attribution(
-            source=source, cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)), content=span,
-            sentence=index, kind=_kind(doc, poss, lex, sl, sr), form="noun", cue_lemma=tok.lemma_.lower(),
-            claimant=source,
-        ))
+        out.append(
+            Attribution(
+                source=source,
+                cue=(doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last].text)),
+                content=span,
+                sentence=index,
+                kind=_kind(doc, poss, lex, sl, sr),
+                form="noun",
+                cue_lemma=tok.lemma_.lower(),
+                claimant=source,
+            )
+        )
     return out
 
 
@@ -493,7 +574,12 @@ def _according(ctx: Context, sent, index: int, lex) -> list[Attribution]:
                 if not after:
                     continue
                 pobj = after[0]
-                while pobj.head.i != pobj.i and pobj.head.i < sent.end and pobj.head.i >= last.end and pobj.head.pos_ in ("PROPN", "NOUN"):
+                while (
+                    pobj.head.i != pobj.i
+                    and pobj.head.i < sent.end
+                    and pobj.head.i >= last.end
+                    and pobj.head.pos_ in ("PROPN", "NOUN")
+                ):
                     pobj = pobj.head
             sl, sr = _np_span(pobj)
             sl = max(sl, last.end)
@@ -511,11 +597,18 @@ def _according(ctx: Context, sent, index: int, lex) -> list[Attribution]:
             if not sizes:
                 continue
             content = max(sizes)[1]
-            out.append(Attribution(
-                source=source, cue=(cs, ce), content=content, sentence=index,
-                kind=_kind(doc, pobj, lex, sl, sr), form="according", cue_lemma=cue,
-                claimant=_claimant(doc, pobj, lex),
-            ))
+            out.append(
+                Attribution(
+                    source=source,
+                    cue=(cs, ce),
+                    content=content,
+                    sentence=index,
+                    kind=_kind(doc, pobj, lex, sl, sr),
+                    form="according",
+                    cue_lemma=cue,
+                    claimant=_claimant(doc, pobj, lex),
+                )
+            )
     return out
 
 
@@ -526,16 +619,33 @@ def _line_forms(ctx: Context, sent, index: int, lex) -> list[Attribution]:
     line = text[s0:s1]
     out: list[Attribution] = []
     m = _RE_HEADLINE_SOURCE.match(line)
-    if m and m.group(1).strip().lower() not in lex.headline_rubrics and len(m.group(1)) <= 40 and _names_a_source(ctx.doc, s0 + m.start(1), s0 + m.end(1)):
+    if (
+        m
+        and m.group(1).strip().lower() not in lex.headline_rubrics
+        and len(m.group(1)) <= 40
+        and _names_a_source(ctx.doc, s0 + m.start(1), s0 + m.end(1))
+    ):
         src = (s0 + m.start(1), s0 + m.end(1))
         colon = s0 + m.end(1)
-        body = line[m.end():].rstrip()
+        body = line[m.end() :].rstrip()
         content = (s0 + m.end(), s0 + m.end() + len(body))
         said = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
-        if not body.startswith(tuple(_QUOTES_OPEN)) and (said is None or not any(t.pos_ in ("VERB", "AUX") for t in said)):
+        if not body.startswith(tuple(_QUOTES_OPEN)) and (
+            said is None or not any(t.pos_ in ("VERB", "AUX") for t in said)
+        ):
             return out  # "Clinton: 547", "Delegate update: the latest count": a label, not a source
-        out.append(Attribution(source=src, cue=(colon, colon + 1), content=content, sentence=index, form="headline",
-                               cue_lemma=":", claimant=src, kind=_span_kind(ctx.doc, src, lex)))
+        out.append(
+            Attribution(
+                source=src,
+                cue=(colon, colon + 1),
+                content=content,
+                sentence=index,
+                form="headline",
+                cue_lemma=":",
+                claimant=src,
+                kind=_span_kind(ctx.doc, src, lex),
+            )
+        )
     return out
 
 
@@ -547,9 +657,14 @@ def _names_a_source(doc, start: int, end: int) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or words[0].lower_ in ("the", "a", "an", "now", "here", "so", "but", "and", "this", "that"):
         return False
-    if not all(t.text[:1].isupper() or t.lower_ in ("military", "army", "forces", "ministry", "of", "officials", "says") for t in words):
+    if not all(
+        t.text[:1].isupper() or t.lower_ in ("military", "army", "forces", "ministry", "of", "officials", "says")
+        for t in words
+    ):
         return False
-    return len(words) <= 2 or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.text.isupper() for t in words)
+    return len(words) <= 2 or any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.text.isupper() for t in words
+    )
 
 
 def _signatures(ctx: Context, sents: list, lex) -> list[Attribution]:
@@ -567,9 +682,18 @@ def _signatures(ctx: Context, sents: list, lex) -> list[Attribution]:
         # the signed paragraph: back to the previous line break
         para_start = text.rfind("\n", 0, prev.start_char) + 1
         content = (para_start, prev.end_char)
-        content = (content[0], content[0] + len(text[content[0]:content[1]].rstrip()))
-        out.append(Attribution(source=src, cue=(dash, dash + 1), content=content, sentence=i - 1,
-                               form="signature", cue_lemma="—", claimant=src))
+        content = (content[0], content[0] + len(text[content[0] : content[1]].rstrip()))
+        out.append(
+            Attribution(
+                source=src,
+                cue=(dash, dash + 1),
+                content=content,
+                sentence=i - 1,
+                form="signature",
+                cue_lemma="—",
+                claimant=src,
+            )
+        )
     return out
 
 
@@ -586,8 +710,18 @@ def _tail(ctx: Context, sent, index: int, lex, found: list[Attribution]) -> list
     src = (s0 + m.start(1), s0 + m.end(1))
     first = len(line) - len(line.lstrip(" \t-–•*"))
     content = (s0 + first, s0 + m.start())
-    return [Attribution(source=src, cue=cue, content=content, sentence=index, form="tail",
-                        cue_lemma=m.group(2).lower(), claimant=src, kind=_span_kind(ctx.doc, src, lex))]
+    return [
+        Attribution(
+            source=src,
+            cue=cue,
+            content=content,
+            sentence=index,
+            form="tail",
+            cue_lemma=m.group(2).lower(),
+            claimant=src,
+            kind=_span_kind(ctx.doc, src, lex),
+        )
+    ]
 
 
 def _quoted_regions(text: str) -> list[Span]:
@@ -641,8 +775,17 @@ def _whole_quote(text: str, a: Attribution, quoted: list[Span], sent_end: int) -
             e, pos, changed = nxt[1], nxt[1], True
     if not changed:
         return a
-    return Attribution(source=a.source, cue=a.cue, content=(s, e), sentence=a.sentence, kind=a.kind, form=a.form,
-                       cue_lemma=a.cue_lemma, claimant=a.claimant, quote=a.quote)
+    return Attribution(
+        source=a.source,
+        cue=a.cue,
+        content=(s, e),
+        sentence=a.sentence,
+        kind=a.kind,
+        form=a.form,
+        cue_lemma=a.cue_lemma,
+        claimant=a.claimant,
+        quote=a.quote,
+    )
 
 
 def find_attributions(ctx: Context, nested: bool = True) -> list[Attribution]:
@@ -661,20 +804,38 @@ def find_attributions(ctx: Context, nested: bool = True) -> list[Attribution]:
     for index, sent in enumerate(sents):
         found = _line_forms(ctx, sent, index, lex)
         found += _according(ctx, sent, index, lex)
-        verbs = [_whole_quote(ctx.text, v, quoted, sent.end_char) for v in _verb_attributions(ctx, sent, index, lex, quoted)
-                 if not any(q0 < v.cue[0] and v.cue[1] < q1 for q0, q1 in quoted)]
+        verbs = [
+            _whole_quote(ctx.text, v, quoted, sent.end_char)
+            for v in _verb_attributions(ctx, sent, index, lex, quoted)
+            if not any(q0 < v.cue[0] and v.cue[1] < q1 for q0, q1 in quoted)
+        ]
         # a verb cue inside an 'according to' phrase is the same attribution
         found += [v for v in verbs if not any(a.cue[0] <= v.cue[0] < a.cue[1] for a in found)]
-        found += [n for n in _noun_attributions(ctx, sent, index, lex)
-                  if not any(q0 < n.cue[0] and n.cue[1] < q1 for q0, q1 in quoted)]
+        found += [
+            n
+            for n in _noun_attributions(ctx, sent, index, lex)
+            if not any(q0 < n.cue[0] and n.cue[1] < q1 for q0, q1 in quoted)
+        ]
         found += _tail(ctx, sent, index, lex, found)
         out.extend(found)
     out.extend(_signatures(ctx, sents, lex))
     if not nested:
         # keep only the outermost verb attributions of a sentence
-        out = [a for a in out if not (a.form == "verb" and any(
-            b is not a and b.form == "verb" and b.sentence == a.sentence and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
-            for b in out))]
+        out = [
+            a
+            for a in out
+            if not (
+                a.form == "verb"
+                and any(
+                    b is not a
+                    and b.form == "verb"
+                    and b.sentence == a.sentence
+                    and b.content[0] <= a.cue[0]
+                    and a.cue[1] <= b.content[1]
+                    for b in out
+                )
+            )
+        ]
     return out
 
 
@@ -685,7 +846,8 @@ def _repeats(a: Attribution, atts: list[Attribution]) -> bool:
     """Whether ``a`` restates another attribution of the same source whose content holds its cue:
     "Cook declined to say whether ...", "X was expected to announce ...": one statement."""
     return a.source is not None and any(
-        b is not a and b.source == a.source and b.sentence == a.sentence and b.contains(*a.cue) for b in atts)
+        b is not a and b.source == a.source and b.sentence == a.sentence and b.contains(*a.cue) for b in atts
+    )
 
 
 def attributions(ctx: Context) -> list[Attribution]:

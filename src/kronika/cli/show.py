@@ -28,7 +28,9 @@ def fmt_quantity(q: Quantity) -> str:
         core = f"{num(q.low)}–{num(q.high)}"
     else:
         core = num(q.value if q.value is not None else q.low if q.low is not None else q.high)
-    prefix = {"approximately": "~", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}.get(q.qualifier, "")
+    prefix = {"approximately": "~", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}.get(
+        q.qualifier, ""
+    )
     unit = f" {q.unit}" if q.unit else ""
     vague = f" ({q.text})" if q.vague else ""
     return f"{prefix}{core}{unit}{vague}"
@@ -59,9 +61,14 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     c = c or console()
     d = a.document
     c.print(Text(f"Document {d.id}", style="bold"))
-    for label, value in (("title", d.title), ("source", d.source), ("url", d.url),
-                         ("published", f"{d.published} ({d.published_from})" if d.published else "unknown"),
-                         ("path", d.path), ("pipeline", a.pipeline)):
+    for label, value in (
+        ("title", d.title),
+        ("source", d.source),
+        ("url", d.url),
+        ("published", f"{d.published} ({d.published_from})" if d.published else "unknown"),
+        ("path", d.path),
+        ("pipeline", a.pipeline),
+    ):
         if value:
             c.print(_cell(f"  {label}: {value}"))
     for w in a.warnings:
@@ -71,10 +78,23 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     for col in ("text", "role", "resolved to", "geonameid", "level", "country", "admin1", "lat, lon", "prec", "sent"):
         t.add_column(col)
     for p in a.places:
-        t.add_row(*map(_cell, (
-            p.text, p.role, (p.name or "(unresolved)") + (" (fallback)" if p.fallback else ""), p.geonameid,
-            p.level, p.country_code, p.admin1,
-            f"{p.latitude:.3f}, {p.longitude:.3f}" if p.latitude is not None else "", p.geo_precision, p.sentence)))
+        t.add_row(
+            *map(
+                _cell,
+                (
+                    p.text,
+                    p.role,
+                    (p.name or "(unresolved)") + (" (fallback)" if p.fallback else ""),
+                    p.geonameid,
+                    p.level,
+                    p.country_code,
+                    p.admin1,
+                    f"{p.latitude:.3f}, {p.longitude:.3f}" if p.latitude is not None else "",
+                    p.geo_precision,
+                    p.sentence,
+                ),
+            )
+        )
     c.print(t)
 
     t = Table(title="Times", title_justify="left")
@@ -82,8 +102,11 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
         t.add_column(col)
     for tx in a.times:
         interval = f"{tx.start_date}/{tx.end_date}" if tx.start_date else ""
-        t.add_row(*map(_cell, (tx.text, tx.type, tx.value, interval, tx.granularity, tx.mod, tx.bound, tx.anchor,
-                               tx.sentence)))
+        t.add_row(
+            *map(
+                _cell, (tx.text, tx.type, tx.value, interval, tx.granularity, tx.mod, tx.bound, tx.anchor, tx.sentence)
+            )
+        )
     c.print(t)
 
     t = Table(title="Actors", title_justify="left")
@@ -105,25 +128,57 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
             claimant = f"{cl.claimant_text} → {claimant}"
         subject = cl.subject.name if cl.subject else cl.subject_text
         place = (cl.place.name or cl.place.text) if cl.place else ""
-        t.add_row(*map(_cell, (cl.measure, fmt_quantity(cl.quantity), subject, claimant,
-                               cl.modality + (" (headline)" if cl.headline else ""), fmt_time(cl.time), place,
-                               parts, cl.sentence)))
+        t.add_row(
+            *map(
+                _cell,
+                (
+                    cl.measure,
+                    fmt_quantity(cl.quantity),
+                    subject,
+                    claimant,
+                    cl.modality + (" (headline)" if cl.headline else ""),
+                    fmt_time(cl.time),
+                    place,
+                    parts,
+                    cl.sentence,
+                ),
+            )
+        )
     c.print(t)
 
     c.print(_statements_table(a))
 
     t = Table(title="Events", title_justify="left")
-    for col in ("type / sub-event (kind)", "actor1", "actor2", "place", "time", "status", "fatal.", "trigger", "sentences"):
+    for col in (
+        "type / sub-event (kind)",
+        "actor1",
+        "actor2",
+        "place",
+        "time",
+        "status",
+        "fatal.",
+        "trigger",
+        "sentences",
+    ):
         t.add_column(col)
     for e in a.events:
         place = (e.place.name or e.place.text) if e.place else ""
-        t.add_row(*map(_cell, (
-            f"{e.event_type} / {e.sub_event_type}" + (f" ({e.kind})" if e.kind else ""),
-            e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "",
-            place + (" (the article's place)" if e.place and e.place_from == "article" else ""), fmt_time(e.time),
-            e.status + (", background" if e.background else ""),
-            e.fatalities if e.fatalities is not None else "", e.trigger.text,
-            ", ".join(str(n) for n in dict.fromkeys([e.sentence, *(m.sentence for m in e.mentions)])))))
+        t.add_row(
+            *map(
+                _cell,
+                (
+                    f"{e.event_type} / {e.sub_event_type}" + (f" ({e.kind})" if e.kind else ""),
+                    e.actor1.name if e.actor1 else "",
+                    e.actor2.name if e.actor2 else "",
+                    place + (" (the article's place)" if e.place and e.place_from == "article" else ""),
+                    fmt_time(e.time),
+                    e.status + (", background" if e.background else ""),
+                    e.fatalities if e.fatalities is not None else "",
+                    e.trigger.text,
+                    ", ".join(str(n) for n in dict.fromkeys([e.sentence, *(m.sentence for m in e.mentions)])),
+                ),
+            )
+        )
     c.print(t)
 
 
@@ -135,40 +190,73 @@ def _statements_table(a: Analysis) -> Table:
         source = x.source_name or "(no source named)"
         if x.source is not None and x.source.text not in source:
             source = f"{x.source.text} → {source}"
-        t.add_row(*map(_cell, (source, x.stance, x.kind, x.cue.text, x.content.text,
-                               x.reported_by.text if x.reported_by else "", fmt_time(x.time), x.sentence)))
+        t.add_row(
+            *map(
+                _cell,
+                (
+                    source,
+                    x.stance,
+                    x.kind,
+                    x.cue.text,
+                    x.content.text,
+                    x.reported_by.text if x.reported_by else "",
+                    fmt_time(x.time),
+                    x.sentence,
+                ),
+            )
+        )
     return t
 
 
 def _event_fields(r: dict) -> dict[str, str]:
     kind = f" ({r['kind']})" if r.get("kind") else ""
     status = "" if r.get("status") in (None, "occurred") else f" [{r['status']}]"
-    return {"date": _span(r.get("date_start"), r.get("date_end")),
-            "event": f"{r.get('event_type')} / {r.get('sub_event_type')}{kind}{status}",
-            "actors": " → ".join(a for a in (r.get("actor1"), r.get("actor2")) if a),
-            "place": r.get("place") or "", "dead": "" if r.get("fatalities") is None else str(r["fatalities"]),
-            "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
-            "text": _clean(r.get("text"), 160)}
+    return {
+        "date": _span(r.get("date_start"), r.get("date_end")),
+        "event": f"{r.get('event_type')} / {r.get('sub_event_type')}{kind}{status}",
+        "actors": " → ".join(a for a in (r.get("actor1"), r.get("actor2")) if a),
+        "place": r.get("place") or "",
+        "dead": "" if r.get("fatalities") is None else str(r["fatalities"]),
+        "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
+        "text": _clean(r.get("text"), 160),
+    }
 
 
 def _claim_fields(r: dict) -> dict[str, str]:
-    q = Quantity(start=0, end=0, text="", sentence=0, value=r.get("value"), low=r.get("low"), high=r.get("high"),
-                 qualifier=r.get("qualifier"), unit=r.get("unit"))
+    q = Quantity(
+        start=0,
+        end=0,
+        text="",
+        sentence=0,
+        value=r.get("value"),
+        low=r.get("low"),
+        high=r.get("high"),
+        qualifier=r.get("qualifier"),
+        unit=r.get("unit"),
+    )
     modality = "" if r.get("modality") in (None, "asserted") else f" [{r['modality']}]"
-    return {"date": _span(r.get("date_start"), r.get("date_end")), "measure": r.get("measure") or "",
-            "figure": fmt_quantity(q) + modality, "subject": r.get("subject") or "",
-            "claimant": r.get("claimant") or "", "place": r.get("place") or "",
-            "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
-            "text": _clean(r.get("text"), 160)}
+    return {
+        "date": _span(r.get("date_start"), r.get("date_end")),
+        "measure": r.get("measure") or "",
+        "figure": fmt_quantity(q) + modality,
+        "subject": r.get("subject") or "",
+        "claimant": r.get("claimant") or "",
+        "place": r.get("place") or "",
+        "source": _clean(r.get("source") or r.get("title") or r.get("doc_id"), 60),
+        "text": _clean(r.get("text"), 160),
+    }
 
 
 def _statement_fields(r: dict) -> dict[str, str]:
     reported = f" (reported by {r['reported_by']})" if r.get("reported_by") else ""
-    return {"date": _span(r.get("date_start"), r.get("date_end")),
-            "who": f"{r.get('source') or '(no source named)'}{reported}",
-            "stance": r.get("stance") or "", "cue": r.get("cue") or "",
-            "source": _clean(r.get("publisher") or r.get("doc_id"), 60),
-            "text": _clean(r.get("content"), 160)}
+    return {
+        "date": _span(r.get("date_start"), r.get("date_end")),
+        "who": f"{r.get('source') or '(no source named)'}{reported}",
+        "stance": r.get("stance") or "",
+        "cue": r.get("cue") or "",
+        "source": _clean(r.get("publisher") or r.get("doc_id"), 60),
+        "text": _clean(r.get("content"), 160),
+    }
 
 
 _FIELDS = {"events": _event_fields, "claims": _claim_fields, "statements": _statement_fields}
@@ -203,13 +291,18 @@ TABLE_MAX = {"date": 12, "event": 20, "actors": 16, "claimant": 16, "claim": 16,
 def _print_rows_table(kind: str, fields: list[dict[str, str]], c: Console) -> None:
     """A table as wide as the terminal. Words are not cut: each column is at least as wide as
     its longest word (up to a cap); the source goes with the sentence, which takes the rest."""
-    shown = [{**{k: v for k, v in f.items() if k != "source"},
-              "date": f["date"].replace("/", " – "),  # a span wraps between its two dates
-              "text": f"“{f['text']}” — {f['source']}"} for f in fields]
+    shown = [
+        {
+            **{k: v for k, v in f.items() if k != "source"},
+            "date": f["date"].replace("/", " – "),  # a span wraps between its two dates
+            "text": f"“{f['text']}” — {f['source']}",
+        }
+        for f in fields
+    ]
     if kind == "claims":  # one column for the figure and what it counts
         shown = [{"date": f.pop("date"), "claim": f"{f.pop('measure')} {f.pop('figure')}", **f} for f in shown]
     t = Table(title=f"{len(fields)} {kind}", title_justify="left", expand=True)
-    for col in (shown[0] if shown else {"date": ""}):
+    for col in shown[0] if shown else {"date": ""}:
         longest = max((len(w) for f in shown for w in f[col].split()), default=4)
         width = min(max(longest, len(col)), TABLE_CAPS.get(col, 12))
         if col == "text":
@@ -267,19 +360,45 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
     out = out or sys.stdout
     lines: list[tuple[str, int, str]] = []
     current_id, parts, when = None, [], ""
-    for (eid, start, end, granularity, defaulted, first, etype, sub, kind, status, actor1, actor2, place,
-         fatalities, n_sources, doc_id, source, published, text) in timeline:
+    for (
+        eid,
+        start,
+        end,
+        granularity,
+        defaulted,
+        first,
+        etype,
+        sub,
+        kind,
+        status,
+        actor1,
+        actor2,
+        place,
+        fatalities,
+        n_sources,
+        doc_id,
+        source,
+        published,
+        text,
+    ) in timeline:
         if eid != current_id:
             if current_id is not None:
                 lines.append((when, 0, "".join(parts)))
             current_id = eid
             when = _when(start, end, granularity, defaulted, first)
             who = " → ".join(a for a in (actor1, actor2) if a)
-            parts = [f"  EVENT {etype} / {sub}", f" ({kind})" if kind else "",
-                     "" if status == "occurred" else f" [{status}]", f": {who}" if who else "",
-                     f" @ {place}" if place else "", f", {fatalities} killed" if fatalities else "",
-                     f"  [{n_sources} source{'s' if n_sources != 1 else ''}]"]
-        parts.append(f"\n      “{_clean(text, 160)}” — {_clean(source or doc_id, 60)}" + (f", {published}" if published else ""))
+            parts = [
+                f"  EVENT {etype} / {sub}",
+                f" ({kind})" if kind else "",
+                "" if status == "occurred" else f" [{status}]",
+                f": {who}" if who else "",
+                f" @ {place}" if place else "",
+                f", {fatalities} killed" if fatalities else "",
+                f"  [{n_sources} source{'s' if n_sources != 1 else ''}]",
+            ]
+        parts.append(
+            f"\n      “{_clean(text, 160)}” — {_clean(source or doc_id, 60)}" + (f", {published}" if published else "")
+        )
     if current_id is not None:
         lines.append((when, 0, "".join(parts)))
     for r in claim_rows:
@@ -296,10 +415,14 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
         if r["modality"] != "asserted":
             line += f" [{r['modality']}]"
         if c.get("parts"):
-            line += " = " + " + ".join(f"{p['measure']} {fmt_quantity(Quantity.model_validate(p['quantity']))}" for p in c["parts"])
+            line += " = " + " + ".join(
+                f"{p['measure']} {fmt_quantity(Quantity.model_validate(p['quantity']))}" for p in c["parts"]
+            )
         if c.get("parts_check") in ("short", "exceed"):
             line += f" [parts {'fall short of' if c['parts_check'] == 'short' else 'exceed'} the total: {c['parts_sum']:,.0f}]"
-        line += f"\n      “{_clean(r.get('text'), 160)}” — {_clean(r.get('source') or r.get('title') or r['doc_id'], 60)}"
+        line += (
+            f"\n      “{_clean(r.get('text'), 160)}” — {_clean(r.get('source') or r.get('title') or r['doc_id'], 60)}"
+        )
         lines.append((when, 1, line))
     if not lines:
         out.write("The chronicle is empty: ingest some articles first.\n")
@@ -328,15 +451,36 @@ def print_series(found: list, out=None) -> None:
         for col in ("as of", "claimant", "figure", "modality", "flags", "source", "sentence"):
             t.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
         for p in s.points:
-            q = Quantity(start=0, end=0, text="", sentence=p.sentence, value=p.value, low=p.low, high=p.high,
-                         qualifier=p.qualifier, unit=p.unit)
-            t.add_row(*map(_cell, (p.date, p.claimant, fmt_quantity(q), p.modality + ("" if p.credible else " (excluded)"),
-                                   "; ".join(p.flags), p.source, _clean(p.text, 140))))
+            q = Quantity(
+                start=0,
+                end=0,
+                text="",
+                sentence=p.sentence,
+                value=p.value,
+                low=p.low,
+                high=p.high,
+                qualifier=p.qualifier,
+                unit=p.unit,
+            )
+            t.add_row(
+                *map(
+                    _cell,
+                    (
+                        p.date,
+                        p.claimant,
+                        fmt_quantity(q),
+                        p.modality + ("" if p.credible else " (excluded)"),
+                        "; ".join(p.flags),
+                        p.source,
+                        _clean(p.text, 140),
+                    ),
+                )
+            )
         c.print(t)
 
 
 def _series_heading(s) -> str:
-    """"measure: subject @ place (unit)   low · best · high  flags: ..." of a claim series."""
+    """ "measure: subject @ place (unit)   low · best · high  flags: ..." of a claim series."""
     title = f"{s.measure}: {s.subject or 'anyone'} @ {s.place or 'anywhere'}" + (f" ({s.unit})" if s.unit else "")
     summary = f"low {_n(s.low)} · best {_n(s.best)} · high {_n(s.high)}"
     if s.flags:
@@ -351,12 +495,23 @@ def _print_series_plain(found: list, out) -> None:
     for s in found:
         lines.append(_series_heading(s))
         for p in s.points:
-            q = Quantity(start=0, end=0, text="", sentence=p.sentence, value=p.value, low=p.low, high=p.high,
-                         qualifier=p.qualifier, unit=p.unit)
+            q = Quantity(
+                start=0,
+                end=0,
+                text="",
+                sentence=p.sentence,
+                value=p.value,
+                low=p.low,
+                high=p.high,
+                qualifier=p.qualifier,
+                unit=p.unit,
+            )
             modality = p.modality + ("" if p.credible else " (excluded)")
             flags = f"  [{'; '.join(p.flags)}]" if p.flags else ""
-            lines.append(f"  {p.date or '?'}  {_clean(p.claimant or '?', 80)}: {fmt_quantity(q)}  {modality}{flags}"
-                         f" — {_clean(p.source or '?', 60)}")
+            lines.append(
+                f"  {p.date or '?'}  {_clean(p.claimant or '?', 80)}: {fmt_quantity(q)}  {modality}{flags}"
+                f" — {_clean(p.source or '?', 60)}"
+            )
             lines.append(f"      “{_clean(p.text, 200)}”")
         lines.append("")
     out.write("\n".join(lines))

@@ -18,14 +18,15 @@ _HYPHENS = "-\u2010\u2011\u2012\u2013"
 
 def _modifier(text: str, p: Place) -> bool:
     """A name inside a compound adjective ("Iran-backed", "Kremlin-linked") names no place."""
-    after = text[p.end:p.end + 2]
+    after = text[p.end : p.end + 2]
     return len(after) == 2 and after[0] in _HYPHENS and after[1].islower()
 
 
 def _inside_actor(p: Place, actors) -> bool:
     """A country's name that modifies an actor ("U.S. service members") names no place."""
     return p.level == "country" and any(
-        a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in actors)
+        a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in actors
+    )
 
 
 def eligible_places(ctx: Context) -> dict[int, list[Place]]:
@@ -38,8 +39,13 @@ def eligible_places(ctx: Context) -> dict[int, list[Place]]:
     acting = {(a.start, a.end) for a in ctx.actors if a.kind in ("state", "government") or a.via == "capital"}
     out: dict[int, list[Place]] = {}
     for p in ctx.places:
-        if p.role == "location" and (p.start, p.end) not in acting and not _modifier(ctx.text, p) \
-                and not _inside_actor(p, actors_by_sentence.get(p.sentence, ())) and not _acting_country(ctx, p):
+        if (
+            p.role == "location"
+            and (p.start, p.end) not in acting
+            and not _modifier(ctx.text, p)
+            and not _inside_actor(p, actors_by_sentence.get(p.sentence, ()))
+            and not _acting_country(ctx, p)
+        ):
             out.setdefault(p.sentence, []).append(p)
     return out
 
@@ -53,8 +59,11 @@ def _acting_country(ctx: Context, p: Place) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and \
-        root.head.lemma_.lower() not in places_lexicon().non_agentive_verbs
+    return (
+        root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() not in places_lexicon().non_agentive_verbs
+    )
 
 
 _PARTNER_PREPS = {"with", "alongside", "from"}
@@ -75,8 +84,11 @@ def _partner(ctx: Context, p: Place) -> bool:
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
     """The governing location, leaving out names that act as actors here ("Russia launched")
     and preferring "Kursk Oblast" to "Russia" in "Russia's Kursk Oblast"."""
-    places = [p for p in d.places_in(ctx.sentence_index(start))
-              if not any(a.start <= p.start and p.end <= a.end for a in parties)]
+    places = [
+        p
+        for p in d.places_in(ctx.sentence_index(start))
+        if not any(a.start <= p.start and p.end <= a.end for a in parties)
+    ]
     places = [p for p in places if not _partner(ctx, p)] or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
@@ -89,9 +101,33 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     return place
 
 
-_PLACE_NOUNS = {"city", "cities", "town", "towns", "village", "villages", "region", "regions", "territory",
-                "territories", "province", "provinces", "infrastructure", "port", "ports", "border", "positions",
-                "settlement", "settlements", "capital", "soil", "airspace", "waters", "coast", "frontline"}
+_PLACE_NOUNS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "region",
+    "regions",
+    "territory",
+    "territories",
+    "province",
+    "provinces",
+    "infrastructure",
+    "port",
+    "ports",
+    "border",
+    "positions",
+    "settlement",
+    "settlements",
+    "capital",
+    "soil",
+    "airspace",
+    "waters",
+    "coast",
+    "frontline",
+}
 
 
 def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
@@ -102,14 +138,19 @@ def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
         if p.sentence != si or p.role != "demonym" or not p.resolved or p.level != "country":
             continue
         span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.head.lemma_.lower() in _PLACE_NOUNS \
-                and span.root.dep_ in ("amod", "compound"):
+        if (
+            span is not None
+            and len(span)
+            and span.root.head.lemma_.lower() in _PLACE_NOUNS
+            and span.root.dep_ in ("amod", "compound")
+        ):
             return p
     return None
 
 
-def claims_for(ctx: Context, d: "DocIndex", sentence: int, start: int, end: int,
-               near: Optional[int] = None) -> tuple[Optional[int], tuple[str, ...]]:
+def claims_for(
+    ctx: Context, d: "DocIndex", sentence: int, start: int, end: int, near: Optional[int] = None
+) -> tuple[Optional[int], tuple[str, ...]]:
     """The asserted claims of the clause [start, end) and the toll killed among them: the first,
     or the one nearest character ``near`` (the trigger: "79 fighters and 55 civilians, 27 of whom
     were summarily killed" gives the killing 27)."""
@@ -133,8 +174,16 @@ def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     day = ctx.published
     if day is None:
         return None
-    return TimeSpan(**ctx.span_fields(start, end), type="DATE", value=day.isoformat(), start_date=day, end_date=day,
-                    granularity="day", anchor="publication", defaulted=True)
+    return TimeSpan(
+        **ctx.span_fields(start, end),
+        type="DATE",
+        value=day.isoformat(),
+        start_date=day,
+        end_date=day,
+        granularity="day",
+        anchor="publication",
+        defaulted=True,
+    )
 
 
 def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
@@ -173,8 +222,14 @@ def article_focus(ctx: Context) -> Optional[Place]:
     score: dict[int, float] = {}
     first: dict[int, Place] = {}
     for p in ctx.places:
-        if p.role != "location" or not p.resolved or p.geonameid is None or p.level == "continent" \
-                or not ctx.reporting(p.start) or _modifier(ctx.text, p):
+        if (
+            p.role != "location"
+            or not p.resolved
+            or p.geonameid is None
+            or p.level == "continent"
+            or not ctx.reporting(p.start)
+            or _modifier(ctx.text, p)
+        ):
             continue
         score[p.geonameid] = score.get(p.geonameid, 0) + (2 if ctx.zone_at(p.start) == "title" else 1)
         first.setdefault(p.geonameid, p)
@@ -191,5 +246,6 @@ def with_article_focus(ctx: Context, events: list) -> list:
     focus = article_focus(ctx)
     if focus is None:
         return events
-    return [e if e.place is not None else e.model_copy(update={"place": focus, "place_from": "article"})
-            for e in events]
+    return [
+        e if e.place is not None else e.model_copy(update={"place": focus, "place_from": "article"}) for e in events
+    ]

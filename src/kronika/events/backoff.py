@@ -58,8 +58,10 @@ class NaiveBayes:
         feats = [f for f in features(text) if f in self.vocab]
         keep = set(allowed) if allowed is not None else None
         labels = [lab for lab in self.log_prior if keep is None or lab in keep]
-        return {lab: self.log_prior[lab] + sum(self.log_like[lab].get(f, self.log_unseen[lab]) for f in feats)
-                for lab in labels}
+        return {
+            lab: self.log_prior[lab] + sum(self.log_like[lab].get(f, self.log_unseen[lab]) for f in feats)
+            for lab in labels
+        }
 
     def posterior(self, text: str, allowed: Iterable[str]) -> dict[str, float]:
         """P(label | text) over ``allowed`` (uniform when no known word is in the text)."""

@@ -106,7 +106,9 @@ def load_taxonomy() -> dict:
         for name, sub in body["sub_event_types"].items():
             subs[name] = {"event_type": et, "disorder_type": sub.get("disorder_type", body["disorder_type"]), **sub}
     if len(raw["event_types"]) != 6 or len(subs) != 25:
-        raise KronikaError(f"taxonomy: expected 6 event types and 25 sub-event types, got {len(raw['event_types'])}/{len(subs)}")
+        raise KronikaError(
+            f"taxonomy: expected 6 event types and 25 sub-event types, got {len(raw['event_types'])}/{len(subs)}"
+        )
     for kind, body in (raw.get("kinds") or {}).items():
         if body.get("sub_event_type") not in subs:
             raise KronikaError(f"taxonomy: kind {kind} points to unknown sub-event type")
@@ -128,29 +130,58 @@ def load_classifier() -> Classifier:
     for r in raw["rules"]:
         if r["label"] not in order:
             raise KronikaError(f"events classifier: unknown label {r['label']}")
-        rules.append(Rule(r["label"], float(r["w"]), _compile(r["any"], defs), _compile(r.get("with"), defs),
-                          _compile(r.get("without"), defs)))
+        rules.append(
+            Rule(
+                r["label"],
+                float(r["w"]),
+                _compile(r["any"], defs),
+                _compile(r.get("with"), defs),
+                _compile(r.get("without"), defs),
+            )
+        )
     protest = None
     pf = raw.get("protest_family")
     if pf:
-        protest = ProtestFamily(tuple(pf["members"]), frozenset(pf.get("absorb") or ()), _compile(pf["context"], defs),
-                                _compile(pf.get("grievance"), defs), _compile(pf["violent"], defs),
-                                _compile(pf["force"], defs), _compile(pf.get("no_harm"), defs),
-                                _compile(pf["intervention"], defs), float(pf.get("w", 9)),
-                                _compile(["{crowd}", "protesters?", "demonstrators?", "activists?", "supporters", "opposition"], defs))
+        protest = ProtestFamily(
+            tuple(pf["members"]),
+            frozenset(pf.get("absorb") or ()),
+            _compile(pf["context"], defs),
+            _compile(pf.get("grievance"), defs),
+            _compile(pf["violent"], defs),
+            _compile(pf["force"], defs),
+            _compile(pf.get("no_harm"), defs),
+            _compile(pf["intervention"], defs),
+            float(pf.get("w", 9)),
+            _compile(["{crowd}", "protesters?", "demonstrators?", "activists?", "supporters", "opposition"], defs),
+        )
         if len(protest.members) != 4 or not set(protest.members) <= set(order):
             raise KronikaError("events classifier: protest_family needs the four protest/riot codes")
     territory = None
     tf = raw.get("territory_family")
     if tf:
-        territory = TerritoryFamily(tuple(tf["members"]), float(tf.get("w", 13)), _compile(tf["cues"], defs),
-                                    _compile(tf["nonviolent"], defs), _compile(tf["fighting"], defs))
+        territory = TerritoryFamily(
+            tuple(tf["members"]),
+            float(tf.get("w", 13)),
+            _compile(tf["cues"], defs),
+            _compile(tf["nonviolent"], defs),
+            _compile(tf["fighting"], defs),
+        )
         if len(territory.members) != 3 or not set(territory.members) <= set(order):
             raise KronikaError("events classifier: territory_family needs the three territory codes")
-    return Classifier(tuple(rules), order, acled25, extra, raw["fallback"], float(raw.get("lead_discount", 0.6)),
-                      float(raw.get("position_slope", 0.0)),
-                      code_to_name, {v: k for k, v in code_to_name.items()}, protest, territory,
-                      float(raw.get("backoff_weight", 0.0)))
+    return Classifier(
+        tuple(rules),
+        order,
+        acled25,
+        extra,
+        raw["fallback"],
+        float(raw.get("lead_discount", 0.6)),
+        float(raw.get("position_slope", 0.0)),
+        code_to_name,
+        {v: k for k, v in code_to_name.items()},
+        protest,
+        territory,
+        float(raw.get("backoff_weight", 0.0)),
+    )
 
 
 def _fires(rule: Rule, low: str) -> Optional[re.Match]:
@@ -191,7 +222,11 @@ def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str
             continue
         if hit.start() < lead_end:
             # earlier is more central: the main event leads the snippet
-            w = rule.weight * (1.0 - c.position_slope * hit.start() / max(lead_end, 1)) if rule.weight > 0 else rule.weight
+            w = (
+                rule.weight * (1.0 - c.position_slope * hit.start() / max(lead_end, 1))
+                if rule.weight > 0
+                else rule.weight
+            )
         else:
             w = rule.weight * c.lead_discount
         scores[rule.label] = scores.get(rule.label, 0.0) + w

@@ -32,13 +32,41 @@ from kronika.records import Event, EventMention, Place, TimeSpan
 _ONE_EVENT_FAMILIES = {"Explosions/Remote violence", "Demonstrations"}
 _WEAK_TYPES = {"Armed clash", "Attack"}
 # a toll told on its own ("three people were killed in Kharkiv"): the violence just reported there
-_TOLL_WORDS = {"killed", "wounded", "injured", "died"}  # what a bare "attack" or "assault" is typed when nothing says more
-_WEAK_WORDS = {"attack", "attacks", "attacked", "attacking", "assault", "assaults", "assaulted", "hit", "hits",
-               "hitting", "target", "targets", "targeted", "targeting", "raid", "raids", "raided",
-               *_TOLL_WORDS}
+_TOLL_WORDS = {
+    "killed",
+    "wounded",
+    "injured",
+    "died",
+}  # what a bare "attack" or "assault" is typed when nothing says more
+_WEAK_WORDS = {
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "assault",
+    "assaults",
+    "assaulted",
+    "hit",
+    "hits",
+    "hitting",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "raid",
+    "raids",
+    "raided",
+    *_TOLL_WORDS,
+}
 _ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their"}
-_STATUS_CLASS = {"occurred": "occurred", "denied": "denied", "negated": "denied", "planned": "future",
-                 "forecast": "future", "hypothetical": "hypothetical"}
+_STATUS_CLASS = {
+    "occurred": "occurred",
+    "denied": "denied",
+    "negated": "denied",
+    "planned": "future",
+    "forecast": "future",
+    "hypothetical": "hypothetical",
+}
 _PLACE_RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 NEAR_KM = 50.0
 TOWN_KM = 10.0
@@ -47,8 +75,13 @@ REACH_SENTENCES = 60
 NEAR_SENTENCES = 8
 # within a family, the more severe type names the whole event (ACLED codes a protest that police
 # broke up as a protest with intervention)
-_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-             "Violent demonstration", "Mob violence")
+_SEVERITY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -125,27 +158,37 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
     if _STATUS_CLASS.get(ev.status) != _STATUS_CLASS.get(m.status):
         return True
     fam_e, fam_m = _family(ev), _family(m)
-    if "weak" not in (fam_e, fam_m) and (fam_e != fam_m or (
-            ev.sub_event_type != m.sub_event_type and fam_e not in _ONE_EVENT_FAMILIES)):
+    if "weak" not in (fam_e, fam_m) and (
+        fam_e != fam_m or (ev.sub_event_type != m.sub_event_type and fam_e not in _ONE_EVENT_FAMILIES)
+    ):
         return True  # a battle and the town it won are two events; a missile and drone strike one
     if _family(ev) != _family(m) and {"Protests", "Riots", "Strategic developments"} & {ev.event_type, m.event_type}:
         return True  # a bare "attack" is never a protest or an agreement
     if not times_agree(ev.time, m.time, published):
         return True
-    if (_toll(ev) or _toll(m)) and (ev.place is None or m.place is None or ev.place.level == "country"
-                                   or m.place.level == "country" or _km(ev.place, m.place) > TOWN_KM):
+    if (_toll(ev) or _toll(m)) and (
+        ev.place is None
+        or m.place is None
+        or ev.place.level == "country"
+        or m.place.level == "country"
+        or _km(ev.place, m.place) > TOWN_KM
+    ):
         return True  # a toll joins the strike of its own town only
     if headline:
         return False
-    return not (places_agree(ev.place, m.place) and _actors_agree(ev.actor1, m.actor1)
-                and _actors_agree(ev.actor2, m.actor2))
+    return not (
+        places_agree(ev.place, m.place) and _actors_agree(ev.actor1, m.actor1) and _actors_agree(ev.actor2, m.actor2)
+    )
 
 
 def _anaphoric(ctx: Context, m: Event) -> bool:
     span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
     tok = span[0] if span is not None and len(span) else None
-    return tok is not None and tok.tag_.startswith("NN") and any(
-        (c.dep_ == "det" and c.lower_ in _ANAPHORIC) or c.dep_ == "poss" for c in tok.children)
+    return (
+        tok is not None
+        and tok.tag_.startswith("NN")
+        and any((c.dep_ == "det" and c.lower_ in _ANAPHORIC) or c.dep_ == "poss" for c in tok.children)
+    )
 
 
 def tie(ev: Event, m: Event, loose: bool) -> bool:
@@ -159,14 +202,25 @@ def tie(ev: Event, m: Event, loose: bool) -> bool:
         return False  # a toll over a country and one in a town of it are two events (ACLED codes each place)
     if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
         return True  # a report goes on about the event it has just told: nothing tells them apart
-    if ev.place is not None and m.place is not None and ev.place.level == "populated_place" \
-            and (ev.place.geonameid == m.place.geonameid or ev.place.name == m.place.name):
+    if (
+        ev.place is not None
+        and m.place is not None
+        and ev.place.level == "populated_place"
+        and (ev.place.geonameid == m.place.geonameid or ev.place.name == m.place.name)
+    ):
         return True
     if ev.fatalities and ev.fatalities == m.fatalities:
         return True
-    if ev.sub_event_type == m.sub_event_type and ev.place is not None and m.place is not None \
-            and ev.place.level != "country" and ev.place.geonameid == m.place.geonameid \
-            and ev.actor1 is not None and m.actor1 is not None and ev.actor1.actor_id == m.actor1.actor_id:
+    if (
+        ev.sub_event_type == m.sub_event_type
+        and ev.place is not None
+        and m.place is not None
+        and ev.place.level != "country"
+        and ev.place.geonameid == m.place.geonameid
+        and ev.actor1 is not None
+        and m.actor1 is not None
+        and ev.actor1.actor_id == m.actor1.actor_id
+    ):
         return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
@@ -189,8 +243,13 @@ def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeS
         return a or b
     if a.defaulted != b.defaulted:
         guess, told = (a, b) if a.defaulted else (b, a)
-        if told.start_date and told.end_date and guess.start_date and told.ucdp_date_prec > 2 \
-                and told.start_date <= guess.start_date <= told.end_date:
+        if (
+            told.start_date
+            and told.end_date
+            and guess.start_date
+            and told.ucdp_date_prec > 2
+            and told.start_date <= guess.start_date <= told.end_date
+        ):
             return guess  # "overnight" on the day of the report, inside "this month": the day
         return told
     if a.inherited != b.inherited:  # the mention's own sentence beats its paragraph's
@@ -212,8 +271,14 @@ def _without_borrowed_time(ctx: Context, m: Event) -> Event:
 
 def _as_mention(ctx: Context, m: Event) -> EventMention:
     zone = ctx.zone_at(m.start)
-    return EventMention(start=m.start, end=m.end, text=m.text, sentence=m.sentence, trigger=m.trigger,
-                        zone=zone if zone in ("title", "description", "caption") else None)
+    return EventMention(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        sentence=m.sentence,
+        trigger=m.trigger,
+        zone=zone if zone in ("title", "description", "caption") else None,
+    )
 
 
 def merge(ctx: Context, ev: Event, m: Event) -> Event:
@@ -222,15 +287,19 @@ def merge(ctx: Context, ev: Event, m: Event) -> Event:
     seen = {(ev.start, ev.end)} | {(x.start, x.end) for x in ev.mentions}
     new = [x for x in (_as_mention(ctx, m), *m.mentions) if (x.start, x.end) not in seen]
     upd: dict = {"mentions": ev.mentions + tuple({(x.start, x.end): x for x in new}.values())}
-    more_severe = sub in _SEVERITY and m.sub_event_type in _SEVERITY and \
-        _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
+    more_severe = (
+        sub in _SEVERITY and m.sub_event_type in _SEVERITY and _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
+    )
     if (_weak(ev) and not _weak(m)) or more_severe:
-        upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind,
-                   disorder_type=m.disorder_type)
+        upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind, disorder_type=m.disorder_type)
     upd["place"] = _better_place(ev.place, m.place)
     upd["time"] = _better_time(ev.time, m.time)
-    upd["actor1"] = ev.actor1 if ev.actor1 is not None and (ev.actor1.actor_id or m.actor1 is None) else (m.actor1 or ev.actor1)
-    upd["actor2"] = ev.actor2 if ev.actor2 is not None and (ev.actor2.actor_id or m.actor2 is None) else (m.actor2 or ev.actor2)
+    upd["actor1"] = (
+        ev.actor1 if ev.actor1 is not None and (ev.actor1.actor_id or m.actor1 is None) else (m.actor1 or ev.actor1)
+    )
+    upd["actor2"] = (
+        ev.actor2 if ev.actor2 is not None and (ev.actor2.actor_id or m.actor2 is None) else (m.actor2 or ev.actor2)
+    )
     if ev.fatalities is None and m.fatalities is not None:  # the toll of the first report that gives one
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
@@ -260,7 +329,7 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
         loose = not listed and (headline or _anaphoric(ctx, m))  # a headline or "the attack" names its event loosely
         probe = _without_borrowed_time(ctx, m) if loose else m
-        for i in (range(len(events)) if headline else range(len(events) - 1, -1, -1)):
+        for i in range(len(events)) if headline else range(len(events) - 1, -1, -1):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
                 break  # events come in order of first mention: the rest are further back

@@ -32,22 +32,78 @@ from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.records import Event
 
-_GENERIC_MODIFIERS = {"future", "further", "such", "possible", "potential", "more", "other", "any", "similar",
-                      "repeated", "continued", "ongoing", "frequent", "prior", "previous", "past",
-                      "recurring", "regular", "sporadic", "occasional"}
+_GENERIC_MODIFIERS = {
+    "future",
+    "further",
+    "such",
+    "possible",
+    "potential",
+    "more",
+    "other",
+    "any",
+    "similar",
+    "repeated",
+    "continued",
+    "ongoing",
+    "frequent",
+    "prior",
+    "previous",
+    "past",
+    "recurring",
+    "regular",
+    "sporadic",
+    "occasional",
+}
 # plural event nouns so qualified name a series, unless a past verb reports them
 _SERIES_MODIFIERS = {"recent", "multiple", "numerous", "countless", "many", "several", "various", "sustained"}
 # nouns that count or measure the events they govern ("a dozen of strikes", "a second day of protests")
-_QUANTITY_NOUNS = {"dozen", "dozens", "number", "hundreds", "scores", "couple", "handful", "pair", "set", "day", "days",
-                   "night", "nights", "week", "weeks", "weekend", "hours", "round", "rounds", "wave", "waves", "barrage"}
+_QUANTITY_NOUNS = {
+    "dozen",
+    "dozens",
+    "number",
+    "hundreds",
+    "scores",
+    "couple",
+    "handful",
+    "pair",
+    "set",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "hours",
+    "round",
+    "rounds",
+    "wave",
+    "waves",
+    "barrage",
+}
 _SERIES_NOUNS = {"series", "string", "spate", "campaign", "pattern", "history", "streak", "succession"}
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
 _NO_SINGLE_EVENT = 10000
 _LONG_RUN_DAYS = 30
 # verbs by which a party commits to an act it names ("vowed to seize the airport")
-_COMMITMENTS = {"threaten", "vow", "plan", "pledge", "prepare", "intend", "order", "announce", "decide", "agree",
-                "schedule", "expect", "promise", "warn", "call"}
+_COMMITMENTS = {
+    "threaten",
+    "vow",
+    "plan",
+    "pledge",
+    "prepare",
+    "intend",
+    "order",
+    "announce",
+    "decide",
+    "agree",
+    "schedule",
+    "expect",
+    "promise",
+    "warn",
+    "call",
+}
 BACKGROUND_DAYS = 7
 
 
@@ -90,8 +146,9 @@ def unreal(ctx: Context, ev: Event, tok) -> bool:
 def _finite_past(verb) -> bool:
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
-                                      for c in verb.children)
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were") for c in verb.children
+    )
 
 
 def _governing_verb(tok):
@@ -132,8 +189,11 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if head is not None and head.lemma_.lower() in _SERIES_NOUNS:
         return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
-    own_date = _dated(ev) and (ev.event_type == "Strategic developments" or not ev.time.inherited and (
-        past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time))))
+    own_date = _dated(ev) and (
+        ev.event_type == "Strategic developments"
+        or not ev.time.inherited
+        and (past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time)))
+    )
     if mods & _SERIES_MODIFIERS and not (past and own_date):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
     if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
@@ -153,8 +213,11 @@ def call(ctx: Context, ev: Event, tok) -> bool:
     for _ in range(4):
         if x is None or x.head.i == x.i:
             return False
-        if x.dep_ == "pobj" and x.head.lower_ == "to" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children):
+        if (
+            x.dep_ == "pobj"
+            and x.head.lower_ == "to"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children)
+        ):
             return True  # "bring an end to the fighting", "put a stop to the attacks"
         x = x.head
         if x.lemma_.lower() in _ENDING:
@@ -191,13 +254,15 @@ _BARE_PLURAL_DETS = {"many", "thousands", "hundreds", "dozens", "scores", "count
 
 
 def _bare_plural(tok) -> bool:
-    """"Women and girls", "thousands", "civilians": people or things of no number or determiner."""
+    """ "Women and girls", "thousands", "civilians": people or things of no number or determiner."""
     if tok is None:
         return False
     if tok.lower_ in _BARE_PLURAL_DETS:
         return True
     return tok.tag_ in ("NNS", "NNPS") and not any(
-        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "amod" and c.lower_ in _BARE_PLURAL_DETS) for c in tok.children)
+        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "amod" and c.lower_ in _BARE_PLURAL_DETS)
+        for c in tok.children
+    )
 
 
 def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
@@ -218,18 +283,26 @@ def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
 
 
 def indirect_question(ctx: Context, ev: Event, tok) -> bool:
-    """"how many aid workers have been killed", "whether troops attacked": asked, not told."""
+    """ "how many aid workers have been killed", "whether troops attacked": asked, not told."""
     if tok is None:
         return False
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                g.lower_ == "how" for g in c.subtree if g.i < c.i):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "how" for g in c.subtree if g.i < c.i):
             return True
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
 
 
-RULES: tuple[Callable, ...] = (question, indirect_question, negated, unreal, call, generic, perfect_trend, cumulative,
-                               vague_background)
+RULES: tuple[Callable, ...] = (
+    question,
+    indirect_question,
+    negated,
+    unreal,
+    call,
+    generic,
+    perfect_trend,
+    cumulative,
+    vague_background,
+)
 
 
 def why_not_an_event(ctx: Context, ev: Event) -> Optional[str]:
@@ -267,8 +340,12 @@ def headline_news(ctx: Context, ev: Event, first: bool) -> bool:
     if not (first or any(z in _HEADLINE_ZONES for z in zones)):
         return False
     t, published = ev.time, ctx.published
-    return t is None or t.end_date is None or published is None or \
-        t.end_date >= published - dt.timedelta(days=HEADLINE_NEWS_DAYS)
+    return (
+        t is None
+        or t.end_date is None
+        or published is None
+        or t.end_date >= published - dt.timedelta(days=HEADLINE_NEWS_DAYS)
+    )
 
 
 def mark_background(ctx: Context, events: list[Event]) -> list[Event]:
@@ -276,9 +353,12 @@ def mark_background(ctx: Context, events: list[Event]) -> list[Event]:
     headline or the lead reports them as the article's news (:func:`headline_news`)."""
     lead = _lead_sentence(ctx)
     first = min(events, key=lambda e: e.start) if events else None
-    return [e.model_copy(update={"background": True})
-            if is_background(ctx, e) and not headline_news(ctx, e, e is first and e.sentence == lead) else e
-            for e in events]
+    return [
+        e.model_copy(update={"background": True})
+        if is_background(ctx, e) and not headline_news(ctx, e, e is first and e.sentence == lead)
+        else e
+        for e in events
+    ]
 
 
 def kinds_only(ctx: Context, mentions: list[Event]) -> frozenset[int]:

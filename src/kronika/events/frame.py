@@ -15,7 +15,16 @@ from kronika.records import Actor, Event, Place
 from kronika.events.arguments import eligible_places
 from kronika.events.lexicon import Lexicon
 from kronika.events.parse import (
-    PRONOUNS, SUBJ, by_object, child, claimed_by, is_noun, is_passive, is_verb, prep_obj, subject_up,
+    PRONOUNS,
+    SUBJ,
+    by_object,
+    child,
+    claimed_by,
+    is_noun,
+    is_passive,
+    is_verb,
+    prep_obj,
+    subject_up,
 )
 
 
@@ -28,9 +37,32 @@ CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
 PERSONAL_POSS = {"his", "her", "my", "your"}
 
 
-_MILITARY_MODIFIERS = {"military", "troop", "troops", "naval", "army", "armed", "combat", "force", "forces", "soldier",
-                       "soldiers", "battalion", "brigade", "nato", "peacekeeping", "peacekeeper", "missile", "warship",
-                       "air", "ground", "marine", "militia", "rebel", "fighter"}
+_MILITARY_MODIFIERS = {
+    "military",
+    "troop",
+    "troops",
+    "naval",
+    "army",
+    "armed",
+    "combat",
+    "force",
+    "forces",
+    "soldier",
+    "soldiers",
+    "battalion",
+    "brigade",
+    "nato",
+    "peacekeeping",
+    "peacekeeper",
+    "missile",
+    "warship",
+    "air",
+    "ground",
+    "marine",
+    "militia",
+    "rebel",
+    "fighter",
+}
 
 
 class DocIndex:
@@ -109,15 +141,21 @@ def actor_in(d: DocIndex, tok) -> Optional[Actor]:
 
 
 def civilians_actor(ctx: Context, tok) -> Actor:
-    span = tok.doc[tok.left_edge.i: tok.i + 1]
-    return Actor(**ctx.span_fields(span.start_char, span.end_char), actor_id=None, name="Civilians",
-                 kind="civilians", inter=7, via="unknown")
+    span = tok.doc[tok.left_edge.i : tok.i + 1]
+    return Actor(
+        **ctx.span_fields(span.start_char, span.end_char),
+        actor_id=None,
+        name="Civilians",
+        kind="civilians",
+        inter=7,
+        via="unknown",
+    )
 
 
 def resolve_pronoun(d: DocIndex, tok, events: list[Event], sent_start: int) -> Optional[Actor]:
     """'they', 'its forces': the last agent before ``tok`` (same sentence subject first)."""
     doc = tok.doc
-    for t in reversed(doc[sent_start: tok.i]):
+    for t in reversed(doc[sent_start : tok.i]):
         a = d.actor_at.get(t.i)
         if a is not None and t.dep_ in SUBJ and not a.is_source_only:
             return a
@@ -156,12 +194,19 @@ def _described_group(ctx: Context, lex: Lexicon, tok) -> Optional[Actor]:
     if not any(t.lower_.split("-")[-1] in lex.described_by for t in left):
         return None
     start, end = left[0].idx, tok.idx + len(tok)
-    return Actor(**ctx.span_fields(start, end), actor_id=None, name=ctx.text[start:end], kind="armed_group",
-                 inter=3, via="inferred")
+    return Actor(
+        **ctx.span_fields(start, end),
+        actor_id=None,
+        name=ctx.text[start:end],
+        kind="armed_group",
+        inter=3,
+        via="inferred",
+    )
 
 
-def generic_actor(ctx: Context, dictionary, tok, role: str, place: Optional[Place], day,
-                  lex: Optional[Lexicon] = None) -> Optional[Actor]:
+def generic_actor(
+    ctx: Context, dictionary, tok, role: str, place: Optional[Place], day, lex: Optional[Lexicon] = None
+) -> Optional[Actor]:
     """A country-level actor for a generic noun, the country taken from the event's place
     ("Police fired tear gas at protesters in Nairobi": Police Forces of Kenya, Protesters (Kenya));
     an armed group described by its sponsor keeps its description."""
@@ -174,23 +219,45 @@ def generic_actor(ctx: Context, dictionary, tok, role: str, place: Optional[Plac
     iso3 = place.country_iso3
     known = dictionary.countries.get(iso3)
     country = known.name if known is not None else (place.country or iso3)  # ACLED's country names
-    span = tok.doc[tok.left_edge.i: tok.i + 1]
+    span = tok.doc[tok.left_edge.i : tok.i + 1]
     if role in ("police", "military"):
         ent = dictionary.role_entry(iso3, role)
         if ent is None:
             return None
         return entry_actor(ctx, dictionary, ent, span.start_char, span.end_char, "inferred", day)
-    names = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7),
-             "armed_group": ("Unidentified Armed Group", 3)}
+    names = {
+        "protesters": ("Protesters", 6),
+        "rioters": ("Rioters", 5),
+        "civilians": ("Civilians", 7),
+        "armed_group": ("Unidentified Armed Group", 3),
+    }
     if role not in names:
         return None
     label, inter = names[role]
-    return Actor(**ctx.span_fields(span.start_char, span.end_char), actor_id=None, name=f"{label} ({country})",
-                 kind=role, country_iso3=iso3, inter=inter, via="inferred")
+    return Actor(
+        **ctx.span_fields(span.start_char, span.end_char),
+        actor_id=None,
+        name=f"{label} ({country})",
+        kind=role,
+        country_iso3=iso3,
+        inter=inter,
+        via="inferred",
+    )
 
 
-def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place: Optional[Place], sub: str,
-                   a1: Optional[Actor], a2: Optional[Actor], day, passive: bool):
+def infer_generic(
+    ctx: Context,
+    dictionary,
+    lex: Lexicon,
+    tok,
+    target_tok,
+    place: Optional[Place],
+    sub: str,
+    a1: Optional[Actor],
+    a2: Optional[Actor],
+    day,
+    passive: bool,
+):
     """Fill empty actor slots from generic nouns ("police", "soldiers", "protesters") with the
     actors of the country where the event happened, marked ``via="inferred"``; ACLED's protest
     convention puts the protesters first and the force that intervened second."""
@@ -227,11 +294,21 @@ def infer_generic(ctx: Context, dictionary, lex: Lexicon, tok, target_tok, place
             if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
                 target_tok, target_role = t, "civilians"
                 break
-    if a2 is not None and a2.kind == "civilians" and a2.actor_id is None and a2.country_iso3 is None \
-            and place is not None and place.country_iso3:
+    if (
+        a2 is not None
+        and a2.kind == "civilians"
+        and a2.actor_id is None
+        and a2.country_iso3 is None
+        and place is not None
+        and place.country_iso3
+    ):
         known = dictionary.countries.get(place.country_iso3)
-        a2 = a2.model_copy(update={"name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
-                                   "country_iso3": place.country_iso3})
+        a2 = a2.model_copy(
+            update={
+                "name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
+                "country_iso3": place.country_iso3,
+            }
+        )
     if a1 is None and agent_role is not None and agent_tok is not None:
         a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex)
     if a2 is None and target_role is not None and target_tok is not None:
@@ -270,8 +347,11 @@ def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod"):
             a = actor_in(d, c) or lookup(c.text)
-            if a is not None and (a.inter in (1, 2, 3, 4, 8) or a.kind == "state") and a.kind not in (
-                    "international", "humanitarian"):
+            if (
+                a is not None
+                and (a.inter in (1, 2, 3, 4, 8) or a.kind == "state")
+                and a.kind not in ("international", "humanitarian")
+            ):
                 return True
     by = prep_obj(tok, "by")
     a = actor_in(d, by) if by is not None else None
@@ -279,6 +359,7 @@ def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
 
 
 # --- the frame of a mention: who acts, on whom ------------------------------------------
+
 
 @dataclass
 class Frame:
@@ -292,7 +373,7 @@ class Frame:
 
 
 def _passive_frame(tok, run, fr: Frame) -> None:
-    """"X was struck by Y", "a soldier captured by Ukrainian forces"."""
+    """ "X was struck by Y", "a soldier captured by Ukrainian forces"."""
     d = run.index
     fr.actor1 = actor_in(d, by_object(tok)) or _demonym_forces(run, by_object(tok))
     subj = child(tok, "nsubjpass")
@@ -305,7 +386,7 @@ def _passive_frame(tok, run, fr: Frame) -> None:
 
 
 def _active_frame(tok, run, sent, fr: Frame) -> None:
-    """"X struck Y": the clause's subject (through xcomp/advcl/conj), pronouns resolved."""
+    """ "X struck Y": the clause's subject (through xcomp/advcl/conj), pronouns resolved."""
     d, events = run.index, run.events
     subj, _ = subject_up(tok)
     if subj is not None:
@@ -317,7 +398,7 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             if sposs is not None and sposs.lower_ in PRONOUNS and subj.lemma_.lower() in run.lex.military_nouns:
                 fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)  # "its forces"
     if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
-        for t in reversed(tok.doc[max(sent.start, tok.i - 3): tok.i]):
+        for t in reversed(tok.doc[max(sent.start, tok.i - 3) : tok.i]):
             if t.i in d.actor_at:
                 fr.actor1 = d.actor_at[t.i]
                 break
@@ -330,7 +411,9 @@ def _demonym_forces(run, tok) -> Optional[Actor]:
     if tok is None:
         return None
     dictionary = run.dictionary
-    c = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None)
+    c = next(
+        (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None
+    )
     ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military") if c is not None else None
     return entry_actor(run.ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", run.day) if ent is not None else None
 
@@ -344,15 +427,21 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
     if actor is None and poss is not None and (iso := country_of_name(dictionary, poss)):
         actor = state_actor(ctx, dictionary, poss, iso, run.day)
     if actor is None:
-        actor = next((d.actor_at[c.i] for c in tok.children
-                      if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at), None)
+        actor = next(
+            (d.actor_at[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at),
+            None,
+        )
     if actor is None:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
     head = tok.head
-    if actor is None and tok.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ == "VERB" \
-            and head.lemma_.lower() in lex.light_verbs:
+    if (
+        actor is None
+        and tok.dep_ in ("dobj", "attr", "nsubjpass")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lex.light_verbs
+    ):
         subj, _ = subject_up(head)
         if subj is not None:
             actor = actor_in(d, subj)
@@ -371,7 +460,8 @@ def _between(tok, d: DocIndex) -> tuple[Optional[Actor], Optional[Actor]]:
         return None, None
     second = child(first, "conj")
     return d.actor_at.get(first.i) or actor_in(d, first), (
-        (d.actor_at.get(second.i) or actor_in(d, second)) if second is not None else None)
+        (d.actor_at.get(second.i) or actor_in(d, second)) if second is not None else None
+    )
 
 
 def _noun_frame(tok, run, sent, fr: Frame) -> None:
@@ -390,9 +480,16 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         if obj is not None:
             fr.target_tok, fr.actor2 = obj, actor_in(d, obj)
         run.used_tokens.add(head.i)
-        run.used_tokens.update(c.i for c in head.children  # "destroyed ... and killed 12"
-                               if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs)
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "after", "following") and tok.head.head.pos_ == "VERB":
+        run.used_tokens.update(
+            c.i
+            for c in head.children  # "destroyed ... and killed 12"
+            if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs
+        )
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "during", "after", "following")
+        and tok.head.head.pos_ == "VERB"
+    ):
         verb = tok.head.head
         vs = child(verb, "nsubjpass", "nsubj")  # "killed in an air strike": the victims
         if (vs is None or vs.tag_ == "CD") and verb.dep_ == "conj":  # "20 people were killed and 100 injured in"
@@ -403,7 +500,7 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
 
 
 def _owner_of_place(tok, run, fr: Frame) -> None:
-    """"into Russia's Kursk Oblast": the country owning the place is the target."""
+    """ "into Russia's Kursk Oblast": the country owning the place is the target."""
     into = prep_obj(tok, "into") if is_noun(tok) else None
     if fr.actor2 is not None or into is None:
         return
@@ -443,13 +540,24 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         frm = prep_obj(tok, "from")
         if frm is not None and actor_in(d, frm) is not None:
             fr.actor2 = actor_in(d, frm)
-        elif fr.actor2 is not None and fr.target_tok is not None and any(t.i in d.place_at for t in fr.target_tok.subtree):
+        elif (
+            fr.actor2 is not None
+            and fr.target_tok is not None
+            and any(t.i in d.place_at for t in fr.target_tok.subtree)
+        ):
             fr.actor2 = None if fr.actor2.actor_id is None else fr.actor2
     if fr.actor2 is None and fr.target_tok is not None and fr.target_tok.lemma_.lower() in lex.civilian_nouns:
         fr.actor2 = civilians_actor(run.ctx, fr.target_tok)
-    if trig.requires_object_or_subject_actor and fr.actor1 is None and fr.actor2 is None and not (
-            is_verb(tok) and generic_role(subject_up(tok)[0], lex)
-            and generic_role(fr.target_tok or prep_obj(tok, "with", "against"), lex)):
+    if (
+        trig.requires_object_or_subject_actor
+        and fr.actor1 is None
+        and fr.actor2 is None
+        and not (
+            is_verb(tok)
+            and generic_role(subject_up(tok)[0], lex)
+            and generic_role(fr.target_tok or prep_obj(tok, "with", "against"), lex)
+        )
+    ):
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
     return fr
 
@@ -457,8 +565,21 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
 # --- whoever carried it out: the next sentence names the attacker -------------------------
 
 _RESPONSIBLE_VERBS = {"carry", "conduct", "perpetrate", "claim", "commit", "stage", "mount", "orchestrate"}
-_EVENT_REFERENCES = {"it", "this", "attack", "strike", "bombing", "assault", "raid", "ambush", "shooting",
-                     "killing", "massacre", "blast", "explosion"}
+_EVENT_REFERENCES = {
+    "it",
+    "this",
+    "attack",
+    "strike",
+    "bombing",
+    "assault",
+    "raid",
+    "ambush",
+    "shooting",
+    "killing",
+    "massacre",
+    "blast",
+    "explosion",
+}
 
 
 def _responsible(tok, run) -> Optional[Actor]:
@@ -504,9 +625,13 @@ def attribute_responsibility(run, events: list) -> list:
     return out
 
 
-_PROTESTERS = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
-               "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
-               "Mob violence": "rioters"}
+_PROTESTERS = {
+    "Peaceful protest": "protesters",
+    "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters",
+    "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
 
 
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
@@ -523,9 +648,18 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
         known = dictionary.countries.get(e.place.country_iso3)
         country = known.name if known is not None else (e.place.country or e.place.country_iso3)
         label, inter = ("Protesters", 6) if role == "protesters" else ("Rioters", 5)
-        crowd = Actor(start=e.trigger.start, end=e.trigger.end, text=e.trigger.text, sentence=e.trigger.sentence,
-                      actor_id=None, name=f"{label} ({country})", kind=role, country_iso3=e.place.country_iso3,
-                      inter=inter, via="inferred")
+        crowd = Actor(
+            start=e.trigger.start,
+            end=e.trigger.end,
+            text=e.trigger.text,
+            sentence=e.trigger.sentence,
+            actor_id=None,
+            name=f"{label} ({country})",
+            kind=role,
+            country_iso3=e.place.country_iso3,
+            inter=inter,
+            via="inferred",
+        )
         out.append(e.model_copy(update={"actor1": crowd}))
     return out
 
@@ -562,12 +696,23 @@ def defenders(ctx: Context, dictionary, events: list) -> list:
     for e in events:
         iso = e.place.country_iso3 if e.place is not None else None
         ent = dictionary.role_entry(iso, "military") if iso else None
-        if e.sub_event_type != "Disrupted weapons use" or e.actor1 is not None or ent is None \
-                or (e.actor2 is not None and e.actor2.country_iso3 == iso):
+        if (
+            e.sub_event_type != "Disrupted weapons use"
+            or e.actor1 is not None
+            or ent is None
+            or (e.actor2 is not None and e.actor2.country_iso3 == iso)
+        ):
             out.append(e)
             continue
-        actor = entry_actor(ctx, dictionary, ent, e.trigger.start, e.trigger.end, "inferred",
-                            e.time.start_date if e.time is not None else None)
+        actor = entry_actor(
+            ctx,
+            dictionary,
+            ent,
+            e.trigger.start,
+            e.trigger.end,
+            "inferred",
+            e.time.start_date if e.time is not None else None,
+        )
         out.append(e.model_copy(update={"actor1": actor}))
     return out
 
@@ -575,9 +720,15 @@ def defenders(ctx: Context, dictionary, events: list) -> list:
 def no_self_attack(events: list) -> list:
     """An event's two sides are never one actor ("U.S. personnel were targeted": the target's
     side is not also the attacker); the attacker is then unknown."""
-    return [e.model_copy(update={"actor1": None})
-            if e.actor1 is not None and e.actor2 is not None and e.actor1.actor_id
-            and e.actor1.actor_id == e.actor2.actor_id else e for e in events]
+    return [
+        e.model_copy(update={"actor1": None})
+        if e.actor1 is not None
+        and e.actor2 is not None
+        and e.actor1.actor_id
+        and e.actor1.actor_id == e.actor2.actor_id
+        else e
+        for e in events
+    ]
 
 
 def civilians_of_place(dictionary, events: list) -> list:
@@ -586,11 +737,19 @@ def civilians_of_place(dictionary, events: list) -> list:
     out = []
     for e in events:
         a2, place = e.actor2, e.place
-        if a2 is None or a2.kind != "civilians" or a2.actor_id is not None or a2.country_iso3 is not None \
-                or place is None or not place.country_iso3:
+        if (
+            a2 is None
+            or a2.kind != "civilians"
+            or a2.actor_id is not None
+            or a2.country_iso3 is not None
+            or place is None
+            or not place.country_iso3
+        ):
             out.append(e)
             continue
         known = dictionary.countries.get(place.country_iso3)
         name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
-        out.append(e.model_copy(update={"actor2": a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})}))
+        out.append(
+            e.model_copy(update={"actor2": a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})})
+        )
     return out

@@ -42,12 +42,28 @@ def story_time(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         own = e.time
-        if e is not lead and own is not None and own.defaulted and own.start_date is not None \
-                and e.status == "occurred" and not e.background \
-                and 0 <= (own.start_date - t.end_date).days <= STORY_DAYS:
-            e = e.model_copy(update={"time": t.model_copy(update={"inherited": True, "start": own.start,
-                                                                  "end": own.end, "text": own.text,
-                                                                  "sentence": own.sentence})})
+        if (
+            e is not lead
+            and own is not None
+            and own.defaulted
+            and own.start_date is not None
+            and e.status == "occurred"
+            and not e.background
+            and 0 <= (own.start_date - t.end_date).days <= STORY_DAYS
+        ):
+            e = e.model_copy(
+                update={
+                    "time": t.model_copy(
+                        update={
+                            "inherited": True,
+                            "start": own.start,
+                            "end": own.end,
+                            "text": own.text,
+                            "sentence": own.sentence,
+                        }
+                    )
+                }
+            )
         out.append(e)
     return out
 

@@ -113,10 +113,14 @@ def load_lexicon() -> Lexicon:
                 by_key.setdefault((lemma, pos), []).append(trig)
     return Lexicon(
         by_key={k: tuple(v) for k, v in by_key.items()},
-        light_verbs=frozenset(raw.light_verbs), absorbing_verbs=frozenset(raw.absorbing_verbs),
-        anaphoric_dets=frozenset(raw.anaphoric_dets), territory_nouns=frozenset(raw.territory_nouns),
-        person_nouns=frozenset(raw.person_nouns), weapon_nouns=frozenset(raw.weapon_nouns),
-        military_nouns=frozenset(raw.military_nouns), civilian_nouns=frozenset(raw.civilian_nouns),
+        light_verbs=frozenset(raw.light_verbs),
+        absorbing_verbs=frozenset(raw.absorbing_verbs),
+        anaphoric_dets=frozenset(raw.anaphoric_dets),
+        territory_nouns=frozenset(raw.territory_nouns),
+        person_nouns=frozenset(raw.person_nouns),
+        weapon_nouns=frozenset(raw.weapon_nouns),
+        military_nouns=frozenset(raw.military_nouns),
+        civilian_nouns=frozenset(raw.civilian_nouns),
         status={k: frozenset(v) for k, v in raw.status.model_dump().items()},
         generic_actors={str(n).lower(): role for role, nouns in raw.generic_actors.items() for n in nouns},
         weapon_types=_weapon_types(raw.weapon_types, tax),

@@ -61,9 +61,14 @@ def clause_mentions(ctx: Context) -> list[Event]:
     run = Run(ctx)
     in_time = {i for t in ctx.times for i in range(t.start, t.end)}
     for si, sent in enumerate(ctx.doc.sents):
-        candidates = [(tok, trig) for tok in sent
-                      if tok.ent_type_ not in ("DATE", "TIME") and tok.idx not in in_time and ctx.reporting(tok.idx)
-                      and (trig := trigger_for(tok, run.lex)) is not None]
+        candidates = [
+            (tok, trig)
+            for tok in sent
+            if tok.ent_type_ not in ("DATE", "TIME")
+            and tok.idx not in in_time
+            and ctx.reporting(tok.idx)
+            and (trig := trigger_for(tok, run.lex)) is not None
+        ]
         trigger_tokens = {t.i for t, _ in candidates}
         scores: dict = {}
         for tok, trig in candidates:
@@ -100,7 +105,9 @@ def _event_actors(fr: Frame, sub: str, run: Run, tok) -> tuple[Optional[Actor], 
     day = run.day
     role = "government" if sub in GOV_ROLES else "military"
     a1 = event_actor(fr.actor1, role, day) if fr.actor1 is not None else None
-    role2 = role if sub in GOV_ROLES and fr.actor2 is not None and fr.actor2.kind in ("state", "government") else "military"
+    role2 = (
+        role if sub in GOV_ROLES and fr.actor2 is not None and fr.actor2.kind in ("state", "government") else "military"
+    )
     a2 = event_actor(fr.actor2, role2, day) if fr.actor2 is not None else None
     a1 = None if a1 is not None and a1.is_source_only else a1
     a2 = None if a2 is not None and a2.is_source_only else a2
@@ -109,8 +116,11 @@ def _event_actors(fr: Frame, sub: str, run: Run, tok) -> tuple[Optional[Actor], 
     if sub == "Agreement" and a2 is None:  # the counterpart: a government or capital named in the proposal
         for t in tok.subtree:
             a = run.index.actor_at.get(t.i)
-            if a is not None and (a.kind in ("state", "government") or a.via == "capital") and (
-                    a1 is None or a.country_iso3 != a1.country_iso3):
+            if (
+                a is not None
+                and (a.kind in ("state", "government") or a.via == "capital")
+                and (a1 is None or a.country_iso3 != a1.country_iso3)
+            ):
                 return a1, event_actor(a, "government", day)
     return a1, a2
 
@@ -134,8 +144,11 @@ def _place(tok, trig: Trigger, fr: Frame, kind: Optional[str], run: Run):
         own = {t.i for t in tok.subtree} if target.i not in {t.i for t in tok.subtree} else set()
         for t in target.subtree:
             p = run.index.place_at.get(t.i)
-            if p is not None and t.i not in own and (
-                    place is None or _RANK.get(p.level or "other", 1) < _RANK.get(place.level or "other", 1)):
+            if (
+                p is not None
+                and t.i not in own
+                and (place is None or _RANK.get(p.level or "other", 1) < _RANK.get(place.level or "other", 1))
+            ):
                 place = p
     if place is None:
         parties = [a for a in (fr.actor1, fr.actor2) if a is not None]
@@ -159,7 +172,9 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     t_start, t_end = tok.idx, tok.idx + len(tok)
     place = _place(tok, trig, fr, kind, run)
     if a1 is None or a2 is None:
-        a1, a2 = infer_generic(ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive)
+        a1, a2 = infer_generic(
+            ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive
+        )
     info = run.tax[sub]
     fatalities, claim_ids = claims_for(ctx, run.index, si, start, end, near=t_start)
     said = statement_at(ctx.statements, t_start, t_end)
@@ -173,11 +188,23 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     conf += (0.1 if a2 is not None else 0.0) + (0.05 if place is not None else 0.0)
     return Event(
         id=hashlib.sha1(f"{ctx.document.id}:{t_start}:{sub}".encode()).hexdigest()[:16],
-        event_type=info["event_type"], sub_event_type=sub, kind=kind, disorder_type=info["disorder_type"],
+        event_type=info["event_type"],
+        sub_event_type=sub,
+        kind=kind,
+        disorder_type=info["disorder_type"],
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
-        actor1=a1, actor2=a2, place=place, time=time, fatalities=fatalities,
-        claims=claim_ids, status=status, confidence=round(min(conf, 0.95), 2),
-        sentence=ctx.sentence_index(start), start=start, end=end, text=ctx.text[start:end],
+        actor1=a1,
+        actor2=a2,
+        place=place,
+        time=time,
+        fatalities=fatalities,
+        claims=claim_ids,
+        status=status,
+        confidence=round(min(conf, 0.95), 2),
+        sentence=ctx.sentence_index(start),
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
         statement=said.id if said is not None else None,
     )
 

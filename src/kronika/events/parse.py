@@ -4,8 +4,6 @@ it is passive, a noun or a verb, an aim ("to liberate") or an indirect question.
 from __future__ import annotations
 
 
-
-
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -47,7 +45,10 @@ def subject_up(tok, limit: int = 5):
         subj = child(cur, "nsubj", "csubj")
         if subj is not None:
             return subj, cur
-        if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj") and cur.head.i != cur.i:
+        if (
+            cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj")
+            and cur.head.i != cur.i
+        ):
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return None, cur  # participle modifying a noun: no clause subject
             if cur.lemma_.lower() in _CHARGES:
@@ -85,7 +86,7 @@ def _previous_nouns(tok) -> set[str]:
     sentence before."""
     sent = tok.sent
     start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return {w for t in tok.doc[start:tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
+    return {w for t in tok.doc[start : tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
 
 
 def object_lemmas(tok) -> set[str]:

@@ -109,7 +109,10 @@ def _phrase(tok) -> list:
     """The noun phrase of ``tok`` without relative clauses, appositions and prepositional tails."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "conj", "cc") and c.i < tok.i + 6:
+        if (
+            c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "conj", "cc")
+            and c.i < tok.i + 6
+        ):
             out.extend(t for t in c.subtree if t.dep_ not in ("relcl", "acl", "appos"))
     return sorted(set(out), key=lambda t: t.i)
 
@@ -244,8 +247,11 @@ def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
                     continue
             if tok.dep_ == "amod":
                 continue  # "the occupied town"
-            prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
-                    and c.lower_ in ("out", "over", "back", "away")}
+            prts = {
+                c.lower_
+                for c in tok.children
+                if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "over", "back", "away")
+            }
             dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
             subj, passive = _subject(tok)
             if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
@@ -261,8 +267,11 @@ def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
             if lem in lx.fall_verbs:
                 agent_tok = _pobj(tok, "to", "into")
                 if agent_tok is not None and agent_tok.lower_ in ("hands", "control"):
-                    agent_tok = _pobj(agent_tok, "of") or next(
-                        (c for c in agent_tok.children if c.dep_ == "poss"), None) or agent_tok
+                    agent_tok = (
+                        _pobj(agent_tok, "of")
+                        or next((c for c in agent_tok.children if c.dep_ == "poss"), None)
+                        or agent_tok
+                    )
                 obj_tok = subj
                 if subj is not None and subj.pos_ == "PRON":
                     obj_tok = None
@@ -278,21 +287,30 @@ def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
             if obj_tok is not None and obj_tok.lemma_.lower() == "control":
                 obj_tok = _pobj(obj_tok, "of", "over") or obj_tok
             loser = _pobj(tok, "from")
-            if lem in lx.out_verbs or (obj_tok is not None and _object_kind(obj_tok, lx) == "person" and loser is None
-                                       and ("out" in prts or _pobj(tok, "out") is not None)):
+            if lem in lx.out_verbs or (
+                obj_tok is not None
+                and _object_kind(obj_tok, lx) == "person"
+                and loser is None
+                and ("out" in prts or _pobj(tok, "out") is not None)
+            ):
                 place = _pobj(tok, "from", "out", "of")
                 obj_kind = "territory" if place is not None or "out" in prts else "other"
                 loser = obj_tok
             else:
-                obj_kind = _object_kind(obj_tok, lx) if obj_tok is not None else (
-                    "territory" if hint or "control" in {c.lemma_.lower() for c in tok.subtree} else "other")
+                obj_kind = (
+                    _object_kind(obj_tok, lx)
+                    if obj_tok is not None
+                    else ("territory" if hint or "control" in {c.lemma_.lower() for c in tok.subtree} else "other")
+                )
             agent = _agent_kind(agent_tok, lx)
             if agent is None and loser is not None:
                 lost = _agent_kind(loser, lx)
                 agent = {"state": "non_state", "non_state": "state"}.get(lost or "")
             main = _is_main(tok, lx)
-            attempted = (repelled and not main) or any(c.dep_ == "neg" for c in tok.children) or (
-                tok.dep_ in ("xcomp", "acl", "advcl") and tok.head.lemma_.lower() in lx.attempt_heads) or any(
-                c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will") for c in tok.children)
-            calls.append(TerritoryCall(lem, agent, obj_kind, attempted, si == 0 and main, si,
-                                       begin + tok.idx))
+            attempted = (
+                (repelled and not main)
+                or any(c.dep_ == "neg" for c in tok.children)
+                or (tok.dep_ in ("xcomp", "acl", "advcl") and tok.head.lemma_.lower() in lx.attempt_heads)
+                or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "will") for c in tok.children)
+            )
+            calls.append(TerritoryCall(lem, agent, obj_kind, attempted, si == 0 and main, si, begin + tok.idx))

@@ -38,8 +38,11 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
     code, _ = classify_code(text, parsed=sent.as_doc())  # the document's own parse, not a second one
     cue = cue_span(text, code)
-    span = ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand") \
-        if cue is not None else None
+    span = (
+        ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand")
+        if cue is not None
+        else None
+    )
     if span is None or not len(span):
         return None
     start, end = span.start_char, span.end_char
@@ -48,10 +51,20 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
     fatalities, claim_ids = claims_for(ctx, d, si, sent.start_char, sent.end_char)
     return Event(
         id=hashlib.sha1(f"{ctx.document.id}:{start}:{name}".encode()).hexdigest()[:16],
-        event_type=info["event_type"], sub_event_type=name, disorder_type=info["disorder_type"],
-        trigger=Mention(**ctx.span_fields(start, end)), place=place_for(ctx, d, start, end),
-        time=event_time(ctx, start, end), fatalities=fatalities, claims=claim_ids, confidence=CONFIDENCE,
-        sentence=si, start=sent.start_char, end=sent.end_char, text=sent.text)
+        event_type=info["event_type"],
+        sub_event_type=name,
+        disorder_type=info["disorder_type"],
+        trigger=Mention(**ctx.span_fields(start, end)),
+        place=place_for(ctx, d, start, end),
+        time=event_time(ctx, start, end),
+        fatalities=fatalities,
+        claims=claim_ids,
+        confidence=CONFIDENCE,
+        sentence=si,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+    )
 
 
 def _unread(sent, lex) -> bool:
@@ -67,8 +80,11 @@ def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[i
     if mentions:
         return mentions
     d, lex = DocIndex(ctx), load_lexicon()
-    found = (_sentence_event(ctx, d, si, sent) for si, sent in enumerate(ctx.doc.sents)
-             if ctx.reporting(sent.start_char) and (si in reread or _unread(sent, lex)))
+    found = (
+        _sentence_event(ctx, d, si, sent)
+        for si, sent in enumerate(ctx.doc.sents)
+        if ctx.reporting(sent.start_char) and (si in reread or _unread(sent, lex))
+    )
     return [e for e in found if e is not None]
 
 
@@ -96,8 +112,13 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
                 cue = cue_span(sent.text, code)
                 own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
                 if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
-                    e = e.model_copy(update={"sub_event_type": name, "event_type": info["event_type"],
-                                             "disorder_type": info["disorder_type"]})
+                    e = e.model_copy(
+                        update={
+                            "sub_event_type": name,
+                            "event_type": info["event_type"],
+                            "disorder_type": info["disorder_type"],
+                        }
+                    )
         out.append(e)
     return out
 

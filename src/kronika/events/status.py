@@ -19,8 +19,9 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
             break
         cur = cur.head
         chain.append(cur)
-    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no")
-                                             for c in tok.children):
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in tok.children
+    ):
         # a definite event noun inside another noun's phrase ("the drones used in the Port Sudan
         # attacks") names a known event: the mood of the clause around that phrase is not its own
         for k, t in enumerate(chain[1:], start=1):
@@ -30,7 +31,10 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     for t in chain[:2]:
         if t is not tok and t.lemma_ in st["reporting_verbs"]:
             break
-        if any(c.dep_ == "neg" or (c.lower_ in st["negation_words"] and c.dep_ in ("neg", "det", "advmod")) for c in t.children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in st["negation_words"] and c.dep_ in ("neg", "det", "advmod"))
+            for c in t.children
+        ):
             return "negated"
     for t in chain[1:]:
         if t.lemma_ in st["denial_verbs"]:
@@ -53,7 +57,9 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
             return "forecast"
         if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" and not _naming(t):
             return "planned"
-    if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
         return "planned"  # "deploying troops to repel the incursion"
     if trig.status:
         return trig.status
@@ -61,16 +67,21 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
 
 
 def _subject_of_a_finite_verb(tok) -> bool:
-    """"The attacks threaten ...", not "called for protests to continue"."""
+    """ "The attacks threaten ...", not "called for protests to continue"."""
     head = tok.head
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and head.i != tok.i and not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ == "nsubj"
+        and head.i != tok.i
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
 
 
 def _naming(verb) -> bool:
-    """"called the barrage one of the largest attacks" names it; "called for an end", "called on
+    """ "called the barrage one of the largest attacks" names it; "called for an end", "called on
     them to stop" ask for something."""
     if verb.lemma_ != "call":
         return False
     return any(c.dep_ == "dobj" for c in verb.children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+    )

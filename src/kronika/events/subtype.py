@@ -30,8 +30,9 @@ def _country_taken(obj, tok, d: DocIndex) -> Optional[str]:
     return None
 
 
-def territorial(tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexicon, dictionary, objs,
-                 non_state_words: bool = False):
+def territorial(
+    tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexicon, dictionary, objs, non_state_words: bool = False
+):
     """(sub_event_type, kind) for a capture verb or noun; (None, None) when not an event."""
     obj = target_tok
     words = set(objs)
@@ -42,11 +43,15 @@ def territorial(tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexico
     if obj is not None and obj.i not in own and all(t.i != obj.i for t in obj_tokens):
         obj_tokens.append(obj)
     is_place = any(t.i in d.place_at for t in obj_tokens)
-    if not is_place and any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ not in ("poss",) and t.head.dep_ != "poss"
-                            for t in obj_tokens):
+    if not is_place and any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ not in ("poss",) and t.head.dep_ != "poss" for t in obj_tokens
+    ):
         is_place = True
-    if obj is not None and (obj.i in d.actor_at or obj.lemma_.lower() in lex.person_nouns) \
-            and obj.lemma_.lower() not in lex.territory_nouns:
+    if (
+        obj is not None
+        and (obj.i in d.actor_at or obj.lemma_.lower() in lex.person_nouns)
+        and obj.lemma_.lower() not in lex.territory_nouns
+    ):
         return "Armed clash", "capture"
     if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place:
         return "Disrupted weapons use", None
@@ -80,7 +85,7 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     armed forces a clash."""
     sub = trig.sub_event_type
     if trig.refine_scope == "phrase":
-        found = score_labels(tok.doc[tok.left_edge.i: tok.i + 1].text, trig.refine)
+        found = score_labels(tok.doc[tok.left_edge.i : tok.i + 1].text, trig.refine)
     else:
         if not scores:  # the snippet classifier's reading of the sentence (protests by escalation)
             scores.update(sentence_scores(sent.text))
@@ -98,8 +103,21 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     return sub
 
 
-_WEAPON_SCOPE = {"compound", "amod", "nmod", "prep", "pobj", "dobj", "conj", "cc", "nsubj", "nsubjpass", "agent",
-                 "npadvmod", "appos"}
+_WEAPON_SCOPE = {
+    "compound",
+    "amod",
+    "nmod",
+    "prep",
+    "pobj",
+    "dobj",
+    "conj",
+    "cc",
+    "nsubj",
+    "nsubjpass",
+    "agent",
+    "npadvmod",
+    "appos",
+}
 
 
 def _weapon_words(tokens, lex: Lexicon):
@@ -133,7 +151,9 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     """The sub-event type the weapon of a strike or attack decides: first in the trigger's own
     phrase ("a missile and drone strike", "attacked with drones"), else where its clause says
     what struck ("a drone hit the house"), never in what was struck."""
-    own = [c for c in tok.children if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of"})]
+    own = [
+        c for c in tok.children if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of"})
+    ]
     if tok.pos_ == "VERB":  # what is fired or launched is the weapon; what is hit is the target
         fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use")
         own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
@@ -147,20 +167,41 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     return None
 
 
-_ARMED_KINDS = {"military", "police", "rebel", "political_militia", "identity_militia", "armed_group", "coalition",
-                "external"}
+_ARMED_KINDS = {
+    "military",
+    "police",
+    "rebel",
+    "political_militia",
+    "identity_militia",
+    "armed_group",
+    "coalition",
+    "external",
+}
 _CROWDS = {"protesters", "rioters"}
 
 
-_PROTEST_NOUNS = {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches",
-                  "sit-in", "sit-ins", "vigil"}
+_PROTEST_NOUNS = {
+    "protest",
+    "protests",
+    "demonstration",
+    "demonstrations",
+    "rally",
+    "rallies",
+    "march",
+    "marches",
+    "sit-in",
+    "sit-ins",
+    "vigil",
+}
 
 
 def _at_a_protest(tok) -> bool:
     """The clause happens at a demonstration ("detained during unsanctioned protests")."""
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(t.lower_ in _PROTEST_NOUNS and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
-               for t in clause.subtree)
+    return any(
+        t.lower_ in _PROTEST_NOUNS and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
+        for t in clause.subtree
+    )
 
 
 def _by_crowd(tok, fr, run) -> bool:
@@ -169,8 +210,15 @@ def _by_crowd(tok, fr, run) -> bool:
     return generic_role(agent, run.lex) in _CROWDS
 
 
-_DECIDED_BY_WEAPON = {"Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
-                      "Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
+_DECIDED_BY_WEAPON = {
+    "Armed clash",
+    "Attack",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Suicide bomb",
+}
 
 
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
@@ -193,8 +241,17 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
     if trig.cls == "territory":
         subj_tok = child(tok, "nsubj") if not fr.passive else by_object(tok)
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
-        return territorial(tok, trig, fr.target_tok, fr.actor1, run.index, run.lex, run.dictionary,
-                           object_lemmas(tok), non_state_words=bool(agent_words & run.dictionary.demonym_blockers))
+        return territorial(
+            tok,
+            trig,
+            fr.target_tok,
+            fr.actor1,
+            run.index,
+            run.lex,
+            run.dictionary,
+            object_lemmas(tok),
+            non_state_words=bool(agent_words & run.dictionary.demonym_blockers),
+        )
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind
     return trig.sub_event_type, trig.kind

@@ -29,8 +29,13 @@ def _attack_before(mentions: list[Event], sentence: int) -> Optional[Event]:
     for m in reversed(mentions):
         if m.sentence < sentence - REACH:
             break  # mentions come in text order: the rest are further back
-        if m.sentence < sentence and m.event_type in _VIOLENT \
-                and m.kind not in _TAKING and m.status == "occurred" and not m.background:
+        if (
+            m.sentence < sentence
+            and m.event_type in _VIOLENT
+            and m.kind not in _TAKING
+            and m.status == "occurred"
+            and not m.background
+        ):
             return m
     return None
 
@@ -58,13 +63,24 @@ def _from_claim(ctx: Context, c: Claim, attack: Event) -> Event:
     time = event_time(ctx, q.start, q.end)
     if time is not None and (time.defaulted or time.inherited) and attack.time is not None:
         time = attack.time  # "Four deaths were reported ...": the day of the attack just told
-    return attack.model_copy(update={
-        "id": hashlib.sha1(f"{ctx.document.id}:{q.start}:toll".encode()).hexdigest()[:16],
-        "trigger": Mention(**ctx.span_fields(q.start, q.end)), "place": c.place, "place_from": "clause",
-        "time": time, "fatalities": int(killed) if killed else None, "claims": (c.id,), "mentions": (),
-        "statement": c.statement, "confidence": round(max(0.3, attack.confidence - 0.2), 2),
-        "sentence": c.sentence, "start": s.start, "end": s.start + len(text), "text": text,
-    })
+    return attack.model_copy(
+        update={
+            "id": hashlib.sha1(f"{ctx.document.id}:{q.start}:toll".encode()).hexdigest()[:16],
+            "trigger": Mention(**ctx.span_fields(q.start, q.end)),
+            "place": c.place,
+            "place_from": "clause",
+            "time": time,
+            "fatalities": int(killed) if killed else None,
+            "claims": (c.id,),
+            "mentions": (),
+            "statement": c.statement,
+            "confidence": round(max(0.3, attack.confidence - 0.2), 2),
+            "sentence": c.sentence,
+            "start": s.start,
+            "end": s.start + len(text),
+            "text": text,
+        }
+    )
 
 
 def casualty_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
@@ -101,13 +117,16 @@ def _killing(tok) -> bool:
         return False
     return lemma in _KILLING_VERBS or any(
         c.lower_ in _DEAD or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        for c in tok.children)
+        for c in tok.children
+    )
 
 
 def _victim(tok):
     if tok.pos_ == "NOUN":
-        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
+        return next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     return next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
 
@@ -122,7 +141,8 @@ def _one_person(victim, person_nouns) -> bool:
     if nums and not all(n.lower_ in ("one", "1") for n in nums):
         return False
     return victim.lemma_.lower() in person_nouns and (
-        bool(nums) or any(c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in victim.children))
+        bool(nums) or any(c.dep_ in ("det", "poss") and c.lower_ in _ONE for c in victim.children)
+    )
 
 
 def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:

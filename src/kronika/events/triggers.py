@@ -10,7 +10,16 @@ from typing import Optional
 from kronika.events.frame import PERSONAL_POSS, military_context
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.parse import (
-    asks_who, by_object, child, is_noun, is_passive, is_verb, modifier_lemmas, object_lemmas, object_of, prep_obj,
+    asks_who,
+    by_object,
+    child,
+    is_noun,
+    is_passive,
+    is_verb,
+    modifier_lemmas,
+    object_lemmas,
+    object_of,
+    prep_obj,
     purpose_clause,
 )
 
@@ -43,8 +52,12 @@ def _candidates(tok, lex: Lexicon):
     keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
     if pos == "VERB":  # a phrasal verb first: "shot down" is not "shot"
         prt = child(tok, "prt")
-        if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head.i == tok.i \
-                and tok.doc[tok.i + 1].lower_ in ("down", "out", "off"):
+        if (
+            prt is None
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].head.i == tok.i
+            and tok.doc[tok.i + 1].lower_ in ("down", "out", "off")
+        ):
             prt = tok.doc[tok.i + 1]  # the small model often tags the particle as an adverb
         if prt is not None:
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
@@ -61,8 +74,13 @@ def _candidates(tok, lex: Lexicon):
 def generic_noun(tok, lex: Lexicon) -> bool:
     """A trigger noun that names a kind of thing, not an event that happened."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and (nxt.lower_ in (",", "and", "or") or nxt.lemma_.lower() in ("aircraft", "helicopter", "plane", "jet", "mission", "package")):
-        if any(c.dep_ == "conj" for c in tok.children) or (nxt.lemma_.lower() in ("aircraft", "helicopter", "plane", "jet", "mission", "package")):
+    if nxt is not None and (
+        nxt.lower_ in (",", "and", "or")
+        or nxt.lemma_.lower() in ("aircraft", "helicopter", "plane", "jet", "mission", "package")
+    ):
+        if any(c.dep_ == "conj" for c in tok.children) or (
+            nxt.lemma_.lower() in ("aircraft", "helicopter", "plane", "jet", "mission", "package")
+        ):
             return True
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     if dets & _GENERIC_DETS and not any(c.dep_ == "nummod" for c in tok.children):
@@ -71,8 +89,16 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False
         if tok.dep_ == "nsubj" and head.lemma_.lower() in lex.absorbing_verbs:
             return False
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "near", "on", "against", "during", "at", "amid",
-                                                       "following"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in (
+            "by",
+            "near",
+            "on",
+            "against",
+            "during",
+            "at",
+            "amid",
+            "following",
+        ):
             return False  # "killed during a protest", "injured at a rally": that protest happened
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
@@ -108,7 +134,7 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     violence is never done to ("the economy", "voters", "the plan")."""
     obj = object_of(tok)
     if obj is None:
-        obj = next((t for t in tok.doc[tok.i + 1: tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+        obj = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
 
 
@@ -123,25 +149,40 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # part of a name: "Popular Mobilization Forces"
     if noun and generic_noun(tok, lex):
         return True  # "a strike means ...", "attack, bomber and fighter aircraft"
-    if verb and tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and prep_obj(tok, "by") is None \
-            and child(tok, "agent") is None:
+    if (
+        verb
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("amod", "acl")
+        and prep_obj(tok, "by") is None
+        and child(tok, "agent") is None
+    ):
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
         return True
-    if verb and trig.sub_event_type and run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots") \
-            and _figurative_object(tok, lex):
+    if (
+        verb
+        and trig.sub_event_type
+        and run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots")
+        and _figurative_object(tok, lex)
+    ):
         return True  # "would hit Burundi's economy", "targets young voters": another sense
     if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
         return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
-    if trig.sub_event_type == "Change to group/activity" and noun and any(
-            c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children):
+    if (
+        trig.sub_event_type == "Change to group/activity"
+        and noun
+        and any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children)
+    ):
         return True  # "his combat deployment": one person's duty ("his arrest" stays)
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
-    if trig.needs_object_or_passive and child(tok, "dobj") is None and not any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if (
+        trig.needs_object_or_passive
+        and child(tok, "dobj") is None
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    ):
         return True  # "troops killed or injured" (reduced passive without agent)
     return verb and asks_who(tok)  # "didn't know who he would be fighting": a question
 
@@ -154,26 +195,44 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
             return True  # "a series of airstrikes ... killed 20 militants"
-        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and tok.head.i in trigger_tokens:
+        if (
+            subj is not None
+            and subj.lower_ in ("that", "which")
+            and tok.dep_ == "relcl"
+            and tok.head.i in trigger_tokens
+        ):
             return True  # "strikes that kill civilians"
         if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in trigger_tokens and tok.tag_ == "VBG":
             return True  # "bombed the village, killing 6 civilians"
-        if is_verb(tok) and is_passive(tok) and by_object(tok) is None and any(
+        if (
+            is_verb(tok)
+            and is_passive(tok)
+            and by_object(tok) is None
+            and any(
                 g.i in trigger_tokens and is_noun(g) and not generic_noun(g, run.lex)
                 for v in (tok, *(c for c in tok.children if c.dep_ == "conj" and is_verb(c)))
-                for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following")
-                for g in c.children if g.dep_ == "pobj"):
+                for c in v.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "following")
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+        ):
             return True  # "four people were killed (and ten injured) in the attacks": the attacks are the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)
     if by_tok is None:
-        by_tok = next((b for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                       if (b := by_object(c)) is not None), None)
+        by_tok = next(
+            (b for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" if (b := by_object(c)) is not None), None
+        )
     if by_tok is not None and by_tok.i in trigger_tokens and is_noun(by_tok):
         return True  # "was struck and killed by a coalition airstrike": the airstrike is the event
-    return tok.dep_ == "conj" and tok.head.i in trigger_tokens and child(tok, "nsubj", "nsubjpass") is None \
+    return (
+        tok.dep_ == "conj"
+        and tok.head.i in trigger_tokens
+        and child(tok, "nsubj", "nsubjpass") is None
         and (child(tok.head, "agent") is not None or prep_obj(tok.head, "by") is not None)
+    )
 
 
 def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:

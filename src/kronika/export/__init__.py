@@ -23,18 +23,65 @@ from kronika.data import CHRONICLE_DIR, Strict, load_yaml
 from kronika.records import Analysis, ChronicleEvent, ClaimSeries
 
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
-    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
     "timestamp",
 )
 
 UCDP_COLUMNS = (
-    "id", "date_start", "date_end", "date_prec", "where_coordinates", "where_prec", "latitude", "longitude",
-    "adm_1", "country", "side_a", "side_b", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
-    "best", "low", "high", "number_of_sources", "source_article", "source_headline", "source_date",
-    "event_type", "sub_event_type",
+    "id",
+    "date_start",
+    "date_end",
+    "date_prec",
+    "where_coordinates",
+    "where_prec",
+    "latitude",
+    "longitude",
+    "adm_1",
+    "country",
+    "side_a",
+    "side_b",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "low",
+    "high",
+    "number_of_sources",
+    "source_article",
+    "source_headline",
+    "source_date",
+    "event_type",
+    "sub_event_type",
 )
 
 MAX_SPLIT_DAYS = 31
@@ -175,13 +222,19 @@ def ucdp_row(e: ChronicleEvent) -> dict:
         "country": (p.country or "") if p else "",
         "side_a": e.actor1.name if e.actor1 else "",
         "side_b": e.actor2.name if e.actor2 else "",
-        "deaths_a": 0, "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": best,
-        "best": best, "low": low, "high": high,
+        "deaths_a": 0,
+        "deaths_b": 0,
+        "deaths_civilians": 0,
+        "deaths_unknown": best,
+        "best": best,
+        "low": low,
+        "high": high,
         "number_of_sources": e.n_sources,
         "source_article": "; ".join(sorted({r.url or r.doc_id for r in e.reports})),
         "source_headline": "; ".join(sorted({r.title for r in e.reports if r.title})),
         "source_date": "; ".join(sorted({r.published.isoformat() for r in e.reports if r.published})),
-        "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
     }
 
 
@@ -204,24 +257,45 @@ def write_geojson(events: Iterable[ChronicleEvent], out: IO[str]) -> int:
         if not p or p.latitude is None or p.longitude is None:
             continue
         props = next(acled_rows(e))
-        props.update({
-            "id": e.id, "status": e.status, "kind": e.kind, "n_sources": e.n_sources,
-            # a region's point (an oblast, a country) is not a town's: say which the point stands for
-            "place_level": p.level, "place_precision": "region" if p.level != "populated_place" or p.fallback else "point",
-            "point_source": p.point_source,
-            "fatalities": e.fatalities,
-            "reports": [{"doc_id": r.doc_id, "source": r.source, "url": r.url, "published": str(r.published or ""),
-                         "sentence": r.sentence, "text": r.text} for r in e.reports],
-        })
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
-                         "properties": props})
+        props.update(
+            {
+                "id": e.id,
+                "status": e.status,
+                "kind": e.kind,
+                "n_sources": e.n_sources,
+                # a region's point (an oblast, a country) is not a town's: say which the point stands for
+                "place_level": p.level,
+                "place_precision": "region" if p.level != "populated_place" or p.fallback else "point",
+                "point_source": p.point_source,
+                "fatalities": e.fatalities,
+                "reports": [
+                    {
+                        "doc_id": r.doc_id,
+                        "source": r.source,
+                        "url": r.url,
+                        "published": str(r.published or ""),
+                        "sentence": r.sentence,
+                        "text": r.text,
+                    }
+                    for r in e.reports
+                ],
+            }
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+                "properties": props,
+            }
+        )
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return len(features)
 
 
-def write_jsonl(documents: Iterable[Analysis], events: Iterable[ChronicleEvent], series: Iterable[ClaimSeries],
-                out: IO[str]) -> int:
+def write_jsonl(
+    documents: Iterable[Analysis], events: Iterable[ChronicleEvent], series: Iterable[ClaimSeries], out: IO[str]
+) -> int:
     """Every analysis, chronicle event and claim series, one record a line."""
     n = 0
     for kind, records in (("document", documents), ("event", events), ("series", series)):
@@ -232,19 +306,46 @@ def write_jsonl(documents: Iterable[Analysis], events: Iterable[ChronicleEvent],
 
 
 STATEMENT_COLUMNS = (
-    "doc_id", "id", "date", "source", "source_text", "source_kind", "stance", "kind", "cue", "content",
-    "reported_by", "claims", "publisher", "title", "url", "published", "sentence",
+    "doc_id",
+    "id",
+    "date",
+    "source",
+    "source_text",
+    "source_kind",
+    "stance",
+    "kind",
+    "cue",
+    "content",
+    "reported_by",
+    "claims",
+    "publisher",
+    "title",
+    "url",
+    "published",
+    "sentence",
 )
 
 
 def _statement_csv_row(r: dict) -> dict:
     data = r["data"]
     return {
-        "doc_id": r["doc_id"], "id": r["id"], "date": r["date_start"] or r["published"] or "", "source": r["source"] or "",
-        "source_text": r["source_text"] or "", "source_kind": r["source_kind"], "stance": r["stance"], "kind": r["kind"],
-        "cue": r["cue"], "content": r["content"], "reported_by": r["reported_by"] or "",
-        "claims": " ".join(data.get("claims") or ()), "publisher": r["publisher"] or "", "title": r["title"] or "",
-        "url": r["url"] or "", "published": r["published"] or "", "sentence": r["text"],
+        "doc_id": r["doc_id"],
+        "id": r["id"],
+        "date": r["date_start"] or r["published"] or "",
+        "source": r["source"] or "",
+        "source_text": r["source_text"] or "",
+        "source_kind": r["source_kind"],
+        "stance": r["stance"],
+        "kind": r["kind"],
+        "cue": r["cue"],
+        "content": r["content"],
+        "reported_by": r["reported_by"] or "",
+        "claims": " ".join(data.get("claims") or ()),
+        "publisher": r["publisher"] or "",
+        "title": r["title"] or "",
+        "url": r["url"] or "",
+        "published": r["published"] or "",
+        "sentence": r["text"],
     }
 
 
@@ -297,7 +398,9 @@ EXPORTERS: dict[str, Exporter] = {
     "ucdp": Exporter(write_ucdp, ("events",), help="UCDP GED-like columns"),
     "geojson": Exporter(write_geojson, ("events",), help="for QGIS and web maps"),
     "jsonl": Exporter(write_jsonl, ("documents", "events", "series"), help="everything, with offsets"),
-    "parquet": Exporter(write_parquet, ("events",), binary=True, help="ACLED's columns for pandas and DuckDB; needs -o"),
+    "parquet": Exporter(
+        write_parquet, ("events",), binary=True, help="ACLED's columns for pandas and DuckDB; needs -o"
+    ),
     "statements-csv": Exporter(write_statements_csv, ("statements",), help="who said what"),
     "statements-jsonl": Exporter(write_statements_jsonl, ("statements",), help="who said what, with offsets"),
 }

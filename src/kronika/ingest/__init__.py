@@ -46,8 +46,12 @@ def _read_plain(path: Path, data: bytes, options: IngestOptions) -> Iterator[Doc
     meta = _sidecar(path)
     first = text.strip().split("\n", 1)[0].strip()
     title = meta.get("title")
-    if title is None and 0 < len(first) < 150 and not first.endswith((".", "!", "?", ":")) \
-            and not first.startswith(("---", "+++", "#")):
+    if (
+        title is None
+        and 0 < len(first) < 150
+        and not first.endswith((".", "!", "?", ":"))
+        and not first.startswith(("---", "+++", "#"))
+    ):
         title = first
     yield read_text(
         text,
@@ -106,13 +110,15 @@ def _json_document(where: str, row: object, options: IngestOptions) -> Document:
         raise InputError(f"{where}: each line needs a 'text' or 'html' field")
     meta = {k: _json_field(row, k) for k in ("title", "url", "source", "author", "published")}
     if row.get("html") and not row.get("text"):
-        return extract_html(str(row["html"]).encode("utf-8"), name=where, url=meta["url"], options=options,
-                            path=where, overrides=meta)
+        return extract_html(
+            str(row["html"]).encode("utf-8"), name=where, url=meta["url"], options=options, path=where, overrides=meta
+        )
     return read_text(str(row["text"]), name=where, fmt="jsonl", path=where, options=options, **meta)
 
 
-def _read_jsonl(path: Path, data: bytes, options: IngestOptions,
-                on_error: Optional[OnError] = None) -> Iterator[Document]:
+def _read_jsonl(
+    path: Path, data: bytes, options: IngestOptions, on_error: Optional[OnError] = None
+) -> Iterator[Document]:
     """Each record of a JSON Lines (or JSON) file. With ``on_error``, a bad record is reported
     there and the rest are read; without it, the first bad record raises."""
     text = decode(data, str(path))
@@ -127,8 +133,9 @@ def _read_jsonl(path: Path, data: bytes, options: IngestOptions,
         yield document
 
 
-def _read_feed(path: Path, data: bytes, options: IngestOptions,
-               on_error: Optional[OnError] = None) -> Iterator[Document]:
+def _read_feed(
+    path: Path, data: bytes, options: IngestOptions, on_error: Optional[OnError] = None
+) -> Iterator[Document]:
     from kronika.ingest.feeds import read_feed
 
     yield from read_feed(data, str(path), options, on_error)
@@ -139,8 +146,9 @@ def _looks_like_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def read_file(path: Path, options: IngestOptions = IngestOptions(),
-              on_error: Optional[OnError] = None) -> Iterator[Document]:
+def read_file(
+    path: Path, options: IngestOptions = IngestOptions(), on_error: Optional[OnError] = None
+) -> Iterator[Document]:
     """Yield the documents in one file (a JSONL or feed file may hold several).
 
     ``on_error(name, message)``: where a bad record of a many-document file is reported, the
@@ -174,7 +182,12 @@ def iter_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
         for p in sorted(path.rglob("*")):
-            if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR) and p.suffix.lower() in suffixes:
+            if (
+                p.is_file()
+                and not p.name.startswith(".")
+                and not p.name.endswith(SIDECAR)
+                and p.suffix.lower() in suffixes
+            ):
                 yield p
     else:
         yield path
@@ -206,5 +219,12 @@ def fetch_url(url: str, options: IngestOptions = IngestOptions()) -> Document:
 
 
 __all__ = [
-    "IngestOptions", "document_id", "fetch_url", "is_url", "iter_files", "read_file", "read_path", "read_text",
+    "IngestOptions",
+    "document_id",
+    "fetch_url",
+    "is_url",
+    "iter_files",
+    "read_file",
+    "read_path",
+    "read_text",
 ]

@@ -19,9 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def check_size(n_bytes: int, name: str, max_bytes: int) -> None:
     if n_bytes > max_bytes:
-        raise InputError(
-            f"{name}: too large ({n_bytes:,} bytes; the limit is {max_bytes:,}); split it into articles"
-        )
+        raise InputError(f"{name}: too large ({n_bytes:,} bytes; the limit is {max_bytes:,}); split it into articles")
 
 
 def decode(data: bytes, name: str) -> str:

@@ -30,11 +30,22 @@ def _item(entry, where: str, publisher, options):
         return None
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = dt.date(*stamp[:3]) if stamp else None
-    meta = {"title": entry.get("title"), "url": entry.get("link"), "source": publisher,
-            "author": entry.get("author"), "published": published.isoformat() if published else None}
+    meta = {
+        "title": entry.get("title"),
+        "url": entry.get("link"),
+        "source": publisher,
+        "author": entry.get("author"),
+        "published": published.isoformat() if published else None,
+    }
     if "<" in body and ">" in body:
-        return extract_html(f"<html><body><article>{body}</article></body></html>".encode("utf-8"),
-                            name=where, url=entry.get("link"), options=options, path=where, overrides=meta)
+        return extract_html(
+            f"<html><body><article>{body}</article></body></html>".encode("utf-8"),
+            name=where,
+            url=entry.get("link"),
+            options=options,
+            path=where,
+            overrides=meta,
+        )
     return read_text(body, name=where, fmt="feed", path=where, options=options, **meta)
 
 

@@ -80,8 +80,9 @@ def _pinned(url: str, address: str) -> tuple[str, dict, dict]:
 def fetch(url: str, *, max_bytes: int = 5_000_000, timeout: float = 20.0, max_redirects: int = 5) -> bytes:
     import httpx
 
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
-                      trust_env=False) as client:
+    with httpx.Client(
+        timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}, trust_env=False
+    ) as client:
         for _ in range(max_redirects + 1):
             target, headers, extensions = _pinned(url, check_public(url))
             try:

@@ -7,8 +7,9 @@ from typing import Any, Optional
 from kronika.errors import InputError
 
 
-def extract_html(data: bytes, *, name: str, url: Optional[str], options, path: Optional[str] = None,
-                 overrides: Optional[dict] = None):
+def extract_html(
+    data: bytes, *, name: str, url: Optional[str], options, path: Optional[str] = None, overrides: Optional[dict] = None
+):
     import trafilatura
 
     from kronika.ingest.text import read_text
@@ -18,8 +19,13 @@ def extract_html(data: bytes, *, name: str, url: Optional[str], options, path: O
     html = decode(data, name)
     try:
         doc: Any = trafilatura.bare_extraction(  # a trafilatura Document (typed as "or a dict": as_dict=True)
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True, deduplicate=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=True,
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"{name}: cannot read this HTML ({type(exc).__name__})") from None

@@ -60,8 +60,9 @@ def read_text(
     check_size(len(text.encode("utf-8")), name, options.max_bytes)
     if options.check_language:
         check_english(text, name)
-    title, url, source, author = (_meta_text(v, k, name) for k, v in
-                                  (("title", title), ("url", url), ("source", source), ("author", author)))
+    title, url, source, author = (
+        _meta_text(v, k, name) for k, v in (("title", title), ("url", url), ("source", source), ("author", author))
+    )
     zones = find_zones(text)
     fields = front_matter_fields(text)
     if title and not any(ch.isalnum() for ch in title):
@@ -100,7 +101,7 @@ def read_text(
 def _heading_title(text: str, zones) -> Optional[str]:
     """The text of a Markdown title heading ('# Title' on the first line)."""
     z = next((z for z in zones if z.kind == "title" and text[z.start] == "#"), None)
-    return text[z.start:z.end].lstrip("#").strip() if z else None
+    return text[z.start : z.end].lstrip("#").strip() if z else None
 
 
 def _front_matter_date(value: str) -> Optional[dt.date]:

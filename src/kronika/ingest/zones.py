@@ -36,19 +36,26 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+\S.*$", re.M)
 _META_LINE = re.compile(
     r"^[ \t]*(?:(?:published|updated|posted|last updated|first published)\b[ \t]*:?.{0,60}"
     r"|by[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}(?:,[^\n]{0,40})?"
-    r"|(?:-{3,}|\*{3,}|_{3,}))[ \t]*$", re.M | re.I)
+    r"|(?:-{3,}|\*{3,}|_{3,}))[ \t]*$",
+    re.M | re.I,
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^[ \t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?"
     r"(?:" + _MONTH + r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+" + _MONTH + r"[ \t]+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$", re.I | re.M)
-_RELATED = re.compile(r"^[ \t]*(?:related|read also|see also|read more|more on this|also read|more from \w+)[ \t]*:?[ \t]*$",
-                      re.I | re.M)
+    r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
+    re.I | re.M,
+)
+_RELATED = re.compile(
+    r"^[ \t]*(?:related|read also|see also|read more|more on this|also read|more from \w+)[ \t]*:?[ \t]*$", re.I | re.M
+)
 _BULLET = re.compile(r"^[ \t]*[-–•*·][ \t]+\S")
 _CAPTION = re.compile(
     r"^[ \t]*(?:(?:photo|image|picture|pictured|caption|video)[ \t]*:.*"
     r"|.{1,300}\((?:photo|image|picture)[ \t]*(?::|by)[^)\n]{1,80}\)[ \t]*"
-    r"|.{1,300}(?:getty images|/ reuters|/ ap|/ afp|ap photo[^\n]{0,60}))$", re.I | re.M)
+    r"|.{1,300}(?:getty images|/ reuters|/ ap|/ afp|ap photo[^\n]{0,60}))$",
+    re.I | re.M,
+)
 
 
 def _front_matter(text: str) -> Optional[re.Match]:
@@ -107,7 +114,7 @@ def front_matter_zones(text: str) -> list[Zone]:
 def _heading_zones(text: str, body_start: int) -> list[Zone]:
     zones = []
     for m in _HEADING.finditer(text, body_start):
-        first = not text[body_start:m.start()].strip()
+        first = not text[body_start : m.start()].strip()
         zones.append(Zone(start=m.start(), end=m.end(), kind="title" if first and len(m[1]) == 1 else "heading"))
     return zones
 
@@ -121,7 +128,7 @@ def _first_line_title(text: str, body_start: int, zones: list[Zone]) -> list[Zon
     line = text[start:end].rstrip()
     if not (0 < len(line) <= 200) or line.endswith((".", "!", "?", ":", ";", ",")) or _BULLET.match(line):
         return []
-    if text[end:end + 2] != "\n\n" and len(line.split()) > 20:
+    if text[end : end + 2] != "\n\n" and len(line.split()) > 20:
         return []
     return [Zone(start=start, end=start + len(line), kind="title")]
 
@@ -144,8 +151,11 @@ def _related_zones(text: str) -> list[Zone]:
 
 
 def _line_zones(text: str, rx: re.Pattern, kind: str, body_start: int) -> list[Zone]:
-    return [Zone(start=m.start(), end=m.end(), kind=kind) for m in rx.finditer(text, body_start)
-            if m.end() > m.start() and len(text[m.start():m.end()].strip()) < 400]
+    return [
+        Zone(start=m.start(), end=m.end(), kind=kind)
+        for m in rx.finditer(text, body_start)
+        if m.end() > m.start() and len(text[m.start() : m.end()].strip()) < 400
+    ]
 
 
 def find_zones(text: str) -> tuple[Zone, ...]:

@@ -46,8 +46,13 @@ class AnalysisComponent:
         from kronika.records import Document
 
         published = doc._.kronika_published or (dt.date.fromisoformat(self.published) if self.published else None)
-        document = Document(id=document_id(doc.text), text=doc.text, published=published,
-                            published_from="user" if published else "unknown", source=doc._.kronika_source)
+        document = Document(
+            id=document_id(doc.text),
+            text=doc.text,
+            published=published,
+            published_from="user" if published else "unknown",
+            source=doc._.kronika_source,
+        )
         doc._.kronika = run_stages(self.stages, doc, document, pipeline_id(self.nlp))
         return doc
 

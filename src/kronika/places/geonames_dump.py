@@ -175,8 +175,10 @@ def apply(path: Path, files: Sequence[Path], progress: Optional[Callable[[str], 
     finally:
         con.close()
     if progress:
-        progress(f"  GeoNames dump: {out.rows} rows, {out.moved} entries took GeoNames' points, "
-                 f"{out.added} places added, {out.joined} joined villages of the settlement tables ({out.names} names)")
+        progress(
+            f"  GeoNames dump: {out.rows} rows, {out.moved} entries took GeoNames' points, "
+            f"{out.added} places added, {out.joined} joined villages of the settlement tables ({out.names} names)"
+        )
     return out
 
 
@@ -228,8 +230,24 @@ def _new_place(r: list[str], gid: int, lat: float, lon: float, codes: dict) -> t
     else:
         level = "other"
     pop = int(r[14]) if r[14].isdigit() else 0
-    return (gid, r[1], lat, lon, fclass, fcode, level, cc, a1, a2 if level != "admin2" else None,
-            pop, None, None, "geonames-dump", None, None)
+    return (
+        gid,
+        r[1],
+        lat,
+        lon,
+        fclass,
+        fcode,
+        level,
+        cc,
+        a1,
+        a2 if level != "admin2" else None,
+        pop,
+        None,
+        None,
+        "geonames-dump",
+        None,
+        None,
+    )
 
 
 def _settlement_index(con: sqlite3.Connection) -> dict[str, list[tuple[int, float, float]]]:

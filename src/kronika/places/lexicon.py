@@ -67,9 +67,19 @@ def load() -> Lexicon:
     def lower(items: list[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in items)
 
-    return Lexicon({k.lower(): v for k, v in raw.region_terms.items()}, words(raw.actor_nouns),
-                   words(raw.non_agentive_verbs), words(raw.organisation_heads), words(raw.stoplist), aliases,
-                   {normalize(k): v for k, v in raw.adjectives.items()},
-                   tuple(c.lower() for c in raw.place_cues), dict(raw.subdivision_abbreviations),
-                   lower(raw.locative_preps), lower(raw.modifier_nouns), lower(raw.place_verbs),
-                   {normalize(k): v for k, v in raw.region_aliases.items()}, lower(raw.origin_verbs))
+    return Lexicon(
+        {k.lower(): v for k, v in raw.region_terms.items()},
+        words(raw.actor_nouns),
+        words(raw.non_agentive_verbs),
+        words(raw.organisation_heads),
+        words(raw.stoplist),
+        aliases,
+        {normalize(k): v for k, v in raw.adjectives.items()},
+        tuple(c.lower() for c in raw.place_cues),
+        dict(raw.subdivision_abbreviations),
+        lower(raw.locative_preps),
+        lower(raw.modifier_nouns),
+        lower(raw.place_verbs),
+        {normalize(k): v for k, v in raw.region_aliases.items()},
+        lower(raw.origin_verbs),
+    )

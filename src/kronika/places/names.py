@@ -16,8 +16,25 @@ LEVELS = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "populated_pla
 
 # --- names --------------------------------------------------------------------------
 
-_FOLD = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
-                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"})
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+    }
+)
 _DROP = re.compile(r"[’'`ʼʻ‘\u02b9\u02bc\".]")
 _SEP = re.compile(r"[\s\-‐‑–—_/,()]+")
 
@@ -31,19 +48,40 @@ def normalize(name: str) -> str:
     return _SEP.sub(" ", s).strip()
 
 
-_LOOSE = [(re.compile(a), b) for a, b in [
-    (r"^(al|el|ar|ash|as|an|ad|at|az|adh|ath) ", ""),  # Arabic article
-    # the article inside a name ("Maroun al-Ras" / "Marun ar Ras", "Deir el-Balah" / "Dayr al Balah")
-    (r" (?:al|el|ul|ar|er|ash|esh|as|es|ad|ed|at|et|az|ez|an|en|adh|ath) (?=\w)", " "),
-    (r"\bkafr\b", "kfar"),  # Arabic "village": Kafr Kila / Kfar Kila
-    (r"kh", "h"), (r"ch", "h"), (r"zh", "j"), (r"sh", "s"), (r"ts", "c"), (r"tz", "c"),
-    (r"ou", "u"), (r"w", "v"), (r"q", "k"), (r"x", "ks"),
-    (r"[yj]", "i"), (r"ie(?!h?\b)", "e"), (r"ii", "i"), (r"([a-z])\1", r"\1"),
-    (r"ai", "ei"),  # Bayt / Beit / Beyt, Shaykh / Sheikh
-    (r"i[ae]h?\b", "ia"),  # Nabatieh / Nabatiyah / Nabatiya
-    (r"oe\b", "oe"), (r"ioe\b", "oe"), (r"iia\b", "ia"), (r"ia\b", "a"), (r"oie\b", "oe"),
-    (r"i\b", ""), (r"e\b", ""), (r"a\b", ""), (r"h\b", ""),
-]]
+_LOOSE = [
+    (re.compile(a), b)
+    for a, b in [
+        (r"^(al|el|ar|ash|as|an|ad|at|az|adh|ath) ", ""),  # Arabic article
+        # the article inside a name ("Maroun al-Ras" / "Marun ar Ras", "Deir el-Balah" / "Dayr al Balah")
+        (r" (?:al|el|ul|ar|er|ash|esh|as|es|ad|ed|at|et|az|ez|an|en|adh|ath) (?=\w)", " "),
+        (r"\bkafr\b", "kfar"),  # Arabic "village": Kafr Kila / Kfar Kila
+        (r"kh", "h"),
+        (r"ch", "h"),
+        (r"zh", "j"),
+        (r"sh", "s"),
+        (r"ts", "c"),
+        (r"tz", "c"),
+        (r"ou", "u"),
+        (r"w", "v"),
+        (r"q", "k"),
+        (r"x", "ks"),
+        (r"[yj]", "i"),
+        (r"ie(?!h?\b)", "e"),
+        (r"ii", "i"),
+        (r"([a-z])\1", r"\1"),
+        (r"ai", "ei"),  # Bayt / Beit / Beyt, Shaykh / Sheikh
+        (r"i[ae]h?\b", "ia"),  # Nabatieh / Nabatiyah / Nabatiya
+        (r"oe\b", "oe"),
+        (r"ioe\b", "oe"),
+        (r"iia\b", "ia"),
+        (r"ia\b", "a"),
+        (r"oie\b", "oe"),
+        (r"i\b", ""),
+        (r"e\b", ""),
+        (r"a\b", ""),
+        (r"h\b", ""),
+    ]
+]
 
 
 @lru_cache(maxsize=100_000)

@@ -18,11 +18,27 @@ from kronika.places.lexicon import Lexicon, load
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels whose tokens the gazetteer matcher never reads as places
-BLOCK_LABELS = {"PERSON", "ORG", "NORP", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME",
-                "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
-NEAR = re.compile(r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\bnorth of|\bsouth of|"
-                  r"\beast of|\bwest of|\b(?:north|south)[-\s]?(?:east|west) of|\bkm from|\bkilometers from|"
-                  r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of)\s+(?:the\s+)?$", re.I)
+BLOCK_LABELS = {
+    "PERSON",
+    "ORG",
+    "NORP",
+    "EVENT",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "QUANTITY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+}
+NEAR = re.compile(
+    r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\bnorth of|\bsouth of|"
+    r"\beast of|\bwest of|\b(?:north|south)[-\s]?(?:east|west) of|\bkm from|\bkilometers from|"
+    r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of)\s+(?:the\s+)?$",
+    re.I,
+)
 _MOTION_PREPS = {"from", "to", "towards", "toward", "into", "on"}
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _LEAD = re.compile(r"^(?:the|The)\s+")
@@ -88,7 +104,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span:
     """Fill ``near``, ``actor_noun``, ``subject`` and the preposition extras from the words around the span."""
     text = doc.text if text is None else text
-    span.near = bool(NEAR.search(text[max(0, span.start - 40):span.start]))
+    span.near = bool(NEAR.search(text[max(0, span.start - 40) : span.start]))
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return span
@@ -129,8 +145,11 @@ def _qualifies(root, end: int, lex: Lexicon) -> bool:
     doc = root.doc
     head = root.head
     while end <= head.i <= end + 3:
-        if head.pos_ == "NOUN" and head.lower_ in lex.modifier_nouns \
-                and all(t.dep_ in ("compound", "amod") and end <= t.head.i <= head.i for t in doc[end:head.i]):
+        if (
+            head.pos_ == "NOUN"
+            and head.lower_ in lex.modifier_nouns
+            and all(t.dep_ in ("compound", "amod") and end <= t.head.i <= head.i for t in doc[end : head.i])
+        ):
             return True
         if head.dep_ != "compound" or head.head.i <= head.i:
             return False
@@ -168,7 +187,7 @@ def _inside_organisation(doc, lex: Lexicon, start: int, end: int, tagged: bool =
             j -= 1
             steps += 1
     if tagged:  # an organisation the tagger found around the name; not the name alone ("Kursk Oblast" as ORG)
-        toks = list(doc[sp.start:sp.end])
+        toks = list(doc[sp.start : sp.end])
         return _in_longer_name(_entities_at(doc, toks, "ORG"), toks)
     return False
 
@@ -233,8 +252,14 @@ class _Found:
         self.covered.update(range(span.start, span.end))
 
 
-def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, demonyms: Optional[dict] = None,
-              embedded: bool = False, known: Optional[Callable[[set], set]] = None) -> list[Span]:
+def recognize(
+    doc,
+    lexicon: Optional[Lexicon] = None,
+    adjectival: bool = False,
+    demonyms: Optional[dict] = None,
+    embedded: bool = False,
+    known: Optional[Callable[[set], set]] = None,
+) -> list[Span]:
     """Place-name spans of a spaCy ``doc``, non-overlapping, in text order.
 
     ``known`` maps a set of normalized names to those the gazetteer has (the matcher then takes
@@ -247,8 +272,11 @@ def recognize(doc, lexicon: Optional[Lexicon] = None, adjectival: bool = False, 
     """
     found = _Found(doc, lexicon or load(), embedded)
     ents = list(doc.ents)
-    person_words = {normalize(ent[-1].text) for ent in ents  # surnames: "Steele" after "Michael Steele"
-                    if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)}
+    person_words = {
+        normalize(ent[-1].text)
+        for ent in ents  # surnames: "Steele" after "Michael Steele"
+        if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
+    }
     _country_phrases(found)
     _subdivision_phrases(found)
     _after_cues(found)
@@ -303,8 +331,12 @@ def _after_cues(found: _Found) -> None:
     for m in rx.finditer(text):
         s, e = m.start("name"), m.end("name")
         key = normalize(text[s:e])
-        if len(key) < 2 or key in lex.stoplist or not found.free(s, e) \
-                or _inside_organisation(doc, lex, s, e, tagged=False):
+        if (
+            len(key) < 2
+            or key in lex.stoplist
+            or not found.free(s, e)
+            or _inside_organisation(doc, lex, s, e, tagged=False)
+        ):
             continue
         first = normalize(text[s:e].split()[0])
         if first in lex.stoplist:
@@ -335,13 +367,19 @@ def _country_phrases(found: _Found) -> None:
     lex, text = found.lex, found.text
     rx = _CUE_RE.get(id(lex) + 1)
     if rx is None:
-        alts = "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                        for a in sorted((a for a in lex.country_aliases if " " in a), key=len, reverse=True))
+        alts = "|".join(
+            re.escape(a).replace(r"\ ", r"\s+")
+            for a in sorted((a for a in lex.country_aliases if " " in a), key=len, reverse=True)
+        )
         rx = _CUE_RE[id(lex) + 1] = re.compile(rf"(?i)(?<![\w.])(?:{alts})(?![\w])")
     for m in rx.finditer(text):
         s, e = m.start(), m.end()
-        if text[s].isupper() and text[e - 1].isalpha() and text[text.rfind(" ", s, e) + 1].isupper() \
-                and found.free(s, e):
+        if (
+            text[s].isupper()
+            and text[e - 1].isalpha()
+            and text[text.rfind(" ", s, e) + 1].isupper()
+            and found.free(s, e)
+        ):
             found.add(Span(s, e, text[s:e], "gazetteer", normalize(text[s:e])))
 
 
@@ -357,11 +395,18 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
                 _before_phrase(found, ent, s, e)
             continue
         key = normalize(text[s:e])
-        if not text[s:s + 1].isupper() or len(key) < 2:  # "posted on X": no place has a one-letter name
+        if not text[s : s + 1].isupper() or len(key) < 2:  # "posted on X": no place has a one-letter name
             continue
-        stopped = key in lex.stoplist and not (text[s:e].isupper() and len(key) <= 3) and not (
-            ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].lower_ in lex.locative_preps
-            and key not in person_words)  # "a base in Jordan", "troops in Chad": the tagger and the preposition agree
+        stopped = (
+            key in lex.stoplist
+            and not (text[s:e].isupper() and len(key) <= 3)
+            and not (
+                ent.label_ == "GPE"
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ in lex.locative_preps
+                and key not in person_words
+            )
+        )  # "a base in Jordan", "troops in Chad": the tagger and the preposition agree
         if stopped or (demonyms and key in demonyms) or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
@@ -385,12 +430,19 @@ def _proper_runs(doc, lex: Lexicon) -> list[list]:
         ok = (
             tok.pos_ == "PROPN"
             and (tok.is_title or (tok.is_upper and len(tok.text) > 2 and "." in tok.text))
-            and (tok.ent_type_ not in BLOCK_LABELS or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")
-                 # "in Kidal" tagged NORP: a name right after a preposition of place
-                 or (tok.ent_type_ == "NORP" and tok.i > 0 and doc[tok.i - 1].lower_ in lex.locative_preps))
+            and (
+                tok.ent_type_ not in BLOCK_LABELS
+                or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")
+                # "in Kidal" tagged NORP: a name right after a preposition of place
+                or (tok.ent_type_ == "NORP" and tok.i > 0 and doc[tok.i - 1].lower_ in lex.locative_preps)
+            )
             and not tok.is_sent_start
-        ) or (tok.is_sent_start and tok.pos_ == "PROPN" and tok.is_title
-              and tok.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", ""))
+        ) or (
+            tok.is_sent_start
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "")
+        )
         if ok and tok.text[0].isalpha():
             run.append(tok)
         elif run:
@@ -404,13 +456,12 @@ def _proper_runs(doc, lex: Lexicon) -> list[list]:
 def _ngrams(text: str, r: list):
     for i in range(len(r)):
         for n in range(min(4, len(r) - i), 0, -1):
-            toks = r[i:i + n]
+            toks = r[i : i + n]
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             yield i, n, toks, s, e, normalize(text[s:e])
 
 
-def _gazetteer_names(found: _Found, person_words: set[str], named: dict,
-                     known: Optional[Callable[[set], set]]) -> None:
+def _gazetteer_names(found: _Found, person_words: set[str], named: dict, known: Optional[Callable[[set], set]]) -> None:
     """5. the gazetteer matcher over runs of capitalized proper nouns (checked in resolution);
     words of the document's multi-word person names ("Steele" after "Michael Steele") are not places."""
     text = found.text
@@ -420,11 +471,10 @@ def _gazetteer_names(found: _Found, person_words: set[str], named: dict,
     for r in runs:
         i = 0
         while i < len(r):
-            i += _longest_name(found, r[i:i + 4], person_words, named, names)
+            i += _longest_name(found, r[i : i + 4], person_words, named, names)
 
 
-def _longest_name(found: _Found, window: list, person_words: set[str], named: dict,
-                  names: Optional[set]) -> int:
+def _longest_name(found: _Found, window: list, person_words: set[str], named: dict, names: Optional[set]) -> int:
     """The longest name at the start of ``window`` added; how many tokens to step on."""
     lex, text = found.lex, found.text
     for j, n, toks, s, e, key in _ngrams(text, window):

@@ -29,8 +29,11 @@ SRC_PRIOR = {0: 0.0, 1: 0.0, 3: -0.25, 2: -0.45, 9: -1.6}  # name, alias, derive
 ACLED = {"populated_place": 1, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 UCDP = {"populated_place": 1, "admin2": 3, "admin1": 4, "country": 6, "continent": 7}
 # "Sudzha, in Kursk Oblast", "Kiryat Shmona in northern Israel", "Beit Lahiya in the north-eastern Gaza Strip"
-_CONTAIN = re.compile(r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?"
-                      r"(?:ern)?\s+)?|,\s*)?$", re.I)
+_CONTAIN = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?"
+    r"(?:ern)?\s+)?|,\s*)?$",
+    re.I,
+)
 MIN_MATCHER_POP = 20_000
 LOCATIVE_NATIONAL = 1.0  # country-level context that admits a small town after a preposition of place
 DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
@@ -130,8 +133,13 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         for c in cands:
             if c.src == 9:  # transliteration-tolerant: the closest spelling first ("Al Shadaddi" ~ "Jisr ash Shadadi")
                 key = sp.base or sp.key
-                c.spelling = max((SequenceMatcher(None, key, k).ratio()
-                                  for k in known.get(c.entry.geonameid, [normalize(c.entry.name)])), default=0.0)
+                c.spelling = max(
+                    (
+                        SequenceMatcher(None, key, k).ratio()
+                        for k in known.get(c.entry.geonameid, [normalize(c.entry.name)])
+                    ),
+                    default=0.0,
+                )
                 c.score += 3.0 * c.spelling
             elif c.src == 3 and c.entry.level == "admin2" and not sp.term:
                 c.score -= 1.0  # "Gulf" is not Gulf County by itself
@@ -153,8 +161,13 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
 def _tolerant(spans: list[Span], per: list[list[tuple[int, int]]], gaz: Gazetteer) -> dict[int, list[str]]:
     """The transliteration-tolerant fallback for names with no candidate at all, into ``per``;
     returns the spellings of the candidates it found."""
-    need = [i for i, sp in enumerate(spans) if not per[i] and len(sp.key) >= 5
-            and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))]
+    need = [
+        i
+        for i, sp in enumerate(spans)
+        if not per[i]
+        and len(sp.key) >= 5
+        and (sp.source in ("gold", "region", "cue") or (sp.source == "ner" and sp.label in ("GPE", "LOC")))
+    ]
     if not need:
         return {}
     found_loose = gaz.loose_many([spans[i].base or spans[i].key for i in need])
@@ -165,10 +178,16 @@ def _tolerant(spans: list[Span], per: list[list[tuple[int, int]]], gaz: Gazettee
         k = spans[i].base or spans[i].key
         # villages, districts and regions ("Lower Shabelle" for the alias "Lower Shabeelle"),
         # through a spelling that shares the first letter of the name's last word
-        per[i] = [(g, 9) for g in found_loose.get(loose(k), ())
-                  if g in ents and ents[g].level in ("populated_place", "admin2", "admin1")
-                  and any(loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
-                          for n in known.get(g, ()) or [normalize(ents[g].name)])]
+        per[i] = [
+            (g, 9)
+            for g in found_loose.get(loose(k), ())
+            if g in ents
+            and ents[g].level in ("populated_place", "admin2", "admin1")
+            and any(
+                loose(n) == loose(k) and n.split()[-1][:1] == k.split()[-1][:1]
+                for n in known.get(g, ()) or [normalize(ents[g].name)]
+            )
+        ]
     return known
 
 
@@ -186,8 +205,11 @@ def _prior(c: _Cand, bare_city_admin: bool) -> float:
 def _prune(spans: list[Span], cands: list[list[_Cand]], keep: int = 25) -> None:
     """Drop the long tail of namesakes ("Washington" has hundreds, Ukraine has 40 Popivkas), but keep
     those inside a region the document names ("Popivka, Kharkiv Oblast"): context decides among them."""
-    named = {cs[0].entry.geonameid for sp, cs in zip(spans, cands)
-             if cs and cs[0].entry.level in ("admin1", "admin2") and sp.source != "adjectival"}
+    named = {
+        cs[0].entry.geonameid
+        for sp, cs in zip(spans, cands)
+        if cs and cs[0].entry.level in ("admin1", "admin2") and sp.source != "adjectival"
+    }
     for cs in cands:
         if len(cs) > keep:
             inside = [c for c in cs[keep:] if c.entry.admin1_id in named or c.entry.admin2_id in named]
@@ -195,7 +217,9 @@ def _prune(spans: list[Span], cands: list[list[_Cand]], keep: int = 25) -> None:
             cs.extend(inside[:keep])
 
 
-def resolve_spans(spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = "") -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
+def resolve_spans(
+    spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, text: str = ""
+) -> list[tuple[Span, Optional[_Cand], list[_Cand], bool]]:
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
     cands = _candidates(spans, gaz, lex)
@@ -220,17 +244,26 @@ def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
     """Each candidate's prior; a bare name shared by a subdivision and a town ("Kyiv", "Kursk",
     "Donetsk") is the town, unless the document names the subdivision with its generic term."""
     bare = sp.term is None
-    towns = [c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000]
+    towns = [
+        c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000
+    ]
     city_in: dict[int, int] = {}
     for t in towns:
         for a in (t.admin1_id, t.admin2_id):
             if a is not None:
                 city_in[a] = max(city_in.get(a, 0), t.population)
     for c in cs:
-        bca = bool(bare and c.entry.level in ("admin1", "admin2") and (
-            (c.entry.geonameid in city_in and (
-                city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or "")))
-            or (c.src != 0 and bool(towns))))
+        bca = bool(
+            bare
+            and c.entry.level in ("admin1", "admin2")
+            and (
+                (
+                    c.entry.geonameid in city_in
+                    and (city_in[c.entry.geonameid] >= 0.4 * c.entry.population or _CITYLIKE.search(c.entry.kind or ""))
+                )
+                or (c.src != 0 and bool(towns))
+            )
+        )
         # a district's population is that of all its places: by a bare alias it is weaker still
         c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
     cs.sort(key=lambda c: -c.score)
@@ -259,11 +292,18 @@ class _Around:
     container: Optional[Entry]  # the place right after ("Sudzha, in Kursk Oblast")
     points: list[Entry]
     region_form: Optional[Entry]  # the subdivision this bare name is the base of
-    near: Counter = field(default_factory=Counter)  # the neighbours of the countries of the other places (how often named)
+    near: Counter = field(
+        default_factory=Counter
+    )  # the neighbours of the countries of the other places (how often named)
 
 
-def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dict[str, Entry], text: str,
-                  neighbours: Optional[dict[str, frozenset]] = None) -> None:
+def _context_pass(
+    spans: list[Span],
+    cands: list[list[_Cand]],
+    region_forms: dict[str, Entry],
+    text: str,
+    neighbours: Optional[dict[str, frozenset]] = None,
+) -> None:
     """Rank each span's candidates by prior and context; demonyms ("Russian troops shelled
     Kherson") say who acts more than where: they weigh a quarter of a place for the country
     (DEMONYM_WEIGHT) and nothing below it."""
@@ -281,13 +321,15 @@ def _context_pass(spans: list[Span], cands: list[list[_Cand]], region_forms: dic
         if qualifies[i] and top is not None and top.country_code:
             said = said_all - Counter([top.country_code])  # not its own evidence
         container = None
-        if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
+        if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end : spans[i + 1].start]):
             container = firsts[i + 1]
         around = _Around(
-            occ=Counter(e.country_code for e in others if e.country_code), said=said,
+            occ=Counter(e.country_code for e in others if e.country_code),
+            said=said,
             adm1=Counter(e.admin1_id if e.level != "admin1" else e.geonameid for e in others),
             adm2={e.admin2_id if e.level != "admin2" else e.geonameid for e in others},
-            container=container, points=[e for e in others if e.level in ("populated_place", "admin2", "admin1")],
+            container=container,
+            points=[e for e in others if e.level in ("populated_place", "admin2", "admin1")],
             region_form=region_forms.get(sp.key) if sp.term is None else None,
         )
         # next to the document's countries only for a name with no reading inside them ("Gaza" in an
@@ -312,12 +354,17 @@ def _context_score(c: _Cand, rank: int, around: _Around) -> None:
     else:
         # a demonym of its country; a country next to the document's ("Gaza" in an article about
         # Israel: the Palestinian city, not Mozambique's province)
-        weak = [w * (1.2 + 0.25 * min(n, 4)) for w, n in ((DEMONYM_WEIGHT, said.get(e.country_code or "")),
-                                                          (NEIGHBOUR_WEIGHT, around.near.get(e.country_code or ""))) if n]
+        weak = [
+            w * (1.2 + 0.25 * min(n, 4))
+            for w, n in (
+                (DEMONYM_WEIGHT, said.get(e.country_code or "")),
+                (NEIGHBOUR_WEIGHT, around.near.get(e.country_code or "")),
+            )
+            if n
+        ]
         if weak:
             ctx += max(weak)
-        elif occ and e.country_code and e.level != "country" and e.feature_code != "PPLC" \
-                and e.population < WELL_KNOWN:
+        elif occ and e.country_code and e.level != "country" and e.feature_code != "PPLC" and e.population < WELL_KNOWN:
             ctx -= OUT_OF_FOCUS  # in no country of the document, nor next to one (nor a capital or a city of millions)
     if e.level == "country" and occ.get(e.country_code):
         ctx -= 0.6  # a country is not made likelier by its own towns as much as a town by its country
@@ -328,7 +375,9 @@ def _context_score(c: _Cand, rank: int, around: _Around) -> None:
     if e.level == "admin2" and e.geonameid in around.adm2:
         ctx += 0.5
     container = around.container
-    if container is not None and (_contains(container, e) or (container.level == "populated_place" and _km(container, e) < 30)):
+    if container is not None and (
+        _contains(container, e) or (container.level == "populated_place" and _km(container, e) < 30)
+    ):
         ctx += 3.0
     if around.region_form is not None and e.geonameid == around.region_form.geonameid:
         ctx += 3.0
@@ -373,8 +422,13 @@ def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[
         return
     for i, cs in enumerate(cands):
         if cs and spans[i].source != "gold":
-            cands[i] = [c for c in cs if c.entry.country_code in focus or c.entry.level != "populated_place"
-                        or c.entry.population >= SMALL_HOMONYM]
+            cands[i] = [
+                c
+                for c in cs
+                if c.entry.country_code in focus
+                or c.entry.level != "populated_place"
+                or c.entry.population >= SMALL_HOMONYM
+            ]
 
 
 def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
@@ -384,16 +438,24 @@ def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
     sure = Counter(f.country_code for f, cs in zip(firsts, cands) if f is not None and cs[0].src != 9)
     for i, cs in enumerate(cands):
         if cs and cs[0].src == 9:
-            cands[i] = [c for c in cs if c.src != 9 or sure.get(c.entry.country_code)
-                        or (c.entry.level == "admin1" and c.spelling >= NEAR_IDENTICAL)]
+            cands[i] = [
+                c
+                for c in cs
+                if c.src != 9
+                or sure.get(c.entry.country_code)
+                or (c.entry.level == "admin1" and c.spelling >= NEAR_IDENTICAL)
+            ]
 
 
 def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
     """The region containing an unknown name: the place right after it, else the closest region before it."""
     sp = spans[i]
     after = picked[i + 1] if i + 1 < len(spans) else None
-    if after is not None and after.level in ("admin1", "admin2", "country") \
-            and _CONTAIN.match(text[sp.end:spans[i + 1].start]):
+    if (
+        after is not None
+        and after.level in ("admin1", "admin2", "country")
+        and _CONTAIN.match(text[sp.end : spans[i + 1].start])
+    ):
         return after
     best = None
     for j in range(i - 1, -1, -1):
@@ -425,17 +487,26 @@ def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
     if e.level == "admin2":
         return win.src == 0 and not weak and win.local >= 1.5
     locative = sp.locative
-    big = e.population >= (1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2
-                           else MIN_MATCHER_POP)
+    big = e.population >= (
+        1_000_000 if win.src == 2 and not locative else 100_000 if weak or win.src == 2 else MIN_MATCHER_POP
+    )
     # a small town needs evidence below the country level: its region named, or places near it
     # an alternate spelling needs more: the region or country containing it named right after it
     # ("Kiryat Shmona in northern Israel")
     # or, after a preposition of place, its country or a neighbour named in the document ("a rocket
     # attack on Majdal Shams" in an article about Israel and Lebanon, "rockets at Kiryat Shmona")
-    return (big and win.src in (0, 1, 2)) or (win.src in (0, 1) and win.local >= 1.5) \
-        or (win.src == 2 and not weak and win.local >= 3.0) \
-        or (locative and not weak and not sp.embedded and win.src in (0, 1, 2)
-            and win.extra - win.local >= LOCATIVE_NATIONAL)
+    return (
+        (big and win.src in (0, 1, 2))
+        or (win.src in (0, 1) and win.local >= 1.5)
+        or (win.src == 2 and not weak and win.local >= 3.0)
+        or (
+            locative
+            and not weak
+            and not sp.embedded
+            and win.src in (0, 1, 2)
+            and win.extra - win.local >= LOCATIVE_NATIONAL
+        )
+    )
 
 
 def _role(sp: Span, e: Optional[Entry]) -> str:
@@ -454,7 +525,9 @@ def _role(sp: Span, e: Optional[Entry]) -> str:
     return "location"
 
 
-def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False) -> list[Place]:
+def to_places(
+    ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False
+) -> list[Place]:
     """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are dropped)."""
     lex = lex or load()
     text = ctx.text
@@ -473,9 +546,17 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
     for i, (sp, win, cs) in enumerate(keep):
         fields = ctx.span_fields(sp.start, sp.end)
         cand_recs = tuple(
-            PlaceCandidate(geonameid=c.entry.geonameid, name=c.entry.name, feature_code=c.entry.feature_code,
-                           country_code=c.entry.country_code, admin1=c.entry.admin1, latitude=c.entry.latitude,
-                           longitude=c.entry.longitude, population=c.entry.population, score=round(c.total, 3))
+            PlaceCandidate(
+                geonameid=c.entry.geonameid,
+                name=c.entry.name,
+                feature_code=c.entry.feature_code,
+                country_code=c.entry.country_code,
+                admin1=c.entry.admin1,
+                latitude=c.entry.latitude,
+                longitude=c.entry.longitude,
+                population=c.entry.population,
+                score=round(c.total, 3),
+            )
             for c in cs[:5]
         )
         e = win.entry if win is not None else None
@@ -495,13 +576,32 @@ def to_places(ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = N
             wp = max(wp, 4) if e.level != "country" else 6
         elif sp.near and e.level == "populated_place":
             gp, wp = 2, 2
-        places.append(Place(
-            **fields, role=role, resolved=True, geonameid=e.geonameid, name=e.name,
-            latitude=e.latitude, longitude=e.longitude, feature_class=e.feature_class, feature_code=e.feature_code,
-            level=e.level, country_code=e.country_code, country_iso3=e.country_iso3, country=e.country,
-            admin1=e.name if e.level == "admin1" else e.admin1, admin2=e.name if e.level == "admin2" else e.admin2,
-            population=e.population, score=round(win.total, 3) if win is not None else 0.0,
-            candidates=cand_recs, geo_precision=gp, where_prec=wp, fallback=fallback, point_source=e.point_source,
-            source_id=e.source_id, district=e.district,
-        ))
+        places.append(
+            Place(
+                **fields,
+                role=role,
+                resolved=True,
+                geonameid=e.geonameid,
+                name=e.name,
+                latitude=e.latitude,
+                longitude=e.longitude,
+                feature_class=e.feature_class,
+                feature_code=e.feature_code,
+                level=e.level,
+                country_code=e.country_code,
+                country_iso3=e.country_iso3,
+                country=e.country,
+                admin1=e.name if e.level == "admin1" else e.admin1,
+                admin2=e.name if e.level == "admin2" else e.admin2,
+                population=e.population,
+                score=round(win.total, 3) if win is not None else 0.0,
+                candidates=cand_recs,
+                geo_precision=gp,
+                where_prec=wp,
+                fallback=fallback,
+                point_source=e.point_source,
+                source_id=e.source_id,
+                district=e.district,
+            )
+        )
     return places

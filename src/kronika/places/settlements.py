@@ -21,8 +21,13 @@ from kronika.places.names import normalize, place_name_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places" / "settlements.tsv.gz"
 # the source of a row's point, by the prefix of its id
-POINT_SOURCE = {"ocha-pcode": "ocha", "gn": "geonames", "wof": "whosonfirst", "oktmo": "ru-census-2021",
-                "ru2021": "ru-census-2021"}
+POINT_SOURCE = {
+    "ocha-pcode": "ocha",
+    "gn": "geonames",
+    "wof": "whosonfirst",
+    "oktmo": "ru-census-2021",
+    "ru2021": "ru-census-2021",
+}
 SAME_PLACE_KM = 3.0
 CLAIMED_ID_KM = 15.0
 BIG_CITY = 100_000  # how far a row may lie from the GeoNames point of the id it gives
@@ -125,8 +130,11 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
             continue  # a GeoNames id the gazetteer has at another level
         new_rows = place_name_rows(target or gid, [r["name"]], alts)
         names.extend(new_rows)
-        names.extend((k, target or gid, 1) for k in keys if k and len(k) >= 2 and all(ord(c) < 0x250 for c in k)
-                     and k != normalize(r["name"]))
+        names.extend(
+            (k, target or gid, 1)
+            for k in keys
+            if k and len(k) >= 2 and all(ord(c) < 0x250 for c in k) and k != normalize(r["name"])
+        )
         if target is not None:
             p = out[by_id[target]]
             name = r["name"] if r["source_id"].startswith("ocha-pcode:") else p[1]  # OCHA's current name
@@ -138,8 +146,26 @@ def merge(places: list[tuple], names: list[tuple], progress: Optional[Callable[[
         pop = int(r["population"] or 0)
         if pop >= BIG_CITY:
             pop = 0  # GeoNames has every such city: a row joined to none borrowed a namesake's population
-        out.append((gid, r["name"], lat, lon, "P", "PPL", "populated_place", cc, a1, None, pop, None, None, src,
-                    r["admin2"] or None, r["source_id"]))
+        out.append(
+            (
+                gid,
+                r["name"],
+                lat,
+                lon,
+                "P",
+                "PPL",
+                "populated_place",
+                cc,
+                a1,
+                None,
+                pop,
+                None,
+                None,
+                src,
+                r["admin2"] or None,
+                r["source_id"],
+            )
+        )
         by_id[gid] = len(out) - 1
         added += 1
     if progress:

@@ -69,7 +69,12 @@ def counted_noun(span, doc):
         # "Hundreds of troops": the vague amount is the head; the noun is in "of"
         pobj = _of_object(root)
         return (pobj, root) if pobj is not None else (root, root)
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and root.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+        "VERB",
+    ):
         head = root.head
         if head.pos_ in ("NOUN", "PROPN") or head.lower_ in words:
             return head, head

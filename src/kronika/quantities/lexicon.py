@@ -104,9 +104,7 @@ def load() -> Lexicon:
         units=units,
         re_words=re_words,
         re_vague=re.compile(rf"\b(?:{_alternation(vague)})\b", re.IGNORECASE),
-        re_qual_before=re.compile(
-            rf"(?:^|(?<=[^\w]))({_alternation(raw.qualifiers_before)})[\s-]*$", re.IGNORECASE
-        ),
+        re_qual_before=re.compile(rf"(?:^|(?<=[^\w]))({_alternation(raw.qualifiers_before)})[\s-]*$", re.IGNORECASE),
         re_qual_after=re.compile(rf"(?:[\s-]*)({_alternation(raw.qualifiers_after)})\b", re.IGNORECASE),
         # units: case-sensitive surfaces, then a lower-cased retry for long words
         re_unit_after=re.compile(rf"[ \t]?-?({_alternation(after)})(?![A-Za-z0-9²])"),

@@ -43,7 +43,9 @@ _RE_FRACTION = re.compile(r"[/⁄](\d{1,3})(?![\d/])")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128})
 _RE_ALPHA_BEFORE = re.compile(r"[A-Za-z$=]+$")
 # clock times and ISO timestamps: "17:22", "1:36.6", "2019-09-01T10:38:07.190Z"
-_RE_CLOCK = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|(?<![\d,])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?m\.?)?")
+_RE_CLOCK = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|(?<![\d,])\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?m\.?)?"
+)
 _RE_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 _RE_MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _RE_TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|hrs\b|h\b(?=\s)))", re.IGNORECASE)
@@ -58,7 +60,9 @@ _RE_DESIGNATION_BEFORE = re.compile(
 )
 _RE_DESIGNATION_AFTER = re.compile(r"^(?:[A-Za-z]{1,2}\d|-[A-Z]\b|[A-Z](?![a-z]))")
 _RE_PHONE = re.compile(r"^\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|^\d{3}-\d{4}\b")
-_RE_PHONE_ANY = re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\d{3}-\d{4}\b|\+\d{1,3}[\s-]\d{2,4}[\s-]\d{3,4}[\s-]?\d{0,4}\b")
+_RE_PHONE_ANY = re.compile(
+    r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\d{3}-\d{4}\b|\+\d{1,3}[\s-]\d{2,4}[\s-]\d{3,4}[\s-]?\d{0,4}\b"
+)
 _RE_AGE_BEFORE = re.compile(r"\b(?:aged?|age of|ages|at the age of)\s*$", re.IGNORECASE)
 # "10 to 12", "10-12", and with a suspended hyphen "10- to 15-kilometre"
 _RE_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*$|^(?:-|–)$|^-\s+(?:to|or|and)\s+$|^-to-$", re.IGNORECASE)
@@ -88,17 +92,36 @@ _RE_WORD_BEFORE_NAME = re.compile(r"\b([A-Za-z]+)\s+\S+\s$")
 # noun ("the Fortune 500 on its list", "the Pixel 4 and", "a Formula 1 team"; not "told Reuters 20 people")
 _RE_AFTER_NAME = re.compile(r"\s*(?:$|[^a-z\s])|\s+(?P<word>[a-z]+)\b")
 _NOT_PLURALS = frozenset("as is was has its his this thus plus versus across unless".split())
-_PLURALS = frozenset("people men women children police staff personnel crew aircraft cattle sheep fish deer "
-                     "livestock infantry militia".split())
+_PLURALS = frozenset(
+    "people men women children police staff personnel crew aircraft cattle sheep fish deer "
+    "livestock infantry militia".split()
+)
 # a rank, not a count: "the bottom three.", "a last-32 appearance", "finished in the top 10 in"
 _RE_RANK_BEFORE = re.compile(r"\b(?:top|bottom|last)(?:-|\s+)$", re.IGNORECASE)
 # a single capital letter before a number: "S P 500" (the S&P 500 written without "&"), "Class B 2"
 _RE_LETTER_BEFORE = re.compile(r"(?<![\w&.])[B-HJ-Z]\s$")
 # a fraction is a proportion, not a count: "two-thirds of", "a third of the city", "one in three"
 _ORDINAL_DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
-    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
 _DENOMINATOR_STEMS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _SMALL = "a|an|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -253,7 +276,11 @@ def _glued_letters(text: str, m: re.Match, lex: _lex.Lexicon) -> bool:
     if not (m.start() and text[m.start() - 1].isalpha() or text[m.start() - 1 : m.start()] in ("$", "=")):
         return False
     alpha = _RE_ALPHA_BEFORE.search(text, max(0, m.start() - 5), m.start())
-    if alpha is None or not lex.re_unit_before.fullmatch(alpha.group()) and not lex.re_unit_before.search(text, max(0, m.start() - 5), m.start()):
+    if (
+        alpha is None
+        or not lex.re_unit_before.fullmatch(alpha.group())
+        and not lex.re_unit_before.search(text, max(0, m.start() - 5), m.start())
+    ):
         return True
     return bool(alpha.start() and text[alpha.start() - 1].isalnum())
 
@@ -359,7 +386,10 @@ def _number_words(text: str, lex: _lex.Lexicon, found: list[_Num], taken: list[t
         words = re.split(r"[\s-]+", low)
         if words[0] in _SCALE_WORDS:
             continue  # a bare scale word is part of a digit number ("1.5 million", "4 hundred million")
-        if low == "one" and (_RE_NO_ONE.search(text, max(0, m.start() - LOOKBACK), m.start()) or re.match(r"\s+(?:another|of us)\b", text[m.end():])):
+        if low == "one" and (
+            _RE_NO_ONE.search(text, max(0, m.start() - LOOKBACK), m.start())
+            or re.match(r"\s+(?:another|of us)\b", text[m.end() :])
+        ):
             continue
         value = _word_value(phrase, lex)
         if value is None:
@@ -495,8 +525,16 @@ def _figure(text: str, nums: list, j: int, lex: _lex.Lexicon, pos: int):
     currency = lex.units_before.get(cur.rstrip()) if cur else None
     _apply_scale(text, n, lex, currency is not None)
     u = _unit_after(text, n.end, lex)
-    return {"j": j, "n": n, "qual": lead.group("qual"), "start": pos, "cur": currency,
-            "unit": u[0] if u else None, "unit_text": text[u[1] : u[2]] if u else None, "end": u[2] if u else n.end}
+    return {
+        "j": j,
+        "n": n,
+        "qual": lead.group("qual"),
+        "start": pos,
+        "cur": currency,
+        "unit": u[0] if u else None,
+        "unit_text": text[u[1] : u[2]] if u else None,
+        "end": u[2] if u else n.end,
+    }
 
 
 def _bad_end(text: str, f) -> bool:
@@ -574,7 +612,9 @@ def _change_to_from(text: str, nums: list, i: int, lex: _lex.Lexicon):
     if not m.group("dir"):
         to = re.search(rf"\bto\s+(?:(?:{_quals_alt(lex)})\s+)?$", text[max(0, ys - 40) : ys], re.IGNORECASE)
         # the word of change may stand before a first figure: "rose 60% to 3.9 million from 2.4 million"
-        if to is None or not _changes.load().re_change_word.search(_clause_before(text, max(0, ys - 40) + to.start(), 0)):
+        if to is None or not _changes.load().re_change_word.search(
+            _clause_before(text, max(0, ys - 40) + to.start(), 0)
+        ):
             return None
     fx = _figure(text, nums, i + 1, lex, m.end())
     if fx is None or fx["j"] != i + 1 or _bad_end(text, fx) or _bad_end(text, fy):
@@ -612,9 +652,22 @@ def _pair_quantity(text, nums, lex, start, a, b, unit, direction=None, end=None,
     if direction is None:
         direction = "up" if y.value > x.value else ("down" if y.value < x.value else None)
     return ParsedQuantity(
-        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
-        qualifier_text=qualifier_text, unit=unit.code if unit else None, unit_name=unit.name if unit else None,
-        unit_text=unit_text, kind=kind, number_start=y.start, number_end=y.end, change=direction, previous=x.value,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        qualifier_text=qualifier_text,
+        unit=unit.code if unit else None,
+        unit_name=unit.name if unit else None,
+        unit_text=unit_text,
+        kind=kind,
+        number_start=y.start,
+        number_end=y.end,
+        change=direction,
+        previous=x.value,
     )
 
 
@@ -711,16 +764,36 @@ def _phone_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon) -> Optiona
     j = i
     while j + 1 < len(nums) and nums[j + 1].start < phone.end():
         j += 1
-    q = ParsedQuantity(start=phone.start(), end=phone.end(), text=phone.group(), value=None, low=None,
-                       high=None, kind="phone", number_start=n.start, number_end=phone.end())
+    q = ParsedQuantity(
+        start=phone.start(),
+        end=phone.end(),
+        text=phone.group(),
+        value=None,
+        low=None,
+        high=None,
+        kind="phone",
+        number_start=n.start,
+        number_end=phone.end(),
+    )
     return q, j + 1
 
 
 def _clock_times(text: str) -> list[ParsedQuantity]:
     """Clock times and ISO timestamps ("17:22", "2019-09-01T10:38:07Z"): times and dates, not quantities."""
-    return [ParsedQuantity(start=m.start(), end=m.end(), text=m.group(), value=None, low=None, high=None,
-                           kind="date" if "-" in m.group() else "time", number_start=m.start(), number_end=m.end())
-            for m in _RE_CLOCK.finditer(text)]
+    return [
+        ParsedQuantity(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(),
+            value=None,
+            low=None,
+            high=None,
+            kind="date" if "-" in m.group() else "time",
+            number_start=m.start(),
+            number_end=m.end(),
+        )
+        for m in _RE_CLOCK.finditer(text)
+    ]
 
 
 @dataclass
@@ -744,7 +817,9 @@ class _Reading:
     force_kind: Optional[str] = None
 
 
-def _quantity_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consumed: set[int]) -> tuple[ParsedQuantity, int]:
+def _quantity_at(
+    text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consumed: set[int]
+) -> tuple[ParsedQuantity, int]:
     """The quantity read at ``nums[i]`` (a number, a range, a vague amount) and the index of its last number."""
     n = nums[i]
     r = _start_reading(text, n, i, lex)
@@ -763,10 +838,22 @@ def _quantity_at(text: str, nums: list[_Num], i: int, lex: _lex.Lexicon, consume
     elif kind == "age" and unit is None and _RE_AGE_BEFORE.search(r.before):
         unit = lex.units["age"]  # "aged 34", "over the age of 21": an age in years, said so
     q = ParsedQuantity(
-        start=r.start, end=r.end, text=text[r.start : r.end], value=r.value, low=r.low, high=r.high,
-        qualifier=r.qualifier, qualifier_text=r.qualifier_text, unit=unit.code if unit else None,
-        unit_name=unit.name if unit else None, unit_text=r.unit_text, vague=n.vague is not None, kind=kind,
-        number_start=n.start, number_end=n.end, change=_changes.change_before(text[max(0, r.start - 40) : r.start]),
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        value=r.value,
+        low=r.low,
+        high=r.high,
+        qualifier=r.qualifier,
+        qualifier_text=r.qualifier_text,
+        unit=unit.code if unit else None,
+        unit_name=unit.name if unit else None,
+        unit_text=r.unit_text,
+        vague=n.vague is not None,
+        kind=kind,
+        number_start=n.start,
+        number_end=n.end,
+        change=_changes.change_before(text[max(0, r.start - 40) : r.start]),
     )
     return q, r.i
 
@@ -780,8 +867,17 @@ def _start_reading(text: str, n: _Num, i: int, lex: _lex.Lexicon) -> _Reading:
         cur = lex.re_unit_before.search(before[:-1])  # "$-50.8bn": a currency, then the sign
         negative_money = cur is not None
     _apply_scale(text, n, lex, cur is not None)
-    return _Reading(n=n, i=i, start=n.start, end=n.end, value=n.value, before=before, cur=cur,
-                    negative_money=negative_money, force_kind="fraction" if n.fraction else None)
+    return _Reading(
+        n=n,
+        i=i,
+        start=n.start,
+        end=n.end,
+        value=n.value,
+        before=before,
+        cur=cur,
+        negative_money=negative_money,
+        force_kind="fraction" if n.fraction else None,
+    )
 
 
 def _range_separator(text: str, r: _Reading, m2: _Num, lex: _lex.Lexicon):
@@ -801,8 +897,12 @@ def _range_separator(text: str, r: _Reading, m2: _Num, lex: _lex.Lexicon):
     if cur2 is not None and currency:
         sep = sep[: cur2.start()]
     change_to = re.search(r"\bby\s+(?:US\$|\$|€|£|¥)?\s*$", text[max(0, n.start - 12) : n.start])
-    sep_ok = bool(_RE_RANGE_SEP.match(sep) or between is not None and between.group(1).lower() == "from"
-                  and _RE_UP_TO_SEP.match(sep)) and not (change_to and (currency or repeated is not None))
+    sep_ok = bool(
+        _RE_RANGE_SEP.match(sep)
+        or between is not None
+        and between.group(1).lower() == "from"
+        and _RE_UP_TO_SEP.match(sep)
+    ) and not (change_to and (currency or repeated is not None))
     if sep_ok and repeated is not None:
         _apply_scale(text, m2, lex, currency)
         u_second = _unit_after(text, m2.end, lex)
@@ -834,19 +934,42 @@ def _read_range(text: str, nums: list[_Num], r: _Reading, lex: _lex.Lexicon) -> 
         lo = n.value * m2.scale
     phone = _RE_PHONE.match(text[n.start : m2.end + 5])
     raw = text[n.start : n.end]
-    is_year_pair = "," not in raw and "." not in raw and not currency and repeated is None and (
-        (1900 <= lo <= 2100 and (1900 <= hi <= 2100 or hi < 100))
-        or (between is not None and 1000 <= lo <= 2100 and 1000 <= hi <= 2100)
+    is_year_pair = (
+        "," not in raw
+        and "." not in raw
+        and not currency
+        and repeated is None
+        and (
+            (1900 <= lo <= 2100 and (1900 <= hi <= 2100 or hi < 100))
+            or (between is not None and 1000 <= lo <= 2100 and 1000 <= hi <= 2100)
+        )
     )
-    if (not is_year_pair and "," not in raw and "." not in raw and 1900 <= lo <= 2100 and not n.word and hi > 2100
-            and between is None and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))):
+    if (
+        not is_year_pair
+        and "," not in raw
+        and "." not in raw
+        and 1900 <= lo <= 2100
+        and not n.word
+        and hi > 2100
+        and between is None
+        and (hi > 10 * lo or sep.strip() not in ("-", "–", "—"))
+    ):
         lo = hi + 1  # "in 2022 to 6.2 million": a year, then a figure — no range
     if is_year_pair:
         r.force_kind = "year"
     if is_year_pair and not phone:
         r.end = m2.end
         r.i += 1
-    if sep == "-" and lo < 10 and hi < 10 and not n.word and "." not in raw and repeated is None and not currency and _unit_after(text, m2.end, lex) is None:
+    if (
+        sep == "-"
+        and lo < 10
+        and hi < 10
+        and not n.word
+        and "." not in raw
+        and repeated is None
+        and not currency
+        and _unit_after(text, m2.end, lex) is None
+    ):
         r.force_kind = "score"  # "2-1", "1-1 after extra time"
         is_year_pair = True
         r.end = m2.end
@@ -934,7 +1057,12 @@ def _conversions_share_change(text: str, found: list[ParsedQuantity]) -> list[Pa
     out = list(found)
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
-        if prev.change and not cur.change and prev.end <= cur.start and _RE_CONVERSION.match(text[prev.end : cur.start]):
+        if (
+            prev.change
+            and not cur.change
+            and prev.end <= cur.start
+            and _RE_CONVERSION.match(text[prev.end : cur.start])
+        ):
             out[k] = dataclasses.replace(cur, change=prev.change)
     return out
 
@@ -981,8 +1109,14 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         if _RE_FORMATION_AFTER.match(after):
             return "designation"  # "3 Commando Brigade"
         name = _RE_NAME_MODEL.search(before)
-        if (name is not None and n.value < 1000 and name.group(2) not in _NOT_NAMES and name.group(2) not in _WEEKDAYS
-                and name.group(1).lower() not in _PREPOSITIONS and (_RE_INDEX_AFTER.match(after) or re.match(r"\s+[a-z]+s\b", after))):
+        if (
+            name is not None
+            and n.value < 1000
+            and name.group(2) not in _NOT_NAMES
+            and name.group(2) not in _WEEKDAYS
+            and name.group(1).lower() not in _PREPOSITIONS
+            and (_RE_INDEX_AFTER.match(after) or re.match(r"\s+[a-z]+s\b", after))
+        ):
             return "designation"  # "14 Challenger 2 tanks", "the Stoxx 600 index"
     if not n.word:
         if _RE_ORDINAL_AFTER.match(after):
@@ -998,32 +1132,64 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
                 return "year"
         if unit is None and not n.scaled and re.match(r"[A-Za-z]", after):
             # "49ers", "1980s", "3D"
-            return "year" if re.fullmatch(r"\d{2,4}", raw) and after.startswith("s") and n.value % 10 == 0 else "designation"
+            return (
+                "year"
+                if re.fullmatch(r"\d{2,4}", raw) and after.startswith("s") and n.value % 10 == 0
+                else "designation"
+            )
         if unit is None and _RE_ADDRESS_AFTER.match(after):
             return "designation"  # "12 Old Mill Road", "01001 ZIP Code"
         if unit is None and _RE_ACRONYM_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
             return "designation"  # "S&P 500", "FTSE 100", "HIV 2"
-        if unit is None and "," not in raw and "." not in raw and value is not None and 1800 <= value <= 2199 and not n.scaled:
+        if (
+            unit is None
+            and "," not in raw
+            and "." not in raw
+            and value is not None
+            and 1800 <= value <= 2199
+            and not n.scaled
+        ):
             if not re.match(r"^\s*(?:-|–)?\s*(?:troops|soldiers|people|civilians|strikes)\b", after):
                 return "year"
         if _RE_DESIGNATION_BEFORE.search(before) or (_RE_DESIGNATION_AFTER.match(after) and unit is None):
             return "designation"
-        if re.search(r"[A-Za-z]-?$", before) and not re.search(r"(?:US|[A-Z]{1,2})\$\s?$|\s$|[-–(]$", before) and unit is None:
+        if (
+            re.search(r"[A-Za-z]-?$", before)
+            and not re.search(r"(?:US|[A-Z]{1,2})\$\s?$|\s$|[-–(]$", before)
+            and unit is None
+        ):
             return "designation"  # "F16", "S400"
     if not n.word and (_RE_ERA.search(before) or _RE_ERA_AFTER.match(after)):
         return "year"
     if (
-        not n.word and unit is None and value is not None and low is None and high is None and "," not in raw
-        and start == n.start and _name_number(before, after)
+        not n.word
+        and unit is None
+        and value is not None
+        and low is None
+        and high is None
+        and "," not in raw
+        and start == n.start
+        and _name_number(before, after)
     ):
         return "designation"
     if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
         return "designation"  # "22-24 Harbour Avenue"
     if _RE_AGE_BEFORE.search(before):
         return "age"
-    if not n.word and value is not None and value < 120 and re.search(r"[A-Z][\w’'.-]+,\s$", before) and after.startswith(","):
+    if (
+        not n.word
+        and value is not None
+        and value < 120
+        and re.search(r"[A-Z][\w’'.-]+,\s$", before)
+        and after.startswith(",")
+    ):
         return "age"  # "Olena Kovalenko, 34, said"
-    if unit is not None and unit.code in ("year", "month", "week", "day", "h", "min") and text[n.end : n.end + 1] == "-" and re.match(r"\s+[a-z$€£]", text[end : end + 3]):
+    if (
+        unit is not None
+        and unit.code in ("year", "month", "week", "day", "h", "min")
+        and text[n.end : n.end + 1] == "-"
+        and re.match(r"\s+[a-z$€£]", text[end : end + 3])
+    ):
         return "duration"  # "a five-year award", "a two-month contract"
     if n.word and re.match(r"^\s*(?:years? old|-year-old)", after):
         return "age"

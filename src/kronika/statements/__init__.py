@@ -39,7 +39,7 @@ def _mention(ctx: Context, span: Optional[tuple[int, int]]) -> Optional[Mention]
 
 def _kind(ctx: Context, a: Attribution) -> str:
     """'direct' when the content is mostly a quotation (or a signed post), else 'paraphrase'."""
-    if a.form == "signature" or ctx.text[a.content[0] : a.content[0] + 1] in "“\"«":
+    if a.form == "signature" or ctx.text[a.content[0] : a.content[0] + 1] in '“"«':
         return "direct"
     if a.quote is not None:
         inside = min(a.quote[1], a.content[1]) - max(a.quote[0], a.content[0])
@@ -57,8 +57,13 @@ def _time(ctx: Context, a: Attribution):
     """When the statement was made: the time of its sentence closest to the cue, leaving out the
     times it speaks of ("ISW said Russia could take the city by April"), else the publication date."""
     sentence = ctx.sentence_index(a.cue[0])
-    told = [t for t in of_sentence(ctx, "times", sentence) if t.type in ("DATE", "TIME") and t.start_date is not None
-            and not (a.content[0] <= t.start and t.end <= a.content[1])]
+    told = [
+        t
+        for t in of_sentence(ctx, "times", sentence)
+        if t.type in ("DATE", "TIME")
+        and t.start_date is not None
+        and not (a.content[0] <= t.start and t.end <= a.content[1])
+    ]
     found = closest(ctx, told, a.cue[0], a.cue[1])
     return found if found is not None else defaulted_time(ctx, a.cue[0], a.cue[1])
 
@@ -109,8 +114,11 @@ def extract_statements(ctx: Context) -> list[Statement]:
     """The statements of the document, in the order of their cues. Those of a "Related:" list
     (other articles' headlines) are kept and marked ``zone="related"``; front matter keys,
     headings and metadata lines give none."""
-    atts = [a for a in attributions(ctx) if ctx.zone_at(a.cue[0]) not in _HIDDEN_ZONES
-            and a.content[1] > a.content[0] and a.cue[1] > a.cue[0]]  # a cue with nothing said says nothing
+    atts = [
+        a
+        for a in attributions(ctx)
+        if ctx.zone_at(a.cue[0]) not in _HIDDEN_ZONES and a.content[1] > a.content[0] and a.cue[1] > a.cue[0]
+    ]  # a cue with nothing said says nothing
     claims: dict[str, list[str]] = {}
     for c in ctx.claims:
         if c.statement is not None:

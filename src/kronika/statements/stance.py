@@ -20,8 +20,19 @@ from kronika.context import Context
 from kronika.data import CLAIMS_DIR, Strict, load_yaml
 from kronika.records import Stance
 
-_KEYS = ("forecast_cues", "future_aux", "threat_cues", "warning_cues", "self_subjects", "call_cues",
-         "call_particles", "call_needs_particle", "call_aux", "responsibility_heads", "responsibility_cues")
+_KEYS = (
+    "forecast_cues",
+    "future_aux",
+    "threat_cues",
+    "warning_cues",
+    "self_subjects",
+    "call_cues",
+    "call_particles",
+    "call_needs_particle",
+    "call_aux",
+    "responsibility_heads",
+    "responsibility_cues",
+)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,17 @@ from kronika.store.engine import database_url, is_url, make_engine, redacted
 from kronika.series import series_key
 from kronika.store import incremental
 from kronika.store.schema import (  # the tables, here too for ``from kronika.store import events``
-    chronicle_events, chronicle_reports, claim_series, claims, documents, events, meta_table, metadata,
-    series_claimants, series_windows, statements,
+    chronicle_events,
+    chronicle_reports,
+    claim_series,
+    claims,
+    documents,
+    events,
+    meta_table,
+    metadata,
+    series_claimants,
+    series_windows,
+    statements,
 )
 from kronika.store.write import lock_writes, statement_row, store_documents, write_chronicle
 
@@ -73,8 +82,11 @@ def _v4(conn) -> None:
     if add("chronicle_reports", "edge", "JSON"):
         conn.execute(text("CREATE INDEX ix_chronicle_reports_report ON chronicle_reports (doc_id, event_id)"))
     for doc_id, cid, data in conn.execute(select(claims.c.doc_id, claims.c.id, claims.c.data)).all():
-        conn.execute(claims.update().where(claims.c.doc_id == doc_id, claims.c.id == cid)
-                     .values(series_key=series_key(Claim.model_validate(data))))
+        conn.execute(
+            claims.update()
+            .where(claims.c.doc_id == doc_id, claims.c.id == cid)
+            .values(series_key=series_key(Claim.model_validate(data)))
+        )
     published = select(documents.c.published).where(documents.c.id == events.c.doc_id).scalar_subquery()
     conn.execute(events.update().values(sweep_start=func.coalesce(events.c.date_start, published)))
     if conn.execute(select(func.count()).select_from(documents)).scalar_one():
@@ -89,28 +101,49 @@ def _v5(conn) -> None:
     from kronika.series import as_of, window_of
 
     metadata.create_all(conn, tables=_V5_TABLES)
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_chronicle_events_day ON chronicle_events "
-                      "((coalesce(date_start, first_reported) IS NULL), coalesce(date_start, first_reported), id)"))
+    conn.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_chronicle_events_day ON chronicle_events "
+            "((coalesce(date_start, first_reported) IS NULL), coalesce(date_start, first_reported), id)"
+        )
+    )
     if "series_window" not in {c["name"] for c in inspect(conn).get_columns("claims")}:
         conn.execute(text("ALTER TABLE claims ADD COLUMN series_window VARCHAR(8)"))
         conn.execute(text("CREATE INDEX ix_claims_series_window ON claims (series_key, series_window)"))
     q = select(claims.c.doc_id, claims.c.id, claims.c.data, documents.c.published).join(
-        documents, documents.c.id == claims.c.doc_id)
-    rows = [{"d": doc_id, "i": cid, "w": window_of(as_of(Claim.model_validate(data), published))}
-            for doc_id, cid, data, published in conn.execute(q)]
-    stmt = claims.update().where(claims.c.doc_id == bindparam("d"), claims.c.id == bindparam("i")).values(
-        series_window=bindparam("w"))
+        documents, documents.c.id == claims.c.doc_id
+    )
+    rows = [
+        {"d": doc_id, "i": cid, "w": window_of(as_of(Claim.model_validate(data), published))}
+        for doc_id, cid, data, published in conn.execute(q)
+    ]
+    stmt = (
+        claims.update()
+        .where(claims.c.doc_id == bindparam("d"), claims.c.id == bindparam("i"))
+        .values(series_window=bindparam("w"))
+    )
     for i in range(0, len(rows), 5000):
-        conn.execute(stmt, rows[i:i + 5000])
+        conn.execute(stmt, rows[i : i + 5000])
     incremental.rebuild_series(conn)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}  # version -> function(conn) bringing the schema from version-1 to version
+MIGRATIONS = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+    5: _v5,
+}  # version -> function(conn) bringing the schema from version-1 to version
 
 
-def statement_filter(*, source: Optional[str] = None, stance: Optional[str] = None,
-                     since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                     reported_by: Optional[str] = None) -> list:
+def statement_filter(
+    *,
+    source: Optional[str] = None,
+    stance: Optional[str] = None,
+    since: Optional[dt.date] = None,
+    until: Optional[dt.date] = None,
+    reported_by: Optional[str] = None,
+) -> list:
     """WHERE conditions on ``statements`` (joined with ``documents``): the source (its actor name
     or its phrase, a substring), the stance, the statement's date overlapping [since, until] (the
     publication date when it has none) and who reported it (a substring)."""
@@ -208,20 +241,31 @@ class Store:
     # -- reading --------------------------------------------------------------------
     def count(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (documents, events, claims, statements, chronicle_events, claim_series)}
+            return {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (documents, events, claims, statements, chronicle_events, claim_series)
+            }
 
-    def event_reports(self) -> Iterator[tuple[dict, str, Optional[str], Optional[str], Optional[str], Optional[dt.date]]]:
+    def event_reports(
+        self,
+    ) -> Iterator[tuple[dict, str, Optional[str], Optional[str], Optional[str], Optional[dt.date]]]:
         """(event JSON, doc_id, source, title, url, published) for every stored event."""
-        q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
-                   documents.c.published).join(documents, documents.c.id == events.c.doc_id)
+        q = select(
+            events.c.data,
+            events.c.doc_id,
+            documents.c.source,
+            documents.c.title,
+            documents.c.url,
+            documents.c.published,
+        ).join(documents, documents.c.id == events.c.doc_id)
         with self.engine.connect() as conn:
             yield from (tuple(r) for r in conn.execute(q.order_by(events.c.doc_id, events.c.id)))
 
     def claim_items(self) -> Iterator[tuple[dict, str, Optional[str], Optional[dt.date]]]:
         """(claim JSON, doc_id, source, published) for every stored claim."""
         q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
-            documents, documents.c.id == claims.c.doc_id)
+            documents, documents.c.id == claims.c.doc_id
+        )
         with self.engine.connect() as conn:
             yield from (tuple(r) for r in conn.execute(q.order_by(claims.c.doc_id, claims.c.id)))
 
@@ -245,15 +289,23 @@ class Store:
             lock_writes(conn)
             return incremental.rebuild(conn)
 
-    def statement_rows(self, *, source: Optional[str] = None, stance: Optional[str] = None,
-                       since: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                       reported_by: Optional[str] = None, limit: Optional[int] = None,
-                       offset: int = 0) -> list[dict[str, Any]]:
+    def statement_rows(
+        self,
+        *,
+        source: Optional[str] = None,
+        stance: Optional[str] = None,
+        since: Optional[dt.date] = None,
+        until: Optional[dt.date] = None,
+        reported_by: Optional[str] = None,
+        limit: Optional[int] = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Stored statements joined with their document, filtered (see :func:`statement_filter`),
         in date order: the statement's date, else its document's publication date."""
         t = statements
-        q = select(t, documents.c.source.label("publisher"), documents.c.title, documents.c.url,
-                   documents.c.published).join(documents, documents.c.id == t.c.doc_id)
+        q = select(
+            t, documents.c.source.label("publisher"), documents.c.title, documents.c.url, documents.c.published
+        ).join(documents, documents.c.id == t.c.doc_id)
         q = q.where(*statement_filter(source=source, stance=stance, since=since, until=until, reported_by=reported_by))
         q = q.order_by(func.coalesce(t.c.date_start, documents.c.published), t.c.doc_id, t.c.sentence, t.c.id)
         if limit:
@@ -268,11 +320,20 @@ class Store:
         their first and last dates."""
         t = statements
         day = func.coalesce(t.c.date_start, documents.c.published)
-        q = (select(t.c.source, func.count().label("n"),
-                    func.sum(case((t.c.stance == "denies", 1), else_=0)).label("denials"),
-                    func.min(day).label("first"), func.max(day).label("last"))
-             .join(documents, documents.c.id == t.c.doc_id).where(t.c.source.is_not(None))
-             .group_by(t.c.source).order_by(func.count().desc(), t.c.source).limit(limit))
+        q = (
+            select(
+                t.c.source,
+                func.count().label("n"),
+                func.sum(case((t.c.stance == "denies", 1), else_=0)).label("denials"),
+                func.min(day).label("first"),
+                func.max(day).label("last"),
+            )
+            .join(documents, documents.c.id == t.c.doc_id)
+            .where(t.c.source.is_not(None))
+            .group_by(t.c.source)
+            .order_by(func.count().desc(), t.c.source)
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 

@@ -44,7 +44,7 @@ def database_url(db: str | Path) -> str:
 def _checked_url(url: str) -> str:
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            url = "postgresql+psycopg://" + url[len(prefix):]
+            url = "postgresql+psycopg://" + url[len(prefix) :]
     try:
         parsed = make_url(url)
     except ArgumentError:

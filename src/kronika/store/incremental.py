@@ -100,8 +100,12 @@ def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional
     dirty_roots: set[int] = set()  # groups holding a new or moved report
     dirty_ids: set[str] = set()  # stored events that lost a report
     for report, cid, edge in rows:
-        if cid is not None and not ((dirty_roots or dirty_ids) and any(  # nothing changed yet: no need to look
-                sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in sweep.window(report))):
+        if cid is not None and not (
+            (dirty_roots or dirty_ids)
+            and any(  # nothing changed yet: no need to look
+                sweep.root[j] in dirty_roots or stored_in[j] in dirty_ids for j in sweep.window(report)
+            )
+        ):
             i = sweep.seed(report, roots.get(cid), (edge[0], edge[1]) if edge else None)
             roots.setdefault(cid, i)
             stored_in.append(cid)
@@ -145,7 +149,8 @@ def _window_rows(conn: Connection, event_type: str, windows: list[Interval]) -> 
     ids = sorted({c for _, c, _ in rows if c})
     for i in range(0, len(ids), 500):
         members = select(chronicle_reports.c.doc_id, chronicle_reports.c.event_id).where(
-            chronicle_reports.c.chronicle_id.in_(ids[i:i + 500]))
+            chronicle_reports.c.chronicle_id.in_(ids[i : i + 500])
+        )
         more = _report_rows(conn, tuple_(t.doc_id, t.id).in_(members))
         rows += [x for x in more if x[0].key not in have]
         have |= {x[0].key for x in more}
@@ -164,8 +169,11 @@ def _report_rows(conn: Connection, where) -> list[tuple]:
     from kronika.store.schema import chronicle_reports as cr
     from kronika.store.schema import events
 
-    q = (select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
-         .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id)).where(where))
+    q = (
+        select(events.c.doc_id, events.c.id, cr.c.chronicle_id, cr.c.edge)
+        .outerjoin(cr, (cr.c.doc_id == events.c.doc_id) & (cr.c.event_id == events.c.id))
+        .where(where)
+    )
     found = conn.execute(q).all()
     seen = _SEEN.setdefault(conn.engine, OrderedDict())
     parsed = _parsed(conn, sorted({(d, e) for d, e, _, _ in found} - seen.keys()))
@@ -192,13 +200,29 @@ def _parsed(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, st
     wanted = set(keys)
     docs = sorted({d for d, _ in keys})
     for i in range(0, len(docs), 500):
-        q = (select(events.c.data, events.c.doc_id, events.c.id, documents.c.source, documents.c.title,
-                    documents.c.url, documents.c.published)
-             .join(documents, documents.c.id == events.c.doc_id).where(events.c.doc_id.in_(docs[i:i + 500])))
+        q = (
+            select(
+                events.c.data,
+                events.c.doc_id,
+                events.c.id,
+                documents.c.source,
+                documents.c.title,
+                documents.c.url,
+                documents.c.published,
+            )
+            .join(documents, documents.c.id == events.c.doc_id)
+            .where(events.c.doc_id.in_(docs[i : i + 500]))
+        )
         for data, doc_id, event_id, source, title, url, published in conn.execute(q):
             if (doc_id, event_id) in wanted:
-                out[(doc_id, event_id)] = Report(event=Event.model_validate(data), doc_id=doc_id, source=source,
-                                                 title=title, url=url, published=published)
+                out[(doc_id, event_id)] = Report(
+                    event=Event.model_validate(data),
+                    doc_id=doc_id,
+                    source=source,
+                    title=title,
+                    url=url,
+                    published=published,
+                )
     return out
 
 
@@ -263,9 +287,16 @@ def update_series(conn: Connection, key: str, windows: list[str]) -> None:
     conn.execute(delete(series_windows).where(t.key == key, t.window.in_(windows)))
     counts.n_revisions += _update_claimants(conn, key, pieces, windows)
     write_series(conn, [({}, [window_row(key, pc) for pc in pieces], [])])
-    latest = [dict(r) for q in (t.best.is_not(None) | t.low.is_not(None), t.window != UNDATED)
-              for r in conn.execute(select(t.window, t.low, t.best, t.high, t.last_date).where(t.key == key, q)
-                                    .order_by(t.window.desc()).limit(1)).mappings()]
+    latest = [
+        dict(r)
+        for q in (t.best.is_not(None) | t.low.is_not(None), t.window != UNDATED)
+        for r in conn.execute(
+            select(t.window, t.low, t.best, t.high, t.last_date)
+            .where(t.key == key, q)
+            .order_by(t.window.desc())
+            .limit(1)
+        ).mappings()
+    ]
     conn.execute(delete(claim_series).where(claim_series.c.key == key))
     write_series(conn, [(head_row(k, counts, sorted(latest, key=lambda r: r["window"])), [], [])])
 
@@ -279,30 +310,47 @@ def _update_claimants(conn: Connection, key: str, pieces: list, windows: list[st
     from kronika.store.write import insert_rows
 
     t = series_claimants.c
-    old = {(c, w): r for c, w, r in conn.execute(select(t.claimant, t.window, t.revises)
-                                                 .where(t.key == key, t.window.in_(windows)))}
+    old = {
+        (c, w): r
+        for c, w, r in conn.execute(select(t.claimant, t.window, t.revises).where(t.key == key, t.window.in_(windows)))
+    }
     conn.execute(delete(series_claimants).where(t.key == key, t.window.in_(windows)))
     new = {(c, pc.window): v for pc in pieces for c, v in pc.claimants.items()}
-    insert_rows(conn, series_claimants, [{"key": key, "claimant": c, "window": w, "first": f, "last": last,
-                                          "revises": False} for (c, w), (f, last) in sorted(new.items())])
+    insert_rows(
+        conn,
+        series_claimants,
+        [
+            {"key": key, "claimant": c, "window": w, "first": f, "last": last, "revises": False}
+            for (c, w), (f, last) in sorted(new.items())
+        ],
+    )
     delta = -sum(bool(r) for r in old.values())
     later: dict[tuple[str, str], bool] = {}  # the next window of a claimant after a rewritten one
     for c in sorted({c for c, _ in old} | {c for c, _ in new}):
         for w in windows:
-            nxt = conn.execute(select(t.window, t.revises).where(t.key == key, t.claimant == c, t.window > w)
-                               .order_by(t.window).limit(1)).first()
+            nxt = conn.execute(
+                select(t.window, t.revises)
+                .where(t.key == key, t.claimant == c, t.window > w)
+                .order_by(t.window)
+                .limit(1)
+            ).first()
             if nxt is not None and (c, nxt[0]) not in new:
                 later[(c, nxt[0])] = bool(nxt[1])
     for c, w in sorted(set(new) | set(later)):
-        before = conn.execute(select(t.last).where(t.key == key, t.claimant == c, t.window < w)
-                              .order_by(t.window.desc()).limit(1)).scalar()
-        first = new[(c, w)][0] if (c, w) in new else conn.execute(
-            select(t.first).where(t.key == key, t.claimant == c, t.window == w)).scalar_one()
+        before = conn.execute(
+            select(t.last).where(t.key == key, t.claimant == c, t.window < w).order_by(t.window.desc()).limit(1)
+        ).scalar()
+        first = (
+            new[(c, w)][0]
+            if (c, w) in new
+            else conn.execute(select(t.first).where(t.key == key, t.claimant == c, t.window == w)).scalar_one()
+        )
         now = before is not None and revises(before, first)
         was = later.get((c, w), False)
         if now != was:
-            conn.execute(series_claimants.update().where(t.key == key, t.claimant == c, t.window == w)
-                         .values(revises=now))
+            conn.execute(
+                series_claimants.update().where(t.key == key, t.claimant == c, t.window == w).values(revises=now)
+            )
         delta += now - was
     return delta
 
@@ -311,29 +359,37 @@ def stored_reports(conn: Connection, event_type: Optional[str]) -> list[Report]:
     """Every stored event report (of ``event_type``, or all), with its document's metadata."""
     from kronika.store.schema import documents, events
 
-    q = select(events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url,
-               documents.c.published).join(documents, documents.c.id == events.c.doc_id)
+    q = select(
+        events.c.data, events.c.doc_id, documents.c.source, documents.c.title, documents.c.url, documents.c.published
+    ).join(documents, documents.c.id == events.c.doc_id)
     if event_type is not None:
         q = q.where(events.c.event_type == event_type)
-    return [Report(event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url,
-                   published=published)
-            for data, doc_id, source, title, url, published in conn.execute(q.order_by(events.c.doc_id, events.c.id))]
+    return [
+        Report(
+            event=Event.model_validate(data), doc_id=doc_id, source=source, title=title, url=url, published=published
+        )
+        for data, doc_id, source, title, url, published in conn.execute(q.order_by(events.c.doc_id, events.c.id))
+    ]
 
 
-def stored_claims(conn: Connection, keys: Optional[list[str]], *, key: Optional[str] = None,
-                  windows: Optional[list[str]] = None) -> list[tuple]:
+def stored_claims(
+    conn: Connection, keys: Optional[list[str]], *, key: Optional[str] = None, windows: Optional[list[str]] = None
+) -> list[tuple]:
     """(claim, doc_id, source, published) of every stored claim (of the series ``keys``, or all;
     or of the series ``key`` in its ``windows``)."""
     from kronika.store.schema import claims, documents
 
     q = select(claims.c.data, claims.c.doc_id, documents.c.source, documents.c.published).join(
-        documents, documents.c.id == claims.c.doc_id)
+        documents, documents.c.id == claims.c.doc_id
+    )
     if keys is not None:
         q = q.where(claims.c.series_key.in_(keys))
     if key is not None:
         q = q.where(claims.c.series_key == key, claims.c.series_window.in_(windows or []))
-    return [(Claim.model_validate(data), doc_id, source, published)
-            for data, doc_id, source, published in conn.execute(q.order_by(claims.c.doc_id, claims.c.id))]
+    return [
+        (Claim.model_validate(data), doc_id, source, published)
+        for data, doc_id, source, published in conn.execute(q.order_by(claims.c.doc_id, claims.c.id))
+    ]
 
 
 def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> None:
@@ -347,6 +403,6 @@ def _drop_events(conn: Connection, event_type: str, ids: Optional[set[str]]) -> 
         return
     ordered = sorted(ids)
     for i in range(0, len(ordered), 500):
-        part = ordered[i:i + 500]
+        part = ordered[i : i + 500]
         conn.execute(delete(chronicle_reports).where(chronicle_reports.c.chronicle_id.in_(part)))
         conn.execute(delete(chronicle_events).where(chronicle_events.c.id.in_(part)))

@@ -38,19 +38,50 @@ MAX_OFFSET = 2**31  # SQLite's OFFSET is a 64-bit integer; no store holds this m
 Page = tuple[int, list[dict[str, Any]]]  # (total, rows); total is -1 when not counted
 
 EVENT_COLS = [
-    events.c.doc_id, events.c.id, events.c.event_type, events.c.sub_event_type, events.c.kind,
-    events.c.status, events.c.date_start, events.c.date_end, events.c.granularity, events.c.place,
-    events.c.geonameid, events.c.country_code, events.c.admin1, events.c.latitude, events.c.longitude,
-    events.c.actor1, events.c.actor2, events.c.fatalities, events.c.sentence, events.c.text,
+    events.c.doc_id,
+    events.c.id,
+    events.c.event_type,
+    events.c.sub_event_type,
+    events.c.kind,
+    events.c.status,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.granularity,
+    events.c.place,
+    events.c.geonameid,
+    events.c.country_code,
+    events.c.admin1,
+    events.c.latitude,
+    events.c.longitude,
+    events.c.actor1,
+    events.c.actor2,
+    events.c.fatalities,
+    events.c.sentence,
+    events.c.text,
     # the level of the event's place (country, admin1, admin2, populated_place...): a region's point is not a town's
     events.c.data[("place", "level")].as_string().label("place_level"),
     events.c.data[("place", "fallback")].as_boolean().label("place_fallback"),
 ]
 CLAIM_COLS = [
-    claims.c.doc_id, claims.c.id, claims.c.measure, claims.c.subject, claims.c.value, claims.c.low,
-    claims.c.high, claims.c.qualifier, claims.c.unit, claims.c.claimant, claims.c.modality,
-    claims.c.date_start, claims.c.date_end, claims.c.place, claims.c.geonameid, claims.c.country_code,
-    claims.c.headline, claims.c.sentence, claims.c.text,
+    claims.c.doc_id,
+    claims.c.id,
+    claims.c.measure,
+    claims.c.subject,
+    claims.c.value,
+    claims.c.low,
+    claims.c.high,
+    claims.c.qualifier,
+    claims.c.unit,
+    claims.c.claimant,
+    claims.c.modality,
+    claims.c.date_start,
+    claims.c.date_end,
+    claims.c.place,
+    claims.c.geonameid,
+    claims.c.country_code,
+    claims.c.headline,
+    claims.c.sentence,
+    claims.c.text,
 ]
 CLAIM_ADMIN1 = claims.c.data[("place", "admin1")].as_string()
 LEAD = 90  # characters of a document's text shown when it has no title
@@ -87,10 +118,30 @@ DOC_SORTS = {
     "source": lambda: documents.c.source,
     "ingested": lambda: documents.c.ingested_at,
 }
-CHRONICLE_COLS = ["id", "event_type", "sub_event_type", "kind", "status", "date_start", "date_end",
-                  "granularity", "date_defaulted", "place", "country_code", "admin1", "latitude", "longitude",
-                  "actor1", "actor2", "fatalities", "n_sources", "n_reports", "first_reported",
-                  "last_reported", "merge_score"]
+CHRONICLE_COLS = [
+    "id",
+    "event_type",
+    "sub_event_type",
+    "kind",
+    "status",
+    "date_start",
+    "date_end",
+    "granularity",
+    "date_defaulted",
+    "place",
+    "country_code",
+    "admin1",
+    "latitude",
+    "longitude",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "n_sources",
+    "n_reports",
+    "first_reported",
+    "last_reported",
+    "merge_score",
+]
 CHRONICLE_SORTS = {
     "date": lambda: func.coalesce(chronicle_events.c.date_start, chronicle_events.c.first_reported),
     "sources": lambda: chronicle_events.c.n_sources,
@@ -105,6 +156,7 @@ _NEEDS_DOCS = {"source", "published"}
 
 
 # -- conditions: the one meaning of each filter ------------------------------------------------
+
 
 def named(col, value: str):
     """``col`` contains ``value`` (case-insensitive, literal), for an indexed name column: the
@@ -202,6 +254,7 @@ def chronicle_conditions(f: Filters) -> list:
 
 # -- sorting and paging ------------------------------------------------------------------------
 
+
 def order_by(sort: str, sorts: dict, tiebreak: list) -> list:
     """ORDER BY for ``sort`` (a key of ``sorts``, '-' before it for descending), unknown values
     last either way. A ValueError names the valid keys."""
@@ -234,8 +287,9 @@ def _page(conn, q, order, limit: Optional[int], offset: int, count: bool = True)
     return total, [dict(r) for r in rows]
 
 
-def _keyed_page(conn, q, keys: list, cols: list, join, order, limit: Optional[int], offset: int,
-                count: bool = True) -> Page:
+def _keyed_page(
+    conn, q, keys: list, cols: list, join, order, limit: Optional[int], offset: int, count: bool = True
+) -> Page:
     """Filter, sort and page over the key columns only, then fetch the shown rows' columns.
 
     Sorting full rows would carry every row's text (and read the documents' large records)
@@ -247,7 +301,7 @@ def _keyed_page(conn, q, keys: list, cols: list, join, order, limit: Optional[in
     wanted = [tuple(r[n] for n in names) for r in found]
     by_key: dict[tuple, dict[str, Any]] = {}
     for i in range(0, len(wanted), 5000):  # bounded IN lists, however many rows were asked for
-        rows = conn.execute(select(*cols).select_from(join).where(_among(keys, wanted[i:i + 5000]))).mappings()
+        rows = conn.execute(select(*cols).select_from(join).where(_among(keys, wanted[i : i + 5000]))).mappings()
         by_key.update({tuple(r[n] for n in names): dict(r) for r in rows})
     return total, [by_key[k] for k in wanted if k in by_key]
 
@@ -259,8 +313,9 @@ def _among(keys: list, wanted: list[tuple]):
         return or_(*[and_(*[k == v for k, v in zip(keys, w)]) for w in wanted])
     # big pages: the documents' rows through the key's first column, the rest filtered
     # (coalesce keeps SQLite from probing every document x id pair; a row-value IN would scan)
-    return and_(keys[0].in_(sorted({w[0] for w in wanted})),
-                func.coalesce(keys[1], "").in_(sorted({w[1] for w in wanted})))
+    return and_(
+        keys[0].in_(sorted({w[0] for w in wanted})), func.coalesce(keys[1], "").in_(sorted({w[1] for w in wanted}))
+    )
 
 
 def _item_keys(t, f: Filters, sort: str, conditions: list):
@@ -273,8 +328,18 @@ def _item_keys(t, f: Filters, sort: str, conditions: list):
 
 # -- the queries -------------------------------------------------------------------------------
 
-def query_events(store: Store, f: Filters, *, sort: str = "date", limit: Optional[int] = 50, offset: int = 0,
-                 located_only: bool = False, count: bool = True, data: bool = False) -> Page:
+
+def query_events(
+    store: Store,
+    f: Filters,
+    *,
+    sort: str = "date",
+    limit: Optional[int] = 50,
+    offset: int = 0,
+    located_only: bool = False,
+    count: bool = True,
+    data: bool = False,
+) -> Page:
     """Events with their document's source, title and date, filtered, sorted and paged
     (``data``: with each event's full record as JSON)."""
     q = _item_keys(events, f, sort, event_conditions(f))
@@ -286,8 +351,16 @@ def query_events(store: Store, f: Filters, *, sort: str = "date", limit: Optiona
         return _keyed_page(conn, q, [events.c.doc_id, events.c.id], cols, _EVENTS_JOIN, order, limit, offset, count)
 
 
-def query_claims(store: Store, f: Filters, *, sort: str = "date", limit: Optional[int] = 50, offset: int = 0,
-                 count: bool = True, data: bool = False) -> Page:
+def query_claims(
+    store: Store,
+    f: Filters,
+    *,
+    sort: str = "date",
+    limit: Optional[int] = 50,
+    offset: int = 0,
+    count: bool = True,
+    data: bool = False,
+) -> Page:
     """Claims with their document's source, title and date, filtered, sorted and paged."""
     q = _item_keys(claims, f, sort, claim_conditions(f))
     order = order_by(sort, CLAIM_SORTS, [claims.c.doc_id, claims.c.sentence, claims.c.id])
@@ -296,8 +369,18 @@ def query_claims(store: Store, f: Filters, *, sort: str = "date", limit: Optiona
         return _keyed_page(conn, q, [claims.c.doc_id, claims.c.id], cols, _CLAIMS_JOIN, order, limit, offset, count)
 
 
-def query_chronicle(store: Store, f: Filters, *, sort: str = "date", limit: Optional[int] = 50, offset: int = 0,
-                    min_sources: int = 1, count: bool = True, data: bool = False, reports: bool = True) -> Page:
+def query_chronicle(
+    store: Store,
+    f: Filters,
+    *,
+    sort: str = "date",
+    limit: Optional[int] = 50,
+    offset: int = 0,
+    min_sources: int = 1,
+    count: bool = True,
+    data: bool = False,
+    reports: bool = True,
+) -> Page:
     """Merged events (``chronicle_events``), filtered, sorted and paged, each with its reports
     (document, event, source, publication date, sentence)."""
     t = chronicle_events
@@ -317,11 +400,21 @@ def _add_reports(conn, rows: list[dict[str, Any]]) -> None:
     found: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
     ids = list(found)
     for i in range(0, len(ids), 5000):
-        rq = (select(r.c.chronicle_id, r.c.doc_id, r.c.event_id, r.c.source, r.c.published, r.c.text,
-                     documents.c.title, documents.c.url)
-              .join(documents, documents.c.id == r.c.doc_id, isouter=True)
-              .where(r.c.chronicle_id.in_(ids[i:i + 5000]))
-              .order_by(r.c.chronicle_id, r.c.published, r.c.doc_id, r.c.event_id))
+        rq = (
+            select(
+                r.c.chronicle_id,
+                r.c.doc_id,
+                r.c.event_id,
+                r.c.source,
+                r.c.published,
+                r.c.text,
+                documents.c.title,
+                documents.c.url,
+            )
+            .join(documents, documents.c.id == r.c.doc_id, isouter=True)
+            .where(r.c.chronicle_id.in_(ids[i : i + 5000]))
+            .order_by(r.c.chronicle_id, r.c.published, r.c.doc_id, r.c.event_id)
+        )
         for rep in conn.execute(rq).mappings():
             d = dict(rep)
             found[d.pop("chronicle_id")].append(d)
@@ -338,9 +431,26 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
     from sqlalchemy import String, cast, type_coerce
 
     e, r = chronicle_events, chronicle_reports
-    shown = [e.c[name] for name in ("id", "date_start", "date_end", "granularity", "date_defaulted", "first_reported",
-                                    "event_type", "sub_event_type", "kind", "status", "actor1", "actor2", "place",
-                                    "fatalities", "n_sources")]
+    shown = [
+        e.c[name]
+        for name in (
+            "id",
+            "date_start",
+            "date_end",
+            "granularity",
+            "date_defaulted",
+            "first_reported",
+            "event_type",
+            "sub_event_type",
+            "kind",
+            "status",
+            "actor1",
+            "actor2",
+            "place",
+            "fatalities",
+            "n_sources",
+        )
+    ]
     chosen = select(*shown).where(*chronicle_conditions(f)).order_by(*chronicle_order("date"))
     c = chosen.limit(limit).subquery("e")
 
@@ -348,21 +458,50 @@ def timeline(store: Store, f: Filters, *, limit: Optional[int] = None) -> list[t
         return type_coerce(col, String) if store.engine.dialect.name == "sqlite" else cast(col, String)
 
     day = func.coalesce(c.c.date_start, c.c.first_reported)
-    q = (select(c.c.id, raw(c.c.date_start), raw(c.c.date_end), c.c.granularity, c.c.date_defaulted,
-                raw(c.c.first_reported), c.c.event_type, c.c.sub_event_type, c.c.kind, c.c.status, c.c.actor1,
-                c.c.actor2, c.c.place, c.c.fatalities, c.c.n_sources, r.c.doc_id, r.c.source,
-                raw(r.c.published), r.c.text)
-         .join(r, r.c.chronicle_id == c.c.id)
-         .order_by(day.is_(None), day, c.c.id, r.c.published, r.c.doc_id))
+    q = (
+        select(
+            c.c.id,
+            raw(c.c.date_start),
+            raw(c.c.date_end),
+            c.c.granularity,
+            c.c.date_defaulted,
+            raw(c.c.first_reported),
+            c.c.event_type,
+            c.c.sub_event_type,
+            c.c.kind,
+            c.c.status,
+            c.c.actor1,
+            c.c.actor2,
+            c.c.place,
+            c.c.fatalities,
+            c.c.n_sources,
+            r.c.doc_id,
+            r.c.source,
+            raw(r.c.published),
+            r.c.text,
+        )
+        .join(r, r.c.chronicle_id == c.c.id)
+        .order_by(day.is_(None), day, c.c.id, r.c.published, r.c.doc_id)
+    )
     with store.engine.connect() as conn:
         return [tuple(row) for row in conn.execute(q).all()]
 
 
-def query_documents(store: Store, f: Filters, *, sort: str = "-published", limit: Optional[int] = 50,
-                    offset: int = 0) -> Page:
+def query_documents(
+    store: Store, f: Filters, *, sort: str = "-published", limit: Optional[int] = 50, offset: int = 0
+) -> Page:
     """Documents' metadata: published in [since, until], by a source, with ``text`` in the title."""
-    cols = [documents.c.id, documents.c.title, documents.c.url, documents.c.source, documents.c.author,
-            documents.c.published, documents.c.published_from, documents.c.format, _LEAD]
+    cols = [
+        documents.c.id,
+        documents.c.title,
+        documents.c.url,
+        documents.c.source,
+        documents.c.author,
+        documents.c.published,
+        documents.c.published_from,
+        documents.c.format,
+        _LEAD,
+    ]
     q = select(documents.c.id)
     if f.since:
         q = q.where(documents.c.published >= f.since)
@@ -378,8 +517,11 @@ def query_documents(store: Store, f: Filters, *, sort: str = "-published", limit
 
 
 def event_row(store: Store, doc_id: str, event_id: str) -> Optional[dict[str, Any]]:
-    q = (select(*EVENT_COLS, *DOC_COLS, events.c.data).join(documents, documents.c.id == events.c.doc_id)
-         .where(events.c.doc_id == doc_id, events.c.id == event_id))
+    q = (
+        select(*EVENT_COLS, *DOC_COLS, events.c.data)
+        .join(documents, documents.c.id == events.c.doc_id)
+        .where(events.c.doc_id == doc_id, events.c.id == event_id)
+    )
     with store.engine.connect() as conn:
         row = conn.execute(q).mappings().first()
     return dict(row) if row else None
@@ -398,7 +540,7 @@ def query_places(store: Store, *, q: Optional[str] = None, limit: int = 50, offs
             for name, n in conn.execute(sel):
                 counts.setdefault(name, {"events": 0, "claims": 0})[kind] = n
         ordered = sorted(counts.items(), key=lambda kv: (-(kv[1]["events"] + kv[1]["claims"]), kv[0]))
-        items = [{"place": name, **_place_point(conn, name), **n} for name, n in ordered[offset:offset + limit]]
+        items = [{"place": name, **_place_point(conn, name), **n} for name, n in ordered[offset : offset + limit]]
     return len(ordered), items
 
 
@@ -406,8 +548,11 @@ def _place_point(conn, name: str) -> dict[str, Any]:
     for t in (events, claims):
         lat = t.c.latitude if t is events else literal(None).label("latitude")
         lon = t.c.longitude if t is events else literal(None).label("longitude")
-        row = conn.execute(select(t.c.geonameid, t.c.country_code, lat, lon)
-                           .where(t.c.place == name).limit(1)).mappings().first()
+        row = (
+            conn.execute(select(t.c.geonameid, t.c.country_code, lat, lon).where(t.c.place == name).limit(1))
+            .mappings()
+            .first()
+        )
         if row is not None:
             return dict(row)
     return {}
@@ -416,15 +561,20 @@ def _place_point(conn, name: str) -> dict[str, Any]:
 def query_actors(store: Store, *, q: Optional[str] = None, limit: int = 50, offset: int = 0) -> Page:
     """Actors of events (actor1/actor2) and claimants of claims, with counts of each role."""
     parts = [
-        select(events.c.actor1.label("name"), literal(1).label("events"), literal(0).label("claims"))
-        .where(events.c.actor1.is_not(None)),
-        select(events.c.actor2.label("name"), literal(1).label("events"), literal(0).label("claims"))
-        .where(events.c.actor2.is_not(None)),
-        select(claims.c.claimant.label("name"), literal(0).label("events"), literal(1).label("claims"))
-        .where(claims.c.claimant.is_not(None)),
+        select(events.c.actor1.label("name"), literal(1).label("events"), literal(0).label("claims")).where(
+            events.c.actor1.is_not(None)
+        ),
+        select(events.c.actor2.label("name"), literal(1).label("events"), literal(0).label("claims")).where(
+            events.c.actor2.is_not(None)
+        ),
+        select(claims.c.claimant.label("name"), literal(0).label("events"), literal(1).label("claims")).where(
+            claims.c.claimant.is_not(None)
+        ),
     ]
     u = union_all(*parts).subquery()
-    agg = select(u.c.name, func.sum(u.c.events).label("events"), func.sum(u.c.claims).label("claims")).group_by(u.c.name)
+    agg = select(u.c.name, func.sum(u.c.events).label("events"), func.sum(u.c.claims).label("claims")).group_by(
+        u.c.name
+    )
     if q:
         agg = agg.where(contains(u.c.name, q))
     order = [(func.sum(u.c.events) + func.sum(u.c.claims)).desc(), u.c.name]
@@ -437,9 +587,16 @@ def distinct_values(store: Store, col) -> list[str]:
         return [v for (v,) in conn.execute(select(col).where(col.is_not(None)).distinct().order_by(col).limit(200))]
 
 
-def query_series(store: Store, *, measure: Optional[str] = None, subject: Optional[str] = None,
-                 place: Optional[str] = None, key: Optional[str] = None, limit: Optional[int] = 10,
-                 offset: int = 0) -> Page:
+def query_series(
+    store: Store,
+    *,
+    measure: Optional[str] = None,
+    subject: Optional[str] = None,
+    place: Optional[str] = None,
+    key: Optional[str] = None,
+    limit: Optional[int] = 10,
+    offset: int = 0,
+) -> Page:
     """Stored claim series (``claim_series``) as their JSON records, most points first, paged
     (each assembled from its windows, ``series_windows``)."""
     from kronika.series import assemble, piece_from_json
@@ -462,22 +619,36 @@ def query_series(store: Store, *, measure: Optional[str] = None, subject: Option
         pieces: dict[str, list] = {k: [] for k in keys}
         w = series_windows.c
         for i in range(0, len(keys), 5000):
-            part = keys[i:i + 5000]
+            part = keys[i : i + 5000]
             heads.update(conn.execute(select(t.c.key, t.c.data).where(t.c.key.in_(part))).all())
             for k, data in conn.execute(select(w.key, w.data).where(w.key.in_(part)).order_by(w.key, w.window)):
                 pieces[k].append(piece_from_json(data))
-    return total, [assemble(k, heads[k]["measure"], heads[k]["subject"], heads[k]["place"], heads[k]["time_scope"],
-                            heads[k]["unit"], pieces[k]).model_dump(mode="json") for k in keys if k in heads]
+    return total, [
+        assemble(
+            k,
+            heads[k]["measure"],
+            heads[k]["subject"],
+            heads[k]["place"],
+            heads[k]["time_scope"],
+            heads[k]["unit"],
+            pieces[k],
+        ).model_dump(mode="json")
+        for k in keys
+        if k in heads
+    ]
 
 
 def other_reports(store: Store, doc_id: str, event_id: str) -> list[dict[str, Any]]:
     """Other documents' reports of the same real event (empty before the chronicle is built)."""
     t = chronicle_reports
     cid = select(t.c.chronicle_id).where(t.c.doc_id == doc_id, t.c.event_id == event_id).scalar_subquery()
-    q = (select(t.c.doc_id, t.c.event_id, events.c.sentence, events.c.text, *DOC_COLS)
-         .join(events, and_(events.c.doc_id == t.c.doc_id, events.c.id == t.c.event_id))
-         .join(documents, documents.c.id == t.c.doc_id)
-         .where(t.c.chronicle_id == cid, or_(t.c.doc_id != doc_id, t.c.event_id != event_id))
-         .order_by(documents.c.published, t.c.doc_id).limit(200))
+    q = (
+        select(t.c.doc_id, t.c.event_id, events.c.sentence, events.c.text, *DOC_COLS)
+        .join(events, and_(events.c.doc_id == t.c.doc_id, events.c.id == t.c.event_id))
+        .join(documents, documents.c.id == t.c.doc_id)
+        .where(t.c.chronicle_id == cid, or_(t.c.doc_id != doc_id, t.c.event_id != event_id))
+        .order_by(documents.c.published, t.c.doc_id)
+        .limit(200)
+    )
     with store.engine.connect() as conn:
         return [dict(r) for r in conn.execute(q).mappings()]

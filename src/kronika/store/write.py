@@ -19,7 +19,14 @@ from sqlalchemy.engine import Connection
 from kronika.records import Analysis
 from kronika.series import UNDATED, as_of, piece_counts, piece_json, question_key, series_key, window_of
 from kronika.store.schema import (
-    chronicle_events, chronicle_reports, claim_series, claims, documents, events, series_claimants, series_windows,
+    chronicle_events,
+    chronicle_reports,
+    claim_series,
+    claims,
+    documents,
+    events,
+    series_claimants,
+    series_windows,
     statements,
 )
 
@@ -49,7 +56,7 @@ def insert_new(conn: Connection, table, row: dict) -> bool:
 
 def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
     for i in range(0, len(rows), CHUNK):
-        conn.execute(insert(table), rows[i:i + CHUNK])
+        conn.execute(insert(table), rows[i : i + CHUNK])
 
 
 def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Analysis]:
@@ -60,10 +67,14 @@ def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Anal
             continue
         doc_id = analysis.document.id
         published = analysis.document.published
-        insert_rows(conn, events, [{**event_row(doc_id, e), "sweep_start": _sweep_start(e, published)}
-                                   for e in analysis.events])
-        insert_rows(conn, claims, [{**claim_row(doc_id, c), "series_window": window_of(as_of(c, published))}
-                                   for c in analysis.claims])
+        insert_rows(
+            conn, events, [{**event_row(doc_id, e), "sweep_start": _sweep_start(e, published)} for e in analysis.events]
+        )
+        insert_rows(
+            conn,
+            claims,
+            [{**claim_row(doc_id, c), "series_window": window_of(as_of(c, published))} for c in analysis.claims],
+        )
         insert_rows(conn, statements, [statement_row(doc_id, s) for s in analysis.statements])
         stored.append(analysis)
     return stored
@@ -77,10 +88,19 @@ def _sweep_start(e, published):
 def document_row(analysis: Analysis) -> dict:
     doc = analysis.document
     return dict(
-        id=doc.id, title=doc.title, url=doc.url, source=doc.source, author=doc.author,
-        published=doc.published, published_from=doc.published_from, format=doc.format,
-        path=doc.path, text=doc.text, analysis=analysis.model_dump(mode="json"),
-        pipeline=analysis.pipeline, ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        id=doc.id,
+        title=doc.title,
+        url=doc.url,
+        source=doc.source,
+        author=doc.author,
+        published=doc.published,
+        published_from=doc.published_from,
+        format=doc.format,
+        path=doc.path,
+        text=doc.text,
+        analysis=analysis.model_dump(mode="json"),
+        pipeline=analysis.pipeline,
+        ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
     )
 
 
@@ -97,18 +117,29 @@ def _place_cols(p) -> dict:
 def event_row(doc_id: str, e) -> dict:
     p = e.place
     return {
-        "doc_id": doc_id, "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
-        "kind": e.kind, "status": e.status, **_time_cols(e.time),
-        "granularity": e.time.granularity if e.time else None, **_place_cols(p),
-        "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+        "doc_id": doc_id,
+        "id": e.id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "kind": e.kind,
+        "status": e.status,
+        **_time_cols(e.time),
+        "granularity": e.time.granularity if e.time else None,
+        **_place_cols(p),
+        "admin1": p.admin1 if p else None,
+        "latitude": p.latitude if p else None,
         "longitude": p.longitude if p else None,
-        "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
-        "fatalities": e.fatalities, "sentence": e.sentence, "text": e.text, "data": e.model_dump(mode="json"),
+        "actor1": e.actor1.name if e.actor1 else None,
+        "actor2": e.actor2.name if e.actor2 else None,
+        "fatalities": e.fatalities,
+        "sentence": e.sentence,
+        "text": e.text,
+        "data": e.model_dump(mode="json"),
     }
 
 
 def _claimant(c) -> Optional[str]:
-    """"Volodymyr Zelenskyy (Government of Ukraine (2019-))": the person and whom they speak for."""
+    """ "Volodymyr Zelenskyy (Government of Ukraine (2019-))": the person and whom they speak for."""
     if c.claimant is None:
         return c.claimant_text
     return f"{c.claimant.person} ({c.claimant.name})" if c.claimant.person else c.claimant.name
@@ -117,24 +148,49 @@ def _claimant(c) -> Optional[str]:
 def claim_row(doc_id: str, c) -> dict:
     q = c.quantity
     return {
-        "doc_id": doc_id, "id": c.id, "measure": c.measure,
+        "doc_id": doc_id,
+        "id": c.id,
+        "measure": c.measure,
         "subject": c.subject.name if c.subject else c.subject_text,
-        "value": q.value, "low": q.low, "high": q.high, "qualifier": q.qualifier, "unit": q.unit,
-        "claimant": _claimant(c), "modality": c.modality,
-        **_time_cols(c.time), **_place_cols(c.place), "headline": c.headline, "sentence": c.sentence,
-        "text": c.text, "data": c.model_dump(mode="json"), "series_key": series_key(c),
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+        "unit": q.unit,
+        "claimant": _claimant(c),
+        "modality": c.modality,
+        **_time_cols(c.time),
+        **_place_cols(c.place),
+        "headline": c.headline,
+        "sentence": c.sentence,
+        "text": c.text,
+        "data": c.model_dump(mode="json"),
+        "series_key": series_key(c),
     }
 
 
 def statement_row(doc_id: str, s) -> dict:
     """A statement's queryable columns."""
     return {
-        "doc_id": doc_id, "id": s.id, "source": s.source_name, "source_text": s.source.text if s.source else None,
-        "source_kind": s.source_kind, "stance": s.stance, "kind": s.kind, "form": s.form,
-        "cue": s.cue.text, "content": s.content.text,
-        "reported_by": (s.reported_by_actor.name if s.reported_by_actor else s.reported_by.text) if s.reported_by else None,
-        "reported_in": s.reported_in, **_time_cols(s.time), "n_claims": len(s.claims),
-        "sentence": s.sentence, "text": s.text, "data": s.model_dump(mode="json"),
+        "doc_id": doc_id,
+        "id": s.id,
+        "source": s.source_name,
+        "source_text": s.source.text if s.source else None,
+        "source_kind": s.source_kind,
+        "stance": s.stance,
+        "kind": s.kind,
+        "form": s.form,
+        "cue": s.cue.text,
+        "content": s.content.text,
+        "reported_by": (s.reported_by_actor.name if s.reported_by_actor else s.reported_by.text)
+        if s.reported_by
+        else None,
+        "reported_in": s.reported_in,
+        **_time_cols(s.time),
+        "n_claims": len(s.claims),
+        "sentence": s.sentence,
+        "text": s.text,
+        "data": s.model_dump(mode="json"),
     }
 
 
@@ -142,16 +198,29 @@ def chronicle_event_row(e) -> dict:
     """The queryable columns of a merged event."""
     t, p = e.time, e.place
     return {
-        "id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type, "kind": e.kind,
-        "status": e.status, "date_start": t.start_date if t else None, "date_end": t.end_date if t else None,
-        "granularity": t.granularity if t else None, "date_defaulted": bool(t is None or t.defaulted),
-        "place": (p.name or p.text) if p else None, "country_code": p.country_code if p else None,
-        "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+        "id": e.id,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "kind": e.kind,
+        "status": e.status,
+        "date_start": t.start_date if t else None,
+        "date_end": t.end_date if t else None,
+        "granularity": t.granularity if t else None,
+        "date_defaulted": bool(t is None or t.defaulted),
+        "place": (p.name or p.text) if p else None,
+        "country_code": p.country_code if p else None,
+        "admin1": p.admin1 if p else None,
+        "latitude": p.latitude if p else None,
         "longitude": p.longitude if p else None,
-        "actor1": e.actor1.name if e.actor1 else None, "actor2": e.actor2.name if e.actor2 else None,
-        "fatalities": e.fatalities, "n_sources": e.n_sources, "n_reports": len(e.reports),
-        "first_reported": e.first_reported, "last_reported": e.last_reported,
-        "merge_score": e.merge_score, "data": e.model_dump(mode="json"),
+        "actor1": e.actor1.name if e.actor1 else None,
+        "actor2": e.actor2.name if e.actor2 else None,
+        "fatalities": e.fatalities,
+        "n_sources": e.n_sources,
+        "n_reports": len(e.reports),
+        "first_reported": e.first_reported,
+        "last_reported": e.last_reported,
+        "merge_score": e.merge_score,
+        "data": e.model_dump(mode="json"),
     }
 
 
@@ -160,8 +229,18 @@ def chronicle_report_rows(e, edges: dict) -> list[dict]:
         found = edges.get((r.doc_id, r.event_id))
         return [found[0], list(found[1])] if found else None
 
-    return [{"chronicle_id": e.id, "doc_id": r.doc_id, "event_id": r.event_id, "source": r.source or r.title,
-             "published": r.published, "text": r.text, "edge": edge(r)} for r in e.reports]
+    return [
+        {
+            "chronicle_id": e.id,
+            "doc_id": r.doc_id,
+            "event_id": r.event_id,
+            "source": r.source or r.title,
+            "published": r.published,
+            "text": r.text,
+            "edge": edge(r),
+        }
+        for r in e.reports
+    ]
 
 
 def series_rows(k: tuple, pieces: list, counts, marks: dict) -> tuple[dict, list[dict], list[dict]]:
@@ -171,17 +250,34 @@ def series_rows(k: tuple, pieces: list, counts, marks: dict) -> tuple[dict, list
     and the revision ``marks`` of its claimants' windows."""
     key = question_key(k)
     windows = [window_row(key, pc) for pc in pieces]
-    claimants = [{"key": key, "claimant": c, "window": pc.window, "first": first, "last": last,
-                  "revises": marks.get((c, pc.window), False)}
-                 for pc in pieces for c, (first, last) in sorted(pc.claimants.items())]
+    claimants = [
+        {
+            "key": key,
+            "claimant": c,
+            "window": pc.window,
+            "first": first,
+            "last": last,
+            "revises": marks.get((c, pc.window), False),
+        }
+        for pc in pieces
+        for c, (first, last) in sorted(pc.claimants.items())
+    ]
     return head_row(k, counts, windows), windows, claimants
 
 
 def window_row(key: str, pc) -> dict:
     s = pc.summary
-    return {"key": key, "window": pc.window, "low": s.low, "best": s.best, "high": s.high, "n_points": s.n_points,
-            "last_date": pc.points[-1].date if pc.window != UNDATED else None,
-            "counts": piece_counts(pc), "data": piece_json(pc)}
+    return {
+        "key": key,
+        "window": pc.window,
+        "low": s.low,
+        "best": s.best,
+        "high": s.high,
+        "n_points": s.n_points,
+        "last_date": pc.points[-1].date if pc.window != UNDATED else None,
+        "counts": piece_counts(pc),
+        "data": piece_json(pc),
+    }
 
 
 def head_row(k: tuple, counts, windows: list[dict]) -> dict:
@@ -195,11 +291,29 @@ def head_row(k: tuple, counts, windows: list[dict]) -> dict:
     figures = {f: latest[f] if latest else None for f in ("low", "best", "high")}
     subject = counts.subject(None)
     flags = counts.flags()
-    data = {"key": question_key(k), "measure": measure, "subject": subject, "place": place, "time_scope": scope,
-            "unit": unit, **figures, "flags": list(flags), "counts": asdict(counts)}
-    return {"key": question_key(k), "measure": measure, "subject": subject, "place": place, "unit": unit, **figures,
-            "flags": ",".join(flags), "n_points": counts.n_points, "last_date": max(dates) if dates else None,
-            "data": data}
+    data = {
+        "key": question_key(k),
+        "measure": measure,
+        "subject": subject,
+        "place": place,
+        "time_scope": scope,
+        "unit": unit,
+        **figures,
+        "flags": list(flags),
+        "counts": asdict(counts),
+    }
+    return {
+        "key": question_key(k),
+        "measure": measure,
+        "subject": subject,
+        "place": place,
+        "unit": unit,
+        **figures,
+        "flags": ",".join(flags),
+        "n_points": counts.n_points,
+        "last_date": max(dates) if dates else None,
+        "data": data,
+    }
 
 
 def write_chronicle(conn: Connection, merged: list, edges: Optional[dict] = None) -> None:

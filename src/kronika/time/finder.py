@@ -19,31 +19,103 @@ from typing import Iterator, Optional
 from kronika.time.lexicon import load
 
 PREPOSITIONS = (
-    "as of", "on", "in", "by", "since", "until", "till", "before", "after", "from", "during",
-    "through", "throughout", "into", "of", "at", "between", "for", "over", "within", "around", "until about",
-    "and", "to",
+    "as of",
+    "on",
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "during",
+    "through",
+    "throughout",
+    "into",
+    "of",
+    "at",
+    "between",
+    "for",
+    "over",
+    "within",
+    "around",
+    "until about",
+    "and",
+    "to",
 )
 BOUNDS = {
-    "by": "by", "since": "since", "from": "since", "until": "until", "till": "until",
-    "before": "before", "after": "after", "between": "between", "as of": "by",
+    "by": "by",
+    "since": "since",
+    "from": "since",
+    "until": "until",
+    "till": "until",
+    "before": "before",
+    "after": "after",
+    "between": "between",
+    "as of": "by",
 }
 # a bare "May"/"March" is a month only after one of these (or with a day, a year, early/late...)
-_MONTH_CONTEXT = {"in", "of", "since", "until", "till", "by", "during", "from", "through", "before", "after",
-                  "between", "and", "to", "last", "this", "next", "early", "late", "mid", "throughout", "as of", "for"}
-_COUNT_BEFORE = re.compile(r"(?i:\b(?:age[sd]?|aged|no\.|number|nos?\.|page|pages|route|flight|article|resolution|#|\$|€|£|code|room|unit|brigade|division|regiment|battalion)\s*)$")
-_VERBS_AFTER_YEAR = {"was", "has", "is", "as", "saw", "sees", "its", "this", "marks", "remains", "seems",
-                     "looks", "brings", "becomes", "promises", "begins", "ends", "does", "offers"}
+_MONTH_CONTEXT = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "from",
+    "through",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "last",
+    "this",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "throughout",
+    "as of",
+    "for",
+}
+_COUNT_BEFORE = re.compile(
+    r"(?i:\b(?:age[sd]?|aged|no\.|number|nos?\.|page|pages|route|flight|article|resolution|#|\$|€|£|code|room|unit|brigade|division|regiment|battalion)\s*)$"
+)
+_VERBS_AFTER_YEAR = {
+    "was",
+    "has",
+    "is",
+    "as",
+    "saw",
+    "sees",
+    "its",
+    "this",
+    "marks",
+    "remains",
+    "seems",
+    "looks",
+    "brings",
+    "becomes",
+    "promises",
+    "begins",
+    "ends",
+    "does",
+    "offers",
+}
 _GROUP = re.compile(r"\(\?P<[a-z_0-9]+>")
 
 
 @dataclass(frozen=True)
 class RawMatch:
     kind: str
-    start: int           # extent, without the preposition
+    start: int  # extent, without the preposition
     end: int
-    groups: dict          # named groups of the kind's own pattern that matched
-    pre: Optional[str]    # the preposition before it, lower-cased
-    spans: tuple = ()     # (name, start, end) of the named groups
+    groups: dict  # named groups of the kind's own pattern that matched
+    pre: Optional[str]  # the preposition before it, lower-cased
+    spans: tuple = ()  # (name, start, end) of the named groups
 
 
 # Speed: one big alternation tried at every character costs ~5 µs a character. Instead the
@@ -133,7 +205,7 @@ def _body_at(text: str, pos: int, tok_end: int, excluded: frozenset = frozenset(
     first = text[pos]
     if not (first.isdigit() or first == "'" or text[pos:tok_end].lower() in _vocab()):
         return None
-    subset = _subset_for(text[pos:tok_end + 1])
+    subset = _subset_for(text[pos : tok_end + 1])
     if excluded:
         subset = tuple(i for i in subset if i not in excluded)
     if not subset:
@@ -147,17 +219,17 @@ def _keep(text: str, m: RawMatch, timeml: bool) -> bool:
     if m.kind == "month" and not g.get("y") and not g.get("part"):
         word = g["m"].lower()
         if word in lex.ambiguous_months:
-            words_before = text[max(0, m.start - 12):m.start].lower().split()
+            words_before = text[max(0, m.start - 12) : m.start].lower().split()
             prev = words_before[-1] if words_before else ""
             if (m.pre or prev) not in _MONTH_CONTEXT:
                 return False
     if m.kind == "year" and not g.get("part") and not g.get("fiscal"):
-        if _COUNT_BEFORE.search(text[max(0, m.start - 12):m.start]):
+        if _COUNT_BEFORE.search(text[max(0, m.start - 12) : m.start]):
             return False
         y = int(g["y"])
         if y < 1900 and m.pre not in ("in", "since", "of", "by", "until", "from", "before", "after", "during"):
             return False
-        before, after = text[max(0, m.start - 8):m.start], text[m.end:m.end + 24]
+        before, after = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 24]
         if re.search(r"\d[\s.]+$", before) or re.match(r"[\s.]+\d", after):
             return False  # digit groups: "+380 44 2025 1999"
         if re.search(r"\d[-–]$", before):  # second year of a range "2009-2010", not "555-2025"
@@ -172,18 +244,39 @@ def _keep(text: str, m: RawMatch, timeml: bool) -> bool:
             return False  # "2024 vehicles": a count
     if m.kind in ("duration", "duration_range") and g.get("old"):
         return False  # ages: "17-year-old"
-    if m.kind == "duration" and m.start > 0 and _COUNT_BEFORE.search(text[max(0, m.start - 12):m.start]):
+    if m.kind == "duration" and m.start > 0 and _COUNT_BEFORE.search(text[max(0, m.start - 12) : m.start]):
         return False
-    if m.kind == "duration" and re.fullmatch(r"(?:1[6-9]|20)\d\d", g.get("n", "")) and not g.get("u", "").lower().endswith("s"):
+    if (
+        m.kind == "duration"
+        and re.fullmatch(r"(?:1[6-9]|20)\d\d", g.get("n", ""))
+        and not g.get("u", "").lower().endswith("s")
+    ):
         return False  # "the 1988 second quarter"
-    if m.kind == "duration" and g.get("u", "").lower().startswith("quarter") and text[m.end:m.end + 3] == " of" \
-            and "-" in text[m.start:m.end]:
+    if (
+        m.kind == "duration"
+        and g.get("u", "").lower().startswith("quarter")
+        and text[m.end : m.end + 3] == " of"
+        and "-" in text[m.start : m.end]
+    ):
         return False  # "three-quarters of"
     if m.kind == "vague_duration":
         if not g.get("rel") and not g.get("n") and m.pre not in ("for", "in", "over", "within"):
             return False
     if m.kind == "season" and not g.get("y") and not g.get("rel") and not g.get("part"):
-        if m.pre not in ("in", "during", "since", "by", "until", "this", "last", "of", "through", "over", "into", "throughout"):
+        if m.pre not in (
+            "in",
+            "during",
+            "since",
+            "by",
+            "until",
+            "this",
+            "last",
+            "of",
+            "through",
+            "over",
+            "into",
+            "throughout",
+        ):
             return False
         if g["season"].lower() == "fall" and not g.get("the"):
             return False
@@ -209,8 +302,12 @@ def scan(text: str, timeml: bool = False) -> Iterator[RawMatch]:
             if pos <= tried or pos < last_end:
                 continue
             tried = pos
-            if pos and (text[pos - 1].isalnum() or text[pos - 1] == "-") and text[pos] != "'" \
-                    and not (text[pos].isdigit() and text[pos - 1] == "-"):
+            if (
+                pos
+                and (text[pos - 1].isalnum() or text[pos - 1] == "-")
+                and text[pos] != "'"
+                and not (text[pos].isdigit() and text[pos - 1] == "-")
+            ):
                 continue  # inside a word
             pre = None
             m = _body_at(text, pos, tend)
@@ -246,7 +343,7 @@ def _after_preposition(text: str, pos: int, tend: int):
     if word not in _SINGLE_PRE and word != "as":
         return None, None
     nxt = _TOKEN.search(text, tend)
-    if nxt is None or text[tend:nxt.start()].strip():
+    if nxt is None or text[tend : nxt.start()].strip():
         return None, None
     if word == "as":
         if nxt.group().lower() != "of":

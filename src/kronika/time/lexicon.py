@@ -57,7 +57,11 @@ class Lexicon:
         if t.endswith(" 1/2"):
             t, half = t[:-4], 0.5
         if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
-            return float(t.replace(",", "")) + half if "," in t and len(t.split(",")[-1]) == 3 else float(t.replace(",", ".")) + half
+            return (
+                float(t.replace(",", "")) + half
+                if "," in t and len(t.split(",")[-1]) == 3
+                else float(t.replace(",", ".")) + half
+            )
         if t in self.numbers:
             v = self.numbers[t]
             return None if v is None else v + half
@@ -155,11 +159,20 @@ def _lexicon(lx: _LexiconFile) -> Lexicon:
         mm, dd = v.split("-")
         holidays[k] = (int(mm), int(dd))
     lex = Lexicon(
-        months=dict(lx.months), month_abbreviations=dict(lx.month_abbreviations),
-        ambiguous_months=frozenset(lx.ambiguous_months), weekdays=dict(lx.weekdays), seasons=dict(lx.seasons),
-        day_words=dict(lx.day_words), day_parts=dict(lx.day_parts), numbers=dict(lx.numbers),
-        ordinals=dict(lx.ordinals), units=dict(lx.units), refs=dict(lx.refs), holidays=holidays,
-        future_cues=tuple(lx.future_cues), moving_holidays={k: tuple(v) for k, v in lx.moving_holidays.items()},
+        months=dict(lx.months),
+        month_abbreviations=dict(lx.month_abbreviations),
+        ambiguous_months=frozenset(lx.ambiguous_months),
+        weekdays=dict(lx.weekdays),
+        seasons=dict(lx.seasons),
+        day_words=dict(lx.day_words),
+        day_parts=dict(lx.day_parts),
+        numbers=dict(lx.numbers),
+        ordinals=dict(lx.ordinals),
+        units=dict(lx.units),
+        refs=dict(lx.refs),
+        holidays=holidays,
+        future_cues=tuple(lx.future_cues),
+        moving_holidays={k: tuple(v) for k, v in lx.moving_holidays.items()},
     )
     for k, rule in lex.moving_holidays.items():
         if not (rule[0] == "easter" and len(rule) == 2 or len(rule) == 3 and 1 <= int(rule[0]) <= 12):
@@ -220,7 +233,15 @@ def _patterns(pt: _PatternsFile, macros: dict[str, str]) -> tuple[Pattern, ...]:
 def _triggers(lex: Lexicon, trigger_words: list[str], unit_words: list[str]) -> frozenset[str]:
     """Words one of which a sentence must have for the patterns to be tried on it."""
     trig = set(trigger_words)
-    for words in (lex.months, lex.month_abbreviations, lex.weekdays, lex.seasons, lex.day_words, lex.day_parts, unit_words):
+    for words in (
+        lex.months,
+        lex.month_abbreviations,
+        lex.weekdays,
+        lex.seasons,
+        lex.day_words,
+        lex.day_parts,
+        unit_words,
+    ):
         trig.update(w.lower() for w in words)
     for phrase in list(lex.holidays) + list(lex.moving_holidays):
         trig.update(phrase.replace("'", " ").split()[:1])

@@ -42,28 +42,59 @@ class Timex:
 
     def span_fields(self) -> dict:
         return {
-            "type": self.type, "value": self.value, "start_date": self.start_date, "end_date": self.end_date,
-            "granularity": self.granularity, "mod": self.mod, "bound": self.bound, "anchor": self.anchor,
+            "type": self.type,
+            "value": self.value,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "granularity": self.granularity,
+            "mod": self.mod,
+            "bound": self.bound,
+            "anchor": self.anchor,
         }
 
 
 _PART_MOD = {
-    "early": "EARLY", "earlier": "EARLY", "mid": "MID", "middle": "MID", "late": "LATE", "later": "LATE",
-    "beginning": "START", "start": "START", "end": "END", "close": "END", "turn": "APPROX",
+    "early": "EARLY",
+    "earlier": "EARLY",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "LATE",
+    "later": "LATE",
+    "beginning": "START",
+    "start": "START",
+    "end": "END",
+    "close": "END",
+    "turn": "APPROX",
 }
 _QMOD = {
-    "about": "APPROX", "around": "APPROX", "nearly": "APPROX", "almost": "APPROX", "some": "APPROX",
-    "roughly": "APPROX", "approximately": "APPROX", "more than": "AFTER", "over": "AFTER",
-    "at least": "ON_OR_AFTER", "less than": "BEFORE", "under": "BEFORE", "up to": "ON_OR_BEFORE",
-    "barely": "APPROX", "just": "APPROX",
+    "about": "APPROX",
+    "around": "APPROX",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "some": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "more than": "AFTER",
+    "over": "AFTER",
+    "at least": "ON_OR_AFTER",
+    "less than": "BEFORE",
+    "under": "BEFORE",
+    "up to": "ON_OR_BEFORE",
+    "barely": "APPROX",
+    "just": "APPROX",
 }
-FUTURE_DAYS = 30    # a date without a year up to this far after the anchor is taken as future
-FUTURE_MONTHS = 1   # likewise for a month without a year (the next month)
+FUTURE_DAYS = 30  # a date without a year up to this far after the anchor is taken as future
+FUTURE_MONTHS = 1  # likewise for a month without a year (the next month)
 WEEKDAY_CUE_WINDOW = (30, 20)  # characters before/after a weekday searched for a future cue
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _SET = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
     "hourly": "PT1H",
 }
 
@@ -131,7 +162,7 @@ class Resolver:
         lo, hi = max(0, m.start - before), m.end + after
         left = max(max(self.text.rfind(c, lo, m.start) for c in ".!?\n"), lo - 1)
         right = [i for i in (self.text.find(c, m.end, hi) for c in ".!?\n") if i >= 0] or [min(hi, len(self.text))]
-        sentence = self.text[left + 1:min(right) if right else len(self.text)].lower()
+        sentence = self.text[left + 1 : min(right) if right else len(self.text)].lower()
         return _future_re().search(sentence) is not None
 
     # ------------------------------------------------------------------ pieces
@@ -177,7 +208,7 @@ class Resolver:
 
     # ------------------------------------------------------------------ main
     def resolve(self, m: RawMatch) -> Timex:
-        text = self.text[m.start:m.end] if self.text else ""
+        text = self.text[m.start : m.end] if self.text else ""
         base = Timex(start=m.start, end=m.end, text=text, kind=m.kind, bound=BOUNDS.get(m.pre or ""))
         try:
             fields = self._resolve(m)
@@ -186,7 +217,12 @@ class Resolver:
         if fields is None:
             fields = {"type": "DATE", "value": None}
         out = replace(base, **fields)
-        if out.type in ("DATE", "TIME") and out.granularity in ("day", "month", "time") and out.start_date and out.mod is None:
+        if (
+            out.type in ("DATE", "TIME")
+            and out.granularity in ("day", "month", "time")
+            and out.start_date
+            and out.mod is None
+        ):
             self.reference = out.start_date
             if out.granularity in ("day", "time"):
                 self.reference_day = out.start_date
@@ -197,8 +233,25 @@ class Resolver:
         fn = getattr(self, "_k_" + k, None)
         if fn is None:
             return None
-        if a is None and k not in ("iso", "slash", "duration", "duration_range", "vague_duration", "set", "ref", "decade",
-                                   "century", "year", "long_duration", "the_units_before") and not g.get("y"):
+        if (
+            a is None
+            and k
+            not in (
+                "iso",
+                "slash",
+                "duration",
+                "duration_range",
+                "vague_duration",
+                "set",
+                "ref",
+                "decade",
+                "century",
+                "year",
+                "long_duration",
+                "the_units_before",
+            )
+            and not g.get("y")
+        ):
             return {"type": "DATE", "value": None}
         return fn(g, m)
 
@@ -206,15 +259,29 @@ class Resolver:
     def _date(self, y: int, mo: int, d: int, m: RawMatch, anchor: str, part: Optional[str] = None) -> dict:
         day = dt.date(y, mo, d)  # ValueError for 31 February
         mod = _PART_MOD.get(_ws(part).split()[-1 if part and "of" not in part else 0]) if part else None
-        return {"type": "DATE", "value": day.isoformat(), "start_date": day, "end_date": day,
-                "granularity": "day", "anchor": anchor, "mod": mod if mod in ("EARLY", "LATE", "MID", "START", "END") else None}
+        return {
+            "type": "DATE",
+            "value": day.isoformat(),
+            "start_date": day,
+            "end_date": day,
+            "granularity": "day",
+            "anchor": anchor,
+            "mod": mod if mod in ("EARLY", "LATE", "MID", "START", "END") else None,
+        }
 
     def _month_fields(self, y: int, mo: int, part: Optional[str], anchor: str) -> dict:
         start, end = dt.date(y, mo, 1), _month_end(y, mo)
         mod = self._part_mod(part)
         s, e = _part_interval(start, end, mod)
-        return {"type": "DATE", "value": f"{y:04d}-{mo:02d}", "start_date": s, "end_date": e,
-                "granularity": "month", "mod": mod, "anchor": anchor}
+        return {
+            "type": "DATE",
+            "value": f"{y:04d}-{mo:02d}",
+            "start_date": s,
+            "end_date": e,
+            "granularity": "month",
+            "mod": mod,
+            "anchor": anchor,
+        }
 
     @staticmethod
     def _part_mod(part: Optional[str]) -> Optional[str]:
@@ -236,11 +303,32 @@ class Resolver:
         s, e = _part_interval(start, end, pm)
         p = _ws(part or "")
         if "first half" in p:
-            return {"type": "DATE", "value": f"{y}-H1", "start_date": start, "end_date": dt.date(y, 6, 30), "granularity": "half", "anchor": anchor}
+            return {
+                "type": "DATE",
+                "value": f"{y}-H1",
+                "start_date": start,
+                "end_date": dt.date(y, 6, 30),
+                "granularity": "half",
+                "anchor": anchor,
+            }
         if "second half" in p or "latter half" in p:
-            return {"type": "DATE", "value": f"{y}-H2", "start_date": dt.date(y, 7, 1), "end_date": end, "granularity": "half", "anchor": anchor}
-        return {"type": "DATE", "value": f"{y:04d}", "start_date": s, "end_date": e, "granularity": "year",
-                "mod": pm or mod, "anchor": anchor}
+            return {
+                "type": "DATE",
+                "value": f"{y}-H2",
+                "start_date": dt.date(y, 7, 1),
+                "end_date": end,
+                "granularity": "half",
+                "anchor": anchor,
+            }
+        return {
+            "type": "DATE",
+            "value": f"{y:04d}",
+            "start_date": s,
+            "end_date": e,
+            "granularity": "year",
+            "mod": pm or mod,
+            "anchor": anchor,
+        }
 
     def _k_iso(self, g, m):
         f = self._date(int(g["y"]), int(g["m"]), int(g["d"]), m, "absolute")
@@ -378,12 +466,25 @@ class Resolver:
         end = _month_end(y + (1 if code == "WI" else 0), last)
         mod = self._part_mod(g.get("part"))
         s, e = _part_interval(start, end, mod)
-        return {"type": "DATE", "value": f"{y}-{code}", "start_date": s, "end_date": e, "granularity": "season",
-                "mod": mod, "anchor": anchor}
+        return {
+            "type": "DATE",
+            "value": f"{y}-{code}",
+            "start_date": s,
+            "end_date": e,
+            "granularity": "season",
+            "mod": mod,
+            "anchor": anchor,
+        }
 
     def _quarter_fields(self, y: int, q: int, anchor: str) -> dict:
-        return {"type": "DATE", "value": f"{y}-Q{q}", "start_date": dt.date(y, 3 * q - 2, 1),
-                "end_date": _month_end(y, 3 * q), "granularity": "quarter", "anchor": anchor}
+        return {
+            "type": "DATE",
+            "value": f"{y}-Q{q}",
+            "start_date": dt.date(y, 3 * q - 2, 1),
+            "end_date": _month_end(y, 3 * q),
+            "granularity": "quarter",
+            "anchor": anchor,
+        }
 
     def _k_quarter(self, g, m):
         q = _ORD[g["q"].lower()]
@@ -415,8 +516,14 @@ class Resolver:
         else:
             y, anchor = self.anchor.year + {"this": 0, "last": -1, "next": 1}[_ws(g["rel"])], "publication"
         s = dt.date(y, 1 if h == 1 else 7, 1)
-        return {"type": "DATE", "value": f"{y}-H{h}", "start_date": s, "end_date": _month_end(y, 6 if h == 1 else 12),
-                "granularity": "half", "anchor": anchor}
+        return {
+            "type": "DATE",
+            "value": f"{y}-H{h}",
+            "start_date": s,
+            "end_date": _month_end(y, 6 if h == 1 else 12),
+            "granularity": "half",
+            "anchor": anchor,
+        }
 
     def _decade_fields(self, dec: int, part, anchor="absolute") -> dict:
         start, end = dt.date(dec, 1, 1), dt.date(dec + 9, 12, 31)
@@ -427,8 +534,15 @@ class Resolver:
             start, end = dt.date(dec + 3, 1, 1), dt.date(dec + 6, 12, 31)
         elif mod in ("LATE", "END"):
             start = dt.date(dec + 7, 1, 1)
-        return {"type": "DATE", "value": f"{dec // 10}X", "start_date": start, "end_date": end,
-                "granularity": "decade", "mod": mod, "anchor": anchor}
+        return {
+            "type": "DATE",
+            "value": f"{dec // 10}X",
+            "start_date": start,
+            "end_date": end,
+            "granularity": "decade",
+            "mod": mod,
+            "anchor": anchor,
+        }
 
     def _k_decade(self, g, m):
         return self._decade_fields(int(g["dec"]), g.get("part"))
@@ -445,8 +559,15 @@ class Resolver:
         if n <= 0:
             return None
         start = dt.date(max(1, (n - 1) * 100), 1, 1)
-        return {"type": "DATE", "value": f"{n - 1:02d}", "start_date": start, "end_date": dt.date((n - 1) * 100 + 99, 12, 31),
-                "granularity": "century", "mod": self._part_mod(g.get("part")), "anchor": "absolute"}
+        return {
+            "type": "DATE",
+            "value": f"{n - 1:02d}",
+            "start_date": start,
+            "end_date": dt.date((n - 1) * 100 + 99, 12, 31),
+            "granularity": "century",
+            "mod": self._part_mod(g.get("part")),
+            "anchor": "absolute",
+        }
 
     def _k_year(self, g, m):
         y = int(g["y"])
@@ -464,25 +585,46 @@ class Resolver:
             d = base + dt.timedelta(weeks=n)
             s, _ = _week_interval(d)
             iso = d.isocalendar()
-            return {"type": "DATE", "value": f"{iso.year}-W{iso.week:02d}-WE", "start_date": s + dt.timedelta(days=5),
-                    "end_date": s + dt.timedelta(days=6), "granularity": "week"}
+            return {
+                "type": "DATE",
+                "value": f"{iso.year}-W{iso.week:02d}-WE",
+                "start_date": s + dt.timedelta(days=5),
+                "end_date": s + dt.timedelta(days=6),
+                "granularity": "week",
+            }
         if u == "month":
             d = _add_months(base.replace(day=1), n)
-            return {"type": "DATE", "value": f"{d.year:04d}-{d.month:02d}", "start_date": d,
-                    "end_date": _month_end(d.year, d.month), "granularity": "month"}
+            return {
+                "type": "DATE",
+                "value": f"{d.year:04d}-{d.month:02d}",
+                "start_date": d,
+                "end_date": _month_end(d.year, d.month),
+                "granularity": "month",
+            }
         if u == "quarter":
             q0 = (base.month - 1) // 3 + n
             y, q = base.year + q0 // 4, q0 % 4 + 1
             return self._quarter_fields(y, q, "publication")
         if u == "year":
             y = base.year + n
-            return {"type": "DATE", "value": f"{y:04d}", "start_date": dt.date(y, 1, 1), "end_date": dt.date(y, 12, 31), "granularity": "year"}
+            return {
+                "type": "DATE",
+                "value": f"{y:04d}",
+                "start_date": dt.date(y, 1, 1),
+                "end_date": dt.date(y, 12, 31),
+                "granularity": "year",
+            }
         if u == "decade":
             return self._decade_fields((base.year // 10 + n) * 10, None, "publication")
         if u == "century":
             c = base.year // 100 + n
-            return {"type": "DATE", "value": f"{c:02d}", "start_date": dt.date(max(1, c * 100), 1, 1),
-                    "end_date": dt.date(c * 100 + 99, 12, 31), "granularity": "century"}
+            return {
+                "type": "DATE",
+                "value": f"{c:02d}",
+                "start_date": dt.date(max(1, c * 100), 1, 1),
+                "end_date": dt.date(c * 100 + 99, 12, 31),
+                "granularity": "century",
+            }
         if u in ("day", "night"):
             d = base + dt.timedelta(days=n)
             return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day"}
@@ -510,14 +652,24 @@ class Resolver:
         f = self._unit_offset(u, n, base)
         if f is None:
             return None
-        if u == "quarter" and n == 0 and rel in ("the", "the latest", "this") and base is self.anchor and base.month % 3 == 1:
+        if (
+            u == "quarter"
+            and n == 0
+            and rel in ("the", "the latest", "this")
+            and base is self.anchor
+            and base.month % 3 == 1
+        ):
             f = self._unit_offset(u, -1, base)  # early in a quarter, "the quarter" is the one just reported
         if u == "weekend" and n == 0 and base.isoweekday() <= 3 and not self._future(m):
             f = self._unit_offset(u, -1, base)  # "the weekend" read on a Monday: the one just past
         f.setdefault("anchor", "text" if base is not self.anchor else "publication")
         if rel in ("the past", "past") and u in ("week", "month", "year") and base is self.anchor:
             # "in the past week": the last seven days, not the previous calendar week
-            back = {"week": base - dt.timedelta(days=7), "month": _add_months(base, -1), "year": _add_months(base, -12)}[u]
+            back = {
+                "week": base - dt.timedelta(days=7),
+                "month": _add_months(base, -1),
+                "year": _add_months(base, -12),
+            }[u]
             f.update(start_date=back, end_date=base)
         if rel in ("that", "the same", "the following", "the previous") and base is not self.anchor:
             f["anchor"] = "text"
@@ -573,8 +725,14 @@ class Resolver:
         if n is None:
             return f"PTX{letter}" if is_time else f"PX{letter}"
         if n != int(n):
-            smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False), "D": (24, "H", True),
-                       "H": (60, "M", True), "Q": (3, "M", False)}
+            smaller = {
+                "Y": (12, "M", False),
+                "M": (30, "D", False),
+                "W": (7, "D", False),
+                "D": (24, "H", True),
+                "H": (60, "M", True),
+                "Q": (3, "M", False),
+            }
             if (letter, is_time) in (("M", True), ("S", True)):
                 return f"PT{n:g}{letter}"
             mult, small, small_time = smaller[letter]
@@ -622,7 +780,7 @@ class Resolver:
             s, e = self._span_from(n, unit, 1)
             f.update(start_date=s, end_date=e, anchor="publication", mod=None)
         if self.text:
-            after = self.text[m.end:m.end + 8].lower()
+            after = self.text[m.end : m.end + 8].lower()
             if re.match(r"\s+(after|before|since|into|of)\b", after):
                 f["anchor"] = "text"
         return f
@@ -630,8 +788,13 @@ class Resolver:
     def _k_duration_range(self, g, m):
         n1, n2 = self.lex.number(g["n"]), self.lex.number(g["n2"])
         value = self._duration_value(None, g["u"])
-        return {"type": "DURATION", "value": value, "granularity": None, "anchor": "absolute",
-                "mod": None if n1 is None or n2 is None else None}
+        return {
+            "type": "DURATION",
+            "value": value,
+            "granularity": None,
+            "anchor": "absolute",
+            "mod": None if n1 is None or n2 is None else None,
+        }
 
     def _k_long_duration(self, g, m):
         u = g["u"].lower()
@@ -639,8 +802,12 @@ class Resolver:
         return {"type": "DURATION", "value": self._duration_value(n, u), "anchor": "absolute"}
 
     def _k_ahead_duration(self, g, m):
-        return {"type": "DURATION", "value": self._duration_value(None, g["u"]), "start_date": self.anchor,
-                "anchor": "publication"}
+        return {
+            "type": "DURATION",
+            "value": self._duration_value(None, g["u"]),
+            "start_date": self.anchor,
+            "anchor": "publication",
+        }
 
     def _k_the_units_before(self, g, m):
         return {"type": "DURATION", "value": self._duration_value(None, g["u"]), "anchor": "text"}
@@ -651,7 +818,18 @@ class Resolver:
             return None
         rel = _ws(g.get("rel", ""))
         f = {"type": "DURATION", "value": value, "granularity": None, "anchor": "absolute"}
-        if rel in ("the past", "the last", "recent", "past", "last", "in recent", "over the past", "over the last", "the previous", "previous"):
+        if rel in (
+            "the past",
+            "the last",
+            "recent",
+            "past",
+            "last",
+            "in recent",
+            "over the past",
+            "over the last",
+            "the previous",
+            "previous",
+        ):
             f.update(end_date=self.anchor, anchor="publication")
         elif rel in ("the next", "the coming", "coming", "next"):
             f.update(start_date=self.anchor, anchor="publication")
@@ -667,7 +845,7 @@ class Resolver:
         mod = _QMOD.get(_ws(g.get("mod", "")))
         if word in ("before", "after", "prior"):
             # anchored offset to an event: "eight months after the incursion" -> the duration
-            after = self.text[m.end:m.end + 3] if self.text else ""
+            after = self.text[m.end : m.end + 3] if self.text else ""
             if after.strip()[:1].isalnum() or word == "prior":
                 return {"type": "DURATION", "value": self._duration_value(n, unit), "anchor": "text", "mod": mod}
             word = "earlier" if word == "before" else "later"
@@ -675,11 +853,24 @@ class Resolver:
         base = self.anchor if word in ("ago", "from now", "hence") else (self.reference or self.anchor)
         anchor = "publication" if base is self.anchor else "text"
         if n is None:
-            return {"type": "DATE", "value": "PAST_REF" if direction < 0 else "FUTURE_REF", "anchor": anchor, "mod": mod}
+            return {
+                "type": "DATE",
+                "value": "PAST_REF" if direction < 0 else "FUTURE_REF",
+                "anchor": anchor,
+                "mod": mod,
+            }
         letter, gran, is_time = info
         if is_time:
             d = base
-            return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day", "anchor": anchor, "mod": mod}
+            return {
+                "type": "DATE",
+                "value": d.isoformat(),
+                "start_date": d,
+                "end_date": d,
+                "granularity": "day",
+                "anchor": anchor,
+                "mod": mod,
+            }
         u = unit.lower().rstrip("s")
         u = {"centurie": "century", "fortnight": "week", "night": "day"}.get(u, u)
         k = int(n) if n == int(n) else None
@@ -725,8 +916,15 @@ class Resolver:
         rel = _ws(g.get("rel", ""))
         d = self._weekday_date(g["wd"], rel, m)
         mod = {"early": "EARLY", "earlier": "EARLY", "late": "LATE", "later": "LATE"}.get(rel)
-        return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day",
-                "anchor": "publication", "mod": mod}
+        return {
+            "type": "DATE",
+            "value": d.isoformat(),
+            "start_date": d,
+            "end_date": d,
+            "granularity": "day",
+            "anchor": "publication",
+            "mod": mod,
+        }
 
     def _k_weekday_time(self, g, m):
         f = self._k_weekday(g, m)
@@ -739,7 +937,14 @@ class Resolver:
 
     def _k_dayword(self, g, m):
         d = self._dayword_date(g["dw"])
-        return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day", "anchor": "publication"}
+        return {
+            "type": "DATE",
+            "value": d.isoformat(),
+            "start_date": d,
+            "end_date": d,
+            "granularity": "day",
+            "anchor": "publication",
+        }
 
     def _k_part_dw(self, g, m):
         f = self._k_dayword(g, m)
@@ -749,12 +954,26 @@ class Resolver:
     def _k_the_day_before(self, g, m):
         off = -2 if "before" in g["dayrel"].lower() else 2
         d = self.anchor + dt.timedelta(days=off)
-        return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day", "anchor": "publication"}
+        return {
+            "type": "DATE",
+            "value": d.isoformat(),
+            "start_date": d,
+            "end_date": d,
+            "granularity": "day",
+            "anchor": "publication",
+        }
 
     def _k_dayword_time(self, g, m):
         d = self._dayword_date(g["dw"])
         code = self.lex.day_parts[g["dp"].lower()]
-        return {"type": "TIME", "value": f"{d.isoformat()}T{code}", "start_date": d, "end_date": d, "granularity": "time", "anchor": "publication"}
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}T{code}",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": "publication",
+        }
 
     def _k_dp_dayword(self, g, m):
         f = self._k_dayword_time(g, m)
@@ -770,9 +989,22 @@ class Resolver:
         d = base + dt.timedelta(days={"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0))
         anchor = "text" if self.reference_day else "publication"
         if u == "day":
-            return {"type": "DATE", "value": d.isoformat(), "start_date": d, "end_date": d, "granularity": "day", "anchor": anchor}
-        return {"type": "TIME", "value": f"{d.isoformat()}T{self.lex.day_parts[u]}", "start_date": d, "end_date": d,
-                "granularity": "time", "anchor": anchor}
+            return {
+                "type": "DATE",
+                "value": d.isoformat(),
+                "start_date": d,
+                "end_date": d,
+                "granularity": "day",
+                "anchor": anchor,
+            }
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}T{self.lex.day_parts[u]}",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": anchor,
+        }
 
     def _k_daypart(self, g, m):
         rel = _ws(g["rel"])
@@ -787,12 +1019,26 @@ class Resolver:
             d, anchor = self.anchor, "publication"
         code = self.lex.day_parts[dp]
         mod = {"early this": "EARLY", "late this": "LATE", "later this": "LATE", "earlier this": "EARLY"}.get(rel)
-        return {"type": "TIME", "value": f"{d.isoformat()}T{code}", "start_date": d, "end_date": d, "granularity": "time",
-                "anchor": anchor, "mod": mod}
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}T{code}",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": anchor,
+            "mod": mod,
+        }
 
     def _k_overnight(self, g, m):
         d = self.anchor
-        return {"type": "TIME", "value": f"{d.isoformat()}TNI", "start_date": d, "end_date": d, "granularity": "time", "anchor": "publication"}
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}TNI",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": "publication",
+        }
 
     def _clock(self, g) -> Optional[str]:
         if g.get("noon"):
@@ -817,8 +1063,14 @@ class Resolver:
         d = self.anchor  # extract() moves it to a day named in the same sentence
         if d is None:
             return {"type": "TIME", "value": f"XXXX-XX-XXT{hm}", "granularity": "time", "anchor": "absolute"}
-        return {"type": "TIME", "value": f"{d.isoformat()}T{hm}", "start_date": d, "end_date": d, "granularity": "time",
-                "anchor": "publication" if d == self.anchor else "text"}
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}T{hm}",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": "publication" if d == self.anchor else "text",
+        }
 
     def _k_time_date(self, g, m):
         hm = self._clock(g)
@@ -831,7 +1083,14 @@ class Resolver:
             d = self._dm({"m": g[mk], "d": g[dk]}, m)["start_date"]
         if hm is None:
             return None
-        return {"type": "TIME", "value": f"{d.isoformat()}T{hm}", "start_date": d, "end_date": d, "granularity": "time", "anchor": "publication"}
+        return {
+            "type": "TIME",
+            "value": f"{d.isoformat()}T{hm}",
+            "start_date": d,
+            "end_date": d,
+            "granularity": "time",
+            "anchor": "publication",
+        }
 
     def _k_set(self, g, m):
         if g.get("wd"):
@@ -904,11 +1163,24 @@ def _clock_days(found: list[Timex], text: str) -> list[Timex]:
             lo = max(text.rfind(c, 0, t.start) for c in ".!?\n") + 1
             his = [i for i in (text.find(c, t.end) for c in ".!?\n") if i >= 0]
             hi = min(his) if his else len(text)
-            days = [(o.start, o.start_date) for o in found if o is not t and o.granularity == "day"
-                    and o.start_date is not None and lo <= o.start < hi and o.type == "DATE"]
+            days = [
+                (o.start, o.start_date)
+                for o in found
+                if o is not t
+                and o.granularity == "day"
+                and o.start_date is not None
+                and lo <= o.start < hi
+                and o.type == "DATE"
+            ]
             if days:
                 day = min(days, key=lambda at: abs(at[0] - t.start))[1]
-                t = replace(t, value=day.isoformat() + t.value[t.value.index("T"):], start_date=day, end_date=day, anchor="text")
+                t = replace(
+                    t,
+                    value=day.isoformat() + t.value[t.value.index("T") :],
+                    start_date=day,
+                    end_date=day,
+                    anchor="text",
+                )
         out.append(t)
     return out
 
@@ -926,8 +1198,18 @@ def _split_range(t: Timex, m: RawMatch, text: str) -> list[Timex]:
         second = (sp["d2"][0], sp["d2"][1])
     out = []
     for (a, b), d in ((first, d1), (second, d2)):
-        out.append(replace(t, start=a, end=b, text=text[a:b], value=d.isoformat(), start_date=d, end_date=d,
-                           bound=t.bound if (a, b) == first else None))
+        out.append(
+            replace(
+                t,
+                start=a,
+                end=b,
+                text=text[a:b],
+                value=d.isoformat(),
+                start_date=d,
+                end_date=d,
+                bound=t.bound if (a, b) == first else None,
+            )
+        )
     return out
 
 
@@ -937,7 +1219,7 @@ def _trim(t: Timex, text: str) -> Timex:
         mm = re.search(r"\s+(?i:after|before|prior)$", t.text)
         if mm:
             end = t.start + mm.start()
-            return replace(t, end=end, text=text[t.start:end])
+            return replace(t, end=end, text=text[t.start : end])
     return t
 
 
@@ -960,11 +1242,27 @@ def _dateparser_fallback(text: str, anchor: dt.date) -> Optional[Timex]:
     except ImportError:  # pragma: no cover
         return None
     base = dt.datetime.combine(anchor, dt.time(12))
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
-    })
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "STRICT_PARSING": False,
+        },
+    )
     if parsed is None:
         return None
     d = parsed.date()
-    return Timex(start=0, end=len(text), text=text, kind="dateparser", type="DATE", value=d.isoformat(),
-                 start_date=d, end_date=d, granularity="day", anchor="publication")
+    return Timex(
+        start=0,
+        end=len(text),
+        text=text,
+        kind="dateparser",
+        type="DATE",
+        value=d.isoformat(),
+        start_date=d,
+        end_date=d,
+        granularity="day",
+        anchor="publication",
+    )

@@ -38,12 +38,20 @@ def _told_in_the_past(ctx: Context, t, fields: dict) -> dict:
     date ("next month" is taken as future) but that a past-tense verb reports ("the M23 captured
     Goma in January", in a December article): the year before."""
     start, end = fields.get("start_date"), fields.get("end_date")
-    if fields.get("type") != "DATE" or start is None or start <= ctx.published or _YEAR.search(t.text) \
-            or fields.get("granularity") not in ("day", "month") or not _past_verb(ctx.doc, t.start, t.end):
+    if (
+        fields.get("type") != "DATE"
+        or start is None
+        or start <= ctx.published
+        or _YEAR.search(t.text)
+        or fields.get("granularity") not in ("day", "month")
+        or not _past_verb(ctx.doc, t.start, t.end)
+    ):
         return fields
     try:
-        earlier = {"start_date": start.replace(year=start.year - 1),
-                   "end_date": end.replace(year=end.year - 1) if end is not None else None}
+        earlier = {
+            "start_date": start.replace(year=start.year - 1),
+            "end_date": end.replace(year=end.year - 1) if end is not None else None,
+        }
     except ValueError:  # 29 February
         return fields
     value = fields.get("value") or ""

@@ -33,7 +33,7 @@ class GoldTimex:
 @dataclass
 class TimeMLDoc:
     name: str
-    text: str                     # the plain text inside <TEXT>
+    text: str  # the plain text inside <TEXT>
     dct: Optional[dt.date]
     timexes: list[GoldTimex] = field(default_factory=list)
 
@@ -46,14 +46,14 @@ def read(path: str | Path) -> TimeMLDoc:
     if m:
         dct = dt.date.fromisoformat(m.group(1))
     s, e = raw.find("<TEXT>"), raw.find("</TEXT>")
-    body = raw[s + len("<TEXT>"):e] if s >= 0 and e > s else raw
+    body = raw[s + len("<TEXT>") : e] if s >= 0 and e > s else raw
     out: list[str] = []
     pos = 0
     length = 0
     open_timex: list[tuple[int, dict]] = []
     timexes = []
     for tm in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:tm.start()])
+        chunk = html.unescape(body[pos : tm.start()])
         out.append(chunk)
         length += len(chunk)
         pos = tm.end()
@@ -86,10 +86,10 @@ def read_dir(folder: str | Path) -> list[TimeMLDoc]:
 class Scores:
     gold: int = 0
     system: int = 0
-    strict: int = 0          # pairs with identical extent
-    relaxed: int = 0         # pairs with overlapping extent (one-to-one)
-    type_ok: int = 0         # relaxed pairs with the same type
-    value_ok: int = 0        # relaxed pairs with the same value
+    strict: int = 0  # pairs with identical extent
+    relaxed: int = 0  # pairs with overlapping extent (one-to-one)
+    type_ok: int = 0  # relaxed pairs with the same type
+    value_ok: int = 0  # relaxed pairs with the same value
 
     def add(self, other: "Scores") -> None:
         for k in ("gold", "system", "strict", "relaxed", "type_ok", "value_ok"):

@@ -39,16 +39,24 @@ HERE = Path(__file__).parent
 DEFAULT_MAX_BODY = 1_000_000  # bytes of any request body
 DEFAULT_MAX_TEXT = 200_000  # bytes of text to analyse
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 
 # Errors every operation may answer besides 422 (their bodies: ``Problem``).
-ERRORS = {401: "the token is missing or wrong", 403: "a write from a non-loopback client, and no token set",
-          404: "no such item", 413: "the request or the text is too large",
-          501: "this store has no chronicle tables or claim series yet", 503: "the analysis pipeline is unavailable"}
+ERRORS = {
+    401: "the token is missing or wrong",
+    403: "a write from a non-loopback client, and no token set",
+    404: "no such item",
+    413: "the request or the text is too large",
+    501: "this store has no chronicle tables or claim series yet",
+    503: "the analysis pipeline is unavailable",
+}
 
 
 # --- middleware -----------------------------------------------------------------------
+
 
 class _TooLarge(Exception):
     pass
@@ -91,8 +99,12 @@ class LimitsMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
+                extra = [
+                    (b"content-security-policy", CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                    (b"x-frame-options", b"DENY"),
+                ]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
 
@@ -105,15 +117,27 @@ class LimitsMiddleware:
 
 async def _plain(send, status: int, text: str) -> None:
     body = text.encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 # --- the app --------------------------------------------------------------------------
 
-def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: int = DEFAULT_MAX_BODY,
-               max_text: int = DEFAULT_MAX_TEXT, pipeline=None) -> FastAPI:
+
+def create_app(
+    db_path: str | Path,
+    token: Optional[str] = None,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    max_text: int = DEFAULT_MAX_TEXT,
+    pipeline=None,
+) -> FastAPI:
     """The kronika web app over the store at ``db_path``.
 
     ``token``: when set, POST endpoints require it (``Authorization: Bearer <token>``, the
@@ -122,18 +146,22 @@ def create_app(db_path: str | Path, token: Optional[str] = None, *, max_body: in
     lazily otherwise).
     """
     app = FastAPI(
-        title="kronika", version=_version(),
+        title="kronika",
+        version=_version(),
         description="A sourced, geolocated, dated chronicle of events and quantitative claims from news "
-                    "reports. Every item links to the document and sentence it comes from.",
-        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        "reports. Every item links to the document and sentence it comes from.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
         responses={code: {"model": Problem, "description": text} for code, text in ERRORS.items()},
     )
     store = Store(db_path)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True
     templates.env.globals.update(qs=qs, fmt_num=render._fmt_num, kinds=render.KINDS, http_url=http_url, lead=lead)
-    app.state.web = Web(store=store, chronicle=Chronicle(store), templates=templates, token=token,
-                        max_text=max_text, pipeline=pipeline)
+    app.state.web = Web(
+        store=store, chronicle=Chronicle(store), templates=templates, token=token, max_text=max_text, pipeline=pipeline
+    )
     app.state.store, app.state.chronicle, app.state.token = store, app.state.web.chronicle, token
     app.state.max_text = max_text
     app.add_middleware(LimitsMiddleware, max_body=max_body)

@@ -27,8 +27,15 @@ from kronika.store import Store, read
 
 CHART_POINTS = 300  # points drawn in one series chart
 # What each filter is called in the web's messages: its query parameter.
-PARAMS = {"event_type": "type", "text": "q", "since": "since", "until": "until", "measure": "measure",
-          "status": "status", "modality": "modality"}
+PARAMS = {
+    "event_type": "type",
+    "text": "q",
+    "since": "since",
+    "until": "until",
+    "measure": "measure",
+    "status": "status",
+    "modality": "modality",
+}
 
 
 @dataclass
@@ -66,8 +73,9 @@ class Web:
             if auth.lower().startswith("bearer "):
                 given = given or auth[7:].strip()
             if not given or not secrets.compare_digest(given.encode(), self.token.encode()):
-                raise HTTPException(401, "this endpoint needs the server's token",
-                                    headers={"WWW-Authenticate": "Bearer"})
+                raise HTTPException(
+                    401, "this endpoint needs the server's token", headers={"WWW-Authenticate": "Bearer"}
+                )
         elif not is_loopback(request.client.host if request.client else None):
             raise HTTPException(403, "writes are refused to non-loopback clients when the server has no token")
 
@@ -99,6 +107,7 @@ def is_loopback(host: Optional[str]) -> bool:
 
 
 # --- request and response models ----------------------------------------------------------
+
 
 class ArticleIn(BaseModel):
     text: str = Field(description="the article's plain text")
@@ -132,25 +141,45 @@ limit_q = Query(50, ge=1, le=read.MAX_LIMIT)
 offset_q = Query(0, ge=0, le=read.MAX_OFFSET)
 
 
-def filters(since: Optional[str] = Query(None, description="on or after (YYYY-MM-DD)"),
-            until: Optional[str] = Query(None, description="on or before (YYYY-MM-DD)"),
-            place: Optional[str] = Query(None, description="place name or its region (substring)"),
-            actor: Optional[str] = Query(None, description="actor, claimant or subject (substring)"),
-            type: Optional[str] = Query(None, description="ACLED event type, sub-event type or kind",
-                                        json_schema_extra={"enum": list(vocab.event_types())}),
-            measure: Optional[str] = Query(None, description="claim measure, e.g. killed",
-                                           json_schema_extra={"enum": list(vocab.measures())}),
-            source: Optional[str] = Query(None, description="publisher (substring)"),
-            doc_id: Optional[str] = Query(None, description="one document's items"),
-            status: Optional[str] = Query(None, description="event status, e.g. occurred",
-                                          json_schema_extra={"enum": list(vocab.statuses())}),
-            modality: Optional[str] = Query(None, description="claim modality, e.g. asserted",
-                                            json_schema_extra={"enum": list(vocab.modalities())}),
-            q: Optional[str] = Query(None, description="text of the sentence (substring)")) -> Filters:
+def filters(
+    since: Optional[str] = Query(None, description="on or after (YYYY-MM-DD)"),
+    until: Optional[str] = Query(None, description="on or before (YYYY-MM-DD)"),
+    place: Optional[str] = Query(None, description="place name or its region (substring)"),
+    actor: Optional[str] = Query(None, description="actor, claimant or subject (substring)"),
+    type: Optional[str] = Query(
+        None,
+        description="ACLED event type, sub-event type or kind",
+        json_schema_extra={"enum": list(vocab.event_types())},
+    ),
+    measure: Optional[str] = Query(
+        None, description="claim measure, e.g. killed", json_schema_extra={"enum": list(vocab.measures())}
+    ),
+    source: Optional[str] = Query(None, description="publisher (substring)"),
+    doc_id: Optional[str] = Query(None, description="one document's items"),
+    status: Optional[str] = Query(
+        None, description="event status, e.g. occurred", json_schema_extra={"enum": list(vocab.statuses())}
+    ),
+    modality: Optional[str] = Query(
+        None, description="claim modality, e.g. asserted", json_schema_extra={"enum": list(vocab.modalities())}
+    ),
+    q: Optional[str] = Query(None, description="text of the sentence (substring)"),
+) -> Filters:
     """The shared :class:`~kronika.filters.Filters` from the query string; a bad value is a 422."""
     try:
-        return Filters.of(names=PARAMS, since=since, until=until, place=place, actor=actor, event_type=type,
-                          measure=measure, source=source, doc_id=doc_id, status=status, modality=modality, text=q)
+        return Filters.of(
+            names=PARAMS,
+            since=since,
+            until=until,
+            place=place,
+            actor=actor,
+            event_type=type,
+            measure=measure,
+            source=source,
+            doc_id=doc_id,
+            status=status,
+            modality=modality,
+            text=q,
+        )
     except FilterError as exc:
         raise invalid_query(PARAMS.get(exc.field, exc.field), exc.value, str(exc)) from None
 
@@ -162,8 +191,11 @@ def checked_measure(measure: Optional[str]) -> Optional[str]:
 
 def sort_q(default: str, sorts: dict):
     """The ``sort`` parameter: one of the keys, '-' before it for descending."""
-    return Query(default, description=f"{', '.join(sorts)}; '-' for descending",
-                 json_schema_extra={"enum": [*sorts, *(f"-{k}" for k in sorts)]})
+    return Query(
+        default,
+        description=f"{', '.join(sorts)}; '-' for descending",
+        json_schema_extra={"enum": [*sorts, *(f"-{k}" for k in sorts)]},
+    )
 
 
 def invalid_query(name: str, value, message: str) -> RequestValidationError:
@@ -183,10 +215,12 @@ def valid_query(name: str, value: Optional[str], check: Callable[[str], Any]):
 
 # --- responses and formatting -----------------------------------------------------------------
 
+
 def json_response(payload) -> Response:
     """A JSON response without re-validating rows already shaped by the query (faster for big pages)."""
-    return Response(json.dumps(payload, default=str, ensure_ascii=False, separators=(",", ":")),
-                    media_type="application/json")
+    return Response(
+        json.dumps(payload, default=str, ensure_ascii=False, separators=(",", ":")), media_type="application/json"
+    )
 
 
 def page_of(total: int, limit: int, offset: int, items: list) -> Response:
@@ -251,8 +285,11 @@ def qs(request: Request, **changes) -> str:
 def pager(request: Request, total: int, limit: int, offset: int) -> dict:
     pages = max(1, math.ceil(total / limit))
     return {
-        "total": total, "first": offset + 1 if total else 0, "last": min(total, offset + limit),
-        "page": offset // limit + 1, "pages": pages,
+        "total": total,
+        "first": offset + 1 if total else 0,
+        "last": min(total, offset + limit),
+        "page": offset // limit + 1,
+        "pages": pages,
         "prev": qs(request, offset=max(0, offset - limit)) if offset > 0 else None,
         "next": qs(request, offset=offset + limit) if offset + limit < total else None,
     }

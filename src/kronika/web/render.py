@@ -18,8 +18,7 @@ KINDS = ("place", "time", "actor", "quantity", "event", "statement", "claim")
 # Higher wins when spans of two kinds cover exactly the same characters.
 _PRIORITY = {"event": 5, "statement": 4.5, "place": 4, "actor": 3, "time": 2, "quantity": 1}
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
-           "#7f7f7f", "#bcbd22"]
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
 
 
 @overload
@@ -104,72 +103,172 @@ def is_region(level: Optional[str], fallback=False) -> bool:
 
 
 def place_details(p) -> dict:
-    return {"kind": "place", "title": p.text, "fields": _pairs([
-        ("role", p.role), ("resolved", "yes" if p.resolved else "no"), ("GeoNames name", p.name),
-        ("GeoNames id", p.geonameid if p.geonameid is None or p.geonameid > 0 else None),
-        ("source id", p.source_id), ("point", p.point_source),
-        ("point stands for", ("a region" if is_region(p.level, p.fallback) else "a town or village") if p.level else None),
-        ("feature", f"{p.feature_class or ''}.{p.feature_code or ''}" if p.feature_code else None),
-        ("level", p.level), ("country", p.country), ("admin1", p.admin1), ("admin2", p.admin2),
-        ("coordinates", f"{p.latitude:.4f}, {p.longitude:.4f}" if p.latitude is not None and p.longitude is not None else None),
-        ("population", p.population or None), ("ACLED geo precision", p.geo_precision),
-        ("UCDP where_prec", p.where_prec), ("fallback to region", "yes" if p.fallback else None),
-        ("score", p.score if p.score else None),
-    ]), "geonameid": p.geonameid}
+    return {
+        "kind": "place",
+        "title": p.text,
+        "fields": _pairs(
+            [
+                ("role", p.role),
+                ("resolved", "yes" if p.resolved else "no"),
+                ("GeoNames name", p.name),
+                ("GeoNames id", p.geonameid if p.geonameid is None or p.geonameid > 0 else None),
+                ("source id", p.source_id),
+                ("point", p.point_source),
+                (
+                    "point stands for",
+                    ("a region" if is_region(p.level, p.fallback) else "a town or village") if p.level else None,
+                ),
+                ("feature", f"{p.feature_class or ''}.{p.feature_code or ''}" if p.feature_code else None),
+                ("level", p.level),
+                ("country", p.country),
+                ("admin1", p.admin1),
+                ("admin2", p.admin2),
+                (
+                    "coordinates",
+                    f"{p.latitude:.4f}, {p.longitude:.4f}"
+                    if p.latitude is not None and p.longitude is not None
+                    else None,
+                ),
+                ("population", p.population or None),
+                ("ACLED geo precision", p.geo_precision),
+                ("UCDP where_prec", p.where_prec),
+                ("fallback to region", "yes" if p.fallback else None),
+                ("score", p.score if p.score else None),
+            ]
+        ),
+        "geonameid": p.geonameid,
+    }
 
 
 def time_details(t) -> dict:
-    return {"kind": "time", "title": t.text, "fields": _pairs([
-        ("type", t.type), ("TIMEX3 value", t.value), ("start", t.start_date), ("end", t.end_date),
-        ("granularity", t.granularity), ("modifier", t.mod), ("bound", t.bound), ("anchor", t.anchor),
-    ])}
+    return {
+        "kind": "time",
+        "title": t.text,
+        "fields": _pairs(
+            [
+                ("type", t.type),
+                ("TIMEX3 value", t.value),
+                ("start", t.start_date),
+                ("end", t.end_date),
+                ("granularity", t.granularity),
+                ("modifier", t.mod),
+                ("bound", t.bound),
+                ("anchor", t.anchor),
+            ]
+        ),
+    }
 
 
 def actor_details(a) -> dict:
-    return {"kind": "actor", "title": a.text, "fields": _pairs([
-        ("name", a.name), ("actor code", a.actor_id), ("kind", a.kind), ("country", a.country_iso3),
-        ("ACLED inter", a.inter), ("matched via", a.via), ("person", a.person), ("title", a.title),
-        ("source only", "yes" if a.is_source_only else None),
-    ])}
+    return {
+        "kind": "actor",
+        "title": a.text,
+        "fields": _pairs(
+            [
+                ("name", a.name),
+                ("actor code", a.actor_id),
+                ("kind", a.kind),
+                ("country", a.country_iso3),
+                ("ACLED inter", a.inter),
+                ("matched via", a.via),
+                ("person", a.person),
+                ("title", a.title),
+                ("source only", "yes" if a.is_source_only else None),
+            ]
+        ),
+    }
 
 
 def quantity_details(q) -> dict:
-    return {"kind": "quantity", "title": q.text, "fields": _pairs([
-        ("value", q.value), ("low", q.low), ("high", q.high), ("qualifier", q.qualifier),
-        ("qualifier text", q.qualifier_text), ("unit", q.unit), ("vague", "yes" if q.vague else None),
-    ])}
+    return {
+        "kind": "quantity",
+        "title": q.text,
+        "fields": _pairs(
+            [
+                ("value", q.value),
+                ("low", q.low),
+                ("high", q.high),
+                ("qualifier", q.qualifier),
+                ("qualifier text", q.qualifier_text),
+                ("unit", q.unit),
+                ("vague", "yes" if q.vague else None),
+            ]
+        ),
+    }
 
 
 def claim_details(c) -> dict:
     parts = "; ".join(f"{p.measure} {_quantity_text(p.quantity)}" for p in c.parts)
-    return {"kind": "claim", "title": f"{c.measure}: {_quantity_text(c.quantity)}", "fields": _pairs([
-        ("measure", c.measure), ("figure", _quantity_text(c.quantity)),
-        ("subject", _actor_text(c.subject) or c.subject_text), ("claimant", _actor_text(c.claimant) or c.claimant_text),
-        ("claimant kind", c.claimant_kind), ("cue", c.cue.text if c.cue else None), ("modality", c.modality),
-        ("time", _time_text(c.time)), ("place", _place_text(c.place)), ("parts", parts or None),
-        ("parts sum", c.parts_sum), ("parts check", c.parts_check), ("headline", "yes" if c.headline else None),
-        ("sentence", c.sentence),
-    ])}
+    return {
+        "kind": "claim",
+        "title": f"{c.measure}: {_quantity_text(c.quantity)}",
+        "fields": _pairs(
+            [
+                ("measure", c.measure),
+                ("figure", _quantity_text(c.quantity)),
+                ("subject", _actor_text(c.subject) or c.subject_text),
+                ("claimant", _actor_text(c.claimant) or c.claimant_text),
+                ("claimant kind", c.claimant_kind),
+                ("cue", c.cue.text if c.cue else None),
+                ("modality", c.modality),
+                ("time", _time_text(c.time)),
+                ("place", _place_text(c.place)),
+                ("parts", parts or None),
+                ("parts sum", c.parts_sum),
+                ("parts check", c.parts_check),
+                ("headline", "yes" if c.headline else None),
+                ("sentence", c.sentence),
+            ]
+        ),
+    }
 
 
 def statement_details(s) -> dict:
     source = _actor_text(s.source_actor) or s.source_name or "(no source named)"
     reporter = (_actor_text(s.reported_by_actor) or s.reported_by.text) if s.reported_by else None
-    return {"kind": "statement", "title": f"{source} {s.stance.replace('_', ' ')}", "fields": _pairs([
-        ("source", source), ("source phrase", s.source.text if s.source else None), ("stance", s.stance),
-        ("kind", s.kind), ("cue", s.cue.text), ("says", s.content.text), ("reported by", reporter),
-        ("time", _time_text(s.time)), ("claims", len(s.claims) or None), ("sentence", s.sentence),
-    ])}
+    return {
+        "kind": "statement",
+        "title": f"{source} {s.stance.replace('_', ' ')}",
+        "fields": _pairs(
+            [
+                ("source", source),
+                ("source phrase", s.source.text if s.source else None),
+                ("stance", s.stance),
+                ("kind", s.kind),
+                ("cue", s.cue.text),
+                ("says", s.content.text),
+                ("reported by", reporter),
+                ("time", _time_text(s.time)),
+                ("claims", len(s.claims) or None),
+                ("sentence", s.sentence),
+            ]
+        ),
+    }
 
 
 def event_details(e) -> dict:
-    return {"kind": "event", "title": f"{e.event_type} / {e.sub_event_type}", "fields": _pairs([
-        ("event type", e.event_type), ("sub-event type", e.sub_event_type), ("kind", e.kind),
-        ("disorder type", e.disorder_type), ("status", e.status), ("trigger", e.trigger.text),
-        ("actor 1", _actor_text(e.actor1)), ("actor 2", _actor_text(e.actor2)), ("place", _place_text(e.place)),
-        ("time", _time_text(e.time)), ("fatalities", e.fatalities), ("supporting claims", len(e.claims) or None),
-        ("confidence", e.confidence), ("sentence", e.sentence),
-    ])}
+    return {
+        "kind": "event",
+        "title": f"{e.event_type} / {e.sub_event_type}",
+        "fields": _pairs(
+            [
+                ("event type", e.event_type),
+                ("sub-event type", e.sub_event_type),
+                ("kind", e.kind),
+                ("disorder type", e.disorder_type),
+                ("status", e.status),
+                ("trigger", e.trigger.text),
+                ("actor 1", _actor_text(e.actor1)),
+                ("actor 2", _actor_text(e.actor2)),
+                ("place", _place_text(e.place)),
+                ("time", _time_text(e.time)),
+                ("fatalities", e.fatalities),
+                ("supporting claims", len(e.claims) or None),
+                ("confidence", e.confidence),
+                ("sentence", e.sentence),
+            ]
+        ),
+    }
 
 
 @dataclass
@@ -221,8 +320,10 @@ def _spans(analysis: Analysis) -> tuple[list[Span], dict[str, dict], dict[str, i
         *(("actor", i, a.start, a.end, actor_details(a)) for i, a in enumerate(analysis.actors)),
         *(("quantity", i, q.start, q.end, quantity_details(q)) for i, q in enumerate(analysis.quantities)),
         *(("event", i, e.trigger.start, e.trigger.end, event_details(e)) for i, e in enumerate(analysis.events)),
-        *(("statement", i, st.cue.start, st.cue.end, statement_details(st))
-          for i, st in enumerate(analysis.statements)),
+        *(
+            ("statement", i, st.cue.start, st.cue.end, statement_details(st))
+            for i, st in enumerate(analysis.statements)
+        ),
         *(("claim", i, c.start, c.end, claim_details(c)) for i, c in enumerate(analysis.claims)),
     ]
     for kind, idx, start, end, details in found:
@@ -282,11 +383,12 @@ def _piece(text: str, active: dict[str, Span]) -> Piece:
     in_claim = any(sp[2] == "claim" for sp in active.values())
     inner = [sp for sp in active.values() if sp[2] != "claim"]
     kind = min(inner, key=lambda sp: (sp[1] - sp[0], -_PRIORITY.get(sp[2], 0)))[2] if inner else None
-    ids = " ".join(sorted(active, key=lambda i: (active[i][1] - active[i][0])))
+    ids = " ".join(sorted(active, key=lambda i: active[i][1] - active[i][0]))
     return Piece(text, kind, ids, in_claim)
 
 
 # --- charts ---------------------------------------------------------------------------
+
 
 def _as_date(v) -> Optional[dt.date]:
     if v is None:
@@ -332,8 +434,10 @@ def _date_ticks(d0: dt.date, d1: dt.date, max_ticks: int = 8) -> list[tuple[dt.d
     """Month ticks, or day ticks for a span shorter than about two months."""
     if (d1 - d0).days <= 62:
         step = max(1, math.ceil((d1 - d0).days / max_ticks))
-        return [(d0 + dt.timedelta(days=i), (d0 + dt.timedelta(days=i)).strftime("%d %b %Y").lstrip("0"))
-                for i in range(0, (d1 - d0).days + 1, step)]
+        return [
+            (d0 + dt.timedelta(days=i), (d0 + dt.timedelta(days=i)).strftime("%d %b %Y").lstrip("0"))
+            for i in range(0, (d1 - d0).days + 1, step)
+        ]
     return [(d, d.strftime("%b %Y")) for d in _month_ticks(d0, d1, max_ticks)]
 
 
@@ -394,24 +498,49 @@ def series_chart(series: dict, *, width: int = 760, height: int = 240) -> Chart:
         name = p.get("claimant") or "author / unattributed"
         color = claimants.setdefault(name, PALETTE[len(claimants) % len(PALETTE)])
         credible = p.get("credible", p.get("modality") in (None, "asserted", "estimated"))
-        points.append({
-            "x": x(d), "y": y(v), "y_low": y(lo) if lo is not None else None, "y_high": y(hi) if hi is not None else None,
-            "color": color, "hollow": not credible, "claimant": name, "date": d.isoformat(), "value": _fmt_num(v),
-            "modality": p.get("modality") or "asserted", "flags": list(p.get("flags") or ()),
-            "doc_id": p.get("doc_id"), "sentence": p.get("sentence"), "text": p.get("text") or "",
-            "source": p.get("source"),
-        })
+        points.append(
+            {
+                "x": x(d),
+                "y": y(v),
+                "y_low": y(lo) if lo is not None else None,
+                "y_high": y(hi) if hi is not None else None,
+                "color": color,
+                "hollow": not credible,
+                "claimant": name,
+                "date": d.isoformat(),
+                "value": _fmt_num(v),
+                "modality": p.get("modality") or "asserted",
+                "flags": list(p.get("flags") or ()),
+                "doc_id": p.get("doc_id"),
+                "sentence": p.get("sentence"),
+                "text": p.get("text") or "",
+                "source": p.get("source"),
+            }
+        )
     band = None
     if series.get("low") is not None or series.get("high") is not None or series.get("best") is not None:
         lo, best, hi = series.get("low"), series.get("best"), series.get("high")
-        band = {"y_low": y(lo if lo is not None else (best or 0)), "y_high": y(hi if hi is not None else (best or 0)),
-                "y_best": y(best) if best is not None else None,
-                "low": _fmt_num(lo), "best": _fmt_num(best), "high": _fmt_num(hi)}
+        band = {
+            "y_low": y(lo if lo is not None else (best or 0)),
+            "y_high": y(hi if hi is not None else (best or 0)),
+            "y_best": y(best) if best is not None else None,
+            "low": _fmt_num(lo),
+            "best": _fmt_num(best),
+            "high": _fmt_num(hi),
+        }
     return Chart(
-        width=width, height=height, left=left, right=right, top=top, bottom=bottom,
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
         y_ticks=[(y(v), _fmt_num(v)) for v in y_ticks_v],
         x_ticks=[(x(d), label) for d, label in _date_ticks(d0, d1, 6)] if dates else [],  # no invented axis
-        band=band, points=points, legend=list(claimants.items()), undated=undated,
+        band=band,
+        points=points,
+        legend=list(claimants.items()),
+        undated=undated,
     )
 
 
@@ -453,10 +582,24 @@ def timeline(rows: list[dict], *, width: int = 960, row_height: int = 26) -> Opt
     dots = []
     for d0, d1, r in dated:
         t = r.get("event_type") or "?"
-        dots.append({"x": x(d0), "x2": x(d1), "y": row_y[t], "doc_id": r["doc_id"], "id": r["id"],
-                     "label": f"{d0}{' – ' + str(d1) if d1 != d0 else ''}: {r.get('sub_event_type') or t}"
-                              f"{' · ' + r['place'] if r.get('place') else ''}",
-                     "color": PALETTE[types.index(t) % len(PALETTE)]})
-    return Timeline(width=width, height=height, left=left, right=right,
-                    rows=[(t, row_y[t]) for t in types],
-                    x_ticks=[(x(d), label) for d, label in _date_ticks(lo, hi, 10)], dots=dots)
+        dots.append(
+            {
+                "x": x(d0),
+                "x2": x(d1),
+                "y": row_y[t],
+                "doc_id": r["doc_id"],
+                "id": r["id"],
+                "label": f"{d0}{' – ' + str(d1) if d1 != d0 else ''}: {r.get('sub_event_type') or t}"
+                f"{' · ' + r['place'] if r.get('place') else ''}",
+                "color": PALETTE[types.index(t) % len(PALETTE)],
+            }
+        )
+    return Timeline(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        rows=[(t, row_y[t]) for t in types],
+        x_ticks=[(x(d), label) for d, label in _date_ticks(lo, hi, 10)],
+        dots=dots,
+    )

@@ -34,8 +34,13 @@ def api_stats(w: Web = Depends(web)) -> dict[str, int]:
 
 
 @router.get("/documents", response_model=Page, summary="Documents (metadata only)")
-def api_documents(f: Filters = Depends(filters), sort: str = sort_q("-published", read.DOC_SORTS),
-                  limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
+def api_documents(
+    f: Filters = Depends(filters),
+    sort: str = sort_q("-published", read.DOC_SORTS),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = w.paged("documents", f, sort=sort, limit=limit, offset=offset)
     return page_of(total, limit, offset, rows)
 
@@ -49,9 +54,14 @@ def api_document(doc_id: str, w: Web = Depends(web)) -> dict:
 
 
 @router.get("/events", response_model=Page, summary="Events, filtered, sorted and paged")
-def api_events(f: Filters = Depends(filters), sort: str = sort_q("date", read.EVENT_SORTS),
-               located: bool = Query(False, description="only events with coordinates"),
-               limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
+def api_events(
+    f: Filters = Depends(filters),
+    sort: str = sort_q("date", read.EVENT_SORTS),
+    located: bool = Query(False, description="only events with coordinates"),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = w.paged("events", f, sort=sort, limit=limit, offset=offset, located_only=located)
     return page_of(total, limit, offset, rows)
 
@@ -64,62 +74,103 @@ def api_event(doc_id: str, event_id: str, w: Web = Depends(web)) -> dict:
     return row
 
 
-@router.get("/chronicle", response_model=Page,
-            summary="The chronicle: real events merged across sources, each with all its reports")
-def api_chronicle(f: Filters = Depends(filters), sort: str = sort_q("date", read.CHRONICLE_SORTS),
-                  min_sources: int = Query(1, ge=1, le=read.MAX_OFFSET,
-                                           description="only events reported by at least this many sources"),
-                  limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
+@router.get(
+    "/chronicle",
+    response_model=Page,
+    summary="The chronicle: real events merged across sources, each with all its reports",
+)
+def api_chronicle(
+    f: Filters = Depends(filters),
+    sort: str = sort_q("date", read.CHRONICLE_SORTS),
+    min_sources: int = Query(
+        1, ge=1, le=read.MAX_OFFSET, description="only events reported by at least this many sources"
+    ),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = w.paged("chronicle", f, sort=sort, limit=limit, offset=offset, min_sources=min_sources)
     return page_of(total, limit, offset, rows)
 
 
 @router.get("/claims", response_model=Page, summary="Quantitative claims, filtered, sorted and paged")
-def api_claims(f: Filters = Depends(filters), sort: str = sort_q("date", read.CLAIM_SORTS),
-               limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
+def api_claims(
+    f: Filters = Depends(filters),
+    sort: str = sort_q("date", read.CLAIM_SORTS),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = w.paged("claims", f, sort=sort, limit=limit, offset=offset)
     return page_of(total, limit, offset, rows)
 
 
 @router.get("/statements", response_model=Page, summary="Statements: who said what, when, with what stance")
-def api_statements(source: Optional[str] = Query(None, description="who said it: actor name or source phrase (substring)"),
-                   stance: Optional[str] = Query(None, description="what the source does with it",
-                                                 json_schema_extra={"enum": list(STANCES)}),
-                   reported_by: Optional[str] = Query(None, description="who reported the statement (substring)"),
-                   since: Optional[str] = Query(None, description="made on or after (YYYY-MM-DD)"),
-                   until: Optional[str] = Query(None, description="made on or before (YYYY-MM-DD)"),
-                   limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
-    given = {"source": source or None,
-             "stance": valid_query("stance", stance, lambda v: vocab.check(v, STANCES, "stance")),
-             "reported_by": reported_by or None,
-             "since": valid_query("since", since, lambda v: parse_user_date(v, "since").isoformat()),
-             "until": valid_query("until", until, lambda v: parse_user_date(v, "until").isoformat())}
+def api_statements(
+    source: Optional[str] = Query(None, description="who said it: actor name or source phrase (substring)"),
+    stance: Optional[str] = Query(
+        None, description="what the source does with it", json_schema_extra={"enum": list(STANCES)}
+    ),
+    reported_by: Optional[str] = Query(None, description="who reported the statement (substring)"),
+    since: Optional[str] = Query(None, description="made on or after (YYYY-MM-DD)"),
+    until: Optional[str] = Query(None, description="made on or before (YYYY-MM-DD)"),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
+    given = {
+        "source": source or None,
+        "stance": valid_query("stance", stance, lambda v: vocab.check(v, STANCES, "stance")),
+        "reported_by": reported_by or None,
+        "since": valid_query("since", since, lambda v: parse_user_date(v, "since").isoformat()),
+        "until": valid_query("until", until, lambda v: parse_user_date(v, "until").isoformat()),
+    }
     total = w.chronicle.count_statements(**given)
     return page_of(total, limit, offset, w.chronicle.statements(**given, limit=limit, offset=offset))
 
 
 @router.get("/series", response_model=Page, summary="Claim series: the same question answered over time")
-def api_series(measure: Optional[str] = Query(None, description="claim measure, e.g. casualties"),
-               subject: Optional[str] = Query(None, description="subject (substring)"),
-               place: Optional[str] = Query(None, description="place scope (substring)"),
-               key: Optional[str] = Query(None, description="one series by its key"),
-               max_points: int = Query(100, ge=0, description="points per series, evenly spaced in date order "
-                                                               "(first and last kept); 0 for all"),
-               limit: int = limit_q, offset: int = offset_q, w: Web = Depends(web)):
-    total, found = read.query_series(w.store, measure=checked_measure(measure), subject=subject or None,
-                                     place=place or None, key=key or None, limit=limit, offset=offset)
+def api_series(
+    measure: Optional[str] = Query(None, description="claim measure, e.g. casualties"),
+    subject: Optional[str] = Query(None, description="subject (substring)"),
+    place: Optional[str] = Query(None, description="place scope (substring)"),
+    key: Optional[str] = Query(None, description="one series by its key"),
+    max_points: int = Query(
+        100, ge=0, description="points per series, evenly spaced in date order (first and last kept); 0 for all"
+    ),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
+    total, found = read.query_series(
+        w.store,
+        measure=checked_measure(measure),
+        subject=subject or None,
+        place=place or None,
+        key=key or None,
+        limit=limit,
+        offset=offset,
+    )
     return page_of(total, limit, offset, [trim_points(x, max_points) for x in found])
 
 
 @router.get("/places", response_model=Page, summary="Places named by events and claims, with counts")
-def api_places(q: Optional[str] = Query(None, description="name (substring)"), limit: int = limit_q,
-               offset: int = offset_q, w: Web = Depends(web)):
+def api_places(
+    q: Optional[str] = Query(None, description="name (substring)"),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = read.query_places(w.store, q=q or None, limit=limit, offset=offset)
     return page_of(total, limit, offset, rows)
 
 
 @router.get("/actors", response_model=Page, summary="Actors and claimants, with counts")
-def api_actors(q: Optional[str] = Query(None, description="name (substring)"), limit: int = limit_q,
-               offset: int = offset_q, w: Web = Depends(web)):
+def api_actors(
+    q: Optional[str] = Query(None, description="name (substring)"),
+    limit: int = limit_q,
+    offset: int = offset_q,
+    w: Web = Depends(web),
+):
     total, rows = read.query_actors(w.store, q=q or None, limit=limit, offset=offset)
     return page_of(total, limit, offset, rows)

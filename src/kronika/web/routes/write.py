@@ -27,12 +27,20 @@ def run_analysis(w: Web, art: ArticleIn) -> Analysis:
         raise HTTPException(413, f"text larger than {w.max_text} bytes")
     try:
         published = parse_user_date(art.published, "published") if art.published else None
-        document = read_text(art.text, name="the text", title=art.title, source=art.source, url=art.url,
-                             published=published, published_from="user",
-                             options=IngestOptions(max_bytes=w.max_text))
+        document = read_text(
+            art.text,
+            name="the text",
+            title=art.title,
+            source=art.source,
+            url=art.url,
+            published=published,
+            published_from="user",
+            options=IngestOptions(max_bytes=w.max_text),
+        )
     except KronikaError as exc:
-        raise RequestValidationError([{"type": "value_error", "loc": ("body", "text"), "msg": str(exc),
-                                       "input": None}]) from None
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("body", "text"), "msg": str(exc), "input": None}]
+        ) from None
     pipe = w.get_pipeline()
     with w.lock:  # spaCy pipelines are not thread-safe
         return pipe.analyze_document(document)
@@ -44,16 +52,24 @@ def api_analyze(art: ArticleIn, request: Request, w: Web = Depends(web)) -> dict
     return run_analysis(w, art).model_dump(mode="json")
 
 
-@router.post("/api/documents", response_model=Stored, tags=["api"],
-             summary="Analyse a text and add it to the store (token needed off loopback)")
+@router.post(
+    "/api/documents",
+    response_model=Stored,
+    tags=["api"],
+    summary="Analyse a text and add it to the store (token needed off loopback)",
+)
 def api_ingest(art: ArticleIn, request: Request, w: Web = Depends(web)):
     w.check_write(request)
     analysis = run_analysis(w, art)
     stored = w.store.add(analysis)
     if stored:
         w.rebuild()
-    return {"id": analysis.document.id, "stored": stored, "events": len(analysis.events),
-            "claims": len(analysis.claims)}
+    return {
+        "id": analysis.document.id,
+        "stored": stored,
+        "events": len(analysis.events),
+        "claims": len(analysis.claims),
+    }
 
 
 @router.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
@@ -62,10 +78,17 @@ def analyze_form(request: Request, w: Web = Depends(web)):
 
 
 @router.post("/analyze", response_class=HTMLResponse, include_in_schema=False)
-async def analyze_post(request: Request, text: str = Form(""), title: str = Form(""), source: str = Form(""),
-                       published: str = Form(""), action: str = Form("analyze"),
-                       token_field: str = Form("", alias="token"), file: Optional[UploadFile] = File(None),
-                       w: Web = Depends(web)):
+async def analyze_post(
+    request: Request,
+    text: str = Form(""),
+    title: str = Form(""),
+    source: str = Form(""),
+    published: str = Form(""),
+    action: str = Form("analyze"),
+    token_field: str = Form("", alias="token"),
+    file: Optional[UploadFile] = File(None),
+    w: Web = Depends(web),
+):
     form = {"text": text, "title": title, "source": source, "published": published}
 
     def refused(status: int, error: str) -> HTMLResponse:
