@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kronika.records import Analysis, Quantity, TimeSpan
+from kronika.records import Analysis, Claim, Quantity, TimeSpan
 
 
 def console() -> Console:
@@ -59,6 +59,17 @@ def _cell(s: Any) -> Text:
 
 def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     c = c or console()
+    _print_document(a, c)
+    c.print(_places_table(a))
+    c.print(_times_table(a))
+    c.print(_actors_table(a))
+    c.print(_claims_table(a))
+    c.print(_statements_table(a))
+    c.print(_events_table(a))
+
+
+def _print_document(a: Analysis, c: Console) -> None:
+    """The document's heading, its metadata lines and the analysis's warnings."""
     d = a.document
     c.print(Text(f"Document {d.id}", style="bold"))
     for label, value in (
@@ -74,6 +85,9 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
     for w in a.warnings:
         c.print(_cell(f"  warning: {w}"))
 
+
+def _places_table(a: Analysis) -> Table:
+    """The places of an analysis and what each resolved to."""
     t = Table(title="Places", title_justify="left")
     for col in ("text", "role", "resolved to", "geonameid", "level", "country", "admin1", "lat, lon", "prec", "sent"):
         t.add_column(col)
@@ -95,8 +109,11 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
                 ),
             )
         )
-    c.print(t)
+    return t
 
+
+def _times_table(a: Analysis) -> Table:
+    """The time expressions of an analysis with their normalised values."""
     t = Table(title="Times", title_justify="left")
     for col in ("text", "type", "value", "interval", "granularity", "mod", "bound", "anchor", "sent"):
         t.add_column(col)
@@ -107,47 +124,54 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
                 _cell, (tx.text, tx.type, tx.value, interval, tx.granularity, tx.mod, tx.bound, tx.anchor, tx.sentence)
             )
         )
-    c.print(t)
+    return t
 
+
+def _actors_table(a: Analysis) -> Table:
+    """The actors of an analysis."""
     t = Table(title="Actors", title_justify="left")
     for col in ("text", "actor", "kind", "iso3", "inter", "via", "sent"):
         t.add_column(col)
     for ac in a.actors:
         t.add_row(*map(_cell, (ac.text, ac.name, ac.kind, ac.country_iso3, ac.inter, ac.via, ac.sentence)))
-    c.print(t)
+    return t
 
+
+def _claims_table(a: Analysis) -> Table:
+    """The quantitative claims of an analysis, one row each."""
     t = Table(title="Claims", title_justify="left")
     for col in ("measure", "figure", "subject", "claimant", "modality", "time", "place", "parts", "sent"):
         t.add_column(col)
     for cl in a.claims:
-        parts = ", ".join(f"{p.measure} {fmt_quantity(p.quantity)}" for p in cl.parts)
-        if cl.parts_check and cl.parts_check != "sum":
-            parts += f" [parts {cl.parts_check}: {cl.parts_sum:,.0f} vs {fmt_quantity(cl.quantity)}]"
-        claimant = cl.claimant.name if cl.claimant else (cl.claimant_text or f"({cl.claimant_kind})")
-        if cl.claimant and cl.claimant_text and cl.claimant_text not in claimant:
-            claimant = f"{cl.claimant_text} → {claimant}"
-        subject = cl.subject.name if cl.subject else cl.subject_text
-        place = (cl.place.name or cl.place.text) if cl.place else ""
-        t.add_row(
-            *map(
-                _cell,
-                (
-                    cl.measure,
-                    fmt_quantity(cl.quantity),
-                    subject,
-                    claimant,
-                    cl.modality + (" (headline)" if cl.headline else ""),
-                    fmt_time(cl.time),
-                    place,
-                    parts,
-                    cl.sentence,
-                ),
-            )
-        )
-    c.print(t)
+        t.add_row(*map(_cell, _claim_cells(cl)))
+    return t
 
-    c.print(_statements_table(a))
 
+def _claim_cells(cl: Claim) -> tuple:
+    """The cells of one claim's row: figure, who it counts, who claims it, its parts."""
+    parts = ", ".join(f"{p.measure} {fmt_quantity(p.quantity)}" for p in cl.parts)
+    if cl.parts_check and cl.parts_check != "sum":
+        parts += f" [parts {cl.parts_check}: {cl.parts_sum:,.0f} vs {fmt_quantity(cl.quantity)}]"
+    claimant = cl.claimant.name if cl.claimant else (cl.claimant_text or f"({cl.claimant_kind})")
+    if cl.claimant and cl.claimant_text and cl.claimant_text not in claimant:
+        claimant = f"{cl.claimant_text} → {claimant}"
+    subject = cl.subject.name if cl.subject else cl.subject_text
+    place = (cl.place.name or cl.place.text) if cl.place else ""
+    return (
+        cl.measure,
+        fmt_quantity(cl.quantity),
+        subject,
+        claimant,
+        cl.modality + (" (headline)" if cl.headline else ""),
+        fmt_time(cl.time),
+        place,
+        parts,
+        cl.sentence,
+    )
+
+
+def _events_table(a: Analysis) -> Table:
+    """The events of an analysis with their actors, place, time and sentences."""
     t = Table(title="Events", title_justify="left")
     for col in (
         "type / sub-event (kind)",
@@ -179,7 +203,7 @@ def print_analysis(a: Analysis, c: Optional[Console] = None) -> None:
                 ),
             )
         )
-    c.print(t)
+    return t
 
 
 def _statements_table(a: Analysis) -> Table:
@@ -355,9 +379,16 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
     claims of the same dates. ``timeline`` is :meth:`kronika.chronicle.Chronicle.timeline`'s rows.
 
     Plain lines (no table layout), so that a chronicle of thousands of events prints at once."""
-    import sys
-
     out = out or sys.stdout
+    lines = _timeline_lines(timeline) + [_claim_line(r) for r in claim_rows]
+    if not lines:
+        out.write("The chronicle is empty: ingest some articles first.\n")
+        return
+    out.write(_under_headings(lines))
+
+
+def _timeline_lines(timeline: list[tuple]) -> list[tuple[str, int, str]]:
+    """(heading, 0, text) per chronicle event: its summary line and a line per report."""
     lines: list[tuple[str, int, str]] = []
     current_id, parts, when = None, [], ""
     for (
@@ -401,32 +432,37 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
         )
     if current_id is not None:
         lines.append((when, 0, "".join(parts)))
-    for r in claim_rows:
-        c = r["data"]
-        q = Quantity.model_validate(c["quantity"])
-        t = TimeSpan.model_validate(c["time"]) if c.get("time") else None
-        when = _when_time(t, r.get("published"))
-        line = f"  CLAIM {r['measure']} {fmt_quantity(q)}"
-        if r.get("subject"):
-            line += f" ({r['subject']})"
-        if r.get("place"):
-            line += f" @ {r['place']}"
-        line += f" — {r.get('claimant') or 'the article'}"
-        if r["modality"] != "asserted":
-            line += f" [{r['modality']}]"
-        if c.get("parts"):
-            line += " = " + " + ".join(
-                f"{p['measure']} {fmt_quantity(Quantity.model_validate(p['quantity']))}" for p in c["parts"]
-            )
-        if c.get("parts_check") in ("short", "exceed"):
-            line += f" [parts {'fall short of' if c['parts_check'] == 'short' else 'exceed'} the total: {c['parts_sum']:,.0f}]"
-        line += (
-            f"\n      “{_clean(r.get('text'), 160)}” — {_clean(r.get('source') or r.get('title') or r['doc_id'], 60)}"
+    return lines
+
+
+def _claim_line(r: dict) -> tuple[str, int, str]:
+    """(heading, 1, text) of one stored claim: its figure, scope, claimant, parts and sentence."""
+    c = r["data"]
+    q = Quantity.model_validate(c["quantity"])
+    t = TimeSpan.model_validate(c["time"]) if c.get("time") else None
+    when = _when_time(t, r.get("published"))
+    line = f"  CLAIM {r['measure']} {fmt_quantity(q)}"
+    if r.get("subject"):
+        line += f" ({r['subject']})"
+    if r.get("place"):
+        line += f" @ {r['place']}"
+    line += f" — {r.get('claimant') or 'the article'}"
+    if r["modality"] != "asserted":
+        line += f" [{r['modality']}]"
+    if c.get("parts"):
+        line += " = " + " + ".join(
+            f"{p['measure']} {fmt_quantity(Quantity.model_validate(p['quantity']))}" for p in c["parts"]
         )
-        lines.append((when, 1, line))
-    if not lines:
-        out.write("The chronicle is empty: ingest some articles first.\n")
-        return
+    if c.get("parts_check") in ("short", "exceed"):
+        line += (
+            f" [parts {'fall short of' if c['parts_check'] == 'short' else 'exceed'} the total: {c['parts_sum']:,.0f}]"
+        )
+    line += f"\n      “{_clean(r.get('text'), 160)}” — {_clean(r.get('source') or r.get('title') or r['doc_id'], 60)}"
+    return when, 1, line
+
+
+def _under_headings(lines: list[tuple[str, int, str]]) -> str:
+    """The lines sorted by heading (events before claims), each heading written once."""
     lines.sort(key=lambda x: (x[0], x[1]))  # stable: events keep their order within a heading
     current = None
     chunks = []
@@ -435,7 +471,7 @@ def print_chronicle(timeline: list[tuple], claim_rows: list[dict], out=None) -> 
             chunks.append(f"\n{when}")
             current = when
         chunks.append(line)
-    out.write("\n".join(chunks).lstrip("\n") + "\n")
+    return "\n".join(chunks).lstrip("\n") + "\n"
 
 
 def print_series(found: list, out=None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional, overload
+from typing import Any, Callable, Iterable, Optional, overload
 
 from kronika.records import Analysis
 
@@ -460,6 +460,41 @@ class Chart:
 def series_chart(series: dict, *, width: int = 760, height: int = 240) -> Chart:
     """Coordinates for a chart of one claim series: figures over time, by claimant."""
     left, right, top, bottom = 64, width - 16, 16, height - 36
+    pts, undated = _dated_points(series)
+    y_ticks_v = _y_ticks(pts, series)
+    y_top = y_ticks_v[-1] or 1.0
+
+    def y(v: float) -> float:
+        return round(bottom - (bottom - top) * (float(v) / y_top), 1)
+
+    dates = [d for d, *_ in pts]
+    d0, d1 = _padded_dates(dates)
+    span = max(1, (d1 - d0).days)
+
+    def x(d: dt.date) -> float:
+        return round(left + (right - left) * ((d - d0).days / span), 1)
+
+    claimants: dict[str, str] = {}
+    points = [_chart_point(d, v, lo, hi, p, x, y, claimants) for d, v, lo, hi, p in pts]
+    return Chart(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        y_ticks=[(y(v), _fmt_num(v)) for v in y_ticks_v],
+        x_ticks=[(x(d), label) for d, label in _date_ticks(d0, d1, 6)] if dates else [],  # no invented axis
+        band=_band(series, y),
+        points=points,
+        legend=list(claimants.items()),
+        undated=undated,
+    )
+
+
+def _dated_points(series: dict) -> tuple[list[tuple], int]:
+    """(date, value, low, high, point) of each point with a date and a figure (a range's middle),
+    and how many points lack either."""
     pts = []
     undated = 0
     for p in series.get("points") or ():
@@ -474,74 +509,61 @@ def series_chart(series: dict, *, width: int = 760, height: int = 240) -> Chart:
             undated += 1
             continue
         pts.append((d, float(v), lo, hi, p))
+    return pts, undated
+
+
+def _y_ticks(pts: list[tuple], series: dict) -> list[float]:
+    """Ticks of a y axis from 0 that reaches every figure, range end and the series' low/best/high."""
     values = [v for _, v, _, _, _ in pts] + [x for _, _, lo, hi, _ in pts for x in (lo, hi) if x is not None]
     values += [series.get(k) for k in ("low", "best", "high") if series.get(k) is not None]
     y_max = max(values) if values else 1.0
-    y_ticks_v = _nice_ticks(0, y_max * 1.05 if y_max > 0 else 1)
-    y_top = y_ticks_v[-1] or 1.0
+    return _nice_ticks(0, y_max * 1.05 if y_max > 0 else 1)
 
-    def y(v: float) -> float:
-        return round(bottom - (bottom - top) * (float(v) / y_top), 1)
 
-    dates = [d for d, *_ in pts]
+def _padded_dates(dates: list[dt.date]) -> tuple[dt.date, dt.date]:
+    """The first and last date widened by a margin (at least a month in all; today without dates)."""
     d0, d1 = (min(dates), max(dates)) if dates else (dt.date.today(), dt.date.today())
     pad = max(3, (d1 - d0).days // 20, (30 - (d1 - d0).days) // 2 + 1)
-    d0, d1 = d0 - dt.timedelta(days=pad), d1 + dt.timedelta(days=pad)
-    span = max(1, (d1 - d0).days)
+    return d0 - dt.timedelta(days=pad), d1 + dt.timedelta(days=pad)
 
-    def x(d: dt.date) -> float:
-        return round(left + (right - left) * ((d - d0).days / span), 1)
 
-    claimants: dict[str, str] = {}
-    points = []
-    for d, v, lo, hi, p in pts:
-        name = p.get("claimant") or "author / unattributed"
-        color = claimants.setdefault(name, PALETTE[len(claimants) % len(PALETTE)])
-        credible = p.get("credible", p.get("modality") in (None, "asserted", "estimated"))
-        points.append(
-            {
-                "x": x(d),
-                "y": y(v),
-                "y_low": y(lo) if lo is not None else None,
-                "y_high": y(hi) if hi is not None else None,
-                "color": color,
-                "hollow": not credible,
-                "claimant": name,
-                "date": d.isoformat(),
-                "value": _fmt_num(v),
-                "modality": p.get("modality") or "asserted",
-                "flags": list(p.get("flags") or ()),
-                "doc_id": p.get("doc_id"),
-                "sentence": p.get("sentence"),
-                "text": p.get("text") or "",
-                "source": p.get("source"),
-            }
-        )
-    band = None
-    if series.get("low") is not None or series.get("high") is not None or series.get("best") is not None:
-        lo, best, hi = series.get("low"), series.get("best"), series.get("high")
-        band = {
-            "y_low": y(lo if lo is not None else (best or 0)),
-            "y_high": y(hi if hi is not None else (best or 0)),
-            "y_best": y(best) if best is not None else None,
-            "low": _fmt_num(lo),
-            "best": _fmt_num(best),
-            "high": _fmt_num(hi),
-        }
-    return Chart(
-        width=width,
-        height=height,
-        left=left,
-        right=right,
-        top=top,
-        bottom=bottom,
-        y_ticks=[(y(v), _fmt_num(v)) for v in y_ticks_v],
-        x_ticks=[(x(d), label) for d, label in _date_ticks(d0, d1, 6)] if dates else [],  # no invented axis
-        band=band,
-        points=points,
-        legend=list(claimants.items()),
-        undated=undated,
-    )
+def _chart_point(d: dt.date, v: float, lo, hi, p: dict, x: Callable, y: Callable, claimants: dict[str, str]) -> dict:
+    """One point of a chart; a new claimant gets the next colour of the palette in ``claimants``."""
+    name = p.get("claimant") or "author / unattributed"
+    color = claimants.setdefault(name, PALETTE[len(claimants) % len(PALETTE)])
+    credible = p.get("credible", p.get("modality") in (None, "asserted", "estimated"))
+    return {
+        "x": x(d),
+        "y": y(v),
+        "y_low": y(lo) if lo is not None else None,
+        "y_high": y(hi) if hi is not None else None,
+        "color": color,
+        "hollow": not credible,
+        "claimant": name,
+        "date": d.isoformat(),
+        "value": _fmt_num(v),
+        "modality": p.get("modality") or "asserted",
+        "flags": list(p.get("flags") or ()),
+        "doc_id": p.get("doc_id"),
+        "sentence": p.get("sentence"),
+        "text": p.get("text") or "",
+        "source": p.get("source"),
+    }
+
+
+def _band(series: dict, y: Callable[[float], float]) -> Optional[dict]:
+    """The series' low–high band and best line, or None when it has none of them."""
+    if series.get("low") is None and series.get("high") is None and series.get("best") is None:
+        return None
+    lo, best, hi = series.get("low"), series.get("best"), series.get("high")
+    return {
+        "y_low": y(lo if lo is not None else (best or 0)),
+        "y_high": y(hi if hi is not None else (best or 0)),
+        "y_best": y(best) if best is not None else None,
+        "low": _fmt_num(lo),
+        "best": _fmt_num(best),
+        "high": _fmt_num(hi),
+    }
 
 
 @dataclass
