@@ -211,15 +211,26 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
     return found
 
 
+_Hit = tuple[int, int, int, Actor]  # (token start, token end, priority, actor)
+
+
 def find_actors(ctx: Context) -> list[Actor]:
     """Actor mentions of the document, sorted by offset, not overlapping."""
     doc = ctx.doc
     d = load_dictionary()
-    day: Optional[dt.date] = ctx.published
     lower, cased, dem, info = _matchers(doc.vocab)
-    found: list[tuple[int, int, int, Actor]] = []  # (token start, token end, priority, actor)
+    found: list[_Hit] = _name_hits(ctx, d, (cased, lower), info)
+    found.extend(_demonym_hits(ctx, d, dem, info))
+    found.extend(_named_unknowns(ctx, doc, d))
+    return _without_overlaps(found, len(doc))
 
-    for matcher, prio in ((cased, 3), (lower, 3)):
+
+def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
+    """Dictionary names that act (a country or capital only as an actor, or before a group noun: "US troops")."""
+    doc = ctx.doc
+    day: Optional[dt.date] = ctx.published
+    found: list[_Hit] = []
+    for matcher, prio in ((matchers[0], 3), (matchers[1], 3)):
         for key, s, e in matcher(doc):
             entry_id, via = info[key]
             entry = d.entries[entry_id]
@@ -255,7 +266,14 @@ def find_actors(ctx: Context) -> list[Actor]:
                 if via == "capital":
                     via = "capital"
             found.append((s, e, prio, entry_actor(ctx, d, entry, span.start_char, span.end_char, via, day)))
+    return found
 
+
+def _demonym_hits(ctx: Context, d: Dictionary, dem, info) -> list[_Hit]:
+    """Demonym phrases: "North Korean soldiers" → the country's military; "Russians" → the military."""
+    doc = ctx.doc
+    day: Optional[dt.date] = ctx.published
+    found: list[_Hit] = []
     for key, s, e in dem(doc):
         iso3, form = info[key]
         span = doc[s:e]
@@ -281,12 +299,13 @@ def find_actors(ctx: Context) -> list[Actor]:
                 entry_actor(ctx, d, of_role, span.start_char, doc[end - 1].idx + len(doc[end - 1]), "demonym", day),
             )
         )
+    return found
 
-    found.extend(_named_unknowns(ctx, doc, d))
 
-    # longest first, then priority; drop overlaps
+def _without_overlaps(found: list[_Hit], n_tokens: int) -> list[Actor]:
+    """The actors of ``found``, longest first, then by priority, dropping overlaps; sorted by offset."""
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
-    taken = bytearray(len(doc) + 1)
+    taken = bytearray(n_tokens + 1)
     chosen: list[Actor] = []
     for s, e, _prio, actor in found:
         if any(taken[s:e]):

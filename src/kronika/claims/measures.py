@@ -273,8 +273,11 @@ def _toll(anchor, lex) -> Optional[Reading]:
             measure, counted = m, subj
     if measure is None or measure.startswith("equipment"):
         return None
-    # whose: "Russian losses", "Israel's death toll", "the number of civilians killed"
-    whose = None
+    return Reading(measure, counted or subj, verb, anchor, _toll_whose(counted, subj, lex))
+
+
+def _toll_whose(counted, subj, lex):
+    """Whose toll, (start, end): "Russian losses", "Israel's death toll", "the number of civilians killed"."""
     for head in (counted, subj):
         if head is None:
             continue
@@ -287,14 +290,12 @@ def _toll(anchor, lex) -> Optional[Reading]:
         ]
         if mods:
             first = min(m.left_edge.i for m in mods)
-            whose = (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
-            break
+            return (head.doc[first].idx, mods[-1].idx + len(mods[-1].text))
         if (
             counted is not None
             and head is counted
             and _is_person(head, lex)
             and head.lemma_.lower() not in ("people", "person")
         ):
-            whose = (head.idx, head.idx + len(head.text))
-            break
-    return Reading(measure, counted or subj, verb, anchor, whose)
+            return (head.idx, head.idx + len(head.text))
+    return None

@@ -233,6 +233,30 @@ def territory_calls(text: str, max_sentences: int = 3, parsed=None) -> list[Terr
     return calls
 
 
+def _taker_and_taken(tok, lem, subj, passive, dobj, prts, lx):
+    """What was taken, and by whom: (agent token, object token, whether the object is likely a place)."""
+    hint = False
+    if lem in lx.fall_verbs:
+        agent_tok = _pobj(tok, "to", "into")
+        if agent_tok is not None and agent_tok.lower_ in ("hands", "control"):
+            agent_tok = (
+                _pobj(agent_tok, "of") or next((c for c in agent_tok.children if c.dep_ == "poss"), None) or agent_tok
+            )
+        obj_tok = subj
+        if subj is not None and subj.pos_ == "PRON":
+            obj_tok = None
+            hint = True  # "after it fell to the Taliban": a place
+    elif passive:
+        agent_tok = _by_agent(tok)
+        obj_tok = subj
+    else:
+        agent_tok = subj
+        obj_tok = dobj
+        if dobj is None and prts & {"over", "back"}:
+            hint = True  # "the militia took over"
+    return agent_tok, obj_tok, hint
+
+
 def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
     """The capture verbs of ``doc`` (sentence ``si`` of a snippet, at ``begin``) added to ``calls``."""
     for sent in doc.sents:
@@ -262,28 +286,7 @@ def _doc_calls(doc, si: int, begin: int, lx, calls: list) -> None:
             elif lem in lx.object_verbs and lem not in lx.particle_verbs:
                 if dobj is None or dobj.lemma_.lower() not in lx.object_verbs[lem]:
                     continue
-            # what was taken, and by whom
-            hint = False
-            if lem in lx.fall_verbs:
-                agent_tok = _pobj(tok, "to", "into")
-                if agent_tok is not None and agent_tok.lower_ in ("hands", "control"):
-                    agent_tok = (
-                        _pobj(agent_tok, "of")
-                        or next((c for c in agent_tok.children if c.dep_ == "poss"), None)
-                        or agent_tok
-                    )
-                obj_tok = subj
-                if subj is not None and subj.pos_ == "PRON":
-                    obj_tok = None
-                    hint = True  # "after it fell to the Taliban": a place
-            elif passive:
-                agent_tok = _by_agent(tok)
-                obj_tok = subj
-            else:
-                agent_tok = subj
-                obj_tok = dobj
-                if dobj is None and prts & {"over", "back"}:
-                    hint = True  # "the militia took over"
+            agent_tok, obj_tok, hint = _taker_and_taken(tok, lem, subj, passive, dobj, prts, lx)
             if obj_tok is not None and obj_tok.lemma_.lower() == "control":
                 obj_tok = _pobj(obj_tok, "of", "over") or obj_tok
             loser = _pobj(tok, "from")

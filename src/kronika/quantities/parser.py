@@ -1095,6 +1095,33 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
     before = text[max(0, n.start - 40) : n.start]
     after = text[n.end : n.end + 30]
     raw = text[n.start : n.end]
+    kind = _kind_first(n, unit, before, after, raw)
+    if kind is None and not n.word:
+        kind = _kind_of_digits(text, n, unit, value, before, after, raw)
+    if kind is not None:
+        return kind
+    if not n.word and (_RE_ERA.search(before) or _RE_ERA_AFTER.match(after)):
+        return "year"
+    if (
+        not n.word
+        and unit is None
+        and value is not None
+        and low is None
+        and high is None
+        and "," not in raw
+        and start == n.start
+        and _name_number(before, after)
+    ):
+        return "designation"
+    if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
+        return "designation"  # "22-24 Harbour Avenue"
+    return _kind_age_or_duration(text, n, end, unit, value, before, after) or (
+        "measure" if unit is not None else "count"
+    )
+
+
+def _kind_first(n: _Num, unit, before, after, raw) -> Optional[str]:
+    """The first checks of :func:`_kind`: an age unit, a rank ordinal, a name's number ("BBC One", "Challenger 2")."""
     if unit is not None and unit.code in ("age", "age_month"):
         return "age"
     if unit is None and _RE_RANK_BEFORE.search(before) and (before.endswith("-") or _not_counted_after(after)):
@@ -1118,62 +1145,54 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
             and (_RE_INDEX_AFTER.match(after) or re.match(r"\s+[a-z]+s\b", after))
         ):
             return "designation"  # "14 Challenger 2 tanks", "the Stoxx 600 index"
-    if not n.word:
-        if _RE_ORDINAL_AFTER.match(after):
-            return "ordinal"
-        if _RE_TIME_AFTER.match(after):
-            return "time"
-        if _RE_PHONE.match(text[n.start : n.start + 20]) and unit is None:
-            return "phone"
-        if _RE_MONTH_BEFORE.search(before) or _RE_MONTH_AFTER.match(after):
-            if n.value <= 31 and "." not in raw and "," not in raw:
-                return "date"
-            if 1800 <= n.value <= 2100 and "," not in raw:
-                return "year"
-        if unit is None and not n.scaled and re.match(r"[A-Za-z]", after):
-            # "49ers", "1980s", "3D"
-            return (
-                "year"
-                if re.fullmatch(r"\d{2,4}", raw) and after.startswith("s") and n.value % 10 == 0
-                else "designation"
-            )
-        if unit is None and _RE_ADDRESS_AFTER.match(after):
-            return "designation"  # "12 Old Mill Road", "01001 ZIP Code"
-        if unit is None and _RE_ACRONYM_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
-            return "designation"  # "S&P 500", "FTSE 100", "HIV 2"
-        if (
-            unit is None
-            and "," not in raw
-            and "." not in raw
-            and value is not None
-            and 1800 <= value <= 2199
-            and not n.scaled
-        ):
-            if not re.match(r"^\s*(?:-|–)?\s*(?:troops|soldiers|people|civilians|strikes)\b", after):
-                return "year"
-        if _RE_DESIGNATION_BEFORE.search(before) or (_RE_DESIGNATION_AFTER.match(after) and unit is None):
-            return "designation"
-        if (
-            re.search(r"[A-Za-z]-?$", before)
-            and not re.search(r"(?:US|[A-Z]{1,2})\$\s?$|\s$|[-–(]$", before)
-            and unit is None
-        ):
-            return "designation"  # "F16", "S400"
-    if not n.word and (_RE_ERA.search(before) or _RE_ERA_AFTER.match(after)):
-        return "year"
+    return None
+
+
+def _kind_of_digits(text, n: _Num, unit, value, before, after, raw) -> Optional[str]:
+    """A number in digits that is not a count: an ordinal, time, phone, date, year or designation, or None."""
+    if _RE_ORDINAL_AFTER.match(after):
+        return "ordinal"
+    if _RE_TIME_AFTER.match(after):
+        return "time"
+    if _RE_PHONE.match(text[n.start : n.start + 20]) and unit is None:
+        return "phone"
+    if _RE_MONTH_BEFORE.search(before) or _RE_MONTH_AFTER.match(after):
+        if n.value <= 31 and "." not in raw and "," not in raw:
+            return "date"
+        if 1800 <= n.value <= 2100 and "," not in raw:
+            return "year"
+    if unit is None and not n.scaled and re.match(r"[A-Za-z]", after):
+        # "49ers", "1980s", "3D"
+        return (
+            "year" if re.fullmatch(r"\d{2,4}", raw) and after.startswith("s") and n.value % 10 == 0 else "designation"
+        )
+    if unit is None and _RE_ADDRESS_AFTER.match(after):
+        return "designation"  # "12 Old Mill Road", "01001 ZIP Code"
+    if unit is None and _RE_ACRONYM_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
+        return "designation"  # "S&P 500", "FTSE 100", "HIV 2"
     if (
-        not n.word
-        and unit is None
-        and value is not None
-        and low is None
-        and high is None
+        unit is None
         and "," not in raw
-        and start == n.start
-        and _name_number(before, after)
+        and "." not in raw
+        and value is not None
+        and 1800 <= value <= 2199
+        and not n.scaled
     ):
+        if not re.match(r"^\s*(?:-|–)?\s*(?:troops|soldiers|people|civilians|strikes)\b", after):
+            return "year"
+    if _RE_DESIGNATION_BEFORE.search(before) or (_RE_DESIGNATION_AFTER.match(after) and unit is None):
         return "designation"
-    if unit is None and low is not None and not n.word and _RE_ADDRESS_AFTER.match(text[end : end + 40]):
-        return "designation"  # "22-24 Harbour Avenue"
+    if (
+        re.search(r"[A-Za-z]-?$", before)
+        and not re.search(r"(?:US|[A-Z]{1,2})\$\s?$|\s$|[-–(]$", before)
+        and unit is None
+    ):
+        return "designation"  # "F16", "S400"
+    return None
+
+
+def _kind_age_or_duration(text, n: _Num, end, unit, value, before, after) -> Optional[str]:
+    """The last checks of :func:`_kind`: an age ("aged 34", "Olena Kovalenko, 34,"), a duration ("a five-year")."""
     if _RE_AGE_BEFORE.search(before):
         return "age"
     if (
@@ -1193,7 +1212,7 @@ def _kind(text, n: _Num, start, end, unit, value, low, high, nums, i) -> str:
         return "duration"  # "a five-year award", "a two-month contract"
     if n.word and re.match(r"^\s*(?:years? old|-year-old)", after):
         return "age"
-    return "measure" if unit is not None else "count"
+    return None
 
 
 __all__ = ["ParsedQuantity", "parse_quantities"]
