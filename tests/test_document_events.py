@@ -658,3 +658,15 @@ def test_a_state_that_acts_is_no_place_and_the_places_struck_give_the_country():
     assert e.place is not None and e.place.country_code == "UA"
     assert e.time.start_date == D(2024, 12, 25) and not e.background
     assert e.actor1.name.startswith("Military Forces of Russia")
+
+
+def test_a_cessation_of_hostilities_and_prisoners_handed_over_are_agreements():
+    [e] = _events("The cessation of hostilities between Israel and Hezbollah took effect on Wednesday.")
+    assert e.sub_event_type == "Agreement"
+    assert e.actor1.name.startswith("Government of Israel") and e.actor2.name.startswith("Hezbollah")
+    assert not _events("The minister called for a cessation of hostilities.")
+    events = _events("On Friday, Ukraine and Russia each handed over 390 soldiers and civilians.")
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+    assert [e.sub_event_type for e in _events("The rebels handed over the town to the army on Monday.")] == [
+        "Non-violent transfer of territory"
+    ]

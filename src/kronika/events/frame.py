@@ -455,7 +455,8 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
 def _between(tok, d: DocIndex) -> tuple[Optional[Actor], Optional[Actor]]:
     """The two sides of "clashes between Druze fighters and Bedouin tribes", "a ceasefire between
     Israel and Hamas"."""
-    first = prep_obj(tok, "between")
+    of = prep_obj(tok, "of")  # "the cessation of hostilities between Israel and Hezbollah"
+    first = prep_obj(tok, "between") or (prep_obj(of, "between") if of is not None else None)
     if first is None:
         return None, None
     second = child(first, "conj")
@@ -472,7 +473,7 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         fr.target_tok = None  # "a strike on Saturday"
     fr.actor2 = actor_in(d, fr.target_tok)
     one, other = _between(tok, d)
-    if fr.actor1 is None and fr.actor2 is None and one is not None and other is not None:
+    if fr.actor1 is None and one is not None and other is not None and fr.actor2 in (None, one, other):
         fr.actor1, fr.actor2 = one, other
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
