@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 from kronika.attach import closest, governing_time
 from kronika.context import Context
+from kronika.events.lexicon import load_lexicon
 from kronika.places.lexicon import load as places_lexicon
 from kronika.records import Place, TimeSpan
 
@@ -101,35 +102,6 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     return place
 
 
-_PLACE_NOUNS = {
-    "city",
-    "cities",
-    "town",
-    "towns",
-    "village",
-    "villages",
-    "region",
-    "regions",
-    "territory",
-    "territories",
-    "province",
-    "provinces",
-    "infrastructure",
-    "port",
-    "ports",
-    "border",
-    "positions",
-    "settlement",
-    "settlements",
-    "capital",
-    "soil",
-    "airspace",
-    "waters",
-    "coast",
-    "frontline",
-}
-
-
 def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
     """With no place named, the country a demonym gives the places struck ("against Ukrainian
     cities", "on Israeli territory")."""
@@ -141,7 +113,7 @@ def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
         if (
             span is not None
             and len(span)
-            and span.root.head.lemma_.lower() in _PLACE_NOUNS
+            and span.root.head.lemma_.lower() in load_lexicon().words["place_nouns"]
             and span.root.dep_ in ("amod", "compound")
         ):
             return p

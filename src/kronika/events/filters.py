@@ -30,6 +30,7 @@ from typing import Callable, Optional
 from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
 _GENERIC_MODIFIERS = {
@@ -54,34 +55,6 @@ _GENERIC_MODIFIERS = {
     "sporadic",
     "occasional",
 }
-# plural event nouns so qualified name a series, unless a past verb reports them
-_SERIES_MODIFIERS = {"recent", "multiple", "numerous", "countless", "many", "several", "various", "sustained"}
-# nouns that count or measure the events they govern ("a dozen of strikes", "a second day of protests")
-_QUANTITY_NOUNS = {
-    "dozen",
-    "dozens",
-    "number",
-    "hundreds",
-    "scores",
-    "couple",
-    "handful",
-    "pair",
-    "set",
-    "day",
-    "days",
-    "night",
-    "nights",
-    "week",
-    "weeks",
-    "weekend",
-    "hours",
-    "round",
-    "rounds",
-    "wave",
-    "waves",
-    "barrage",
-}
-_SERIES_NOUNS = {"series", "string", "spate", "campaign", "pattern", "history", "streak", "succession"}
 _SPECIFIC_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "a", "an", "one"}
 _CUMULATIVE_FLOOR = 1000
 _NO_SINGLE_EVENT = 10000
@@ -105,6 +78,10 @@ _COMMITMENTS = {
     "call",
 }
 BACKGROUND_DAYS = 7
+
+
+def _words(name: str) -> frozenset:
+    return load_lexicon().words[name]
 
 
 def _token(ctx: Context, ev: Event):
@@ -157,7 +134,7 @@ def _governing_verb(tok):
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
-    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _QUANTITY_NOUNS:
+    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _words("counting_nouns"):
         x = x.head.head  # "conducted a dozen of precision strikes", "a series of attacks"
     if x.dep_ == "pobj" and x.head.dep_ == "prep":
         verb = x.head.head
@@ -185,16 +162,16 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     verb = _governing_verb(tok)
-    past = verb is not None and _finite_past(verb) and verb.lemma_.lower() not in _ONGOING
+    past = verb is not None and _finite_past(verb) and verb.lemma_.lower() not in _words("ongoing_verbs")
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-    if head is not None and head.lemma_.lower() in _SERIES_NOUNS:
+    if head is not None and head.lemma_.lower() in _words("series_nouns"):
         return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
     own_date = _dated(ev) and (
         ev.event_type == "Strategic developments"
         or not ev.time.inherited
         and (past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time)))
     )
-    if mods & _SERIES_MODIFIERS and not (past and own_date):
+    if mods & _words("series_modifiers") and not (past and own_date):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
     if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
         return False
@@ -202,8 +179,6 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
-# what goes on rather than happens: "as clashes continued in several places"
-_ONGOING = {"continue", "persist", "rage", "drag", "linger", "escalate", "intensify", "spread", "resume"}
 
 
 def call(ctx: Context, ev: Event, tok) -> bool:
@@ -250,17 +225,14 @@ def vague_background(ctx: Context, ev: Event, tok) -> bool:
     return ctx.published is None or t.end_date is None or t.end_date.year < ctx.published.year
 
 
-_BARE_PLURAL_DETS = {"many", "thousands", "hundreds", "dozens", "scores", "countless", "numerous"}
-
-
 def _bare_plural(tok) -> bool:
     """ "Women and girls", "thousands", "civilians": people or things of no number or determiner."""
     if tok is None:
         return False
-    if tok.lower_ in _BARE_PLURAL_DETS:
+    if tok.lower_ in _words("bare_plurals"):
         return True
     return tok.tag_ in ("NNS", "NNPS") and not any(
-        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "amod" and c.lower_ in _BARE_PLURAL_DETS)
+        c.dep_ in ("det", "nummod", "poss") or (c.dep_ == "amod" and c.lower_ in _words("bare_plurals"))
         for c in tok.children
     )
 
@@ -278,7 +250,7 @@ def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
     if ev.place is not None and ev.place.level not in ("country", "continent"):
         return False
     who = [c for c in tok.children if c.dep_ == "nsubjpass"]  # done to people ("have been detained")
-    people = claims_lexicon().people_nouns | _BARE_PLURAL_DETS
+    people = claims_lexicon().people_nouns | _words("bare_plurals")
     return bool(who) and all(_bare_plural(c) and (c.lemma_.lower() in people or c.lower_ in people) for c in who)
 
 

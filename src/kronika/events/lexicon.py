@@ -60,6 +60,20 @@ class _Status(Strict):
     reporting_verbs: list[str]
 
 
+class _Words(Strict):
+    """``words:`` of triggers.yaml: the word lists of the events stage's passes."""
+
+    series_modifiers: list[str]
+    counting_nouns: list[str]
+    series_nouns: list[str]
+    ongoing_verbs: list[str]
+    bare_plurals: list[str]
+    killing_verbs: list[str]
+    killing_nouns: list[str]
+    place_nouns: list[str]
+    charge_nouns: list[str]
+
+
 class TriggersFile(Strict):
     """``data/events/triggers.yaml``: the trigger words and the word lists of the events stage."""
 
@@ -75,6 +89,7 @@ class TriggersFile(Strict):
     generic_actors: dict[str, list[str]] = {}
     described_by: list[str] = []
     figurative_objects: list[str] = []
+    words: _Words
     status: _Status
     weapon_types: dict[str, list[str]] = {}
     weapon_typed: list[str] = []
@@ -98,6 +113,7 @@ class Lexicon:
     weapon_typed: frozenset = frozenset()  # trigger lemmas whose type the weapon decides
     described_by: frozenset = frozenset()  # "-backed", "-linked": an armed group named by its sponsor
     figurative_objects: frozenset = frozenset()  # "hit the economy", "targeted voters": no violence
+    words: dict = None  # name -> frozenset: the word lists of the passes (``words:`` of triggers.yaml)
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,6 +143,7 @@ def load_lexicon() -> Lexicon:
         weapon_typed=frozenset(raw.weapon_typed),
         described_by=frozenset(raw.described_by),
         figurative_objects=frozenset(raw.figurative_objects),
+        words={k: frozenset(v) for k, v in raw.words.model_dump().items()},
     )
 
 

@@ -3,6 +3,8 @@ it is passive, a noun or a verb, an aim ("to liberate") or an indirect question.
 
 from __future__ import annotations
 
+from kronika.events.lexicon import load_lexicon
+
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
@@ -35,7 +37,8 @@ def is_passive(tok) -> bool:
     )
 
 
-_CHARGES = {"suspicion", "charge", "accusation", "allegation", "conviction", "count"}
+def _charge_nouns() -> frozenset:
+    return load_lexicon().words["charge_nouns"]
 
 
 def subject_up(tok, limit: int = 5):
@@ -51,7 +54,7 @@ def subject_up(tok, limit: int = 5):
         ):
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return None, cur  # participle modifying a noun: no clause subject
-            if cur.lemma_.lower() in _CHARGES:
+            if cur.lemma_.lower() in _charge_nouns():
                 return None, cur  # "detained a man on suspicion of killing": not the police's killing
             cur = cur.head
             continue

@@ -17,6 +17,7 @@ from typing import Optional
 from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import event_time
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Claim, Event, Mention
 
 _TOLLS = {"killed": True, "wounded": False}
@@ -103,8 +104,6 @@ def casualty_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
 
 # --- one person killed: "a gunman shot dead a former lawmaker" ---------------------------------
 
-_KILLING_VERBS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "lynch"}
-_KILLING_NOUNS = {"killing", "murder", "assassination", "execution", "beheading", "lynching"}
 _DEAD = {"dead", "death"}  # "shot dead", "stabbed to death", "beaten to death"
 _ONE = {"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 
@@ -112,10 +111,10 @@ _ONE = {"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "you
 def _killing(tok) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
-        return lemma in _KILLING_NOUNS
+        return lemma in load_lexicon().words["killing_nouns"]
     if tok.pos_ != "VERB":
         return False
-    return lemma in _KILLING_VERBS or any(
+    return lemma in load_lexicon().words["killing_verbs"] or any(
         c.lower_ in _DEAD or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         for c in tok.children
     )
