@@ -670,3 +670,8 @@ def test_a_cessation_of_hostilities_and_prisoners_handed_over_are_agreements():
     assert [e.sub_event_type for e in _events("The rebels handed over the town to the army on Monday.")] == [
         "Non-violent transfer of territory"
     ]
+
+
+def test_dozens_killed_with_no_noun_is_acled_s_twelve():
+    [e] = _events("Dozens were killed in clashes in Suweida on Sunday.")
+    assert e.fatalities == 12

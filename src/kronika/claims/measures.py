@@ -145,6 +145,8 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     if span is None or not len(span):
         return None
     noun, anchor = _counted_noun(span, doc)
+    if noun is not None and noun is anchor and noun.lower_ in _QUANTIFIERS:
+        noun = None  # "Dozens were killed": the number word counts the people the verb tells of
     verb = _governing_verb(anchor)
     if unit is not None:
         measure = lex.units.get(unit)
