@@ -675,3 +675,14 @@ def test_a_cessation_of_hostilities_and_prisoners_handed_over_are_agreements():
 def test_dozens_killed_with_no_noun_is_acled_s_twelve():
     [e] = _events("Dozens were killed in clashes in Suweida on Sunday.")
     assert e.fatalities == 12
+
+
+def test_two_sides_named_together_or_with_with():
+    [e] = _events("Israel and Hamas agreed to a truce on Sunday.")
+    assert e.actor1.name.startswith("Government of Israel") and e.actor2.name.startswith("Hamas")
+    [e] = _events("Russian and Ukrainian forces clashed near Pokrovsk on Monday.")
+    assert e.actor1.name.startswith("Military Forces of Russia") and e.actor2.name.startswith(
+        "Military Forces of Ukraine"
+    )
+    [e] = _events("Hamas fighters clashed with Israeli troops in Rafah on Tuesday.")
+    assert e.actor2.name.startswith("Military Forces of Israel")  # not the forces of the place's country

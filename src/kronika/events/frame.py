@@ -526,6 +526,51 @@ def _weapons_owner(weapon, run) -> Optional[Actor]:
     return owner
 
 
+_SYMMETRIC = {"Armed clash", "Agreement"}  # two sides that act alike: "Israel and Hamas agreed"
+
+
+def _coordinated_sides(tok, run, fr: Frame) -> None:
+    """The two sides named as one subject: "Israel and Hamas agreed to a truce", "Ukraine and
+    Russia each handed over 390 prisoners", "Russian and Ukrainian forces clashed"."""
+    d = run.index
+    subj, _ = subject_up(tok)
+    if subj is None:
+        return
+    conj = child(subj, "conj")
+    if conj is not None:
+        one = d.actor_at.get(subj.i) or _demonym_forces(run, subj) or _state_of(run, subj)
+        other = d.actor_at.get(conj.i) or actor_in(d, conj) or _state_of(run, conj)
+    else:
+        mods = [c for c in subj.children if c.dep_ == "amod" and c.lower_ in run.dictionary.demonyms]
+        second = child(mods[0], "conj") if mods else None
+        if second is None or second.lower_ not in run.dictionary.demonyms:
+            return
+        one, other = _demonym_forces(run, subj), _demonym_forces_of(run, second)
+    if (
+        one is not None
+        and other is not None
+        and (one.actor_id is None or one.actor_id != other.actor_id)
+        and fr.actor2 in (None, one, other)
+        or (fr.actor2 is not None and other is not None and fr.actor2.actor_id == other.actor_id and one is not None)
+    ):
+        fr.actor1, fr.actor2 = one, other
+
+
+def _state_of(run, tok) -> Optional[Actor]:
+    """A country named as a party ("Ukraine and Russia each handed over ...")."""
+    iso = country_of_name(run.dictionary, tok)
+    return state_actor(run.ctx, run.dictionary, tok, iso, run.day) if iso else None
+
+
+def _demonym_forces_of(run, demonym) -> Optional[Actor]:
+    """The forces of one demonym token ("Ukrainian" in "Russian and Ukrainian forces")."""
+    dictionary = run.dictionary
+    ent = dictionary.role_entry(dictionary.demonyms[demonym.lower_], "military")
+    if ent is None:
+        return None
+    return entry_actor(run.ctx, dictionary, ent, demonym.idx, demonym.idx + len(demonym), "demonym", run.day)
+
+
 def frame(tok, trig, run, sent) -> Optional[Frame]:
     """The actors of the mention at ``tok``; None when the word needs an actor and has none."""
     d, lex = run.index, run.lex
@@ -535,6 +580,13 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     else:
         _noun_frame(tok, run, sent, fr)
     _owner_of_place(tok, run, fr)
+    if is_verb(tok) and not fr.passive and trig.sub_event_type in _SYMMETRIC:
+        _coordinated_sides(tok, run, fr)
+        if fr.actor2 is None and (other_side := prep_obj(tok, "with")) is not None:
+            fr.actor2 = actor_in(run.index, other_side) or _demonym_forces(
+                run, other_side
+            )  # "clashed with Israeli troops"
+            fr.target_tok = fr.target_tok or other_side
     if trig.sub_event_type == "Disrupted weapons use" and fr.actor2 is None:
         fr.actor2 = _weapons_owner(fr.target_tok, run)
     if trig.cls == "territory" and is_verb(tok):
