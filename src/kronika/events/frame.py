@@ -294,21 +294,8 @@ def infer_generic(
             if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
                 target_tok, target_role = t, "civilians"
                 break
-    if (
-        a2 is not None
-        and a2.kind == "civilians"
-        and a2.actor_id is None
-        and a2.country_iso3 is None
-        and place is not None
-        and place.country_iso3
-    ):
-        known = dictionary.countries.get(place.country_iso3)
-        a2 = a2.model_copy(
-            update={
-                "name": f"Civilians ({known.name if known else place.country or place.country_iso3})",
-                "country_iso3": place.country_iso3,
-            }
-        )
+    if a2 is not None:
+        a2 = _civilians_of(dictionary, a2, place)
     if a1 is None and agent_role is not None and agent_tok is not None:
         a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex)
     if a2 is None and target_role is not None and target_tok is not None:
@@ -406,26 +393,29 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
     fr.actor2 = actor_in(d, fr.target_tok)
 
 
+def _forces_of(run, tok, iso3: str, via: str) -> Optional[Actor]:
+    """The military of country ``iso3``, mentioned by the word ``tok`` (a demonym or a name)."""
+    ent = run.dictionary.role_entry(iso3, "military")
+    return entry_actor(run.ctx, run.dictionary, ent, tok.idx, tok.idx + len(tok), via, run.day) if ent else None
+
+
 def _demonym_forces(run, tok) -> Optional[Actor]:
     """The forces a demonym modifier names: "the Russian air defence systems", "Ukrainian drones"."""
     if tok is None:
         return None
-    dictionary = run.dictionary
-    c = next(
-        (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in dictionary.demonyms), None
-    )
-    ent = dictionary.role_entry(dictionary.demonyms[c.lower_], "military") if c is not None else None
-    return entry_actor(run.ctx, dictionary, ent, c.idx, c.idx + len(c), "demonym", run.day) if ent is not None else None
+    demonyms = run.dictionary.demonyms
+    c = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in demonyms), None)
+    return _forces_of(run, c, demonyms[c.lower_], "demonym") if c is not None else None
 
 
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
-    ctx, d, dictionary, lex = run.ctx, run.index, run.dictionary, run.lex
+    d, lex = run.index, run.lex
     poss = child(tok, "poss")
     actor = d.actor_at.get(tok.i) or actor_in(d, prep_obj(tok, "by")) or actor_in(d, poss)
-    if actor is None and poss is not None and (iso := country_of_name(dictionary, poss)):
-        actor = state_actor(ctx, dictionary, poss, iso, run.day)
+    if actor is None and poss is not None:
+        actor = _state_of(run, poss)
     if actor is None:
         actor = next(
             (d.actor_at[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at),
@@ -508,8 +498,7 @@ def _owner_of_place(tok, run, fr: Frame) -> None:
     for t in into.subtree:
         iso = country_of_name(run.dictionary, t)
         if iso:
-            ent = run.dictionary.role_entry(iso, "military")
-            fr.actor2 = entry_actor(run.ctx, run.dictionary, ent, t.idx, t.idx + len(t), "name", run.day)
+            fr.actor2 = _forces_of(run, t, iso, "name")
             return
 
 
@@ -520,9 +509,7 @@ def _weapons_owner(weapon, run) -> Optional[Actor]:
     owner = _demonym_forces(run, weapon)
     origin = prep_obj(weapon, "from")
     if owner is None and origin is not None and (iso := country_of_name(run.dictionary, origin)):
-        ent = run.dictionary.role_entry(iso, "military")
-        if ent is not None:
-            owner = entry_actor(run.ctx, run.dictionary, ent, origin.idx, origin.idx + len(origin), "name", run.day)
+        owner = _forces_of(run, origin, iso, "name")
     return owner
 
 
@@ -545,7 +532,10 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
         second = child(mods[0], "conj") if mods else None
         if second is None or second.lower_ not in run.dictionary.demonyms:
             return
-        one, other = _demonym_forces(run, subj), _demonym_forces_of(run, second)
+        one, other = (
+            _demonym_forces(run, subj),
+            _forces_of(run, second, run.dictionary.demonyms[second.lower_], "demonym"),
+        )
     if (
         one is not None
         and other is not None
@@ -560,15 +550,6 @@ def _state_of(run, tok) -> Optional[Actor]:
     """A country named as a party ("Ukraine and Russia each handed over ...")."""
     iso = country_of_name(run.dictionary, tok)
     return state_actor(run.ctx, run.dictionary, tok, iso, run.day) if iso else None
-
-
-def _demonym_forces_of(run, demonym) -> Optional[Actor]:
-    """The forces of one demonym token ("Ukrainian" in "Russian and Ukrainian forces")."""
-    dictionary = run.dictionary
-    ent = dictionary.role_entry(dictionary.demonyms[demonym.lower_], "military")
-    if ent is None:
-        return None
-    return entry_actor(run.ctx, dictionary, ent, demonym.idx, demonym.idx + len(demonym), "demonym", run.day)
 
 
 def frame(tok, trig, run, sent) -> Optional[Frame]:
@@ -784,25 +765,27 @@ def no_self_attack(events: list) -> list:
     ]
 
 
+def _civilians_of(dictionary, a2: Actor, place: Optional[Place]) -> Actor:
+    """Victims named only as people are the civilians of the country of ``place`` ("Civilians
+    (Russia)"); any other actor as it is."""
+    if (
+        a2.kind != "civilians"
+        or a2.actor_id is not None
+        or a2.country_iso3 is not None
+        or place is None
+        or not place.country_iso3
+    ):
+        return a2
+    known = dictionary.countries.get(place.country_iso3)
+    name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
+    return a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})
+
+
 def civilians_of_place(dictionary, events: list) -> list:
     """Victims named only as people ("20 people were killed") are the civilians of the country
     where the event happened, once its place is known (ACLED: "Civilians (Russia)")."""
     out = []
     for e in events:
-        a2, place = e.actor2, e.place
-        if (
-            a2 is None
-            or a2.kind != "civilians"
-            or a2.actor_id is not None
-            or a2.country_iso3 is not None
-            or place is None
-            or not place.country_iso3
-        ):
-            out.append(e)
-            continue
-        known = dictionary.countries.get(place.country_iso3)
-        name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
-        out.append(
-            e.model_copy(update={"actor2": a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})})
-        )
+        a2 = _civilians_of(dictionary, e.actor2, e.place) if e.actor2 is not None else None
+        out.append(e if a2 is e.actor2 else e.model_copy(update={"actor2": a2}))
     return out

@@ -20,6 +20,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
+from kronika.events.corefer import _weak
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
@@ -88,24 +89,18 @@ def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[i
     return [e for e in found if e is not None]
 
 
-def _code(clf, name: str) -> Optional[str]:
-    return next((c for c, n in clf.code_to_name.items() if n == name), None)
-
-
 def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
     """An event typed by default (a bare "attack", "assault", "clash": Armed clash or Attack
     when nothing in the clause says more) takes the type the snippet classifier's cue rules read
     in its sentence, when they read one: "gunmen attacked the staff quarters, abducting the
     sister of ..." is an abduction, "the shoot-out ... one civilian was killed" a clash."""
-    from kronika.events.corefer import _weak
-
     clf = load_classifier()
     out = []
     for e in events:
         if _weak(e):
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
-            if scores and _code(clf, e.sub_event_type) not in scores:  # the rules do not read it as typed
+            if scores and clf.name_to_code.get(e.sub_event_type) not in scores:  # the rules do not read it as typed
                 code, _ = classify_code(sent.text, parsed=sent.as_doc())
                 name = clf.code_to_name[code]
                 info = load_taxonomy()["sub_event_types"][name]

@@ -76,6 +76,7 @@ def _region_regex(lex: Lexicon) -> re.Pattern:
 
 _REGION_RE: dict[int, re.Pattern] = {}
 _CUE_RE: dict[int, re.Pattern] = {}
+_COUNTRY_RE: dict[int, re.Pattern] = {}  # countries' names of several words
 
 
 def _cue_regex(lex: Lexicon) -> re.Pattern:
@@ -365,13 +366,13 @@ def _country_phrases(found: _Found) -> None:
     """0. countries' other names of several words ("DR Congo", "Russian Federation"), which the
     tagger may split ("DR" an organisation, "Congo" a country: the other Congo)."""
     lex, text = found.lex, found.text
-    rx = _CUE_RE.get(id(lex) + 1)
+    rx = _COUNTRY_RE.get(id(lex))
     if rx is None:
         alts = "|".join(
             re.escape(a).replace(r"\ ", r"\s+")
             for a in sorted((a for a in lex.country_aliases if " " in a), key=len, reverse=True)
         )
-        rx = _CUE_RE[id(lex) + 1] = re.compile(rf"(?i)(?<![\w.])(?:{alts})(?![\w])")
+        rx = _COUNTRY_RE[id(lex)] = re.compile(rf"(?i)(?<![\w.])(?:{alts})(?![\w])")
     for m in rx.finditer(text):
         s, e = m.start(), m.end()
         if (
