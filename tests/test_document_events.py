@@ -686,3 +686,35 @@ def test_two_sides_named_together_or_with_with():
     )
     [e] = _events("Hamas fighters clashed with Israeli troops in Rafah on Tuesday.")
     assert e.actor2.name.startswith("Military Forces of Israel")  # not the forces of the place's country
+
+
+# --- violence at a demonstration ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Soldiers fired on crowds protesting against fuel prices in Kano on Friday, killing four people.", 4),
+        ("Security forces shot dead a student during a demonstration in the northern town of Kano on Friday.", 1),
+        ("Police opened fire on residents protesting power cuts in Lagos, killing two people, a rights group said.", 2),
+    ],
+)
+def test_state_violence_on_a_demonstration_is_excessive_force(text, killed):
+    events = _events(text)
+    [e] = [e for e in events if e.event_type == "Protests"]
+    assert e.sub_event_type == "Excessive force against protesters"
+    assert e.fatalities == killed
+    # the forces act, the crowd is their target
+    assert e.actor1 is None or e.actor1.kind in ("police", "military")
+    assert not [x for x in events if x.sub_event_type == "Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a village in Kano state on Friday, killing five farmers.",
+        "Protesters attacked a police station in Lagos on Friday and killed two officers.",
+    ],
+)
+def test_violence_by_others_is_not_excessive_force(text):
+    assert not [e for e in _events(text) if e.sub_event_type == "Excessive force against protesters"]

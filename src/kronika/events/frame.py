@@ -671,11 +671,15 @@ _PROTESTERS = {
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
-    "Ugandan" is no organiser)."""
+    "Ugandan" is no organiser). Excessive force is the forces' act: its crowd is the second actor."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
-        named = e.actor1 is not None and (e.actor1.actor_id or e.actor1.via != "unknown")
+        forced = e.sub_event_type == "Excessive force against protesters"
+        if forced and e.actor1 is not None and e.actor1.kind == "protesters":  # the crowd is the target
+            e = e.model_copy(update={"actor1": e.actor2, "actor2": e.actor1})
+        slot = e.actor2 if forced else e.actor1
+        named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
         if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue
@@ -694,7 +698,7 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             inter=inter,
             via="inferred",
         )
-        out.append(e.model_copy(update={"actor1": crowd}))
+        out.append(e.model_copy(update={"actor2" if forced else "actor1": crowd}))
     return out
 
 

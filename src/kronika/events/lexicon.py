@@ -72,6 +72,7 @@ class _Words(Strict):
     killing_nouns: list[str]
     place_nouns: list[str]
     charge_nouns: list[str]
+    protest_words: list[str]
 
 
 class TriggersFile(Strict):

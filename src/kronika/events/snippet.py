@@ -97,7 +97,7 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
     clf = load_classifier()
     out = []
     for e in events:
-        if _weak(e):
+        if _weak(e) or (e.sub_event_type == "Armed clash" and e.kind not in ("capture", "territorial_change")):
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
             if scores and clf.name_to_code.get(e.sub_event_type) not in scores:  # the rules do not read it as typed

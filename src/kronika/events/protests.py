@@ -1,0 +1,90 @@
+"""Violence at a demonstration, typed as ACLED types it.
+
+ACLED's "Excessive force against protesters" is lethal force or serious injury that state forces
+inflict on a demonstration ("soldiers fired on crowds protesting against bread prices, killing
+three", "security forces shot dead a boy during a demonstration"). The clause path reads such a
+sentence by its verb of violence (an Attack); this pass retypes it when the demonstration is what
+the violence falls on and the state's forces are the ones who use it. A crowd's own violence
+("protesters attacked a police station") stays what it is, and so does violence by others (gunmen
+attacking a rally is an Attack).
+"""
+
+from __future__ import annotations
+
+from kronika.context import Context
+from kronika.events.classify import load_taxonomy
+from kronika.events.lexicon import load_lexicon
+from kronika.records import Event
+
+EXCESSIVE_FORCE = "Excessive force against protesters"
+_STATE_KINDS = {"police", "military", "state", "government"}
+_STATE_ROLES = {"police", "military"}
+
+
+def _trigger_token(ctx: Context, e: Event):
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _attackers(tok) -> set[int]:
+    """Token indexes of the trigger's subject phrase (the ones who act), also through a conjoined
+    or governing verb ("police opened fire ..., killing two")."""
+    verb = tok
+    while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+
+
+def _on_protest(tok, words: frozenset) -> bool:
+    """A word of the demonstration in the sentence, outside the attackers' own phrase."""
+    own = _attackers(tok)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in tok.sent if t.i not in own and t.i != tok.i)
+
+
+def _state_forces(e: Event, tok, roles: dict) -> bool:
+    """The violence is the state's: its first actor is state forces, or the sentence names
+    police or soldiers ("security forces", "riot police") and no other attacker."""
+    if e.actor1 is not None:
+        return e.actor1.kind in _STATE_KINDS or (
+            e.actor1.kind == "unknown" and roles.get(e.actor1.text.lower()) in _STATE_ROLES
+        )
+    words = [t.lower_ for t in tok.sent]
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    return any(roles.get(p) in _STATE_ROLES for p in phrases)
+
+
+def _retyped(e: Event, info: dict) -> Event:
+    victims = e.actor2 if e.actor2 is not None and e.actor2.kind != "civilians" else None  # the crowd: crowd_actors
+    return e.model_copy(
+        update={
+            "sub_event_type": EXCESSIVE_FORCE,
+            "event_type": info["event_type"],
+            "disorder_type": info["disorder_type"],
+            "actor2": victims,
+        }
+    )
+
+
+def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
+    """An Attack on a demonstration by the state's forces is Excessive force against protesters;
+    the demonstration the sentence names as its setting ("during a demonstration") is that event,
+    not another."""
+    lex = load_lexicon()
+    words = lex.words["protest_words"]
+    info = load_taxonomy()["sub_event_types"][EXCESSIVE_FORCE]
+    out, settings = [], set()
+    for e in events:
+        tok = _trigger_token(ctx, e) if e.sub_event_type == "Attack" else None
+        if tok is not None and _on_protest(tok, words) and _state_forces(e, tok, lex.generic_actors):
+            e = _retyped(e, info)
+            settings |= {t.i for t in tok.subtree if t.i != tok.i}
+        out.append(e)
+    return [e for e in out if not (e.event_type == "Protests" and _at(ctx, e) in settings)]
+
+
+def _at(ctx: Context, e: Event) -> int:
+    tok = _trigger_token(ctx, e)
+    return -1 if tok is None else tok.i
+
+
+__all__ = ["EXCESSIVE_FORCE", "force_on_protesters"]
