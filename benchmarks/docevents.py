@@ -245,7 +245,8 @@ def _brief(ev: dict) -> str:
     return (
         f"{ev.get('sub_event_type')} [{ev.get('status')}{bg}] {iv[0] if iv else None}"
         f"{'..' + str(iv[1]) if iv and iv[1] != iv[0] else ''} @ {place} | {a1} -> {a2} | "
-        f"fat={ev.get('fatalities')} | m={1 + len(ev.get('mentions') or ())} | {ev.get('text', '')[:110]!r}"
+        f"fat={ev.get('fatalities')} | m={1 + len(ev.get('mentions') or ())} | "
+        f"trig={(ev.get('trigger') or {}).get('text')!r} | {ev.get('text', '')[:110]!r}"
     )
 
 

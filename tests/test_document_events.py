@@ -718,3 +718,17 @@ def test_state_violence_on_a_demonstration_is_excessive_force(text, killed):
 )
 def test_violence_by_others_is_not_excessive_force(text):
     assert not [e for e in _events(text) if e.sub_event_type == "Excessive force against protesters"]
+
+
+def test_a_bare_reference_that_joins_nothing_is_no_event():
+    text = (
+        "Police detained 40 opposition activists in Harare on Monday, their lawyers said.\n\n"
+        "Rights groups have condemned the killings and demanded an inquiry.\n"
+    )
+    events = _events(text)
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_bare_reference_in_a_report_of_one_event_is_that_event():
+    events = _events("The attacks drew condemnation from the United Nations on Monday.")
+    assert len(events) == 1

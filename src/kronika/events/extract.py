@@ -29,7 +29,7 @@ from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.corefer import corefer
 from kronika.events.frame import carry_attackers, civilians_of_place, crowd_actors, defenders, no_self_attack
-from kronika.events.filters import drop_non_events, kinds_only, mark_background
+from kronika.events.filters import drop_non_events, kinds_only, lone_references, mark_background
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
@@ -51,7 +51,7 @@ def extract_events(ctx: Context) -> list[Event]:
     mentions = force_on_protesters(ctx, classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, found))))
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
-    events = with_article_focus(ctx, mark_background(ctx, corefer(ctx, mentions)))
+    events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
     events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
     return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))

@@ -345,3 +345,35 @@ def kinds_only(ctx: Context, mentions: list[Event]) -> frozenset[int]:
 
 def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:
     return [m for m in mentions if why_not_an_event(ctx, m) is None]
+
+
+def _bare_reference(tok, lex) -> bool:
+    """ "the killings", "those attacks", "the marches": a noun that points back at events named
+    elsewhere (a determiner and nothing of its own: no number, name or possessor)."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("nummod", "poss", "compound", "prep", "acl", "relcl", "amod") for c in kids):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in lex.anaphoric_dets for c in kids)
+
+
+def lone_references(ctx: Context, events: list[Event]) -> list[Event]:
+    """A bare reference ("the killings", "those attacks") that joined no event of the report
+    points at nothing else the report tells: with no actor, toll, time or place of its own it is
+    no event by itself. (In a report of one event, the reference is that event.)"""
+    lex = load_lexicon()
+    out = []
+    for e in events:
+        t = e.time
+        empty = (
+            len(events) > 1
+            and not e.mentions
+            and (e.actor1 is None or e.actor1.via == "inferred")
+            and not e.fatalities
+            and (t is None or t.defaulted or t.inherited)
+            and (e.place is None or e.place_from == "article")
+        )
+        if not (empty and _bare_reference(_token(ctx, e), lex)):
+            out.append(e)
+    return out
