@@ -732,3 +732,9 @@ def test_a_bare_reference_that_joins_nothing_is_no_event():
 def test_a_bare_reference_in_a_report_of_one_event_is_that_event():
     events = _events("The attacks drew condemnation from the United Nations on Monday.")
     assert len(events) == 1
+
+
+def test_the_weapon_of_the_attacks_a_toll_was_told_in_decides_its_type():
+    text = "At least five people have been killed and 20 injured across Ukraine in overnight Russian drone and missile attacks, officials said."
+    [e] = _events(text)
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 5

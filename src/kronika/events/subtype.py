@@ -149,14 +149,18 @@ def _used_by(verb) -> list:
 
 def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     """The sub-event type the weapon of a strike or attack decides: first in the trigger's own
-    phrase ("a missile and drone strike", "attacked with drones"), else where its clause says
+    phrase ("a missile and drone strike", "attacked with drones", "killed in a drone attack"), else where its clause says
     what struck ("a drone hit the house"), never in what was struck."""
     own = [
-        c for c in tok.children if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of"})
+        c
+        for c in tok.children
+        if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of", "in"})
     ]
     if tok.pos_ == "VERB":  # what is fired or launched is the weapon; what is hit is the target
         fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use")
         own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
+        shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
+        own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
     phrase = sorted((t for c in own for t in c.subtree), key=lambda t: t.i)
     verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
