@@ -738,3 +738,33 @@ def test_the_weapon_of_the_attacks_a_toll_was_told_in_decides_its_type():
     text = "At least five people have been killed and 20 injured across Ukraine in overnight Russian drone and missile attacks, officials said."
     [e] = _events(text)
     assert e.sub_event_type == "Air/drone strike" and e.fatalities == 5
+
+
+def test_a_strike_with_no_attacker_is_the_reports_only_striker():
+    filler = (
+        "Officials praised the rescue services. Schools reopened in the west. Farmers began the harvest. "
+        "The central bank kept its rate. Trains ran on time. Markets opened as usual. A football match "
+        "went ahead. The weather was warm. Parliament met. A new bridge opened. Shops stayed open late.\n\n"
+    )
+    text = (
+        "A Russian drone strike hit an apartment block in Odesa on Sunday, injuring five people.\n\n"
+        + filler
+        + "In Nikopol, three people were injured by shelling on Sunday, the governor said.\n"
+    )
+    [e] = [e for e in _events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia")
+
+
+def test_the_rebels_are_the_armed_group_the_report_names():
+    text = (
+        "M23 fighters have advanced in South Kivu province, residents said on Monday.\n\n"
+        "The rebels captured the town of Uvira on Sunday after a day of fighting.\n"
+    )
+    [e] = [e for e in _events(text, "2025-02-17") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert e.actor1 is not None and e.actor1.name.startswith("M23")
+
+
+def test_the_place_of_the_events_own_clause_wins():
+    text = "Two days after the government celebrated the liberation of Kherson, Russian forces launched a series of missile strikes on Odesa."
+    [e] = [e for e in _events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert e.place is not None and e.place.name == "Odesa"

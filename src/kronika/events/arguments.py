@@ -91,6 +91,7 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         if not any(a.start <= p.start and p.end <= a.end for a in parties)
     ]
     places = [p for p in places if not _partner(ctx, p)] or places
+    places = _of_clause(ctx, places, start, end) or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is None:
@@ -100,6 +101,28 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
     return place
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token is in: itself or its first verb ancestor."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:
+    """The places of the event's own clause: "launched drone strikes on Port Sudan" is at Port
+    Sudan, though "after the army's recapture of Khartoum" is fewer arcs away."""
+    trigger = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if trigger is None or not len(trigger):
+        return []
+    own = _clause_verb(trigger.root)
+    out = []
+    for p in places:
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and len(span) and _clause_verb(span.root) == own:
+            out.append(p)
+    return out
 
 
 def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:

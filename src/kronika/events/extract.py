@@ -28,7 +28,14 @@ from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.corefer import corefer
-from kronika.events.frame import carry_attackers, civilians_of_place, crowd_actors, defenders, no_self_attack
+from kronika.events.frame import (
+    carry_attackers,
+    civilians_of_place,
+    crowd_actors,
+    defenders,
+    named_groups,
+    no_self_attack,
+)
 from kronika.events.filters import drop_non_events, kinds_only, lone_references, mark_background
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
@@ -53,5 +60,5 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
-    events = civilians_of_place(dictionary, carry_attackers(no_self_attack(events)))
+    events = civilians_of_place(dictionary, carry_attackers(no_self_attack(named_groups(ctx, events))))
     return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))

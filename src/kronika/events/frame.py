@@ -706,23 +706,40 @@ _CARRIED_FAMILIES = {"Explosions/Remote violence"}
 CARRY_SENTENCES = 10
 
 
+def _only_striker(events: list, background: bool):
+    """The one side that strikes in every strike of the report that names its striker (of the
+    report's news, or of its past context), else None."""
+    sides = {
+        e.actor1.actor_id: e.actor1
+        for e in events
+        if e.event_type in _CARRIED_FAMILIES
+        and e.actor1 is not None
+        and e.status == "occurred"
+        and e.background == background
+    }
+    return next(iter(sides.values())) if len(sides) == 1 and None not in sides else None
+
+
 def carry_attackers(events: list) -> list:
     """A strike reported without its attacker ("four people were killed in the attacks"), or
     civilians killed with no one named ("three people were killed and 10 injured"), is the last
-    striker's within a few sentences, unless that side is its target."""
+    striker's within a few sentences, else the striker of every other strike of the report,
+    unless that side is its target."""
     out = list(events)
     for k, e in enumerate(out):
         killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
         if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
             continue
+        striker = _only_striker(events, e.background)
         for j in range(k - 1, -1, -1):
             prev = out[j]
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
             if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
-                if e.actor2 is None or e.actor2.actor_id != prev.actor1.actor_id:
-                    out[k] = e.model_copy(update={"actor1": prev.actor1})
+                striker = prev.actor1
                 break
+        if striker is not None and (e.actor2 is None or e.actor2.actor_id != striker.actor_id):
+            out[k] = e.model_copy(update={"actor1": striker})
     return out
 
 
@@ -792,4 +809,39 @@ def civilians_of_place(dictionary, events: list) -> list:
     for e in events:
         a2 = _civilians_of(dictionary, e.actor2, e.place) if e.actor2 is not None else None
         out.append(e if a2 is e.actor2 else e.model_copy(update={"actor2": a2}))
+    return out
+
+
+_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
+
+
+def _the_group(ctx: Context, generic: Actor) -> Optional[Actor]:
+    """The one armed group the report has named before a generic mention ("the rebels"), of
+    the mention's country when both are known."""
+    named = {
+        a.actor_id: a
+        for a in ctx.actors
+        if a.actor_id
+        and a.kind in _GROUP_KINDS
+        and not a.is_source_only
+        and a.start < generic.start
+        and not (a.country_iso3 and generic.country_iso3 and a.country_iso3 != generic.country_iso3)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def named_groups(ctx: Context, events: list) -> list:
+    """ "The rebels", "the militants" are the armed group the report names, when it names one:
+    in a report on M23, "the rebels captured Bukavu" is M23's capture, not an unidentified
+    group's."""
+    out = []
+    for e in events:
+        upd = {}
+        for slot in ("actor1", "actor2"):
+            a = getattr(e, slot)
+            if a is not None and a.kind == "armed_group" and a.via == "inferred" and a.actor_id is None:
+                group = _the_group(ctx, a)
+                if group is not None:
+                    upd[slot] = group.model_copy(update=ctx.span_fields(a.start, a.end) | {"via": "inferred"})
+        out.append(e.model_copy(update=upd) if upd else e)
     return out
