@@ -768,3 +768,21 @@ def test_the_place_of_the_events_own_clause_wins():
     text = "Two days after the government celebrated the liberation of Kherson, Russian forces launched a series of missile strikes on Odesa."
     [e] = [e for e in _events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert e.place is not None and e.place.name == "Odesa"
+
+
+def test_firing_on_someone_is_violence_firing_someone_is_not():
+    [e] = _events("Gunmen fired on a bus near Kaduna on Monday, killing four passengers.")
+    assert e.sub_event_type == "Attack" and e.fatalities == 4 and e.place.name == "Kaduna"
+    assert not _events("The club fired its coach on Monday after a string of defeats.")
+
+
+def test_exchanging_fire_is_a_clash():
+    [e] = _events("Indian and Pakistani troops exchanged fire across the Line of Control near Poonch on Tuesday.")
+    assert e.event_type == "Battles"
+
+
+def test_a_toll_told_with_the_firing_that_caused_it_is_that_firings():
+    text = "Two people were killed on Friday when soldiers fired on a crowd protesting against fuel prices in Kano."
+    [e] = _events(text)
+    assert e.sub_event_type == "Excessive force against protesters" and e.fatalities == 2
+    assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Nigeria")

@@ -41,6 +41,7 @@ class Trigger(Strict):
     refine_scope: Literal["sentence", "phrase"] = "sentence"
     needs_object_or_passive: bool = False
     requires_military_context: bool = False
+    requires_prep: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)

@@ -110,6 +110,18 @@ def generic_noun(tok, lex: Lexicon) -> bool:
 _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
+def _aimed(tok, preps: frozenset) -> bool:
+    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday")."""
+    if child(tok, "dobj") is not None:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in preps
+        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+        for c in tok.children
+    )
+
+
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.requires_object and not (objs & trig.requires_object):
@@ -126,6 +138,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True
     if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
         return True
+    if trig.requires_prep and not _aimed(tok, trig.requires_prep):
+        return True  # "fired on the crowd", not "fired the coach on Monday"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
 
 
@@ -218,6 +232,13 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
             )
         ):
             return True  # "four people were killed (and ten injured) in the attacks": the attacks are the event
+        if (
+            is_verb(tok)
+            and is_passive(tok)
+            and by_object(tok) is None
+            and any(c.dep_ == "advcl" and c.i in trigger_tokens and child(c, "nsubj") is not None for c in tok.children)
+        ):
+            return True  # "three people were killed when soldiers fired on the crowd": the firing is the event
     if not is_verb(tok):
         return False
     by_tok = by_object(tok)
