@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import kronika
 from kronika.claims import extract_claims, find_attributions
 from kronika.context import Context
 from kronika.quantities import find_quantities
@@ -349,3 +350,12 @@ def test_a_coordinated_count_of_its_own_is_not_combined():
     assert [(c.measure, c.quantity.value) for c in claims] == [("killed", 3)]
     both = _claims("Five soldiers were killed or injured in the blast on Monday.")
     assert [(c.measure, c.quantity.value) for c in both] == [("casualties", 5)]
+
+
+def test_the_state_a_blast_leaves_people_in_is_their_toll():
+    a = kronika.analyze(
+        "A bomb exploded in a market in Sirte on Sunday, leaving six people dead and 20 wounded.",
+        published="2024-05-01",
+    )
+    assert sorted((c.measure, c.quantity.value) for c in a.claims) == [("killed", 6.0), ("wounded", 20.0)]
+    assert not kronika.analyze("The storm left six people homeless.", published="2024-05-01").claims

@@ -786,3 +786,19 @@ def test_a_toll_told_with_the_firing_that_caused_it_is_that_firings():
     [e] = _events(text)
     assert e.sub_event_type == "Excessive force against protesters" and e.fatalities == 2
     assert e.actor1 is not None and e.actor1.name.startswith("Military Forces of Nigeria")
+
+
+def test_armed_men_fighting_among_themselves_is_a_clash():
+    [e] = _events(
+        "Two rival militias fought for control of a checkpoint near Sirte on Sunday, leaving six fighters dead."
+    )
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 6
+
+
+def test_protests_that_went_on_in_a_town_are_news_clashes_going_on_somewhere_are_not():
+    [e] = _events(
+        "Protests continued for a third day in Lusaka on Monday as opposition supporters rejected the result."
+    )
+    assert e.sub_event_type == "Peaceful protest" and e.place.name == "Lusaka"
+    assert e.actor1.name == "Protesters (Zambia)" and e.actor2 is None
+    assert not _events("Clashes continued in several places across the region.")

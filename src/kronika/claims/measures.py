@@ -157,8 +157,7 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     decided_by = None
     if noun is not None:
         measure = _noun_measure(noun, lex)
-        doc_ = noun.doc
-        nxt2 = [doc_[noun.i + 2]] if noun.i + 2 < len(doc_) and doc_[noun.i + 1].pos_ == "CCONJ" else []
+        nxt2 = [noun.nbor(2)] if noun.i + 2 < len(noun.doc) and noun.nbor(1).pos_ == "CCONJ" else []
         for c in [*noun.children, *nxt2]:  # "6,000 dead and wounded"
             other = _noun_measure(c, lex) if c.dep_ == "conj" or c in nxt2 else None
             if measure and other and other != measure and (measure, other) in lex.combine:
@@ -189,6 +188,8 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
                     measure = vm
                 decided_by = cand
                 break
+        if decided_by is None and kind == _PERSON and (state := _left_state(noun, verb, lex)) is not None:
+            measure, decided_by = _noun_measure(state, lex), state  # "leaving six people dead"
         if measure is None and kind == _PERSON:
             return None  # people, with no war-relevant verb: not a claim
         if measure == "troops" and verb is not None:
@@ -217,6 +218,14 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     if measure is None:
         return None
     return Reading(measure, noun, decided_by, anchor, _subject_span(doc, noun, anchor, verb or decided_by, lex))
+
+
+def _left_state(noun, verb, lex):
+    """The state a verb leaves the counted people in: "leaving six people dead", "left 20 wounded"."""
+    if verb is None:
+        return None
+    state = next((c for c in verb.children if c.dep_ == "oprd" and c.i > noun.i), None)
+    return state if state is not None and _noun_measure(state, lex) in ("killed", "wounded") else None
 
 
 def _toll(anchor, lex) -> Optional[Reading]:

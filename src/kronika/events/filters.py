@@ -162,7 +162,10 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     verb = _governing_verb(tok)
-    past = verb is not None and _finite_past(verb) and verb.lemma_.lower() not in _words("ongoing_verbs")
+    town = ev.place is not None and ev.place.level == "populated_place" and ev.place_from == "clause"
+    past = (
+        verb is not None and _finite_past(verb) and (town or verb.lemma_.lower() not in _words("ongoing_verbs"))
+    )  # "clashes continued in several places" goes on; "protests continued in Lusaka" happened there
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if head is not None and head.lemma_.lower() in _words("series_nouns"):
         return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"

@@ -552,6 +552,20 @@ def _state_of(run, tok) -> Optional[Actor]:
     return state_actor(run.ctx, run.dictionary, tok, iso, run.day) if iso else None
 
 
+_ARMED_ROLES = {"armed_group", "military", "police"}
+
+
+def _generic_sides(tok, fr, lex: Lexicon) -> bool:
+    """Generic sides still fight: "troops clashed with rebels", and armed men fighting among
+    themselves with no other side named ("two rival militias fought for the checkpoint")."""
+    own = generic_role(subject_up(tok)[0], lex)
+    target = fr.target_tok if fr.target_tok is not None and fr.target_tok.dep_ == "dobj" else None
+    other = target or prep_obj(tok, "with", "against")
+    if other is None:
+        return own in _ARMED_ROLES
+    return own is not None and generic_role(other, lex) is not None
+
+
 def frame(tok, trig, run, sent) -> Optional[Frame]:
     """The actors of the mention at ``tok``; None when the word needs an actor and has none."""
     d, lex = run.index, run.lex
@@ -586,11 +600,7 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         trig.requires_object_or_subject_actor
         and fr.actor1 is None
         and fr.actor2 is None
-        and not (
-            is_verb(tok)
-            and generic_role(subject_up(tok)[0], lex)
-            and generic_role(fr.target_tok or prep_obj(tok, "with", "against"), lex)
-        )
+        and not (is_verb(tok) and _generic_sides(tok, fr, lex))
     ):
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
     return fr
@@ -698,7 +708,10 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             inter=inter,
             via="inferred",
         )
-        out.append(e.model_copy(update={"actor2" if forced else "actor1": crowd}))
+        upd = {"actor2" if forced else "actor1": crowd}
+        if not forced and e.actor2 is not None and e.actor2.name == crowd.name:
+            upd["actor2"] = None  # "protests continued as opposition supporters ...": one crowd
+        out.append(e.model_copy(update=upd))
     return out
 
 
