@@ -802,3 +802,31 @@ def test_protests_that_went_on_in_a_town_are_news_clashes_going_on_somewhere_are
     assert e.sub_event_type == "Peaceful protest" and e.place.name == "Lusaka"
     assert e.actor1.name == "Protesters (Zambia)" and e.actor2 is None
     assert not _events("Clashes continued in several places across the region.")
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Several rockets landed in the green zone of Baghdad on Monday, causing no casualties.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Two drones crashed into an apartment block in Kyiv overnight, injuring three people.", "Air/drone strike"),
+        ("The rebel group moved its headquarters to the town of Goma on Friday.", "Headquarters or base established"),
+        ("Former detainees described sexual abuse by guards at a detention centre in Tripoli.", "Sexual violence"),
+    ],
+)
+def test_events_told_by_what_landed_moved_or_was_done(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Geneva to rally support for the reconstruction plan.",
+        "The two leaders pledged to work together to advance stability in the region.",
+        "Aid groups urged the army to deconflict its military operations with relief convoys.",
+    ],
+)
+def test_what_an_infinitive_aims_at_is_no_event(text):
+    assert not _events(text)

@@ -42,6 +42,7 @@ class Trigger(Strict):
     needs_object_or_passive: bool = False
     requires_military_context: bool = False
     requires_prep: frozenset[str] = frozenset()
+    requires_subject: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)

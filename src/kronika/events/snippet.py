@@ -32,6 +32,18 @@ CONFIDENCE = 0.3
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 
 
+def _an_aim(tok) -> bool:
+    """The cue is what an infinitive aims at ("collaborate to advance regional security", "efforts
+    to rally partners", "urged Israel to deconflict its military operations"): nothing happened."""
+    for _ in range(4):
+        if tok.tag_.startswith("VB"):
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]:
     clf = load_classifier()
     text = sent.text
@@ -44,7 +56,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
         if cue is not None
         else None
     )
-    if span is None or not len(span):
+    if span is None or not len(span) or _an_aim(span.root):
         return None
     start, end = span.start_char, span.end_char
     name = clf.code_to_name[code]

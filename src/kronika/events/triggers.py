@@ -122,6 +122,11 @@ def _aimed(tok, preps: frozenset) -> bool:
     )
 
 
+def _subject_is(tok, heads: frozenset) -> bool:
+    subj = child(tok, "nsubj")
+    return subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads)
+
+
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.requires_object and not (objs & trig.requires_object):
@@ -138,6 +143,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True
     if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
         return True
+    if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
+        return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
         return True  # "fired on the crowd", not "fired the coach on Monday"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
