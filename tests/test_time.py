@@ -295,3 +295,15 @@ def test_a_month_a_past_verb_reports_is_not_next_month():
     )
     got = [(t.text, t.start_date.isoformat()) for t in a.times]
     assert got == [("January", "2025-01-01"), ("January 5", "2026-01-05"), ("January", "2026-01-01")]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Police retook the hospital in early summer.", D(2024, 6, 1), D(2024, 6, 30)),
+        ("Fighting resumed in late spring.", D(2024, 5, 1), D(2024, 5, 31)),
+    ],
+)
+def test_a_part_of_a_season_is_its_month(text, start, end):
+    t = one(text, D(2024, 7, 30))
+    assert (t.start_date, t.end_date) == (start, end)

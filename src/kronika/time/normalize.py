@@ -123,6 +123,13 @@ def _week_interval(d: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def _months_between(start: dt.date, end: dt.date) -> int:
+    """How many whole calendar months [start, end] covers, when it ends on a month's last day."""
+    if end != _month_end(end.year, end.month):
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 def _part_interval(start: dt.date, end: dt.date, mod: Optional[str]) -> tuple[dt.date, dt.date]:
     """The part of [start, end] that early/mid/late, beginning/end pick (thirds; START/END: the first/last sixth)."""
     if mod not in ("EARLY", "MID", "LATE", "START", "END"):
@@ -136,6 +143,10 @@ def _part_interval(start: dt.date, end: dt.date, mod: Optional[str]) -> tuple[dt
         y, m = start.year, start.month
         first, last = {"EARLY": (1, 10), "MID": (11, 20), "LATE": (21, None), "START": (1, 10), "END": (21, None)}[mod]
         return dt.date(y, m, first), (dt.date(y, m, last) if last else end)
+    if start.day == 1 and _months_between(start, end) == 3:  # a season or a quarter: its months
+        k = {"EARLY": 0, "START": 0, "MID": 1, "LATE": 2, "END": 2}[mod]
+        y, m = divmod(start.year * 12 + start.month - 1 + k, 12)
+        return dt.date(y, m + 1, 1), _month_end(y, m + 1)
     third = days / 3
     if mod in ("EARLY", "START"):
         return start, start + dt.timedelta(days=max(0, math.ceil(third) - 1))
