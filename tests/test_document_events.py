@@ -577,9 +577,13 @@ def test_civilians_killed_with_no_one_named_are_the_last_striker_s():
         "Russian missiles struck Kharkiv overnight, officials said on Sunday. "
         "In the town of Chuhuiv, three people were killed and ten others were injured."
     )
-    attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
-    assert attacks and all(
-        e.actor1 is not None and e.actor1.name.startswith("Military Forces of Russia") for e in attacks
+    # the toll in Chuhuiv is of the report's kind of strike (carry_strike_types) and its striker's
+    tolls = [e for e in _events(text) if e.place is not None and e.place.name == "Chuhuiv"]
+    assert tolls and all(
+        e.actor1 is not None
+        and e.actor1.name.startswith("Military Forces of Russia")
+        and e.sub_event_type == "Shelling/artillery/missile attack"
+        for e in tolls
     )
 
 
@@ -830,3 +834,22 @@ def test_events_told_by_what_landed_moved_or_was_done(text, sub):
 )
 def test_what_an_infinitive_aims_at_is_no_event(text):
     assert not _events(text)
+
+
+def test_a_bare_toll_in_a_report_that_leads_with_a_strike_is_of_its_kind():
+    text = (
+        "# Russian drone strikes hit Odesa\n\n"
+        "Russian drones struck the port of Odesa overnight, the regional governor said on Sunday.\n\n"
+        "In Kherson, three people were killed and five injured, officials said.\n"
+    )
+    events = _events(text)
+    kherson = [e for e in events if e.place is not None and e.place.name == "Kherson"]
+    assert kherson and kherson[0].sub_event_type == "Air/drone strike" and kherson[0].fatalities == 3
+
+
+def test_a_bare_toll_in_a_report_on_protests_keeps_its_own_kind():
+    text = (
+        "Thousands of students protested in Dhaka on Tuesday against the job quotas.\n\n"
+        "Separately, three people were killed in Chittagong on Tuesday, police said.\n"
+    )
+    assert not [e for e in _events(text) if e.event_type == "Explosions/Remote violence"]

@@ -27,9 +27,10 @@ from __future__ import annotations
 from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
-from kronika.events.corefer import corefer
+from kronika.events.corefer import _weak, corefer
 from kronika.events.frame import (
     carry_attackers,
+    carry_strike_types,
     civilians_of_place,
     crowd_actors,
     defenders,
@@ -60,5 +61,6 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
-    events = civilians_of_place(dictionary, carry_attackers(no_self_attack(named_groups(ctx, events))))
+    events = carry_strike_types(no_self_attack(named_groups(ctx, events)), _weak)
+    events = civilians_of_place(dictionary, carry_attackers(events))
     return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))

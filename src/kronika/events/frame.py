@@ -733,6 +733,22 @@ def _only_striker(events: list, background: bool):
     return next(iter(sides.values())) if len(sides) == 1 and None not in sides else None
 
 
+def carry_strike_types(events: list, is_weak) -> list:
+    """A bare "hit", "attack" or toll in a report that leads with a strike ("three areas were
+    hit", "four people were killed") is of the strike's kind: the report goes on about it."""
+    first = next((e for e in events if e.status == "occurred" and not e.background), None)
+    if first is None or first.event_type not in _CARRIED_FAMILIES or is_weak(first):
+        return events
+    kind = {
+        "sub_event_type": first.sub_event_type,
+        "event_type": first.event_type,
+        "disorder_type": first.disorder_type,
+    }
+    return [
+        e.model_copy(update=kind) if is_weak(e) and e.status == "occurred" and not e.background else e for e in events
+    ]
+
+
 def carry_attackers(events: list) -> list:
     """A strike reported without its attacker ("four people were killed in the attacks"), or
     civilians killed with no one named ("three people were killed and 10 injured"), is the last
