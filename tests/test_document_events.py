@@ -853,3 +853,22 @@ def test_a_bare_toll_in_a_report_on_protests_keeps_its_own_kind():
         "Separately, three people were killed in Chittagong on Tuesday, police said.\n"
     )
     assert not [e for e in _events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Bujumbura said the militia has attacked Burundi in the past.",
+        "Russian forces have repeatedly shelled the town of Nikopol, the mayor said.",
+        "Teachers in Lviv have kept working since Russia's full-scale invasion.",
+    ],
+)
+def test_what_is_done_again_and_again_and_the_war_itself_are_no_event(text):
+    assert not _events(text)
+
+
+def test_an_invasion_a_report_dates_is_an_event():
+    events = _events(
+        "Russian troops invaded the Kharkiv region on 10 May 2024, officials said.", published="2024-05-12"
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -267,6 +267,42 @@ def indirect_question(ctx: Context, ev: Event, tok) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
 
 
+def habitual(ctx: Context, ev: Event, tok) -> bool:
+    """What a side does again and again, or did at some time before ("has attacked Burundi in
+    the past", "repeatedly shelled the town"), with no date of its own: no one event."""
+    if tok is None or _dated(ev) and not ev.time.inherited:
+        return False
+    verb = tok if tok.tag_.startswith("VB") else _governing_verb(tok)
+    if verb is None:
+        return False
+    marks = _words("habitual_adverbs")
+    if any(c.dep_ == "advmod" and c.lower_ in marks for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "past" and o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
+def the_war(ctx: Context, ev: Event, tok) -> bool:
+    """ "Russia's full-scale invasion", "since the Russian invasion": the name of the war, not one
+    event (an invasion the report dates or places in a town is one)."""
+    if tok is None or tok.lemma_.lower() not in _words("war_nouns") or not tok.tag_.startswith("NN"):
+        return False
+    if _dated(ev) and not ev.time.inherited and in_own_phrase(tok, ev.trigger.end, ev.time):
+        return False
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in ("start", "beginning", "outset")
+    ):
+        return False  # "the start of the Russian invasion": the day it began
+    p = ev.place
+    phrase = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
+    own = p is not None and p.level not in ("country", "continent") and phrase[0] <= p.start and p.end <= phrase[1]
+    return not own  # "the invasion of the Kharkiv region" is one
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -275,6 +311,8 @@ RULES: tuple[Callable, ...] = (
     call,
     generic,
     perfect_trend,
+    habitual,
+    the_war,
     cumulative,
     vague_background,
 )

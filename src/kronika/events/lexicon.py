@@ -75,6 +75,8 @@ class _Words(Strict):
     place_nouns: list[str]
     charge_nouns: list[str]
     protest_words: list[str]
+    habitual_adverbs: list[str]
+    war_nouns: list[str]
 
 
 class TriggersFile(Strict):
