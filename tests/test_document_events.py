@@ -872,3 +872,22 @@ def test_an_invasion_a_report_dates_is_an_event():
         "Russian troops invaded the Kharkiv region on 10 May 2024, officials said.", published="2024-05-12"
     )
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Clashes erupted between stone-throwing protesters and riot police in Hebron on Friday.",
+            "Violent demonstration",
+        ),
+        (
+            "Supporters of the opposition candidate attacked a police station in Kano on Friday.",
+            "Violent demonstration",
+        ),
+        ("Government supporters clashed with protesters in Kano on Friday.", "Mob violence"),
+        ("Russian and Ukrainian forces clashed near Bakhmut on Monday.", "Armed clash"),
+    ],
+)
+def test_a_crowd_in_a_clash_makes_it_a_riot(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]

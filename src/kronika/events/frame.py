@@ -558,7 +558,10 @@ _ARMED_ROLES = {"armed_group", "military", "police"}
 def _generic_sides(tok, fr, lex: Lexicon) -> bool:
     """Generic sides still fight: "troops clashed with rebels", and armed men fighting among
     themselves with no other side named ("two rival militias fought for the checkpoint")."""
-    own = generic_role(subject_up(tok)[0], lex)
+    subj = subject_up(tok)[0]
+    own = generic_role(subj, lex) or (
+        "protesters" if subj is not None and subj.lemma_.lower() in lex.words["crowd_nouns"] else None
+    )
     target = fr.target_tok if fr.target_tok is not None and fr.target_tok.dep_ == "dobj" else None
     other = target or prep_obj(tok, "with", "against")
     if other is None:

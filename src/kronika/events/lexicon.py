@@ -77,6 +77,7 @@ class _Words(Strict):
     protest_words: list[str]
     habitual_adverbs: list[str]
     war_nouns: list[str]
+    crowd_nouns: list[str]
 
 
 class TriggersFile(Strict):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kronika.context import Context
 from kronika.events.classify import load_taxonomy
+from kronika.events.frame import generic_role
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
@@ -87,4 +88,56 @@ def _at(ctx: Context, e: Event) -> int:
     return -1 if tok is None else tok.i
 
 
-__all__ = ["EXCESSIVE_FORCE", "force_on_protesters"]
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+MOB_VIOLENCE = "Mob violence"
+_CROWDS = {"protesters", "rioters"}
+
+
+def _sides(tok) -> list:
+    """The parties of a clash or attack: its subject ("protesters attacked ..."), the parties
+    "between" which a clash broke out, and the side "with" which one clashed."""
+    out = []
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+    if subj is not None and tok.pos_ in ("VERB", "AUX"):
+        out.append(subj)
+    heads = [tok, tok.head] if tok.dep_ == "nsubj" else [tok]  # "clashes erupted between ..."
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "among"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out += [o, *(x for x in o.conjuncts)]
+    return out
+
+
+def _crowd(tok, lex) -> bool:
+    role = generic_role(tok, lex)
+    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"]
+
+
+def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
+    """A clash or an attack a crowd takes part in ("stone-throwing protesters clashed with riot
+    police", "supporters of the candidate attacked a police station") is ACLED's Violent
+    demonstration: the demonstrators' own violence; two crowds against each other ("government
+    supporters clashed with protesting students") are mob violence."""
+    lex = load_lexicon()
+    out = []
+    for e in events:
+        tok = _trigger_token(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
+        sides = _sides(tok) if tok is not None else []
+        crowds = [s for s in sides if _crowd(s, lex)]
+        if crowds:
+            # two crowds (government supporters against protesting students): mob violence
+            mob = len(crowds) >= 2 and not any(generic_role(s, lex) in ("police", "military") for s in sides)
+            info = load_taxonomy()["sub_event_types"][MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION]
+            e = e.model_copy(
+                update={
+                    "sub_event_type": MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION,
+                    "event_type": info["event_type"],
+                    "disorder_type": info["disorder_type"],
+                }
+            )
+        out.append(e)
+    return out
+
+
+__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "force_on_protesters"]

@@ -168,6 +168,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "strike missions", "attack aircraft"
     if tok.i in run.index.actor_at:
         return True  # part of a name: "Popular Mobilization Forces"
+    if tok.i + 1 < len(tok.doc) and f"{tok.lower_} {tok.nbor().lower_}" in lex.generic_actors:
+        return True  # "riot police": who, not what
     if noun and generic_noun(tok, lex):
         return True  # "a strike means ...", "attack, bomber and fighter aircraft"
     if (
