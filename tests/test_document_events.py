@@ -891,3 +891,14 @@ def test_an_invasion_a_report_dates_is_an_event():
 )
 def test_a_crowd_in_a_clash_makes_it_a_riot(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities detained a dozen students who staged a protest on campus in Harare on Monday.",
+        "Police arrested 40 protesters in Minsk on Sunday.",
+    ],
+)
+def test_arresting_demonstrators_is_an_intervention_in_their_protest(text):
+    assert [e.sub_event_type for e in _events(text)] == ["Protest with intervention"]

@@ -184,27 +184,19 @@ _ARMED_KINDS = {
 _CROWDS = {"protesters", "rioters"}
 
 
-_PROTEST_NOUNS = {
-    "protest",
-    "protests",
-    "demonstration",
-    "demonstrations",
-    "rally",
-    "rallies",
-    "march",
-    "marches",
-    "sit-in",
-    "sit-ins",
-    "vigil",
-}
-
-
-def _at_a_protest(tok) -> bool:
-    """The clause happens at a demonstration ("detained during unsanctioned protests")."""
+def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
+    """The clause happens at a demonstration ("detained during unsanctioned protests"), or the
+    people it is done to are its demonstrators ("detained students who staged a protest")."""
+    words = lex.words["protest_words"]
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(
-        t.lower_ in _PROTEST_NOUNS and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
+    if any(
+        t.lemma_.lower() in words and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
         for t in clause.subtree
+    ):
+        return True
+    target = fr.target_tok
+    return target is not None and (
+        generic_role(target, lex) == "protesters" or any(t.lemma_.lower() in words for t in target.subtree)
     )
 
 
@@ -232,7 +224,7 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Violent demonstration", kind  # ACLED: a crowd destroying property riots
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
         return "Excessive force against protesters", kind  # "killing one protester"
-    if sub == "Arrests" and _at_a_protest(tok):
+    if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
         armed = weapon_type(tok, run.lex)
