@@ -902,3 +902,21 @@ def test_a_crowd_in_a_clash_makes_it_a_riot(text, sub):
 )
 def test_arresting_demonstrators_is_an_intervention_in_their_protest(text):
     assert [e.sub_event_type for e in _events(text)] == ["Protest with intervention"]
+
+
+def test_what_forces_began_to_do_they_did():
+    [e] = _events("The army began to withdraw its forces from Kupiansk late on Wednesday, officials said.")
+    assert e.sub_event_type == "Non-violent transfer of territory" and e.status == "occurred"
+
+
+def test_forces_pulling_back_is_a_withdrawal():
+    [e] = _events("Israeli forces pulled back to a buffer zone near Rafah on Sunday.")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_deal_struck_or_reached_is_an_agreement_none_struck_is_none():
+    [e] = _events("Israel and Hamas struck a deal in Doha on Sunday.")
+    assert e.sub_event_type == "Agreement"
+    [e] = _events("The government reached an agreement with Druze militias in Suweida on Monday.")
+    assert e.sub_event_type == "Agreement"
+    assert not _events("Talks in Doha stalled before any deal was struck.")

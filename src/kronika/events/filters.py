@@ -152,6 +152,9 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
     on shipping" with no day. One the report puts in a past clause ("launched drone strikes on
     Port Sudan"), dates, tolls or headlines is specific."""
+    if tok is not None and tok.tag_.startswith("VB"):  # "before any deal was struck": no one deal
+        done_to = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(c.dep_ == "det" and c.lower_ == "any" for d in done_to for c in d.children)
     if tok is None or not tok.tag_.startswith("NN"):
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "advmod", "compound")}

@@ -60,6 +60,7 @@ class _Status(Strict):
     planned_modals: list[str]
     hypothetical_modals: list[str]
     reporting_verbs: list[str]
+    aspect_verbs: list[str]
 
 
 class _Words(Strict):

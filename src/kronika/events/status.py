@@ -60,6 +60,8 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in st["aspect_verbs"] and tok.head.tag_ in ("VBD", "VBN", "VBZ"):
+            return "occurred"  # "began to withdraw its forces": it did
         return "planned"  # "deploying troops to repel the incursion"
     if trig.status:
         return trig.status

@@ -56,7 +56,7 @@ def _candidates(tok, lex: Lexicon):
             prt is None
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].head.i == tok.i
-            and tok.doc[tok.i + 1].lower_ in ("down", "out", "off")
+            and tok.doc[tok.i + 1].lower_ in ("down", "out", "off", "back")
         ):
             prt = tok.doc[tok.i + 1]  # the small model often tags the particle as an adverb
         if prt is not None:
