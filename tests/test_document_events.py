@@ -920,3 +920,11 @@ def test_a_deal_struck_or_reached_is_an_agreement_none_struck_is_none():
     [e] = _events("The government reached an agreement with Druze militias in Suweida on Monday.")
     assert e.sub_event_type == "Agreement"
     assert not _events("Talks in Doha stalled before any deal was struck.")
+
+
+def test_a_body_pulled_out_of_the_rubble_is_no_withdrawal():
+    text = (
+        "A Russian drone hit an apartment block in Kyiv on Sunday, officials said. "
+        "The body of an elderly man was pulled out from the rubble."
+    )
+    assert not [e for e in _events(text) if e.sub_event_type == "Non-violent transfer of territory"]
