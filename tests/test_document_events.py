@@ -928,3 +928,10 @@ def test_a_body_pulled_out_of_the_rubble_is_no_withdrawal():
         "The body of an elderly man was pulled out from the rubble."
     )
     assert not [e for e in _events(text) if e.sub_event_type == "Non-violent transfer of territory"]
+
+
+def test_an_agreement_kills_no_one():
+    text = "The ceasefire in Gaza collapsed on Tuesday, hours after Israeli strikes killed 12 people in Rafah."
+    for e in _events(text):
+        if e.event_type == "Strategic developments":
+            assert e.fatalities is None

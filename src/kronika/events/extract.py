@@ -43,7 +43,7 @@ from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.protests import crowd_violence, force_on_protesters
 from kronika.events.split import split_by_place
-from kronika.events.tolls import casualty_mentions, single_victims
+from kronika.events.tolls import casualty_mentions, only_violence_kills, single_victims
 from kronika.records import Event
 
 
@@ -64,4 +64,5 @@ def extract_events(ctx: Context) -> list[Event]:
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(named_groups(ctx, events)), _weak)
     events = civilians_of_place(dictionary, carry_attackers(events))
-    return story_time(mark_lead(ctx, defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events))))
+    events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
+    return story_time(mark_lead(ctx, events))

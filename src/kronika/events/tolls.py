@@ -159,3 +159,18 @@ def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
                 m = m.model_copy(update={"fatalities": 1})
         out.append(m)
     return out
+
+
+_NON_VIOLENT_SUBS = {"Peaceful protest"}
+
+
+def only_violence_kills(events: list[Event]) -> list[Event]:
+    """A toll belongs to violence: an agreement, an arrest, a deployment or a peaceful protest
+    kills no one, so a toll its sentence gives is another event's ("the ceasefire collapsed
+    after strikes killed 12")."""
+    return [
+        e.model_copy(update={"fatalities": None})
+        if e.fatalities and (e.event_type == "Strategic developments" or e.sub_event_type in _NON_VIOLENT_SUBS)
+        else e
+        for e in events
+    ]
