@@ -935,3 +935,19 @@ def test_an_agreement_kills_no_one():
     for e in _events(text):
         if e.event_type == "Strategic developments":
             assert e.fatalities is None
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Suspected herders attacked farming communities in Benue state on Sunday, killing at least 30 people.",
+            "Attack",
+        ),
+        ("Gunmen attacked a bus near Kaduna on Monday.", "Attack"),
+        ("Rebels attacked an army post near Goma on Monday.", "Armed clash"),
+        ("Villagers armed with machetes attacked a neighbouring village in Plateau state on Sunday.", "Mob violence"),
+    ],
+)
+def test_a_bare_attack_is_typed_by_whom_it_falls_on_and_who_does_it(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]

@@ -79,6 +79,8 @@ class _Words(Strict):
     habitual_adverbs: list[str]
     war_nouns: list[str]
     crowd_nouns: list[str]
+    mob_nouns: list[str]
+    civilian_targets: list[str]
 
 
 class TriggersFile(Strict):

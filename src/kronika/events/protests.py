@@ -111,14 +111,20 @@ def _sides(tok) -> list:
 
 def _crowd(tok, lex) -> bool:
     role = generic_role(tok, lex)
-    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"]
+    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or _mob(tok, lex)
+
+
+def _mob(tok, lex) -> bool:
+    """A crowd that is no demonstration: villagers, residents, a mob."""
+    return tok.lemma_.lower() in lex.words["mob_nouns"]
 
 
 def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
     """A clash or an attack a crowd takes part in ("stone-throwing protesters clashed with riot
     police", "supporters of the candidate attacked a police station") is ACLED's Violent
     demonstration: the demonstrators' own violence; two crowds against each other ("government
-    supporters clashed with protesting students") are mob violence."""
+    supporters clashed with protesting students"), or a crowd that is no demonstration
+    ("villagers armed with machetes attacked a neighbouring village"), are mob violence."""
     lex = load_lexicon()
     out = []
     for e in events:
@@ -127,7 +133,9 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
         crowds = [s for s in sides if _crowd(s, lex)]
         if crowds:
             # two crowds (government supporters against protesting students): mob violence
-            mob = len(crowds) >= 2 and not any(generic_role(s, lex) in ("police", "military") for s in sides)
+            mob = (len(crowds) >= 2 or all(_mob(c, lex) for c in crowds)) and not any(
+                generic_role(s, lex) in ("police", "military") for s in sides
+            )
             info = load_taxonomy()["sub_event_types"][MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION]
             e = e.model_copy(
                 update={

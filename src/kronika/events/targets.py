@@ -1,0 +1,49 @@
+"""One-sided violence, typed by whom it falls on.
+
+ACLED's "Attack" is violence against civilians; "Armed clash" needs two armed sides. A bare
+"attacked" says neither: the clause path types it Armed clash by default. When what was
+attacked is people who do not fight or a place where they live ("attacked farming communities,
+killing 30", "gunmen attacked a bus"), and no armed side is named as the target, it is an Attack.
+"""
+
+from __future__ import annotations
+
+from kronika.context import Context
+from kronika.events.classify import load_taxonomy
+from kronika.events.lexicon import load_lexicon
+from kronika.records import Event
+
+ATTACK = "Attack"
+_ARMED = {"military", "police", "rebel", "political_militia", "identity_militia", "armed_group", "coalition", "state"}
+
+
+def _target(ctx: Context, e: Event):
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    return next((c for c in tok.children if c.dep_ == "dobj"), None) if tok.pos_ == "VERB" else None
+
+
+def attacks_on_civilians(ctx: Context, events: list[Event], is_weak) -> list[Event]:
+    """A bare attack on civilians, or on where they live, is an Attack, not a clash."""
+    lex = load_lexicon()
+    soft = lex.civilian_nouns | lex.words["civilian_targets"]
+    info = load_taxonomy()["sub_event_types"][ATTACK]
+    out = []
+    for e in events:
+        if e.sub_event_type == "Armed clash" and is_weak(e) and (e.actor2 is None or e.actor2.kind not in _ARMED):
+            obj = _target(ctx, e)
+            if obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft):
+                e = e.model_copy(
+                    update={
+                        "sub_event_type": ATTACK,
+                        "event_type": info["event_type"],
+                        "disorder_type": info["disorder_type"],
+                    }
+                )
+        out.append(e)
+    return out
+
+
+__all__ = ["attacks_on_civilians"]
