@@ -951,3 +951,20 @@ def test_an_agreement_kills_no_one():
 )
 def test_a_bare_attack_is_typed_by_whom_it_falls_on_and_who_does_it(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("University lecturers in Harare have been on strike for two weeks.", "Peaceful protest"),
+        ("Residents of Beira held a candlelight procession on Sunday in memory of the fishermen.", "Peaceful protest"),
+        (
+            "A statement on Russia's missile strikes on Kyiv on Monday condemned them.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_a_walkout_and_a_procession_are_protests_a_strike_on_a_city_is_not(text, sub):
+    assert sub in [e.sub_event_type for e in _events(text)]
+    if sub == "Peaceful protest":
+        assert not [e for e in _events(text) if e.event_type == "Explosions/Remote violence"]

@@ -143,6 +143,11 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True
     if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
         return True
+    if trig.requires_head and (
+        tok.head.lower_ not in trig.requires_head
+        or any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
+    ):
+        return True  # bare "on strike": a walkout; "a statement on Russia's strikes" is violence
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
