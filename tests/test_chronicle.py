@@ -328,11 +328,12 @@ def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, 
     assert _snapshot(store) == before
 
 
-@pytest.mark.parametrize("order", ["shuffled", "newest first"])
-def test_folding_many_batches_at_once_equals_a_rebuild(tmp_path, many_analyses, order):
+@pytest.mark.parametrize("order,background", [("shuffled", False), ("newest first", False), ("shuffled", True)])
+def test_folding_many_batches_at_once_equals_a_rebuild(tmp_path, many_analyses, order, background):
     """An ingest stores its batches at once and folds them into the chronicle every
-    ``fold_every`` documents and at the end (kronika.batch.Writer): in between the stored
-    documents are pending; afterwards the chronicle equals a rebuild."""
+    ``fold_every`` documents and at the end (kronika.batch.Writer; on Dask, in a thread while
+    the analyses go on): in between the stored documents are pending; afterwards the chronicle
+    equals a rebuild."""
     import random
 
     from kronika.batch import IngestReport, Writer
@@ -344,13 +345,15 @@ def test_folding_many_batches_at_once_equals_a_rebuild(tmp_path, many_analyses, 
         random.Random(11).shuffle(docs)
     else:
         docs.reverse()
-    writer = Writer(store, IngestReport(), None, batch_size=7, fold_every=45, wait=3600)
+    report = IngestReport()
+    writer = Writer(store, report, None, batch_size=7, fold_every=45, wait=3600, background=background)
     seen_pending = set()
     for a in docs:
         writer.add(a)
         seen_pending.add(store.pending())
     writer.close()
-    assert max(seen_pending) >= 40 and 0 in seen_pending  # folds happened along the way
+    assert max(seen_pending) >= 40 and min(seen_pending) < 10  # folds happened along the way
+    assert report.added == 300 and writer.folding is None
     assert store.pending() == 0 and store.count()["documents"] == 300
     folded = _snapshot(store)
     store.rebuild_chronicle()
