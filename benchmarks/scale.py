@@ -64,7 +64,8 @@ def throughput(args) -> None:
     from kronika.store import Store
 
     docs = documents(args.docs)
-    rates = {}
+    rates: dict[int, float] = {}
+    cpus: dict[int, tuple[float, float]] = {}  # CPU seconds per document: the workers', this process's
     for n in (1, 2):
         with tempfile.TemporaryDirectory() as tmp, dask_client(f"local:{n}", None) as client:
             store = Store(Path(tmp) / "t.db")
@@ -84,18 +85,26 @@ def throughput(args) -> None:
             busy = {w: t - busy[w] for w, t in client.run(time.process_time).items()}
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
             rates[n] = report.added / s
+            cpus[n] = (sum(busy.values()) / report.added, cpu / report.added)
             print(
                 f"{n} worker(s): {report.added} documents in {s:.1f} s = {rates[n]:.2f} documents/s; "
                 f"this process: {cpu / report.added * 1000:.1f} ms CPU per document, "
                 f"{spent.get('storing', 0) / report.added * 1000:.1f} ms storing (with the folds due), "
                 f"{spent.get('folding', 0) / report.added * 1000:.1f} ms folding into the chronicle (a thread beside the storing); "
-                f"workers busy {', '.join(f'{b / s:.0%}' for b in busy.values())} of the time; "
+                f"workers: {cpus[n][0] * 1000:.1f} ms CPU per document, busy "
+                f"{', '.join(f'{b / s:.0%}' for b in busy.values())} of the time; "
                 f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}",
                 flush=True,
             )
     print(
         f"ratio 2/1 workers: {rates[2] / rates[1]:.2f}x  (cores: {os.cpu_count()}, "
         f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())})"
+    )
+    work, mine = cpus[2]
+    print(
+        f"the bound this process's CPU leaves on {os.cpu_count()} idle cores: 2 workers at most "
+        f"{2 * work / (work + mine):.2f}x one (2 × {work * 1000:.1f} / ({work * 1000:.1f} + {mine * 1000:.1f}) ms per "
+        "document, if one worker runs at its own pace beside this process)"
     )
 
 
@@ -202,6 +211,7 @@ def incremental(args) -> None:
             print(f"  filled to {size} documents in {t:.0f} s", flush=True)
             have = size
         spent.clear()
+        size = have  # the store's real size (larger than asked when it was filled before)
         t = fill(store, analyses, have, 100, chronicle=True, aligned=not args.spread)
         have += 100
         merges, series = spent.get("update_events", 0) / 100 * 1000, spent.get("series", 0) / 100 * 1000
