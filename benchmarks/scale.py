@@ -3,18 +3,21 @@ read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
 
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py fill --db DB --size N [--spread]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py compare --db SMALL --db LARGE [--rounds 3]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py explain --db DB_OR_URL
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
 
 `throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
-on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio and
-each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
-(new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
-batches of 16 with the chronicle update, per document, at each size. `compare` times the same
-update on stores filled before, in turn, a few rounds (the best of each). `explain` prints the
-query plans of the update. `reads` times `kronika
-chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
+on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio, this
+process's CPU per document (storing, folding into the chronicle), the workers' CPU and busy
+share, the bound this process's CPU leaves on the ratio, and each worker's peak memory.
+`incremental` fills a store with synthetic copies of real analyses (new ids, dates moved: see
+synthetic_range), then times storing 100 new documents in batches of 16 with the chronicle
+update, per document, at each size. `fill` fills a store to a size (copy it to keep it);
+`compare` times the same update on stores filled before, in turn, a few rounds (the best of
+each). `explain` prints the query plans of the update. `reads` times `kronika chronicle`,
+`kronika series` and the web API's chronicle, events and series calls on a store.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def throughput(args) -> None:
             spent.clear()
             busy = client.run(time.process_time)
             t0, c0 = time.perf_counter(), time.process_time()
-            run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a))
+            run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a), args.partition)
             writer.close()
             s, cpu = time.perf_counter() - t0, time.process_time() - c0
             busy = {w: t - busy[w] for w, t in client.run(time.process_time).items()}
@@ -224,6 +227,21 @@ def incremental(args) -> None:
         )
 
 
+def fill_store(args) -> None:
+    """Fill a store with the synthetic stream up to ``--size`` documents (no chronicle update),
+    then rebuild its chronicle: the stores `compare` takes (copy one to keep its size)."""
+    from chronicle import real_analyses
+
+    from kronika.store import Store
+
+    store = Store(args.db)
+    have = store.count()["documents"]
+    t = fill(store, real_analyses(), have, max(args.size - have, 0), chronicle=False, aligned=not args.spread)
+    t0 = time.perf_counter()
+    store.rebuild_chronicle()
+    print(f"{args.db}: {store.count()}; filled in {t:.0f} s, rebuilt in {time.perf_counter() - t0:.0f} s")
+
+
 def compare(args) -> None:
     """The incremental update on several stores in turn (e.g. of 10^3, 10^4 and 10^5 documents),
     ``--rounds`` times: on a shared machine the best round of each is the fairest comparison."""
@@ -277,7 +295,15 @@ def _explained() -> dict:
     t, sw, sc = events.c, series_windows.c, series_claimants.c
     members = select(cr.c.doc_id, cr.c.event_id).where(cr.c.chronicle_id.in_(["a", "b"]))
     report_rows = _report_query()
+    from kronika.store import claims
+
     return {
+        "what the pending documents touch: their events": select(t.event_type, t.sweep_start).where(
+            t.doc_id.in_(["d1", "d2"])
+        ),
+        "what the pending documents touch: their claims": select(claims.c.series_key, claims.c.series_window).where(
+            claims.c.doc_id.in_(["d1", "d2"])
+        ),
         "reports of a window": report_rows((t.event_type == "Battles") & t.sweep_start.between(lo, hi)),
         "undated reports": report_rows((t.event_type == "Battles") & t.sweep_start.is_(None)),
         "the other members of their events": report_rows(tuple_(t.doc_id, t.id).in_(members)),
@@ -382,10 +408,15 @@ def main() -> None:
     t.add_argument("--docs", type=int, default=90)
     t.add_argument("--batch", type=int, default=16, help="documents per batch (ingest's --batch-size)")
     t.add_argument("--fold-every", type=int, default=256, help="documents between folds (ingest's --fold-every)")
+    t.add_argument("--partition", type=int, default=4, help="documents per Dask task (kronika.cluster.PARTITION)")
     i = sub.add_parser("incremental")
     i.add_argument("--sizes", default="1000,10000,100000")
     i.add_argument("--db", help="a database to fill (default: a new SQLite file)")
     i.add_argument("--spread", action="store_true", help="the texts keep their own dates (not aligned)")
+    f = sub.add_parser("fill")
+    f.add_argument("--db", required=True)
+    f.add_argument("--size", type=int, required=True, help="documents in the store after filling")
+    f.add_argument("--spread", action="store_true", help="the texts keep their own dates (not aligned)")
     c = sub.add_parser("compare")
     c.add_argument("--db", action="append", required=True, help="a filled store (repeat: smallest first)")
     c.add_argument("--rounds", type=int, default=3)
@@ -397,9 +428,8 @@ def main() -> None:
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain, "reads": reads}[
-        args.what
-    ](args)
+    commands = {"throughput": throughput, "incremental": incremental, "fill": fill_store, "compare": compare}
+    {**commands, "explain": explain, "reads": reads}[args.what](args)
 
 
 if __name__ == "__main__":
