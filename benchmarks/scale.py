@@ -3,18 +3,21 @@ read calls over a large store, on SQLite and PostgreSQL. Nothing here is a test.
 
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py throughput [--docs 90]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py incremental [--sizes 1000,10000,100000] [--db URL]
+    PYTHONPATH=src .venv/bin/python benchmarks/scale.py fill --db DB --size N [--spread]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py compare --db SMALL --db LARGE [--rounds 3]
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py explain --db DB_OR_URL
     PYTHONPATH=src .venv/bin/python benchmarks/scale.py reads --db DB_OR_URL
 
 `throughput` analyses the bundled public-domain texts (re3d, the example) with the real pipeline
-on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio and
-each worker's peak memory. `incremental` fills a store with synthetic copies of real analyses
-(new ids, shifted dates, as benchmarks/chronicle.py), then times storing 100 new documents in
-batches of 16 with the chronicle update, per document, at each size. `compare` times the same
-update on stores filled before, in turn, a few rounds (the best of each). `explain` prints the
-query plans of the update. `reads` times `kronika
-chronicle`, `kronika series` and the web API's chronicle, events and series calls on a store.
+on a LocalCluster of 1 and then 2 workers, in one run, and prints documents/s, their ratio, this
+process's CPU per document (storing, folding into the chronicle), the workers' CPU and busy
+share, the bound this process's CPU leaves on the ratio, and each worker's peak memory.
+`incremental` fills a store with synthetic copies of real analyses (new ids, dates moved: see
+synthetic_range), then times storing 100 new documents in batches of 16 with the chronicle
+update, per document, at each size. `fill` fills a store to a size (copy it to keep it);
+`compare` times the same update on stores filled before, in turn, a few rounds (the best of
+each). `explain` prints the query plans of the update. `reads` times `kronika chronicle`,
+`kronika series` and the web API's chronicle, events and series calls on a store.
 """
 
 from __future__ import annotations
@@ -64,36 +67,74 @@ def throughput(args) -> None:
     from kronika.store import Store
 
     docs = documents(args.docs)
-    rates = {}
+    rates: dict[int, float] = {}
+    cpus: dict[int, tuple[float, float]] = {}  # CPU seconds per document: the workers', this process's
     for n in (1, 2):
         with tempfile.TemporaryDirectory() as tmp, dask_client(f"local:{n}", None) as client:
             store = Store(Path(tmp) / "t.db")
             report = IngestReport()
-            writer = Writer(store, report, None)
+            writer = Writer(store, report, None, batch_size=args.batch, fold_every=args.fold_every, background=True)
+            store.add_batch, store.fold_pending = (
+                _timed("storing", store.add_batch),
+                _timed("folding", store.fold_pending),
+            )
             client.run(lambda: __import__("kronika.worker").worker.analyze_partition(docs[:1], None))  # warm
-            t0 = time.perf_counter()
-            run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a))
-            writer.flush()
-            s = time.perf_counter() - t0
+            spent.clear()
+            busy = client.run(time.process_time)
+            t0, c0 = time.perf_counter(), time.process_time()
+            run_on_client(client, docs, None, None, writer, lambda *a: report.failed.append(a), args.partition)
+            writer.close()
+            s, cpu = time.perf_counter() - t0, time.process_time() - c0
+            busy = {w: t - busy[w] for w, t in client.run(time.process_time).items()}
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
             rates[n] = report.added / s
+            cpus[n] = (sum(busy.values()) / report.added, cpu / report.added)
             print(
                 f"{n} worker(s): {report.added} documents in {s:.1f} s = {rates[n]:.2f} documents/s; "
-                f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}"
+                f"this process: {cpu / report.added * 1000:.1f} ms CPU per document, "
+                f"{spent.get('storing', 0) / report.added * 1000:.1f} ms storing (with the folds due), "
+                f"{spent.get('folding', 0) / report.added * 1000:.1f} ms folding into the chronicle (a thread beside the storing); "
+                f"workers: {cpus[n][0] * 1000:.1f} ms CPU per document, busy "
+                f"{', '.join(f'{b / s:.0%}' for b in busy.values())} of the time; "
+                f"peak memory per worker {', '.join(f'{v:.0f} MB' for v in peaks.values())}; failed {len(report.failed)}",
+                flush=True,
             )
     print(
         f"ratio 2/1 workers: {rates[2] / rates[1]:.2f}x  (cores: {os.cpu_count()}, "
         f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())})"
     )
+    work, mine = cpus[2]
+    print(
+        f"the bound this process's CPU leaves on {os.cpu_count()} idle cores: 2 workers at most "
+        f"{2 * work / (work + mine):.2f}x one (2 × {work * 1000:.1f} / ({work * 1000:.1f} + {mine * 1000:.1f}) ms per "
+        "document, if one worker runs at its own pace beside this process)"
+    )
 
 
-def synthetic_range(analyses, start: int, stop: int):
-    """Documents ``start`` .. ``stop`` of benchmarks/chronicle.py's synthetic stream (the same
-    copies, made one by one: document i is a function of i)."""
+BASE = dt.date(2030, 1, 1)  # where the aligned stream's first era lies
+
+
+def anchor(a) -> dt.date:
+    """The day a text is about: the median start of its dated events (else its publication)."""
+    days = sorted(e.time.start_date for e in a.events if e.time is not None and e.time.start_date is not None)
+    return days[len(days) // 2] if days else a.document.published
+
+
+def synthetic_range(analyses, start: int, stop: int, *, aligned: bool = True):
+    """Documents ``start`` .. ``stop`` of a synthetic stream (document i is a function of i): the
+    real analyses copied with new ids, 5 copies of each over 5 days, then a new era 30 days later.
+    ``aligned`` (the default): each text is moved so that the day it is about falls on its era's
+    day, so every era holds every text and the density of reports around the newest ones is the
+    same at 10^3 and at 10^5 documents, as in a newsroom's stream. Not aligned (``--spread``, the
+    stream of benchmarks/chronicle.py): the texts keep their own dates (2012-2025), so a window
+    sees copies of more texts as the eras pass over that spread (~37,000 documents)."""
     n = len(analyses)
+    anchors = [anchor(a) for a in analyses]
     for i in range(start, stop):
         a = analyses[i % n]
         delta = dt.timedelta(days=(i // n) % 5 + 30 * (i // (n * 5)))
+        if aligned:
+            delta += BASE - anchors[i % n]
         data = a.model_dump(mode="python")
         doc = data["document"]
         doc["id"] = f"{a.document.id[:8]}{i:08d}"
@@ -108,11 +149,11 @@ def synthetic_range(analyses, start: int, stop: int):
         yield type(a).model_validate(data)
 
 
-def fill(store, analyses, start: int, n: int, *, chronicle: bool) -> float:
+def fill(store, analyses, start: int, n: int, *, chronicle: bool, aligned: bool = True) -> float:
     """Store synthetic documents ``start`` .. ``start + n``; seconds spent storing them."""
     spent = 0.0
     size = 16 if chronicle else 500
-    docs = synthetic_range(analyses, start, start + n)
+    docs = synthetic_range(analyses, start, start + n, aligned=aligned)
     while batch := [a for _, a in zip(range(size), docs)]:
         t0 = time.perf_counter()
         store.add_batch(batch, chronicle=chronicle)
@@ -168,12 +209,13 @@ def incremental(args) -> None:
     have = store.count()["documents"]
     for size in (int(x) for x in args.sizes.split(",")):
         if size > have:
-            t = fill(store, analyses, have, size - have, chronicle=False)
+            t = fill(store, analyses, have, size - have, chronicle=False, aligned=not args.spread)
             store.rebuild_chronicle()
             print(f"  filled to {size} documents in {t:.0f} s", flush=True)
             have = size
         spent.clear()
-        t = fill(store, analyses, have, 100, chronicle=True)
+        size = have  # the store's real size (larger than asked when it was filled before)
+        t = fill(store, analyses, have, 100, chronicle=True, aligned=not args.spread)
         have += 100
         merges, series = spent.get("update_events", 0) / 100 * 1000, spent.get("series", 0) / 100 * 1000
         print(
@@ -183,6 +225,21 @@ def incremental(args) -> None:
             f"stored reports per document ({merges * 1000 / max(spent.get('rows', 0) / 100, 1):.0f} µs each)",
             flush=True,
         )
+
+
+def fill_store(args) -> None:
+    """Fill a store with the synthetic stream up to ``--size`` documents (no chronicle update),
+    then rebuild its chronicle: the stores `compare` takes (copy one to keep its size)."""
+    from chronicle import real_analyses
+
+    from kronika.store import Store
+
+    store = Store(args.db)
+    have = store.count()["documents"]
+    t = fill(store, real_analyses(), have, max(args.size - have, 0), chronicle=False, aligned=not args.spread)
+    t0 = time.perf_counter()
+    store.rebuild_chronicle()
+    print(f"{args.db}: {store.count()}; filled in {t:.0f} s, rebuilt in {time.perf_counter() - t0:.0f} s")
 
 
 def compare(args) -> None:
@@ -200,7 +257,7 @@ def compare(args) -> None:
     for r in range(args.rounds):
         for db, store in zip(args.db, stores):
             have = store.count()["documents"]
-            docs = list(synthetic_range(analyses, have, have + args.docs))
+            docs = list(synthetic_range(analyses, have, have + args.docs, aligned=not args.spread))
             spent.clear()
             t0, c0 = time.perf_counter(), time.process_time()
             for i in range(0, len(docs), args.batch):
@@ -238,7 +295,15 @@ def _explained() -> dict:
     t, sw, sc = events.c, series_windows.c, series_claimants.c
     members = select(cr.c.doc_id, cr.c.event_id).where(cr.c.chronicle_id.in_(["a", "b"]))
     report_rows = _report_query()
+    from kronika.store import claims
+
     return {
+        "what the pending documents touch: their events": select(t.event_type, t.sweep_start).where(
+            t.doc_id.in_(["d1", "d2"])
+        ),
+        "what the pending documents touch: their claims": select(claims.c.series_key, claims.c.series_window).where(
+            claims.c.doc_id.in_(["d1", "d2"])
+        ),
         "reports of a window": report_rows((t.event_type == "Battles") & t.sweep_start.between(lo, hi)),
         "undated reports": report_rows((t.event_type == "Battles") & t.sweep_start.is_(None)),
         "the other members of their events": report_rows(tuple_(t.doc_id, t.id).in_(members)),
@@ -341,22 +406,30 @@ def main() -> None:
     sub = ap.add_subparsers(dest="what", required=True)
     t = sub.add_parser("throughput")
     t.add_argument("--docs", type=int, default=90)
+    t.add_argument("--batch", type=int, default=16, help="documents per batch (ingest's --batch-size)")
+    t.add_argument("--fold-every", type=int, default=256, help="documents between folds (ingest's --fold-every)")
+    t.add_argument("--partition", type=int, default=4, help="documents per Dask task (kronika.cluster.PARTITION)")
     i = sub.add_parser("incremental")
     i.add_argument("--sizes", default="1000,10000,100000")
     i.add_argument("--db", help="a database to fill (default: a new SQLite file)")
+    i.add_argument("--spread", action="store_true", help="the texts keep their own dates (not aligned)")
+    f = sub.add_parser("fill")
+    f.add_argument("--db", required=True)
+    f.add_argument("--size", type=int, required=True, help="documents in the store after filling")
+    f.add_argument("--spread", action="store_true", help="the texts keep their own dates (not aligned)")
     c = sub.add_parser("compare")
     c.add_argument("--db", action="append", required=True, help="a filled store (repeat: smallest first)")
     c.add_argument("--rounds", type=int, default=3)
     c.add_argument("--docs", type=int, default=48, help="documents stored per store and round")
     c.add_argument("--batch", type=int, default=16, help="documents per batch (ingest's --batch-size)")
+    c.add_argument("--spread", action="store_true", help="the stores were filled with --spread")
     e = sub.add_parser("explain")
     e.add_argument("--db", required=True)
     r = sub.add_parser("reads")
     r.add_argument("--db", required=True)
     args = ap.parse_args()
-    {"throughput": throughput, "incremental": incremental, "compare": compare, "explain": explain, "reads": reads}[
-        args.what
-    ](args)
+    commands = {"throughput": throughput, "incremental": incremental, "fill": fill_store, "compare": compare}
+    {**commands, "explain": explain, "reads": reads}[args.what](args)
 
 
 if __name__ == "__main__":

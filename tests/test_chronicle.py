@@ -326,3 +326,66 @@ def test_an_interrupted_batch_leaves_the_chronicle_of_what_was_stored(tmp_path, 
     assert _snapshot(store) == before
     store.rebuild_chronicle()
     assert _snapshot(store) == before
+
+
+@pytest.mark.parametrize("order,background", [("shuffled", False), ("newest first", False), ("shuffled", True)])
+def test_folding_many_batches_at_once_equals_a_rebuild(tmp_path, many_analyses, order, background):
+    """An ingest stores its batches at once and folds them into the chronicle every
+    ``fold_every`` documents and at the end (kronika.batch.Writer; on Dask, in a thread while
+    the analyses go on): in between the stored documents are pending; afterwards the chronicle
+    equals a rebuild."""
+    import random
+
+    from kronika.batch import IngestReport, Writer
+    from kronika.store import Store
+
+    store = Store(new_db(tmp_path, "fold.db"))
+    docs = sorted(many_analyses, key=lambda a: (a.document.published, a.document.id))
+    if order == "shuffled":
+        random.Random(11).shuffle(docs)
+    else:
+        docs.reverse()
+    report = IngestReport()
+    writer = Writer(store, report, None, batch_size=7, fold_every=45, wait=3600, background=background)
+    seen_pending = set()
+    for a in docs:
+        writer.add(a)
+        seen_pending.add(store.pending())
+    writer.close()
+    assert max(seen_pending) >= 40 and min(seen_pending) < 10  # folds happened along the way
+    assert report.added == 300 and writer.folding is None
+    assert store.pending() == 0 and store.count()["documents"] == 300
+    folded = _snapshot(store)
+    store.rebuild_chronicle()
+    assert _snapshot(store) == folded
+    assert len(folded[0]) < store.count()["events"] / 2
+
+
+def test_documents_left_pending_are_folded_by_the_next_ingest(tmp_path, many_analyses):
+    """An ingest killed between two folds leaves stored documents out of the chronicle, marked
+    pending: the next ingest (even of nothing new) folds them first, and the chronicle equals a
+    rebuild; `chronicle rebuild` also clears the marks."""
+    from click.testing import CliRunner
+
+    from kronika.batch import ingest
+    from kronika.cli import main
+    from kronika.store import Store
+
+    db = new_db(tmp_path, "left.db")
+    store = Store(db)
+    store.add_batch(many_analyses[:50])
+    for i in range(50, 120, 10):  # stored, never folded: the ingest was killed
+        store.add_batch(many_analyses[i : i + 10], fold=False)
+    store.close()
+    store = Store(db)
+    assert store.pending() == 70
+    told = CliRunner().invoke(main, ["chronicle", "--db", str(db), "--limit", "5"])
+    assert told.exit_code == 0 and "70 stored documents are not in the chronicle yet" in told.stderr
+    report = ingest([], store)
+    assert report.added == 0 and store.pending() == 0
+    folded = _snapshot(store)
+    store.rebuild_chronicle()
+    assert _snapshot(store) == folded
+    store.add_batch(many_analyses[120:130], fold=False)
+    store.rebuild_chronicle()
+    assert store.pending() == 0

@@ -2,8 +2,10 @@
 
 Documents already in the store are skipped before analysis, so re-running an interrupted
 ingest completes it without duplicates. A bad file or a failed document is reported and the
-batch goes on. Analyses are stored in batches (one transaction each, which also updates the
-chronicle they touch): an interrupted ingest loses at most the documents in flight.
+batch goes on. Analyses are stored in batches (one transaction each): an interrupted ingest
+loses at most the documents in flight. Stored batches are folded into the chronicle every
+``fold_every`` documents (or ``FOLD_WAIT`` seconds) and at the end; until then they are marked
+pending in the store, and an ingest first folds whatever a killed one left pending.
 
 In parallel (``workers`` > 1 or ``cluster``) the analysis runs on Dask: ``local:N`` starts a
 LocalCluster of N worker processes, ``tcp://host:8786`` uses a running scheduler. Each worker
@@ -17,6 +19,7 @@ are analysed again.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +78,19 @@ def iter_documents(
             yield from docs
 
 
+FOLD_EVERY = 256  # documents stored between two folds into the chronicle
+FOLD_WAIT = 30.0  # seconds: at most this long between a document's storing and its folding
+
+
 class Writer:
-    """Analyses to the store in batches: one transaction per batch, which also updates the
-    chronicle it touches; a batch is written when full or a second after its first analysis."""
+    """Analyses to the store in batches: one transaction per batch, written when full or a second
+    after its first analysis. The batches are folded into the chronicle less often (``fold_every``
+    documents or ``fold_wait`` seconds after the first unfolded one, checked as batches are
+    stored, and at :meth:`close`): the merges then share each time window's work among many
+    documents, and the process that writes spends less of the CPU the workers need. Until folded,
+    stored documents are marked pending (in the store), so whatever stops this process, the next
+    ingest folds them. ``background``: a fold runs in a thread while the analyses go on (the
+    batches that come meanwhile wait in memory, since the fold holds the store's write lock)."""
 
     def __init__(
         self,
@@ -88,11 +101,19 @@ class Writer:
         batch_size: int = 16,
         chronicle: bool = True,
         wait: float = 1.0,
+        fold_every: int = FOLD_EVERY,
+        fold_wait: float = FOLD_WAIT,
+        background: bool = False,
     ) -> None:
         self.store, self.report, self.progress = store, report, progress
         self.batch_size, self.chronicle, self.wait = max(1, batch_size), chronicle, wait
+        self.fold_every, self.fold_wait, self.background = max(1, fold_every), fold_wait, background
         self.pending: list[Analysis] = []
         self.since = 0.0
+        self.unfolded = 0  # documents stored since the last fold
+        self.unfolded_since = 0.0
+        self.folding: Optional[threading.Thread] = None
+        self.failure: list[BaseException] = []
 
     def add(self, analysis: Analysis) -> None:
         if not self.pending:
@@ -102,10 +123,21 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Store the pending analyses, and start a fold into the chronicle when one is due."""
         if not self.pending:
             return
+        if self.folding is not None:
+            if self.folding.is_alive() and len(self.pending) < self.fold_every:
+                return  # kept until the fold is done (it holds the write lock)
+            self._join()
         batch, self.pending = self.pending, []
-        stored = {a.document.id for a in self.store.add_batch(batch, chronicle=self.chronicle)}
+        now = time.monotonic()
+        stored = {a.document.id for a in self.store.add_batch(batch, chronicle=self.chronicle, fold=False)}
+        if stored:
+            self.unfolded_since = self.unfolded_since if self.unfolded else now
+            self.unfolded += len(stored)
+        if self.unfolded >= self.fold_every or (self.unfolded and now - self.unfolded_since >= self.fold_wait):
+            self._fold()
         for a in batch:
             if a.document.id in stored:
                 self.report.added += 1
@@ -113,6 +145,40 @@ class Writer:
                 self.report.skipped += 1
             if self.progress:
                 self.progress(self.report, a.document)
+
+    def _fold(self) -> None:
+        self.unfolded = 0
+        if not self.chronicle:
+            return
+        if not self.background:
+            self.store.fold_pending()
+            return
+
+        def fold() -> None:
+            try:
+                self.store.fold_pending()
+            except BaseException as exc:  # noqa: BLE001 - raised again in the writing thread
+                self.failure.append(exc)
+
+        self.folding = threading.Thread(target=fold, name="kronika-fold", daemon=True)
+        self.folding.start()
+
+    def _join(self) -> None:
+        """Wait for the fold running in the background; its error, if any, is raised here."""
+        if self.folding is not None:
+            self.folding.join()
+            self.folding = None
+        if self.failure:
+            raise self.failure.pop()
+
+    def close(self) -> None:
+        """Store what is pending and fold every stored document into the chronicle."""
+        self._join()
+        self.flush()
+        self._join()
+        if self.chronicle and self.unfolded:
+            self.unfolded = 0
+            self.store.fold_pending()
 
 
 def ingest(
@@ -129,11 +195,13 @@ def ingest(
     chronicle: bool = True,
     batch_size: int = 16,
     count: bool = False,
+    fold_every: int = FOLD_EVERY,
 ) -> IngestReport:
     """Analyse and store every new document under ``inputs``; a document whose analysis takes
     longer than ``seconds`` is reported and skipped. ``workers`` > 1 (0: one per core) or
     ``cluster`` ("local:N", "tcp://host:8786") analyses on Dask workers. ``count``: count the
-    documents first, for a total and an ETA in the report."""
+    documents first, for a total and an ETA in the report. ``fold_every``: documents stored between
+    two folds into the chronicle (1: after every batch)."""
     inputs = list(inputs)
     report = IngestReport()
 
@@ -144,7 +212,12 @@ def ingest(
 
     if count:
         report.total = sum(1 for _ in iter_documents(inputs, options, lambda *_: None))
-    writer = Writer(store, report, progress, batch_size=batch_size, chronicle=chronicle)
+    if chronicle:
+        store.fold_pending()  # what an ingest killed before its fold left out of the chronicle
+    parallel = cluster is not None or workers != 1
+    writer = Writer(
+        store, report, progress, batch_size=batch_size, chronicle=chronicle, fold_every=fold_every, background=parallel
+    )
     documents = _new_documents(iter_documents(inputs, options, failed), store, report, progress)
     if cluster is None and workers != 1:
         cluster = f"local:{workers if workers > 0 else (os.cpu_count() or 1)}"
@@ -156,7 +229,7 @@ def ingest(
 
             run_on_dask(documents, cluster, model, seconds, writer, failed)
     finally:
-        writer.flush()
+        writer.close()
     return report
 
 

@@ -310,10 +310,10 @@ class Sweep:
                         out.add(j)
         return sorted(out, reverse=True)
 
-    def groups(self) -> list[ChronicleEvent]:
-        """The merged events of every group, by id."""
+    def groups(self, roots: Optional[Iterable[int]] = None) -> list[ChronicleEvent]:
+        """The merged events of every group (or of the groups whose first members are ``roots``), by id."""
         out = []
-        for members in self.members.values():
+        for members in self.members.values() if roots is None else (self.members[g] for g in roots):
             reports = [self.reports[k] for k in members]
             edges = [self.edge[k] for k in sorted(members, key=lambda k: self.reports[k].key) if self.edge[k]]
             out.append(_merge(reports, edges))

@@ -14,7 +14,7 @@ import typing
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Optional
 
-from kronika.batch import IngestReport, ingest
+from kronika.batch import FOLD_EVERY, IngestReport, ingest
 from kronika.errors import KronikaError
 from kronika.ingest import IngestOptions
 from kronika.ingest.dates import parse_user_date
@@ -56,9 +56,11 @@ class Chronicle:
         cluster: Optional[str] = None,
         batch_size: int = 16,
         count: bool = False,
+        fold_every: int = FOLD_EVERY,
     ) -> IngestReport:
-        """Analyse and store new documents, in batches; each stored batch updates the merged events
-        and claim series it touches in its own transaction (``rebuild=False``: it does not).
+        """Analyse and store new documents, in batches of ``batch_size``; every ``fold_every`` stored
+        documents, and at the end, the merged events and claim series they touch are brought up to
+        date (``rebuild=False``: they are not; run :meth:`rebuild`).
         ``workers`` > 1 or ``cluster`` ("local:N" or a Dask scheduler's "tcp://host:8786") analyses
         on Dask workers. ``time_limit``: seconds one document's analysis may take before it is
         reported and skipped. ``count``: count the documents first (a total and an ETA for ``progress``)."""
@@ -76,6 +78,7 @@ class Chronicle:
             chronicle=rebuild,
             batch_size=batch_size,
             count=count,
+            fold_every=fold_every,
         )
 
     def rebuild(self) -> tuple[int, int]:

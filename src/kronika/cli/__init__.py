@@ -121,7 +121,14 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
     type=click.IntRange(min=1),
     default=16,
     show_default=True,
-    help="Documents stored (and the chronicle updated) per transaction.",
+    help="Documents stored per transaction.",
+)
+@click.option(
+    "--fold-every",
+    type=click.IntRange(min=1),
+    default=256,
+    show_default=True,
+    help="Documents stored between two updates of the chronicle (and at the end; 1: every batch).",
 )
 @click.option("--published", help="Publication date for every document (YYYY-MM-DD).")
 @click.option("--source", "publisher", help="Publisher name for every document.")
@@ -134,7 +141,7 @@ def analyze(source: str, published: Optional[str], publisher: Optional[str], mod
     show_default=True,
     help="Seconds one document's analysis may take; a slower one is reported and skipped (0: no limit).",
 )
-def ingest(paths, db, workers, cluster, batch_size, published, publisher, model, quiet, time_limit) -> None:
+def ingest(paths, db, workers, cluster, batch_size, fold_every, published, publisher, model, quiet, time_limit) -> None:
     """Analyse files, folders or URLs and store them in the database (each document once)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -179,6 +186,7 @@ def ingest(paths, db, workers, cluster, batch_size, published, publisher, model,
             time_limit=time_limit or None,
             cluster=cluster,
             batch_size=batch_size,
+            fold_every=fold_every,
             count=shown,
         )
     for name, message in report.failed[reported[0] :]:
@@ -289,6 +297,13 @@ def chronicle(ctx, db, limit, claims, show_all, fmt, **filters) -> None:
                 "for more, --all for every one, or --since/--until/--place to choose",
                 err=fmt == "json",
             )
+    pending = ch.store.pending()
+    if pending:
+        click.echo(
+            f"kronika: {pending:,} stored documents are not in the chronicle yet (an ingest is running, or "
+            "was stopped before its update): the next ingest adds them, or `kronika chronicle rebuild`",
+            err=True,
+        )
 
 
 @chronicle.command("rebuild")

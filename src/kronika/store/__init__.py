@@ -24,6 +24,7 @@ from kronika.series import series_key
 from kronika.store import incremental
 from kronika.store.schema import (  # the tables, here too for ``from kronika.store import events``
     chronicle_events,
+    chronicle_pending,
     chronicle_reports,
     claim_series,
     claims,
@@ -35,14 +36,15 @@ from kronika.store.schema import (  # the tables, here too for ``from kronika.st
     series_windows,
     statements,
 )
-from kronika.store.write import lock_writes, statement_row, store_documents, write_chronicle
+from kronika.store.write import lock_writes, mark_pending, statement_row, store_documents, write_chronicle
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _V1_TABLES = [meta_table, documents, events, claims]
 _V2_TABLES = [chronicle_events, chronicle_reports, claim_series]
 _V3_TABLES = [statements]
 _V5_TABLES = [series_windows, series_claimants]
+_V6_TABLES = [chronicle_pending]
 
 
 def _v1(conn) -> None:
@@ -127,12 +129,18 @@ def _v5(conn) -> None:
     incremental.rebuild_series(conn)
 
 
+def _v6(conn) -> None:
+    """The documents not folded into the chronicle yet (none: until now every batch folded its own)."""
+    metadata.create_all(conn, tables=_V6_TABLES)
+
+
 MIGRATIONS = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }  # version -> function(conn) bringing the schema from version-1 to version
 
 
@@ -227,16 +235,33 @@ class Store:
         """Store one analysed document in one transaction. False if it was already stored."""
         return bool(self.add_batch([analysis], chronicle=False))
 
-    def add_batch(self, analyses: list[Analysis], *, chronicle: bool = True) -> list[Analysis]:
-        """Store a batch of analysed documents in one transaction, each unless already stored, and
-        (``chronicle``) update the merged events and series they touch in the same transaction.
-        Returns the analyses that were stored."""
+    def add_batch(self, analyses: list[Analysis], *, chronicle: bool = True, fold: bool = True) -> list[Analysis]:
+        """Store a batch of analysed documents in one transaction, each unless already stored.
+        ``chronicle``: mark them for the chronicle, and (``fold``) fold every marked document into
+        the merged events and series in the same transaction; ``fold=False`` leaves them marked for
+        a later :meth:`fold_pending` (an ingest folds many batches at once: the merges' work is
+        shared). ``chronicle=False``: not marked (the chronicle waits for a rebuild). Returns the
+        analyses that were stored."""
         with self.engine.begin() as conn:
             lock_writes(conn)
             stored = store_documents(conn, analyses)
             if chronicle and stored:
-                incremental.update(conn, *incremental.touched(stored))
+                mark_pending(conn, [a.document.id for a in stored])
+            if chronicle and fold:
+                incremental.fold_pending(conn)
         return stored
+
+    def fold_pending(self) -> int:
+        """Fold the stored documents not in the chronicle yet (see :meth:`add_batch`) into it, in
+        one transaction; how many."""
+        with self.engine.begin() as conn:
+            lock_writes(conn)
+            return incremental.fold_pending(conn)
+
+    def pending(self) -> int:
+        """How many stored documents are not in the chronicle yet (an ingest running, or killed)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(chronicle_pending)).scalar_one()
 
     # -- reading --------------------------------------------------------------------
     def count(self) -> dict[str, int]:

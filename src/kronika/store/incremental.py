@@ -45,6 +45,37 @@ def touched(analyses: Iterable[Analysis]) -> tuple[dict[str, list], dict[str, se
     return starts, windows
 
 
+def fold_pending(conn: Connection) -> int:
+    """Fold every document marked pending (``chronicle_pending``) into the chronicle, in ``conn``'s
+    transaction, and unmark them; how many. The mark is taken first (on SQLite that statement
+    takes the write lock); if the transaction fails, the marks come back with it."""
+    from kronika.store.schema import chronicle_pending as p
+
+    ids = sorted(d for (d,) in conn.execute(delete(p).returning(p.c.doc_id)))
+    if ids:
+        update(conn, *pending_touched(conn, ids))
+    return len(ids)
+
+
+def pending_touched(conn: Connection, doc_ids: list[str]) -> tuple[dict[str, list], dict[str, set[str]]]:
+    """What the stored documents ``doc_ids`` touch, as :func:`touched` says of their analyses,
+    read from the columns stored for it (each event's sweep date, each claim's series window)."""
+    from kronika.store.schema import claims, events
+
+    starts: dict[str, set] = {}
+    windows: dict[str, set[str]] = {}
+    for i in range(0, len(doc_ids), 500):
+        part = doc_ids[i : i + 500]
+        for etype, start in conn.execute(
+            select(events.c.event_type, events.c.sweep_start).where(events.c.doc_id.in_(part))
+        ):
+            starts.setdefault(etype, set()).add(start)
+        q = select(claims.c.series_key, claims.c.series_window).where(claims.c.doc_id.in_(part))
+        for key, window in conn.execute(q):
+            windows.setdefault(key, set()).add(window)
+    return {t: list(s) for t, s in starts.items()}, windows
+
+
 def update(conn: Connection, first: dict[str, list], series: dict[str, set[str]]) -> tuple[int, int]:
     """Bring the merged events of each event type in ``first`` (type -> the sweep dates of its new
     reports) up to date, and the windows of each claim series in ``series`` (key -> windows), in
@@ -66,14 +97,16 @@ def update_events(conn: Connection, event_type: str, starts: list) -> int:
     sweep dates) into the stored events. The sweep is replayed over the time windows around the
     new reports: a stored report keeps its event unless a report it may join belongs to an event
     that changed (then it is decided again, and the windows grow when it moves). Only those
-    windows and the events in them are read and rewritten. Returns the number of events written."""
+    windows are read, and of the events in them only those whose members or links changed are
+    rewritten. Returns the number of events written."""
     from kronika.store.write import write_chronicle
 
     if any(s is None for s in starts):  # an undated new report: replay the whole type
         sweep = Sweep()
         for r in sorted(stored_reports(conn, event_type), key=position):
             sweep.add(r)
-        ids = None
+        groups = sweep.groups()
+        _drop_events(conn, event_type, None)
     else:
         windows = _union([(s - SPAN, s + SPAN) for s in starts])
         while True:
@@ -82,11 +115,42 @@ def update_events(conn: Connection, event_type: str, starts: list) -> int:
             if more is None:
                 break
             windows = _union(windows + [more])
-        ids = {c for _, c, _ in rows if c}
-    groups = sweep.groups()
-    _drop_events(conn, event_type, ids)
+        roots, kept = _unchanged(sweep, rows)
+        groups = sweep.groups(roots)
+        _drop_events(conn, event_type, {c for _, c, _ in rows if c} - kept)
     write_chronicle(conn, groups, sweep.edges())
     return len(groups)
+
+
+def _unchanged(sweep: Sweep, rows: list[tuple]) -> tuple[list[int], set[str]]:
+    """The groups of ``sweep`` to write (their roots), and the stored events that stay as they
+    are: a group whose members are exactly a stored event's (every one of them: the rows hold
+    each member of the events they touch), joined by the same links, merges into that event."""
+    stored = {r.key: (cid, edge) for r, cid, edge in rows}
+    size: dict[str, int] = {}
+    for _, cid, _ in rows:
+        if cid is not None:
+            size[cid] = size.get(cid, 0) + 1
+    write, kept = [], set()
+    for g, members in sweep.members.items():
+        cid = stored[sweep.reports[g].key][0]
+        if (
+            cid is not None
+            and size[cid] == len(members)
+            and all(_same_link(stored[sweep.reports[k].key], cid, sweep.edge[k]) for k in members)
+        ):
+            kept.add(cid)
+        else:
+            write.append(g)
+    return write, kept
+
+
+def _same_link(stored: tuple, cid: str, edge) -> bool:
+    """Whether a report stored in event ``cid`` with link ``stored[1]`` is there again, so linked."""
+    if stored[0] != cid:
+        return False
+    old = stored[1]
+    return (edge is None) if old is None else (edge is not None and edge[0] == old[0] and list(edge[1]) == list(old[1]))
 
 
 def _replay(rows: list[tuple], windows: list[Interval]) -> tuple[Sweep, Optional[Interval]]:
@@ -227,7 +291,11 @@ def _parsed(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, st
 
 
 def rebuild(conn: Connection) -> tuple[int, int]:
-    """Recompute the whole chronicle in ``conn``'s transaction; (events, series)."""
+    """Recompute the whole chronicle in ``conn``'s transaction, pending documents included; (events,
+    series)."""
+    from kronika.store.schema import chronicle_pending
+
+    conn.execute(delete(chronicle_pending))  # first: on SQLite, the write lock before any read
     return rebuild_events(conn), rebuild_series(conn)
 
 

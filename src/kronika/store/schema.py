@@ -193,6 +193,15 @@ series_claimants = Table(
     Column("revises", Boolean, nullable=False),  # its first figure revises its previous window's last
 )
 
+# Documents stored but not folded into the chronicle yet: an ingest stores its batches at once and
+# folds them into the merged events and series less often (kronika.store.incremental.fold_pending);
+# what a killed ingest left here is folded by the next ingest or ``chronicle rebuild``.
+chronicle_pending = Table(
+    "chronicle_pending",
+    metadata,
+    Column("doc_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
 statements = Table(
     "statements",
     metadata,

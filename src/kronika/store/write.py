@@ -20,6 +20,7 @@ from kronika.records import Analysis
 from kronika.series import UNDATED, as_of, piece_counts, piece_json, question_key, series_key, window_of
 from kronika.store.schema import (
     chronicle_events,
+    chronicle_pending,
     chronicle_reports,
     claim_series,
     claims,
@@ -78,6 +79,11 @@ def store_documents(conn: Connection, analyses: Iterable[Analysis]) -> list[Anal
         insert_rows(conn, statements, [statement_row(doc_id, s) for s in analysis.statements])
         stored.append(analysis)
     return stored
+
+
+def mark_pending(conn: Connection, doc_ids: list[str]) -> None:
+    """Mark stored documents as not folded into the chronicle yet."""
+    insert_rows(conn, chronicle_pending, [{"doc_id": d} for d in doc_ids])
 
 
 def _sweep_start(e, published):
