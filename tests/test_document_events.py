@@ -968,3 +968,14 @@ def test_a_walkout_and_a_procession_are_protests_a_strike_on_a_city_is_not(text,
     assert sub in [e.sub_event_type for e in _events(text)]
     if sub == "Peaceful protest":
         assert not [e for e in _events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwandan troops should withdraw from eastern Congo, the envoy said on Monday.",
+        "The new rockets mean Ukraine can hit back at Russian forces near Kharkiv.",
+    ],
+)
+def test_what_ought_to_be_or_can_be_done_is_no_event(text):
+    assert not _events(text)

@@ -111,6 +111,8 @@ def unreal(ctx: Context, ev: Event, tok) -> bool:
     place or target; a plan with nothing named; an aim ("wants to seize", "to hit them") unless
     a party commits to it ("vowed to seize", "threatened to strike") and names where or whom."""
     if ev.status in ("hypothetical", "forecast"):
+        if tok is not None and any(c.dep_ == "aux" and c.lower_ == "can" for c in tok.children):
+            return True  # "so Ukraine can hit back": what one is able to do
         return ev.sub_event_type != "Agreement" and ev.place is None and ev.actor2 is None
     if ev.status != "planned":
         return False
@@ -187,9 +189,16 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
 
 
+_OUGHT = {"should", "must", "ought"}
+
+
 def call(ctx: Context, ev: Event, tok) -> bool:
     """What a call, a goal or a policy aims to end or prevent ("called for an end to the
-    attacks", "to deter attacks on shipping") is not reported as having happened."""
+    attacks", "to deter attacks on shipping"), or says ought to be done ("troops should
+    withdraw"), is not reported as having happened."""
+    verb = tok if tok is not None and tok.tag_.startswith("VB") else None
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in _OUGHT for c in verb.children):
+        return True
     x = tok
     for _ in range(4):
         if x is None or x.head.i == x.i:
