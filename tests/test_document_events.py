@@ -979,3 +979,20 @@ def test_a_walkout_and_a_procession_are_protests_a_strike_on_a_city_is_not(text,
 )
 def test_what_ought_to_be_or_can_be_done_is_no_event(text):
     assert not _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested more than 180 people in Yerevan on Friday as opposition supporters staged sit-ins.",
+        "Turkish police dispersed the crowds in Istanbul on Saturday.",
+    ],
+)
+def test_arrests_beside_a_protest_and_a_dispersal_are_interventions(text):
+    assert [e.sub_event_type for e in _events(text)] == ["Protest with intervention"]
+
+
+def test_an_arrest_beside_no_protest_is_an_arrest():
+    assert [e.sub_event_type for e in _events("Police arrested a man in Lagos on Friday as he returned home.")] == [
+        "Arrests"
+    ]

@@ -184,6 +184,11 @@ _ARMED_KINDS = {
 _CROWDS = {"protesters", "rioters"}
 
 
+def _hyphenated(t, words) -> bool:
+    """ "sit-ins", which the tokenizer splits into "sit", "-", "ins"."""
+    return t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and f"{t.lower_}-in" in words
+
+
 def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     """The clause happens at a demonstration ("detained during unsanctioned protests"), or the
     people it is done to are its demonstrators ("detained students who staged a protest")."""
@@ -194,6 +199,11 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
         for t in clause.subtree
     ):
         return True
+    beside = [
+        c for c in clause.children if c.dep_ == "advcl" and any(m.lower_ in ("as", "while", "when") for m in c.children)
+    ]
+    if any(t.lemma_.lower() in words or _hyphenated(t, words) for c in beside for t in c.subtree):
+        return True  # "arrested 180 people as opposition supporters staged sit-ins"
     target = fr.target_tok
     return target is not None and (
         generic_role(target, lex) == "protesters" or any(t.lemma_.lower() in words for t in target.subtree)
