@@ -996,3 +996,8 @@ def test_an_arrest_beside_no_protest_is_an_arrest():
     assert [e.sub_event_type for e in _events("Police arrested a man in Lagos on Friday as he returned home.")] == [
         "Arrests"
     ]
+
+
+def test_an_invasion_is_where_the_invaders_went():
+    [e] = _events("Russian troops invaded Ukraine on 24 February 2022, officials recalled.", published="2022-03-01")
+    assert e.place is not None and e.place.name == "Ukraine"

@@ -137,10 +137,11 @@ _RANK = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 
 
 
 def _place(tok, trig: Trigger, fr: Frame, kind: Optional[str], run: Run):
-    """For a territorial change the place taken ("the town of Sudzha"), else the governing one."""
+    """For a territorial change the place taken ("the town of Sudzha"), for an invasion the
+    place invaded ("Russia invaded Ukraine"), else the governing one."""
     place = None
     target = fr.target_tok
-    if trig.cls == "territory" and kind != "capture" and target is not None:
+    if (trig.cls == "territory" and kind != "capture" or kind == "incursion") and target is not None:
         own = {t.i for t in tok.subtree} if target.i not in {t.i for t in tok.subtree} else set()
         for t in target.subtree:
             p = run.index.place_at.get(t.i)
