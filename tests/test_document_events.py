@@ -999,5 +999,5 @@ def test_an_arrest_beside_no_protest_is_an_arrest():
 
 
 def test_an_invasion_is_where_the_invaders_went():
-    [e] = _events("Russian troops invaded Ukraine on 24 February 2022, officials recalled.", published="2022-03-01")
+    [e] = _events("Russia invaded Ukraine on 24 February 2022, officials recalled.", published="2022-03-01")
     assert e.place is not None and e.place.name == "Ukraine"
