@@ -1001,3 +1001,9 @@ def test_an_arrest_beside_no_protest_is_an_arrest():
 def test_an_invasion_is_where_the_invaders_went():
     [e] = _events("Russia invaded Ukraine on 24 February 2022, officials recalled.", published="2022-03-01")
     assert e.place is not None and e.place.name == "Ukraine"
+
+
+def test_a_missile_which_the_defenders_shot_down_is_an_interception():
+    text = "Russia attacked the Odesa region with a guided missile on Tuesday, which Ukraine said it shot down."
+    events = _events(text, published="2024-07-31")
+    assert "Disrupted weapons use" in [e.sub_event_type for e in events]

@@ -101,6 +101,10 @@ def object_lemmas(tok) -> set[str]:
     if obj is not None and obj.tag_ == "PRP" and obj.lower_ in _PLURAL_PRONOUNS:
         obj = None
         out.update(_previous_nouns(tok))  # "shot them down": them = the drones just reported
+    if obj is not None and obj.tag_ == "WDT":
+        obj = None  # "a guided missile, which Ukraine said it shot down": the nouns before it
+    if obj is None and any(c.dep_ in ("nsubj", "dobj") and c.tag_ == "WDT" for c in tok.children):
+        out.update(_previous_nouns(tok))
     if obj is not None:
         out.update({obj.lemma_.lower(), obj.lower_})
         for c in obj.children:
@@ -134,7 +138,15 @@ def by_object(tok):
 
 def asks_who(tok) -> bool:
     """The verb's object is a wh-word ("who he would be fighting", "what they attacked"): an
-    indirect question."""
+    indirect question. (A relative "which" is no question: "a missile, which Ukraine said it shot
+    down".)"""
+    up = tok
+    for _ in range(3):
+        if up.dep_ == "relcl" and any(c.tag_ == "WDT" for c in tok.children):
+            return False
+        if up.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
+        up = up.head
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT"):
             return True
