@@ -1007,3 +1007,13 @@ def test_a_missile_which_the_defenders_shot_down_is_an_interception():
     text = "Russia attacked the Odesa region with a guided missile on Tuesday, which Ukraine said it shot down."
     events = _events(text, published="2024-07-31")
     assert "Disrupted weapons use" in [e.sub_event_type for e in events]
+
+
+def test_a_city_the_tagger_reads_as_part_of_a_time_is_still_a_place():
+    [e] = _events("Russia launched a large drone attack on Kyiv overnight, the air force said.")
+    assert e.place is not None and e.place.name == "Kyiv"
+
+
+def test_a_passive_interception_whose_subject_the_parse_lost():
+    text = "Russia launched a drone attack on Kyiv overnight, the air force said, adding that all 40 drones fired were shot down."
+    assert "Disrupted weapons use" in [e.sub_event_type for e in _events(text)]

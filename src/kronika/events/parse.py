@@ -98,6 +98,8 @@ def object_lemmas(tok) -> set[str]:
     obj = object_of(tok)
     if obj is None and tok.tag_.startswith("VB") and any(c.dep_ == "auxpass" for c in tok.children):
         obj = child(tok, "nsubjpass")
+        if obj is None:  # "all 89 drones fired were shot down": the parse lost the subject
+            out.update(_previous_nouns(tok))
     if obj is not None and obj.tag_ == "PRP" and obj.lower_ in _PLURAL_PRONOUNS:
         obj = None
         out.update(_previous_nouns(tok))  # "shot them down": them = the drones just reported

@@ -9,6 +9,8 @@ demonyms ("Ukrainian forces") are not place mentions.
 
 from __future__ import annotations
 
+import calendar
+
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -423,6 +425,14 @@ def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
                 found.add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))
 
 
+_CALENDAR = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + [m.lower() for m in calendar.month_abbr[1:]]
+    + [d.lower() for d in calendar.day_name]
+    + [d.lower() for d in calendar.day_abbr]
+)
+
+
 def _proper_runs(doc, lex: Lexicon) -> list[list]:
     """Runs of capitalized proper nouns (the gazetteer matcher reads n-grams of them)."""
     runs: list[list] = []
@@ -434,8 +444,14 @@ def _proper_runs(doc, lex: Lexicon) -> list[list]:
             and (
                 tok.ent_type_ not in BLOCK_LABELS
                 or tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART")
-                # "in Kidal" tagged NORP: a name right after a preposition of place
-                or (tok.ent_type_ == "NORP" and tok.i > 0 and doc[tok.i - 1].lower_ in lex.locative_preps)
+                # "in Kidal" tagged NORP, "on Kyiv overnight" tagged TIME: a name right after a
+                # preposition of place (not "on Monday")
+                or (
+                    tok.ent_type_ in ("NORP", "DATE", "TIME")
+                    and tok.i > 0
+                    and doc[tok.i - 1].lower_ in lex.locative_preps
+                    and tok.lower_ not in _CALENDAR
+                )
             )
             and not tok.is_sent_start
         ) or (
