@@ -1017,3 +1017,15 @@ def test_a_city_the_tagger_reads_as_part_of_a_time_is_still_a_place():
 def test_a_passive_interception_whose_subject_the_parse_lost():
     text = "Russia launched a drone attack on Kyiv overnight, the air force said, adding that all 40 drones fired were shot down."
     assert "Disrupted weapons use" in [e.sub_event_type for e in _events(text)]
+
+
+def test_the_attackers_a_side_repelled_act_first():
+    [e] = _events("Ukrainian forces repelled a Russian assault on Kupiansk on Monday.")
+    assert e.actor1.name.startswith("Military Forces of Russia")
+    assert e.actor2.name.startswith("Military Forces of Ukraine")
+
+
+def test_weapons_supplied_are_no_strike_and_a_disappearance_is_no_denial():
+    assert not _events("Iran denied that it had supplied drones to Russia.")
+    text = "A district councillor in Kano has not been seen since armed men took him from his farm last Thursday."
+    assert [e.status for e in _events(text)] == ["occurred"]

@@ -408,6 +408,20 @@ def _demonym_forces(run, tok) -> Optional[Actor]:
     return _forces_of(run, c, demonyms[c.lower_], "demonym") if c is not None else None
 
 
+_REPEL_VERBS = {"repel", "repulse", "rebuff", "thwart", "foil"}
+
+
+def _repelled(tok, run, fr: Frame) -> None:
+    """ "Ukraine repelled 45 Russian attacks": the attackers act first (ACLED), the side that
+    repelled them is their target."""
+    if not is_verb(tok) or tok.lemma_.lower() not in _REPEL_VERBS:
+        return
+    obj = child(tok, "dobj")
+    attacker = (actor_in(run.index, obj) or _demonym_forces(run, obj)) if obj is not None else None
+    if attacker is not None and (fr.actor1 is None or attacker.actor_id != fr.actor1.actor_id):
+        fr.actor1, fr.actor2 = attacker, fr.actor1
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -578,6 +592,7 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     else:
         _noun_frame(tok, run, sent, fr)
     _owner_of_place(tok, run, fr)
+    _repelled(tok, run, fr)
     if is_verb(tok) and not fr.passive and trig.sub_event_type in _SYMMETRIC:
         _coordinated_sides(tok, run, fr)
         if fr.actor2 is None and (other_side := prep_obj(tok, "with")) is not None:

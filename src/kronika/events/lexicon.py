@@ -82,6 +82,7 @@ class _Words(Strict):
     crowd_nouns: list[str]
     mob_nouns: list[str]
     civilian_targets: list[str]
+    supply_verbs: list[str]
 
 
 class TriggersFile(Strict):

@@ -24,6 +24,7 @@ from kronika.events.corefer import _weak
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
+from kronika.events.status import event_status
 from kronika.events.triggers import trigger_for
 from kronika.records import Event, Mention
 
@@ -44,6 +45,18 @@ def _an_aim(tok) -> bool:
     return False
 
 
+def _goods(tok) -> bool:
+    """The cue names weapons traded or made, not used ("supplied drones to Russia")."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
+
+
+def _status(span) -> str:
+    """The cue's status, as the clause path reads it; a negation the cue itself holds ("has not
+    been seen since") is its meaning, not a denial."""
+    status = event_status(span.root, load_lexicon(), None)
+    return "occurred" if status == "negated" and any(t.dep_ == "neg" for t in span) else status
+
+
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]:
     clf = load_classifier()
     text = sent.text
@@ -56,7 +69,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
         if cue is not None
         else None
     )
-    if span is None or not len(span) or _an_aim(span.root):
+    if span is None or not len(span) or _an_aim(span.root) or _goods(span.root):
         return None
     start, end = span.start_char, span.end_char
     name = clf.code_to_name[code]
@@ -72,6 +85,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
         time=event_time(ctx, start, end),
         fatalities=fatalities,
         claims=claim_ids,
+        status=_status(span),
         confidence=CONFIDENCE,
         sentence=si,
         start=sent.start_char,

@@ -3,10 +3,14 @@ negation, the verbs governing the trigger and modals."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 from kronika.events.lexicon import Lexicon, Trigger
 
 
-def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
+def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
+    """The status of the event ``tok`` reports (``trig``: its trigger entry, None for the snippet
+    classifier's reading)."""
     st = lex.status
     # negation on the trigger or on its light verb
     chain = [tok]
@@ -15,7 +19,7 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
     # security", "the fall of the city would hit the economy" do not make the attacks planned or
     # the fall hypothetical
     for _ in range(0 if _subject_of_a_finite_verb(tok) else 6):
-        if cur.head.i == cur.i:
+        if cur.head.i == cur.i or _told_as_fact(cur):
             break
         cur = cur.head
         chain.append(cur)
@@ -63,9 +67,22 @@ def event_status(tok, lex: Lexicon, trig: Trigger) -> str:
         if tok.dep_ == "xcomp" and tok.head.lemma_ in st["aspect_verbs"] and tok.head.tag_ in ("VBD", "VBN", "VBZ"):
             return "occurred"  # "began to withdraw its forces": it did
         return "planned"  # "deploying troops to repel the incursion"
-    if trig.status:
+    if trig is not None and trig.status:
         return trig.status
     return "occurred"
+
+
+_FACT_MARKS = {"since", "after", "because", "as"}
+
+
+def _told_as_fact(verb) -> bool:
+    """A finite past clause told as the ground of another ("has not been seen since armed men took
+    him", "will withdraw after the army retook the town"): the other's mood is not its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children)
+    )
 
 
 def _subject_of_a_finite_verb(tok) -> bool:
