@@ -1029,3 +1029,24 @@ def test_weapons_supplied_are_no_strike_and_a_disappearance_is_no_denial():
     assert not _events("Iran denied that it had supplied drones to Russia.")
     text = "A district councillor in Kano has not been seen since armed men took him from his farm last Thursday."
     assert [e.status for e in _events(text)] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Security forces in Ramallah used excessive force to disperse a peaceful demonstration on Sunday.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Dozens of former fighters have mobilized alongside the army in the province of Herat.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_force_used_and_forces_mobilized(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+def test_forces_one_seeks_to_use_are_no_violence():
+    assert not _events("Russia seeks to use proxy forces to challenge Western influence in the Sahel.")
