@@ -1050,3 +1050,21 @@ def test_force_used_and_forces_mobilized(text, sub):
 
 def test_forces_one_seeks_to_use_are_no_violence():
     assert not _events("Russia seeks to use proxy forces to challenge Western influence in the Sahel.")
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Pirates boarded a tanker off the coast of Somalia on Monday and took 12 crew members hostage.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Suspected jihadists seized two nuns from their convent near Gao on Sunday.",
+            "Abduction/forced disappearance",
+        ),
+        ("Ukrainian forces took 40 Russian soldiers prisoner near Kupiansk on Sunday.", "Armed clash"),
+    ],
+)
+def test_hostages_and_civilians_seized_are_abducted_soldiers_captured(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]
