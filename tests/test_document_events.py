@@ -1068,3 +1068,29 @@ def test_forces_one_seeks_to_use_are_no_violence():
 )
 def test_hostages_and_civilians_seized_are_abducted_soldiers_captured(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Government forces pushed the rebels out of the provincial capital of Kindu on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "Russian forces pushed Ukrainian troops out of the village of Robotyne on Monday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The town of Marib fell to the Houthis on Monday after a months-long offensive.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_forces_pushed_out_and_towns_fallen_change_hands(text, sub):
+    assert sub in [e.sub_event_type for e in _events(text)]
+
+
+def test_families_forced_out_by_prices_and_prices_falling_are_no_events():
+    assert not _events("Rising prices forced families out of their homes in Lagos.")
+    assert not _events("Prices fell to a record low in March.")

@@ -34,6 +34,7 @@ from kronika.events.frame import (
     civilians_of_place,
     crowd_actors,
     defenders,
+    home_ground,
     named_groups,
     no_self_attack,
 )
@@ -63,7 +64,7 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
-    events = carry_strike_types(no_self_attack(named_groups(ctx, events)), _weak)
+    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))), _weak)
     events = civilians_of_place(dictionary, carry_attackers(events))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     return story_time(mark_lead(ctx, events))

@@ -413,7 +413,11 @@ _REPEL_VERBS = {"repel", "repulse", "rebuff", "thwart", "foil"}
 
 def _repelled(tok, run, fr: Frame) -> None:
     """ "Ukraine repelled 45 Russian attacks": the attackers act first (ACLED), the side that
-    repelled them is their target."""
+    repelled them is their target; "the town fell to the rebels": the rebels took it."""
+    if is_verb(tok) and tok.lemma_.lower() == "fall" and fr.actor1 is None:
+        taker = prep_obj(tok, "to")
+        fr.actor1 = (actor_in(run.index, taker) or _demonym_forces(run, taker)) if taker is not None else None
+        return  # "the town fell to the rebels": the rebels took it
     if not is_verb(tok) or tok.lemma_.lower() not in _REPEL_VERBS:
         return
     obj = child(tok, "dobj")
@@ -891,4 +895,34 @@ def named_groups(ctx: Context, events: list) -> list:
                 if group is not None:
                     upd[slot] = group.model_copy(update=ctx.span_fields(a.start, a.end) | {"via": "inferred"})
         out.append(e.model_copy(update=upd) if upd else e)
+    return out
+
+
+_TAKERS = {"push", "drive", "force", "expel", "oust", "chase", "flush", "fall"}
+_STATE_KINDS = {"military", "police", "state", "government"}
+
+
+def _lemma(ctx: Context, e) -> str:
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ""
+
+
+def home_ground(ctx: Context, events: list) -> list:
+    """A state's forces that push their enemies out of a town of their own country, or that such
+    a town falls to, regain it (ACLED's "Government regains territory"); anyone else, a foreign
+    state included, overtakes it."""
+    out = []
+    for e in events:
+        a, p = e.actor1, e.place
+        if (
+            e.sub_event_type == "Non-state actor overtakes territory"
+            and a is not None
+            and a.kind in _STATE_KINDS
+            and p is not None
+            and a.country_iso3
+            and a.country_iso3 == p.country_iso3
+            and _lemma(ctx, e) in _TAKERS
+        ):
+            e = e.model_copy(update={"sub_event_type": "Government regains territory"})
+        out.append(e)
     return out

@@ -84,11 +84,11 @@ def is_verb(tok) -> bool:
 _PLURAL_PRONOUNS = {"them", "it"}
 
 
-def _previous_nouns(tok) -> set[str]:
-    """The nouns a pronoun object may stand for: those before it in its sentence and in the
-    sentence before."""
+def _previous_nouns(tok, same_sentence: bool = False) -> set[str]:
+    """The nouns a pronoun object may stand for: those before it in its sentence and (unless
+    ``same_sentence``) in the sentence before."""
     sent = tok.sent
-    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 and not same_sentence else sent.start
     return {w for t in tok.doc[start : tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
 
 
@@ -99,7 +99,7 @@ def object_lemmas(tok) -> set[str]:
     if obj is None and tok.tag_.startswith("VB") and any(c.dep_ == "auxpass" for c in tok.children):
         obj = child(tok, "nsubjpass")
         if obj is None:  # "all 89 drones fired were shot down": the parse lost the subject
-            out.update(_previous_nouns(tok))
+            out.update(_previous_nouns(tok, same_sentence=True))
     if obj is not None and obj.tag_ == "PRP" and obj.lower_ in _PLURAL_PRONOUNS:
         obj = None
         out.update(_previous_nouns(tok))  # "shot them down": them = the drones just reported
