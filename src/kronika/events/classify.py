@@ -116,6 +116,14 @@ def load_taxonomy() -> dict:
     return raw
 
 
+def retype(event, name: str):
+    """``event`` as ACLED sub-event type ``name``, with that type's event type and disorder type."""
+    info = load_taxonomy()["sub_event_types"][name]
+    return event.model_copy(
+        update={"sub_event_type": name, "event_type": info["event_type"], "disorder_type": info["disorder_type"]}
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def load_classifier() -> Classifier:
     raw = classifier_file().model_dump(by_alias=True, exclude_unset=True)

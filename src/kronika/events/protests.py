@@ -12,7 +12,7 @@ attacking a rally is an Attack).
 from __future__ import annotations
 
 from kronika.context import Context
-from kronika.events.classify import load_taxonomy
+from kronika.events.classify import retype
 from kronika.events.frame import generic_role
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
@@ -54,16 +54,9 @@ def _state_forces(e: Event, tok, roles: dict) -> bool:
     return any(roles.get(p) in _STATE_ROLES for p in phrases)
 
 
-def _retyped(e: Event, info: dict) -> Event:
+def _retyped(e: Event) -> Event:
     victims = e.actor2 if e.actor2 is not None and e.actor2.kind != "civilians" else None  # the crowd: crowd_actors
-    return e.model_copy(
-        update={
-            "sub_event_type": EXCESSIVE_FORCE,
-            "event_type": info["event_type"],
-            "disorder_type": info["disorder_type"],
-            "actor2": victims,
-        }
-    )
+    return retype(e, EXCESSIVE_FORCE).model_copy(update={"actor2": victims})
 
 
 def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
@@ -72,12 +65,11 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
     not another."""
     lex = load_lexicon()
     words = lex.words["protest_words"]
-    info = load_taxonomy()["sub_event_types"][EXCESSIVE_FORCE]
     out, settings = [], set()
     for e in events:
         tok = _trigger_token(ctx, e) if e.sub_event_type == "Attack" else None
         if tok is not None and _on_protest(tok, words) and _state_forces(e, tok, lex.generic_actors):
-            e = _retyped(e, info)
+            e = _retyped(e)
             settings |= {t.i for t in tok.subtree if t.i != tok.i}
         out.append(e)
     return [e for e in out if not (e.event_type == "Protests" and _at(ctx, e) in settings)]
@@ -136,14 +128,7 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
             mob = (len(crowds) >= 2 or all(_mob(c, lex) for c in crowds)) and not any(
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
-            info = load_taxonomy()["sub_event_types"][MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION]
-            e = e.model_copy(
-                update={
-                    "sub_event_type": MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION,
-                    "event_type": info["event_type"],
-                    "disorder_type": info["disorder_type"],
-                }
-            )
+            e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
         out.append(e)
     return out
 

@@ -21,7 +21,7 @@ from typing import Optional
 from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.corefer import _weak
-from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, score_labels
+from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, retype, score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
@@ -133,13 +133,7 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
                 cue = cue_span(sent.text, code)
                 own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
                 if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
-                    e = e.model_copy(
-                        update={
-                            "sub_event_type": name,
-                            "event_type": info["event_type"],
-                            "disorder_type": info["disorder_type"],
-                        }
-                    )
+                    e = retype(e, name)
         out.append(e)
     return out
 

@@ -9,7 +9,7 @@ killing 30", "gunmen attacked a bus"), and no armed side is named as the target,
 from __future__ import annotations
 
 from kronika.context import Context
-from kronika.events.classify import load_taxonomy
+from kronika.events.classify import retype
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
@@ -29,19 +29,12 @@ def attacks_on_civilians(ctx: Context, events: list[Event], is_weak) -> list[Eve
     """A bare attack on civilians, or on where they live, is an Attack, not a clash."""
     lex = load_lexicon()
     soft = lex.civilian_nouns | lex.words["civilian_targets"]
-    info = load_taxonomy()["sub_event_types"][ATTACK]
     out = []
     for e in events:
         if e.sub_event_type == "Armed clash" and is_weak(e) and (e.actor2 is None or e.actor2.kind not in _ARMED):
             obj = _target(ctx, e)
             if obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft):
-                e = e.model_copy(
-                    update={
-                        "sub_event_type": ATTACK,
-                        "event_type": info["event_type"],
-                        "disorder_type": info["disorder_type"],
-                    }
-                )
+                e = retype(e, ATTACK)
         out.append(e)
     return out
 
