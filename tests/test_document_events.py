@@ -1094,3 +1094,15 @@ def test_forces_pushed_out_and_towns_fallen_change_hands(text, sub):
 def test_families_forced_out_by_prices_and_prices_falling_are_no_events():
     assert not _events("Rising prices forced families out of their homes in Lagos.")
     assert not _events("Prices fell to a record low in March.")
+
+
+def test_strikes_directed_at_a_target_happened_strikes_a_leader_directed_are_planned():
+    [e] = _events("The precision strikes were directed at facilities in eastern Syria on Thursday.")
+    assert e.status == "occurred"
+    [e] = _events("The president directed strikes against the militia in Iraq.")
+    assert e.status == "planned"
+
+
+def test_what_is_to_happen_until_is_still_to_come():
+    events = _events("Israel will keep up its strikes in Suweida until the Syrian forces withdraw completely.")
+    assert all(e.status != "occurred" for e in events if e.sub_event_type == "Non-violent transfer of territory")

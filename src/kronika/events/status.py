@@ -46,6 +46,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     for t in chain:
         if any(c.dep_ == "mark" and c.lower_ in st["hypothetical_marks"] for c in t.children):
             return "hypothetical"
+        if t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in t.children):
+            return "planned"  # "will strike until they withdraw": the withdrawal is still to come
         if t.lower_ == "condition" or any(c.lower_ == "condition" for c in t.children if c.dep_ == "pobj"):
             return "hypothetical"
     for t in chain[:3]:
@@ -59,7 +61,7 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     for t in chain[1:4]:
         if t.lemma_ in st["forecast_verbs"]:
             return "forecast"
-        if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" and not _naming(t):
+        if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" and not _naming(t) and not _aimed_at(t):
             return "planned"
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
@@ -83,6 +85,11 @@ def _told_as_fact(verb) -> bool:
         and verb.tag_ == "VBD"
         and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children)
     )
+
+
+def _aimed_at(verb) -> bool:
+    """ "The strikes were directed at facilities": aimed, not ordered."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "against", "toward", "towards") for c in verb.children)
 
 
 def _subject_of_a_finite_verb(tok) -> bool:
