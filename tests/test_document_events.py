@@ -1106,3 +1106,10 @@ def test_strikes_directed_at_a_target_happened_strikes_a_leader_directed_are_pla
 def test_what_is_to_happen_until_is_still_to_come():
     events = _events("Israel will keep up its strikes in Suweida until the Syrian forces withdraw completely.")
     assert all(e.status != "occurred" for e in events if e.sub_event_type == "Non-violent transfer of territory")
+
+
+def test_what_weapons_were_fired_at_is_the_target():
+    [e] = _events("Hezbollah fired rockets at an Israeli army base near Metula on Wednesday.")
+    assert e.actor2 is not None and e.actor2.name.startswith("Military Forces of Israel")
+    [e] = _events("Russia launched 40 drones at Ukrainian cities overnight.")
+    assert e.actor2 is None or not e.actor2.name.startswith("Military Forces")

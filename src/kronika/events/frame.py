@@ -389,8 +389,19 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             if t.i in d.actor_at:
                 fr.actor1 = d.actor_at[t.i]
                 break
-    fr.target_tok = child(tok, "dobj") or prep_obj(tok, "against", "on")
+    fr.target_tok = _aimed_at(tok, run.lex) or child(tok, "dobj") or prep_obj(tok, "against", "on")
     fr.actor2 = actor_in(d, fr.target_tok)
+    if fr.actor2 is None and generic_role(fr.target_tok, run.lex) in ("military", "police"):
+        fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base"
+
+
+def _aimed_at(tok, lex: Lexicon):
+    """What weapons were fired at ("fired rockets at an Israeli army base"): the target, not
+    the rockets."""
+    obj = child(tok, "dobj")
+    if obj is None or obj.lemma_.lower() not in lex.weapon_nouns:
+        return None
+    return prep_obj(tok, "at", "on", "against", "toward", "towards", "into")
 
 
 def _forces_of(run, tok, iso3: str, via: str) -> Optional[Actor]:
