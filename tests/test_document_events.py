@@ -1113,3 +1113,18 @@ def test_what_weapons_were_fired_at_is_the_target():
     assert e.actor2 is not None and e.actor2.name.startswith("Military Forces of Israel")
     [e] = _events("Russia launched 40 drones at Ukrainian cities overnight.")
     assert e.actor2 is None or not e.actor2.name.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another 307 Ukrainian prisoners returned home from Russia on Saturday, Kyiv said.",
+        "Russia freed 90 Ukrainian prisoners of war on Friday in an exchange mediated by the UAE.",
+    ],
+)
+def test_prisoners_freed_or_returned_are_an_exchange(text):
+    assert [e.sub_event_type for e in _events(text)] == ["Agreement"]
+
+
+def test_a_release_on_bail_is_justice_not_an_exchange():
+    assert not _events("The prisoners were released on bail in Lagos on Monday.")

@@ -83,6 +83,7 @@ class _Words(Strict):
     mob_nouns: list[str]
     civilian_targets: list[str]
     supply_verbs: list[str]
+    judicial_words: list[str]
 
 
 class TriggersFile(Strict):

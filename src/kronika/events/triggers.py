@@ -202,6 +202,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children)
     ):
         return True  # "his combat deployment": one person's duty ("his arrest" stays)
+    if trig.kind == "exchange" and modifier_lemmas(tok) & lex.words["judicial_words"]:
+        return True  # "released on bail", "freed from jail": justice, not an exchange
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
     if purpose_clause(tok):
