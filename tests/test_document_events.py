@@ -1128,3 +1128,20 @@ def test_prisoners_freed_or_returned_are_an_exchange(text):
 
 def test_a_release_on_bail_is_justice_not_an_exchange():
     assert not _events("The prisoners were released on bail in Lagos on Monday.")
+
+
+def test_the_sides_between_which_a_clash_broke_out():
+    [e] = _events("Clashes between Druze militias and Bedouin tribes erupted in Suweida on Sunday.")
+    assert (e.actor1.name, e.actor2.name) == ("Druze Ethnic Militia (Syria)", "Bedouin Ethnic Militia (Syria)")
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("A protest was held in Tbilisi on Sunday against the government.", "Peaceful protest"),
+        ("A ceasefire took effect in Gaza on Sunday.", "Agreement"),
+    ],
+)
+def test_an_indefinite_event_told_in_the_simple_past_happened(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]
+    assert not _events("A ceasefire would help the region.")

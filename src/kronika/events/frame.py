@@ -478,6 +478,13 @@ def _between(tok, d: DocIndex) -> tuple[Optional[Actor], Optional[Actor]]:
     first = prep_obj(tok, "between") or (prep_obj(of, "between") if of is not None else None)
     if first is None:
         return None, None
+    sides: list[Actor] = []
+    for t in first.subtree:  # in text order, whatever shape the parse gave the coordination
+        a = d.actor_at.get(t.i)
+        if a is not None and all((a.start, a.end) != (b.start, b.end) for b in sides):
+            sides.append(a)
+    if len(sides) >= 2:
+        return sides[0], sides[1]
     second = child(first, "conj")
     return d.actor_at.get(first.i) or actor_in(d, first), (
         (d.actor_at.get(second.i) or actor_in(d, second)) if second is not None else None

@@ -71,6 +71,13 @@ def _candidates(tok, lex: Lexicon):
                 yield key[0], trig
 
 
+def _told_as_past(verb) -> bool:
+    """A finite verb in the simple past ("took", "was held"): what it tells happened once."""
+    if verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+
+
 def generic_noun(tok, lex: Lexicon) -> bool:
     """A trigger noun that names a kind of thing, not an event that happened."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -100,6 +107,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             "following",
         ):
             return False  # "killed during a protest", "injured at a rally": that protest happened
+        if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
+            return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
