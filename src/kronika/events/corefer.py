@@ -93,7 +93,7 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _contains(big: Place, small: Place) -> bool:
+def place_contains(big: Place, small: Place) -> bool:
     if big.level in ("country", "continent"):
         return bool(big.country_code) and big.country_code == small.country_code
     if big.level == "admin1":
@@ -108,7 +108,7 @@ def places_agree(a: Optional[Place], b: Optional[Place]) -> bool:
         return True
     if (a.name or a.text) == (b.name or b.text):
         return True
-    return _contains(a, b) or _contains(b, a) or _km(a, b) <= NEAR_KM
+    return place_contains(a, b) or place_contains(b, a) or _km(a, b) <= NEAR_KM
 
 
 def _days(t: Optional[TimeSpan]):
@@ -129,7 +129,7 @@ def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan], published=None) ->
     return da[0] <= db[1] and db[0] <= da[1]
 
 
-def _weak(ev: Event) -> bool:
+def typed_by_default(ev: Event) -> bool:
     """Typed by default: a bare "attack" whose report says nothing of the weapon or the target."""
     return ev.sub_event_type in _WEAK_TYPES and ev.trigger.text.lower() in _WEAK_WORDS
 
@@ -139,7 +139,7 @@ def _toll(ev: Event) -> bool:
 
 
 def _family(ev: Event) -> str:
-    if _weak(ev):
+    if typed_by_default(ev):
         return "weak"
     return "Demonstrations" if ev.event_type in ("Protests", "Riots") else ev.event_type
 
@@ -235,7 +235,7 @@ def _better_place(a: Optional[Place], b: Optional[Place]) -> Optional[Place]:
     if a is None or b is None:
         return a or b
     ra, rb = _PLACE_RANK.get(a.level or "other", 1), _PLACE_RANK.get(b.level or "other", 1)
-    return b if rb < ra and (not a.resolved or _contains(a, b) or places_agree(a, b)) else a
+    return b if rb < ra and (not a.resolved or place_contains(a, b) or places_agree(a, b)) else a
 
 
 def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeSpan]:
@@ -290,7 +290,7 @@ def merge(ctx: Context, ev: Event, m: Event) -> Event:
     more_severe = (
         sub in _SEVERITY and m.sub_event_type in _SEVERITY and _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
     )
-    if (_weak(ev) and not _weak(m)) or more_severe:
+    if (typed_by_default(ev) and not typed_by_default(m)) or more_severe:
         upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind, disorder_type=m.disorder_type)
     upd["place"] = _better_place(ev.place, m.place)
     upd["time"] = _better_time(ev.time, m.time)

@@ -20,7 +20,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
-from kronika.events.corefer import _weak
+from kronika.events.corefer import typed_by_default
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, retype, score_labels
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
@@ -123,7 +123,9 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
     clf = load_classifier()
     out = []
     for e in events:
-        if _weak(e) or (e.sub_event_type == "Armed clash" and e.kind not in ("capture", "territorial_change")):
+        if typed_by_default(e) or (
+            e.sub_event_type == "Armed clash" and e.kind not in ("capture", "territorial_change")
+        ):
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
             if scores and clf.name_to_code.get(e.sub_event_type) not in scores:  # the rules do not read it as typed

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from kronika.context import Context
-from kronika.events.corefer import _contains
+from kronika.events.corefer import place_contains
 from kronika.records import Event, Place
 
 _LIST_DEPS = {"conj", "appos"}
@@ -47,7 +47,7 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     if place not in places:
         return [place]
     # "Poltava, Ukraine", "Iraq and its Kurdistan region": a place and what contains it are one place
-    places = [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+    places = [p for p in places if not any(q is not p and place_contains(p, q) for q in places)]
     if sum(p.level in _WHOLE_COUNTRIES for p in places) > 1:
         return [place]  # "attacks on U.S. forces in Iraq and Syria": a list of countries is no list of events
     return places
