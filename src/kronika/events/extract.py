@@ -27,7 +27,7 @@ from __future__ import annotations
 from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
-from kronika.events.corefer import typed_by_default, corefer
+from kronika.events.corefer import corefer
 from kronika.events.frame import (
     carry_attackers,
     carry_strike_types,
@@ -59,12 +59,12 @@ def extract_events(ctx: Context) -> list[Event]:
     report does not date."""
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, drop_non_events(ctx, found)))
-    mentions = attacks_on_civilians(ctx, crowd_violence(ctx, force_on_protesters(ctx, mentions)), typed_by_default)
+    mentions = attacks_on_civilians(ctx, crowd_violence(ctx, force_on_protesters(ctx, mentions)))
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
-    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))), typed_by_default)
+    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
     events = civilians_of_place(dictionary, carry_attackers(events))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     return story_time(mark_lead(ctx, events))

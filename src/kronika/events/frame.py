@@ -13,6 +13,8 @@ from kronika.actors import entry_actor, event_actor, lookup
 from kronika.context import Context
 from kronika.records import Actor, Event, Place
 from kronika.events.arguments import eligible_places
+from kronika.events.classify import retype
+from kronika.events.corefer import typed_by_default
 from kronika.events.lexicon import Lexicon
 from kronika.events.parse import (
     PRONOUNS,
@@ -389,13 +391,13 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             if t.i in d.actor_at:
                 fr.actor1 = d.actor_at[t.i]
                 break
-    fr.target_tok = _aimed_at(tok, run.lex) or child(tok, "dobj") or prep_obj(tok, "against", "on")
+    fr.target_tok = _fired_at(tok, run.lex) or child(tok, "dobj") or prep_obj(tok, "against", "on")
     fr.actor2 = actor_in(d, fr.target_tok)
     if fr.actor2 is None and generic_role(fr.target_tok, run.lex) in ("military", "police"):
         fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base"
 
 
-def _aimed_at(tok, lex: Lexicon):
+def _fired_at(tok, lex: Lexicon):
     """What weapons were fired at ("fired rockets at an Israeli army base"): the target, not
     the rockets."""
     obj = child(tok, "dobj")
@@ -422,13 +424,16 @@ def _demonym_forces(run, tok) -> Optional[Actor]:
 _REPEL_VERBS = {"repel", "repulse", "rebuff", "thwart", "foil"}
 
 
-def _repelled(tok, run, fr: Frame) -> None:
-    """ "Ukraine repelled 45 Russian attacks": the attackers act first (ACLED), the side that
-    repelled them is their target; "the town fell to the rebels": the rebels took it."""
+def _fell_to(tok, run, fr: Frame) -> None:
+    """ "The town fell to the rebels": the rebels took it."""
     if is_verb(tok) and tok.lemma_.lower() == "fall" and fr.actor1 is None:
         taker = prep_obj(tok, "to")
         fr.actor1 = (actor_in(run.index, taker) or _demonym_forces(run, taker)) if taker is not None else None
-        return  # "the town fell to the rebels": the rebels took it
+
+
+def _repelled(tok, run, fr: Frame) -> None:
+    """ "Ukraine repelled 45 Russian attacks": the attackers act first (ACLED), the side that
+    repelled them is their target."""
     if not is_verb(tok) or tok.lemma_.lower() not in _REPEL_VERBS:
         return
     obj = child(tok, "dobj")
@@ -614,6 +619,7 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     else:
         _noun_frame(tok, run, sent, fr)
     _owner_of_place(tok, run, fr)
+    _fell_to(tok, run, fr)
     _repelled(tok, run, fr)
     if is_verb(tok) and not fr.passive and trig.sub_event_type in _SYMMETRIC:
         _coordinated_sides(tok, run, fr)
@@ -773,19 +779,15 @@ def _only_striker(events: list, background: bool):
     return next(iter(sides.values())) if len(sides) == 1 and None not in sides else None
 
 
-def carry_strike_types(events: list, is_weak) -> list:
+def carry_strike_types(events: list) -> list:
     """A bare "hit", "attack" or toll in a report that leads with a strike ("three areas were
     hit", "four people were killed") is of the strike's kind: the report goes on about it."""
     first = next((e for e in events if e.status == "occurred" and not e.background), None)
-    if first is None or first.event_type not in _CARRIED_FAMILIES or is_weak(first):
+    if first is None or first.event_type not in _CARRIED_FAMILIES or typed_by_default(first):
         return events
-    kind = {
-        "sub_event_type": first.sub_event_type,
-        "event_type": first.event_type,
-        "disorder_type": first.disorder_type,
-    }
     return [
-        e.model_copy(update=kind) if is_weak(e) and e.status == "occurred" and not e.background else e for e in events
+        retype(e, first.sub_event_type) if typed_by_default(e) and e.status == "occurred" and not e.background else e
+        for e in events
     ]
 
 
@@ -917,12 +919,13 @@ def named_groups(ctx: Context, events: list) -> list:
 
 
 _TAKERS = {"push", "drive", "force", "expel", "oust", "chase", "flush", "fall"}
-_STATE_KINDS = {"military", "police", "state", "government"}
+STATE_KINDS = {"military", "police", "state", "government"}
 
 
-def _lemma(ctx: Context, e) -> str:
+def trigger_root(ctx: Context, e):
+    """The token that heads an event's trigger in the document's parse, or None."""
     span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else ""
+    return span.root if span is not None and len(span) else None
 
 
 def home_ground(ctx: Context, events: list) -> list:
@@ -935,12 +938,13 @@ def home_ground(ctx: Context, events: list) -> list:
         if (
             e.sub_event_type == "Non-state actor overtakes territory"
             and a is not None
-            and a.kind in _STATE_KINDS
+            and a.kind in STATE_KINDS
             and p is not None
             and a.country_iso3
             and a.country_iso3 == p.country_iso3
-            and _lemma(ctx, e) in _TAKERS
+            and (tok := trigger_root(ctx, e)) is not None
+            and tok.lemma_.lower() in _TAKERS
         ):
-            e = e.model_copy(update={"sub_event_type": "Government regains territory"})
+            e = retype(e, "Government regains territory")
         out.append(e)
     return out

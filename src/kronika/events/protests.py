@@ -13,18 +13,12 @@ from __future__ import annotations
 
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.frame import generic_role
+from kronika.events.frame import STATE_KINDS, generic_role, trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"
-_STATE_KINDS = {"police", "military", "state", "government"}
 _STATE_ROLES = {"police", "military"}
-
-
-def _trigger_token(ctx: Context, e: Event):
-    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return None if span is None else span.root
 
 
 def _attackers(tok) -> set[int]:
@@ -46,7 +40,7 @@ def _state_forces(e: Event, tok, roles: dict) -> bool:
     """The violence is the state's: its first actor is state forces, or the sentence names
     police or soldiers ("security forces", "riot police") and no other attacker."""
     if e.actor1 is not None:
-        return e.actor1.kind in _STATE_KINDS or (
+        return e.actor1.kind in STATE_KINDS or (
             e.actor1.kind == "unknown" and roles.get(e.actor1.text.lower()) in _STATE_ROLES
         )
     words = [t.lower_ for t in tok.sent]
@@ -67,7 +61,7 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
     words = lex.words["protest_words"]
     out, settings = [], set()
     for e in events:
-        tok = _trigger_token(ctx, e) if e.sub_event_type == "Attack" else None
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" else None
         if tok is not None and _on_protest(tok, words) and _state_forces(e, tok, lex.generic_actors):
             e = _retyped(e)
             settings |= {t.i for t in tok.subtree if t.i != tok.i}
@@ -76,7 +70,7 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 def _at(ctx: Context, e: Event) -> int:
-    tok = _trigger_token(ctx, e)
+    tok = trigger_root(ctx, e)
     return -1 if tok is None else tok.i
 
 
@@ -120,7 +114,7 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
     lex = load_lexicon()
     out = []
     for e in events:
-        tok = _trigger_token(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
+        tok = trigger_root(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
         sides = _sides(tok) if tok is not None else []
         crowds = [s for s in sides if _crowd(s, lex)]
         if crowds:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from kronika.context import Context
 from kronika.events.classify import retype
+from kronika.events.corefer import typed_by_default
+from kronika.events.frame import trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
@@ -18,20 +20,23 @@ _ARMED = {"military", "police", "rebel", "political_militia", "identity_militia"
 
 
 def _target(ctx: Context, e: Event):
-    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = trigger_root(ctx, e)
+    if tok is None or tok.pos_ != "VERB":
         return None
-    tok = span.root
-    return next((c for c in tok.children if c.dep_ == "dobj"), None) if tok.pos_ == "VERB" else None
+    return next((c for c in tok.children if c.dep_ == "dobj"), None)
 
 
-def attacks_on_civilians(ctx: Context, events: list[Event], is_weak) -> list[Event]:
+def attacks_on_civilians(ctx: Context, events: list[Event]) -> list[Event]:
     """A bare attack on civilians, or on where they live, is an Attack, not a clash."""
     lex = load_lexicon()
     soft = lex.civilian_nouns | lex.words["civilian_targets"]
     out = []
     for e in events:
-        if e.sub_event_type == "Armed clash" and is_weak(e) and (e.actor2 is None or e.actor2.kind not in _ARMED):
+        if (
+            e.sub_event_type == "Armed clash"
+            and typed_by_default(e)
+            and (e.actor2 is None or e.actor2.kind not in _ARMED)
+        ):
             obj = _target(ctx, e)
             if obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft):
                 e = retype(e, ATTACK)
