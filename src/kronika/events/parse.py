@@ -142,9 +142,9 @@ def asks_who(tok) -> bool:
     """The verb's object is a wh-word ("who he would be fighting", "what they attacked"): an
     indirect question. (A relative "which" is no question: "a missile, which Ukraine said it shot
     down".)"""
-    up = tok
+    relative, up = any(c.tag_ == "WDT" for c in tok.children), tok
     for _ in range(3):
-        if up.dep_ == "relcl" and any(c.tag_ == "WDT" for c in tok.children):
+        if relative and up.dep_ == "relcl":
             return False
         if up.dep_ not in ("ccomp", "xcomp", "conj"):
             break

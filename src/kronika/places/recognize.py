@@ -9,7 +9,7 @@ demonyms ("Ukrainian forces") are not place mentions.
 
 from __future__ import annotations
 
-import calendar
+import functools
 
 import re
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 
 from kronika.places.names import normalize
 from kronika.places.lexicon import Lexicon, load
+from kronika.time.lexicon import load as time_lexicon
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels whose tokens the gazetteer matcher never reads as places
@@ -425,12 +426,11 @@ def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
                 found.add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))
 
 
-_CALENDAR = frozenset(
-    [m.lower() for m in calendar.month_name[1:]]
-    + [m.lower() for m in calendar.month_abbr[1:]]
-    + [d.lower() for d in calendar.day_name]
-    + [d.lower() for d in calendar.day_abbr]
-)
+@functools.lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names and their abbreviations, as the time stage knows them."""
+    lex = time_lexicon()
+    return frozenset([*lex.months, *lex.month_abbreviations, *lex.weekdays, *(w[:3] for w in lex.weekdays)])
 
 
 def _proper_runs(doc, lex: Lexicon) -> list[list]:
@@ -450,7 +450,7 @@ def _proper_runs(doc, lex: Lexicon) -> list[list]:
                     tok.ent_type_ in ("NORP", "DATE", "TIME")
                     and tok.i > 0
                     and doc[tok.i - 1].lower_ in lex.locative_preps
-                    and tok.lower_ not in _CALENDAR
+                    and tok.lower_ not in _calendar_words()
                 )
             )
             and not tok.is_sent_start
