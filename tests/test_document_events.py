@@ -1145,3 +1145,14 @@ def test_the_sides_between_which_a_clash_broke_out():
 def test_an_indefinite_event_told_in_the_simple_past_happened(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
     assert not _events("A ceasefire would help the region.")
+
+
+def test_a_toll_in_a_relative_clause_is_the_toll_of_the_event_noun():
+    text = (
+        "The government strongly condemned yesterday's terrorist attack in Basra, Iraq, which killed "
+        "four civilians and wounded nine others."
+    )
+    (event,) = _events(text)
+    assert event.trigger.text == "attack" and event.fatalities == 4
+    assert event.actor1 is None  # "Iraq, which killed": the place before "which" is no attacker
+    assert any(m.trigger.text == "killed" for m in event.mentions)
