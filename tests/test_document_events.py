@@ -1156,3 +1156,10 @@ def test_a_toll_in_a_relative_clause_is_the_toll_of_the_event_noun():
     assert event.trigger.text == "attack" and event.fatalities == 4
     assert event.actor1 is None  # "Iraq, which killed": the place before "which" is no attacker
     assert any(m.trigger.text == "killed" for m in event.mentions)
+
+
+def test_the_subject_of_a_light_verb_is_the_attacker_of_counted_strikes():
+    text = "Just today, U.S. forces conducted dozens of precision strikes against Islamic State camps in central Syria."
+    (event,) = _events(text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and "United States" in event.actor1.name

@@ -442,6 +442,14 @@ def _repelled(tok, run, fr: Frame) -> None:
         fr.actor1, fr.actor2 = attacker, fr.actor1
 
 
+def _counted(tok, lex: Lexicon):
+    """The noun that counts ``tok`` ("dozens" of "dozens of strikes"), else ``tok``."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lex.words["counting_nouns"]:
+        return of.head
+    return tok
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -459,10 +467,11 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
-    head = tok.head
+    counted = _counted(tok, lex)  # "conducted dozens of strikes": the light verb governs the count
+    head = counted.head
     if (
         actor is None
-        and tok.dep_ in ("dobj", "attr", "nsubjpass")
+        and counted.dep_ in ("dobj", "attr", "nsubjpass")
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lex.light_verbs
     ):
