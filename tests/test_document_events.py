@@ -1163,3 +1163,18 @@ def test_the_subject_of_a_light_verb_is_the_attacker_of_counted_strikes():
     (event,) = _events(text)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and "United States" in event.actor1.name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Defence ministry forces shelled villages near Hama on Monday, the monitor said.", "Military Forces of Syria"),
+        (
+            "Twelve civilians were killed by interior ministry forces in Hama on Monday, the monitor said.",
+            "Police Forces of Syria",
+        ),
+    ],
+)
+def test_a_ministrys_forces_are_the_states_forces(text, name):
+    (event,) = _events(text, published="2024-05-01")
+    assert event.actor1 is not None and event.actor1.name.startswith(name)

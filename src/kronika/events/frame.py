@@ -298,8 +298,11 @@ def infer_generic(
                 break
     if a2 is not None:
         a2 = _civilians_of(dictionary, a2, place)
-    if a1 is None and agent_role is not None and agent_tok is not None:
-        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex)
+    unnamed = (
+        a1 is not None and a1.actor_id is None and agent_role in ("police", "military")
+    )  # "Defence ministry forces"
+    if (a1 is None or unnamed) and agent_role is not None and agent_tok is not None:
+        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex) or a1
     if a2 is None and target_role is not None and target_tok is not None:
         a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day, lex)
     return a1, a2
