@@ -1178,3 +1178,10 @@ def test_the_subject_of_a_light_verb_is_the_attacker_of_counted_strikes():
 def test_a_ministrys_forces_are_the_states_forces(text, name):
     (event,) = _events(text, published="2024-05-01")
     assert event.actor1 is not None and event.actor1.name.startswith(name)
+
+
+def test_a_text_with_no_clause_event_is_read_by_the_classifier_past_words_set_aside():
+    # "protest" is an aim here (the clause pass sets it aside); the blockade is the act
+    text = "Hundreds of villagers blocked the national road with burning logs on Monday to protest against the closure of the clinic."
+    (event,) = _events(text)
+    assert event.event_type in ("Protests", "Riots") and event.confidence < 0.5
