@@ -1185,3 +1185,24 @@ def test_a_text_with_no_clause_event_is_read_by_the_classifier_past_words_set_as
     text = "Hundreds of villagers blocked the national road with burning logs on Monday to protest against the closure of the clinic."
     (event,) = _events(text)
     assert event.event_type in ("Protests", "Riots") and event.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army pushed the militants out of the northern town after days of heavy fighting.",
+        "Security forces said they had driven the rebels out of the last villages of the valley.",
+    ],
+)
+def test_a_states_generic_forces_that_push_the_enemy_out_regain_territory(text):
+    kinds = [
+        e.sub_event_type
+        for e in _events(text)
+        if e.event_type == "Strategic developments" or "territory" in e.sub_event_type
+    ]
+    assert kinds == ["Government regains territory"]
+
+
+def test_a_conjoined_takeover_shares_the_subject_of_its_first_verb():
+    events = _events("Rebel fighters overran an army base and took control of the nearby town.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]

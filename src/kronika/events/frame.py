@@ -15,7 +15,7 @@ from kronika.records import Actor, Event, Place
 from kronika.events.arguments import eligible_places
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
-from kronika.events.lexicon import Lexicon
+from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.parse import (
     PRONOUNS,
     SUBJ,
@@ -944,19 +944,24 @@ def home_ground(ctx: Context, events: list) -> list:
     """A state's forces that push their enemies out of a town of their own country, or that such
     a town falls to, regain it (ACLED's "Government regains territory"); anyone else, a foreign
     state included, overtakes it."""
+    lex = load_lexicon()
     out = []
     for e in events:
         a, p = e.actor1, e.place
-        if (
-            e.sub_event_type == "Non-state actor overtakes territory"
-            and a is not None
-            and a.kind in STATE_KINDS
-            and p is not None
-            and a.country_iso3
-            and a.country_iso3 == p.country_iso3
-            and (tok := trigger_root(ctx, e)) is not None
-            and tok.lemma_.lower() in _TAKERS
-        ):
-            e = retype(e, "Government regains territory")
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Non-state actor overtakes territory" else None
+        if tok is not None and tok.lemma_.lower() in _TAKERS:
+            own = a is not None and a.kind in STATE_KINDS and p is not None and a.country_iso3 == p.country_iso3
+            if (own and a.country_iso3) or (a is None and _generic_state_taker(tok, lex)):
+                e = retype(e, "Government regains territory")
         out.append(e)
     return out
+
+
+def _generic_state_taker(tok, lex: Lexicon) -> bool:
+    """The takers are a state's forces named by a generic noun ("the army pushed the militants
+    out", "security forces said they had driven the rebels out"): its own ground, as nothing
+    tells of a country abroad."""
+    subj, clause = subject_up(tok)
+    if subj is not None and subj.lower_ in PRONOUNS and clause.dep_ == "ccomp":
+        subj, _ = subject_up(clause.head)  # "X said they had ...": X
+    return generic_role(subj, lex) in ("military", "police")

@@ -245,7 +245,7 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
 
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
-        subj_tok = child(tok, "nsubj") if not fr.passive else by_object(tok)
+        subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
         return territorial(
             tok,
