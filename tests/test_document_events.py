@@ -1206,3 +1206,9 @@ def test_a_states_generic_forces_that_push_the_enemy_out_regain_territory(text):
 def test_a_conjoined_takeover_shares_the_subject_of_its_first_verb():
     events = _events("Rebel fighters overran an army base and took control of the nearby town.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_country_in_apposition_places_the_event_not_the_continent_describing_it():
+    text = "In Asia's largest democracy, India, students are planning a march in every state capital on August 1."
+    (event,) = _events(text, published="2024-07-28")
+    assert event.place is not None and event.place.name == "India"

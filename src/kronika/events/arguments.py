@@ -100,6 +100,24 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
+    return _named_in_apposition(ctx, place) if place.level == "continent" else place
+
+
+def _named_in_apposition(ctx: Context, place: Place) -> Place:
+    """ "In Africa's most populous country, Nigeria, ...": the place the phrase names, not the
+    continent it is described by."""
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "poss":
+        return place
+    phrase = span.root.head
+    for p in ctx.places:  # a country named in apposition is a place here, whatever else it names
+        other = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if other is None or not len(other):
+            continue
+        if (other.root.dep_ == "appos" and other.root.head.i == phrase.i) or (
+            other.start == phrase.i + 2 and ctx.doc[phrase.i + 1].text == ","  # the parse missed the apposition
+        ):
+            return p
     return place
 
 
