@@ -9,7 +9,7 @@ from kronika.events.classify import score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
-from kronika.events.parse import by_object, child, object_lemmas, subject_up
+from kronika.events.parse import by_object, object_lemmas, subject_up
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
