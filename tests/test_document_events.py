@@ -1212,3 +1212,12 @@ def test_a_country_in_apposition_places_the_event_not_the_continent_describing_i
     text = "In Asia's largest democracy, India, students are planning a march in every state capital on August 1."
     (event,) = _events(text, published="2024-07-28")
     assert event.place is not None and event.place.name == "India"
+
+
+def test_a_running_total_since_a_day_is_no_events_toll():
+    text = (
+        "Gunmen abducted a tribal elder on the road to Sirte on Friday, and more than 60 people have "
+        "been killed since Sunday in the fighting that followed."
+    )
+    events = _events(text)
+    assert events and all(e.fatalities is None for e in events)

@@ -175,7 +175,8 @@ def claims_for(
         ids.append(c.id)
         q = c.quantity
         value = q.value if q.value is not None else q.low
-        if c.measure == "killed" and value is not None:
+        running = c.time is not None and c.time.bound == "since"  # "have been killed since Sunday": a total
+        if c.measure == "killed" and value is not None and not running:
             tolls.append((abs(q.start - near) if near is not None else len(tolls), int(value)))
     killed = min(tolls)[1] if tolls else None
     return killed, tuple(ids)
