@@ -1221,3 +1221,11 @@ def test_a_running_total_since_a_day_is_no_events_toll():
     )
     events = _events(text)
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_toll_told_at_another_place_with_its_verb_left_out_is_an_event_there():
+    events = _events("Russian missiles killed three people in Kharkiv and two in Sumy on Monday.")
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert by_place["Kharkiv"].fatalities == 3 and by_place["Sumy"].fatalities == 2
+    assert by_place["Sumy"].sub_event_type == by_place["Kharkiv"].sub_event_type
+    assert by_place["Sumy"].actor1 is not None and "Russia" in by_place["Sumy"].actor1.name

@@ -84,10 +84,33 @@ def _from_claim(ctx: Context, c: Claim, attack: Event) -> Event:
     )
 
 
+def _gapped(ctx: Context, c: Claim) -> bool:
+    """The toll's clause leaves out its verb and noun: a bare number conjoined to another ("...
+    killed three people in Kharkiv and two in Sumy")."""
+    span = ctx.doc.char_span(c.quantity.start, c.quantity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "conj" and span.root.like_num
+
+
+def _gapped_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """A toll told at another place in the clause of a mention, its verb left out ("Three people
+    were killed in Kharkiv and two in Sumy"): that kind of event at that place too."""
+    added = []
+    for m in mentions:
+        if m.event_type not in _VIOLENT or m.status != "occurred" or m.place is None:
+            continue
+        for c in ctx.claims:
+            if c.sentence != m.sentence or c.measure not in _TOLLS or c.modality != "asserted" or c.place is None:
+                continue
+            if c.place.level in ("country", "continent") or c.place.name == m.place.name or not _gapped(ctx, c):
+                continue
+            added.append(_from_claim(ctx, c, m))
+    return added
+
+
 def casualty_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
     """``mentions`` with a mention added for each place-by-place toll (see the module's docstring)."""
     told = {m.sentence for m in mentions}
-    added = []
+    added = _gapped_tolls(ctx, mentions)
     for c in ctx.claims:
         if c.measure not in _TOLLS or c.modality != "asserted" or c.sentence in told or c.place is None:
             continue
