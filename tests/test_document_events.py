@@ -1229,3 +1229,19 @@ def test_a_toll_told_at_another_place_with_its_verb_left_out_is_an_event_there()
     assert by_place["Kharkiv"].fatalities == 3 and by_place["Sumy"].fatalities == 2
     assert by_place["Sumy"].sub_event_type == by_place["Kharkiv"].sub_event_type
     assert by_place["Sumy"].actor1 is not None and "Russia" in by_place["Sumy"].actor1.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands attended the campaign rally in Erie on Saturday.",
+        "Supporters gathered for the rally with Senate candidate John Smith in Erie on Saturday.",
+    ],
+)
+def test_a_candidates_rally_is_no_demonstration(text):
+    assert not [e for e in _events(text) if e.event_type == "Protests"]
+
+
+def test_a_rally_against_a_law_is_a_demonstration():
+    (event,) = _events("Thousands rallied in Tbilisi on Saturday against the foreign agents law.")
+    assert event.sub_event_type == "Peaceful protest"
