@@ -1245,3 +1245,13 @@ def test_a_candidates_rally_is_no_demonstration(text):
 def test_a_rally_against_a_law_is_a_demonstration():
     (event,) = _events("Thousands rallied in Tbilisi on Saturday against the foreign agents law.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_the_articles_focus_is_where_it_places_things_not_the_state_that_acts():
+    text = (
+        "# Jets hit depots overnight\n\nJets hit Hezbollah depots overnight, Israel's military said. "
+        "Israel's army said the depots held rockets, and Israel's government warned the group.\n\n"
+        "In Lebanon, shops stayed shut on Tuesday.\n"
+    )
+    (strike,) = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert strike.place_from == "article" and strike.place.name == "Lebanon"

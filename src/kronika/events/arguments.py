@@ -231,13 +231,15 @@ def in_own_phrase(tok, end: int, t: TimeSpan) -> bool:
 
 
 def article_focus(ctx: Context) -> Optional[Place]:
-    """The place the article is about: the location named most often (a name in the title counts
-    twice), the earliest on a tie; None when it names none a map can show."""
+    """The place the article is about: the location named most often where an event can be (a
+    name in the title counts twice; a country that acts, "Israel's army said", does not count),
+    the earliest on a tie; None when it names none a map can show."""
     score: dict[int, float] = {}
     first: dict[int, Place] = {}
+    eligible = {(p.start, p.end) for ps in eligible_places(ctx).values() for p in ps}  # not a state that acts
     for p in ctx.places:
         if (
-            p.role != "location"
+            (p.start, p.end) not in eligible
             or not p.resolved
             or p.geonameid is None
             or p.level == "continent"
