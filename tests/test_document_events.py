@@ -1255,3 +1255,10 @@ def test_the_articles_focus_is_where_it_places_things_not_the_state_that_acts():
     )
     (strike,) = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
     assert strike.place_from == "article" and strike.place.name == "Lebanon"
+
+
+def test_protesters_who_seize_a_square_occupy_it_they_take_no_ground():
+    (event,) = _events(
+        "Protesters seized the main square of the capital on Tuesday and vowed to stay until the president resigns."
+    )
+    assert event.sub_event_type == "Peaceful protest"

@@ -13,6 +13,7 @@ from kronika.events.parse import by_object, object_lemmas, subject_up
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
+_OCCUPIERS = {"protesters": "Peaceful protest", "rioters": "Violent demonstration"}
 
 
 def info_type(tax: dict, sub: str) -> str:
@@ -247,6 +248,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
+        crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
+        if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
+            return _OCCUPIERS[crowd], None
         return territorial(
             tok,
             trig,
