@@ -140,13 +140,14 @@ def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
 
 def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     """The measure of the quantity at [start, end) in ``doc``, or None if it counts nothing of war."""
-    lex = _lex.load()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    gapped = _gapped(span.root, doc, unit)
-    if gapped is not None:
-        return gapped
+    return _gapped(span.root, doc, unit) or _read(doc, span, unit)
+
+
+def _read(doc, span, unit: Optional[str]) -> Optional[Reading]:
+    lex = _lex.load()
     noun, anchor = _counted_noun(span, doc)
     if noun is not None and noun is anchor and noun.lower_ in _QUANTIFIERS:
         noun = None  # "Dozens were killed": the number word counts the people the verb tells of
