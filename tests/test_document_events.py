@@ -117,6 +117,25 @@ def test_past_context_is_background_with_its_own_date():
     assert old.background and old.time.value == "2022-03"
 
 
+def test_the_day_of_an_after_clause_is_not_the_main_clauses():
+    text = (
+        "Farmers blocked roads in Kaduna on Thursday. Thousands of farmers marched in Kaduna for a second "
+        "day after police arrested 20 protesters on Tuesday."
+    )
+    events = _events(text)
+    marched = next(e for e in events if "marched" in e.text)
+    assert marched.time.start_date == D(2025, 3, 6) and marched.time.inherited  # Thursday, not Tuesday
+
+
+def test_an_event_a_count_of_days_before_the_main_clause():
+    text = "Rebels shelled Goma on Saturday, two days after the army retook the town."
+    events = {e.sub_event_type: e for e in _events(text)}
+    assert events["Shelling/artillery/missile attack"].time.start_date == D(2025, 3, 8)
+    assert events["Government regains territory"].time.start_date == D(2025, 3, 6)
+    [strike] = _events("It comes three days after a drone strike killed five people in Kherson.")
+    assert strike.time.start_date == strike.time.end_date == D(2025, 3, 7) and not strike.time.defaulted
+
+
 def test_context_dated_only_by_an_earlier_year_is_dropped():
     assert _events("In 2016, militants attacked an army base in Uri.") == ()
 

@@ -9,6 +9,11 @@ forces began an incursion. They quickly captured ...") is used, flagged ``inheri
 paragraph continues across a line break only into a list item or after a heading or a
 colon. With none there either, the publication date is used with a coarser granularity
 (week) and ``defaulted=True``: it is the date of the report, not of the fact.
+
+A time inside an "after"/"before" clause dates that clause, not the main one ("students joined
+protests for a second day after 100 people were injured on Monday": Monday is the injuries'
+day), and so does a count of units standing before the "after" ("a day after Kyiv suffered the
+heaviest assault"): :func:`dated_clause`, :func:`dates`.
 """
 
 from __future__ import annotations
@@ -113,11 +118,78 @@ def _label(line: str) -> bool:
     return line.endswith(":") and len(line.split()) <= 3
 
 
+SUBORDINATORS = frozenset({"after", "before"})
+_CLIMB = 12
+
+
+def _complement(word):
+    """The clause or noun an "after"/"before" introduces: the verb it marks ("after the army
+    retook it"), else its object ("after the attack")."""
+    if word.dep_ == "mark":
+        return word.head
+    objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
+    return objects[0] if objects else None
+
+
+def dated_clause(doc, start: int, end: int, offset: bool = False):
+    """The head of the "after"/"before" clause that the time at [start, end) dates, or None when it
+    dates its sentence's main clause. An ``offset`` ("two days", "a week") standing before an
+    "after"/"before" dates what follows it ("two days after the army retook it")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if offset:
+        following = doc[span.end] if span.end < len(doc) else None
+        return _complement(following) if following is not None and following.lower_ in SUBORDINATORS else None
+    tok = span.root
+    for _ in range(_CLIMB):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
+            return tok  # "after more than 100 people were injured on Monday"
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+_OFFSET = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?)$")
+
+
+def is_offset(t) -> bool:
+    """Whether time ``t`` is a count of units anchored in the text ("two days [after ...]")."""
+    return t.anchor == "text" and bool(_OFFSET.search(t.text))
+
+
+def dates(doc, clause, start: int, end: int) -> bool:
+    """Whether a time whose dated clause is ``clause`` (:func:`dated_clause`) may date the words at
+    [start, end): always when it dates the main clause, else only inside its own clause."""
+    if clause is None:
+        return True
+    first, last = clause.left_edge, clause.right_edge
+    return first.idx <= start and end <= last.idx + len(last)
+
+
+def _clause_of(ctx: Context, t: TimeSpan):
+    """The "after"/"before" clause ``t`` dates (:func:`dated_clause`), found once per time of the
+    document."""
+    if ctx.doc is None:
+        return None
+    cache = ctx.__dict__.setdefault("_dated_clauses", {})
+    key = (t.start, t.end)
+    if key not in cache:
+        cache[key] = dated_clause(ctx.doc, t.start, t.end, offset=is_offset(t))
+    return cache[key]
+
+
+def _may_date(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
+    return ctx.doc is None or dates(ctx.doc, _clause_of(ctx, t), start, end)
+
+
 def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
-    """The narrative time of the paragraph before ``sentence``: its last calendar time."""
+    """The narrative time of the paragraph before ``sentence``: its last calendar time that dates
+    a main clause (not the "after ..." clause of another event)."""
     by_sentence: dict[int, list[TimeSpan]] = {}
     for t in ctx.times:
-        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER"):
+        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER") and _clause_of(ctx, t) is None:
             by_sentence.setdefault(t.sentence, []).append(t)
     cur = sentence
     for _ in range(CARRY_SENTENCES):
@@ -144,10 +216,12 @@ def of_sentence(ctx: Context, name: str, sentence: int) -> list:
 
 
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
-    """The time governing the clause at [start, end): in its sentence, else inherited from its
-    paragraph, else (with ``default``) the publication date flagged ``defaulted``."""
+    """The time governing the clause at [start, end): in its sentence (not one that dates another
+    clause's "after ..." part), else inherited from its paragraph, else (with ``default``) the
+    publication date flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    found = closest(ctx, [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)], start, end)
+    own = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t) and _may_date(ctx, t, start, end)]
+    found = closest(ctx, own, start, end)
     if found is not None:
         return found
     found = inherited_time(ctx, ctx.sentence_index(start))
