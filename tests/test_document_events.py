@@ -125,6 +125,27 @@ def test_the_day_of_an_after_clause_is_not_the_main_clauses():
     events = _events(text)
     marched = next(e for e in events if "marched" in e.text)
     assert marched.time.start_date == D(2025, 3, 6) and marched.time.inherited  # Thursday, not Tuesday
+    # with no day of its own nor of its paragraph, what followed the "after" is not before it
+    text = "Rebels took Bunia early in the year.\n\nSoldiers clashed with protesters in Bunia after the rebels seized the city in January."
+    [clash] = [e for e in _events(text, "2025-12-13") if "clashed" in e.text]
+    assert clash.time.value == "2025-01" and clash.background
+
+
+def test_a_day_a_future_clause_gives_is_not_the_day_of_what_was_done():
+    [deal] = _events("Negotiators in Doha signed a deal that will end the fighting in Gaza on Friday.")
+    assert deal.sub_event_type == "Agreement" and deal.time.defaulted  # not the Friday the fighting ends
+
+
+def test_an_undated_lead_takes_the_day_the_report_then_tells():
+    text = (
+        "# Officials say truce agreed after air strikes hit Aleppo\n\n"
+        "Air strikes hit the city of Aleppo on Wednesday, killing four people, officials said.\n\n"
+        "Gunmen shot dead two soldiers near the town of Azaz.\n"
+    )
+    events = {e.sub_event_type: e for e in _events(text, "2025-03-13")}
+    assert events["Air/drone strike"].time.start_date == D(2025, 3, 12) and not events["Air/drone strike"].lead
+    for kind in ("Agreement", "Attack"):  # the title's truce and the undated shooting: Wednesday's
+        assert events[kind].time.start_date == D(2025, 3, 12) and events[kind].time.inherited
 
 
 def test_an_event_a_count_of_days_before_the_main_clause():

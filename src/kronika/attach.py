@@ -119,6 +119,7 @@ def _label(line: str) -> bool:
 
 
 SUBORDINATORS = frozenset({"after", "before"})
+_WILL = frozenset({"will", "'ll", "shall"})
 _CLIMB = 12
 
 
@@ -145,6 +146,8 @@ def dated_clause(doc, start: int, end: int, offset: bool = False):
     for _ in range(_CLIMB):
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
             return tok  # "after more than 100 people were injured on Monday"
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _WILL for c in tok.children):
+            return tok  # "agreed on steps that will end the fighting tonight": tonight is the ending's
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -157,6 +160,11 @@ _OFFSET = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?)$")
 def is_offset(t) -> bool:
     """Whether time ``t`` is a count of units anchored in the text ("two days [after ...]")."""
     return t.anchor == "text" and bool(_OFFSET.search(t.text))
+
+
+def _subordinate(clause) -> bool:
+    """Whether ``clause`` (:func:`dated_clause`) is an "after"/"before" clause (not a future one)."""
+    return clause is None or any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
 
 
 def dates(doc, clause, start: int, end: int) -> bool:
@@ -217,14 +225,17 @@ def of_sentence(ctx: Context, name: str, sentence: int) -> list:
 
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
     """The time governing the clause at [start, end): in its sentence (not one that dates another
-    clause's "after ..." part), else inherited from its paragraph, else (with ``default``) the
-    publication date flagged ``defaulted``."""
+    clause's "after ..." part), else inherited from its paragraph, else the time of an "after ..."
+    clause of its sentence (what followed it happened then or later: "they were forced to withdraw
+    after the rebels seized the city in January"), else (with ``default``) the publication date
+    flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    own = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t) and _may_date(ctx, t, start, end)]
-    found = closest(ctx, own, start, end)
-    if found is not None:
-        return found
-    found = inherited_time(ctx, ctx.sentence_index(start))
+    times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)]
+    found = closest(ctx, [t for t in times if _may_date(ctx, t, start, end)], start, end)
+    if found is None:
+        found = inherited_time(ctx, sentence)
+    if found is None:  # not a count before "after", counted from this clause's day; not a future's
+        found = closest(ctx, [t for t in times if not is_offset(t) and _subordinate(_clause_of(ctx, t))], start, end)
     if found is not None:
         return found
     return defaulted_time(ctx, start, end) if default else None
