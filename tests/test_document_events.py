@@ -131,6 +131,16 @@ def test_the_day_of_an_after_clause_is_not_the_main_clauses():
     assert clash.time.value == "2025-01" and clash.background
 
 
+def test_what_came_next_goes_on_with_the_narrative_of_the_paragraph_before():
+    text = (
+        "Insurgents now hold most of the north.\n\n"
+        "In March the insurgents seized the town of Kidal.\n\n"
+        "Shortly afterwards the insurgents seized the city of Gao.\n"
+    )
+    gao = next(e for e in _events(text, "2025-12-13") if "Gao" in e.text)
+    assert gao.background and gao.time.value == "2025-03" and gao.time.inherited  # not news of December
+
+
 def test_a_day_a_future_clause_gives_is_not_the_day_of_what_was_done():
     [deal] = _events("Negotiators in Doha signed a deal that will end the fighting in Gaza on Friday.")
     assert deal.sub_event_type == "Agreement" and deal.time.defaulted  # not the Friday the fighting ends

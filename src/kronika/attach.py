@@ -192,17 +192,33 @@ def _may_date(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
     return ctx.doc is None or dates(ctx.doc, _clause_of(ctx, t), start, end)
 
 
+# a sentence that tells what came next ("Shortly afterwards the rebels captured Bukavu") goes on
+# with the narrative of the paragraph before it
+_THEN = re.compile(
+    r"\W*(?:(?:shortly|soon|not\s+long|moments|minutes|hours|days|weeks|months)\s+)?"
+    r"(?:afterwards?|after\s+that|later|thereafter)\b|\W*then\b",
+    re.IGNORECASE,
+)
+
+
 def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
     """The narrative time of the paragraph before ``sentence``: its last calendar time that dates
-    a main clause (not the "after ..." clause of another event)."""
+    a main clause, else the last of an "after ..." clause (not a count before an "after", not a
+    future's); a sentence that opens by telling
+    what came next ("Shortly afterwards, ...", "Days later, ...") continues the paragraph before."""
     by_sentence: dict[int, list[TimeSpan]] = {}
     for t in ctx.times:
-        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER") and _clause_of(ctx, t) is None:
+        clause = _clause_of(ctx, t)
+        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER") and _subordinate(clause):
             by_sentence.setdefault(t.sentence, []).append(t)
+    for si, found in by_sentence.items():  # a main clause's time before an "after ..." clause's
+        main = [t for t in found if _clause_of(ctx, t) is None]
+        by_sentence[si] = main or [t for t in found if not is_offset(t)]
     cur = sentence
     for _ in range(CARRY_SENTENCES):
         prev = cur - 1
-        if prev < 0 or not _continues(ctx, prev, cur):
+        goes_on = cur == sentence and bool(_THEN.match(ctx.sentences[cur].text))
+        if prev < 0 or not (goes_on or _continues(ctx, prev, cur)):
             return None
         if by_sentence.get(prev):
             return max(by_sentence[prev], key=lambda t: t.start).model_copy(update={"inherited": True})
