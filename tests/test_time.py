@@ -323,12 +323,15 @@ def test_a_count_before_after_dates_the_after_clause_from_the_main_clause():
     assert got["Six months"] == ("DATE", D(2024, 9, 1), D(2024, 9, 30))
 
 
-def test_a_count_after_a_past_clause_with_no_day_stays_a_duration():
+def test_a_count_with_no_day_to_count_from_stays_a_duration():
     import kronika
 
     a = kronika.analyze("Two weeks after the attack, police arrested a suspect.", published="2025-03-12")
     [t] = a.times
     assert (t.text, t.type, t.value) == ("Two weeks", "DURATION", "P2W")
+    # told in the present, of what is still to come: not counted back from the report
+    a = kronika.analyze("The deadline falls two days after the ceasefire takes effect.", published="2025-03-12")
+    assert [(t.text, t.type) for t in a.times] == [("two days", "DURATION")]
 
 
 def test_a_day_that_names_a_well_known_event_is_that_events_day():

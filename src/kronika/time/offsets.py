@@ -36,7 +36,8 @@ def _told_now(clause) -> bool:
 
 def _reference(ctx: Context, times: list[TimeSpan], offset: TimeSpan, clause) -> Optional[dt.date]:
     """The day the offset counts from: the main clause's own day in the sentence (the one nearest
-    the offset), else the publication date when the main clause is told in the present."""
+    the offset), else the publication date when the main clause is told in the present and the
+    "after" clause in the past."""
     days = [
         t
         for t in times
@@ -50,7 +51,16 @@ def _reference(ctx: Context, times: list[TimeSpan], offset: TimeSpan, clause) ->
     ]
     if days:
         return min(days, key=lambda t: abs(t.start - offset.start)).start_date
-    return ctx.published if _told_now(clause) else None
+    return ctx.published if _told_now(clause) and _done(clause) else None
+
+
+def _done(clause) -> bool:
+    """Whether the "after" clause tells of something done ("after Kyiv suffered", "after a deal
+    was signed"), or names it ("a day after the attack"): not "after the ceasefire takes effect"."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return True
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return clause.tag_ == "VBD" or (clause.tag_ == "VBN" and bool(auxes & {"was", "were", "had", "has", "have"}))
 
 
 def _shifted(day: dt.date, n: int, unit: str) -> dict:
