@@ -117,6 +117,56 @@ def test_past_context_is_background_with_its_own_date():
     assert old.background and old.time.value == "2022-03"
 
 
+def test_the_day_of_an_after_clause_is_not_the_main_clauses():
+    text = (
+        "Farmers blocked roads in Kaduna on Thursday. Thousands of farmers marched in Kaduna for a second "
+        "day after police arrested 20 protesters on Tuesday."
+    )
+    events = _events(text)
+    marched = next(e for e in events if "marched" in e.text)
+    assert marched.time.start_date == D(2025, 3, 6) and marched.time.inherited  # Thursday, not Tuesday
+    # with no day of its own nor of its paragraph, what followed the "after" is not before it
+    text = "Rebels took Bunia early in the year.\n\nSoldiers clashed with protesters in Bunia after the rebels seized the city in January."
+    [clash] = [e for e in _events(text, "2025-12-13") if "clashed" in e.text]
+    assert clash.time.value == "2025-01" and clash.background
+
+
+def test_what_came_next_goes_on_with_the_narrative_of_the_paragraph_before():
+    text = (
+        "Insurgents now hold most of the north.\n\n"
+        "In March the insurgents seized the town of Kidal.\n\n"
+        "Shortly afterwards the insurgents seized the city of Gao.\n"
+    )
+    gao = next(e for e in _events(text, "2025-12-13") if "Gao" in e.text)
+    assert gao.background and gao.time.value == "2025-03" and gao.time.inherited  # not news of December
+
+
+def test_a_day_a_future_clause_gives_is_not_the_day_of_what_was_done():
+    [deal] = _events("Negotiators in Doha signed a deal that will end the fighting in Gaza on Friday.")
+    assert deal.sub_event_type == "Agreement" and deal.time.defaulted  # not the Friday the fighting ends
+
+
+def test_an_undated_lead_takes_the_day_the_report_then_tells():
+    text = (
+        "# Officials say truce agreed after air strikes hit Aleppo\n\n"
+        "Air strikes hit the city of Aleppo on Wednesday, killing four people, officials said.\n\n"
+        "Gunmen shot dead two soldiers near the town of Azaz.\n"
+    )
+    events = {e.sub_event_type: e for e in _events(text, "2025-03-13")}
+    assert events["Air/drone strike"].time.start_date == D(2025, 3, 12) and not events["Air/drone strike"].lead
+    for kind in ("Agreement", "Attack"):  # the title's truce and the undated shooting: Wednesday's
+        assert events[kind].time.start_date == D(2025, 3, 12) and events[kind].time.inherited
+
+
+def test_an_event_a_count_of_days_before_the_main_clause():
+    text = "Rebels shelled Goma on Saturday, two days after the army retook the town."
+    events = {e.sub_event_type: e for e in _events(text)}
+    assert events["Shelling/artillery/missile attack"].time.start_date == D(2025, 3, 8)
+    assert events["Government regains territory"].time.start_date == D(2025, 3, 6)
+    [strike] = _events("It comes three days after a drone strike killed five people in Kherson.")
+    assert strike.time.start_date == strike.time.end_date == D(2025, 3, 7) and not strike.time.defaulted
+
+
 def test_context_dated_only_by_an_earlier_year_is_dropped():
     assert _events("In 2016, militants attacked an army base in Uri.") == ()
 
