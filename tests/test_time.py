@@ -343,3 +343,8 @@ def test_a_day_that_names_a_well_known_event_is_that_events_day():
     # the same words with none of the event's cues in the text: the normalizer's reading
     a = kronika.analyze("Survivors of the October 7 attack on the village met the governor.", published="2025-03-12")
     assert [t.value for t in a.times] == ["2024-10-07"]
+
+
+def test_a_day_a_group_is_planning_for_is_ahead():
+    t = one("Students are planning a march on August 1 in the capital.", D(2024, 5, 1))
+    assert (t.value, t.granularity) == ("2024-08-01", "day")
