@@ -364,3 +364,12 @@ def test_the_state_a_blast_leaves_people_in_is_their_toll():
 def test_a_number_whose_clause_leaves_out_verb_and_noun_counts_what_the_first_counts():
     claims = _claims("Two more deaths were reported in the Zhytomyr region, and one in the city of Korosten.")
     assert sorted((c.measure, c.quantity.value) for c in claims) == [("killed", 1.0), ("killed", 2.0)]
+
+
+def test_a_gapped_number_takes_the_place_of_its_own_phrase():
+    import kronika
+
+    text = "Two more deaths were reported in the Kharkiv region, and one in the port city of Odesa."
+    claims = kronika.analyze(text, published="2025-01-20").claims
+    by_value = {c.quantity.value: c for c in claims}
+    assert by_value[1.0].place is not None and by_value[1.0].place.name == "Odesa"

@@ -463,3 +463,9 @@ def test_the_first_of_two_names_that_share_a_word_is_the_whole_name():
     by_text = {p.text: p for p in a.places}
     assert "North and" not in by_text
     assert by_text["North"].country_code == "KP" and by_text["South Korea"].country_code == "KR"
+
+
+def test_a_country_qualifying_a_base_is_no_location(analyse):
+    _, places = analyse("Militants fired rockets at a U.S. base in Iraq on Tuesday.")
+    locations = {p.name for p in places if p.role == "location"}
+    assert "Iraq" in locations and "United States" not in locations

@@ -36,7 +36,7 @@ from kronika.claims.modality import modality as _modality
 from kronika.context import Context
 from kronika.intervals import Intervals
 from kronika.quantities import find_quantities
-from kronika.records import Claim, ClaimPart, Mention, Quantity
+from kronika.records import Claim, ClaimPart, Mention, Place, Quantity
 
 __all__ = ["extract_claims", "find_attributions", "Attribution"]
 
@@ -122,7 +122,7 @@ class _Builder:
             quote=self.mention(att.quote) if att is not None and att.quote else None,
             modality=modality,
             time=governing_time(ctx, q.start, q.end),
-            place=governing_place(ctx, q.start, q.end),
+            place=_own_place(ctx, reading) or governing_place(ctx, q.start, q.end),
             parts=tuple(parts),
             parts_sum=parts_sum,
             parts_check=parts_check,
@@ -133,6 +133,15 @@ class _Builder:
             headline=self.is_headline(q.start),
             statement=statement_id(self.doc_id, att) if att is not None else None,
         )
+
+
+def _own_place(ctx: Context, reading) -> Optional[Place]:
+    """The place in a gapped number's own phrase ("..., and one in the city of Mykolaiv")."""
+    num = reading.anchor
+    if num.dep_ != "conj" or not num.like_num:
+        return None
+    own = {t.idx for t in num.subtree if t.i != num.i}
+    return next((p for p in ctx.places if p.role == "location" and p.start in own), None)
 
 
 def _part_cue_between(text: str, a: int, b: int, cues: tuple[str, ...]) -> bool:
