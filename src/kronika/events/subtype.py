@@ -157,7 +157,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of", "in"})
     ]
     if tok.pos_ == "VERB":  # what is fired or launched is the weapon; what is hit is the target
-        fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use")
+        fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use", "set", "detonate")
         own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
         shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"

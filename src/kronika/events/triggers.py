@@ -63,12 +63,30 @@ def _candidates(tok, lex: Lexicon):
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
+    keys += _hyphenated_keys(tok, pos)
     seen = set()
     for key in keys:
         for trig in lex.by_key.get(key, ()):
             if id(trig) not in seen:
                 seen.add(id(trig))
                 yield key[0], trig
+
+
+def _hyphenated_keys(tok, pos: str) -> list:
+    """The keys of a word the tokenizer split at its hyphen, looked up on its last part (the
+    head of the compound): "shoot-out" as "shoot-out" and "shootout", "cease-fire", "gun-fights"."""
+    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+        return []
+    first = tok.nbor(-2)
+    if not first.is_alpha or first.head.i != tok.i:
+        return []
+    keys = []
+    for last in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for word in (f"{first.lower_}-{last}", f"{first.lower_}{last}"):
+            keys.append((word, pos))
+            if pos == "NOUN" and word.endswith("s"):
+                keys.append((word[:-1], pos))
+    return keys
 
 
 def _told_as_past(verb) -> bool:
@@ -136,8 +154,20 @@ def _subject_is(tok, heads: frozenset) -> bool:
     return subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads)
 
 
+def _left(verb) -> set:
+    """What a verb with no object leaves: "withdrew from the treaty", "pulled out of the talks"."""
+    if child(verb, "dobj") is not None:
+        return set()
+    heads = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    heads += [g for c in verb.children if c.lower_ == "out" for p in c.children if p.lower_ == "of" for g in p.children]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]  # "out" a particle
+    return {w for g in heads if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+
+
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
+    if trig.sub_event_type == "Agreement" and is_verb(tok):
+        objs = objs | _left(tok)  # an agreement left is an agreement's object
     if trig.requires_object and not (objs & trig.requires_object):
         return True
     if trig.requires_military_object and not (objs & lex.military_nouns):
@@ -148,6 +178,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         if not heads & (lex.person_nouns | _CAPTIVES):
             return True
     mods = modifier_lemmas(tok)
+    if is_verb(tok):  # a verb's adverbs: "sexually assaulted"
+        mods = mods | {c.lemma_.lower() for c in tok.children if c.dep_ == "advmod"}
     if trig.requires_modifier and not (mods & trig.requires_modifier):
         return True
     if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
