@@ -1175,6 +1175,13 @@ def _main(text: str):
         ("Iran withdrew from the nuclear deal with the European powers on Friday.", "Agreement"),
         ("The rebel alliance pulled out of the peace talks in Addis Ababa on Friday.", "Agreement"),
         ("Ethiopian troops withdrew from the town of Shire on Friday.", "Non-violent transfer of territory"),
+        # what is seized: weapons though a town follows them; ground by militants or by government troops
+        (
+            "Soldiers seized 25 assault rifles, two grenade launchers and several ammunitions in Gao town on Friday.",
+            "Disrupted weapons use",
+        ),
+        ("Jihadists seized two gold mines near Djibo on Friday.", "Non-state actor overtakes territory"),
+        ("Government troops took control of several villages near Kidal on Friday.", "Government regains territory"),
     ],
 )
 def test_the_clause_types_what_its_words_tell(text, sub):

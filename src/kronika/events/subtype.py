@@ -30,8 +30,24 @@ def _country_taken(obj, tok, d: DocIndex) -> Optional[str]:
     return None
 
 
+def _weapon_head(t, lex: Lexicon) -> bool:
+    """The noun names weapons: "40 rifles", "a rocket launcher" (not "two gold mines", a pit)."""
+    if not ({t.lemma_.lower(), t.lower_} & lex.weapon_nouns):
+        return False
+    return t.lemma_.lower() != "mine" or all(c.lower_ == "land" for c in t.children if c.dep_ == "compound")
+
+
 def territorial(
-    tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexicon, dictionary, objs, non_state_words: bool = False
+    tok,
+    trig: Trigger,
+    target_tok,
+    actor1,
+    d: DocIndex,
+    lex: Lexicon,
+    dictionary,
+    objs,
+    non_state_words: bool = False,
+    state_words: bool = False,
 ):
     """(sub_event_type, kind) for a capture verb or noun; (None, None) when not an event."""
     obj = target_tok
@@ -53,29 +69,34 @@ def territorial(
         and obj.lemma_.lower() not in lex.territory_nouns
     ):
         return "Armed clash", "capture"
-    if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place:
+    if any(_weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass")) if t is not None and t.i not in own):
+        return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
+    site = any(  # "two gold mines": a site, no weapons
+        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
+    )
+    if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place and not site:
         return "Disrupted weapons use", None
     person = (obj is not None and obj.i in d.actor_at) or bool(words & lex.person_nouns)
     if person and not (words & lex.territory_nouns or is_place):
         return "Armed clash", "capture"
-    if not (is_place or words & lex.territory_nouns or "control" in words):
+    if not (is_place or words & lex.territory_nouns or "control" in words or site):
         return None, None  # "captured the attention of ...": not an event
     entry = dictionary.entries.get(actor1.actor_id) if actor1 is not None and actor1.actor_id else None
     inter = actor1.inter if actor1 is not None else None
-    if inter in (2, 3, 4) or (actor1 is None and non_state_words):
+    if inter in (2, 3, 4) or (inter is None and entry is None and non_state_words):
         return "Non-state actor overtakes territory", "takeover"
     if inter == 1 or (entry is not None and entry.kind in ("state", "military", "government", "person", "agency")):
         # ACLED: a government retaking ground in its own country regains it; a foreign state's
         # forces taking a place abroad overtake it, as a non-state actor would
         place_iso = _country_taken(obj, tok, d)
-        own_iso = entry.iso3 if entry is not None else None
+        own_iso = entry.iso3 if entry is not None else actor1.country_iso3 if actor1 is not None else None
         if place_iso and own_iso and place_iso != own_iso:
             return "Non-state actor overtakes territory", "takeover"
         if trig.retake or (place_iso and own_iso == place_iso):
             return "Government regains territory", "recapture"
         return "Armed clash", "territorial_change"
-    if trig.retake:
-        return "Government regains territory", "recapture"
+    if trig.retake or (actor1 is None and state_words):
+        return "Government regains territory", "recapture"  # "government troops took control of ...": its own ground
     return "Armed clash", "territorial_change"
 
 
@@ -256,7 +277,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             run.lex,
             run.dictionary,
             object_lemmas(tok),
-            non_state_words=bool(agent_words & run.dictionary.demonym_blockers),
+            non_state_words=bool(agent_words & run.dictionary.demonym_blockers)
+            or generic_role(subj_tok, run.lex) == "armed_group",  # "Islamic militants", "jihadists"
+            state_words=generic_role(subj_tok, run.lex) == "military",
         )
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind
