@@ -1182,6 +1182,10 @@ def _main(text: str):
         ),
         ("Jihadists seized two gold mines near Djibo on Friday.", "Non-state actor overtakes territory"),
         ("Government troops took control of several villages near Kidal on Friday.", "Government regains territory"),
+        # property a mob destroys is mob violence; a demonstration's, a violent demonstration
+        ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
+        ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),
+        ("Protesters ransacked the district office in Kasese on Friday.", "Violent demonstration"),
     ],
 )
 def test_the_clause_types_what_its_words_tell(text, sub):

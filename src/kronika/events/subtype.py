@@ -231,10 +231,14 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
-def _by_crowd(tok, fr, run) -> bool:
-    """The agent of the clause is a crowd ("demonstrators set fire to ...")."""
+def _by_crowd(tok, fr, run) -> Optional[str]:
+    """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
+    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
+    when no crowd did it."""
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return generic_role(agent, run.lex) in _CROWDS
+    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+        return "Mob violence"
+    return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
 
 
 _DECIDED_BY_WEAPON = {
@@ -251,8 +255,8 @@ _DECIDED_BY_WEAPON = {
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
-    if sub == "Looting/property destruction" and _by_crowd(tok, fr, run):
-        return "Violent demonstration", kind  # ACLED: a crowd destroying property riots
+    if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
+        return crowd, kind  # ACLED: a crowd destroying property riots
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
         return "Excessive force against protesters", kind  # "killing one protester"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
