@@ -1182,6 +1182,9 @@ def _main(text: str):
         ),
         ("Jihadists seized two gold mines near Djibo on Friday.", "Non-state actor overtakes territory"),
         ("Government troops took control of several villages near Kidal on Friday.", "Government regains territory"),
+        # a subject counted ("dozens of fighters", "scores of shells") is what it counts
+        ("Hundreds of former rebel fighters have mobilized near Bunia to join the army.", "Change to group/activity"),
+        ("Scores of mortar shells fell on the market in Goma on Friday.", "Shelling/artillery/missile attack"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
         ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
         ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),

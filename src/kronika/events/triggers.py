@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kronika.events.frame import PERSONAL_POSS, military_context
-from kronika.events.lexicon import Lexicon, Trigger
+from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import (
     asks_who,
     by_object,
@@ -150,8 +150,19 @@ def _aimed(tok, preps: frozenset) -> bool:
 
 
 def _subject_is(tok, heads: frozenset) -> bool:
+    """The verb's subject is one of ``heads``, through a count ("dozens of fighters", "hundreds of
+    volunteers"). (Not through a conjunct: "the army and the security forces will deploy and take
+    control" is the taking's.)"""
     subj = child(tok, "nsubj")
-    return subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads)
+    if subj is None:
+        return False
+    nouns = [subj]
+    counts = load_lexicon().words["bare_plurals"] | load_lexicon().words["counting_nouns"] | {"group", "team"}
+    if subj.like_num or subj.lemma_.lower() in counts or subj.lower_ in counts:
+        nouns += [
+            g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    return any(n.lemma_.lower() in heads or n.lower_ in heads for n in nouns)
 
 
 def _left(verb) -> set:
