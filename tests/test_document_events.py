@@ -1185,6 +1185,12 @@ def _main(text: str):
         # a subject counted ("dozens of fighters", "scores of shells") is what it counts
         ("Hundreds of former rebel fighters have mobilized near Bunia to join the army.", "Change to group/activity"),
         ("Scores of mortar shells fell on the market in Goma on Friday.", "Shelling/artillery/missile attack"),
+        # an attack told by what it did to people: "attacked ..., abducting ..."
+        (
+            "Gunmen have attacked the Staff Quarters of the State Polytechnic in Wukari, Taraba State,"
+            " abducting the wife of the college's Registrar, Musa Danjuma",
+            "Abduction/forced disappearance",
+        ),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
         ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
         ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),

@@ -10,6 +10,7 @@ from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
 from kronika.events.parse import by_object, child, object_lemmas, subject_up
+from kronika.events.triggers import trigger_for
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
@@ -252,6 +253,22 @@ _DECIDED_BY_WEAPON = {
 }
 
 
+_DONE_TO_PEOPLE = {"Abduction/forced disappearance", "Sexual violence"}
+
+
+def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
+    """What an attack was for, told by the participle that follows it ("raided the village,
+    kidnapping a priest", "attacked the camp, raping several women"): that violence's type."""
+    if not tok.tag_.startswith("VB"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
+            trig = trigger_for(c, lex)
+            if trig is not None and trig.sub_event_type in _DONE_TO_PEOPLE:
+                return trig.sub_event_type
+    return None
+
+
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
@@ -261,6 +278,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Excessive force against protesters", kind  # "killing one protester"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
+    if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
+        return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
         armed = weapon_type(tok, run.lex)
         if armed is not None:
