@@ -1191,6 +1191,9 @@ def _main(text: str):
             " abducting the wife of the college's Registrar, Musa Danjuma",
             "Abduction/forced disappearance",
         ),
+        # "a blast" people died in or fled after happened
+        ("Three pupils died in an explosion outside their school in Beira on Friday.", "Remote explosive/landmine/IED"),
+        ("Two policemen were killed in a blast in Peshawar on Friday.", "Remote explosive/landmine/IED"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
         ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
         ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),

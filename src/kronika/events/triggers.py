@@ -25,6 +25,8 @@ from kronika.events.parse import (
 
 
 _GENERIC_DETS = {"a", "an", "each", "any", "every"}
+# what befalls people in an event or after it: "died in an explosion", "their evacuation after a blast"
+_HARMED = {"die", "kill", "injure", "wound", "hurt", "maim", "evacuate", "evacuation", "flee", "death", "injury"}
 
 
 def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
@@ -125,6 +127,14 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             "following",
         ):
             return False  # "killed during a protest", "injured at a rally": that protest happened
+        harmed = tok.head.head
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "after")
+            and harmed.lemma_.lower() in _HARMED
+            and child(harmed, "dobj") is None
+        ):
+            return False  # "four children died in an explosion", "evacuated after a blast": it happened
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
