@@ -1194,6 +1194,10 @@ def _main(text: str):
         # "a blast" people died in or fled after happened
         ("Three pupils died in an explosion outside their school in Beira on Friday.", "Remote explosive/landmine/IED"),
         ("Two policemen were killed in a blast in Peshawar on Friday.", "Remote explosive/landmine/IED"),
+        # grenades used are a grenade attack, however the clashes around them; stun grenades crowd control
+        ("Riot police used grenades against the opposition during the clashes in Kyiv on Friday.", "Grenade"),
+        ("The use of hand grenades by the army in the fighting killed four people in Beni on Friday.", "Grenade"),
+        ("Police used stun grenades to break up the rally in Tbilisi on Friday.", "Protest with intervention"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
         ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
         ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),
