@@ -1198,6 +1198,8 @@ def _main(text: str):
         ("Riot police used grenades against the opposition during the clashes in Kyiv on Friday.", "Grenade"),
         ("The use of hand grenades by the army in the fighting killed four people in Beni on Friday.", "Grenade"),
         ("Police used stun grenades to break up the rally in Tbilisi on Friday.", "Protest with intervention"),
+        # an event noun a past verb was done with happened
+        ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
         ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
         ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),
@@ -1208,6 +1210,10 @@ def test_the_clause_types_what_its_words_tell(text, sub):
     e = _main(text)
     assert e is not None and e.sub_event_type == sub
     assert e.confidence > 0.3  # the clause path, not the snippet classifier's reading
+
+
+def test_threatened_with_an_attack_is_no_attack():
+    assert not _events("The rebels threatened the town with an attack on Friday.")
 
 
 def test_setting_off_on_a_journey_is_no_explosion():

@@ -135,11 +135,20 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             and child(harmed, "dobj") is None
         ):
             return False  # "four children died in an explosion", "evacuated after a blast": it happened
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
+            return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+def _done_with(tok) -> bool:
+    """An event noun a past verb was done with: "retaliated with an airstrike" (not "threatened with
+    an attack", "a ceasefire with Hamas")."""
+    verb = tok.head.head
+    return verb.tag_ == "VBD" and verb.lemma_.lower() not in load_lexicon().status["planned_verbs"]
 
 
 # --- which trigger words do not report an event here ------------------------------------
