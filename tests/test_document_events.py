@@ -1198,6 +1198,13 @@ def _main(text: str):
         ("Riot police used grenades against the opposition during the clashes in Kyiv on Friday.", "Grenade"),
         ("The use of hand grenades by the army in the fighting killed four people in Beni on Friday.", "Grenade"),
         ("Police used stun grenades to break up the rally in Tbilisi on Friday.", "Protest with intervention"),
+        # stones and petrol bombs thrown by a crowd: its violence (a mob's when no demonstration)
+        (
+            "Demonstrators threw rocks at riot police outside the parliament in Nairobi on Friday.",
+            "Violent demonstration",
+        ),
+        ("Villagers pelted a police patrol with stones near Kisii on Friday.", "Mob violence"),
+        ("An angry mob hurled petrol bombs at the police station in Derry on Friday.", "Mob violence"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration

@@ -274,6 +274,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
+    if sub == "Violent demonstration" and _by_crowd(tok, fr, run) == "Mob violence":
+        return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
         return "Excessive force against protesters", kind  # "killing one protester"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
