@@ -1205,6 +1205,18 @@ def _main(text: str):
         ),
         ("Villagers pelted a police patrol with stones near Kisii on Friday.", "Mob violence"),
         ("An angry mob hurled petrol bombs at the police station in Derry on Friday.", "Mob violence"),
+        # wordings of attacks, arrests, captures and handovers the trigger words missed
+        ("Armed men stormed a mosque in Zamfara on Friday, killing 18 worshippers.", "Attack"),
+        ("Rioters stormed the presidential palace in Colombo on Friday.", "Violent demonstration"),
+        ("Gunmen hacked five villagers to death in Bokkos on Friday.", "Attack"),
+        ("A suspected thief was beaten to death by a mob in Onitsha on Friday.", "Mob violence"),
+        ("Police rounded up 40 suspected smugglers in Harare on Friday.", "Arrests"),
+        ("Al-Shabaab fighters took over the town of Bulo Burde on Friday.", "Non-state actor overtakes territory"),
+        (
+            "Federal troops handed over control of the town to a local militia on Friday.",
+            "Non-violent transfer of territory",
+        ),
+        ("Gunmen set ablaze a church and 20 houses in Jos on Friday.", "Looting/property destruction"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
@@ -1221,6 +1233,20 @@ def test_the_clause_types_what_its_words_tell(text, sub):
 
 def test_threatened_with_an_attack_is_no_attack():
     assert not _events("The rebels threatened the town with an attack on Friday.")
+
+
+def test_storming_out_and_taking_over_a_company_are_no_events():
+    assert not _events("The minister stormed out of the cabinet meeting in Tbilisi on Friday.")
+    assert all(e.confidence <= 0.3 for e in _events("The company took over the bank in Lagos on Friday."))
+
+
+def test_a_mob_in_a_demonstration_is_its_rioters():
+    events = _events(
+        "Anti-immigration demonstrations turned violent in several towns on Friday. In Hartlepool, a police"
+        " car was set ablaze by a mob."
+    )
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert _main("In Hartlepool, a police car was set ablaze by a mob on Friday.").sub_event_type == "Mob violence"
 
 
 def test_setting_off_on_a_journey_is_no_explosion():

@@ -232,12 +232,19 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
+def _after_a_protest(tok, lex: Lexicon) -> bool:
+    """The report has told of a demonstration before the word: a mob in it is its rioters ("far-right
+    demonstrations turned violent ... police cars were set ablaze by a mob")."""
+    words = lex.words["protest_words"]
+    return any(t.lemma_.lower() in words and t.ent_type_ != "DATE" for t in tok.doc[: tok.i])
+
+
 def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
     ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
     when no crowd did it."""
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"] and not _after_a_protest(tok, run.lex):
         return "Mob violence"
     return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
 
@@ -274,6 +281,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
+    if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
+        return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and _by_crowd(tok, fr, run) == "Mob violence":
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
