@@ -1217,6 +1217,17 @@ def _main(text: str):
             "Non-violent transfer of territory",
         ),
         ("Gunmen set ablaze a church and 20 houses in Jos on Friday.", "Looting/property destruction"),
+        ("Government helicopters dropped barrel bombs on rebel villages near Idlib on Friday.", "Air/drone strike"),
+        ("Helicopter gunships pounded militant hideouts near Miranshah on Friday.", "Air/drone strike"),
+        ("Mortar rounds landed near a school in Goma on Friday.", "Shelling/artillery/missile attack"),
+        ("Students took part in a candlelight march in Bogota on Friday.", "Peaceful protest"),
+        ("Border guards found 300 detonators in a truck at the Chaman crossing on Friday.", "Disrupted weapons use"),
+        ("Army engineers neutralised two landmines near Kidal on Friday.", "Disrupted weapons use"),
+        ("Twenty insurgents surrendered to the police in Kunduz on Friday.", "Change to group/activity"),
+        ("The army rushed reinforcements to the town of Djibo on Friday.", "Change to group/activity"),
+        ("Rioters smashed the windows of shops and banks in Lyon on Friday.", "Violent demonstration"),
+        ("Israeli troops demolished four homes in Hebron on Friday.", "Looting/property destruction"),
+        ("Riot police beat students with batons in Dhaka on Friday.", "Attack"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
@@ -1247,6 +1258,11 @@ def test_a_mob_in_a_demonstration_is_its_rioters():
     )
     assert [e.sub_event_type for e in events] == ["Violent demonstration"]
     assert _main("In Hartlepool, a police car was set ablaze by a mob on Friday.").sub_event_type == "Mob violence"
+
+
+def test_windows_a_drone_smashed_are_no_destruction_of_their_own():
+    assert not _events("Drone debris fell in a courtyard in Tula on Friday, smashing windows in several flats.")
+    assert not _events("Arsenal beat Chelsea in London on Friday.")
 
 
 def test_setting_off_on_a_journey_is_no_explosion():

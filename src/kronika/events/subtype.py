@@ -283,7 +283,7 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return crowd, kind  # ACLED: a crowd destroying property riots
     if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
-    if sub == "Violent demonstration" and _by_crowd(tok, fr, run) == "Mob violence":
+    if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
         return "Excessive force against protesters", kind  # "killing one protester"

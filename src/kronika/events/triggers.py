@@ -21,6 +21,7 @@ from kronika.events.parse import (
     object_of,
     prep_obj,
     purpose_clause,
+    subject_up,
 )
 
 
@@ -135,6 +136,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             and child(harmed, "dobj") is None
         ):
             return False  # "four children died in an explosion", "evacuated after a blast": it happened
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _takes_part(tok.head.head):
+            return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
@@ -142,6 +145,13 @@ def generic_noun(tok, lex: Lexicon) -> bool:
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+def _takes_part(verb) -> bool:
+    """ "participated in", "took part in", "joined in"."""
+    if verb.lemma_.lower() in ("participate", "part", "join"):
+        return True
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _done_with(tok) -> bool:
@@ -235,6 +245,19 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
 
 
+_DEBRIS = {"wreckage", "debris", "fragment", "fragments", "shrapnel", "blast", "explosion", "shockwave"}
+
+
+def _done_by_a_weapon(tok, lex: Lexicon) -> bool:
+    """Property a weapon or its debris damaged ("the missile smashed windows", "wreckage ...,
+    smashing windows"): no destruction of its own."""
+    subj = by_object(tok) if is_passive(tok) else subject_up(tok)[0]
+    if subj is None:
+        return False
+    words = {w for t in subj.subtree for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & (lex.weapon_nouns | _DEBRIS | set(lex.weapon_types)))
+
+
 def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
     """Readings of the word that name no event: part of a name or a compound, a kind of thing,
     a descriptive participle, one person's duty, an aim."""
@@ -277,6 +300,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "released on bail", "freed from jail": justice, not an exchange
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
+    if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
+        return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
     if (
