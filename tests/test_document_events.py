@@ -1228,6 +1228,7 @@ def _main(text: str):
         ("Rioters smashed the windows of shops and banks in Lyon on Friday.", "Violent demonstration"),
         ("Israeli troops demolished four homes in Hebron on Friday.", "Looting/property destruction"),
         ("Riot police beat students with batons in Dhaka on Friday.", "Attack"),
+        ("Unknown arsonists burned down a police post in Kananga on Friday.", "Looting/property destruction"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
