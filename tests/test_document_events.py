@@ -1229,6 +1229,9 @@ def _main(text: str):
         ("Israeli troops demolished four homes in Hebron on Friday.", "Looting/property destruction"),
         ("Riot police beat students with batons in Dhaka on Friday.", "Attack"),
         ("Unknown arsonists burned down a police post in Kananga on Friday.", "Looting/property destruction"),
+        ("A suicide bomber rammed an explosives-laden truck into the army base in Gao on Friday.", "Suicide bomb"),
+        ("Kidnappers seized a schoolteacher in Owerri on Friday.", "Abduction/forced disappearance"),
+        ("Gunmen seized three Turkish engineers in Kogi on Friday.", "Abduction/forced disappearance"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
