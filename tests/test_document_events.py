@@ -1232,6 +1232,7 @@ def _main(text: str):
         ("A suicide bomber rammed an explosives-laden truck into the army base in Gao on Friday.", "Suicide bomb"),
         ("Kidnappers seized a schoolteacher in Owerri on Friday.", "Abduction/forced disappearance"),
         ("Gunmen seized three Turkish engineers in Kogi on Friday.", "Abduction/forced disappearance"),
+        ("Fighting between two militias left eight dead in Bambari on Friday.", "Armed clash"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
@@ -1267,6 +1268,10 @@ def test_a_mob_in_a_demonstration_is_its_rioters():
 def test_windows_a_drone_smashed_are_no_destruction_of_their_own():
     assert not _events("Drone debris fell in a courtyard in Tula on Friday, smashing windows in several flats.")
     assert not _events("Arsenal beat Chelsea in London on Friday.")
+
+
+def test_a_gerund_with_an_object_is_still_a_verb():
+    assert not _events("Fighting the rebels was hard for the army, the general said.")
 
 
 def test_setting_off_on_a_journey_is_no_explosion():

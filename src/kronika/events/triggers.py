@@ -48,6 +48,12 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
 def _candidates(tok, lex: Lexicon):
     if is_noun(tok):
         pos = "NOUN"  # the tagger's coarse tag sometimes calls "airstrikes" a verb
+    elif (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+        and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
+    ):
+        pos = "NOUN"  # a gerund subject is a noun: "Fighting between the army and rebels left 20 dead"
     elif is_verb(tok):
         pos = "VERB"
     else:
