@@ -1233,6 +1233,17 @@ def _main(text: str):
         ("Kidnappers seized a schoolteacher in Owerri on Friday.", "Abduction/forced disappearance"),
         ("Gunmen seized three Turkish engineers in Kogi on Friday.", "Abduction/forced disappearance"),
         ("Fighting between two militias left eight dead in Bambari on Friday.", "Armed clash"),
+        ("Soldiers gunned down two Boko Haram fighters near Maiduguri on Friday.", "Armed clash"),
+        ("Troops neutralised 12 insurgents near Damboa on Friday.", "Armed clash"),
+        ("Jihadists razed a village near Diffa on Friday.", "Looting/property destruction"),
+        ("Police busted an illegal weapons workshop in Quetta on Friday.", "Disrupted weapons use"),
+        ("Angry residents barricaded the main road in Aba on Friday.", "Peaceful protest"),
+        ("Dock workers downed tools in Durban on Friday.", "Peaceful protest"),
+        ("University students boycotted lectures in Kampala on Friday.", "Peaceful protest"),
+        (
+            "Villagers burned tyres outside the district office in Kisumu on Friday to protest power cuts.",
+            "Violent demonstration",
+        ),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration

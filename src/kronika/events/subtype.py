@@ -233,10 +233,11 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
 
 
 def _after_a_protest(tok, lex: Lexicon) -> bool:
-    """The report has told of a demonstration before the word: a mob in it is its rioters ("far-right
-    demonstrations turned violent ... police cars were set ablaze by a mob")."""
+    """The report tells of a demonstration before the word or in its sentence: a mob in it is its
+    rioters ("far-right demonstrations turned violent ... police cars were set ablaze by a mob",
+    "residents burned tyres to protest water cuts")."""
     words = lex.words["protest_words"]
-    return any(t.lemma_.lower() in words and t.ent_type_ != "DATE" for t in tok.doc[: tok.i])
+    return any(t.lemma_.lower() in words and t.ent_type_ != "DATE" for t in tok.doc[: tok.sent.end])
 
 
 def _by_crowd(tok, fr, run) -> Optional[str]:
@@ -244,8 +245,8 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
     when no crowd did it."""
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"] and not _after_a_protest(tok, run.lex):
-        return "Mob violence"
+    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+        return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
     return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
 
 
