@@ -1244,6 +1244,8 @@ def _main(text: str):
             "Villagers burned tyres outside the district office in Kisumu on Friday to protest power cuts.",
             "Violent demonstration",
         ),
+        ("Communal clashes erupted between Hindus and Muslims in Khargone on Friday.", "Mob violence"),
+        ("Gunmen ambushed a bus carrying aid workers near Bentiu on Friday.", "Attack"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
