@@ -1246,6 +1246,7 @@ def _main(text: str):
         ),
         ("Communal clashes erupted between Hindus and Muslims in Khargone on Friday.", "Mob violence"),
         ("Gunmen ambushed a bus carrying aid workers near Bentiu on Friday.", "Attack"),
+        ("Rebels established a checkpoint on the road to Rutshuru on Friday.", "Headquarters or base established"),
         # an event noun a past verb was done with happened
         ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
         # property a mob destroys is mob violence; a demonstration's, a violent demonstration
