@@ -359,3 +359,8 @@ def test_the_state_a_blast_leaves_people_in_is_their_toll():
     )
     assert sorted((c.measure, c.quantity.value) for c in a.claims) == [("killed", 6.0), ("wounded", 20.0)]
     assert not kronika.analyze("The storm left six people homeless.", published="2024-05-01").claims
+
+
+def test_a_number_whose_clause_leaves_out_verb_and_noun_counts_what_the_first_counts():
+    claims = _claims("Two more deaths were reported in the Zhytomyr region, and one in the city of Korosten.")
+    assert sorted((c.measure, c.quantity.value) for c in claims) == [("killed", 1.0), ("killed", 2.0)]

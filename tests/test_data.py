@@ -6,7 +6,7 @@ import pytest
 
 from kronika.data import DATA_DIR, load_yaml
 from kronika.errors import DataError, KronikaError
-from kronika.time.lexicon import _LexiconFile, _PatternsFile
+from kronika.time.lexicon import _LexiconFile, _NamedDaysFile, _PatternsFile
 
 
 def test_the_shipped_time_files_validate():
@@ -58,6 +58,7 @@ def _models() -> dict:
     return {
         "time/lexicon.yaml": _LexiconFile,
         "time/patterns.yaml": _PatternsFile,
+        "time/named_days.yaml": _NamedDaysFile,
         "places/lexicon.yaml": PlacesLexicon,
         "places/geonames_dump.yaml": _DumpSettings,
         "claims/measures.yaml": _Measures,

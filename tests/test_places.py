@@ -454,3 +454,12 @@ def test_a_title_is_not_the_village_of_the_same_name(analyse):
     # Secretary is a town in Maryland
     _, places = analyse("Foreign Secretary David Lammy said Britain would recognise a Palestinian state.")
     assert not at(places, "Secretary")
+
+
+def test_the_first_of_two_names_that_share_a_word_is_the_whole_name():
+    import kronika
+
+    a = kronika.analyze("Talks between North and South Korea resumed at the border on Monday.", published="2025-03-10")
+    by_text = {p.text: p for p in a.places}
+    assert "North and" not in by_text
+    assert by_text["North"].country_code == "KP" and by_text["South Korea"].country_code == "KR"

@@ -307,3 +307,44 @@ def test_a_month_a_past_verb_reports_is_not_next_month():
 def test_a_part_of_a_season_is_its_month(text, start, end):
     t = one(text, D(2024, 7, 30))
     assert (t.start_date, t.end_date) == (start, end)
+
+
+def test_a_count_before_after_dates_the_after_clause_from_the_main_clause():
+    import kronika
+
+    a = kronika.analyze(
+        "It comes three days after a drone strike hit Kherson. Rebels shelled Goma on Saturday, "
+        "two days after the army retook the town. Six months after the siege began, the city still holds.",
+        published="2025-03-12",
+    )
+    got = {t.text: (t.type, t.start_date, t.end_date) for t in a.times}
+    assert got["three days"] == ("DATE", D(2025, 3, 9), D(2025, 3, 9))  # the report's day, less three
+    assert got["two days"] == ("DATE", D(2025, 3, 6), D(2025, 3, 6))  # Saturday 8 March, less two
+    assert got["Six months"] == ("DATE", D(2024, 9, 1), D(2024, 9, 30))
+
+
+def test_a_count_with_no_day_to_count_from_stays_a_duration():
+    import kronika
+
+    a = kronika.analyze("Two weeks after the attack, police arrested a suspect.", published="2025-03-12")
+    [t] = a.times
+    assert (t.text, t.type, t.value) == ("Two weeks", "DURATION", "P2W")
+    # told in the present, of what is still to come: not counted back from the report
+    a = kronika.analyze("The deadline falls two days after the ceasefire takes effect.", published="2025-03-12")
+    assert [(t.text, t.type) for t in a.times] == [("two days", "DURATION")]
+
+
+def test_a_day_that_names_a_well_known_event_is_that_events_day():
+    import kronika
+
+    text = "Hostages taken in the October 7 attack by Hamas are still held in Gaza. Talks resumed on October 7."
+    a = kronika.analyze(text, published="2025-03-12")
+    assert [t.value for t in a.times] == ["2023-10-07", "2024-10-07"]  # the name; the day a past verb reports
+    # the same words with none of the event's cues in the text: the normalizer's reading
+    a = kronika.analyze("Survivors of the October 7 attack on the village met the governor.", published="2025-03-12")
+    assert [t.value for t in a.times] == ["2024-10-07"]
+
+
+def test_a_day_a_group_is_planning_for_is_ahead():
+    t = one("Students are planning a march on August 1 in the capital.", D(2024, 5, 1))
+    assert (t.value, t.granularity) == ("2024-08-01", "day")

@@ -9,6 +9,11 @@ forces began an incursion. They quickly captured ...") is used, flagged ``inheri
 paragraph continues across a line break only into a list item or after a heading or a
 colon. With none there either, the publication date is used with a coarser granularity
 (week) and ``defaulted=True``: it is the date of the report, not of the fact.
+
+A time inside an "after"/"before" clause dates that clause, not the main one ("students joined
+protests for a second day after 100 people were injured on Monday": Monday is the injuries'
+day), and so does a count of units standing before the "after" ("a day after Kyiv suffered the
+heaviest assault"): :func:`dated_clause`, :func:`dates`.
 """
 
 from __future__ import annotations
@@ -113,16 +118,107 @@ def _label(line: str) -> bool:
     return line.endswith(":") and len(line.split()) <= 3
 
 
+SUBORDINATORS = frozenset({"after", "before"})
+_WILL = frozenset({"will", "'ll", "shall"})
+_CLIMB = 12
+
+
+def _complement(word):
+    """The clause or noun an "after"/"before" introduces: the verb it marks ("after the army
+    retook it"), else its object ("after the attack")."""
+    if word.dep_ == "mark":
+        return word.head
+    objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
+    return objects[0] if objects else None
+
+
+def dated_clause(doc, start: int, end: int, offset: bool = False):
+    """The head of the "after"/"before" clause that the time at [start, end) dates, or None when it
+    dates its sentence's main clause. An ``offset`` ("two days", "a week") standing before an
+    "after"/"before" dates what follows it ("two days after the army retook it")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if offset:
+        following = doc[span.end] if span.end < len(doc) else None
+        return _complement(following) if following is not None and following.lower_ in SUBORDINATORS else None
+    tok = span.root
+    for _ in range(_CLIMB):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
+            return tok  # "after more than 100 people were injured on Monday"
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _WILL for c in tok.children):
+            return tok  # "agreed on steps that will end the fighting tonight": tonight is the ending's
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+_OFFSET = re.compile(r"(?i)\b(?:hours?|days?|weeks?|months?|years?)$")
+
+
+def is_offset(t) -> bool:
+    """Whether time ``t`` is a count of units anchored in the text ("two days [after ...]")."""
+    return t.anchor == "text" and bool(_OFFSET.search(t.text))
+
+
+def _subordinate(clause) -> bool:
+    """Whether ``clause`` (:func:`dated_clause`) is an "after"/"before" clause (not a future one)."""
+    return clause is None or any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
+
+
+def dates(doc, clause, start: int, end: int) -> bool:
+    """Whether a time whose dated clause is ``clause`` (:func:`dated_clause`) may date the words at
+    [start, end): always when it dates the main clause, else only inside its own clause."""
+    if clause is None:
+        return True
+    first, last = clause.left_edge, clause.right_edge
+    return first.idx <= start and end <= last.idx + len(last)
+
+
+def _clause_of(ctx: Context, t: TimeSpan):
+    """The "after"/"before" clause ``t`` dates (:func:`dated_clause`), found once per time of the
+    document."""
+    if ctx.doc is None:
+        return None
+    cache = ctx.__dict__.setdefault("_dated_clauses", {})
+    key = (t.start, t.end)
+    if key not in cache:
+        cache[key] = dated_clause(ctx.doc, t.start, t.end, offset=is_offset(t))
+    return cache[key]
+
+
+def _may_date(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
+    return ctx.doc is None or dates(ctx.doc, _clause_of(ctx, t), start, end)
+
+
+# a sentence that tells what came next ("Shortly afterwards the rebels captured Bukavu") goes on
+# with the narrative of the paragraph before it
+_THEN = re.compile(
+    r"\W*(?:(?:shortly|soon|not\s+long|moments|minutes|hours|days|weeks|months)\s+)?"
+    r"(?:afterwards?|after\s+that|later|thereafter)\b|\W*then\b",
+    re.IGNORECASE,
+)
+
+
 def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
-    """The narrative time of the paragraph before ``sentence``: its last calendar time."""
+    """The narrative time of the paragraph before ``sentence``: its last calendar time that dates
+    a main clause, else the last of an "after ..." clause (not a count before an "after", not a
+    future's); a sentence that opens by telling
+    what came next ("Shortly afterwards, ...", "Days later, ...") continues the paragraph before."""
     by_sentence: dict[int, list[TimeSpan]] = {}
     for t in ctx.times:
-        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER"):
+        clause = _clause_of(ctx, t)
+        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER") and _subordinate(clause):
             by_sentence.setdefault(t.sentence, []).append(t)
+    for si, found in by_sentence.items():  # a main clause's time before an "after ..." clause's
+        main = [t for t in found if _clause_of(ctx, t) is None]
+        by_sentence[si] = main or [t for t in found if not is_offset(t)]
     cur = sentence
     for _ in range(CARRY_SENTENCES):
         prev = cur - 1
-        if prev < 0 or not _continues(ctx, prev, cur):
+        goes_on = cur == sentence and bool(_THEN.match(ctx.sentences[cur].text))
+        if prev < 0 or not (goes_on or _continues(ctx, prev, cur)):
             return None
         if by_sentence.get(prev):
             return max(by_sentence[prev], key=lambda t: t.start).model_copy(update={"inherited": True})
@@ -144,13 +240,18 @@ def of_sentence(ctx: Context, name: str, sentence: int) -> list:
 
 
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
-    """The time governing the clause at [start, end): in its sentence, else inherited from its
-    paragraph, else (with ``default``) the publication date flagged ``defaulted``."""
+    """The time governing the clause at [start, end): in its sentence (not one that dates another
+    clause's "after ..." part), else inherited from its paragraph, else the time of an "after ..."
+    clause of its sentence (what followed it happened then or later: "they were forced to withdraw
+    after the rebels seized the city in January"), else (with ``default``) the publication date
+    flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    found = closest(ctx, [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)], start, end)
-    if found is not None:
-        return found
-    found = inherited_time(ctx, ctx.sentence_index(start))
+    times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)]
+    found = closest(ctx, [t for t in times if _may_date(ctx, t, start, end)], start, end)
+    if found is None:
+        found = inherited_time(ctx, sentence)
+    if found is None:  # not a count before "after", counted from this clause's day; not a future's
+        found = closest(ctx, [t for t in times if not is_offset(t) and _subordinate(_clause_of(ctx, t))], start, end)
     if found is not None:
         return found
     return defaulted_time(ctx, start, end) if default else None

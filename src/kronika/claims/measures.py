@@ -140,10 +140,14 @@ def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
 
 def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     """The measure of the quantity at [start, end) in ``doc``, or None if it counts nothing of war."""
-    lex = _lex.load()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    return _gapped(span.root, doc, unit) or _read(doc, span, unit)
+
+
+def _read(doc, span, unit: Optional[str]) -> Optional[Reading]:
+    lex = _lex.load()
     noun, anchor = _counted_noun(span, doc)
     if noun is not None and noun is anchor and noun.lower_ in _QUANTIFIERS:
         noun = None  # "Dozens were killed": the number word counts the people the verb tells of
@@ -218,6 +222,22 @@ def read(doc, start: int, end: int, unit: Optional[str]) -> Optional[Reading]:
     if measure is None:
         return None
     return Reading(measure, noun, decided_by, anchor, _subject_span(doc, noun, anchor, verb or decided_by, lex))
+
+
+def _gapped(num, doc, unit: Optional[str]) -> Optional[Reading]:
+    """A number whose clause leaves out the verb and the noun of the one before it ("Three people
+    were killed in Kharkiv and two in Sumy"): it counts what that clause counts."""
+    verb = num.head
+    if not num.like_num or num.dep_ != "conj" or verb.pos_ != "VERB" or unit is not None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    count = next((c for c in subj.subtree if c.like_num), None) if subj is not None else None
+    if count is None or count.i >= num.i:
+        return None
+    first = read(doc, count.idx, count.idx + len(count), None)
+    if first is None:
+        return None
+    return Reading(first.measure, first.noun, first.verb, num, first.subject)
 
 
 def _left_state(noun, verb, lex):

@@ -100,6 +100,24 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
+    return _named_in_apposition(ctx, place) if place.level == "continent" else place
+
+
+def _named_in_apposition(ctx: Context, place: Place) -> Place:
+    """ "In Africa's most populous country, Nigeria, ...": the place the phrase names, not the
+    continent it is described by."""
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "poss":
+        return place
+    phrase = span.root.head
+    for p in ctx.places:  # a country named in apposition is a place here, whatever else it names
+        other = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if other is None or not len(other):
+            continue
+        if (other.root.dep_ == "appos" and other.root.head.i == phrase.i) or (
+            other.start == phrase.i + 2 and ctx.doc[phrase.i + 1].text == ","  # the parse missed the apposition
+        ):
+            return p
     return place
 
 
@@ -157,7 +175,8 @@ def claims_for(
         ids.append(c.id)
         q = c.quantity
         value = q.value if q.value is not None else q.low
-        if c.measure == "killed" and value is not None:
+        running = c.time is not None and c.time.bound == "since"  # "have been killed since Sunday": a total
+        if c.measure == "killed" and value is not None and not running:
             tolls.append((abs(q.start - near) if near is not None else len(tolls), int(value)))
     killed = min(tolls)[1] if tolls else None
     return killed, tuple(ids)
@@ -212,13 +231,15 @@ def in_own_phrase(tok, end: int, t: TimeSpan) -> bool:
 
 
 def article_focus(ctx: Context) -> Optional[Place]:
-    """The place the article is about: the location named most often (a name in the title counts
-    twice), the earliest on a tie; None when it names none a map can show."""
+    """The place the article is about: the location named most often where an event can be (a
+    name in the title counts twice; a country that acts, "Israel's army said", does not count),
+    the earliest on a tie; None when it names none a map can show."""
     score: dict[int, float] = {}
     first: dict[int, Place] = {}
+    eligible = {(p.start, p.end) for ps in eligible_places(ctx).values() for p in ps}  # not a state that acts
     for p in ctx.places:
         if (
-            p.role != "location"
+            (p.start, p.end) not in eligible
             or not p.resolved
             or p.geonameid is None
             or p.level == "continent"

@@ -229,7 +229,21 @@ def cumulative(ctx: Context, ev: Event, tok) -> bool:
     if t is not None and t.bound == "since" and t.start_date is not None and ctx.published is not None:
         return t.start_date < ctx.published - dt.timedelta(days=_LONG_RUN_DAYS)  # "since October", not "since Sunday"
     day = ev.time is not None and not ev.time.defaulted and ev.time.granularity == "day"
-    return (ev.fatalities or 0) >= _CUMULATIVE_FLOOR and not day
+    return max(ev.fatalities or 0, _running_toll(ctx, ev)) >= _CUMULATIVE_FLOOR and not day
+
+
+def _running_toll(ctx: Context, ev: Event) -> int:
+    """The largest toll among the mention's claims that runs "since" a time (no event's toll,
+    so not its ``fatalities``)."""
+    ids = set(ev.claims)
+    return max(
+        (
+            int(c.quantity.value if c.quantity.value is not None else c.quantity.low or 0)
+            for c in ctx.claims
+            if c.id in ids and c.measure == "killed" and c.time is not None and c.time.bound == "since"
+        ),
+        default=0,
+    )
 
 
 def vague_background(ctx: Context, ev: Event, tok) -> bool:

@@ -15,7 +15,7 @@ from kronika.records import Actor, Event, Place
 from kronika.events.arguments import eligible_places
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
-from kronika.events.lexicon import Lexicon
+from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.parse import (
     PRONOUNS,
     SUBJ,
@@ -298,8 +298,11 @@ def infer_generic(
                 break
     if a2 is not None:
         a2 = _civilians_of(dictionary, a2, place)
-    if a1 is None and agent_role is not None and agent_tok is not None:
-        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex)
+    unnamed = (
+        a1 is not None and a1.actor_id is None and agent_role in ("police", "military")
+    )  # "Defence ministry forces"
+    if (a1 is None or unnamed) and agent_role is not None and agent_tok is not None:
+        a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex) or a1
     if a2 is None and target_role is not None and target_tok is not None:
         a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day, lex)
     return a1, a2
@@ -442,6 +445,14 @@ def _repelled(tok, run, fr: Frame) -> None:
         fr.actor1, fr.actor2 = attacker, fr.actor1
 
 
+def _counted(tok, lex: Lexicon):
+    """The noun that counts ``tok`` ("dozens" of "dozens of strikes"), else ``tok``."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lex.words["counting_nouns"]:
+        return of.head
+    return tok
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -459,10 +470,11 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
-    head = tok.head
+    counted = _counted(tok, lex)  # "conducted dozens of strikes": the light verb governs the count
+    head = counted.head
     if (
         actor is None
-        and tok.dep_ in ("dobj", "attr", "nsubjpass")
+        and counted.dep_ in ("dobj", "attr", "nsubjpass")
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lex.light_verbs
     ):
@@ -932,19 +944,24 @@ def home_ground(ctx: Context, events: list) -> list:
     """A state's forces that push their enemies out of a town of their own country, or that such
     a town falls to, regain it (ACLED's "Government regains territory"); anyone else, a foreign
     state included, overtakes it."""
+    lex = load_lexicon()
     out = []
     for e in events:
         a, p = e.actor1, e.place
-        if (
-            e.sub_event_type == "Non-state actor overtakes territory"
-            and a is not None
-            and a.kind in STATE_KINDS
-            and p is not None
-            and a.country_iso3
-            and a.country_iso3 == p.country_iso3
-            and (tok := trigger_root(ctx, e)) is not None
-            and tok.lemma_.lower() in _TAKERS
-        ):
-            e = retype(e, "Government regains territory")
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Non-state actor overtakes territory" else None
+        if tok is not None and tok.lemma_.lower() in _TAKERS:
+            own = a is not None and a.kind in STATE_KINDS and p is not None and a.country_iso3 == p.country_iso3
+            if (own and a.country_iso3) or (a is None and _generic_state_taker(tok, lex)):
+                e = retype(e, "Government regains territory")
         out.append(e)
     return out
+
+
+def _generic_state_taker(tok, lex: Lexicon) -> bool:
+    """The takers are a state's forces named by a generic noun ("the army pushed the militants
+    out", "security forces said they had driven the rebels out"): its own ground, as nothing
+    tells of a country abroad."""
+    subj, clause = subject_up(tok)
+    if subj is not None and subj.lower_ in PRONOUNS and clause.dep_ == "ccomp":
+        subj, _ = subject_up(clause.head)  # "X said they had ...": X
+    return generic_role(subj, lex) in ("military", "police")

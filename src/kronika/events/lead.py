@@ -8,6 +8,8 @@ what a one-event view (a snippet, a feed item) shows.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from kronika.context import Context
 from kronika.records import Event
 
@@ -26,14 +28,39 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 STORY_DAYS = 7
+STORY_SENTENCES = 3  # how far after an undated lead the report's day may still be told
+
+
+def _own_day(e: Event) -> bool:
+    """Whether ``e`` has a day of its own, not one counted from another clause of its sentence
+    ("a week after a peace deal was signed": the context of the news, not its day)."""
+    t = e.time
+    return (
+        t is not None and not (t.defaulted or t.inherited) and t.anchor != "text" and t.granularity in ("day", "time")
+    )
+
+
+def _story(events: list[Event]) -> Optional[Event]:
+    """The event whose day is the report's: the lead; when the lead has no day of its own (a
+    title's "steps agreed to end the violence"), the first other news event the report tells, when
+    that has one and comes before the lead or soon after it ("Israel's military struck the defence
+    ministry on Wednesday")."""
+    lead = next((e for e in events if e.lead), None)
+    if lead is None or not (lead.time is None or lead.time.defaulted):
+        return lead
+    news = [e for e in events if e is not lead and e.status == "occurred" and not e.background]
+    first = min(news, key=lambda e: e.start, default=None)
+    if first is None or first.sentence > lead.sentence + STORY_SENTENCES or not _own_day(first):
+        return lead
+    return first
 
 
 def story_time(events: list[Event]) -> list[Event]:
     """An event the report gives no time of its own (dated at publication, ``defaulted``) is of
-    the lead's day when the lead has a day of its own in the week before publication: the
+    the story's day (:func:`_story`) when that is a day of the week before publication: the
     drones shot down "over four Russian oblasts" in a report on Saturday's strikes are
     Saturday's. Its time is marked ``inherited``."""
-    lead = next((e for e in events if e.lead), None)
+    lead = _story(events)
     t = lead.time if lead is not None else None
     if t is None or t.defaulted or t.start_date is None or t.end_date is None:
         return events

@@ -77,6 +77,7 @@ class _Words(Strict):
     place_nouns: list[str]
     charge_nouns: list[str]
     protest_words: list[str]
+    campaign_words: list[str]
     habitual_adverbs: list[str]
     war_nouns: list[str]
     crowd_nouns: list[str]

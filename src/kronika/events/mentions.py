@@ -172,7 +172,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     start, end = _clause_span(tok, sent)
     t_start, t_end = tok.idx, tok.idx + len(tok)
     place = _place(tok, trig, fr, kind, run)
-    if a1 is None or a2 is None:
+    if a1 is None or a2 is None or a1.actor_id is None:  # "Defence ministry forces": the state's
         a1, a2 = infer_generic(
             ctx, run.dictionary, run.lex, tok, fr.target_tok, place, sub, a1, a2, run.day, fr.passive
         )

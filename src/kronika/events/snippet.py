@@ -5,8 +5,9 @@ set off their devices near a hospital") can tell of an event in words no trigger
 ``data/events/triggers.yaml`` covers. When the clause pass finds no event at all in a text, each
 sentence of the article's own reporting in which a cue rule of the snippet classifier
 (``data/events/classifier.yaml``) fires gives one mention, typed by the classifier and anchored
-to the cue the rule found (a sentence with a trigger word the clause pass weighed and set aside
-is not read again); its place, time and toll are read as for any clause. Such mentions
+to the cue the rule found (in a sentence with a trigger word the clause pass weighed and set
+aside, only a cue on a verb the pass did not weigh: "blocked the road with burning logs to
+protest", never "A ceasefire would help"); its place, time and toll are read as for any clause. Such mentions
 carry a low confidence (:data:`CONFIDENCE`): no parse vouches for their actors, which stay empty.
 
 A text in which the trigger words found events gets none: there the classifier, built to name
@@ -57,7 +58,7 @@ def _status(span) -> str:
     return "occurred" if status == "negated" and any(t.dep_ == "neg" for t in span) else status
 
 
-def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]:
+def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
     clf = load_classifier()
     text = sent.text
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
@@ -71,6 +72,12 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
     )
     if span is None or not len(span) or _an_aim(span.root) or _goods(span.root):
         return None
+    lex = load_lexicon()
+    if si not in reread and any(trigger_for(t, lex) is not None for t in sent):
+        # a sentence with trigger words the clause pass weighed and set aside ("A ceasefire would
+        # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
+        if span.root.pos_ != "VERB" or trigger_for(span.root, lex) is not None:
+            return None
     start, end = span.start_char, span.end_char
     name = clf.code_to_name[code]
     info = load_taxonomy()["sub_event_types"][name]
@@ -94,23 +101,17 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent) -> Optional[Event]
     )
 
 
-def _unread(sent, lex) -> bool:
-    """No trigger word in the sentence: one the clause pass weighed and found no event
-    ("operations to liberate Mosul", "who he would be fighting") is not read again."""
-    return all(trigger_for(tok, lex) is None for tok in sent)
-
-
 def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
     """``mentions`` unchanged when there are any; else one mention per sentence of the article's
-    own reporting that has no trigger word (or is one of ``reread``) and that a cue rule of the
-    snippet classifier reads as an event."""
+    own reporting that a cue rule of the snippet classifier reads as an event (see the module's
+    docstring for sentences with trigger words set aside; those of ``reread`` are read freely)."""
     if mentions:
         return mentions
-    d, lex = DocIndex(ctx), load_lexicon()
+    d = DocIndex(ctx)
     found = (
-        _sentence_event(ctx, d, si, sent)
+        _sentence_event(ctx, d, si, sent, reread)
         for si, sent in enumerate(ctx.doc.sents)
-        if ctx.reporting(sent.start_char) and (si in reread or _unread(sent, lex))
+        if ctx.reporting(sent.start_char)
     )
     return [e for e in found if e is not None]
 

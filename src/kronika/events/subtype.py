@@ -14,6 +14,7 @@ from kronika.events.triggers import trigger_for
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
+_OCCUPIERS = {"protesters": "Peaceful protest", "rioters": "Violent demonstration"}
 
 
 def info_type(tax: dict, sub: str) -> str:
@@ -301,8 +302,11 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
 
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
-        subj_tok = child(tok, "nsubj") if not fr.passive else by_object(tok)
+        subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
+        crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
+        if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
+            return _OCCUPIERS[crowd], None
         return territorial(
             tok,
             trig,
@@ -313,8 +317,8 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             run.dictionary,
             object_lemmas(tok),
             non_state_words=bool(agent_words & run.dictionary.demonym_blockers)
-            or generic_role(subj_tok, run.lex) == "armed_group",  # "Islamic militants", "jihadists"
-            state_words=generic_role(subj_tok, run.lex) == "military",
+            or crowd == "armed_group",  # "Islamic militants", "jihadists"
+            state_words=crowd == "military",
         )
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind

@@ -84,10 +84,33 @@ def _from_claim(ctx: Context, c: Claim, attack: Event) -> Event:
     )
 
 
+def _gapped(ctx: Context, c: Claim) -> bool:
+    """The toll's clause leaves out its verb and noun: a bare number conjoined to another ("...
+    killed three people in Kharkiv and two in Sumy")."""
+    span = ctx.doc.char_span(c.quantity.start, c.quantity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "conj" and span.root.like_num
+
+
+def _gapped_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """A toll told at another place in the clause of a mention, its verb left out ("Three people
+    were killed in Kharkiv and two in Sumy"): that kind of event at that place too."""
+    added = []
+    for m in mentions:
+        if m.event_type not in _VIOLENT or m.status != "occurred" or m.place is None:
+            continue
+        for c in ctx.claims:
+            if c.sentence != m.sentence or c.measure not in _TOLLS or c.modality != "asserted" or c.place is None:
+                continue
+            if c.place.level in ("country", "continent") or c.place.name == m.place.name or not _gapped(ctx, c):
+                continue
+            added.append(_from_claim(ctx, c, m))
+    return added
+
+
 def casualty_mentions(ctx: Context, mentions: list[Event]) -> list[Event]:
     """``mentions`` with a mention added for each place-by-place toll (see the module's docstring)."""
     told = {m.sentence for m in mentions}
-    added = []
+    added = _gapped_tolls(ctx, mentions)
     for c in ctx.claims:
         if c.measure not in _TOLLS or c.modality != "asserted" or c.sentence in told or c.place is None:
             continue
@@ -174,3 +197,50 @@ def only_violence_kills(events: list[Event]) -> list[Event]:
         else e
         for e in events
     ]
+
+
+# --- a toll told in a relative clause: "the attack in Basra, which killed four civilians" ------
+
+_RELATIVES = {"which", "that"}
+_HARM_LEMMAS = {"kill", "wound", "injure", "maim"}
+_UP_TO_NOUN = ("pobj", "prep", "appos", "conj", "compound", "npadvmod")
+
+
+def _antecedent_event(tok, by_root: dict):
+    """The event noun a relative clause's toll tells of: the relative clause's head, or the noun
+    whose phrase holds it ("the attack in Basra, Iraq, which killed ...")."""
+    x = tok.head
+    for _ in range(5):
+        if x.i in by_root:
+            return by_root[x.i]
+        if x.dep_ not in _UP_TO_NOUN or x.head.i == x.i:
+            return None
+        x = x.head
+    return None
+
+
+def relative_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """A toll in a relative clause of an event noun ("yesterday's attack in Basra, which killed
+    four civilians") is that event's toll and target, not a killing of its own: the mention joins
+    the event's (its agent, read off the nouns before "which", is no one's)."""
+    from kronika.events.corefer import merge
+    from kronika.events.frame import trigger_root
+
+    roots = {id(m): trigger_root(ctx, m) for m in mentions}
+    by_root = {r.i: m for m in mentions if (r := roots[id(m)]) is not None and r.pos_ in ("NOUN", "PROPN")}
+    folded: dict[int, Event] = {}
+    for m in mentions:
+        tok = roots[id(m)]
+        if tok is None or tok.lemma_.lower() not in _HARM_LEMMAS:
+            continue
+        while tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "which wounded one soldier and killed two"
+            tok = tok.head
+        if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in tok.children):
+            continue
+        host = _antecedent_event(tok, by_root)
+        if host is None or host is m or host.sentence != m.sentence or host.status != m.status:
+            continue
+        base = folded.get(id(host), host)
+        folded[id(host)] = merge(ctx, base, m.model_copy(update={"actor1": None}))
+        folded[id(m)] = None  # type: ignore[assignment]
+    return [folded.get(id(m), m) for m in mentions if folded.get(id(m), m) is not None]

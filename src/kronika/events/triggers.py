@@ -310,6 +310,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
+    if noun and trig.sub_event_type == "Peaceful protest" and _campaign_event(tok, lex):
+        return True  # "the campaign rally", "a Trump rally": a candidate's meeting, no demonstration
     if (
         trig.needs_object_or_passive
         and child(tok, "dobj") is None
@@ -317,6 +319,16 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
     ):
         return True  # "troops killed or injured" (reduced passive without agent)
     return verb and asks_who(tok)  # "didn't know who he would be fighting": a question
+
+
+def _campaign_event(tok, lex: Lexicon) -> bool:
+    """A rally of an election campaign or of a politician: "the campaign rally", "a Trump rally",
+    "Trump's rally", "the rally with Senate candidate X"."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if any(c.lemma_.lower() in lex.words["campaign_words"] for c in mods):
+        return True
+    hosts = mods + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    return any(h.ent_type_ == "PERSON" for h in hosts)
 
 
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:

@@ -416,11 +416,21 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
 
 
+_ELLIPSIS = re.compile(r"([A-Z][a-z]+)\s+(?:and|or|&)\s+$")
+
+
 def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
     """An entity that overlaps a subdivision phrase: its part before the phrase ("Russia’s")."""
     text = found.text
     for a, b in found.taken:
         if s < a < e and b >= e:
+            ellipsis = _ELLIPSIS.match(text, s, a)
+            if ellipsis is not None:  # "North and South Korea": North Korea, named by its first word
+                word, rest = ellipsis.group(1), text[a:b].split(None, 1)
+                if len(rest) == 2 and found.free(s, s + len(word)):
+                    key = normalize(f"{word} {rest[1]}")
+                    found.add(Span(s, s + len(word), word, "ner", key, label=ent.label_))
+                continue
             s2, e2 = _clean(text, s, a)
             if e2 > s2 and found.free(s2, e2) and normalize(text[s2:e2]) not in found.lex.stoplist:
                 found.add(Span(s2, e2, text[s2:e2], "ner", normalize(text[s2:e2]), label=ent.label_))

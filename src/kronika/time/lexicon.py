@@ -6,6 +6,7 @@ their ``<<MACRO>>`` references expanded into plain regular expressions.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -133,6 +134,36 @@ class _PatternsFile(Strict):
 
     macros: dict[str, str] = {}
     patterns: list[_PatternEntry] = []
+
+
+class _NamedDay(Strict):
+    date: dt.date
+    event: str
+    cues: list[str]
+
+
+class _NamedDaysFile(Strict):
+    """``data/time/named_days.yaml``: days that name a well-known event ("the October 7 attack")."""
+
+    names: list[str]
+    days: list[_NamedDay]
+
+
+@dataclass(frozen=True)
+class NamedDays:
+    names: frozenset[str]
+    days: dict[tuple[int, int], tuple[tuple[dt.date, re.Pattern], ...]]  # (month, day) -> (date, cue regex)
+
+
+@lru_cache(maxsize=1)
+def named_days() -> NamedDays:
+    """The days that name well-known events, by month and day (loaded and validated once)."""
+    f = load_yaml(DATA_DIR / "named_days.yaml", _NamedDaysFile)
+    days: dict[tuple[int, int], list] = {}
+    for d in f.days:
+        cue = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in d.cues) + r")(?!\w)")
+        days.setdefault((d.date.month, d.date.day), []).append((d.date, cue))
+    return NamedDays(frozenset(n.lower() for n in f.names), {k: tuple(v) for k, v in days.items()})
 
 
 def _fail(name: str, message: str) -> NoReturn:

@@ -8,7 +8,9 @@ from typing import Optional
 from kronika.attach import governing_time
 from kronika.context import Context
 from kronika.records import TimeSpan
+from kronika.time.lexicon import named_days
 from kronika.time.normalize import extract
+from kronika.time.offsets import offset_dates
 
 
 def find_times(ctx: Context) -> list[TimeSpan]:
@@ -24,9 +26,9 @@ def find_times(ctx: Context) -> list[TimeSpan]:
         if fields.get("bound") is None and ctx.doc is not None and _in_since_phrase(ctx.doc, t.start, t.end):
             fields["bound"] = "since"  # "Since the start of the invasion in February 2022, ..."
         if ctx.doc is not None and ctx.published is not None:
-            fields = _told_in_the_past(ctx, t, fields)
+            fields = _named_day(ctx, t, _told_in_the_past(ctx, t, fields))
         out.append(TimeSpan(**ctx.span_fields(t.start, t.end), **fields))
-    return out
+    return offset_dates(ctx, out)
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
@@ -58,6 +60,38 @@ def _told_in_the_past(ctx: Context, t, fields: dict) -> dict:
     if value[:4].isdigit():
         earlier["value"] = f"{int(value[:4]) - 1}{value[4:]}"
     return {**fields, **earlier}
+
+
+_NAMING = frozenset({"compound", "nmod", "poss", "amod", "nummod"})
+
+
+def _named_day(ctx: Context, t, fields: dict) -> dict:
+    """A day and month given without a year that names a well-known event ("the October 7
+    attack", "Hamas's Oct. 7 attack" in a text that names Hamas or Gaza) is that event's day
+    (``data/time/named_days.yaml``), whatever the year of publication."""
+    start, published = fields.get("start_date"), ctx.published
+    if (
+        fields.get("type") != "DATE"
+        or fields.get("granularity") != "day"
+        or start is None
+        or published is None
+        or _YEAR.search(t.text)
+    ):
+        return fields
+    known = named_days()
+    for day, cue in known.days.get((start.month, start.day), ()):
+        if day != start and day < published and cue.search(ctx.text) and _names(ctx.doc, t, known.names):
+            return {**fields, "value": day.isoformat(), "start_date": day, "end_date": day}
+    return fields
+
+
+def _names(doc, t, nouns: frozenset[str]) -> bool:
+    """Whether the expression modifies one of ``nouns`` as its name ("the 7 October attacks")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in _NAMING and root.head.i >= span.end and root.head.lower_ in nouns
 
 
 def _past_verb(doc, start: int, end: int) -> bool:
