@@ -1314,6 +1314,13 @@ def test_protesters_who_seize_a_square_occupy_it_they_take_no_ground():
     assert event.sub_event_type == "Peaceful protest"
 
 
+def test_a_group_described_with_a_non_breaking_hyphen_is_named_with_a_plain_one():
+    text = "Two attacks on March 3 by Iran\u2011backed militia groups targeted the al-Asad air base in Iraq."
+    (event,) = _events(text, published="2023-03-10")
+    assert event.actor1 is not None and event.actor1.name == "Iran-backed militia groups"
+    assert event.actor1.text == "Iran\u2011backed militia groups"  # the text as written
+
+
 def _main(text: str):
     """The analysis's main event (its lead, else the first of highest confidence)."""
     events = _events(text)

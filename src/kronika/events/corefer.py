@@ -281,8 +281,20 @@ def _as_mention(ctx: Context, m: Event) -> EventMention:
     )
 
 
-def merge(ctx: Context, ev: Event, m: Event) -> Event:
-    """``ev`` with mention ``m`` folded in: each field from whichever knows it better."""
+def _better_actor(a, b, loose: bool):
+    """``a`` unless ``b`` knows the side better: a dictionary entry for a bare name; a loose
+    mention ("the strikes") replaces only a name of unknown kind ("Oleshchuk"), not a group the
+    report describes ("Iran-backed militia groups")."""
+    if a is None or b is None:
+        return a or b
+    if a.actor_id or (loose and a.inter is not None):
+        return a
+    return b
+
+
+def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
+    """``ev`` with mention ``m`` folded in: each field from whichever knows it better. A mention
+    that names its event loosely (a headline, "the strikes") only fills the actors ``ev`` lacks."""
     sub = ev.sub_event_type
     seen = {(ev.start, ev.end)} | {(x.start, x.end) for x in ev.mentions}
     new = [x for x in (_as_mention(ctx, m), *m.mentions) if (x.start, x.end) not in seen]
@@ -294,12 +306,8 @@ def merge(ctx: Context, ev: Event, m: Event) -> Event:
         upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind, disorder_type=m.disorder_type)
     upd["place"] = _better_place(ev.place, m.place)
     upd["time"] = _better_time(ev.time, m.time)
-    upd["actor1"] = (
-        ev.actor1 if ev.actor1 is not None and (ev.actor1.actor_id or m.actor1 is None) else (m.actor1 or ev.actor1)
-    )
-    upd["actor2"] = (
-        ev.actor2 if ev.actor2 is not None and (ev.actor2.actor_id or m.actor2 is None) else (m.actor2 or ev.actor2)
-    )
+    upd["actor1"] = _better_actor(ev.actor1, m.actor1, loose)
+    upd["actor2"] = _better_actor(ev.actor2, m.actor2, loose)
     if ev.fatalities is None and m.fatalities is not None:  # the toll of the first report that gives one
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
@@ -342,7 +350,7 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         if target is None:
             events.append(m)
         else:
-            events[target] = merge(ctx, events[target], m)
+            events[target] = merge(ctx, events[target], m, loose)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
 
 

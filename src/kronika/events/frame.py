@@ -6,6 +6,7 @@ country where the event happened (``infer_generic``, marked ``via="inferred"``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -189,17 +190,20 @@ def generic_role(tok, lex: Lexicon) -> Optional[str]:
     return role
 
 
+_HYPHENS = re.compile("[-\u2010\u2011]")  # the hyphen, and the hyphen and non-breaking hyphen of Unicode
+
+
 def _described_group(ctx: Context, lex: Lexicon, tok) -> Optional[Actor]:
     """An armed group the report describes by its sponsor ("Iran-backed militia groups"): named
     as written, since no dictionary entry or country label says more."""
     left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and t.tag_ not in ("DT", "PRP$", "CD")]
-    if not any(t.lower_.split("-")[-1] in lex.described_by for t in left):
+    if not any(_HYPHENS.split(t.lower_)[-1] in lex.described_by for t in left):  # "Iran-backed", "Iran‑backed"
         return None
     start, end = left[0].idx, tok.idx + len(tok)
     return Actor(
         **ctx.span_fields(start, end),
         actor_id=None,
-        name=ctx.text[start:end],
+        name=_HYPHENS.sub("-", " ".join(ctx.text[start:end].split())),  # a label: one kind of hyphen and space
         kind="armed_group",
         inter=3,
         via="inferred",
