@@ -119,7 +119,7 @@ def test_past_context_is_background_with_its_own_date():
 
 def test_the_day_of_an_after_clause_is_not_the_main_clauses():
     text = (
-        "Farmers blocked roads in Kaduna on Thursday. Thousands of farmers marched in Kaduna for a second "
+        "Farmers met their leaders in Kaduna on Thursday. Thousands of farmers marched in Kaduna for a second "
         "day after police arrested 20 protesters on Tuesday."
     )
     events = _events(text)
@@ -360,8 +360,8 @@ def test_calling_an_attack_something_is_not_calling_for_it():
 
 
 def test_a_report_no_trigger_word_covers_is_read_by_the_snippet_classifier():
-    (e,) = _events("Hundreds of nurses staged a sit-in outside the health ministry in Accra on Tuesday.")
-    assert e.sub_event_type == "Peaceful protest" and e.trigger.text == "sit-in"
+    (e,) = _events("Hundreds of nurses held a picket outside the health ministry in Accra on Tuesday.")
+    assert e.sub_event_type == "Peaceful protest" and e.trigger.text == "picket"
     assert e.confidence == pytest.approx(0.3)  # no parse vouches for its actors
     assert e.place is not None and e.place.name == "Accra"
     assert e.time is not None and e.time.value == "2025-03-04" and not e.time.defaulted
@@ -1232,7 +1232,7 @@ def test_a_ministrys_forces_are_the_states_forces(text, name):
 
 def test_a_text_with_no_clause_event_is_read_by_the_classifier_past_words_set_aside():
     # "protest" is an aim here (the clause pass sets it aside); the blockade is the act
-    text = "Hundreds of villagers blocked the national road with burning logs on Monday to protest against the closure of the clinic."
+    text = "Angry parents blocked the national road with burning logs on Monday to protest against the closure of the clinic."
     (event,) = _events(text)
     assert event.event_type in ("Protests", "Riots") and event.confidence < 0.5
 
@@ -1319,3 +1319,153 @@ def test_a_group_described_with_a_non_breaking_hyphen_is_named_with_a_plain_one(
     (event,) = _events(text, published="2023-03-10")
     assert event.actor1 is not None and event.actor1.name == "Iran-backed militia groups"
     assert event.actor1.text == "Iran\u2011backed militia groups"  # the text as written
+
+
+def _main(text: str):
+    """The analysis's main event (its lead, else the first of highest confidence)."""
+    events = _events(text)
+    lead = [e for e in events if e.lead] or events
+    return max(lead, key=lambda e: (e.confidence, -e.start)) if lead else None
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # the tokenizer splits a hyphen: "shoot-out", "cease-fire", "pepper-sprayed" are trigger words still
+        ("Police and robbers fought a shoot-out outside the bank in Lagos on Friday.", "Armed clash"),
+        ("A cease-fire between the army and the rebels began in Juba on Friday.", "Agreement"),
+        ("Students were pepper-sprayed by riot police in Santiago on Friday.", "Protest with intervention"),
+        ("Protesters scuffled with police outside the parliament in Yerevan on Friday.", "Violent demonstration"),
+        ("Teachers staged sit-ins outside the education ministry in Nairobi on Friday.", "Peaceful protest"),
+        # "set off" a bomb; a kamikaze is a suicide bomber unless a drone
+        ("Insurgents set off a car bomb outside a hotel in Mogadishu on Friday.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber set off his explosive vest at a wedding in Kabul on Friday.", "Suicide bomb"),
+        ("Two kamikazes went off at a bus stop in Maiduguri on Friday, killing nine people.", "Suicide bomb"),
+        ("Three kamikaze drones hit a power plant in Kharkiv on Friday.", "Air/drone strike"),
+        # the small model lemmatizes "raped" as "rap"; "sexually assaulted" is sexual violence
+        ("Militiamen raped four women in the village of Kiwanja on Friday.", "Sexual violence"),
+        ("A detainee was sexually abused by prison guards in Kampala on Friday.", "Sexual violence"),
+        # an agreement left is no ground given up
+        ("Iran withdrew from the nuclear deal with the European powers on Friday.", "Agreement"),
+        ("The rebel alliance pulled out of the peace talks in Addis Ababa on Friday.", "Agreement"),
+        ("Ethiopian troops withdrew from the town of Shire on Friday.", "Non-violent transfer of territory"),
+        # what is seized: weapons though a town follows them; ground by militants or by government troops
+        (
+            "Soldiers seized 25 assault rifles, two grenade launchers and several ammunitions in Gao town on Friday.",
+            "Disrupted weapons use",
+        ),
+        ("Jihadists seized two gold mines near Djibo on Friday.", "Non-state actor overtakes territory"),
+        ("Government troops took control of several villages near Kidal on Friday.", "Government regains territory"),
+        # a subject counted ("dozens of fighters", "scores of shells") is what it counts
+        ("Hundreds of former rebel fighters have mobilized near Bunia to join the army.", "Change to group/activity"),
+        ("Scores of mortar shells fell on the market in Goma on Friday.", "Shelling/artillery/missile attack"),
+        # an attack told by what it did to people: "attacked ..., abducting ..."
+        (
+            "Gunmen have attacked the Staff Quarters of the State Polytechnic in Wukari, Taraba State,"
+            " abducting the wife of the college's Registrar, Musa Danjuma",
+            "Abduction/forced disappearance",
+        ),
+        # "a blast" people died in or fled after happened
+        ("Three pupils died in an explosion outside their school in Beira on Friday.", "Remote explosive/landmine/IED"),
+        ("Two policemen were killed in a blast in Peshawar on Friday.", "Remote explosive/landmine/IED"),
+        # grenades used are a grenade attack, however the clashes around them; stun grenades crowd control
+        ("Riot police used grenades against the opposition during the clashes in Kyiv on Friday.", "Grenade"),
+        ("The use of hand grenades by the army in the fighting killed four people in Beni on Friday.", "Grenade"),
+        ("Police used stun grenades to break up the rally in Tbilisi on Friday.", "Protest with intervention"),
+        # stones and petrol bombs thrown by a crowd: its violence (a mob's when no demonstration)
+        (
+            "Demonstrators threw rocks at riot police outside the parliament in Nairobi on Friday.",
+            "Violent demonstration",
+        ),
+        ("Villagers pelted a police patrol with stones near Kisii on Friday.", "Mob violence"),
+        ("An angry mob hurled petrol bombs at the police station in Derry on Friday.", "Mob violence"),
+        # wordings of attacks, arrests, captures and handovers the trigger words missed
+        ("Armed men stormed a mosque in Zamfara on Friday, killing 18 worshippers.", "Attack"),
+        ("Rioters stormed the presidential palace in Colombo on Friday.", "Violent demonstration"),
+        ("Gunmen hacked five villagers to death in Bokkos on Friday.", "Attack"),
+        ("A suspected thief was beaten to death by a mob in Onitsha on Friday.", "Mob violence"),
+        ("Police rounded up 40 suspected smugglers in Harare on Friday.", "Arrests"),
+        ("Al-Shabaab fighters took over the town of Bulo Burde on Friday.", "Non-state actor overtakes territory"),
+        (
+            "Federal troops handed over control of the town to a local militia on Friday.",
+            "Non-violent transfer of territory",
+        ),
+        ("Gunmen set ablaze a church and 20 houses in Jos on Friday.", "Looting/property destruction"),
+        ("Government helicopters dropped barrel bombs on rebel villages near Idlib on Friday.", "Air/drone strike"),
+        ("Helicopter gunships pounded militant hideouts near Miranshah on Friday.", "Air/drone strike"),
+        ("Mortar rounds landed near a school in Goma on Friday.", "Shelling/artillery/missile attack"),
+        ("Students took part in a candlelight march in Bogota on Friday.", "Peaceful protest"),
+        ("Border guards found 300 detonators in a truck at the Chaman crossing on Friday.", "Disrupted weapons use"),
+        ("Army engineers neutralised two landmines near Kidal on Friday.", "Disrupted weapons use"),
+        ("Twenty insurgents surrendered to the police in Kunduz on Friday.", "Change to group/activity"),
+        ("The army rushed reinforcements to the town of Djibo on Friday.", "Change to group/activity"),
+        ("Rioters smashed the windows of shops and banks in Lyon on Friday.", "Violent demonstration"),
+        ("Israeli troops demolished four homes in Hebron on Friday.", "Looting/property destruction"),
+        ("Riot police beat students with batons in Dhaka on Friday.", "Attack"),
+        ("Unknown arsonists burned down a police post in Kananga on Friday.", "Looting/property destruction"),
+        ("A suicide bomber rammed an explosives-laden truck into the army base in Gao on Friday.", "Suicide bomb"),
+        ("Kidnappers seized a schoolteacher in Owerri on Friday.", "Abduction/forced disappearance"),
+        ("Gunmen seized three Turkish engineers in Kogi on Friday.", "Abduction/forced disappearance"),
+        ("Fighting between two militias left eight dead in Bambari on Friday.", "Armed clash"),
+        ("Soldiers gunned down two Boko Haram fighters near Maiduguri on Friday.", "Armed clash"),
+        ("Troops neutralised 12 insurgents near Damboa on Friday.", "Armed clash"),
+        ("Jihadists razed a village near Diffa on Friday.", "Looting/property destruction"),
+        ("Police busted an illegal weapons workshop in Quetta on Friday.", "Disrupted weapons use"),
+        ("Angry residents barricaded the main road in Aba on Friday.", "Peaceful protest"),
+        ("Dock workers downed tools in Durban on Friday.", "Peaceful protest"),
+        ("University students boycotted lectures in Kampala on Friday.", "Peaceful protest"),
+        (
+            "Villagers burned tyres outside the district office in Kisumu on Friday to protest power cuts.",
+            "Violent demonstration",
+        ),
+        ("Communal clashes erupted between Hindus and Muslims in Khargone on Friday.", "Mob violence"),
+        ("Gunmen ambushed a bus carrying aid workers near Bentiu on Friday.", "Attack"),
+        ("Rebels established a checkpoint on the road to Rutshuru on Friday.", "Headquarters or base established"),
+        # an event noun a past verb was done with happened
+        ("With a surprise drone strike on Friday, Ukraine broke the siege of the port.", "Air/drone strike"),
+        # property a mob destroys is mob violence; a demonstration's, a violent demonstration
+        ("An angry mob set fire to a mosque in Delhi on Friday.", "Mob violence"),
+        ("Villagers ransacked the district office in Kasese on Friday.", "Mob violence"),
+        ("Protesters ransacked the district office in Kasese on Friday.", "Violent demonstration"),
+    ],
+)
+def test_the_clause_types_what_its_words_tell(text, sub):
+    e = _main(text)
+    assert e is not None and e.sub_event_type == sub
+    assert e.confidence > 0.3  # the clause path, not the snippet classifier's reading
+
+
+def test_threatened_with_an_attack_is_no_attack():
+    assert not _events("The rebels threatened the town with an attack on Friday.")
+
+
+def test_storming_out_and_taking_over_a_company_are_no_events():
+    assert not _events("The minister stormed out of the cabinet meeting in Tbilisi on Friday.")
+    assert all(e.confidence <= 0.3 for e in _events("The company took over the bank in Lagos on Friday."))
+
+
+def test_a_mob_in_a_demonstration_is_its_rioters():
+    events = _events(
+        "Anti-immigration demonstrations turned violent in several towns on Friday. In Hartlepool, a police"
+        " car was set ablaze by a mob."
+    )
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert _main("In Hartlepool, a police car was set ablaze by a mob on Friday.").sub_event_type == "Mob violence"
+
+
+def test_windows_a_drone_smashed_are_no_destruction_of_their_own():
+    assert not _events("Drone debris fell in a courtyard in Tula on Friday, smashing windows in several flats.")
+    assert not _events("Arsenal beat Chelsea in London on Friday.")
+
+
+def test_a_gerund_with_an_object_is_still_a_verb():
+    assert not _events("Fighting the rebels was hard for the army, the general said.")
+
+
+def test_setting_off_on_a_journey_is_no_explosion():
+    assert not _events("The convoy set off for Kherson on Friday morning.")
+
+
+def test_a_move_after_a_deal_is_still_a_withdrawal():
+    e = _main("Russian forces withdrew from Kherson after the deal on Friday.")
+    assert e.sub_event_type == "Non-violent transfer of territory"

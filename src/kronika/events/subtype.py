@@ -9,7 +9,8 @@ from kronika.events.classify import score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
-from kronika.events.parse import by_object, object_lemmas, subject_up
+from kronika.events.parse import by_object, child, object_lemmas, subject_up
+from kronika.events.triggers import trigger_for
 
 
 GOV_ROLES = {"Agreement", "Other", "Arrests"}
@@ -31,8 +32,24 @@ def _country_taken(obj, tok, d: DocIndex) -> Optional[str]:
     return None
 
 
+def _weapon_head(t, lex: Lexicon) -> bool:
+    """The noun names weapons: "40 rifles", "a rocket launcher" (not "two gold mines", a pit)."""
+    if not ({t.lemma_.lower(), t.lower_} & lex.weapon_nouns):
+        return False
+    return t.lemma_.lower() != "mine" or all(c.lower_ == "land" for c in t.children if c.dep_ == "compound")
+
+
 def territorial(
-    tok, trig: Trigger, target_tok, actor1, d: DocIndex, lex: Lexicon, dictionary, objs, non_state_words: bool = False
+    tok,
+    trig: Trigger,
+    target_tok,
+    actor1,
+    d: DocIndex,
+    lex: Lexicon,
+    dictionary,
+    objs,
+    non_state_words: bool = False,
+    state_words: bool = False,
 ):
     """(sub_event_type, kind) for a capture verb or noun; (None, None) when not an event."""
     obj = target_tok
@@ -54,29 +71,34 @@ def territorial(
         and obj.lemma_.lower() not in lex.territory_nouns
     ):
         return "Armed clash", "capture"
-    if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place:
+    if any(_weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass")) if t is not None and t.i not in own):
+        return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
+    site = any(  # "two gold mines": a site, no weapons
+        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
+    )
+    if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place and not site:
         return "Disrupted weapons use", None
     person = (obj is not None and obj.i in d.actor_at) or bool(words & lex.person_nouns)
     if person and not (words & lex.territory_nouns or is_place):
         return "Armed clash", "capture"
-    if not (is_place or words & lex.territory_nouns or "control" in words):
+    if not (is_place or words & lex.territory_nouns or "control" in words or site):
         return None, None  # "captured the attention of ...": not an event
     entry = dictionary.entries.get(actor1.actor_id) if actor1 is not None and actor1.actor_id else None
     inter = actor1.inter if actor1 is not None else None
-    if inter in (2, 3, 4) or (actor1 is None and non_state_words):
+    if inter in (2, 3, 4) or (inter is None and entry is None and non_state_words):
         return "Non-state actor overtakes territory", "takeover"
     if inter == 1 or (entry is not None and entry.kind in ("state", "military", "government", "person", "agency")):
         # ACLED: a government retaking ground in its own country regains it; a foreign state's
         # forces taking a place abroad overtake it, as a non-state actor would
         place_iso = _country_taken(obj, tok, d)
-        own_iso = entry.iso3 if entry is not None else None
+        own_iso = entry.iso3 if entry is not None else actor1.country_iso3 if actor1 is not None else None
         if place_iso and own_iso and place_iso != own_iso:
             return "Non-state actor overtakes territory", "takeover"
         if trig.retake or (place_iso and own_iso == place_iso):
             return "Government regains territory", "recapture"
         return "Armed clash", "territorial_change"
-    if trig.retake:
-        return "Government regains territory", "recapture"
+    if trig.retake or (actor1 is None and state_words):
+        return "Government regains territory", "recapture"  # "government troops took control of ...": its own ground
     return "Armed clash", "territorial_change"
 
 
@@ -158,7 +180,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         if c.dep_ in _WEAPON_SCOPE and not (c.dep_ == "prep" and c.lower_ not in _WITH | {"of", "in"})
     ]
     if tok.pos_ == "VERB":  # what is fired or launched is the weapon; what is hit is the target
-        fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use")
+        fired = tok.lemma_.lower() in ("fire", "launch", "drop", "use", "set", "detonate")
         own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
         shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
@@ -211,10 +233,22 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
-def _by_crowd(tok, fr, run) -> bool:
-    """The agent of the clause is a crowd ("demonstrators set fire to ...")."""
+def _after_a_protest(tok, lex: Lexicon) -> bool:
+    """The report tells of a demonstration before the word or in its sentence: a mob in it is its
+    rioters ("far-right demonstrations turned violent ... police cars were set ablaze by a mob",
+    "residents burned tyres to protest water cuts")."""
+    words = lex.words["protest_words"]
+    return any(t.lemma_.lower() in words and t.ent_type_ != "DATE" for t in tok.doc[: tok.sent.end])
+
+
+def _by_crowd(tok, fr, run) -> Optional[str]:
+    """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
+    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
+    when no crowd did it."""
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return generic_role(agent, run.lex) in _CROWDS
+    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+        return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
+    return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
 
 
 _DECIDED_BY_WEAPON = {
@@ -228,15 +262,37 @@ _DECIDED_BY_WEAPON = {
 }
 
 
+_DONE_TO_PEOPLE = {"Abduction/forced disappearance", "Sexual violence"}
+
+
+def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
+    """What an attack was for, told by the participle that follows it ("raided the village,
+    kidnapping a priest", "attacked the camp, raping several women"): that violence's type."""
+    if not tok.tag_.startswith("VB"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
+            trig = trigger_for(c, lex)
+            if trig is not None and trig.sub_event_type in _DONE_TO_PEOPLE:
+                return trig.sub_event_type
+    return None
+
+
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
-    if sub == "Looting/property destruction" and _by_crowd(tok, fr, run):
-        return "Violent demonstration", kind  # ACLED: a crowd destroying property riots
+    if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
+        return crowd, kind  # ACLED: a crowd destroying property riots
+    if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
+        return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
+    if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":
+        return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
         return "Excessive force against protesters", kind  # "killing one protester"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
+    if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
+        return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
         armed = weapon_type(tok, run.lex)
         if armed is not None:
@@ -260,7 +316,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             run.lex,
             run.dictionary,
             object_lemmas(tok),
-            non_state_words=bool(agent_words & run.dictionary.demonym_blockers),
+            non_state_words=bool(agent_words & run.dictionary.demonym_blockers)
+            or crowd == "armed_group",  # "Islamic militants", "jihadists"
+            state_words=crowd == "military",
         )
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind

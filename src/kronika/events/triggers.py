@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kronika.events.frame import PERSONAL_POSS, military_context
-from kronika.events.lexicon import Lexicon, Trigger
+from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import (
     asks_who,
     by_object,
@@ -21,10 +21,13 @@ from kronika.events.parse import (
     object_of,
     prep_obj,
     purpose_clause,
+    subject_up,
 )
 
 
 _GENERIC_DETS = {"a", "an", "each", "any", "every"}
+# what befalls people in an event or after it: "died in an explosion", "their evacuation after a blast"
+_HARMED = {"die", "kill", "injure", "wound", "hurt", "maim", "evacuate", "evacuation", "flee", "death", "injury"}
 
 
 def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
@@ -45,6 +48,12 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
 def _candidates(tok, lex: Lexicon):
     if is_noun(tok):
         pos = "NOUN"  # the tagger's coarse tag sometimes calls "airstrikes" a verb
+    elif (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+        and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
+    ):
+        pos = "NOUN"  # a gerund subject is a noun: "Fighting between the army and rebels left 20 dead"
     elif is_verb(tok):
         pos = "VERB"
     else:
@@ -63,12 +72,30 @@ def _candidates(tok, lex: Lexicon):
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
+    keys += _hyphenated_keys(tok, pos)
     seen = set()
     for key in keys:
         for trig in lex.by_key.get(key, ()):
             if id(trig) not in seen:
                 seen.add(id(trig))
                 yield key[0], trig
+
+
+def _hyphenated_keys(tok, pos: str) -> list:
+    """The keys of a word the tokenizer split at its hyphen, looked up on its last part (the
+    head of the compound): "shoot-out" as "shoot-out" and "shootout", "cease-fire", "gun-fights"."""
+    if tok.i < 2 or tok.nbor(-1).text != "-" or tok.nbor(-1).whitespace_ or tok.nbor(-2).whitespace_:
+        return []
+    first = tok.nbor(-2)
+    if not first.is_alpha or first.head.i != tok.i:
+        return []
+    keys = []
+    for last in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for word in (f"{first.lower_}-{last}", f"{first.lower_}{last}"):
+            keys.append((word, pos))
+            if pos == "NOUN" and word.endswith("s"):
+                keys.append((word[:-1], pos))
+    return keys
 
 
 def _told_as_past(verb) -> bool:
@@ -107,11 +134,37 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             "following",
         ):
             return False  # "killed during a protest", "injured at a rally": that protest happened
+        harmed = tok.head.head
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "after")
+            and harmed.lemma_.lower() in _HARMED
+            and child(harmed, "dobj") is None
+        ):
+            return False  # "four children died in an explosion", "evacuated after a blast": it happened
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _takes_part(tok.head.head):
+            return False  # "took part in a silent march"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
+            return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+def _takes_part(verb) -> bool:
+    """ "participated in", "took part in", "joined in"."""
+    if verb.lemma_.lower() in ("participate", "part", "join"):
+        return True
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+
+
+def _done_with(tok) -> bool:
+    """An event noun a past verb was done with: "retaliated with an airstrike" (not "threatened with
+    an attack", "a ceasefire with Hamas")."""
+    verb = tok.head.head
+    return verb.tag_ == "VBD" and verb.lemma_.lower() not in load_lexicon().status["planned_verbs"]
 
 
 # --- which trigger words do not report an event here ------------------------------------
@@ -132,12 +185,35 @@ def _aimed(tok, preps: frozenset) -> bool:
 
 
 def _subject_is(tok, heads: frozenset) -> bool:
+    """The verb's subject is one of ``heads``, through a count ("dozens of fighters", "hundreds of
+    volunteers"). (Not through a conjunct: "the army and the security forces will deploy and take
+    control" is the taking's.)"""
     subj = child(tok, "nsubj")
-    return subj is not None and (subj.lemma_.lower() in heads or subj.lower_ in heads)
+    if subj is None:
+        return False
+    nouns = [subj]
+    counts = load_lexicon().words["bare_plurals"] | load_lexicon().words["counting_nouns"] | {"group", "team"}
+    if subj.like_num or subj.lemma_.lower() in counts or subj.lower_ in counts:
+        nouns += [
+            g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    return any(n.lemma_.lower() in heads or n.lower_ in heads for n in nouns)
+
+
+def _left(verb) -> set:
+    """What a verb with no object leaves: "withdrew from the treaty", "pulled out of the talks"."""
+    if child(verb, "dobj") is not None:
+        return set()
+    heads = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    heads += [g for c in verb.children if c.lower_ == "out" for p in c.children if p.lower_ == "of" for g in p.children]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]  # "out" a particle
+    return {w for g in heads if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
+    if trig.sub_event_type == "Agreement" and is_verb(tok):
+        objs = objs | _left(tok)  # an agreement left is an agreement's object
     if trig.requires_object and not (objs & trig.requires_object):
         return True
     if trig.requires_military_object and not (objs & lex.military_nouns):
@@ -148,6 +224,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         if not heads & (lex.person_nouns | _CAPTIVES):
             return True
     mods = modifier_lemmas(tok)
+    if is_verb(tok):  # a verb's adverbs: "sexually assaulted"
+        mods = mods | {c.lemma_.lower() for c in tok.children if c.dep_ == "advmod"}
     if trig.requires_modifier and not (mods & trig.requires_modifier):
         return True
     if trig.requires_object_or_modifier and not ((objs | mods) & trig.requires_object_or_modifier):
@@ -171,6 +249,19 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     if obj is None:
         obj = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
+
+
+_DEBRIS = {"wreckage", "debris", "fragment", "fragments", "shrapnel", "blast", "explosion", "shockwave"}
+
+
+def _done_by_a_weapon(tok, lex: Lexicon) -> bool:
+    """Property a weapon or its debris damaged ("the missile smashed windows", "wreckage ...,
+    smashing windows"): no destruction of its own."""
+    subj = by_object(tok) if is_passive(tok) else subject_up(tok)[0]
+    if subj is None:
+        return False
+    words = {w for t in subj.subtree for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & (lex.weapon_nouns | _DEBRIS | set(lex.weapon_types)))
 
 
 def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
@@ -215,6 +306,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "released on bail", "freed from jail": justice, not an exchange
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
+    if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
+        return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
     if noun and trig.sub_event_type == "Peaceful protest" and _campaign_event(tok, lex):
