@@ -5,9 +5,9 @@ set off their devices near a hospital") can tell of an event in words no trigger
 ``data/events/triggers.yaml`` covers. When the clause pass finds no event at all in a text, each
 sentence of the article's own reporting in which a cue rule of the snippet classifier
 (``data/events/classifier.yaml``) fires gives one mention, typed by the classifier and anchored
-to the cue the rule found (in a sentence with a trigger word the clause pass weighed and set
-aside, only a cue on a verb the pass did not weigh: "blocked the road with burning logs to
-protest", never "A ceasefire would help"); its place, time and toll are read as for any clause. Such mentions
+to the cue the rule found (a sentence with a trigger word the clause pass weighed and set aside
+is read again only in a report of a few sentences, and only for a cue on a verb the pass did not
+weigh: "blocked the road with burning logs to protest", never "A ceasefire would help"); its place, time and toll are read as for any clause. Such mentions
 carry a low confidence (:data:`CONFIDENCE`): no parse vouches for their actors, which stay empty.
 
 A text in which the trigger words found events gets none: there the classifier, built to name
@@ -101,17 +101,27 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
     )
 
 
+SHORT_REPORT = 5  # sentences: in a longer text, a sentence with a trigger word set aside is not read again
+
+
+def _unread(sent, lex) -> bool:
+    """No trigger word in the sentence: one the clause pass weighed and found no event
+    ("operations to liberate Mosul", "who he would be fighting") is not read again."""
+    return all(trigger_for(tok, lex) is None for tok in sent)
+
+
 def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
     """``mentions`` unchanged when there are any; else one mention per sentence of the article's
     own reporting that a cue rule of the snippet classifier reads as an event (see the module's
     docstring for sentences with trigger words set aside; those of ``reread`` are read freely)."""
     if mentions:
         return mentions
-    d = DocIndex(ctx)
+    d, lex, sents = DocIndex(ctx), load_lexicon(), list(ctx.doc.sents)
+    short = len(sents) <= SHORT_REPORT  # a report of a few sentences: each is read whatever words it has
     found = (
         _sentence_event(ctx, d, si, sent, reread)
-        for si, sent in enumerate(ctx.doc.sents)
-        if ctx.reporting(sent.start_char)
+        for si, sent in enumerate(sents)
+        if ctx.reporting(sent.start_char) and (short or si in reread or _unread(sent, lex))
     )
     return [e for e in found if e is not None]
 
