@@ -1496,3 +1496,9 @@ def test_a_killing_folded_into_a_fight_that_is_no_event_stands():
     assert e.fatalities == 2 and e.place.name == "Kano"
     # folded into a strike that is an event, it is no event of its own
     assert len(_events("Russian drones struck Kharkiv on Monday, killing three people.")) == 1
+
+
+def test_a_name_that_only_describes_a_generic_group_is_no_actor():
+    e = _main("Suspected Islamic militants killed 12 villagers in northeastern Nigeria on Sunday, police said.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)" and e.actor1.inter == 3
+    assert e.fatalities == 12

@@ -309,13 +309,21 @@ def infer_generic(
     if a2 is not None:
         a2 = _civilians_of(dictionary, a2, place)
     unnamed = (
-        a1 is not None and a1.actor_id is None and agent_role in ("police", "military")
-    )  # "Defence ministry forces"
+        a1 is not None
+        and a1.actor_id is None
+        and (agent_role in ("police", "military") or agent_role is not None and _describes(a1, agent_tok))
+    )  # "Defence ministry forces", "Islamic militants"
     if (a1 is None or unnamed) and agent_role is not None and agent_tok is not None:
         a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex) or a1
     if a2 is None and target_role is not None and target_tok is not None:
         a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day, lex)
     return a1, a2
+
+
+def _describes(a: Actor, tok) -> bool:
+    """The actor is a name the dictionary does not know that only describes the generic noun it
+    modifies ("Islamic militants", "suspected Islamist gunmen"): no actor of its own."""
+    return a.via == "unknown" and tok is not None and tok.left_edge.idx <= a.start and a.end <= tok.idx
 
 
 def state_actor(ctx: Context, dictionary, tok, iso3: str, day) -> Actor:
