@@ -1502,3 +1502,14 @@ def test_a_name_that_only_describes_a_generic_group_is_no_actor():
     e = _main("Suspected Islamic militants killed 12 villagers in northeastern Nigeria on Sunday, police said.")
     assert e.actor1.name == "Unidentified Armed Group (Nigeria)" and e.actor1.inter == 3
     assert e.fatalities == 12
+
+
+def test_power_seized_in_a_coup_is_no_ground_taken():
+    [e] = _events("The military seized power in Niger in a coup on Wednesday.")
+    assert e.sub_event_type == "Change to group/activity" and e.kind == "coup"
+    assert e.actor1.name.startswith("Military Forces of Niger") and e.time.start_date == D(2025, 3, 5)
+
+
+def test_what_a_detainee_is_accused_of_plotting_is_no_event():
+    events = _events("Authorities detained a former army general accused of plotting an attack.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
