@@ -1513,3 +1513,13 @@ def test_power_seized_in_a_coup_is_no_ground_taken():
 def test_what_a_detainee_is_accused_of_plotting_is_no_event():
     events = _events("Authorities detained a former army general accused of plotting an attack.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_crowd_and_forces_named_as_one_subject_clash():
+    e = _main("Youths and police clashed in Nairobi on Friday.")
+    assert e.sub_event_type == "Mob violence" and e.actor2.name.startswith("Police Forces of Kenya")
+
+
+def test_the_side_clashed_with_is_the_second_actor_whatever_else_the_verb_governs():
+    e = _main("Protesters clashed with police in Nairobi on Friday.")
+    assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")

@@ -282,8 +282,9 @@ def infer_generic(
         head = first.head if first.head.pos_ in ("VERB", "AUX") else None
         agent_tok = by_object(first) or (subject_up(head)[0] if head is not None else None)
         tok = first
-    if target_tok is None and is_verb(tok):
-        target_tok = prep_obj(tok, "with", "against")  # "clashed with rebels"
+    side = prep_obj(tok, "with", "against") if is_verb(tok) else None  # "clashed with rebels"
+    if target_tok is None or generic_role(target_tok, lex) is None and generic_role(side, lex) is not None:
+        target_tok = side or target_tok  # (not "on Friday", which a frame may take for what was fired on)
     if sub == "Armed clash" and generic_role(target_tok, lex) is None and agent_tok is not None:
         target_tok = child(agent_tok, "conj") or target_tok  # "protesters and police clashed"
     agent_role, target_role = generic_role(agent_tok, lex), generic_role(target_tok, lex)
@@ -646,7 +647,10 @@ def _side_role(tok, lex: Lexicon) -> Optional[str]:
     """The generic role of a party to a fight: a generic noun, or a crowd ("supporters")."""
     if tok is None:
         return None
-    return generic_role(tok, lex) or ("protesters" if tok.lemma_.lower() in lex.words["crowd_nouns"] else None)
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words["mob_nouns"]:
+        return "rioters"  # "youths and police clashed"
+    return generic_role(tok, lex) or ("protesters" if lemma in lex.words["crowd_nouns"] else None)
 
 
 def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
