@@ -1469,3 +1469,57 @@ def test_setting_off_on_a_journey_is_no_explosion():
 def test_a_move_after_a_deal_is_still_a_withdrawal():
     e = _main("Russian forces withdrew from Kherson after the deal on Friday.")
     assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+# --- generic sides that fight, and a killing its fight does not report ------------------------
+
+
+def test_both_sides_of_a_clash_named_as_one_subject():
+    e = _main("Protesters and police clashed outside parliament in Nairobi on Friday.")
+    assert e.sub_event_type == "Violent demonstration"
+    assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
+
+
+def test_the_arms_a_crowd_fought_with_are_no_side():
+    e = _main("Two rival gangs fought with machetes in the market in Kano.")
+    assert e.sub_event_type == "Armed clash" and e.actor1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_clans_fighting_among_themselves_clash():
+    e = _main("Two clans fought over land near Beledweyne on Sunday.")
+    assert e.sub_event_type == "Armed clash" and e.time.start_date == D(2025, 3, 9)
+    assert e.actor1.name == "Unidentified Clan Militia (Somalia)" and e.actor1.inter == 4
+
+
+def test_a_killing_folded_into_a_fight_that_is_no_event_stands():
+    e = _main("Men fought in the market in Kano, killing two people on Sunday.")
+    assert e.fatalities == 2 and e.place.name == "Kano"
+    # folded into a strike that is an event, it is no event of its own
+    assert len(_events("Russian drones struck Kharkiv on Monday, killing three people.")) == 1
+
+
+def test_a_name_that_only_describes_a_generic_group_is_no_actor():
+    e = _main("Suspected Islamic militants killed 12 villagers in northeastern Nigeria on Sunday, police said.")
+    assert e.actor1.name == "Unidentified Armed Group (Nigeria)" and e.actor1.inter == 3
+    assert e.fatalities == 12
+
+
+def test_power_seized_in_a_coup_is_no_ground_taken():
+    [e] = _events("The military seized power in Niger in a coup on Wednesday.")
+    assert e.sub_event_type == "Change to group/activity" and e.kind == "coup"
+    assert e.actor1.name.startswith("Military Forces of Niger") and e.time.start_date == D(2025, 3, 5)
+
+
+def test_what_a_detainee_is_accused_of_plotting_is_no_event():
+    events = _events("Authorities detained a former army general accused of plotting an attack.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_crowd_and_forces_named_as_one_subject_clash():
+    e = _main("Youths and police clashed in Nairobi on Friday.")
+    assert e.sub_event_type == "Mob violence" and e.actor2.name.startswith("Police Forces of Kenya")
+
+
+def test_the_side_clashed_with_is_the_second_actor_whatever_else_the_verb_governs():
+    e = _main("Protesters clashed with police in Nairobi on Friday.")
+    assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")

@@ -236,6 +236,10 @@ def generic_actor(
         "rioters": ("Rioters", 5),
         "civilians": ("Civilians", 7),
         "armed_group": ("Unidentified Armed Group", 3),
+        "identity_militia": (
+            "Unidentified Clan Militia" if "clan" in span.text.lower() else "Unidentified Communal Militia",
+            4,
+        ),
     }
     if role not in names:
         return None
@@ -270,7 +274,7 @@ def infer_generic(
     if not lex.generic_actors:
         return a1, a2
     if is_verb(tok):
-        agent_tok = by_object(tok) if passive else subject_up(tok)[0]
+        agent_tok = by_object(tok) if passive else clause_subject(tok, sub)
     else:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"
@@ -278,8 +282,11 @@ def infer_generic(
         head = first.head if first.head.pos_ in ("VERB", "AUX") else None
         agent_tok = by_object(first) or (subject_up(head)[0] if head is not None else None)
         tok = first
-    if target_tok is None and is_verb(tok):
-        target_tok = prep_obj(tok, "with", "against")  # "clashed with rebels"
+    side = prep_obj(tok, "with", "against") if is_verb(tok) else None  # "clashed with rebels"
+    if target_tok is None or generic_role(target_tok, lex) is None and generic_role(side, lex) is not None:
+        target_tok = side or target_tok  # (not "on Friday", which a frame may take for what was fired on)
+    if sub == "Armed clash" and generic_role(target_tok, lex) is None and agent_tok is not None:
+        target_tok = child(agent_tok, "conj") or target_tok  # "protesters and police clashed"
     agent_role, target_role = generic_role(agent_tok, lex), generic_role(target_tok, lex)
     if sub in PROTEST_SUBS and target_role is None and agent_role not in ("protesters", "rioters"):
         # "used water cannon to disperse demonstrators"
@@ -303,13 +310,21 @@ def infer_generic(
     if a2 is not None:
         a2 = _civilians_of(dictionary, a2, place)
     unnamed = (
-        a1 is not None and a1.actor_id is None and agent_role in ("police", "military")
-    )  # "Defence ministry forces"
+        a1 is not None
+        and a1.actor_id is None
+        and (agent_role in ("police", "military") or agent_role is not None and _describes(a1, agent_tok))
+    )  # "Defence ministry forces", "Islamic militants"
     if (a1 is None or unnamed) and agent_role is not None and agent_tok is not None:
         a1 = generic_actor(ctx, dictionary, agent_tok, agent_role, place, day, lex) or a1
     if a2 is None and target_role is not None and target_tok is not None:
         a2 = generic_actor(ctx, dictionary, target_tok, target_role, place, day, lex)
     return a1, a2
+
+
+def _describes(a: Actor, tok) -> bool:
+    """The actor is a name the dictionary does not know that only describes the generic noun it
+    modifies ("Islamic militants", "suspected Islamist gunmen"): no actor of its own."""
+    return a.via == "unknown" and tok is not None and tok.left_edge.idx <= a.start and a.end <= tok.idx
 
 
 def state_actor(ctx: Context, dictionary, tok, iso3: str, day) -> Actor:
@@ -609,21 +624,51 @@ def _state_of(run, tok) -> Optional[Actor]:
     return state_actor(run.ctx, run.dictionary, tok, iso, run.day) if iso else None
 
 
-_ARMED_ROLES = {"armed_group", "military", "police"}
+_ARMED_ROLES = {"armed_group", "identity_militia", "military", "police"}
 
 
-def _generic_sides(tok, fr, lex: Lexicon) -> bool:
-    """Generic sides still fight: "troops clashed with rebels", and armed men fighting among
-    themselves with no other side named ("two rival militias fought for the checkpoint")."""
+def clause_subject(tok, sub: str):
+    """The subject of the verb's clause; also the noun the parser made the root with the verb its
+    participle ("Two rival gangs fought with machetes", read as "gangs [that] fought"), when the
+    verb is finite or names a fight, which no participle of a passive does."""
     subj = subject_up(tok)[0]
-    own = generic_role(subj, lex) or (
-        "protesters" if subj is not None and subj.lemma_.lower() in lex.words["crowd_nouns"] else None
-    )
+    if (
+        subj is None
+        and tok.dep_ == "acl"
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and sub == "Armed clash" and by_object(tok) is None)
+    ):
+        return tok.head
+    return subj
+
+
+def _side_role(tok, lex: Lexicon) -> Optional[str]:
+    """The generic role of a party to a fight: a generic noun, or a crowd ("supporters")."""
+    if tok is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words["mob_nouns"]:
+        return "rioters"  # "youths and police clashed"
+    return generic_role(tok, lex) or ("protesters" if lemma in lex.words["crowd_nouns"] else None)
+
+
+def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
+    """Generic sides still fight: "troops clashed with rebels", both sides named as one subject
+    ("protesters and police clashed"), and armed men fighting among themselves with no other side
+    named ("two rival militias fought for the checkpoint", "two gangs fought with machetes": the
+    arms they fought with are no side)."""
+    subj = clause_subject(tok, sub)
+    own = _side_role(subj, lex)
     target = fr.target_tok if fr.target_tok is not None and fr.target_tok.dep_ == "dobj" else None
     other = target or prep_obj(tok, "with", "against")
+    if other is not None and {other.lemma_.lower(), other.lower_} & lex.weapon_nouns:
+        other = None
+    if subj is not None and _side_role(child(subj, "conj"), lex) is not None:
+        other = child(subj, "conj")
     if other is None:
         return own in _ARMED_ROLES
-    return own is not None and generic_role(other, lex) is not None
+    return own is not None and _side_role(other, lex) is not None
 
 
 def frame(tok, trig, run, sent) -> Optional[Frame]:
@@ -662,7 +707,7 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         trig.requires_object_or_subject_actor
         and fr.actor1 is None
         and fr.actor2 is None
-        and not (is_verb(tok) and _generic_sides(tok, fr, lex))
+        and not (is_verb(tok) and _generic_sides(tok, fr, lex, trig.sub_event_type))
     ):
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
     return fr

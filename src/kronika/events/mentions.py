@@ -2,9 +2,10 @@
 
 The passes, in order, for each trigger word of a sentence of the article's own reporting:
 
-1. ``rejected`` (:mod:`kronika.events.triggers`): the word's requirements (an object of the
-   right kind, a military context...) and the readings that are not events ("the captured
-   soldier", "attack aircraft", "to liberate Mosul");
+1. ``not_an_event`` and ``absorbed`` (:mod:`kronika.events.triggers`): the word's requirements
+   (an object of the right kind, a military context...), the readings that are not events ("the
+   captured soldier", "attack aircraft", "to liberate Mosul"), and the words that report the event
+   of another trigger ("bombed the village, killing 6"), which stand if that trigger gives none;
 2. ``frame`` (:mod:`kronika.events.frame`): actor1 and actor2 from the parse;
 3. ``sub_event`` (:mod:`kronika.events.subtype`): the ACLED sub-event type;
 4. ``_carry_agent``: an attacker carried over from the previous strike of the same type;
@@ -29,7 +30,7 @@ from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import is_noun, is_verb
 from kronika.events.status import event_status
 from kronika.events.subtype import GOV_ROLES, info_type, sub_event
-from kronika.events.triggers import rejected, trigger_for
+from kronika.events.triggers import absorbed, not_an_event, trigger_for
 from kronika.records import Actor, Event, Mention
 from kronika.statements import statement_at
 
@@ -71,21 +72,35 @@ def clause_mentions(ctx: Context) -> list[Event]:
         ]
         trigger_tokens = {t.i for t, _ in candidates}
         scores: dict = {}
+        folded, hosts, first = [], set(), len(run.events)
         for tok, trig in candidates:
-            if tok.i in run.used_tokens or rejected(tok, trig, run, trigger_tokens):
+            if tok.i in run.used_tokens or not_an_event(tok, trig, run):
                 continue
-            fr = frame(tok, trig, run, sent)
-            if fr is None:
-                continue
-            sub, kind = sub_event(tok, trig, fr, run, sent, scores)
-            if sub is None:
-                continue
-            run.events.append(_mention(tok, trig, fr, sub, kind, run, si, sent))
-            run.seen_lemmas.add(tok.lemma_.lower())
-            run.used_tokens.add(tok.i)
-            if kind == "proposal":  # "proposed returning the soldiers ... negotiating an exchange"
-                run.used_tokens.update(t.i for t in tok.subtree if t.i != tok.i)
+            if absorbed(tok, trig, run, trigger_tokens):
+                folded.append((tok, trig))  # "bombed the village, killing 6": the bombing's, if it is one
+            elif _take(tok, trig, run, si, sent, scores):
+                hosts.add(tok.i)
+        # a word folded into a trigger that gave no event stands: "men fought, killing two people"
+        late = [_take(tok, trig, run, si, sent, scores) for tok, trig in folded if not absorbed(tok, trig, run, hosts)]
+        if any(late):
+            run.events[first:] = sorted(run.events[first:], key=lambda e: e.trigger.start)
     return attribute_responsibility(run, run.events)
+
+
+def _take(tok, trig: Trigger, run: Run, si: int, sent, scores: dict) -> bool:
+    """Record the mention of trigger word ``tok`` if its frame and sub-event type allow one."""
+    fr = frame(tok, trig, run, sent)
+    if fr is None:
+        return False
+    sub, kind = sub_event(tok, trig, fr, run, sent, scores)
+    if sub is None:
+        return False
+    run.events.append(_mention(tok, trig, fr, sub, kind, run, si, sent))
+    run.seen_lemmas.add(tok.lemma_.lower())
+    run.used_tokens.add(tok.i)
+    if kind == "proposal":  # "proposed returning the soldiers ... negotiating an exchange"
+        run.used_tokens.update(t.i for t in tok.subtree if t.i != tok.i)
+    return True
 
 
 def _carry_agent(fr: Frame, sub: str, run: Run, si: int) -> Frame:

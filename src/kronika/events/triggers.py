@@ -389,4 +389,16 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
 def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """Whether trigger word ``tok`` (whose requirements ``trigger_for`` checked) reports no event
     of its own here."""
-    return _not_an_event_reading(tok, trig, run, object_lemmas(tok)) or _part_of_another(tok, trig, run, trigger_tokens)
+    return not_an_event(tok, trig, run) or absorbed(tok, trig, run, trigger_tokens)
+
+
+def not_an_event(tok, trig: Trigger, run) -> bool:
+    """Whether the word's reading here names no event at all ("the captured soldier")."""
+    return _not_an_event_reading(tok, trig, run, object_lemmas(tok))
+
+
+def absorbed(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
+    """Whether the word reports the event one of ``trigger_tokens`` names ("bombed the village,
+    killing 6 civilians"): given the triggers that gave events, the word stands when its host
+    gave none ("men fought in the market, killing two people", a fight with no sides)."""
+    return _part_of_another(tok, trig, run, trigger_tokens)
