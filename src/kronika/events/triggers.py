@@ -30,6 +30,9 @@ _GENERIC_DETS = {"a", "an", "each", "any", "every"}
 _HARMED = {"die", "kill", "injure", "wound", "hurt", "maim", "evacuate", "evacuation", "flee", "death", "injury"}
 
 
+_OPEN_CLASS = {"NOUN", "PROPN", "VERB", "AUX"}
+
+
 def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
     """The first trigger of the word (a phrasal verb before the verb) whose requirements hold:
     "set fire" is property destruction, "set up a base" a base established."""
@@ -46,6 +49,13 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
 
 
 def _candidates(tok, lex: Lexicon):
+    tag = tok.tag_
+    if not (tag.startswith("NN") or tag.startswith("VB") or tok.pos_ in _OPEN_CLASS):
+        return  # neither noun nor verb (what is_noun and is_verb would say): most words, decided at once
+    words = _trigger_words(lex)
+    low = tok.lower_
+    if tok.lemma_.lower() not in words and low not in words and low[:-1] not in words and not _after_hyphen(tok):
+        return  # no trigger starts with the word (and it ends no hyphenated one)
     if is_noun(tok):
         pos = "NOUN"  # the tagger's coarse tag sometimes calls "airstrikes" a verb
     elif (
@@ -79,6 +89,21 @@ def _candidates(tok, lex: Lexicon):
             if id(trig) not in seen:
                 seen.add(id(trig))
                 yield key[0], trig
+
+
+_WORDS: dict[int, frozenset] = {}
+
+
+def _trigger_words(lex: Lexicon) -> frozenset:
+    """The words trigger keys begin with ("shoot" of "shoot down"), once per lexicon."""
+    words = _WORDS.get(id(lex.by_key))
+    if words is None:
+        words = _WORDS[id(lex.by_key)] = frozenset(key.split(" ")[0] for key, _ in lex.by_key)
+    return words
+
+
+def _after_hyphen(tok) -> bool:
+    return tok.i >= 2 and tok.nbor(-1).text == "-"
 
 
 def _hyphenated_keys(tok, pos: str) -> list:
