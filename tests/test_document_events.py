@@ -1523,3 +1523,10 @@ def test_a_crowd_and_forces_named_as_one_subject_clash():
 def test_the_side_clashed_with_is_the_second_actor_whatever_else_the_verb_governs():
     e = _main("Protesters clashed with police in Nairobi on Friday.")
     assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
+
+
+def test_a_named_side_and_a_generic_side_between_which_a_clash_broke_out():
+    text = "Dozens of people were killed in clashes between Druze fighters and security forces near Damascus in May."
+    (event,) = _events(text, published="2025-07-17")
+    assert event.actor1 is not None and event.actor1.name == "Druze Ethnic Militia (Syria)"
+    assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Syria")

@@ -287,6 +287,9 @@ def infer_generic(
         target_tok = side or target_tok  # (not "on Friday", which a frame may take for what was fired on)
     if sub == "Armed clash" and generic_role(target_tok, lex) is None and agent_tok is not None:
         target_tok = child(agent_tok, "conj") or target_tok  # "protesters and police clashed"
+    between = prep_obj(tok, "between") if not is_verb(tok) else None
+    if between is not None and generic_role(target_tok, lex) is None:
+        target_tok = child(between, "conj") or target_tok  # "clashes between Druze fighters and security forces"
     agent_role, target_role = generic_role(agent_tok, lex), generic_role(target_tok, lex)
     if sub in PROTEST_SUBS and target_role is None and agent_role not in ("protesters", "rioters"):
         # "used water cannon to disperse demonstrators"
@@ -535,8 +538,8 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         fr.target_tok = None  # "a strike on Saturday"
     fr.actor2 = actor_in(d, fr.target_tok)
     one, other = _between(tok, d)
-    if fr.actor1 is None and one is not None and other is not None and fr.actor2 in (None, one, other):
-        fr.actor1, fr.actor2 = one, other
+    if fr.actor1 is None and one is not None and fr.actor2 in (None, one, other):
+        fr.actor1, fr.actor2 = one, other  # a generic other side ("and security forces"): infer_generic
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
         obj = child(head, "dobj")  # "the strike destroyed the depot"
