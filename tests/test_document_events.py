@@ -1530,3 +1530,12 @@ def test_a_named_side_and_a_generic_side_between_which_a_clash_broke_out():
     (event,) = _events(text, published="2025-07-17")
     assert event.actor1 is not None and event.actor1.name == "Druze Ethnic Militia (Syria)"
     assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Syria")
+
+
+def test_a_ministrys_forces_are_the_states_once_the_article_places_the_event():
+    text = (
+        "Fighting raged in the city of Hama on Tuesday, residents said.\n\n"
+        "The monitor counted 40 dead, 12 of whom were summarily killed by interior ministry and defence ministry forces.\n"
+    )
+    (killing,) = [e for e in _events(text, published="2025-07-17") if e.trigger.text == "killed"]
+    assert killing.actor1 is not None and killing.actor1.name.startswith("Military Forces of Syria")

@@ -32,6 +32,7 @@ from kronika.events.frame import (
     carry_attackers,
     carry_strike_types,
     civilians_of_place,
+    forces_of_place,
     crowd_actors,
     defenders,
     home_ground,
@@ -65,6 +66,6 @@ def extract_events(ctx: Context) -> list[Event]:
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
-    events = civilians_of_place(dictionary, carry_attackers(events))
+    events = civilians_of_place(dictionary, carry_attackers(forces_of_place(ctx, dictionary, events)))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     return story_time(mark_lead(ctx, events))

@@ -947,6 +947,26 @@ def civilians_of_place(dictionary, events: list) -> list:
     return out
 
 
+def forces_of_place(ctx: Context, dictionary, events: list) -> list:
+    """An attacker named only as a state's forces ("killed by interior ministry forces", "security
+    forces opened fire") is that state's, once the event's place is known from its other mentions
+    or the article (at the clause, the place may not be known yet)."""
+    lex = load_lexicon()
+    out = []
+    for e in events:
+        a1, tok = e.actor1, trigger_root(ctx, e)
+        if (a1 is None or (a1.actor_id is None and a1.via == "unknown")) and tok is not None and e.place is not None:
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            agent = by_object(tok) if passive or tok.tag_ == "VBN" else subject_up(tok)[0]
+            role = generic_role(agent, lex)
+            if agent is not None and role in ("police", "military"):
+                day = e.time.start_date if e.time is not None else None
+                found = generic_actor(ctx, dictionary, agent, role, e.place, day, lex)
+                e = e.model_copy(update={"actor1": found}) if found is not None else e
+        out.append(e)
+    return out
+
+
 _GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
 
 
