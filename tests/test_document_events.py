@@ -1539,3 +1539,11 @@ def test_a_ministrys_forces_are_the_states_once_the_article_places_the_event():
     )
     (killing,) = [e for e in _events(text, published="2025-07-17") if e.trigger.text == "killed"]
     assert killing.actor1 is not None and killing.actor1.name.startswith("Military Forces of Syria")
+
+
+def test_one_body_recovered_from_a_strike_is_one_death():
+    text = (
+        "In Kherson, rescuers said the body of a young woman was recovered from a nine-storey building hit by a drone."
+    )
+    (event,) = _events(text, published="2025-05-25")
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 1

@@ -180,8 +180,20 @@ def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
             killed = [t for t in near if _killing(t)]  # the trigger, or the verb of its strike
             if killed and all((v := _victim(t)) is not None and _one_person(v, person_nouns) for t in killed):
                 m = m.model_copy(update={"fatalities": 1})
+            elif trig is not None and _one_body(trig.sent, person_nouns):
+                m = m.model_copy(update={"fatalities": 1})
         out.append(m)
     return out
+
+
+def _one_body(sent, person_nouns) -> bool:
+    """The sentence tells of one person's body ("the body of an elderly man was pulled out of a
+    building hit by a drone"): one death, and no other count of the dead."""
+    bodies = [t for t in sent if t.lemma_.lower() == "body" and t.tag_ == "NN"]
+    if len(bodies) != 1 or any(t.like_num and t.head.lemma_.lower() in person_nouns | {"body"} for t in sent):
+        return False  # "the bodies of 12", "the body of one man and three women"
+    of = next((g for c in bodies[0].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+    return of is not None and _one_person(of, person_nouns)
 
 
 _NON_VIOLENT_SUBS = {"Peaceful protest"}
