@@ -1547,3 +1547,13 @@ def test_one_body_recovered_from_a_strike_is_one_death():
     )
     (event,) = _events(text, published="2025-05-25")
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 1
+
+
+def test_victims_inferred_from_the_dead_tell_no_side_apart():
+    from kronika.events.corefer import conflict
+
+    (clash,) = _events("Rebels attacked an army post in Goma on Friday.", published="2024-07-22")
+    (toll,) = _events("Dozens of people were killed in Goma on Friday.", published="2024-07-22")
+    assert toll.actor2 is not None and toll.actor2.kind == "civilians" and toll.actor2.via == "inferred"
+    assert clash.actor2 is not None and clash.actor2.kind != "civilians"
+    assert not conflict(clash, toll)

@@ -177,8 +177,16 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
     if headline:
         return False
     return not (
-        places_agree(ev.place, m.place) and _actors_agree(ev.actor1, m.actor1) and _actors_agree(ev.actor2, m.actor2)
+        places_agree(ev.place, m.place)
+        and _actors_agree(ev.actor1, m.actor1)
+        and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
+
+
+def _victims_only(a) -> bool:
+    """A target inferred from the people a clause says were hurt ("dozens of people were killed":
+    Civilians of the country), which tells no side apart from the force that hurt them."""
+    return a is not None and a.kind == "civilians" and a.via == "inferred"
 
 
 def _anaphoric(ctx: Context, m: Event) -> bool:
