@@ -1557,3 +1557,12 @@ def test_victims_inferred_from_the_dead_tell_no_side_apart():
     assert toll.actor2 is not None and toll.actor2.kind == "civilians" and toll.actor2.via == "inferred"
     assert clash.actor2 is not None and clash.actor2.kind != "civilians"
     assert not conflict(clash, toll)
+
+
+def test_the_first_weapon_written_before_an_event_noun_types_it_whatever_the_parse():
+    text = (
+        "Three people were killed in Lviv in overnight Russian drone and missile attacks, the mayor said. "
+        "Two deaths were reported in the Ternopil region."
+    )
+    events = _events(text)
+    assert events and all(e.sub_event_type == "Air/drone strike" for e in events)

@@ -184,7 +184,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         own = [c for c in own if c.dep_ not in ("nsubj", "nsubjpass", "conj") and (fired or c.dep_ != "dobj")]
         shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
-    phrase = sorted((t for c in own for t in c.subtree), key=lambda t: t.i)
+    phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
     verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
     for tokens in (phrase, clause):
@@ -192,6 +192,19 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         if found is not None:
             return found
     return None
+
+
+def _coordinated_left(tok) -> list:
+    """The modifiers written just before an event noun, through a coordination the parse may have
+    split ("drone and missile attacks": "drone" is named first, whatever the parse attached)."""
+    if tok.pos_ == "VERB":
+        return []
+    out = []
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 5) : tok.i]):
+        if not (t.pos_ in ("NOUN", "PROPN", "ADJ") or t.lower_ in ("and", "or", ",", "-")):
+            break
+        out.append(t)
+    return out
 
 
 _ARMED_KINDS = {
