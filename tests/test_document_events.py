@@ -1566,3 +1566,19 @@ def test_the_first_weapon_written_before_an_event_noun_types_it_whatever_the_par
     )
     events = _events(text)
     assert events and all(e.sub_event_type == "Air/drone strike" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Russia attacked the Odesa region with a guided missile from the airspace of occupied Crimea.",
+            "Air/drone strike",
+        ),
+        ("Russian bombers launched cruise missiles at Lviv overnight.", "Air/drone strike"),
+        ("Russian forces fired missiles at Kharkiv overnight.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_missile_fired_from_aircraft_is_an_air_strike(text, sub):
+    (event,) = _events(text)
+    assert event.sub_event_type == sub

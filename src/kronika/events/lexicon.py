@@ -78,6 +78,7 @@ class _Words(Strict):
     charge_nouns: list[str]
     protest_words: list[str]
     campaign_words: list[str]
+    air_platforms: list[str]
     habitual_adverbs: list[str]
     war_nouns: list[str]
     crowd_nouns: list[str]

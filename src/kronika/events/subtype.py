@@ -190,8 +190,22 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     for tokens in (phrase, clause):
         found = next(_weapon_words(tokens, lex), None)
         if found is not None:
-            return found
+            return _launched_from_the_air(found, verb, lex)
     return None
+
+
+_AIR = "Air/drone strike"
+
+
+def _launched_from_the_air(found: str, verb, lex: Lexicon) -> str:
+    """A missile or rocket fired from aircraft is an air strike ("attacked the region with a
+    guided missile from the airspace of Crimea", "bombers launched cruise missiles"): the launch
+    platform decides, as the weapon does."""
+    if found != "Shelling/artillery/missile attack":
+        return found
+    platforms = lex.words["air_platforms"]
+    clause = [t for c in verb.children if c.dep_ in ("nsubj", "prep", "agent", "dobj") for t in c.subtree]
+    return _AIR if any(t.lemma_.lower() in platforms or t.lower_ in platforms for t in clause) else found
 
 
 def _coordinated_left(tok) -> list:
