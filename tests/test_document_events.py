@@ -1582,3 +1582,16 @@ def test_the_first_weapon_written_before_an_event_noun_types_it_whatever_the_par
 def test_a_missile_fired_from_aircraft_is_an_air_strike(text, sub):
     (event,) = _events(text)
     assert event.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("Hezbollah began firing on Israel the next day, the army said.", "Shelling/artillery/missile attack"),
+        ("Militants fired on the town of Sderot on Friday.", "Shelling/artillery/missile attack"),
+        ("Troops fired on the crowd in Nairobi on Friday.", "Attack"),
+    ],
+)
+def test_what_a_side_fired_on_types_it_when_no_weapon_is_named(text, sub):
+    (event,) = _events(text, published="2024-07-28")
+    assert event.sub_event_type == sub

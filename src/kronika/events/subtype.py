@@ -9,7 +9,7 @@ from kronika.events.classify import score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
-from kronika.events.parse import by_object, child, object_lemmas, subject_up
+from kronika.events.parse import by_object, child, object_lemmas, prep_obj, subject_up
 from kronika.events.triggers import trigger_for
 
 
@@ -324,7 +324,28 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         armed = weapon_type(tok, run.lex)
         if armed is not None:
             return armed, kind
+    if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() == "fire" and tok.pos_ == "VERB":
+        return _fired_on(tok, run) or sub, kind
     return sub, kind
+
+
+def _fired_on(tok, run) -> Optional[str]:
+    """What a side fired on, when it names no weapon: people ("fired on the crowd") make an
+    attack, a country or town ("began firing on Israel") a shelling."""
+    target = prep_obj(tok, "on", "at", "upon", "into")
+    if target is None or tok.tag_ == "VBN":
+        return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
+    if generic_role(target, run.lex) in (
+        "civilians",
+        "protesters",
+    ) or target.lemma_.lower() in run.lex.civilian_nouns | {
+        "crowd",
+        "people",
+    }:
+        return "Attack"
+    if target.i in run.index.place_at or target.ent_type_ in ("GPE", "LOC"):
+        return "Shelling/artillery/missile attack"
+    return None
 
 
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
