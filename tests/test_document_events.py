@@ -1595,3 +1595,10 @@ def test_a_missile_fired_from_aircraft_is_an_air_strike(text, sub):
 def test_what_a_side_fired_on_types_it_when_no_weapon_is_named(text, sub):
     (event,) = _events(text, published="2024-07-28")
     assert event.sub_event_type == sub
+
+
+def test_a_raid_whose_own_killing_names_civilians_is_an_attack():
+    (event,) = _events("Gunmen stormed into the village of Kuru on Sunday, killing 40 people, mostly civilians.")
+    assert event.sub_event_type == "Attack" and event.fatalities == 40
+    (clash,) = _events("Rebels attacked an army base on Sunday, killing 12 soldiers.")
+    assert clash.sub_event_type == "Armed clash"

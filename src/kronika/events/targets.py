@@ -32,16 +32,26 @@ def attacks_on_civilians(ctx: Context, events: list[Event]) -> list[Event]:
     soft = lex.civilian_nouns | lex.words["civilian_targets"]
     out = []
     for e in events:
-        if (
-            e.sub_event_type == "Armed clash"
-            and typed_by_default(e)
-            and (e.actor2 is None or e.actor2.kind not in _ARMED)
-        ):
+        if e.sub_event_type == "Armed clash" and (e.actor2 is None or e.actor2.kind not in _ARMED):
             obj = _target(ctx, e)
-            if obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft):
+            on_soft = obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft)
+            if (typed_by_default(e) and on_soft) or _kills_civilians(trigger_root(ctx, e), lex.civilian_nouns):
                 e = retype(e, ATTACK)
         out.append(e)
     return out
+
+
+def _kills_civilians(tok, civilians) -> bool:
+    """The clause's own killing names its dead as civilians ("stormed into the village, killing
+    40 people, mostly civilians"): no armed side fell."""
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    for v in tok.children:
+        if v.dep_ in ("advcl", "xcomp", "conj") and v.lemma_.lower() == "kill":
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None and any(t.lemma_.lower() in civilians or t.lower_ in civilians for t in obj.subtree):
+                return True
+    return False
 
 
 __all__ = ["attacks_on_civilians"]
