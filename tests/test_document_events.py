@@ -1602,3 +1602,11 @@ def test_a_raid_whose_own_killing_names_civilians_is_an_attack():
     assert event.sub_event_type == "Attack" and event.fatalities == 40
     (clash,) = _events("Rebels attacked an army base on Sunday, killing 12 soldiers.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_a_toll_told_once_is_not_also_the_toll_of_the_abduction_beside_it():
+    text = "Militants stormed into the town of Kuru, killing some 120 people, mostly civilians, and taking 25 hostages."
+    events = _events(text)
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Attack"].fatalities == 120
+    assert by_type["Abduction/forced disappearance"].fatalities is None

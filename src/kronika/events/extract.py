@@ -46,7 +46,13 @@ from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.protests import crowd_violence, force_on_protesters
 from kronika.events.targets import attacks_on_civilians
 from kronika.events.split import split_by_place
-from kronika.events.tolls import casualty_mentions, only_violence_kills, relative_tolls, single_victims
+from kronika.events.tolls import (
+    casualty_mentions,
+    one_toll_per_killing,
+    only_violence_kills,
+    relative_tolls,
+    single_victims,
+)
 from kronika.records import Event
 
 
@@ -60,6 +66,7 @@ def extract_events(ctx: Context) -> list[Event]:
     report does not date."""
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
+    mentions = one_toll_per_killing(mentions)
     mentions = attacks_on_civilians(ctx, crowd_violence(ctx, force_on_protesters(ctx, mentions)))
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))

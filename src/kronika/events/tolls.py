@@ -196,6 +196,22 @@ def _one_body(sent, person_nouns) -> bool:
     return of is not None and _one_person(of, person_nouns)
 
 
+_NOT_KILLINGS = {"Abduction/forced disappearance", "Looting/property destruction", "Arrests", "Sexual violence"}
+
+
+def one_toll_per_killing(mentions: list[Event]) -> list[Event]:
+    """A killing told once gives its toll once: of the mentions of a sentence that took the same
+    toll ("stormed into southern Israel, killing some 1,200 people ... and taking 250 hostages"), an
+    abduction, arrest, rape or looting leaves it to the violence that killed."""
+    killers = {(m.sentence, m.fatalities) for m in mentions if m.fatalities and m.sub_event_type not in _NOT_KILLINGS}
+    return [
+        m.model_copy(update={"fatalities": None})
+        if m.fatalities and m.sub_event_type in _NOT_KILLINGS and (m.sentence, m.fatalities) in killers
+        else m
+        for m in mentions
+    ]
+
+
 _NON_VIOLENT_SUBS = {"Peaceful protest"}
 
 
