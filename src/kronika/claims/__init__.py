@@ -138,7 +138,7 @@ class _Builder:
 def _own_place(ctx: Context, reading) -> Optional[Place]:
     """The place in a gapped number's own phrase ("..., and one in the city of Mykolaiv")."""
     num = reading.anchor
-    if num.dep_ != "conj" or not num.like_num:
+    if not _measures.gapped_number(num):
         return None
     own = {t.idx for t in num.subtree if t.i != num.i}
     return next((p for p in ctx.places if p.role == "location" and p.start in own), None)

@@ -224,11 +224,17 @@ def _read(doc, span, unit: Optional[str]) -> Optional[Reading]:
     return Reading(measure, noun, decided_by, anchor, _subject_span(doc, noun, anchor, verb or decided_by, lex))
 
 
+def gapped_number(tok) -> bool:
+    """A bare number conjoined to another count, its own verb and noun left out ("... killed in
+    Kharkiv and two in Sumy")."""
+    return tok.like_num and tok.dep_ == "conj"
+
+
 def _gapped(num, doc, unit: Optional[str]) -> Optional[Reading]:
     """A number whose clause leaves out the verb and the noun of the one before it ("Three people
     were killed in Kharkiv and two in Sumy"): it counts what that clause counts."""
     verb = num.head
-    if not num.like_num or num.dep_ != "conj" or verb.pos_ != "VERB" or unit is not None:
+    if not gapped_number(num) or verb.pos_ != "VERB" or unit is not None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     count = next((c for c in subj.subtree if c.like_num), None) if subj is not None else None

@@ -335,13 +335,8 @@ def _fired_on(tok, run) -> Optional[str]:
     target = prep_obj(tok, "on", "at", "upon", "into")
     if target is None or tok.tag_ == "VBN":
         return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
-    if generic_role(target, run.lex) in (
-        "civilians",
-        "protesters",
-    ) or target.lemma_.lower() in run.lex.civilian_nouns | {
-        "crowd",
-        "people",
-    }:
+    people = run.lex.civilian_nouns | {"crowd", "people"}
+    if generic_role(target, run.lex) in ("civilians", "protesters") or target.lemma_.lower() in people:
         return "Attack"
     if target.i in run.index.place_at or target.ent_type_ in ("GPE", "LOC"):
         return "Shelling/artillery/missile attack"

@@ -15,8 +15,11 @@ import hashlib
 from typing import Optional
 
 from kronika.claims.lexicon import load as claims_lexicon
+from kronika.claims.measures import gapped_number
 from kronika.context import Context
 from kronika.events.arguments import event_time
+from kronika.events.corefer import merge
+from kronika.events.frame import trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Claim, Event, Mention
 
@@ -88,7 +91,7 @@ def _gapped(ctx: Context, c: Claim) -> bool:
     """The toll's clause leaves out its verb and noun: a bare number conjoined to another ("...
     killed three people in Kharkiv and two in Sumy")."""
     span = ctx.doc.char_span(c.quantity.start, c.quantity.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ == "conj" and span.root.like_num
+    return span is not None and len(span) > 0 and gapped_number(span.root)
 
 
 def _gapped_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
@@ -251,12 +254,10 @@ def relative_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
     """A toll in a relative clause of an event noun ("yesterday's attack in Basra, which killed
     four civilians") is that event's toll and target, not a killing of its own: the mention joins
     the event's (its agent, read off the nouns before "which", is no one's)."""
-    from kronika.events.corefer import merge
-    from kronika.events.frame import trigger_root
-
     roots = {id(m): trigger_root(ctx, m) for m in mentions}
     by_root = {r.i: m for m in mentions if (r := roots[id(m)]) is not None and r.pos_ in ("NOUN", "PROPN")}
     folded: dict[int, Event] = {}
+    gone: set[int] = set()
     for m in mentions:
         tok = roots[id(m)]
         if tok is None or tok.lemma_.lower() not in _HARM_LEMMAS:
@@ -270,5 +271,5 @@ def relative_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
             continue
         base = folded.get(id(host), host)
         folded[id(host)] = merge(ctx, base, m.model_copy(update={"actor1": None}))
-        folded[id(m)] = None  # type: ignore[assignment]
-    return [folded.get(id(m), m) for m in mentions if folded.get(id(m), m) is not None]
+        gone.add(id(m))
+    return [folded.get(id(m), m) for m in mentions if id(m) not in gone]
