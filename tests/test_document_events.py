@@ -1610,3 +1610,25 @@ def test_a_toll_told_once_is_not_also_the_toll_of_the_abduction_beside_it():
     by_type = {e.sub_event_type: e for e in events}
     assert by_type["Attack"].fatalities == 120
     assert by_type["Abduction/forced disappearance"].fatalities is None
+
+
+def test_people_killed_during_the_protests_are_a_mention_of_the_protests():
+    text = (
+        "Protesters vowed on Monday to shut down the airport in Nairobi.\n\n"
+        "At least 20 people have been killed during the protests and more than 300 injured, the rights "
+        "commission said. The opposition blamed the government for the crisis.\n\n"
+        "The youth-led protests began in June after the finance bill was tabled in parliament."
+    )
+    events = [e for e in _events(text, "2024-07-23") if e.status == "occurred"]
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]  # no Attack of its own
+    assert any(m.text.startswith("At least 20 people") for m in events[0].mentions)
+
+
+def test_a_bill_withdrawn_is_no_ground_given_up():
+    text = (
+        "Parliament met in Nairobi on Friday. The session was short. The president withdrew the tax bill. "
+        "The opposition welcomed it. Traders said prices would fall. The markets were calm."
+    )
+    assert not _events(text, "2024-07-23")
+    [e] = _events("The rebels withdrew their fighters from Kitshanga on Friday.", "2024-07-23")
+    assert e.sub_event_type == "Non-violent transfer of territory"

@@ -11,6 +11,8 @@ attacking a rally is an Attack).
 
 from __future__ import annotations
 
+from typing import Optional
+
 from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.frame import STATE_KINDS, generic_role, trigger_root
@@ -67,6 +69,50 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
             settings |= {t.i for t in tok.subtree if t.i != tok.i}
         out.append(e)
     return [e for e in out if not (e.event_type == "Protests" and _at(ctx, e) in settings)]
+
+
+_SETTINGS = {"during", "in", "at", "amid"}
+_HURT = {"kill", "die", "injure", "wound", "shoot"}
+_BACK = _AHEAD = 8  # sentences, as corefer.NEAR_SENTENCES
+
+
+def _at_protest(tok, words: frozenset) -> bool:
+    """The clause names a demonstration as its setting ("killed during the protests")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTINGS]
+    nouns = [o for p in preps for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+    return any(o.lemma_.lower() in words for o in nouns)
+
+
+def _nearest_protest(events: list[Event], e: Event) -> Optional[int]:
+    """The demonstration told last before ``e``, else the one told first in the few sentences after."""
+    demos = [n for n, x in enumerate(events) if x.event_type in ("Protests", "Riots")]
+    before = [n for n in demos if events[n].start < e.start and e.sentence - events[n].sentence <= _BACK]
+    after = [n for n in demos if events[n].start > e.start and events[n].sentence - e.sentence <= _AHEAD]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def deaths_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
+    """People killed or hurt by no one the clause names, at a demonstration it names as the setting
+    ("at least 50 people have been killed during the protests", "dozens were injured at the
+    rally"), are told of as part of the demonstration reported nearest: one more mention of it, not
+    an event of their own (its toll stays with violence: see ``tolls.only_violence_kills``)."""
+    from kronika.events.corefer import merge  # corefer imports this module's neighbours
+
+    words = load_lexicon().words["protest_words"]
+    into: dict[int, list[Event]] = {}
+    for e in events:
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" and e.actor1 is None else None
+        at = _nearest_protest(events, e) if tok is not None and tok.lemma_.lower() in _HURT else None
+        if at is not None and _at_protest(tok, words):
+            into.setdefault(at, []).append(e)
+    folded = {id(e) for group in into.values() for e in group}
+    out = []
+    for n, e in enumerate(events):
+        for killing in into.get(n, []):
+            e = merge(ctx, e, killing).model_copy(update={"actor2": e.actor2})  # the victims: the crowd
+        if id(e) not in folded:
+            out.append(e)
+    return out
 
 
 def _at(ctx: Context, e: Event) -> int:
@@ -127,4 +173,4 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "force_on_protesters"]
+__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]

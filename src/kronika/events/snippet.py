@@ -26,7 +26,7 @@ from kronika.events.classify import classify_code, cue_span, load_classifier, lo
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import trigger_for
+from kronika.events.triggers import _candidates, trigger_for
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -106,8 +106,9 @@ SHORT_REPORT = 5  # sentences: in a longer text, a sentence with a trigger word 
 
 def _unread(sent, lex) -> bool:
     """No trigger word in the sentence: one the clause pass weighed and found no event
-    ("operations to liberate Mosul", "who he would be fighting") is not read again."""
-    return all(trigger_for(tok, lex) is None for tok in sent)
+    ("operations to liberate Mosul", "who he would be fighting"), or whose object or subject is not
+    the kind its trigger needs ("withdrew the tax bill"), is not read again."""
+    return all(next(_candidates(tok, lex), None) is None for tok in sent)
 
 
 def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
