@@ -1632,3 +1632,17 @@ def test_a_bill_withdrawn_is_no_ground_given_up():
     assert not _events(text, "2024-07-23")
     [e] = _events("The rebels withdrew their fighters from Kitshanga on Friday.", "2024-07-23")
     assert e.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_strike_verb_with_no_weapon_named_keeps_the_strike_type():
+    [e] = _events("Israel's military struck the defence ministry in Damascus on Wednesday.", "2025-07-17")
+    assert e.sub_event_type == "Air/drone strike"
+    [e] = _events("Army howitzers struck the outskirts of Kherson on Wednesday.", "2025-07-17")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"  # a weapon named types it
+
+
+def test_a_participle_of_killing_after_a_strike_is_its_toll_not_another_event():
+    [e] = _events(
+        "Israeli strikes hit three villages in southern Lebanon on Tuesday, killing two people.", "2025-07-17"
+    )
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 2)

@@ -548,8 +548,8 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         run.used_tokens.add(head.i)
         run.used_tokens.update(
             c.i
-            for c in head.children  # "destroyed ... and killed 12"
-            if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs
+            for c in head.children  # "destroyed ... and killed 12", "hit three villages, killing two"
+            if (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG")) and c.lemma_.lower() in lex.absorbing_verbs
         )
     if (
         tok.dep_ == "pobj"

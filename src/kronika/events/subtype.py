@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.events.classify import score_labels, sentence_scores
+from kronika.events.classify import cue_span, score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
@@ -102,6 +102,14 @@ def territorial(
     return "Armed clash", "territorial_change"
 
 
+def _own_word(tok, sent, code: str) -> bool:
+    """The classifier's cue for ``code`` is the trigger word itself ("Israel's military struck the
+    ministry"): a word that names no weapon is no evidence against the trigger's own type."""
+    cue = cue_span(sent.text, code)
+    start = sent.start_char + cue[0] if cue is not None else -1
+    return tok.idx <= start < tok.idx + len(tok.text)
+
+
 def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     """A violent word's type: the snippet classifier's choice among the trigger's allowed types
     (scored on the phrase or the sentence); a clash with civilians is an attack, an attack on
@@ -117,7 +125,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     default_code = run.tax[sub]["code"] if sub else None
     best = max(options.items(), key=lambda kv: kv[1]) if options else (None, 0.0)
     if best[1] > 0 and not (trig.prefer_default and options.get(default_code, 0) >= best[1] * 0.6):
-        sub = run.clf.code_to_name[best[0]]
+        if not (trig.prefer_default and _own_word(tok, sent, best[0])):
+            sub = run.clf.code_to_name[best[0]]
     a2 = fr.actor2
     if sub == "Attack" and a2 is not None and a2.kind in _ARMED_KINDS:
         sub = "Armed clash"  # an attack on forces is a battle; on a country ("attacked Israel") not yet
