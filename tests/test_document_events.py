@@ -1646,3 +1646,10 @@ def test_a_participle_of_killing_after_a_strike_is_its_toll_not_another_event():
         "Israeli strikes hit three villages in southern Lebanon on Tuesday, killing two people.", "2025-07-17"
     )
     assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 2)
+
+
+def test_protesters_clashing_with_a_partys_members_is_mob_violence():
+    text = "Anti-quota protesters clashed with members of the student wing of the ruling party in Rajshahi on Monday."
+    assert [e.sub_event_type for e in _events(text, "2024-07-16")] == ["Mob violence"]
+    text = "Rebel members charged an army camp outside Rajshahi on Monday."
+    assert "Mob violence" not in [e.sub_event_type for e in _events(text, "2024-07-16")]

@@ -653,7 +653,17 @@ def _side_role(tok, lex: Lexicon) -> Optional[str]:
     lemma = tok.lemma_.lower()
     if lemma in lex.words["mob_nouns"]:
         return "rioters"  # "youths and police clashed"
+    if partisans(tok, lex):
+        return "rioters"  # "clashed with members of the ruling party's youth wing"
     return generic_role(tok, lex) or ("protesters" if lemma in lex.words["crowd_nouns"] else None)
+
+
+def partisans(tok, lex: Lexicon) -> bool:
+    """A party's rank and file: "members of the ruling party's student wing" (not "Al-Shabaab members")."""
+    if tok.lemma_.lower() not in lex.words["partisan_nouns"]:
+        return False
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    return any(t.lemma_.lower() in lex.words["partisan_bodies"] for t in of)
 
 
 def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:

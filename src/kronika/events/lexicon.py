@@ -83,6 +83,8 @@ class _Words(Strict):
     war_nouns: list[str]
     crowd_nouns: list[str]
     mob_nouns: list[str]
+    partisan_nouns: list[str]
+    partisan_bodies: list[str]
     civilian_targets: list[str]
     supply_verbs: list[str]
     judicial_words: list[str]

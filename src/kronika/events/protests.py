@@ -15,7 +15,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.frame import STATE_KINDS, generic_role, trigger_root
+from kronika.events.frame import STATE_KINDS, generic_role, partisans, trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
@@ -143,7 +143,7 @@ def _sides(tok) -> list:
 
 def _crowd(tok, lex) -> bool:
     role = generic_role(tok, lex)
-    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or _mob(tok, lex)
+    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or partisans(tok, lex) or _mob(tok, lex)
 
 
 def _mob(tok, lex) -> bool:
