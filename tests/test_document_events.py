@@ -1653,3 +1653,12 @@ def test_protesters_clashing_with_a_partys_members_is_mob_violence():
     assert [e.sub_event_type for e in _events(text, "2024-07-16")] == ["Mob violence"]
     text = "Rebel members charged an army camp outside Rajshahi on Monday."
     assert "Mob violence" not in [e.sub_event_type for e in _events(text, "2024-07-16")]
+
+
+def test_strikes_told_as_done_every_day_are_no_one_event():
+    text = (
+        "Israeli jets struck a depot near Nabatieh on Thursday, the army said.\n\n"
+        "Israel has carried out strikes on Hezbollah sites almost every day since the truce in November."
+    )
+    events = _events(text, "2025-09-18")
+    assert [e.trigger.text for e in events] == ["struck"]

@@ -293,13 +293,34 @@ def indirect_question(ctx: Context, ev: Event, tok) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
 
 
+_PERIODS = {"day", "night", "week", "month", "morning", "evening"}
+
+
+def _every(verb) -> bool:
+    """The verb is told as done every day, night or week ("almost every day", "daily", "nightly"),
+    also where the parse hangs the phrase on a clause set inside ("strikes on places it says are
+    linked to Hezbollah almost every day"); not in a clause of its own ("after daily protests")."""
+    todo = list(verb.children)
+    while todo:
+        c = todo.pop()
+        if c.dep_ == "advmod" and c.lower_ in ("daily", "nightly", "weekly"):
+            return True
+        if c.lemma_.lower() in _PERIODS and any(d.lower_ in ("every", "each") for d in c.children):
+            return True
+        if c.dep_ not in ("relcl", "acl", "advcl", "prep", "pobj", "dobj", "nsubj", "nsubjpass"):
+            todo.extend(c.children)
+    return False
+
+
 def habitual(ctx: Context, ev: Event, tok) -> bool:
     """What a side does again and again, or did at some time before ("has attacked Burundi in
     the past", "repeatedly shelled the town"), with no date of its own: no one event."""
-    if tok is None or _dated(ev) and not ev.time.inherited:
-        return False
-    verb = tok if tok.tag_.startswith("VB") else _governing_verb(tok)
+    verb = None if tok is None else tok if tok.tag_.startswith("VB") else _governing_verb(tok)
     if verb is None:
+        return False
+    if _every(verb):
+        return True  # "has carried out strikes almost every day": dated or not, no one event
+    if _dated(ev) and not ev.time.inherited:
         return False
     marks = _words("habitual_adverbs")
     if any(c.dep_ == "advmod" and c.lower_ in marks for c in verb.children):
