@@ -1662,3 +1662,14 @@ def test_strikes_told_as_done_every_day_are_no_one_event():
     )
     events = _events(text, "2025-09-18")
     assert [e.trigger.text for e in events] == ["struck"]
+
+
+def test_a_report_naming_only_a_kind_of_event_is_read_at_its_main_act():
+    text = (
+        "Relatives of the missing men lit candles and sang hymns outside the court in Kisumu on Friday, "
+        "a year after their disappearance set off months of protests."
+    )
+    [e] = _events(text)
+    assert (e.sub_event_type, e.trigger.text) == ("Peaceful protest", "lit")
+    assert not _events("The minister said months of protests had hurt the economy.")
+    assert not _events("Clashes continued in several places across the region.")  # the kind is what goes on

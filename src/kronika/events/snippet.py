@@ -23,6 +23,7 @@ from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.corefer import typed_by_default
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, retype, score_labels
+from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
@@ -78,8 +79,35 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
         if span.root.pos_ != "VERB" or trigger_for(span.root, lex) is not None:
             return None
+    ev = _event_at(ctx, d, si, sent, span, clf.code_to_name[code])
+    if len(span) != 1 or not generic(ctx, ev, span.root):
+        return ev
+    act = _main_act(
+        sent, span.root
+    )  # "have defied a ban and lit candles to honor a student whose death inspired months of protests"
+    return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
+
+
+# a sentence's main verb that tells no act of its own
+_NOT_ACTS = {"be", "have", "say", "tell", "report", "claim", "add", "seem", "appear", "become", "remain", "show", "see"}
+
+
+def _main_act(sent, kind):
+    """The sentence's main verb, when it tells an act of its own: not a copula, a verb of saying or
+    a modal's, and not what the kind named by noun ``kind`` does ("clashes continued", "months of
+    protests have shaken the capital")."""
+    root = sent.root
+    if not kind.tag_.startswith("NN") or root.pos_ != "VERB" or root.lemma_.lower() in _NOT_ACTS:
+        return None
+    subjects = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if kind.i in subjects or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return None
+    return root
+
+
+def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Event:
+    """The classifier's event of type ``name`` anchored to ``span`` of sentence ``si``."""
     start, end = span.start_char, span.end_char
-    name = clf.code_to_name[code]
     info = load_taxonomy()["sub_event_types"][name]
     fatalities, claim_ids = claims_for(ctx, d, si, sent.start_char, sent.end_char)
     return Event(
