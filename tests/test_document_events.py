@@ -1673,3 +1673,23 @@ def test_a_report_naming_only_a_kind_of_event_is_read_at_its_main_act():
     assert (e.sub_event_type, e.trigger.text) == ("Peaceful protest", "lit")
     assert not _events("The minister said months of protests had hurt the economy.")
     assert not _events("Clashes continued in several places across the region.")  # the kind is what goes on
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # a demonstration named by a hyphenated word ("sit-in") is the setting of the state's violence
+        (
+            "Riot police beat nurses taking part in a sit-in outside the ministry in Harare on Monday.",
+            "Excessive force against protesters",
+        ),
+        ("Fighting between the army and the rebels continued for a second day near Goma.", "Armed clash"),
+        ("Clashes between government forces and rebels continued for a fourth day.", "Armed clash"),
+        ("Soldiers engaged the militants in a fierce gun battle near Goma, the army said.", "Armed clash"),
+        ("Supporters of rival candidates clashed with stones and clubs in Kisii on Sunday.", "Mob violence"),
+        ("Rival youth groups clashed with iron bars in Kisii on Sunday.", "Mob violence"),
+        ("Two rival militias fought for control of the market in Kisii on Sunday.", "Armed clash"),
+    ],
+)
+def test_fights_named_by_their_sides(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]

@@ -149,6 +149,14 @@ def _within(verb, t) -> bool:
     return phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
 
 
+def _between_sides(tok) -> bool:
+    """The noun names the two sides it is between ("clashes between the army and the rebels")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "between" and any(o.dep_ == "pobj" and o.conjuncts for o in c.children)
+        for c in tok.children
+    )
+
+
 def generic(ctx: Context, ev: Event, tok) -> bool:
     """A plural event noun that names a kind of event, a series or a trend rather than one
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
@@ -162,8 +170,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "advmod", "compound")}
     if mods & _GENERIC_MODIFIERS:
         return True
-    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS:
-        return False
+    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS or _between_sides(tok):
+        return False  # "clashes between government forces and the rebels continued": these sides, this fight
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     verb = _governing_verb(tok)

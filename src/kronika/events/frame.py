@@ -666,6 +666,9 @@ def partisans(tok, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.words["partisan_bodies"] for t in of)
 
 
+RIVALS = {"rival", "rivals", "opposing", "feuding", "warring"}
+
+
 def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
     """Generic sides still fight: "troops clashed with rebels", both sides named as one subject
     ("protesters and police clashed"), and armed men fighting among themselves with no other side
@@ -679,6 +682,8 @@ def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
         other = None
     if subj is not None and _side_role(child(subj, "conj"), lex) is not None:
         other = child(subj, "conj")
+    if subj is not None and any(t.lower_ in RIVALS for t in subj.subtree):
+        return True  # "supporters of rival parties clashed", "members of two rival clans fought": both sides
     if other is None:
         return own in _ARMED_ROLES
     return own is not None and _side_role(other, lex) is not None

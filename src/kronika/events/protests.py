@@ -15,7 +15,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.frame import STATE_KINDS, generic_role, partisans, trigger_root
+from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans, trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
@@ -32,22 +32,29 @@ def _attackers(tok) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
-def _on_protest(tok, words: frozenset) -> bool:
-    """A word of the demonstration in the sentence, outside the attackers' own phrase."""
+def _on_protest(tok, words: frozenset, demos: set[int]) -> bool:
+    """A word of the demonstration in the sentence ("protest", a demonstration's trigger such as
+    "sit-in"), outside the attackers' own phrase."""
     own = _attackers(tok)
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in tok.sent if t.i not in own and t.i != tok.i)
+    return any(
+        t.lemma_.lower() in words or t.lower_ in words or t.i in demos
+        for t in tok.sent
+        if t.i not in own and t.i != tok.i
+    )
 
 
-def _state_forces(e: Event, tok, roles: dict) -> bool:
+def _state_forces(e: Event, tok, lex) -> bool:
     """The violence is the state's: its first actor is state forces, or the sentence names
-    police or soldiers ("security forces", "riot police") and no other attacker."""
+    police or soldiers ("security forces", "riot police") and no other attacker, or a weapon only
+    they turn on a crowd ("hit by a tear gas canister")."""
+    roles = lex.generic_actors
     if e.actor1 is not None:
         return e.actor1.kind in STATE_KINDS or (
             e.actor1.kind == "unknown" and roles.get(e.actor1.text.lower()) in _STATE_ROLES
         )
     words = [t.lower_ for t in tok.sent]
     phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
-    return any(roles.get(p) in _STATE_ROLES for p in phrases)
+    return any(roles.get(p) in _STATE_ROLES for p in phrases) or bool(phrases & set(lex.words["crowd_control_weapons"]))
 
 
 def _retyped(e: Event) -> Event:
@@ -60,15 +67,16 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
     the demonstration the sentence names as its setting ("during a demonstration") is that event,
     not another."""
     lex = load_lexicon()
+    demos = {_at(ctx, e) for e in events if e.event_type == "Protests" or e.sub_event_type == EXCESSIVE_FORCE}
     words = lex.words["protest_words"]
     out, settings = [], set()
     for e in events:
         tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" else None
-        if tok is not None and _on_protest(tok, words) and _state_forces(e, tok, lex.generic_actors):
+        if tok is not None and _on_protest(tok, words, demos) and _state_forces(e, tok, lex):
             e = _retyped(e)
             settings |= {t.i for t in tok.subtree if t.i != tok.i}
         out.append(e)
-    return [e for e in out if not (e.event_type == "Protests" and _at(ctx, e) in settings)]
+    return [e for e in out if not (_at(ctx, e) in demos and _at(ctx, e) in settings)]
 
 
 _SETTINGS = {"during", "in", "at", "amid"}
@@ -165,12 +173,21 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
         crowds = [s for s in sides if _crowd(s, lex)]
         if crowds:
             # two crowds (government supporters against protesting students): mob violence
-            mob = (len(crowds) >= 2 or all(_mob(c, lex) for c in crowds)) and not any(
+            rivals = any(t.lower_ in RIVALS for c in crowds for t in c.subtree)  # "supporters of rival parties"
+            mob = (len(crowds) >= 2 or rivals or all(_mob(c, lex) for c in crowds)) and not any(
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
+        elif sides and e.sub_event_type == "Armed clash" and e.actor1 is None and _unarmed_rivals(sides[0], lex):
+            e = retype(e, MOB_VIOLENCE)
         out.append(e)
     return out
+
+
+def _unarmed_rivals(subj, lex) -> bool:
+    """Rivals no one names as armed fight each other ("rival student groups clashed on campus",
+    "members of two rival clans fought with sticks"), not "rival militias"."""
+    return generic_role(subj, lex) is None and any(t.lower_ in RIVALS for t in subj.subtree)
 
 
 __all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]
