@@ -1693,3 +1693,27 @@ def test_a_report_naming_only_a_kind_of_event_is_read_at_its_main_act():
 )
 def test_fights_named_by_their_sides(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        (
+            "Hundreds of traders gathered outside the town hall in Mombasa on Monday to denounce the new levy.",
+            ["Peaceful protest"],
+        ),
+        (
+            "Pensioners assembled outside the governor's office in Kano on Friday, demanding their pensions.",
+            ["Peaceful protest"],
+        ),
+        ("Investigators gathered evidence at the scene in Kano on Monday.", []),
+        (
+            "Government troops took back three villages from the rebels near Kindu on Monday.",
+            ["Government regains territory"],
+        ),
+        ("Soldiers freed the district from rebel control near Kindu on Monday.", ["Government regains territory"]),
+        ("Deminers cleared 40 landmines from the road near Kindu on Monday.", ["Disrupted weapons use"]),
+    ],
+)
+def test_a_crowd_gathered_for_a_cause_and_ground_taken_back(text, subs):
+    assert [e.sub_event_type for e in _events(text)] == subs

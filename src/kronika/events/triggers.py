@@ -264,7 +264,15 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
         return True  # "fired on the crowd", not "fired the coach on Monday"
+    if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
+        return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
+
+
+def _purpose(verb) -> set[str]:
+    """What the verb is done for: "gathered to demand", "assembled, demanding", "in protest at"."""
+    aims = {c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"}
+    return aims | {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
 
 
 def _figurative_object(tok, lex: Lexicon) -> bool:
