@@ -1717,3 +1717,19 @@ def test_fights_named_by_their_sides(text, sub):
 )
 def test_a_crowd_gathered_for_a_cause_and_ground_taken_back(text, subs):
     assert [e.sub_event_type for e in _events(text)] == subs
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        ("Soldiers engaged gunmen who had tried to overrun the checkpoint near Kindu on Monday.", ["Armed clash"]),
+        (
+            "Police used live fire against crowds protesting in Bamako on Friday.",
+            ["Excessive force against protesters"],
+        ),
+        ("Soldiers used live ammunition against villagers in Bamako on Friday.", ["Attack"]),
+        ("Firefighters used fire hoses to put out the blaze in Bamako on Friday.", []),
+    ],
+)
+def test_forces_engaged_and_live_fire_used(text, subs):
+    assert [e.sub_event_type for e in _events(text)] == subs

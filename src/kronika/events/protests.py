@@ -48,13 +48,15 @@ def _state_forces(e: Event, tok, lex) -> bool:
     police or soldiers ("security forces", "riot police") and no other attacker, or a weapon only
     they turn on a crowd ("hit by a tear gas canister")."""
     roles = lex.generic_actors
+    words = [t.lower_ for t in tok.sent]
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    if phrases & set(lex.words["crowd_control_weapons"]):
+        return True
     if e.actor1 is not None:
         return e.actor1.kind in STATE_KINDS or (
             e.actor1.kind == "unknown" and roles.get(e.actor1.text.lower()) in _STATE_ROLES
         )
-    words = [t.lower_ for t in tok.sent]
-    phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
-    return any(roles.get(p) in _STATE_ROLES for p in phrases) or bool(phrases & set(lex.words["crowd_control_weapons"]))
+    return any(roles.get(p) in _STATE_ROLES for p in phrases)
 
 
 def _retyped(e: Event) -> Event:

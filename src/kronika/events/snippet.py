@@ -47,6 +47,12 @@ def _an_aim(tok) -> bool:
     return False
 
 
+def _aimed_at(ctx: Context, start: int, end: int) -> bool:
+    """A verb of the cue is what an infinitive aims at ("militants who had tried to storm the town")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and _an_aim(t) for t in span)
+
+
 def _goods(tok) -> bool:
     """The cue names weapons traded or made, not used ("supplied drones to Russia")."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
@@ -174,6 +180,7 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
                 info = load_taxonomy()["sub_event_types"][name]
                 cue = cue_span(sent.text, code)
                 own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
+                own = own and not _aimed_at(ctx, sent.start_char + cue[0], sent.start_char + cue[1])
                 if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
                     e = retype(e, name)
         out.append(e)
