@@ -179,8 +179,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
 
 
 def _takes_part(verb) -> bool:
-    """ "participated in", "took part in", "joined in", "were involved in", "engaged the rebels in"."""
-    if verb.lemma_.lower() in ("participate", "part", "join", "involve", "engage"):
+    """ "participated in", "took part in", "joined in", "were involved in"."""
+    if verb.lemma_.lower() in ("participate", "part", "join", "involve"):
         return True
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
