@@ -205,14 +205,34 @@ def _fires(rule: Rule, low: str) -> Optional[re.Match]:
     return hit
 
 
+@functools.lru_cache(maxsize=1024)
+def _fired(low: str, labels: Optional[frozenset]) -> tuple[tuple[Rule, int, int], ...]:
+    """The rules for ``labels`` (all when None) that fire in ``low``, in rule order, each with
+    where its cue starts and ends. Kept for the last texts read: the trigger pass, the snippet
+    classifier and the cue finder read the same sentence in turn (:func:`forget_texts` empties
+    it when a document's events are read)."""
+    return tuple(
+        (rule, hit.start(), hit.end())
+        for rule in load_classifier().rules
+        if (labels is None or rule.label in labels) and (hit := _fires(rule, low)) is not None
+    )
+
+
+def forget_texts() -> None:
+    """Drop the texts :func:`_fired` kept: each document's sentences are read afresh, so that
+    neither memory nor a timing carries over from one document to the next."""
+    _fired.cache_clear()
+
+
 def cue_span(text: str, code: str) -> Optional[tuple[int, int]]:
     """Where in ``text`` the first rule for label ``code`` that fires found its cue: the words an
     event read by the classifier is anchored to."""
+    c = load_classifier()
     low = text.lower().replace("’", "'")
-    for rule in load_classifier().rules:
-        if rule.label == code and rule.weight > 0 and (hit := _fires(rule, low)) is not None:
-            return hit.start(), hit.end()
-    return None
+    labels = c.acled25 if code in c.acled25 else frozenset((code,))  # the set its scores were read with
+    return next(
+        ((start, end) for rule, start, end in _fired(low, labels) if rule.label == code and rule.weight > 0), None
+    )
 
 
 def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str, float]:
@@ -220,21 +240,11 @@ def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str
     c = load_classifier()
     low = text.lower().replace("’", "'")
     lead_end = _lead_end(low)
-    allowed_set = set(allowed) if allowed is not None else None
     scores: dict[str, float] = {}
-    for rule in c.rules:
-        if allowed_set is not None and rule.label not in allowed_set:
-            continue
-        hit = _fires(rule, low)
-        if hit is None:
-            continue
-        if hit.start() < lead_end:
+    for rule, start, _ in _fired(low, frozenset(allowed) if allowed is not None else None):
+        if start < lead_end:
             # earlier is more central: the main event leads the snippet
-            w = (
-                rule.weight * (1.0 - c.position_slope * hit.start() / max(lead_end, 1))
-                if rule.weight > 0
-                else rule.weight
-            )
+            w = rule.weight * (1.0 - c.position_slope * start / max(lead_end, 1)) if rule.weight > 0 else rule.weight
         else:
             w = rule.weight * c.lead_discount
         scores[rule.label] = scores.get(rule.label, 0.0) + w
