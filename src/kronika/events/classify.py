@@ -29,6 +29,7 @@ from typing import Iterable, Optional
 
 from kronika.errors import KronikaError
 from kronika.events.datafiles import classifier_file
+from kronika.events.heads import pattern_heads, word_heads
 from kronika.vocab import taxonomy
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
@@ -42,6 +43,8 @@ class Rule:
     any: re.Pattern
     with_: Optional[re.Pattern]
     without: Optional[re.Pattern]
+    heads: Optional[frozenset] = None  # the beginnings of words `any` can match at (kronika.events.heads)
+    with_heads: Optional[frozenset] = None  # and `with`
 
 
 @dataclass(frozen=True)
@@ -138,15 +141,9 @@ def load_classifier() -> Classifier:
     for r in raw["rules"]:
         if r["label"] not in order:
             raise KronikaError(f"events classifier: unknown label {r['label']}")
-        rules.append(
-            Rule(
-                r["label"],
-                float(r["w"]),
-                _compile(r["any"], defs),
-                _compile(r.get("with"), defs),
-                _compile(r.get("without"), defs),
-            )
-        )
+        cue, with_ = _compile(r["any"], defs), _compile(r.get("with"), defs)
+        heads, with_heads = pattern_heads(cue) if cue else None, pattern_heads(with_) if with_ else None
+        rules.append(Rule(r["label"], float(r["w"]), cue, with_, _compile(r.get("without"), defs), heads, with_heads))
     protest = None
     pf = raw.get("protest_family")
     if pf:
@@ -210,11 +207,23 @@ def _fired(low: str, labels: Optional[frozenset]) -> tuple[tuple[Rule, int, int]
     """The rules for ``labels`` (all when None) that fire in ``low``, in rule order, each with
     where its cue starts and ends. Kept for the last texts read: the trigger pass, the snippet
     classifier and the cue finder read the same sentence in turn (:func:`forget_texts` empties
-    it when a document's events are read)."""
+    it when a document's events are read). A rule whose cue begins no word of the text is not
+    searched (:mod:`kronika.events.heads`)."""
+    words = word_heads(low)
     return tuple(
         (rule, hit.start(), hit.end())
         for rule in load_classifier().rules
-        if (labels is None or rule.label in labels) and (hit := _fires(rule, low)) is not None
+        if (labels is None or rule.label in labels)
+        and _may_fire(rule, words)
+        and (hit := _fires(rule, low)) is not None
+    )
+
+
+def _may_fire(rule: Rule, words: frozenset[str]) -> bool:
+    """False when the text's word beginnings ``words`` hold none that the rule's cue, or its
+    ``with``, begins with: the rule cannot fire there."""
+    return (rule.heads is None or not rule.heads.isdisjoint(words)) and (
+        rule.with_heads is None or not rule.with_heads.isdisjoint(words)
     )
 
 
