@@ -355,6 +355,8 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
 
 def _cue_kind(doc, tok, lemma: str, lex, quoted) -> Optional[tuple[bool, bool]]:
     """(weak, quote_only) when ``tok`` is a verb that may report speech; None when it is not."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None  # most words, decided at once
     weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
     introduces = (
         tok.pos_ == "VERB"
