@@ -60,7 +60,7 @@ def _status(span) -> str:
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
     clf = load_classifier()
-    text = sent.text
+    text = ctx.sentences[si].text  # kept: a span's text is joined anew each time
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
     code, _ = classify_code(text, parsed=sent.as_doc())  # the document's own parse, not a second one
@@ -97,7 +97,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         sentence=si,
         start=sent.start_char,
         end=sent.end_char,
-        text=sent.text,
+        text=text,
     )
 
 
