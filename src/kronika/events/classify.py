@@ -330,6 +330,8 @@ def _resolve_territory(text: str, scores: dict[str, float], c: Classifier, parse
         return scores  # the parse could not make it a territorial change: spare it
     from kronika.events.roles import territory_calls
 
+    if parsed is not None and hasattr(parsed, "as_doc"):
+        parsed = parsed.as_doc()  # a sentence of the document's parse, copied only now that it is read
     calls = territory_calls(text, parsed=parsed)
     if not calls:
         return scores
@@ -381,8 +383,9 @@ def sentence_scores(text: str) -> dict[str, float]:
 
 def classify_code(text: str, labels: str = "acled25", parsed=None) -> tuple[str, float]:
     """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra).
-    ``parsed``: the caller's parse of ``text`` (a Doc of that text alone), so that the territory
-    reading does not parse it again with the default pipeline."""
+    ``parsed``: the caller's parse of ``text`` (a Doc of that text alone, or the sentence Span of
+    a document's parse), so that the territory reading does not parse it again with the default
+    pipeline."""
     c = load_classifier()
     allowed = c.acled25 if labels == "acled25" else c.acled25 | c.extra
     scores = _resolve_territory(text, _resolve_protest(text, score_labels(text, allowed), c), c, parsed)
