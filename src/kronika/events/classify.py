@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 
 from kronika.errors import KronikaError
 from kronika.events.datafiles import classifier_file
-from kronika.events.heads import pattern_heads, word_heads
+from kronika.events.prefixes import pattern_prefixes, word_prefixes
 from kronika.vocab import taxonomy
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
@@ -43,8 +43,8 @@ class Rule:
     any: re.Pattern
     with_: Optional[re.Pattern]
     without: Optional[re.Pattern]
-    heads: Optional[frozenset] = None  # the beginnings of words `any` can match at (kronika.events.heads)
-    with_heads: Optional[frozenset] = None  # and `with`
+    prefixes: Optional[frozenset] = None  # the word prefixes `any` can match at (kronika.events.prefixes)
+    with_prefixes: Optional[frozenset] = None  # and `with`
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,9 @@ def load_classifier() -> Classifier:
         if r["label"] not in order:
             raise KronikaError(f"events classifier: unknown label {r['label']}")
         cue, with_ = _compile(r["any"], defs), _compile(r.get("with"), defs)
-        heads, with_heads = pattern_heads(cue) if cue else None, pattern_heads(with_) if with_ else None
-        rules.append(Rule(r["label"], float(r["w"]), cue, with_, _compile(r.get("without"), defs), heads, with_heads))
+        prefixes, with_prefixes = pattern_prefixes(cue) if cue else None, pattern_prefixes(with_) if with_ else None
+        without = _compile(r.get("without"), defs)
+        rules.append(Rule(r["label"], float(r["w"]), cue, with_, without, prefixes, with_prefixes))
     protest = None
     pf = raw.get("protest_family")
     if pf:
@@ -208,8 +209,8 @@ def _fired(low: str, labels: Optional[frozenset]) -> tuple[tuple[Rule, int, int]
     where its cue starts and ends. Kept for the last texts read: the trigger pass, the snippet
     classifier and the cue finder read the same sentence in turn (:func:`forget_texts` empties
     it when a document's events are read). A rule whose cue begins no word of the text is not
-    searched (:mod:`kronika.events.heads`)."""
-    words = word_heads(low)
+    searched (:mod:`kronika.events.prefixes`)."""
+    words = word_prefixes(low)
     return tuple(
         (rule, hit.start(), hit.end())
         for rule in load_classifier().rules
@@ -220,10 +221,10 @@ def _fired(low: str, labels: Optional[frozenset]) -> tuple[tuple[Rule, int, int]
 
 
 def _may_fire(rule: Rule, words: frozenset[str]) -> bool:
-    """False when the text's word beginnings ``words`` hold none that the rule's cue, or its
+    """False when the text's word prefixes ``words`` hold none that the rule's cue, or its
     ``with``, begins with: the rule cannot fire there."""
-    return (rule.heads is None or not rule.heads.isdisjoint(words)) and (
-        rule.with_heads is None or not rule.with_heads.isdisjoint(words)
+    return (rule.prefixes is None or not rule.prefixes.isdisjoint(words)) and (
+        rule.with_prefixes is None or not rule.with_prefixes.isdisjoint(words)
     )
 
 

@@ -1,12 +1,12 @@
-"""Word heads: a cheap test that a cue rule of the snippet classifier cannot fire in a text.
+"""Word prefixes: a cheap test that a cue rule of the snippet classifier cannot fire in a text.
 
 Every cue pattern is ``\\b(?:...)`` (:func:`kronika.events.classify._compile`): a match begins
-where a word begins. :func:`pattern_heads` reads from the pattern's parse the beginnings (the
-first :data:`HEAD` word characters at most) one of which every match starts with, and
-:func:`word_heads` the beginnings of a text's words. When the two share none, the pattern has no
-match in the text and its search, the costly part of scoring a sentence, is not run. The test
+where a word begins. :func:`pattern_prefixes` reads from the pattern's parse the prefixes (the
+first :data:`PREFIX` word characters at most) one of which every match starts with, and
+:func:`word_prefixes` the prefixes of a text's words. When the two share none, the pattern has
+no match in the text and its search, the costly part of scoring a sentence, is not run. The test
 only ever skips a search that would find nothing: a pattern it cannot read (a cue that may begin
-with a digit class, any character or a lookaround) gets no heads and is always searched.
+with a digit class, any character or a lookaround) gets no prefixes and is always searched.
 """
 
 from __future__ import annotations
@@ -15,27 +15,27 @@ import importlib
 import re
 from typing import Any, Optional
 
-HEAD = 6  # word characters of a beginning: longer tells more cues apart, but costs more per text
-_MAX_HEADS = 2000  # a pattern with more beginnings than this is searched whatever the text
+PREFIX = 6  # word characters of a prefix: longer tells more cues apart, but costs more per text
+_MAX_PREFIXES = 2000  # a pattern with more prefixes than this is searched whatever the text
 _WORD = re.compile(r"\w")
-_WORD_HEAD = re.compile(rf"\b\w{{1,{HEAD}}}")
+_WORD_PREFIX = re.compile(rf"\b\w{{1,{PREFIX}}}")
 # the parser of the standard library's ``re`` (private, as of Python 3.11: a parse it no longer
-# reads the same way leaves a pattern without heads, searched in every text)
+# reads the same way leaves a pattern without prefixes, searched in every text)
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
 
-def word_heads(low: str) -> frozenset[str]:
-    """Each beginning (1 to :data:`HEAD` characters) of each word of ``low``."""
-    return frozenset(w[:j] for w in set(_WORD_HEAD.findall(low)) for j in range(1, len(w) + 1))
+def word_prefixes(low: str) -> frozenset[str]:
+    """Each prefix (1 to :data:`PREFIX` characters) of each word of ``low``."""
+    return frozenset(w[:j] for w in set(_WORD_PREFIX.findall(low)) for j in range(1, len(w) + 1))
 
 
-def pattern_heads(pattern: re.Pattern) -> Optional[frozenset[str]]:
-    """The beginnings one of which every match of ``pattern`` (``\\b(?:...)``) starts with, or
+def pattern_prefixes(pattern: re.Pattern) -> Optional[frozenset[str]]:
+    """The prefixes one of which every match of ``pattern`` (``\\b(?:...)``) starts with, or
     None when the parse does not tell (then the pattern has to be searched in every text)."""
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a parser changed: no heads, every text searched
+    except Exception:  # a parser changed: no prefixes, every text searched
         return None
     if not items or items[0] != (_c.AT, _c.AT_BOUNDARY) or pattern.flags & re.IGNORECASE:
         return None
@@ -43,15 +43,15 @@ def pattern_heads(pattern: re.Pattern) -> Optional[frozenset[str]]:
     opened = _sequence(items[1:], {""}, done)
     if opened is None:
         return None
-    heads = done | opened
-    if "" in heads or len(heads) > _MAX_HEADS:
+    prefixes = done | opened
+    if "" in prefixes or len(prefixes) > _MAX_PREFIXES:
         return None
-    return frozenset(heads)
+    return frozenset(prefixes)
 
 
 def _sequence(items, opened: set[str], done: set[str]) -> Optional[set[str]]:
-    """The beginnings still open (that may go on) after ``items`` match following one of
-    ``opened``; those that stop there (a character not known, a word's end, :data:`HEAD`
+    """The prefixes still open (that may go on) after ``items`` match following one of
+    ``opened``; those that stop there (a character not known, a word's end, :data:`PREFIX`
     characters) go to ``done``. None when the parse does not tell."""
     for op, av in items:
         if not opened:
@@ -63,19 +63,19 @@ def _sequence(items, opened: set[str], done: set[str]) -> Optional[set[str]]:
             opened = after
             continue
         chars = _chars(op, av)
-        if chars is None:  # a character not known (or not a word character): the beginnings end here
+        if chars is None:  # a character not known (or not a word character): the prefixes end here
             done |= opened
             return set()
         grown = {h + ch for h in opened for ch in chars}
-        if len(grown) > _MAX_HEADS:
+        if len(grown) > _MAX_PREFIXES:
             return None
-        done |= {h for h in grown if len(h) >= HEAD}
-        opened = {h for h in grown if len(h) < HEAD}
+        done |= {h for h in grown if len(h) >= PREFIX}
+        opened = {h for h in grown if len(h) < PREFIX}
     return opened
 
 
 def _group(op, av, opened: set[str], done: set[str]) -> Optional[set[str]]:
-    """The beginnings still open after a group, an alternation or a repeat."""
+    """The prefixes still open after a group, an alternation or a repeat."""
     if op is _c.SUBPATTERN:
         _, add_flags, del_flags, body = av
         return None if add_flags or del_flags else _sequence(body, opened, done)
@@ -91,7 +91,7 @@ def _group(op, av, opened: set[str], done: set[str]) -> Optional[set[str]]:
     once = _sequence(body, opened, done)
     if once is None:
         return None
-    if low == 0:  # absent, or there: then the beginnings stop (how often it repeats is not known)
+    if low == 0:  # absent, or there: then the prefixes stop (how often it repeats is not known)
         done |= once
         return set(opened)
     if high == 1:  # there exactly once
