@@ -28,6 +28,7 @@ from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.corefer import corefer
+from kronika.events.classify import forget_texts
 from kronika.events.frame import (
     carry_attackers,
     carry_strike_types,
@@ -64,6 +65,7 @@ def extract_events(ctx: Context) -> list[Event]:
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked → the lead's day for events the
     report does not date."""
+    forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
     mentions = one_toll_per_killing(mentions)

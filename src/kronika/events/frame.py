@@ -780,6 +780,8 @@ def attribute_responsibility(run, events: list) -> list:
     Iran-backed militant groups") to the event just reported without one (same or previous two
     sentences)."""
     out = list(events)
+    if not out:
+        return out  # no event to give an attacker to
     for tok in run.ctx.doc:
         actor = _responsible(tok, run)
         if actor is None:

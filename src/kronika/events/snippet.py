@@ -67,10 +67,10 @@ def _status(span) -> str:
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
     clf = load_classifier()
-    text = sent.text
+    text = ctx.sentences[si].text  # kept: a span's text is joined anew each time
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
-    code, _ = classify_code(text, parsed=sent.as_doc())  # the document's own parse, not a second one
+    code, _ = classify_code(text, parsed=sent)  # the document's own parse, not a second one
     cue = cue_span(text, code)
     span = (
         ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand")
@@ -131,7 +131,7 @@ def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Even
         sentence=si,
         start=sent.start_char,
         end=sent.end_char,
-        text=sent.text,
+        text=text,
     )
 
 
@@ -175,7 +175,7 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
             if scores and clf.name_to_code.get(e.sub_event_type) not in scores:  # the rules do not read it as typed
-                code, _ = classify_code(sent.text, parsed=sent.as_doc())
+                code, _ = classify_code(sent.text, parsed=sent)
                 name = clf.code_to_name[code]
                 info = load_taxonomy()["sub_event_types"][name]
                 cue = cue_span(sent.text, code)
