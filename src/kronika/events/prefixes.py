@@ -21,8 +21,11 @@ _WORD = re.compile(r"\w")
 _WORD_PREFIX = re.compile(rf"\b\w{{1,{PREFIX}}}")
 # the parser of the standard library's ``re`` (private, as of Python 3.11: a parse it no longer
 # reads the same way leaves a pattern without prefixes, searched in every text)
-_parser: Any = importlib.import_module("re._parser")
-_c: Any = importlib.import_module("re._constants")
+try:
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # another Python: no prefixes, every text searched
+    _parser = _c = None
 
 
 def word_prefixes(low: str) -> frozenset[str]:
@@ -33,6 +36,8 @@ def word_prefixes(low: str) -> frozenset[str]:
 def pattern_prefixes(pattern: re.Pattern) -> Optional[frozenset[str]]:
     """The prefixes one of which every match of ``pattern`` (``\\b(?:...)``) starts with, or
     None when the parse does not tell (then the pattern has to be searched in every text)."""
+    if _parser is None:
+        return None
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # a parser changed: no prefixes, every text searched

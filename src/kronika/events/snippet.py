@@ -131,7 +131,7 @@ def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Even
         sentence=si,
         start=sent.start_char,
         end=sent.end_char,
-        text=text,
+        text=ctx.sentences[si].text,  # kept: a span's text is joined anew each time
     )
 
 
