@@ -1733,3 +1733,16 @@ def test_a_crowd_gathered_for_a_cause_and_ground_taken_back(text, subs):
 )
 def test_forces_engaged_and_live_fire_used(text, subs):
     assert [e.sub_event_type for e in _events(text)] == subs
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        ("The border town fell into the hands of the rebels on Sunday.", ["Non-state actor overtakes territory"]),
+        ("Gunmen tried to storm the barracks in Kindu but were beaten back by soldiers.", ["Armed clash"]),
+        ("A man wearing an explosive belt blew himself up at a checkpoint in Kindu on Sunday.", ["Suicide bomb"]),
+        ("The rebels vowed to seize the town and hold it.", []),
+    ],
+)
+def test_towns_falling_attacks_beaten_back_and_suicide_belts(text, subs):
+    assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == subs

@@ -446,13 +446,25 @@ def _demonym_forces(run, tok) -> Optional[Actor]:
     return _forces_of(run, c, demonyms[c.lower_], "demonym") if c is not None else None
 
 
-_REPEL_VERBS = {"repel", "repulse", "rebuff", "thwart", "foil"}
+_REPEL_VERBS = {
+    "repel",
+    "repulse",
+    "rebuff",
+    "thwart",
+    "foil",
+    "beat back",
+    "push back",
+    "drive back",
+    "fight off",
+    "fend off",
+}
 
 
 def _fell_to(tok, run, fr: Frame) -> None:
-    """ "The town fell to the rebels": the rebels took it."""
+    """ "The town fell to the rebels", "fell into the hands of the rebels": the rebels took it."""
     if is_verb(tok) and tok.lemma_.lower() == "fall" and fr.actor1 is None:
-        taker = prep_obj(tok, "to")
+        hands = prep_obj(tok, "into")
+        taker = prep_obj(tok, "to") or (prep_obj(hands, "of") if hands is not None else None)
         fr.actor1 = (actor_in(run.index, taker) or _demonym_forces(run, taker)) if taker is not None else None
 
 
