@@ -1746,3 +1746,21 @@ def test_forces_engaged_and_live_fire_used(text, subs):
 )
 def test_towns_falling_attacks_beaten_back_and_suicide_belts(text, subs):
     assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == subs
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        (
+            "Traders protesting against the new levy smashed shop windows in Kisumu on Monday.",
+            ["Violent demonstration"],
+        ),
+        (
+            "Two buses were set ablaze in Kisumu on Monday as protests over the levy turned violent.",
+            ["Violent demonstration"],
+        ),
+        ("Insurgents burned down a school in Kisumu on Monday.", ["Looting/property destruction"]),
+    ],
+)
+def test_property_destroyed_by_protesters_is_a_violent_demonstration(text, subs):
+    assert [e.sub_event_type for e in _events(text)] == subs

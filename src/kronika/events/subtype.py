@@ -284,7 +284,32 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
     if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
         return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
-    return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
+    if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
+        return "Violent demonstration"
+    return None
+
+
+_CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _protesting(agent, lex: Lexicon) -> bool:
+    """The ones who did it are told as protesting ("students protesting against fee increases",
+    "workers demanding unpaid wages", "crowds of supporters")."""
+    if agent is None:
+        return False
+    if agent.lemma_.lower() in lex.words["crowd_nouns"]:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
+
+
+def _as_protests(tok, lex: Lexicon) -> bool:
+    """Done as or when protests turned violent ("cars were set ablaze as protests turned into riots")."""
+    words = lex.words["protest_words"]
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "while") for m in c.children):
+            if any(s.dep_ == "nsubj" and s.lemma_.lower() in words for s in c.children):
+                return True
+    return False
 
 
 _DECIDED_BY_WEAPON = {
