@@ -1764,3 +1764,17 @@ def test_towns_falling_attacks_beaten_back_and_suicide_belts(text, subs):
 )
 def test_property_destroyed_by_protesters_is_a_violent_demonstration(text, subs):
     assert [e.sub_event_type for e in _events(text)] == subs
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        ("Pirates seized the crew of a cargo ship off Eyl on Monday.", ["Abduction/forced disappearance"]),
+        ("Rebels captured three aid workers near Kidal on Monday.", ["Abduction/forced disappearance"]),
+        ("Rebels captured 20 government soldiers near Kidal on Monday.", ["Armed clash"]),
+        ("A blogger was taken into custody in Bamako on Monday.", ["Arrests"]),
+        ("Villagers handed over 40 rifles to the army in Kidal on Monday.", ["Disrupted weapons use"]),
+    ],
+)
+def test_people_seized_taken_into_custody_and_weapons_handed_over(text, subs):
+    assert [e.sub_event_type for e in _events(text)] == subs

@@ -65,6 +65,8 @@ def territorial(
         t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ not in ("poss",) and t.head.dep_ != "poss" for t in obj_tokens
     ):
         is_place = True
+    if obj is not None and _unarmed(obj, lex):
+        return "Abduction/forced disappearance", None  # "pirates seized the crew", "gunmen seized three aid workers"
     if (
         obj is not None
         and (obj.i in d.actor_at or obj.lemma_.lower() in lex.person_nouns)
@@ -337,6 +339,14 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
             if trig is not None and trig.sub_event_type in _DONE_TO_PEOPLE:
                 return trig.sub_event_type
     return None
+
+
+def _unarmed(obj, lex: Lexicon) -> bool:
+    """People seized who bear no arms: civilians, a crew, aid workers, tourists."""
+    head = obj.lemma_.lower()
+    return (
+        head in lex.civilian_nouns or head in lex.words["abducted_nouns"] or obj.lower_ in lex.words["abducted_nouns"]
+    )
 
 
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
