@@ -1778,3 +1778,26 @@ def test_property_destroyed_by_protesters_is_a_violent_demonstration(text, subs)
 )
 def test_people_seized_taken_into_custody_and_weapons_handed_over(text, subs):
     assert [e.sub_event_type for e in _events(text)] == subs
+
+
+@pytest.mark.parametrize(
+    "text, subs",
+    [
+        ("Students formed a human chain around the campus in Gulu on Monday.", ["Peaceful protest"]),
+        ("Hostilities resumed along the front line near Gulu on Monday.", ["Armed clash"]),
+        ("The rebels moved their fighters to the hills above Gulu on Monday.", ["Change to group/activity"]),
+        ("The army built a new outpost near Gulu on Monday.", ["Headquarters or base established"]),
+        ("Militiamen destroyed a bridge near Gulu on Monday.", ["Looting/property destruction"]),
+        ("A group of vigilantes beat two suspected thieves in Gulu on Monday.", ["Mob violence"]),
+        ("Mediators brokered a ceasefire in Gulu on Monday.", ["Agreement"]),
+        ("Five activists were held overnight in Gulu on Monday.", ["Arrests"]),
+        ("A missile hit the town of Gulu on Monday. Six houses were destroyed.", ["Shelling/artillery/missile attack"]),
+    ],
+)
+def test_more_wordings_of_events(text, subs):
+    assert [e.sub_event_type for e in _events(text)] == subs
+
+
+def test_talks_held_with_activists_are_no_arrest():
+    text = "The envoy held talks with opposition activists in Gulu on Monday."
+    assert "Arrests" not in [e.sub_event_type for e in _events(text)]

@@ -283,7 +283,9 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
     ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
     when no crowd did it."""
-    agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    agent = _counted_crowd(
+        by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
+    )
     if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
         return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
     if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
@@ -292,6 +294,18 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
 
 
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _counted_crowd(agent, lex: Lexicon):
+    """The people a count or a group names ("hundreds of residents", "a group of vigilantes"), else ``agent``."""
+    counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang"}
+    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts):
+        return agent
+    of = next(
+        (g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
+    return of if of is not None else agent
 
 
 def _protesting(agent, lex: Lexicon) -> bool:

@@ -275,6 +275,15 @@ def _purpose(verb) -> set[str]:
     return aims | {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
 
 
+_DAMAGE = {"destroy", "damage"}
+
+
+def _damage_told(tok) -> bool:
+    """Property told as destroyed, by no one named ("six houses were destroyed"): the damage of
+    the violence the report tells, not a destruction of its own."""
+    return tok.lemma_.lower() in _DAMAGE and is_verb(tok) and is_passive(tok) and by_object(tok) is None
+
+
 def _figurative_object(tok, lex: Lexicon) -> bool:
     """The verb's object (else the first noun after it, where the parse lost the object) is one
     violence is never done to ("the economy", "voters", "the plan")."""
@@ -341,6 +350,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "the IMF's deployment of funds"
     if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
         return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
+    if trig.sub_event_type == "Looting/property destruction" and _damage_told(tok):
+        return True  # "six houses were destroyed": what an attack just told left behind
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
     if noun and trig.sub_event_type == "Peaceful protest" and _campaign_event(tok, lex):
