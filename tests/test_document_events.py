@@ -1789,7 +1789,7 @@ def test_people_seized_taken_into_custody_and_weapons_handed_over(text, subs):
         ("The army built a new outpost near Gulu on Monday.", ["Headquarters or base established"]),
         ("Militiamen destroyed a bridge near Gulu on Monday.", ["Looting/property destruction"]),
         ("A group of vigilantes beat two suspected thieves in Gulu on Monday.", ["Mob violence"]),
-        ("Mediators brokered a ceasefire in Gulu on Monday.", ["Agreement"]),
+        ("Mediators brokered a humanitarian pause in Gulu on Monday.", ["Agreement"]),
         ("Five activists were held overnight in Gulu on Monday.", ["Arrests"]),
         ("A missile hit the town of Gulu on Monday. Six houses were destroyed.", ["Shelling/artillery/missile attack"]),
     ],

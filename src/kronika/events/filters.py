@@ -194,7 +194,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
 
 
-_ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
+_ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban", "pause", "lull"}
 
 
 _OUGHT = {"should", "must", "ought"}
