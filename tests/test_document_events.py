@@ -1689,6 +1689,7 @@ def test_a_report_naming_only_a_kind_of_event_is_read_at_its_main_act():
         ("Supporters of rival candidates clashed with stones and clubs in Kisii on Sunday.", "Mob violence"),
         ("Rival youth groups clashed with iron bars in Kisii on Sunday.", "Mob violence"),
         ("Two rival militias fought for control of the market in Kisii on Sunday.", "Armed clash"),
+        ("Rival herders and farmers fought with knives and clubs near Kisii on Sunday.", "Mob violence"),
     ],
 )
 def test_fights_named_by_their_sides(text, sub):
@@ -1787,7 +1788,7 @@ def test_people_seized_taken_into_custody_and_weapons_handed_over(text, subs):
         ("Hostilities resumed along the front line near Gulu on Monday.", ["Armed clash"]),
         ("The rebels moved their fighters to the hills above Gulu on Monday.", ["Change to group/activity"]),
         ("The army built a new outpost near Gulu on Monday.", ["Headquarters or base established"]),
-        ("Militiamen destroyed a bridge near Gulu on Monday.", ["Looting/property destruction"]),
+        ("Militiamen demolished a bridge near Gulu on Monday.", ["Looting/property destruction"]),
         ("A group of vigilantes beat two suspected thieves in Gulu on Monday.", ["Mob violence"]),
         ("Mediators brokered a humanitarian pause in Gulu on Monday.", ["Agreement"]),
         ("Five activists were held overnight in Gulu on Monday.", ["Arrests"]),
@@ -1801,3 +1802,8 @@ def test_more_wordings_of_events(text, subs):
 def test_talks_held_with_activists_are_no_arrest():
     text = "The envoy held talks with opposition activists in Gulu on Monday."
     assert "Arrests" not in [e.sub_event_type for e in _events(text)]
+
+
+def test_people_who_fought_for_a_cause_fought_no_battle():
+    text = "The people of the country and their lawmakers have fought to protect democracy."
+    assert not _events(text)

@@ -188,8 +188,12 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
 
 def _unarmed_rivals(subj, lex) -> bool:
     """Rivals no one names as armed fight each other ("rival student groups clashed on campus",
-    "members of two rival clans fought with sticks"), not "rival militias"."""
-    return generic_role(subj, lex) is None and any(t.lower_ in RIVALS for t in subj.subtree)
+    "members of two rival clans fought with sticks", "herders and farmers fought"), not "rival
+    militias" or "soldiers and rebels"."""
+    sides = [subj, *subj.conjuncts]
+    if any(generic_role(s, lex) is not None for s in sides):
+        return False
+    return len(sides) > 1 or any(t.lower_ in RIVALS for t in subj.subtree)
 
 
 __all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]
