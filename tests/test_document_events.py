@@ -1807,3 +1807,16 @@ def test_talks_held_with_activists_are_no_arrest():
 def test_people_who_fought_for_a_cause_fought_no_battle():
     text = "The people of the country and their lawmakers have fought to protect democracy."
     assert not _events(text)
+
+
+def test_buildings_attacked_and_homes_vandalised_in_riots_are_the_riots():
+    text = (
+        "Protests in Kathmandu turned violent on Monday. Government buildings were attacked around the country. "
+        "The homes of several ministers have also been vandalised."
+    )
+    [e] = _events(text, "2025-09-09")
+    assert e.sub_event_type == "Violent demonstration" and len(e.mentions) >= 2
+
+
+def test_control_of_the_situation_is_no_ground_taken():
+    assert not _events("The army said it was taking control of the situation in Kathmandu on Monday.", "2025-09-09")

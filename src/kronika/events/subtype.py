@@ -368,6 +368,13 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
+    if (
+        sub == "Looting/property destruction"
+        and fr.passive
+        and by_object(tok) is None
+        and _after_a_protest(tok, run.lex)
+    ):
+        return "Violent demonstration", kind  # "the homes of several politicians were vandalised" in a report of riots
     if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":

@@ -290,6 +290,8 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     obj = object_of(tok)
     if obj is None:
         obj = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+    if obj is not None and obj.lemma_.lower() == "control":  # "took control of the situation"
+        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), obj)
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
 
 
@@ -331,8 +333,7 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True
     if (
         verb
-        and trig.sub_event_type
-        and run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots")
+        and (trig.sub_event_type is None or run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots"))
         and _figurative_object(tok, lex)
     ):
         return True  # "would hit Burundi's economy", "targets young voters": another sense
