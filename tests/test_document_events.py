@@ -1820,3 +1820,8 @@ def test_buildings_attacked_and_homes_vandalised_in_riots_are_the_riots():
 
 def test_control_of_the_situation_is_no_ground_taken():
     assert not _events("The army said it was taking control of the situation in Kathmandu on Monday.", "2025-09-09")
+
+
+def test_a_states_supporters_rallying_are_protesters_not_the_state():
+    [e] = _events("Maduro supporters celebrated his win in Caracas on Monday.", "2024-07-30")
+    assert e.sub_event_type == "Peaceful protest" and e.actor1.name == "Protesters (Venezuela)"

@@ -820,7 +820,8 @@ _PROTESTERS = {
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
-    "Ugandan" is no organiser). Excessive force is the forces' act: its crowd is the second actor."""
+    "Ugandan" is no organiser, nor a state whose supporters rally). Excessive force is the
+    forces' act: its crowd is the second actor."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
@@ -829,6 +830,8 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             e = e.model_copy(update={"actor1": e.actor2, "actor2": e.actor1})
         slot = e.actor2 if forced else e.actor1
         named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
+        if named and not forced and slot is not None and slot.kind in STATE_KINDS:
+            named = False  # "Maduro supporters celebrated": a state does not demonstrate, its supporters do
         if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue
