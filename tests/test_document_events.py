@@ -360,8 +360,8 @@ def test_calling_an_attack_something_is_not_calling_for_it():
 
 
 def test_a_report_no_trigger_word_covers_is_read_by_the_snippet_classifier():
-    (e,) = _events("Hundreds of nurses held a picket outside the health ministry in Accra on Tuesday.")
-    assert e.sub_event_type == "Peaceful protest" and e.trigger.text == "picket"
+    (e,) = _events("Hundreds of nurses waved placards outside the health ministry in Accra on Tuesday.")
+    assert e.sub_event_type == "Peaceful protest" and e.trigger.text == "placards"
     assert e.confidence == pytest.approx(0.3)  # no parse vouches for its actors
     assert e.place is not None and e.place.name == "Accra"
     assert e.time is not None and e.time.value == "2025-03-04" and not e.time.defaulted
@@ -1825,3 +1825,17 @@ def test_control_of_the_situation_is_no_ground_taken():
 def test_a_states_supporters_rallying_are_protesters_not_the_state():
     [e] = _events("Maduro supporters celebrated his win in Caracas on Monday.", "2024-07-30")
     assert e.sub_event_type == "Peaceful protest" and e.actor1.name == "Protesters (Venezuela)"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("Farmers staged a dharna outside the district office in Ludhiana on Monday.", "Peaceful protest"),
+        ("Opposition parties observed a hartal across Kerala on Tuesday.", "Peaceful protest"),
+        ("Students gheraoed the vice-chancellor in Patna on Wednesday.", "Peaceful protest"),
+        ("Party workers burnt an effigy of the chief minister in Bhopal on Thursday.", "Peaceful protest"),
+        ("Police resorted to a lathi charge to disperse the crowd in Patna on Friday.", "Protest with intervention"),
+    ],
+)
+def test_protest_words_of_south_asian_reports(text, sub):
+    assert [e.sub_event_type for e in _events(text)] == [sub]

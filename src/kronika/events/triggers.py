@@ -167,7 +167,7 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             and child(harmed, "dobj") is None
         ):
             return False  # "four children died in an explosion", "evacuated after a blast": it happened
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _takes_part(tok.head.head):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to") and _takes_part(tok.head.head):
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
@@ -179,8 +179,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
 
 
 def _takes_part(verb) -> bool:
-    """ "participated in", "took part in", "joined in", "were involved in"."""
-    if verb.lemma_.lower() in ("participate", "part", "join", "involve"):
+    """ "participated in", "took part in", "joined in", "were involved in", "resorted to"."""
+    if verb.lemma_.lower() in ("participate", "part", "join", "involve", "resort"):
         return True
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
