@@ -1839,3 +1839,10 @@ def test_a_states_supporters_rallying_are_protesters_not_the_state():
 )
 def test_protest_words_of_south_asian_reports(text, sub):
     assert [e.sub_event_type for e in _events(text)] == [sub]
+
+
+def test_a_ceasefire_violated_is_no_agreement_and_firing_resorted_to_is_its_sides():
+    text = "Pakistan violated the ceasefire along the Line of Control in Poonch on Tuesday, firing mortar shells."
+    assert "Agreement" not in [e.sub_event_type for e in _events(text)]
+    [e] = _events("Pakistani troops resorted to unprovoked firing along the Line of Control in Rajouri on Wednesday.")
+    assert e.sub_event_type == "Armed clash" and e.actor1.name.startswith("Military Forces of Pakistan")

@@ -506,9 +506,11 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
     counted = _counted(tok, lex)  # "conducted dozens of strikes": the light verb governs the count
     head = counted.head
+    if counted.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "resort":
+        counted, head = head, head.head  # "troops resorted to unprovoked firing"
     if (
         actor is None
-        and counted.dep_ in ("dobj", "attr", "nsubjpass")
+        and counted.dep_ in ("dobj", "attr", "nsubjpass", "prep")
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lex.light_verbs
     ):

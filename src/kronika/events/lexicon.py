@@ -85,6 +85,7 @@ class _Words(Strict):
     crowd_nouns: list[str]
     mob_nouns: list[str]
     partisan_nouns: list[str]
+    agreement_breaches: list[str]
     abducted_nouns: list[str]
     crowd_control_weapons: list[str]
     partisan_bodies: list[str]

@@ -347,6 +347,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "his combat deployment": one person's duty ("his arrest" stays)
     if trig.kind == "exchange" and modifier_lemmas(tok) & lex.words["judicial_words"]:
         return True  # "released on bail", "freed from jail": justice, not an exchange
+    if noun and trig.sub_event_type == "Agreement" and tok.head.lemma_.lower() in lex.words["agreement_breaches"]:
+        return True  # "violated the ceasefire", "breached the truce": the violation is the event, not the deal
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
     if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
