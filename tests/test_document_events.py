@@ -1846,3 +1846,10 @@ def test_a_ceasefire_violated_is_no_agreement_and_firing_resorted_to_is_its_side
     assert "Agreement" not in [e.sub_event_type for e in _events(text)]
     [e] = _events("Pakistani troops resorted to unprovoked firing along the Line of Control in Rajouri on Wednesday.")
     assert e.sub_event_type == "Armed clash" and e.actor1.name.startswith("Military Forces of Pakistan")
+
+
+def test_pots_banged_and_factions_clashing():
+    [e] = _events("Residents banged pots and pans in the streets of Caracas on Monday night.", "2024-07-30")
+    assert e.sub_event_type == "Peaceful protest"
+    [e] = _events("Two factions of the student wing clashed on the campus in Dhaka on Monday.", "2024-07-30")
+    assert e.sub_event_type == "Mob violence"

@@ -680,7 +680,7 @@ def partisans(tok, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.words["partisan_bodies"] for t in of)
 
 
-RIVALS = {"rival", "rivals", "opposing", "feuding", "warring"}
+RIVALS = {"rival", "rivals", "opposing", "feuding", "warring", "factions"}
 
 
 def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
