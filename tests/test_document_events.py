@@ -1853,3 +1853,9 @@ def test_pots_banged_and_factions_clashing():
     assert e.sub_event_type == "Peaceful protest"
     [e] = _events("Two factions of the student wing clashed on the campus in Dhaka on Monday.", "2024-07-30")
     assert e.sub_event_type == "Mob violence"
+
+
+def test_what_a_people_has_suffered_over_time_is_no_event():
+    assert not _events("The two communities share a language, and both have suffered terrible massacres.")
+    [e] = _events("The town of Kupiansk has suffered three air strikes since Sunday.")
+    assert e.sub_event_type == "Air/drone strike"
