@@ -1859,3 +1859,7 @@ def test_what_a_people_has_suffered_over_time_is_no_event():
     assert not _events("The two communities share a language, and both have suffered terrible massacres.")
     [e] = _events("The town of Kupiansk has suffered three air strikes since Sunday.")
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_clashes_between_continents_are_words_not_battles():
+    assert not _events("The tariffs created unprecedented clashes between Europe and the U.S. on Monday.", "2025-03-15")

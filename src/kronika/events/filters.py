@@ -377,6 +377,15 @@ def the_war(ctx: Context, ev: Event, tok) -> bool:
     return not own  # "the invasion of the Kharkiv region" is one
 
 
+def between_blocs(ctx: Context, ev: Event, tok) -> bool:
+    """A clash "between Europe and the U.S.": a continent is no armed side, the clash is one of words."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    sides = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.subtree]
+    spans = [(g.idx, g.idx + len(g)) for g in sides]
+    return any(p.level == "continent" and any(a <= p.start < b for a, b in spans) for p in ctx.places)
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -389,6 +398,7 @@ RULES: tuple[Callable, ...] = (
     the_war,
     cumulative,
     vague_background,
+    between_blocs,
 )
 
 
