@@ -1863,3 +1863,10 @@ def test_what_a_people_has_suffered_over_time_is_no_event():
 
 def test_clashes_between_continents_are_words_not_battles():
     assert not _events("The tariffs created unprecedented clashes between Europe and the U.S. on Monday.", "2025-03-15")
+
+
+def test_a_town_singled_out_in_an_area_and_towns_tagged_as_one_name():
+    events = _events("Russia's missile strikes today across Ukraine, including in Kyiv, were condemned.", "2022-10-10")
+    assert sorted(e.place.name for e in events) == ["Kyiv", "Ukraine"]
+    events = _events("Russian strikes hit Kharkiv and Odesa on Monday.", "2022-10-10")
+    assert sorted(e.place.name for e in events) == ["Kharkiv", "Odesa"]

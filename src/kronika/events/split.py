@@ -3,7 +3,8 @@
 GUIDELINES (and ACLED): several places in one clause are several events, unless the text gives
 one total over an area. ``split_by_place`` copies a mention once for each place coordinated with
 its own ("Moscow, Belgorod, Tula and Tver", "Muzaffarabad and Kotli", "from Charallave to
-Caucagüita"); each copy keeps the clause, the actors, the time and the status, and takes its place.
+Caucagüita"), and a town singled out inside the area ("across Ukraine, including in Kyiv"); each
+copy keeps the clause, the actors, the time and the status, and takes its place.
 A toll given once for the whole list stays with the first place only: the text does not split it.
 """
 
@@ -53,6 +54,21 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     return places
 
 
+def _included(ctx: Context, m: Event, by_token: dict) -> list[Place]:
+    """Towns the mention's clause singles out inside its area ("strikes across Ukraine, including
+    in Kyiv"): each is an event of its own beside the area's."""
+    root = _token_of(ctx, m.place) if m.place is not None and m.place.level not in ("populated_place",) else None
+    if root is None:
+        return []
+    heads = {root.head, root.head.head}  # "across Ukraine": the preposition and what it hangs on
+    found = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "including":
+                found += [by_token[t.i] for t in c.subtree if t.i in by_token]
+    return [p for p in found if p is not m.place and place_contains(m.place, p)]
+
+
 def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Each mention once per place coordinated with its own (see the module's docstring)."""
     by_token = {}
@@ -65,6 +81,8 @@ def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
             out.append(m)  # a plan's list of partners is no list of events
             continue
         listed = _listed_with(ctx, m.place, by_token)
+        if len(listed) < 2:
+            listed = [m.place, *_included(ctx, m, by_token)] if listed == [m.place] else listed
         if len(listed) < 2:
             out.append(m.model_copy(update={"place": listed[0]}) if listed else m)
             continue

@@ -224,9 +224,20 @@ def _in_longer_name(ents, toks) -> bool:
     ids = {t.i for t in toks}
     for ent in ents:
         if ent.start <= toks[0].i < ent.end or ent.start <= toks[-1].i < ent.end:
-            if any(t.i not in ids and t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in ent):
+            if any(
+                t.i not in ids and t.pos_ == "PROPN" and (t.is_title or t.is_upper) and not _coordinated(t, ids)
+                for t in ent
+            ):
                 return True
     return False
+
+
+def _coordinated(t, ids: set) -> bool:
+    """``t`` and the name at ``ids`` are joined by "and" or a comma ("hit Kharkiv and Odesa",
+    tagged as one organisation): a list of names, not a longer one."""
+    if t.dep_ == "conj" and t.head.i in ids:
+        return True
+    return any(t.doc[i].dep_ == "conj" and t.doc[i].head.i == t.i for i in ids)
 
 
 @dataclass
