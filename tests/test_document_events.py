@@ -1870,3 +1870,11 @@ def test_a_town_singled_out_in_an_area_and_towns_tagged_as_one_name():
     assert sorted(e.place.name for e in events) == ["Kyiv", "Ukraine"]
     events = _events("Russian strikes hit Kharkiv and Odesa on Monday.", "2022-10-10")
     assert sorted(e.place.name for e in events) == ["Kharkiv", "Odesa"]
+
+
+def test_places_told_each_with_its_own_day_are_events_of_their_own():
+    text = "The army said its forces captured the villages of Staromaiorske over the weekend and Urozhaine on Monday."
+    events = {e.place.name: e for e in _events(text, "2024-07-30") if e.place is not None}
+    assert set(events) == {"Staromaiorske", "Urozhaine"}
+    days = sorted((e.time.start_date, e.time.end_date) for e in events.values())
+    assert days == [(D(2024, 7, 27), D(2024, 7, 28)), (D(2024, 7, 29), D(2024, 7, 29))]

@@ -69,6 +69,32 @@ def _included(ctx: Context, m: Event, by_token: dict) -> list[Place]:
     return [p for p in found if p is not m.place and place_contains(m.place, p)]
 
 
+_TIME_WORDS = {"weekend", "morning", "afternoon", "evening", "night", "day", "week"}
+
+
+def _dated_apart(ctx: Context, m: Event, by_token: dict) -> list[Place]:
+    """Places the parse hung on another place's time, the verb left out ("captured the villages of
+    Lozuvatske over the weekend and Vovche on Monday"): each its own event, on its own day."""
+    root = _token_of(ctx, m.place)
+    verb = root
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for when in (g for g in prep.children if g.dep_ == "pobj"):
+            if when.ent_type_ in ("DATE", "TIME") or when.lemma_.lower() in _TIME_WORDS:
+                found += [by_token[c.i] for c in when.children if c.dep_ == "conj" and c.i in by_token]
+    return [p for p in found if p is not m.place]
+
+
+def _time_after(ctx: Context, p: Place):
+    """The time told right after a place of a gapped list, in its sentence: the place's own."""
+    after = [t for t in ctx.times if t.sentence == p.sentence and 0 <= t.start - p.end <= 24]
+    return min(after, key=lambda t: t.start) if after else None
+
+
 def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Each mention once per place coordinated with its own (see the module's docstring)."""
     by_token = {}
@@ -81,13 +107,16 @@ def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
             out.append(m)  # a plan's list of partners is no list of events
             continue
         listed = _listed_with(ctx, m.place, by_token)
+        apart = _dated_apart(ctx, m, by_token) if listed == [m.place] else []
         if len(listed) < 2:
-            listed = [m.place, *_included(ctx, m, by_token)] if listed == [m.place] else listed
+            listed = [m.place, *_included(ctx, m, by_token), *apart] if listed == [m.place] else listed
         if len(listed) < 2:
             out.append(m.model_copy(update={"place": listed[0]}) if listed else m)
             continue
         for n, p in enumerate(listed):
-            upd = {"place": p}
+            upd: dict = {"place": p}
+            if apart:
+                upd["time"] = _time_after(ctx, p) or m.time  # "Lozuvatske over the weekend and Vovche on Monday"
             if n:
                 upd.update(id=hashlib.sha1(f"{m.id}:{p.start}".encode()).hexdigest()[:16], fatalities=None, claims=())
             out.append(m.model_copy(update=upd))

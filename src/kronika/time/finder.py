@@ -281,7 +281,8 @@ def _keep(text: str, m: RawMatch, timeml: bool) -> bool:
         if g["season"].lower() == "fall" and not g.get("the"):
             return False
     if m.kind == "rel_unit" and g.get("rel", "").lower() in ("the", "that") and not timeml:
-        return False
+        # "the week" names no week; "over the weekend" is the one the report tells of
+        return g.get("u", "").lower() == "weekend" and m.pre in ("over", "during", "at", "on")
     return True
 
 
