@@ -1,0 +1,64 @@
+"""Wordings of wire-service reports beyond the first trigger lexicon: each snippet's main event
+(the lead, else the first occurred event of highest confidence) gets the right ACLED type, and a
+text that reports no event still gives none. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+
+def _main_type(text: str):
+    events = kronika.analyze(text, published="2025-03-10").events
+    chosen = [e for e in events if e.lead] or [e for e in events if e.status == "occurred"] or list(events)
+    if not chosen:
+        return None
+    return max(chosen, key=lambda e: (e.confidence, -e.start)).sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # a human chain, a gherao: demonstrations
+        ("About 500 students formed a human chain along the river road in Tesla Vale on Monday.", "Peaceful protest"),
+        ("Farmers gheraoed the tehsil office in Mandur for four hours demanding seed subsidies.", "Peaceful protest"),
+        # taken into custody, picked up by soldiers: arrests, not abductions
+        ("A trade unionist was taken into custody by police in Orsk on Tuesday after the attack.", "Arrests"),
+        ("Troops picked up 30 youths in a night raid on the Kanda neighbourhood, residents said.", "Arrests"),
+        # carted away, whisked away: hostages taken
+        (
+            "Gunmen carted away eleven schoolchildren from a village in the Belu hills.",
+            "Abduction/forced disappearance",
+        ),
+        # control wrested: ground taken by its side
+        (
+            "Separatist fighters wrested control of the ferry port of Lomsk from a rival militia.",
+            "Non-state actor overtakes territory",
+        ),
+        # forces that engage insurgents, an army routed: battles
+        ("Police commandos engaged militants in a gunfight near the Suri dam.", "Armed clash"),
+        # "opened up on" the marchers: shooting at a demonstration
+        ("Witnesses said police opened up on the peaceful marchers in Vatra.", "Excessive force against protesters"),
+        # arms laid down, a pullout, a place vacated: no fighting
+        ("Some 80 fighters laid down their weapons and surrendered in Tomo on Friday.", "Change to group/activity"),
+        ("The peacekeepers' pullout from the Zimo camp was completed on Sunday.", "Non-violent transfer of territory"),
+        (
+            "The militia vacated the town of Orel Bay overnight under the truce terms.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_wordings_main_event(text, sub):
+    assert _main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old fortress has been largely abandoned since the war.",
+        "The minister said a human chain of volunteers would hand out food parcels next week.",
+    ],
+)
+def test_no_event_in_background_or_plans(text):
+    assert _main_type(text) is None
