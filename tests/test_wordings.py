@@ -47,6 +47,17 @@ def _main_type(text: str):
             "The militia vacated the town of Orel Bay overnight under the truce terms.",
             "Non-violent transfer of territory",
         ),
+        # the agent decides what carried it: a chlorine rocket, shells of poison gas
+        ("A missile loaded with chlorine hit a school in Tarvu, choking dozens of pupils.", "Chemical weapon"),
+        ("The army fired mortar shells filled with toxic gas at rebel trenches near Ossa.", "Chemical weapon"),
+        # an explosive vest is a suicide bombing; an unmanned aerial vehicle is an aircraft
+        ("A man wearing an explosives belt detonated it at a checkpoint outside Rafi.", "Suicide bomb"),
+        ("An unmanned aerial vehicle launched a missile at a truck near Sahra, the army said.", "Air/drone strike"),
+        # a bomb that went off before its use
+        (
+            "A device went off prematurely in a bomb-making workshop in Quetzal, killing two men.",
+            "Disrupted weapons use",
+        ),
     ],
 )
 def test_wordings_main_event(text, sub):

@@ -187,6 +187,8 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
     verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
+    if _CHEMICAL in _weapon_words((*phrase, *clause), lex):
+        return _CHEMICAL  # "a rocket carrying chlorine gas", "shells filled with poison gas": the agent decides
     for tokens in (phrase, clause):
         found = next(_weapon_words(tokens, lex), None)
         if found is not None:
@@ -195,6 +197,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
 
 
 _AIR = "Air/drone strike"
+_CHEMICAL = "Chemical weapon"
 
 
 def _launched_from_the_air(found: str, verb, lex: Lexicon) -> str:
