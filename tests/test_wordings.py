@@ -58,6 +58,20 @@ def _main_type(text: str):
             "A device went off prematurely in a bomb-making workshop in Quetzal, killing two men.",
             "Disrupted weapons use",
         ),
+        # property a crowd of supporters destroys: a riot
+        ("Supporters of the losing party ransacked the district returning office in Kamar.", "Violent demonstration"),
+        ("Protesters overturned three police cars in Sivo.", "Violent demonstration"),
+        # a baton charge on a crowd: an intervention
+        ("Police baton-charged a crowd of teachers outside the assembly in Rima.", "Protest with intervention"),
+        # a live bullet at a sit-in; a road barricaded with burning tyres and stones thrown
+        (
+            "A man taking part in a sit-in in Oru died after being hit by a live bullet.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Students barricaded the ring road with burning tyres and hurled rocks at buses in Zeno.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_wordings_main_event(text, sub):

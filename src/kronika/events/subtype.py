@@ -278,6 +278,8 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
     if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
         return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
+    if agent is not None and agent.lemma_.lower() in run.lex.words["crowd_nouns"]:
+        return "Violent demonstration"  # "supporters of the defeated candidate ransacked the office"
     return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
 
 
