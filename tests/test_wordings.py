@@ -72,6 +72,10 @@ def _main_type(text: str):
             "Students barricaded the ring road with burning tyres and hurled rocks at buses in Zeno.",
             "Violent demonstration",
         ),
+        # crowds that fight each other: mob violence
+        ("Villagers from Tebu and Arka clashed with sticks over a grazing field on Sunday.", "Mob violence"),
+        ("Youths from two villages clashed near Ebo on Sunday.", "Mob violence"),
+        ("Fighting between rival groups of supporters left two men dead outside the stadium in Kiro.", "Mob violence"),
     ],
 )
 def test_wordings_main_event(text, sub):

@@ -15,6 +15,7 @@ from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.frame import STATE_KINDS, generic_role, trigger_root
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import prep_obj
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -100,6 +101,13 @@ def _crowd(tok, lex) -> bool:
     return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or _mob(tok, lex)
 
 
+def _crowd_of(tok, lex):
+    """The crowd a side names through a count or a group ("rival groups of football supporters",
+    "hundreds of youths"), else the side itself."""
+    of = prep_obj(tok, "of")
+    return of if of is not None and _crowd(of, lex) else tok
+
+
 def _mob(tok, lex) -> bool:
     """A crowd that is no demonstration: villagers, residents, a mob."""
     return tok.lemma_.lower() in lex.words["mob_nouns"]
@@ -116,10 +124,11 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
     for e in events:
         tok = trigger_root(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
         sides = _sides(tok) if tok is not None else []
-        crowds = [s for s in sides if _crowd(s, lex)]
+        crowds = [c for c in (_crowd_of(s, lex) for s in sides) if _crowd(c, lex)]
         if crowds:
-            # two crowds (government supporters against protesting students): mob violence
-            mob = (len(crowds) >= 2 or all(_mob(c, lex) for c in crowds)) and not any(
+            # two crowds (government supporters against protesting students, rival supporters): mob violence
+            rival = any(t.lower_ == "rival" for s in sides for t in s.children)
+            mob = (len(crowds) >= 2 or rival or all(_mob(c, lex) for c in crowds)) and not any(
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
