@@ -76,6 +76,18 @@ def _main_type(text: str):
         ("Villagers from Tebu and Arka clashed with sticks over a grazing field on Sunday.", "Mob violence"),
         ("Youths from two villages clashed near Ebo on Sunday.", "Mob violence"),
         ("Fighting between rival groups of supporters left two men dead outside the stadium in Kiro.", "Mob violence"),
+        # ground taken with no fight; people taken so stay a battle's captives
+        ("Rebels captured the border town of Yala without a fight on Monday.", "Non-violent transfer of territory"),
+        (
+            "Government troops took over the village of Noma peacefully after the militia left.",
+            "Non-violent transfer of territory",
+        ),
+        ("Soldiers captured five militants without a fight near Oko.", "Armed clash"),
+        # an assault and the ground it won, told by joined verbs: the taking leads
+        (
+            "Insurgents stormed and overran the district police headquarters in Vardak on Sunday.",
+            "Non-state actor overtakes territory",
+        ),
     ],
 )
 def test_wordings_main_event(text, sub):

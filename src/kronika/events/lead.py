@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kronika.context import Context
+from kronika.events.frame import trigger_root
 from kronika.records import Event
 
 
@@ -24,7 +25,26 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
         return events
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
+    lead = _ground_taken(ctx, lead, news) or lead
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
+
+
+_TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _ground_taken(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
+    """An assault told with the ground it won by the verb joined to it ("militants stormed and
+    occupied the district headquarters"): ACLED codes the taking, so the taking leads."""
+    if lead.sub_event_type != "Armed clash" or lead.kind is not None:
+        return None
+    tok = trigger_root(ctx, lead)
+    if tok is None or tok.pos_ != "VERB":
+        return None
+    for e in news:
+        other = trigger_root(ctx, e) if e.sub_event_type in _TERRITORIAL else None
+        if other is not None and other.dep_ == "conj" and other.head.i == tok.i:
+            return e
+    return None
 
 
 STORY_DAYS = 7

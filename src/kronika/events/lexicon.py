@@ -86,6 +86,8 @@ class _Words(Strict):
     civilian_targets: list[str]
     supply_verbs: list[str]
     judicial_words: list[str]
+    unopposed_words: list[str] = []
+    unfought_nouns: list[str] = []
 
 
 class TriggersFile(Strict):

@@ -348,6 +348,17 @@ def _fired_on(tok, run) -> Optional[str]:
     return None
 
 
+def _unopposed(tok, lex: Lexicon) -> bool:
+    """The capture is told as one with no fight: "peacefully", "unopposed", "without a fight"."""
+    calm, fights = lex.words["unopposed_words"], lex.words["unfought_nouns"]
+    for c in tok.children:
+        if c.dep_ in ("advmod", "acomp", "oprd") and c.lemma_.lower() in calm:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in c.children):
+            return True
+    return False
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
@@ -355,7 +366,7 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
             return _OCCUPIERS[crowd], None
-        return territorial(
+        sub, kind = territorial(
             tok,
             trig,
             fr.target_tok,
@@ -368,6 +379,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             or crowd == "armed_group",  # "Islamic militants", "jihadists"
             state_words=crowd == "military",
         )
+        if kind in ("takeover", "recapture", "territorial_change") and _unopposed(tok, run.lex):
+            return "Non-violent transfer of territory", None  # "took over the town peacefully after the rebels left"
+        return sub, kind
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind
     return trig.sub_event_type, trig.kind
