@@ -88,6 +88,9 @@ def _main_type(text: str):
             "Insurgents stormed and overran the district police headquarters in Vardak on Sunday.",
             "Non-state actor overtakes territory",
         ),
+        # a weapons test; detainees moved
+        ("The navy test-fired an anti-ship missile into the sea off Cape Lira on Thursday.", "Other"),
+        ("Forty inmates were transferred from Kora jail to a military prison for trial.", "Other"),
     ],
 )
 def test_wordings_main_event(text, sub):

@@ -68,7 +68,8 @@ def _candidates(tok, lex: Lexicon):
         pos = "VERB"
     else:
         return
-    keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
+    keys = _hyphenated_keys(tok, pos)  # the compound first: "test-fired" is no firing at a target
+    keys += [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
     if pos == "VERB":  # a phrasal verb first: "shot down" is not "shot"
         prt = child(tok, "prt")
         if (
@@ -82,7 +83,6 @@ def _candidates(tok, lex: Lexicon):
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
-    keys += _hyphenated_keys(tok, pos)
     seen = set()
     for key in keys:
         for trig in lex.by_key.get(key, ()):
