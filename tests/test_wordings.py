@@ -91,6 +91,13 @@ def _main_type(text: str):
         # a weapons test; detainees moved
         ("The navy test-fired an anti-ship missile into the sea off Cape Lira on Thursday.", "Other"),
         ("Forty inmates were transferred from Kora jail to a military prison for trial.", "Other"),
+        # an assault told with the people it carried off by a joined verb: an abduction
+        (
+            "Gunmen raided a seminary in Okpa and abducted four priests, the diocese said.",
+            "Abduction/forced disappearance",
+        ),
+        # a crowd fighting an armed group: a battle, no mob
+        ("Villagers and bandits fought for hours in Tudun Wada, leaving nine dead.", "Armed clash"),
     ],
 )
 def test_wordings_main_event(text, sub):

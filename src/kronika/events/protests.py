@@ -125,7 +125,8 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
         tok = trigger_root(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
         sides = _sides(tok) if tok is not None else []
         crowds = [c for c in (_crowd_of(s, lex) for s in sides) if _crowd(c, lex)]
-        if crowds:
+        armed = any(generic_role(x, lex) == "armed_group" for s in sides for x in (s, *s.conjuncts))
+        if crowds and not armed:  # "vigilantes and bandits fought a pitched battle": a battle with an armed group
             # two crowds (government supporters against protesting students, rival supporters): mob violence
             rival = any(t.lower_ == "rival" for s in sides for t in s.children)
             mob = (len(crowds) >= 2 or rival or all(_mob(c, lex) for c in crowds)) and not any(

@@ -303,7 +303,8 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     if not tok.tag_.startswith("VB"):
         return None
     for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
+        joined = c.dep_ == "conj" and c.tag_ == "VBD" and not any(g.dep_ == "nsubj" for g in c.children)
+        if (c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG") or joined:  # "stormed ... and carted away"
             trig = trigger_for(c, lex)
             if trig is not None and trig.sub_event_type in _DONE_TO_PEOPLE:
                 return trig.sub_event_type
