@@ -93,7 +93,7 @@ def _main_type(text: str):
         ("Forty inmates were transferred from Kora jail to a military prison for trial.", "Other"),
         # an assault told with the people it carried off by a joined verb: an abduction
         (
-            "Gunmen raided a seminary in Okpa and abducted four priests, the diocese said.",
+            "Bandits stormed a girls' school in Jangebe at night and carted away 40 pupils, police said.",
             "Abduction/forced disappearance",
         ),
         # a crowd fighting an armed group: a battle, no mob
