@@ -98,6 +98,8 @@ def _main_type(text: str):
         ),
         # a crowd fighting an armed group: a battle, no mob
         ("Villagers and bandits fought for hours in Tudun Wada, leaving nine dead.", "Armed clash"),
+        # what people fled is the setting of what befell them
+        ("Women fleeing the fighting in Oru said soldiers had raped them at a checkpoint.", "Sexual violence"),
     ],
 )
 def test_wordings_main_event(text, sub):

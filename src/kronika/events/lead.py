@@ -12,6 +12,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.frame import trigger_root
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
 
@@ -23,10 +24,21 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     news = [e for e in events if e.status == "occurred" and not e.background]
     if not news:
         return events
+    news = [e for e in news if not _fled(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
     lead = _ground_taken(ctx, lead, news) or lead
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
+
+
+def _fled(ctx: Context, e: Event) -> bool:
+    """The event is what someone fled ("women fleeing the fighting"): the setting of the news."""
+    tok = trigger_root(ctx, e)
+    return (
+        tok is not None
+        and tok.dep_ in ("dobj", "pobj")
+        and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in load_lexicon().words["fled_verbs"]
+    )
 
 
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}

@@ -88,6 +88,7 @@ class _Words(Strict):
     judicial_words: list[str]
     unopposed_words: list[str] = []
     unfought_nouns: list[str] = []
+    fled_verbs: list[str] = []
 
 
 class TriggersFile(Strict):
