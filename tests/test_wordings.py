@@ -100,6 +100,11 @@ def _main_type(text: str):
         ("Villagers and bandits fought for hours in Tudun Wada, leaving nine dead.", "Armed clash"),
         # what people fled is the setting of what befell them
         ("Women fleeing the fighting in Oru said soldiers had raped them at a checkpoint.", "Sexual violence"),
+        # a police barricade stops a march: no riot
+        (
+            "Nurses marching to the ministry were stopped at a police barricade and pushed back with water cannon in Tolo.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_wordings_main_event(text, sub):
