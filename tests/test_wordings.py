@@ -105,6 +105,13 @@ def _main_type(text: str):
             "Nurses marching to the ministry were stopped at a police barricade and pushed back with water cannon in Tolo.",
             "Protest with intervention",
         ),
+        # a bandh, a tear-gassing, a protest camp cleared
+        (
+            "Shops and offices stayed shut in Madurai as traders observed a bandh against the toll hike.",
+            "Peaceful protest",
+        ),
+        ("Striking dockers were tear-gassed by riot police outside the port of Selin.", "Protest with intervention"),
+        ("Police cleared the protest camp in Ravi Park and detained 20 activists.", "Protest with intervention"),
     ],
 )
 def test_wordings_main_event(text, sub):
