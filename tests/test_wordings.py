@@ -112,6 +112,12 @@ def _main_type(text: str):
         ),
         ("Striking dockers were tear-gassed by riot police outside the port of Selin.", "Protest with intervention"),
         ("Police cleared the protest camp in Ravi Park and detained 20 activists.", "Protest with intervention"),
+        # crowd-control weapons fired or lobbed, a baton charge: an intervention, not shelling or grenades
+        ("Police lobbed tear gas canisters at the crowd outside the Lusa court.", "Protest with intervention"),
+        ("Police fired tear gas shells at protesters in Kota on Friday.", "Protest with intervention"),
+        ("Riot police charged the demonstrators with batons near the Sina bridge.", "Protest with intervention"),
+        # bullets sprayed or a car riddled with them: shooting
+        ("The judge's car was riddled with bullets on the highway near Kisi.", "Attack"),
     ],
 )
 def test_wordings_main_event(text, sub):
@@ -123,6 +129,7 @@ def test_wordings_main_event(text, sub):
     [
         "The old fortress has been largely abandoned since the war.",
         "The minister said a human chain of volunteers would hand out food parcels next week.",
+        "Five protesters were charged with unlawful assembly at the Oru court.",
     ],
 )
 def test_no_event_in_background_or_plans(text):
