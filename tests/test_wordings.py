@@ -118,6 +118,8 @@ def _main_type(text: str):
         ("Riot police charged the demonstrators with batons near the Sina bridge.", "Protest with intervention"),
         # bullets sprayed or a car riddled with them: shooting
         ("The judge's car was riddled with bullets on the highway near Kisi.", "Attack"),
+        ("Gunmen shot at a bus carrying pilgrims near Rajouri on Sunday.", "Attack"),
+        ("Militants slit the throats of two herders near Gao, residents said.", "Attack"),
     ],
 )
 def test_wordings_main_event(text, sub):
@@ -130,6 +132,7 @@ def test_wordings_main_event(text, sub):
         "The old fortress has been largely abandoned since the war.",
         "The minister said a human chain of volunteers would hand out food parcels next week.",
         "Five protesters were charged with unlawful assembly at the Oru court.",
+        "The striker shot at the goal from 30 metres in the second half.",
     ],
 )
 def test_no_event_in_background_or_plans(text):
