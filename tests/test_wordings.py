@@ -120,6 +120,7 @@ def _main_type(text: str):
         ("The judge's car was riddled with bullets on the highway near Kisi.", "Attack"),
         ("Gunmen shot at a bus carrying pilgrims near Rajouri on Sunday.", "Attack"),
         ("Militants slit the throats of two herders near Gao, residents said.", "Attack"),
+        ("Rebels destroyed the bridge over the Lomo river on Friday.", "Looting/property destruction"),
     ],
 )
 def test_wordings_main_event(text, sub):
