@@ -121,6 +121,7 @@ def _main_type(text: str):
         ("Gunmen shot at a bus carrying pilgrims near Rajouri on Sunday.", "Attack"),
         ("Militants slit the throats of two herders near Gao, residents said.", "Attack"),
         ("Rebels destroyed the bridge over the Lomo river on Friday.", "Looting/property destruction"),
+        ("Two communities clashed over farmland near Ukum, killing five.", "Mob violence"),
     ],
 )
 def test_wordings_main_event(text, sub):
