@@ -122,6 +122,16 @@ def _main_type(text: str):
         ("Militants slit the throats of two herders near Gao, residents said.", "Attack"),
         ("Rebels destroyed the bridge over the Lomo river on Friday.", "Looting/property destruction"),
         ("Two communities clashed over farmland near Ukum, killing five.", "Mob violence"),
+        # weapons held in a consignment: seized weapons, wherever the place is named
+        ("Customs officers seized a large consignment of arms at the port of Tema.", "Disrupted weapons use"),
+        # troops airlifted, the national guard mobilised, roadblocks set up, a siege laid
+        ("Troops were airlifted to Kassala on Monday, the army said.", "Change to group/activity"),
+        ("The governor mobilised the national guard after the riots in Vena.", "Change to group/activity"),
+        (
+            "Rebels set up roadblocks on the main highway near Sake and began collecting taxes.",
+            "Headquarters or base established",
+        ),
+        ("Militants laid siege to the police station in Dabo on Sunday.", "Armed clash"),
     ],
 )
 def test_wordings_main_event(text, sub):

@@ -71,7 +71,10 @@ def territorial(
         and obj.lemma_.lower() not in lex.territory_nouns
     ):
         return "Armed clash", "capture"
-    if any(_weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass")) if t is not None and t.i not in own):
+    held = prep_obj(obj, "of") if obj is not None else None  # "a consignment of weapons", "a haul of rifles"
+    if any(
+        _weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass"), held) if t is not None and t.i not in own
+    ):
         return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
     site = any(  # "two gold mines": a site, no weapons
         t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
