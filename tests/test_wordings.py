@@ -132,6 +132,18 @@ def _main_type(text: str):
             "Headquarters or base established",
         ),
         ("Militants laid siege to the police station in Dabo on Sunday.", "Armed clash"),
+        # the South Asian press's demonstrations
+        ("Activists burnt an effigy of the chief minister outside the secretariat in Ranpur.", "Peaceful protest"),
+        ("Villagers staged a rasta roko on the state highway near Kolar demanding a bridge.", "Peaceful protest"),
+        ("Farmers held a chakka jam on the national highway for three hours.", "Peaceful protest"),
+        ("Teachers sat on a dharna outside the education office in Sirsa.", "Peaceful protest"),
+        ("Party workers courted arrest in Hisar during the statewide agitation.", "Peaceful protest"),
+        ("Residents staged a road blockade at Mehsi to protest power cuts.", "Peaceful protest"),
+        ("Bank employees observed a pen-down strike across the district.", "Peaceful protest"),
+        ("Lawyers abstained from work in the district courts of Bhind on Monday.", "Peaceful protest"),
+        ("Congress workers organised a torch rally in Bhopal against price rise.", "Peaceful protest"),
+        ("Police used mild force to disperse the protesters in Kota.", "Protest with intervention"),
+        ("The agitators were detained at the collectorate in Hisar and later released.", "Protest with intervention"),
     ],
 )
 def test_wordings_main_event(text, sub):
@@ -145,6 +157,7 @@ def test_wordings_main_event(text, sub):
         "The minister said a human chain of volunteers would hand out food parcels next week.",
         "Five protesters were charged with unlawful assembly at the Oru court.",
         "The striker shot at the goal from 30 metres in the second half.",
+        "The army fired shots in the air during the independence day parade.",
     ],
 )
 def test_no_event_in_background_or_plans(text):
