@@ -144,6 +144,8 @@ def _main_type(text: str):
         ("Congress workers organised a torch rally in Bhopal against price rise.", "Peaceful protest"),
         ("Police used mild force to disperse the protesters in Kota.", "Protest with intervention"),
         ("The agitators were detained at the collectorate in Hisar and later released.", "Protest with intervention"),
+        # the verb the parser read as a participle of its subject, which it made the root
+        ("AMISOM forces handed over their base in Jowhar to the army.", "Non-violent transfer of territory"),
     ],
 )
 def test_wordings_main_event(text, sub):

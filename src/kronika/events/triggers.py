@@ -267,6 +267,21 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
 
 
+def _root_verb_misread(tok, lex: Lexicon) -> bool:
+    """The sentence's verb read as a participle of its subject, which the parser made the root
+    ("AMISOM forces handed over their base to the army"): a participle with an object is no
+    passive description. (An event noun as that root keeps the verb as its own: "two airstrikes
+    ... killed nine people" is the strikes'.)"""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and child(tok, "dobj") is not None
+        and trigger_for(head, lex) is None
+    )
+
+
 def _figurative_object(tok, lex: Lexicon) -> bool:
     """The verb's object (else the first noun after it, where the parse lost the object) is one
     violence is never done to ("the economy", "voters", "the plan")."""
@@ -308,6 +323,7 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and tok.dep_ in ("amod", "acl")
         and prep_obj(tok, "by") is None
         and child(tok, "agent") is None
+        and not _root_verb_misread(tok, lex)
     ):
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
