@@ -146,6 +146,9 @@ def _main_type(text: str):
         ("The agitators were detained at the collectorate in Hisar and later released.", "Protest with intervention"),
         # the verb the parser read as a participle of its subject, which it made the root
         ("AMISOM forces handed over their base in Jowhar to the army.", "Non-violent transfer of territory"),
+        # a place no gazetteer knows, retaken; a person taken stays a capture
+        ("Government forces recaptured Zinjara'a from AQAP militants on Friday.", "Government regains territory"),
+        ("Rebels captured Ahmed Saleh, a local commander, near the river.", "Armed clash"),
     ],
 )
 def test_wordings_main_event(text, sub):

@@ -39,6 +39,12 @@ def _weapon_head(t, lex: Lexicon) -> bool:
     return t.lemma_.lower() != "mine" or all(c.lower_ == "land" for c in t.children if c.dep_ == "compound")
 
 
+def _unknown_place(obj, d: DocIndex) -> bool:
+    """A proper name the gazetteer does not know, named as what was taken: no person, organisation
+    or group."""
+    return obj.tag_ in ("NNP", "NNPS") and obj.ent_type_ not in ("PERSON", "ORG", "NORP") and obj.i not in d.actor_at
+
+
 def territorial(
     tok,
     trig: Trigger,
@@ -65,6 +71,8 @@ def territorial(
         t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ not in ("poss",) and t.head.dep_ != "poss" for t in obj_tokens
     ):
         is_place = True
+    if not is_place and obj is not None and _unknown_place(obj, d):
+        is_place = True  # "recaptured Mayfa'a from AQAP": a name no gazetteer knows, taken
     if (
         obj is not None
         and (obj.i in d.actor_at or obj.lemma_.lower() in lex.person_nouns)
