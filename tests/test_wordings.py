@@ -149,6 +149,10 @@ def _main_type(text: str):
         # a place no gazetteer knows, retaken; a person taken stays a capture
         ("Government forces recaptured Zinjara'a from AQAP militants on Friday.", "Government regains territory"),
         ("Rebels captured Ahmed Saleh, a local commander, near the river.", "Armed clash"),
+        # a strike workers stage is a walkout, whatever qualifies it; the air force's strikes stay strikes
+        ("Around 100 health workers staged a strike in Lagos over unpaid allowances.", "Peaceful protest"),
+        ("Taxi drivers in Selvo observed a day-long strike against the new fares.", "Peaceful protest"),
+        ("The air force staged strikes on rebel positions near Oyo.", "Air/drone strike"),
     ],
 )
 def test_wordings_main_event(text, sub):

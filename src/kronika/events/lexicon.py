@@ -44,6 +44,7 @@ class Trigger(Strict):
     requires_prep: frozenset[str] = frozenset()
     requires_subject: frozenset[str] = frozenset()
     requires_head: frozenset[str] = frozenset()
+    requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)

@@ -260,6 +260,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         or any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
     ):
         return True  # bare "on strike": a walkout; "a statement on Russia's strikes" is violence
+    if trig.requires_doer and not (tok.dep_ == "dobj" and _subject_is(tok.head, trig.requires_doer)):
+        return True  # "health workers staged a strike" (not "the air force staged strikes")
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
