@@ -153,6 +153,11 @@ def _main_type(text: str):
         ("Around 100 health workers staged a strike in Lagos over unpaid allowances.", "Peaceful protest"),
         ("Taxi drivers in Selvo observed a day-long strike against the new fares.", "Peaceful protest"),
         ("The air force staged strikes on rebel positions near Oyo.", "Air/drone strike"),
+        # a coup the army stages (its arrests are part of it)
+        (
+            "Officers of the presidential guard staged a coup in Niamey and detained the president.",
+            "Change to group/activity",
+        ),
     ],
 )
 def test_wordings_main_event(text, sub):
