@@ -355,6 +355,8 @@ def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[lis
 
 def _cue_kind(doc, tok, lemma: str, lex, quoted) -> Optional[tuple[bool, bool]]:
     """(weak, quote_only) when ``tok`` is a verb that may report speech; None when it is not."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None  # most words, decided at once
     weak = lemma in lex.weak_cue_verbs and lemma not in lex.cue_verbs
     introduces = (
         tok.pos_ == "VERB"
@@ -554,7 +556,7 @@ def _noun_attributions(ctx: Context, sent, index: int, lex) -> list[Attribution]
 def _according(ctx: Context, sent, index: int, lex) -> list[Attribution]:
     doc = ctx.doc
     out = []
-    low = sent.text.lower()
+    low = ctx.sentences[index].text.lower()  # the sentence's text, kept (a span's is joined anew)
     for cue in lex.prep_cues:
         pos = 0
         while True:
@@ -672,12 +674,13 @@ def _signatures(ctx: Context, sents: list, lex) -> list[Attribution]:
     out = []
     text = ctx.text
     for i, sent in enumerate(sents):
-        m = _RE_SIGNATURE.match(sent.text)
-        if not m or i == 0 or not _RE_SIGNED.search(sent.text):
+        said = ctx.sentences[i].text
+        m = _RE_SIGNATURE.match(said)
+        if not m or i == 0 or not _RE_SIGNED.search(said):
             continue
         s0 = sent.start_char
         src = (s0 + m.start(1), s0 + m.end(1))
-        dash = s0 + sent.text.index(m.group(0).strip()[0])
+        dash = s0 + said.index(m.group(0).strip()[0])
         prev = sents[i - 1]
         # the signed paragraph: back to the previous line break
         para_start = text.rfind("\n", 0, prev.start_char) + 1
@@ -699,7 +702,7 @@ def _signatures(ctx: Context, sents: list, lex) -> list[Attribution]:
 
 def _tail(ctx: Context, sent, index: int, lex, found: list[Attribution]) -> list[Attribution]:
     """'..., US military says' at the end of a line, when the parse did not give it."""
-    line = sent.text.rstrip()
+    line = ctx.sentences[index].text.rstrip()
     m = _RE_TAIL.search(line)
     if not m or m.group(2).lower() not in lex.tail_cues:
         return []

@@ -29,6 +29,7 @@ from typing import Iterable, Optional
 
 from kronika.errors import KronikaError
 from kronika.events.datafiles import classifier_file
+from kronika.events.prefixes import pattern_prefixes, word_prefixes
 from kronika.vocab import taxonomy
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
@@ -42,6 +43,8 @@ class Rule:
     any: re.Pattern
     with_: Optional[re.Pattern]
     without: Optional[re.Pattern]
+    prefixes: Optional[frozenset] = None  # the word prefixes `any` can match at (kronika.events.prefixes)
+    with_prefixes: Optional[frozenset] = None  # and `with`
 
 
 @dataclass(frozen=True)
@@ -138,15 +141,10 @@ def load_classifier() -> Classifier:
     for r in raw["rules"]:
         if r["label"] not in order:
             raise KronikaError(f"events classifier: unknown label {r['label']}")
-        rules.append(
-            Rule(
-                r["label"],
-                float(r["w"]),
-                _compile(r["any"], defs),
-                _compile(r.get("with"), defs),
-                _compile(r.get("without"), defs),
-            )
-        )
+        cue, with_ = _compile(r["any"], defs), _compile(r.get("with"), defs)
+        prefixes, with_prefixes = pattern_prefixes(cue) if cue else None, pattern_prefixes(with_) if with_ else None
+        without = _compile(r.get("without"), defs)
+        rules.append(Rule(r["label"], float(r["w"]), cue, with_, without, prefixes, with_prefixes))
     protest = None
     pf = raw.get("protest_family")
     if pf:
@@ -205,14 +203,46 @@ def _fires(rule: Rule, low: str) -> Optional[re.Match]:
     return hit
 
 
+@functools.lru_cache(maxsize=1024)
+def _fired(low: str, labels: Optional[frozenset]) -> tuple[tuple[Rule, int, int], ...]:
+    """The rules for ``labels`` (all when None) that fire in ``low``, in rule order, each with
+    where its cue starts and ends. Kept for the last texts read: the trigger pass, the snippet
+    classifier and the cue finder read the same sentence in turn (:func:`forget_texts` empties
+    it when a document's events are read). A rule whose cue begins no word of the text is not
+    searched (:mod:`kronika.events.prefixes`)."""
+    words = word_prefixes(low)
+    return tuple(
+        (rule, hit.start(), hit.end())
+        for rule in load_classifier().rules
+        if (labels is None or rule.label in labels)
+        and _may_fire(rule, words)
+        and (hit := _fires(rule, low)) is not None
+    )
+
+
+def _may_fire(rule: Rule, words: frozenset[str]) -> bool:
+    """False when the text's word prefixes ``words`` hold none that the rule's cue, or its
+    ``with``, begins with: the rule cannot fire there."""
+    return (rule.prefixes is None or not rule.prefixes.isdisjoint(words)) and (
+        rule.with_prefixes is None or not rule.with_prefixes.isdisjoint(words)
+    )
+
+
+def forget_texts() -> None:
+    """Drop the texts :func:`_fired` kept: each document's sentences are read afresh, so that
+    neither memory nor a timing carries over from one document to the next."""
+    _fired.cache_clear()
+
+
 def cue_span(text: str, code: str) -> Optional[tuple[int, int]]:
     """Where in ``text`` the first rule for label ``code`` that fires found its cue: the words an
     event read by the classifier is anchored to."""
+    c = load_classifier()
     low = text.lower().replace("’", "'")
-    for rule in load_classifier().rules:
-        if rule.label == code and rule.weight > 0 and (hit := _fires(rule, low)) is not None:
-            return hit.start(), hit.end()
-    return None
+    labels = c.acled25 if code in c.acled25 else frozenset((code,))  # the set its scores were read with
+    return next(
+        ((start, end) for rule, start, end in _fired(low, labels) if rule.label == code and rule.weight > 0), None
+    )
 
 
 def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str, float]:
@@ -220,21 +250,11 @@ def score_labels(text: str, allowed: Optional[Iterable[str]] = None) -> dict[str
     c = load_classifier()
     low = text.lower().replace("’", "'")
     lead_end = _lead_end(low)
-    allowed_set = set(allowed) if allowed is not None else None
     scores: dict[str, float] = {}
-    for rule in c.rules:
-        if allowed_set is not None and rule.label not in allowed_set:
-            continue
-        hit = _fires(rule, low)
-        if hit is None:
-            continue
-        if hit.start() < lead_end:
+    for rule, start, _ in _fired(low, frozenset(allowed) if allowed is not None else None):
+        if start < lead_end:
             # earlier is more central: the main event leads the snippet
-            w = (
-                rule.weight * (1.0 - c.position_slope * hit.start() / max(lead_end, 1))
-                if rule.weight > 0
-                else rule.weight
-            )
+            w = rule.weight * (1.0 - c.position_slope * start / max(lead_end, 1)) if rule.weight > 0 else rule.weight
         else:
             w = rule.weight * c.lead_discount
         scores[rule.label] = scores.get(rule.label, 0.0) + w
@@ -311,6 +331,8 @@ def _resolve_territory(text: str, scores: dict[str, float], c: Classifier, parse
         return scores  # the parse could not make it a territorial change: spare it
     from kronika.events.roles import territory_calls
 
+    if parsed is not None and hasattr(parsed, "as_doc"):
+        parsed = parsed.as_doc()  # a sentence of the document's parse, copied only now that it is read
     calls = territory_calls(text, parsed=parsed)
     if not calls:
         return scores
@@ -362,8 +384,9 @@ def sentence_scores(text: str) -> dict[str, float]:
 
 def classify_code(text: str, labels: str = "acled25", parsed=None) -> tuple[str, float]:
     """(label code, confidence) with ``labels`` "acled25" (ACLED only) or "case30" (+5 extra).
-    ``parsed``: the caller's parse of ``text`` (a Doc of that text alone), so that the territory
-    reading does not parse it again with the default pipeline."""
+    ``parsed``: the caller's parse of ``text`` (a Doc of that text alone, or the sentence Span of
+    a document's parse), so that the territory reading does not parse it again with the default
+    pipeline."""
     c = load_classifier()
     allowed = c.acled25 if labels == "acled25" else c.acled25 | c.extra
     scores = _resolve_territory(text, _resolve_protest(text, score_labels(text, allowed), c), c, parsed)

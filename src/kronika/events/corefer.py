@@ -141,7 +141,9 @@ def _toll(ev: Event) -> bool:
 def _family(ev: Event) -> str:
     if typed_by_default(ev):
         return "weak"
-    return "Demonstrations" if ev.event_type in ("Protests", "Riots") else ev.event_type
+    return (
+        "Demonstrations" if ev.event_type in ("Protests", "Riots") or ev.sub_event_type in _SEVERITY else ev.event_type
+    )
 
 
 def _actors_agree(x, y) -> bool:

@@ -28,6 +28,7 @@ from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.corefer import corefer
+from kronika.events.classify import forget_texts
 from kronika.events.frame import (
     carry_attackers,
     carry_strike_types,
@@ -43,8 +44,8 @@ from kronika.events.filters import drop_non_events, kinds_only, lone_references,
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
-from kronika.events.protests import crowd_violence, force_on_protesters
-from kronika.events.targets import attacks_on_civilians
+from kronika.events.protests import crowd_violence, deaths_at_protests, force_on_protesters
+from kronika.events.targets import attacks_on_civilians, attacks_on_property
 from kronika.events.split import split_by_place
 from kronika.events.tolls import (
     casualty_mentions,
@@ -64,10 +65,13 @@ def extract_events(ctx: Context) -> list[Event]:
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked → the lead's day for events the
     report does not date."""
+    forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
     mentions = one_toll_per_killing(mentions)
-    mentions = attacks_on_civilians(ctx, crowd_violence(ctx, force_on_protesters(ctx, mentions)))
+    mentions = attacks_on_civilians(
+        ctx, attacks_on_property(ctx, crowd_violence(ctx, deaths_at_protests(ctx, force_on_protesters(ctx, mentions))))
+    )
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))

@@ -149,6 +149,14 @@ def _within(verb, t) -> bool:
     return phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
 
 
+def _between_sides(tok) -> bool:
+    """The noun names the two sides it is between ("clashes between the army and the rebels")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "between" and any(o.dep_ == "pobj" and o.conjuncts for o in c.children)
+        for c in tok.children
+    )
+
+
 def generic(ctx: Context, ev: Event, tok) -> bool:
     """A plural event noun that names a kind of event, a series or a trend rather than one
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
@@ -162,8 +170,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "advmod", "compound")}
     if mods & _GENERIC_MODIFIERS:
         return True
-    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS:
-        return False
+    if tok.tag_ != "NNS" or mods & _SPECIFIC_DETS or _between_sides(tok):
+        return False  # "clashes between government forces and the rebels continued": these sides, this fight
     if any(c.dep_ == "nummod" for c in tok.children):
         return not _dated(ev)  # "34 strikes on Jan. 8" is a day's strikes; "27 attacks" a series
     verb = _governing_verb(tok)
@@ -186,7 +194,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
 
 
-_ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban"}
+_ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban", "pause", "lull"}
 
 
 _OUGHT = {"should", "must", "ought"}
@@ -293,13 +301,34 @@ def indirect_question(ctx: Context, ev: Event, tok) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)
 
 
+_PERIODS = {"day", "night", "week", "month", "morning", "evening"}
+
+
+def _every(verb) -> bool:
+    """The verb is told as done every day, night or week ("almost every day", "daily", "nightly"),
+    also where the parse hangs the phrase on a clause set inside ("strikes on places it says are
+    linked to Hezbollah almost every day"); not in a clause of its own ("after daily protests")."""
+    todo = list(verb.children)
+    while todo:
+        c = todo.pop()
+        if c.dep_ == "advmod" and c.lower_ in ("daily", "nightly", "weekly"):
+            return True
+        if c.lemma_.lower() in _PERIODS and any(d.lower_ in ("every", "each") for d in c.children):
+            return True
+        if c.dep_ not in ("relcl", "acl", "advcl", "prep", "pobj", "dobj", "nsubj", "nsubjpass"):
+            todo.extend(c.children)
+    return False
+
+
 def habitual(ctx: Context, ev: Event, tok) -> bool:
     """What a side does again and again, or did at some time before ("has attacked Burundi in
     the past", "repeatedly shelled the town"), with no date of its own: no one event."""
-    if tok is None or _dated(ev) and not ev.time.inherited:
-        return False
-    verb = tok if tok.tag_.startswith("VB") else _governing_verb(tok)
+    verb = None if tok is None else tok if tok.tag_.startswith("VB") else _governing_verb(tok)
     if verb is None:
+        return False
+    if _every(verb):
+        return True  # "has carried out strikes almost every day": dated or not, no one event
+    if _dated(ev) and not ev.time.inherited:
         return False
     marks = _words("habitual_adverbs")
     if any(c.dep_ == "advmod" and c.lower_ in marks for c in verb.children):

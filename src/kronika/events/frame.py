@@ -446,13 +446,25 @@ def _demonym_forces(run, tok) -> Optional[Actor]:
     return _forces_of(run, c, demonyms[c.lower_], "demonym") if c is not None else None
 
 
-_REPEL_VERBS = {"repel", "repulse", "rebuff", "thwart", "foil"}
+_REPEL_VERBS = {
+    "repel",
+    "repulse",
+    "rebuff",
+    "thwart",
+    "foil",
+    "beat back",
+    "push back",
+    "drive back",
+    "fight off",
+    "fend off",
+}
 
 
 def _fell_to(tok, run, fr: Frame) -> None:
-    """ "The town fell to the rebels": the rebels took it."""
+    """ "The town fell to the rebels", "fell into the hands of the rebels": the rebels took it."""
     if is_verb(tok) and tok.lemma_.lower() == "fall" and fr.actor1 is None:
-        taker = prep_obj(tok, "to")
+        hands = prep_obj(tok, "into")
+        taker = prep_obj(tok, "to") or (prep_obj(hands, "of") if hands is not None else None)
         fr.actor1 = (actor_in(run.index, taker) or _demonym_forces(run, taker)) if taker is not None else None
 
 
@@ -494,9 +506,11 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
         actor = resolve_pronoun(d, poss, run.events, sent.start)
     counted = _counted(tok, lex)  # "conducted dozens of strikes": the light verb governs the count
     head = counted.head
+    if counted.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "resort":
+        counted, head = head, head.head  # "troops resorted to unprovoked firing"
     if (
         actor is None
-        and counted.dep_ in ("dobj", "attr", "nsubjpass")
+        and counted.dep_ in ("dobj", "attr", "nsubjpass", "prep")
         and head.pos_ == "VERB"
         and head.lemma_.lower() in lex.light_verbs
     ):
@@ -548,8 +562,8 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
         run.used_tokens.add(head.i)
         run.used_tokens.update(
             c.i
-            for c in head.children  # "destroyed ... and killed 12"
-            if c.dep_ == "conj" and c.lemma_.lower() in lex.absorbing_verbs
+            for c in head.children  # "destroyed ... and killed 12", "hit three villages, killing two"
+            if (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG")) and c.lemma_.lower() in lex.absorbing_verbs
         )
     if (
         tok.dep_ == "pobj"
@@ -653,7 +667,20 @@ def _side_role(tok, lex: Lexicon) -> Optional[str]:
     lemma = tok.lemma_.lower()
     if lemma in lex.words["mob_nouns"]:
         return "rioters"  # "youths and police clashed"
+    if partisans(tok, lex):
+        return "rioters"  # "clashed with members of the ruling party's youth wing"
     return generic_role(tok, lex) or ("protesters" if lemma in lex.words["crowd_nouns"] else None)
+
+
+def partisans(tok, lex: Lexicon) -> bool:
+    """A party's rank and file: "members of the ruling party's student wing" (not "Al-Shabaab members")."""
+    if tok.lemma_.lower() not in lex.words["partisan_nouns"]:
+        return False
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    return any(t.lemma_.lower() in lex.words["partisan_bodies"] for t in of)
+
+
+RIVALS = {"rival", "rivals", "opposing", "feuding", "warring", "factions"}
 
 
 def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
@@ -669,6 +696,8 @@ def _generic_sides(tok, fr, lex: Lexicon, sub: str) -> bool:
         other = None
     if subj is not None and _side_role(child(subj, "conj"), lex) is not None:
         other = child(subj, "conj")
+    if subj is not None and any(t.lower_ in RIVALS for t in subj.subtree):
+        return True  # "supporters of rival parties clashed", "members of two rival clans fought": both sides
     if other is None:
         return own in _ARMED_ROLES
     return own is not None and _side_role(other, lex) is not None
@@ -765,6 +794,8 @@ def attribute_responsibility(run, events: list) -> list:
     Iran-backed militant groups") to the event just reported without one (same or previous two
     sentences)."""
     out = list(events)
+    if not out:
+        return out  # no event to give an attacker to
     for tok in run.ctx.doc:
         actor = _responsible(tok, run)
         if actor is None:
@@ -791,7 +822,8 @@ _PROTESTERS = {
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
-    "Ugandan" is no organiser). Excessive force is the forces' act: its crowd is the second actor."""
+    "Ugandan" is no organiser, nor a state whose supporters rally). Excessive force is the
+    forces' act: its crowd is the second actor."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
@@ -800,6 +832,8 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             e = e.model_copy(update={"actor1": e.actor2, "actor2": e.actor1})
         slot = e.actor2 if forced else e.actor1
         named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
+        if named and not forced and slot is not None and slot.kind in STATE_KINDS:
+            named = False  # "Maduro supporters celebrated": a state does not demonstrate, its supporters do
         if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue

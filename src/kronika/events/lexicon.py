@@ -45,6 +45,7 @@ class Trigger(Strict):
     requires_subject: frozenset[str] = frozenset()
     requires_head: frozenset[str] = frozenset()
     requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
+    requires_purpose: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)
@@ -84,6 +85,11 @@ class _Words(Strict):
     war_nouns: list[str]
     crowd_nouns: list[str]
     mob_nouns: list[str]
+    partisan_nouns: list[str]
+    agreement_breaches: list[str]
+    abducted_nouns: list[str]
+    crowd_control_weapons: list[str]
+    partisan_bodies: list[str]
     civilian_targets: list[str]
     supply_verbs: list[str]
     judicial_words: list[str]

@@ -11,9 +11,11 @@ attacking a rally is an Attack).
 
 from __future__ import annotations
 
+from typing import Optional
+
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.frame import STATE_KINDS, generic_role, trigger_root
+from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans, trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import prep_obj
 from kronika.records import Event
@@ -31,21 +33,30 @@ def _attackers(tok) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
 
 
-def _on_protest(tok, words: frozenset) -> bool:
-    """A word of the demonstration in the sentence, outside the attackers' own phrase."""
+def _on_protest(tok, words: frozenset, demos: set[int]) -> bool:
+    """A word of the demonstration in the sentence ("protest", a demonstration's trigger such as
+    "sit-in"), outside the attackers' own phrase."""
     own = _attackers(tok)
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in tok.sent if t.i not in own and t.i != tok.i)
+    return any(
+        t.lemma_.lower() in words or t.lower_ in words or t.i in demos
+        for t in tok.sent
+        if t.i not in own and t.i != tok.i
+    )
 
 
-def _state_forces(e: Event, tok, roles: dict) -> bool:
+def _state_forces(e: Event, tok, lex) -> bool:
     """The violence is the state's: its first actor is state forces, or the sentence names
-    police or soldiers ("security forces", "riot police") and no other attacker."""
+    police or soldiers ("security forces", "riot police") and no other attacker, or a weapon only
+    they turn on a crowd ("hit by a tear gas canister")."""
+    roles = lex.generic_actors
+    words = [t.lower_ for t in tok.sent]
+    phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    if phrases & set(lex.words["crowd_control_weapons"]):
+        return True
     if e.actor1 is not None:
         return e.actor1.kind in STATE_KINDS or (
             e.actor1.kind == "unknown" and roles.get(e.actor1.text.lower()) in _STATE_ROLES
         )
-    words = [t.lower_ for t in tok.sent]
-    phrases = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
     return any(roles.get(p) in _STATE_ROLES for p in phrases)
 
 
@@ -59,15 +70,60 @@ def force_on_protesters(ctx: Context, events: list[Event]) -> list[Event]:
     the demonstration the sentence names as its setting ("during a demonstration") is that event,
     not another."""
     lex = load_lexicon()
+    demos = {_at(ctx, e) for e in events if e.event_type == "Protests" or e.sub_event_type == EXCESSIVE_FORCE}
     words = lex.words["protest_words"]
     out, settings = [], set()
     for e in events:
         tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" else None
-        if tok is not None and _on_protest(tok, words) and _state_forces(e, tok, lex.generic_actors):
+        if tok is not None and _on_protest(tok, words, demos) and _state_forces(e, tok, lex):
             e = _retyped(e)
             settings |= {t.i for t in tok.subtree if t.i != tok.i}
         out.append(e)
-    return [e for e in out if not (e.event_type == "Protests" and _at(ctx, e) in settings)]
+    return [e for e in out if not (_at(ctx, e) in demos and _at(ctx, e) in settings)]
+
+
+_SETTINGS = {"during", "in", "at", "amid"}
+_HURT = {"kill", "die", "injure", "wound", "shoot"}
+_BACK = _AHEAD = 8  # sentences, as corefer.NEAR_SENTENCES
+
+
+def _at_protest(tok, words: frozenset) -> bool:
+    """The clause names a demonstration as its setting ("killed during the protests")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SETTINGS]
+    nouns = [o for p in preps for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+    return any(o.lemma_.lower() in words for o in nouns)
+
+
+def _nearest_protest(events: list[Event], e: Event) -> Optional[int]:
+    """The demonstration told last before ``e``, else the one told first in the few sentences after."""
+    demos = [n for n, x in enumerate(events) if x.event_type in ("Protests", "Riots")]
+    before = [n for n in demos if events[n].start < e.start and e.sentence - events[n].sentence <= _BACK]
+    after = [n for n in demos if events[n].start > e.start and events[n].sentence - e.sentence <= _AHEAD]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def deaths_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
+    """People killed or hurt by no one the clause names, at a demonstration it names as the setting
+    ("at least 50 people have been killed during the protests", "dozens were injured at the
+    rally"), are told of as part of the demonstration reported nearest: one more mention of it, not
+    an event of their own (its toll stays with violence: see ``tolls.only_violence_kills``)."""
+    from kronika.events.corefer import merge  # corefer imports this module's neighbours
+
+    words = load_lexicon().words["protest_words"]
+    into: dict[int, list[Event]] = {}
+    for e in events:
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" and e.actor1 is None else None
+        at = _nearest_protest(events, e) if tok is not None and tok.lemma_.lower() in _HURT else None
+        if at is not None and _at_protest(tok, words):
+            into.setdefault(at, []).append(e)
+    folded = {id(e) for group in into.values() for e in group}
+    out = []
+    for n, e in enumerate(events):
+        for killing in into.get(n, []):
+            e = merge(ctx, e, killing).model_copy(update={"actor2": e.actor2})  # the victims: the crowd
+        if id(e) not in folded:
+            out.append(e)
+    return out
 
 
 def _at(ctx: Context, e: Event) -> int:
@@ -98,7 +154,7 @@ def _sides(tok) -> list:
 
 def _crowd(tok, lex) -> bool:
     role = generic_role(tok, lex)
-    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or _mob(tok, lex)
+    return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or partisans(tok, lex) or _mob(tok, lex)
 
 
 def _crowd_of(tok, lex):
@@ -128,13 +184,27 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
         armed = any(generic_role(x, lex) == "armed_group" for s in sides for x in (s, *s.conjuncts))
         if crowds and not armed:  # "vigilantes and bandits fought a pitched battle": a battle with an armed group
             # two crowds (government supporters against protesting students, rival supporters): mob violence
-            rival = any(t.lower_ == "rival" for s in sides for t in s.children)
-            mob = (len(crowds) >= 2 or rival or all(_mob(c, lex) for c in crowds)) and not any(
+            rivals = any(
+                t.lower_ in RIVALS for c in (*crowds, *sides) for t in c.subtree
+            )  # "supporters of rival parties"
+            mob = (len(crowds) >= 2 or rivals or all(_mob(c, lex) for c in crowds)) and not any(
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
+        elif sides and e.sub_event_type == "Armed clash" and e.actor1 is None and _unarmed_rivals(sides[0], lex):
+            e = retype(e, MOB_VIOLENCE)
         out.append(e)
     return out
 
 
-__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "force_on_protesters"]
+def _unarmed_rivals(subj, lex) -> bool:
+    """Rivals no one names as armed fight each other ("rival student groups clashed on campus",
+    "members of two rival clans fought with sticks", "herders and farmers fought"), not "rival
+    militias" or "soldiers and rebels"."""
+    sides = [subj, *subj.conjuncts]
+    if any(generic_role(s, lex) is not None for s in sides):
+        return False
+    return len(sides) > 1 or any(t.lower_ in RIVALS for t in subj.subtree)
+
+
+__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]

@@ -23,10 +23,11 @@ from kronika.context import Context
 from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.corefer import typed_by_default
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, retype, score_labels
+from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import trigger_for
+from kronika.events.triggers import _candidates, trigger_for
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -46,6 +47,12 @@ def _an_aim(tok) -> bool:
     return False
 
 
+def _aimed_at(ctx: Context, start: int, end: int) -> bool:
+    """A verb of the cue is what an infinitive aims at ("militants who had tried to storm the town")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and _an_aim(t) for t in span)
+
+
 def _goods(tok) -> bool:
     """The cue names weapons traded or made, not used ("supplied drones to Russia")."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
@@ -60,10 +67,10 @@ def _status(span) -> str:
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
     clf = load_classifier()
-    text = sent.text
+    text = ctx.sentences[si].text  # kept: a span's text is joined anew each time
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
-    code, _ = classify_code(text, parsed=sent.as_doc())  # the document's own parse, not a second one
+    code, _ = classify_code(text, parsed=sent)  # the document's own parse, not a second one
     cue = cue_span(text, code)
     span = (
         ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand")
@@ -78,8 +85,35 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
         if span.root.pos_ != "VERB" or trigger_for(span.root, lex) is not None:
             return None
+    ev = _event_at(ctx, d, si, sent, span, clf.code_to_name[code])
+    if len(span) != 1 or not generic(ctx, ev, span.root):
+        return ev
+    act = _main_act(
+        sent, span.root
+    )  # "have defied a ban and lit candles to honor a student whose death inspired months of protests"
+    return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
+
+
+# a sentence's main verb that tells no act of its own
+_NOT_ACTS = {"be", "have", "say", "tell", "report", "claim", "add", "seem", "appear", "become", "remain", "show", "see"}
+
+
+def _main_act(sent, kind):
+    """The sentence's main verb, when it tells an act of its own: not a copula, a verb of saying or
+    a modal's, and not what the kind named by noun ``kind`` does ("clashes continued", "months of
+    protests have shaken the capital")."""
+    root = sent.root
+    if not kind.tag_.startswith("NN") or root.pos_ != "VERB" or root.lemma_.lower() in _NOT_ACTS:
+        return None
+    subjects = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if kind.i in subjects or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return None
+    return root
+
+
+def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Event:
+    """The classifier's event of type ``name`` anchored to ``span`` of sentence ``si``."""
     start, end = span.start_char, span.end_char
-    name = clf.code_to_name[code]
     info = load_taxonomy()["sub_event_types"][name]
     fatalities, claim_ids = claims_for(ctx, d, si, sent.start_char, sent.end_char)
     return Event(
@@ -97,7 +131,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         sentence=si,
         start=sent.start_char,
         end=sent.end_char,
-        text=sent.text,
+        text=ctx.sentences[si].text,  # kept: a span's text is joined anew each time
     )
 
 
@@ -106,8 +140,9 @@ SHORT_REPORT = 5  # sentences: in a longer text, a sentence with a trigger word 
 
 def _unread(sent, lex) -> bool:
     """No trigger word in the sentence: one the clause pass weighed and found no event
-    ("operations to liberate Mosul", "who he would be fighting") is not read again."""
-    return all(trigger_for(tok, lex) is None for tok in sent)
+    ("operations to liberate Mosul", "who he would be fighting"), or whose object or subject is not
+    the kind its trigger needs ("withdrew the tax bill"), is not read again."""
+    return all(next(_candidates(tok, lex), None) is None for tok in sent)
 
 
 def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
@@ -140,11 +175,12 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}
             if scores and clf.name_to_code.get(e.sub_event_type) not in scores:  # the rules do not read it as typed
-                code, _ = classify_code(sent.text, parsed=sent.as_doc())
+                code, _ = classify_code(sent.text, parsed=sent)
                 name = clf.code_to_name[code]
                 info = load_taxonomy()["sub_event_types"][name]
                 cue = cue_span(sent.text, code)
                 own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
+                own = own and not _aimed_at(ctx, sent.start_char + cue[0], sent.start_char + cue[1])
                 if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
                     e = retype(e, name)
         out.append(e)

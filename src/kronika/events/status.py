@@ -19,7 +19,7 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     # security", "the fall of the city would hit the economy" do not make the attacks planned or
     # the fall hypothetical
     for _ in range(0 if _subject_of_a_finite_verb(tok) else 6):
-        if cur.head.i == cur.i or _told_as_fact(cur):
+        if cur.head.i == cur.i or _told_as_fact(cur) or _own_finite_conjunct(cur):
             break
         cur = cur.head
         chain.append(cur)
@@ -84,6 +84,16 @@ def _told_as_fact(verb) -> bool:
         verb.dep_ == "advcl"
         and verb.tag_ == "VBD"
         and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children)
+    )
+
+
+def _own_finite_conjunct(verb) -> bool:
+    """A verb joined to another with a tense of its own ("tried to take the town but were beaten
+    back"): the mood of the verb it is joined to is not its own."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and (verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children))
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.events.classify import score_labels, sentence_scores
+from kronika.events.classify import cue_span, score_labels, sentence_scores
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
@@ -73,6 +73,8 @@ def territorial(
         is_place = True
     if not is_place and obj is not None and _unknown_place(obj, d):
         is_place = True  # "recaptured Mayfa'a from AQAP": a name no gazetteer knows, taken
+    if obj is not None and _unarmed(obj, lex):
+        return "Abduction/forced disappearance", None  # "pirates seized the crew", "gunmen seized three aid workers"
     if (
         obj is not None
         and (obj.i in d.actor_at or obj.lemma_.lower() in lex.person_nouns)
@@ -113,6 +115,14 @@ def territorial(
     return "Armed clash", "territorial_change"
 
 
+def _own_word(tok, sent, code: str) -> bool:
+    """The classifier's cue for ``code`` is the trigger word itself ("Israel's military struck the
+    ministry"): a word that names no weapon is no evidence against the trigger's own type."""
+    cue = cue_span(sent.text, code)
+    start = sent.start_char + cue[0] if cue is not None else -1
+    return tok.idx <= start < tok.idx + len(tok.text)
+
+
 def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     """A violent word's type: the snippet classifier's choice among the trigger's allowed types
     (scored on the phrase or the sentence); a clash with civilians is an attack, an attack on
@@ -128,7 +138,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     default_code = run.tax[sub]["code"] if sub else None
     best = max(options.items(), key=lambda kv: kv[1]) if options else (None, 0.0)
     if best[1] > 0 and not (trig.prefer_default and options.get(default_code, 0) >= best[1] * 0.6):
-        sub = run.clf.code_to_name[best[0]]
+        if not (trig.prefer_default and _own_word(tok, sent, best[0])):
+            sub = run.clf.code_to_name[best[0]]
     a2 = fr.actor2
     if sub == "Attack" and a2 is not None and a2.kind in _ARMED_KINDS:
         sub = "Armed clash"  # an attack on forces is a battle; on a country ("attacked Israel") not yet
@@ -286,12 +297,49 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
     ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
     when no crowd did it."""
-    agent = by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    agent = _counted_crowd(
+        by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
+    )
     if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
         return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
-    if agent is not None and agent.lemma_.lower() in run.lex.words["crowd_nouns"]:
-        return "Violent demonstration"  # "supporters of the defeated candidate ransacked the office"
-    return "Violent demonstration" if generic_role(agent, run.lex) in _CROWDS else None
+    if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
+        return "Violent demonstration"
+    return None
+
+
+_CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _counted_crowd(agent, lex: Lexicon):
+    """The people a count or a group names ("hundreds of residents", "a group of vigilantes"), else ``agent``."""
+    counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang"}
+    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts):
+        return agent
+    of = next(
+        (g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
+    return of if of is not None else agent
+
+
+def _protesting(agent, lex: Lexicon) -> bool:
+    """The ones who did it are told as protesting ("students protesting against fee increases",
+    "workers demanding unpaid wages", "crowds of supporters")."""
+    if agent is None:
+        return False
+    if agent.lemma_.lower() in lex.words["crowd_nouns"]:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
+
+
+def _as_protests(tok, lex: Lexicon) -> bool:
+    """Done as or when protests turned violent ("cars were set ablaze as protests turned into riots")."""
+    words = lex.words["protest_words"]
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "while") for m in c.children):
+            if any(s.dep_ == "nsubj" and s.lemma_.lower() in words for s in c.children):
+                return True
+    return False
 
 
 _DECIDED_BY_WEAPON = {
@@ -322,11 +370,26 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     return None
 
 
+def _unarmed(obj, lex: Lexicon) -> bool:
+    """People seized who bear no arms: civilians, a crew, aid workers, tourists."""
+    head = obj.lemma_.lower()
+    return (
+        head in lex.civilian_nouns or head in lex.words["abducted_nouns"] or obj.lower_ in lex.words["abducted_nouns"]
+    )
+
+
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
+    if (
+        sub == "Looting/property destruction"
+        and fr.passive
+        and by_object(tok) is None
+        and _after_a_protest(tok, run.lex)
+    ):
+        return "Violent demonstration", kind  # "the homes of several politicians were vandalised" in a report of riots
     if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":

@@ -13,17 +13,48 @@ from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
 from kronika.events.frame import trigger_root
 from kronika.events.lexicon import load_lexicon
+from kronika.events.subtype import _after_a_protest
 from kronika.records import Event
 
 ATTACK = "Attack"
+PROPERTY = "Looting/property destruction"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
 _ARMED = {"military", "police", "rebel", "political_militia", "identity_militia", "armed_group", "coalition", "state"}
 
 
-def _target(ctx: Context, e: Event):
+def _target(ctx: Context, e: Event, passive: bool = False):
     tok = trigger_root(ctx, e)
     if tok is None or tok.pos_ != "VERB":
         return None
-    return next((c for c in tok.children if c.dep_ == "dobj"), None)
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+_PROPERTY = {
+    "building",
+    "office",
+    "property",
+    "headquarters",
+    "parliament",
+    "residence",
+    "shop",
+    "store",
+    "car",
+    "vehicle",
+}
+
+
+def attacks_on_property(ctx: Context, events: list[Event]) -> list[Event]:
+    """A bare attack by no one named on buildings or property ("government buildings were
+    attacked around the country") destroys property, no battle; in a report of demonstrations it
+    is their violence (ACLED's Violent demonstration)."""
+    out = []
+    for e in events:
+        obj = _target(ctx, e, passive=True) if typed_by_default(e) and e.actor1 is None else None
+        if obj is not None and obj.lemma_.lower() in _PROPERTY:
+            e = retype(e, VIOLENT_DEMONSTRATION if _after_a_protest(obj, load_lexicon()) else PROPERTY)
+        out.append(e)
+    return out
 
 
 def attacks_on_civilians(ctx: Context, events: list[Event]) -> list[Event]:
@@ -54,4 +85,4 @@ def _kills_civilians(tok, civilians) -> bool:
     return False
 
 
-__all__ = ["attacks_on_civilians"]
+__all__ = ["attacks_on_civilians", "attacks_on_property"]

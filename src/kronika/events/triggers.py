@@ -167,7 +167,7 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             and child(harmed, "dobj") is None
         ):
             return False  # "four children died in an explosion", "evacuated after a blast": it happened
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _takes_part(tok.head.head):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to") and _takes_part(tok.head.head):
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
@@ -179,8 +179,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
 
 
 def _takes_part(verb) -> bool:
-    """ "participated in", "took part in", "joined in"."""
-    if verb.lemma_.lower() in ("participate", "part", "join"):
+    """ "participated in", "took part in", "joined in", "were involved in", "resorted to"."""
+    if verb.lemma_.lower() in ("participate", "part", "join", "involve", "resort"):
         return True
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
@@ -266,6 +266,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
         return True  # "fired on the crowd", not "fired the coach on Monday"
+    if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
+        return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
 
 
@@ -284,12 +286,29 @@ def _root_verb_misread(tok, lex: Lexicon) -> bool:
     )
 
 
+def _purpose(verb) -> set[str]:
+    """What the verb is done for: "gathered to demand", "assembled, demanding", "in protest at"."""
+    aims = {c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj") and c.pos_ == "VERB"}
+    return aims | {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+
+
+_DAMAGE = {"destroy", "damage"}
+
+
+def _damage_told(tok) -> bool:
+    """Property told as destroyed, by no one named ("six houses were destroyed"): the damage of
+    the violence the report tells, not a destruction of its own."""
+    return tok.lemma_.lower() in _DAMAGE and is_verb(tok) and is_passive(tok) and by_object(tok) is None
+
+
 def _figurative_object(tok, lex: Lexicon) -> bool:
     """The verb's object (else the first noun after it, where the parse lost the object) is one
     violence is never done to ("the economy", "voters", "the plan")."""
     obj = object_of(tok)
     if obj is None:
         obj = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+    if obj is not None and obj.lemma_.lower() == "control":  # "took control of the situation"
+        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), obj)
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
 
 
@@ -332,8 +351,7 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True
     if (
         verb
-        and trig.sub_event_type
-        and run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots")
+        and (trig.sub_event_type is None or run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots"))
         and _figurative_object(tok, lex)
     ):
         return True  # "would hit Burundi's economy", "targets young voters": another sense
@@ -347,10 +365,14 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # "his combat deployment": one person's duty ("his arrest" stays)
     if trig.kind == "exchange" and modifier_lemmas(tok) & lex.words["judicial_words"]:
         return True  # "released on bail", "freed from jail": justice, not an exchange
+    if noun and trig.sub_event_type == "Agreement" and tok.head.lemma_.lower() in lex.words["agreement_breaches"]:
+        return True  # "violated the ceasefire", "breached the truce": the violation is the event, not the deal
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return True  # "the IMF's deployment of funds"
     if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
         return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
+    if trig.sub_event_type == "Looting/property destruction" and _damage_told(tok):
+        return True  # "six houses were destroyed": what an attack just told left behind
     if purpose_clause(tok):
         return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
     if noun and trig.sub_event_type == "Peaceful protest" and _campaign_event(tok, lex):
