@@ -1853,3 +1853,13 @@ def test_pots_banged_and_factions_clashing():
     assert e.sub_event_type == "Peaceful protest"
     [e] = _events("Two factions of the student wing clashed on the campus in Dhaka on Monday.", "2024-07-30")
     assert e.sub_event_type == "Mob violence"
+
+
+def test_what_a_people_has_suffered_over_time_is_no_event():
+    assert not _events("The two communities share a language, and both have suffered terrible massacres.")
+    [e] = _events("The town of Kupiansk has suffered three air strikes since Sunday.")
+    assert e.sub_event_type == "Air/drone strike"
+
+
+def test_clashes_between_continents_are_words_not_battles():
+    assert not _events("The tariffs created unprecedented clashes between Europe and the U.S. on Monday.", "2025-03-15")

@@ -274,11 +274,30 @@ def _bare_plural(tok) -> bool:
     )
 
 
+_UNDERGO = {"suffer", "endure", "experience", "witness", "see", "face", "undergo"}
+
+
+def _suffered_over_time(tok) -> bool:
+    """Events a people has undergone, in the present perfect ("both have suffered terrible
+    massacres", "the region has seen repeated attacks")."""
+    verb = tok.head
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "dobj"
+        and verb.lemma_.lower() in _UNDERGO
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+    )
+
+
 def perfect_trend(ctx: Context, ev: Event, tok) -> bool:
     """What has been done to a kind of people over time, told in the present perfect passive with
     no day or town ("Women and girls have been kidnapped", "Thousands have been detained"): a
     trend. ("Protesters have rallied across Russia", "shops have been burned" are news.)"""
-    if tok is None or not tok.tag_.startswith("VB") or _dated(ev) and not ev.time.inherited:
+    if tok is None or _dated(ev) and not ev.time.inherited:
+        return False
+    if _suffered_over_time(tok):
+        return ev.place is None or ev.place.level in ("country", "continent", "admin1")
+    if not tok.tag_.startswith("VB"):
         return False
     while tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children) and tok.head.i != tok.i:
         tok = tok.head  # "have been kidnapped and sexually assaulted"
@@ -358,6 +377,15 @@ def the_war(ctx: Context, ev: Event, tok) -> bool:
     return not own  # "the invasion of the Kharkiv region" is one
 
 
+def between_blocs(ctx: Context, ev: Event, tok) -> bool:
+    """A clash "between Europe and the U.S.": a continent is no armed side, the clash is one of words."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    sides = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.subtree]
+    spans = [(g.idx, g.idx + len(g)) for g in sides]
+    return any(p.level == "continent" and any(a <= p.start < b for a, b in spans) for p in ctx.places)
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -370,6 +398,7 @@ RULES: tuple[Callable, ...] = (
     the_war,
     cumulative,
     vague_background,
+    between_blocs,
 )
 
 
