@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kronika.context import Context
+from kronika.events.frame import trigger_root
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Event
 
 
@@ -22,9 +24,39 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     news = [e for e in events if e.status == "occurred" and not e.background]
     if not news:
         return events
+    news = [e for e in news if not _fled(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
+    lead = _ground_taken(ctx, lead, news) or lead
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
+
+
+def _fled(ctx: Context, e: Event) -> bool:
+    """The event is what someone fled ("women fleeing the fighting"): the setting of the news."""
+    tok = trigger_root(ctx, e)
+    return (
+        tok is not None
+        and tok.dep_ in ("dobj", "pobj")
+        and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in load_lexicon().words["fled_verbs"]
+    )
+
+
+_TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _ground_taken(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
+    """An assault told with the ground it won by the verb joined to it ("militants stormed and
+    occupied the district headquarters"): ACLED codes the taking, so the taking leads."""
+    if lead.sub_event_type != "Armed clash" or lead.kind is not None:
+        return None
+    tok = trigger_root(ctx, lead)
+    if tok is None or tok.pos_ != "VERB":
+        return None
+    for e in news:
+        other = trigger_root(ctx, e) if e.sub_event_type in _TERRITORIAL else None
+        if other is not None and other.dep_ == "conj" and other.head.i == tok.i:
+            return e
+    return None
 
 
 STORY_DAYS = 7

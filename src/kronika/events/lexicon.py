@@ -44,6 +44,7 @@ class Trigger(Strict):
     requires_prep: frozenset[str] = frozenset()
     requires_subject: frozenset[str] = frozenset()
     requires_head: frozenset[str] = frozenset()
+    requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
     requires_purpose: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
@@ -92,6 +93,9 @@ class _Words(Strict):
     civilian_targets: list[str]
     supply_verbs: list[str]
     judicial_words: list[str]
+    unopposed_words: list[str] = []
+    unfought_nouns: list[str] = []
+    fled_verbs: list[str] = []
 
 
 class TriggersFile(Strict):

@@ -17,6 +17,7 @@ from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans, trigger_root
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import prep_obj
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -156,6 +157,13 @@ def _crowd(tok, lex) -> bool:
     return role in _CROWDS or tok.lemma_.lower() in lex.words["crowd_nouns"] or partisans(tok, lex) or _mob(tok, lex)
 
 
+def _crowd_of(tok, lex):
+    """The crowd a side names through a count or a group ("rival groups of football supporters",
+    "hundreds of youths"), else the side itself."""
+    of = prep_obj(tok, "of")
+    return of if of is not None and _crowd(of, lex) else tok
+
+
 def _mob(tok, lex) -> bool:
     """A crowd that is no demonstration: villagers, residents, a mob."""
     return tok.lemma_.lower() in lex.words["mob_nouns"]
@@ -172,10 +180,13 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
     for e in events:
         tok = trigger_root(ctx, e) if e.sub_event_type in ("Armed clash", "Attack") and e.kind is None else None
         sides = _sides(tok) if tok is not None else []
-        crowds = [s for s in sides if _crowd(s, lex)]
-        if crowds:
-            # two crowds (government supporters against protesting students): mob violence
-            rivals = any(t.lower_ in RIVALS for c in crowds for t in c.subtree)  # "supporters of rival parties"
+        crowds = [c for c in (_crowd_of(s, lex) for s in sides) if _crowd(c, lex)]
+        armed = any(generic_role(x, lex) == "armed_group" for s in sides for x in (s, *s.conjuncts))
+        if crowds and not armed:  # "vigilantes and bandits fought a pitched battle": a battle with an armed group
+            # two crowds (government supporters against protesting students, rival supporters): mob violence
+            rivals = any(
+                t.lower_ in RIVALS for c in (*crowds, *sides) for t in c.subtree
+            )  # "supporters of rival parties"
             mob = (len(crowds) >= 2 or rivals or all(_mob(c, lex) for c in crowds)) and not any(
                 generic_role(s, lex) in ("police", "military") for s in sides
             )

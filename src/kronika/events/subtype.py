@@ -39,6 +39,12 @@ def _weapon_head(t, lex: Lexicon) -> bool:
     return t.lemma_.lower() != "mine" or all(c.lower_ == "land" for c in t.children if c.dep_ == "compound")
 
 
+def _unknown_place(obj, d: DocIndex) -> bool:
+    """A proper name the gazetteer does not know, named as what was taken: no person, organisation
+    or group."""
+    return obj.tag_ in ("NNP", "NNPS") and obj.ent_type_ not in ("PERSON", "ORG", "NORP") and obj.i not in d.actor_at
+
+
 def territorial(
     tok,
     trig: Trigger,
@@ -65,6 +71,8 @@ def territorial(
         t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ not in ("poss",) and t.head.dep_ != "poss" for t in obj_tokens
     ):
         is_place = True
+    if not is_place and obj is not None and _unknown_place(obj, d):
+        is_place = True  # "recaptured Mayfa'a from AQAP": a name no gazetteer knows, taken
     if obj is not None and _unarmed(obj, lex):
         return "Abduction/forced disappearance", None  # "pirates seized the crew", "gunmen seized three aid workers"
     if (
@@ -73,7 +81,10 @@ def territorial(
         and obj.lemma_.lower() not in lex.territory_nouns
     ):
         return "Armed clash", "capture"
-    if any(_weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass")) if t is not None and t.i not in own):
+    held = prep_obj(obj, "of") if obj is not None else None  # "a consignment of weapons", "a haul of rifles"
+    if any(
+        _weapon_head(t, lex) for t in (obj, child(tok, "dobj", "nsubjpass"), held) if t is not None and t.i not in own
+    ):
         return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
     site = any(  # "two gold mines": a site, no weapons
         t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
@@ -198,6 +209,8 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
     phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
     verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
+    if _CHEMICAL in _weapon_words((*phrase, *clause), lex):
+        return _CHEMICAL  # "a rocket carrying chlorine gas", "shells filled with poison gas": the agent decides
     for tokens in (phrase, clause):
         found = next(_weapon_words(tokens, lex), None)
         if found is not None:
@@ -206,6 +219,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
 
 
 _AIR = "Air/drone strike"
+_CHEMICAL = "Chemical weapon"
 
 
 def _launched_from_the_air(found: str, verb, lex: Lexicon) -> str:
@@ -348,7 +362,8 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     if not tok.tag_.startswith("VB"):
         return None
     for c in tok.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG":
+        joined = c.dep_ == "conj" and c.tag_ == "VBD" and not any(g.dep_ == "nsubj" for g in c.children)
+        if (c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG") or joined:  # "stormed ... and carted away"
             trig = trigger_for(c, lex)
             if trig is not None and trig.sub_event_type in _DONE_TO_PEOPLE:
                 return trig.sub_event_type
@@ -408,6 +423,17 @@ def _fired_on(tok, run) -> Optional[str]:
     return None
 
 
+def _unopposed(tok, lex: Lexicon) -> bool:
+    """The capture is told as one with no fight: "peacefully", "unopposed", "without a fight"."""
+    calm, fights = lex.words["unopposed_words"], lex.words["unfought_nouns"]
+    for c in tok.children:
+        if c.dep_ in ("advmod", "acomp", "oprd") and c.lemma_.lower() in calm:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in c.children):
+            return True
+    return False
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
@@ -415,7 +441,7 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
             return _OCCUPIERS[crowd], None
-        return territorial(
+        sub, kind = territorial(
             tok,
             trig,
             fr.target_tok,
@@ -428,6 +454,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             or crowd == "armed_group",  # "Islamic militants", "jihadists"
             state_words=crowd == "military",
         )
+        if kind in ("takeover", "recapture", "territorial_change") and _unopposed(tok, run.lex):
+            return "Non-violent transfer of territory", None  # "took over the town peacefully after the rebels left"
+        return sub, kind
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind
     return trig.sub_event_type, trig.kind

@@ -68,7 +68,8 @@ def _candidates(tok, lex: Lexicon):
         pos = "VERB"
     else:
         return
-    keys = [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
+    keys = _hyphenated_keys(tok, pos)  # the compound first: "test-fired" is no firing at a target
+    keys += [(tok.lemma_.lower(), pos), (tok.lower_, pos)]
     if pos == "VERB":  # a phrasal verb first: "shot down" is not "shot"
         prt = child(tok, "prt")
         if (
@@ -82,7 +83,6 @@ def _candidates(tok, lex: Lexicon):
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
-    keys += _hyphenated_keys(tok, pos)
     seen = set()
     for key in keys:
         for trig in lex.by_key.get(key, ()):
@@ -260,6 +260,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         or any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
     ):
         return True  # bare "on strike": a walkout; "a statement on Russia's strikes" is violence
+    if trig.requires_doer and not (tok.dep_ == "dobj" and _subject_is(tok.head, trig.requires_doer)):
+        return True  # "health workers staged a strike" (not "the air force staged strikes")
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
@@ -267,6 +269,21 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
         return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
+
+
+def _root_verb_misread(tok, lex: Lexicon) -> bool:
+    """The sentence's verb read as a participle of its subject, which the parser made the root
+    ("AMISOM forces handed over their base to the army"): a participle with an object is no
+    passive description. (An event noun as that root keeps the verb as its own: "two airstrikes
+    ... killed nine people" is the strikes'.)"""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and child(tok, "dobj") is not None
+        and trigger_for(head, lex) is None
+    )
 
 
 def _purpose(verb) -> set[str]:
@@ -327,6 +344,7 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and tok.dep_ in ("amod", "acl")
         and prep_obj(tok, "by") is None
         and child(tok, "agent") is None
+        and not _root_verb_misread(tok, lex)
     ):
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
