@@ -1878,3 +1878,10 @@ def test_places_told_each_with_its_own_day_are_events_of_their_own():
     assert set(events) == {"Staromaiorske", "Urozhaine"}
     days = sorted((e.time.start_date, e.time.end_date) for e in events.values())
     assert days == [(D(2024, 7, 27), D(2024, 7, 28)), (D(2024, 7, 29), D(2024, 7, 29))]
+
+
+def test_an_armed_groups_bare_attack_on_a_country_is_an_attack_on_its_people():
+    [e] = _events("Hamas attacked Israel on October 7, 2023.", "2024-11-26")
+    assert (e.sub_event_type, e.actor2.name) == ("Attack", "Civilians (Israel)")
+    [e] = _events("Hezbollah attacked Israeli positions on the border on Monday.", "2024-11-26")
+    assert e.sub_event_type == "Armed clash"  # its forces: a battle

@@ -11,7 +11,8 @@ from __future__ import annotations
 from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
-from kronika.events.frame import trigger_root
+from kronika.events.frame import civilians_actor, trigger_root
+from kronika.events.parse import prep_obj
 from kronika.events.lexicon import load_lexicon
 from kronika.events.subtype import _after_a_protest
 from kronika.records import Event
@@ -58,18 +59,40 @@ def attacks_on_property(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 def attacks_on_civilians(ctx: Context, events: list[Event]) -> list[Event]:
-    """A bare attack on civilians, or on where they live, is an Attack, not a clash."""
+    """A bare attack on civilians, or on where they live, is an Attack, not a clash; so is an armed
+    group's bare attack on a country ("the October 7th attack by Hamas on Israel")."""
     lex = load_lexicon()
     soft = lex.civilian_nouns | lex.words["civilian_targets"]
     out = []
     for e in events:
-        if e.sub_event_type == "Armed clash" and (e.actor2 is None or e.actor2.kind not in _ARMED):
+        if e.sub_event_type == "Armed clash" and (found := _group_on_a_country(ctx, e)) is not None:
+            tok, country = found
+            e = retype(e, ATTACK).model_copy(update={"actor2": civilians_actor(ctx, tok), "place": e.place or country})
+        elif e.sub_event_type == "Armed clash" and (e.actor2 is None or e.actor2.kind not in _ARMED):
             obj = _target(ctx, e)
             on_soft = obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft)
             if (typed_by_default(e) and on_soft) or _kills_civilians(trigger_root(ctx, e), lex.civilian_nouns):
                 e = retype(e, ATTACK)
         out.append(e)
     return out
+
+
+_GROUPS = {"rebel", "armed_group", "political_militia", "identity_militia"}
+
+
+def _group_on_a_country(ctx: Context, e: Event):
+    """The country an armed group's bare attack falls on, named as a whole ("Hamas attacked
+    Israel"), not its forces or a base: the token of its name and the place, else None."""
+    if not typed_by_default(e) or e.actor1 is None or e.actor1.kind not in _GROUPS:
+        return None
+    tok = trigger_root(ctx, e)
+    if tok is None:
+        return None
+    obj = _target(ctx, e) if tok.pos_ == "VERB" else prep_obj(tok, "on", "against")
+    if obj is None:
+        return None
+    country = next((p for p in ctx.places if p.level == "country" and p.start == obj.idx and p.role != "demonym"), None)
+    return (obj, country) if country is not None else None
 
 
 def _kills_civilians(tok, civilians) -> bool:
