@@ -126,6 +126,8 @@ def load_pipeline(model: Optional[str]) -> None:
 def analyze_one(pipeline, document: Document, seconds: Optional[float]) -> tuple:
     """("ok", analysis) or ("failed", name, message): one document's failure never stops a batch."""
     name = document.path or document.id
+    if seconds:
+        pipeline.warm()  # the first document is not charged for what every analysis loads once
     try:
         with time_limit(seconds, name):
             return ("ok", pipeline.analyze_document(document))
