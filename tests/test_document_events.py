@@ -1885,3 +1885,9 @@ def test_an_armed_groups_bare_attack_on_a_country_is_an_attack_on_its_people():
     assert (e.sub_event_type, e.actor2.name) == ("Attack", "Civilians (Israel)")
     [e] = _events("Hezbollah attacked Israeli positions on the border on Monday.", "2024-11-26")
     assert e.sub_event_type == "Armed clash"  # its forces: a battle
+
+
+def test_what_came_before_a_protest_does_not_type_it():
+    text = "Thousands of students marched peacefully in Dhaka on Tuesday after rioters had thrown stones at police on Monday."
+    types = {e.trigger.text: e.sub_event_type for e in _events(text, "2024-07-16")}
+    assert types == {"marched": "Peaceful protest", "thrown": "Violent demonstration"}

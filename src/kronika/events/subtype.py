@@ -123,6 +123,18 @@ def _own_word(tok, sent, code: str) -> bool:
     return tok.idx <= start < tok.idx + len(tok.text)
 
 
+def _without_what_came_before(tok, sent) -> Optional[str]:
+    """The sentence's text without the "after ..." clause of the trigger's verb that tells what
+    came before it (its words type that earlier event, not this one); None when it has none."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in verb.children:
+        marked = any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children)
+        if c.dep_ == "advcl" and marked and not (c.left_edge.i <= tok.i <= c.right_edge.i):
+            doc = tok.doc
+            return f"{doc[sent.start : c.left_edge.i].text} {doc[c.right_edge.i + 1 : sent.end].text}"
+    return None
+
+
 def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     """A violent word's type: the snippet classifier's choice among the trigger's allowed types
     (scored on the phrase or the sentence); a clash with civilians is an attack, an attack on
@@ -130,6 +142,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     sub = trig.sub_event_type
     if trig.refine_scope == "phrase":
         found = score_labels(tok.doc[tok.left_edge.i : tok.i + 1].text, trig.refine)
+    elif (rest := _without_what_came_before(tok, sent)) is not None:
+        found = sentence_scores(rest)  # "joined protests ... after 100 people were injured": not this protest's
     else:
         if not scores:  # the snippet classifier's reading of the sentence (protests by escalation)
             scores.update(sentence_scores(sent.text))
