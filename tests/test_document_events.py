@@ -1891,3 +1891,9 @@ def test_what_came_before_a_protest_does_not_type_it():
     text = "Thousands of students marched peacefully in Dhaka on Tuesday after rioters had thrown stones at police on Monday."
     types = {e.trigger.text: e.sub_event_type for e in _events(text, "2024-07-16")}
     assert types == {"marched": "Peaceful protest", "thrown": "Violent demonstration"}
+
+
+def test_it_after_a_group_that_says_is_the_group():
+    text = 'The M23 rebel group says it has "fully liberated" the key city of Uvira.'
+    [e] = _events(text, "2025-12-13")
+    assert (e.sub_event_type, e.actor1.name) == ("Non-state actor overtakes territory", "M23: March 23 Movement")

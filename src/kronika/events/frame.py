@@ -159,8 +159,9 @@ def resolve_pronoun(d: DocIndex, tok, events: list[Event], sent_start: int) -> O
     """'they', 'its forces': the last agent before ``tok`` (same sentence subject first)."""
     doc = tok.doc
     for t in reversed(doc[sent_start : tok.i]):
-        a = d.actor_at.get(t.i)
-        if a is not None and t.dep_ in SUBJ and not a.is_source_only:
+        # "the M23 rebel group says it has liberated": the actor heading the subject's phrase
+        a = actor_in(d, t) if t.dep_ in SUBJ else None
+        if a is not None and not a.is_source_only:
             return a
     for e in reversed(events):
         if e.actor1 is not None:
