@@ -64,6 +64,12 @@ class _Status(Strict):
     hypothetical_modals: list[str]
     reporting_verbs: list[str]
     aspect_verbs: list[str]
+    cancel_verbs: list[str] = []
+    postpone_verbs: list[str] = []
+    occurrence_verbs: list[str] = []
+    enabling_verbs: list[str] = []
+    planned_modifiers: list[str] = []
+    anticipation_heads: list[str] = []
 
 
 class _Words(Strict):

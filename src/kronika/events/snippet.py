@@ -60,9 +60,23 @@ def _goods(tok) -> bool:
 
 def _status(span) -> str:
     """The cue's status, as the clause path reads it; a negation the cue itself holds ("has not
-    been seen since") is its meaning, not a denial."""
-    status = event_status(span.root, load_lexicon(), None)
-    return "occurred" if status == "negated" and any(t.dep_ == "neg" for t in span) else status
+    been seen since") is its meaning, not a denial. A cue that is no event word of its own takes
+    the status of the event words it holds or governs: "the union threatened an indefinite
+    strike" is planned, "banned protests" and "called off its strike" negated."""
+    lex = load_lexicon()
+    status = event_status(span.root, lex, None)
+    if status == "negated" and any(t.dep_ == "neg" for t in span):
+        return "occurred"
+    if status != "occurred":
+        return status
+    root = span.root
+    words = [t for t in span if t is not root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    for t in words:
+        if next(_candidates(t, lex), None) is not None:
+            own = event_status(t, lex, None)
+            if own in ("negated", "planned", "hypothetical"):
+                return own
+    return status
 
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
