@@ -27,7 +27,7 @@ from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import _candidates, trigger_for
+from kronika.events.triggers import _candidates, figurative_subject, trigger_for
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -56,6 +56,16 @@ def _aimed_at(ctx: Context, start: int, end: int) -> bool:
 def _goods(tok) -> bool:
     """The cue names weapons traded or made, not used ("supplied drones to Russia")."""
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
+
+
+def _no_act(span) -> bool:
+    """The cue tells no act of war or protest: a verb done by the weather or the market ("the
+    hurricane destroyed hundreds of homes"), a word that only qualifies a noun ("the drone
+    industry")."""
+    root, lex = span.root, load_lexicon()
+    if len(span) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in lex.words["industry_nouns"]:
+        return True
+    return root.pos_ == "VERB" and figurative_subject(root, lex)
 
 
 def _status(span) -> str:
@@ -91,7 +101,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         if cue is not None
         else None
     )
-    if span is None or not len(span) or _an_aim(span.root) or _goods(span.root):
+    if span is None or not len(span) or _an_aim(span.root) or _goods(span.root) or _no_act(span):
         return None
     lex = load_lexicon()
     if si not in reread and any(trigger_for(t, lex) is not None for t in sent):
