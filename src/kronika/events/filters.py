@@ -217,6 +217,8 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children)
         ):
             return True  # "bring an end to the fighting", "put a stop to the attacks"
+        if x.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+            return False  # "banned the rally, but thousands marched": a clause of its own
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return True

@@ -64,6 +64,12 @@ class _Status(Strict):
     hypothetical_modals: list[str]
     reporting_verbs: list[str]
     aspect_verbs: list[str]
+    cancel_verbs: list[str] = []
+    postpone_verbs: list[str] = []
+    occurrence_verbs: list[str] = []
+    enabling_verbs: list[str] = []
+    planned_modifiers: list[str] = []
+    anticipation_heads: list[str] = []
 
 
 class _Words(Strict):
@@ -87,6 +93,11 @@ class _Words(Strict):
     mob_nouns: list[str]
     partisan_nouns: list[str]
     agreement_breaches: list[str]
+    agreement_failures: list[str] = []
+    figurative_subjects: list[str] = []
+    power_nouns: list[str] = []
+    commemoration_nouns: list[str] = []
+    industry_nouns: list[str] = []
     abducted_nouns: list[str]
     crowd_control_weapons: list[str]
     partisan_bodies: list[str]

@@ -27,7 +27,7 @@ from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import _candidates, trigger_for
+from kronika.events.triggers import _candidates, figurative_subject, trigger_for
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -58,11 +58,35 @@ def _goods(tok) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
 
 
+def _no_act(span) -> bool:
+    """The cue tells no act of war or protest: a verb done by the weather or the market ("the
+    hurricane destroyed hundreds of homes"), a word that only qualifies a noun ("the drone
+    industry")."""
+    root, lex = span.root, load_lexicon()
+    if len(span) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in lex.words["industry_nouns"]:
+        return True
+    return root.pos_ == "VERB" and figurative_subject(root, lex)
+
+
 def _status(span) -> str:
     """The cue's status, as the clause path reads it; a negation the cue itself holds ("has not
-    been seen since") is its meaning, not a denial."""
-    status = event_status(span.root, load_lexicon(), None)
-    return "occurred" if status == "negated" and any(t.dep_ == "neg" for t in span) else status
+    been seen since") is its meaning, not a denial. A cue that is no event word of its own takes
+    the status of the event words it holds or governs: "the union threatened an indefinite
+    strike" is planned, "banned protests" and "called off its strike" negated."""
+    lex = load_lexicon()
+    status = event_status(span.root, lex, None)
+    if status == "negated" and any(t.dep_ == "neg" for t in span):
+        return "occurred"
+    if status != "occurred":
+        return status
+    root = span.root
+    words = [t for t in span if t is not root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    for t in words:
+        if next(_candidates(t, lex), None) is not None:
+            own = event_status(t, lex, None)
+            if own in ("negated", "planned", "hypothetical"):
+                return own
+    return status
 
 
 def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
@@ -77,7 +101,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
         if cue is not None
         else None
     )
-    if span is None or not len(span) or _an_aim(span.root) or _goods(span.root):
+    if span is None or not len(span) or _an_aim(span.root) or _goods(span.root) or _no_act(span):
         return None
     lex = load_lexicon()
     if si not in reread and any(trigger_for(t, lex) is not None for t in sent):

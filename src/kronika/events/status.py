@@ -18,7 +18,7 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     # an event noun that is the subject of its verb does what the verb says: "the attacks threaten
     # security", "the fall of the city would hit the economy" do not make the attacks planned or
     # the fall hypothetical
-    for _ in range(0 if _subject_of_a_finite_verb(tok) else 6):
+    for _ in range(0 if _subject_of_a_finite_verb(tok, st) else 6):
         if cur.head.i == cur.i or _told_as_fact(cur) or _own_finite_conjunct(cur):
             break
         cur = cur.head
@@ -40,6 +40,9 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
             for c in t.children
         ):
             return "negated"
+    put_off = _put_off(tok, st)
+    if put_off is not None:
+        return put_off
     for t in chain[1:]:
         if t.lemma_ in st["denial_verbs"]:
             return "denied"
@@ -63,6 +66,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
             return "forecast"
         if t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" and not _naming(t) and not _aimed_at(t):
             return "planned"
+        if t.lemma_ in st["enabling_verbs"] and t.tag_ != "VBD":
+            return "hypothetical"  # "a law allowing police to detain suspects": what may be done
     if tok.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
@@ -102,15 +107,52 @@ def _aimed_at(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("at", "against", "toward", "towards") for c in verb.children)
 
 
-def _subject_of_a_finite_verb(tok) -> bool:
-    """ "The attacks threaten ...", not "called for protests to continue"."""
+def _subject_of_a_finite_verb(tok, st) -> bool:
+    """ "The attacks threaten ...", not "called for protests to continue", and not "talks will
+    resume", "the march will go ahead": a verb of happening tells the mood of its subject."""
     head = tok.head
     return (
         tok.pos_ in ("NOUN", "PROPN")
         and tok.dep_ == "nsubj"
         and head.i != tok.i
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and not verb_words(head) & st["occurrence_verbs"]
     )
+
+
+_PARTICLES = {"off", "ahead", "back", "on", "down", "up", "out"}
+
+
+def verb_words(verb) -> set[str]:
+    """The verb's lemma and its phrasal forms: "call off", "go ahead", "take place", "break down"."""
+    lemma = verb.lemma_.lower()
+    words = {lemma}
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES):
+            words.add(f"{lemma} {c.lower_}")
+        elif c.dep_ == "dobj":
+            words.add(f"{lemma} {c.lemma_.lower()}")
+    return words
+
+
+def _put_off(tok, st) -> Optional[str]:
+    """An event cancelled, called off or banned did not happen ("cancelled the march", "the
+    protest was called off"); one postponed, planned or awaited is still to come ("postponed the
+    rally", "the proposed strike", "ahead of the march")."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in st["planned_modifiers"] for c in tok.children
+    ):
+        return "planned"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in st["anticipation_heads"]:
+        return "planned"
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    words = verb_words(tok.head)
+    if words & st["cancel_verbs"]:
+        return "negated"
+    if words & st["postpone_verbs"]:
+        return "planned"
+    return None
 
 
 def _naming(verb) -> bool:

@@ -9,6 +9,7 @@ from typing import Optional
 
 from kronika.events.frame import PERSONAL_POSS, military_context
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
+from kronika.events.status import verb_words
 from kronika.events.parse import (
     asks_who,
     by_object,
@@ -312,6 +313,52 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
 
 
+def figurative_subject(tok, lex: Lexicon) -> bool:
+    """The verb's doer is no one who does violence ("the price cut hit farmers", "the storm killed
+    three people", "critics attacked the governor", "killed in a car crash", "destroyed by floods")."""
+    doers = [child(tok, "nsubj")]
+    if is_passive(tok):
+        doers += [by_object(tok), prep_obj(tok, "in")]
+    words = lex.words["figurative_subjects"]
+    for d in doers:
+        if d is None:
+            continue
+        compound = next((c.lower_ for c in d.children if c.dep_ == "compound"), None)
+        if d.lemma_.lower() in words or (compound is not None and f"{compound} {d.lower_}" in words):
+            return True
+    return False
+
+
+def _failed_agreement(tok, lex: Lexicon) -> bool:
+    """An agreement noun, or the talks it is the topic of, that failed: "peace talks collapsed",
+    "the talks on the cessation of hostilities broke down"."""
+    x = tok
+    while x.dep_ == "pobj" and x.head.dep_ == "prep" and is_noun(x.head.head):
+        x = x.head.head  # "the talks on the cessation of hostilities": the talks
+    if x.dep_ != "nsubj" or x.head.i == x.i:
+        return False
+    return bool(verb_words(x.head) & lex.words["agreement_failures"])
+
+
+def _another_sense(tok, trig: Trigger, run) -> bool:
+    """The word in a sense that names no event: violence's verbs done to the economy or by the
+    weather, an agreement that failed, a power to act, a day of remembrance."""
+    lex = run.lex
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("of", "for", "to")
+        and tok.head.head.lemma_.lower() in lex.words["power_nouns"] | lex.words["commemoration_nouns"]
+    ):
+        return True  # "powers of arrest", "a warrant for his arrest", "the anniversary of the massacre"
+    if trig.sub_event_type == "Agreement" and is_noun(tok) and _failed_agreement(tok, lex):
+        return True
+    if not is_verb(tok) or (
+        trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots")
+    ):
+        return False
+    return _figurative_object(tok, lex) or figurative_subject(tok, lex)
+
+
 _DEBRIS = {"wreckage", "debris", "fragment", "fragments", "shrapnel", "blast", "explosion", "shockwave"}
 
 
@@ -349,12 +396,8 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True  # descriptive participle: "the captured soldier", "300 people killed"
     if verb and tok.dep_ == "amod":
         return True
-    if (
-        verb
-        and (trig.sub_event_type is None or run.tax[trig.sub_event_type]["event_type"] not in ("Protests", "Riots"))
-        and _figurative_object(tok, lex)
-    ):
-        return True  # "would hit Burundi's economy", "targets young voters": another sense
+    if _another_sense(tok, trig, run):
+        return True  # "would hit Burundi's economy", "the storm killed three", "the talks broke down"
     if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
         return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if (
@@ -400,6 +443,8 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """The word reports an event another trigger of the sentence already names: the killing done
     by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
     incursion", is a mention of its own: coreference joins it to the event it names.)"""
+    if trig.sub_event_type == "Agreement" and trig.status is None and _agreement_named(tok, run, trigger_tokens):
+        return True  # "agreed a ceasefire", "talks on a truce": one agreement
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
@@ -449,6 +494,22 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         and child(tok, "nsubj", "nsubjpass") is None
         and (child(tok.head, "agent") is not None or prep_obj(tok.head, "by") is not None)
     )
+
+
+def _agreement_named(tok, run, trigger_tokens: set) -> bool:
+    """An agreement noun that another agreement word of the sentence takes as its object or topic
+    ("agreed a ceasefire", "signed a truce", "talks on a ceasefire"): that word's agreement."""
+    if not is_noun(tok) or tok.head.i == tok.i:
+        return False
+    host = tok.head
+    if tok.dep_ == "pobj" and host.dep_ == "prep":
+        host = host.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if host.i not in trigger_tokens:
+        return False
+    other = trigger_for(host, run.lex)
+    return other is not None and other.sub_event_type == "Agreement"
 
 
 def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
