@@ -73,7 +73,9 @@ def f1_scores(gold: list[str], pred: list[str]):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--split", choices=["heldout", "dev", "dev-a", "dev-b", "all", "a", "b", "check", "varied", "varied2"], default=None
+        "--split",
+        choices=["heldout", "dev", "dev-a", "dev-b", "all", "a", "b", "check", "varied", "varied2"],
+        default=None,
     )
     ap.add_argument("--confusion", type=int, default=12, help="how many confusion pairs to print")
     ap.add_argument("--data", type=Path, default=DATA)

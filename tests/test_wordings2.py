@@ -1,0 +1,65 @@
+"""A second round of wordings (other regions, styles and words than test_wordings.py): each
+snippet's main event (the lead, else the first occurred event of highest confidence) gets the
+right ACLED type, and a text that reports no event still gives none. Every sentence is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+
+def _main_type(text: str):
+    events = kronika.analyze(text, published="2025-03-10").events
+    chosen = [e for e in events if e.lead] or [e for e in events if e.status == "occurred"] or list(events)
+    if not chosen:
+        return None
+    return max(chosen, key=lambda e: (e.confidence, -e.start)).sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # "engaged in a firefight": the fight took place (triggers._takes_part)
+        ("Cartel gunmen engaged in a firefight with marines in Puerto Olmo, leaving six dead.", "Armed clash"),
+        ("Police engaged in a fierce gun battle with kidnappers near Ikeji on Sunday.", "Armed clash"),
+        # a strike action: a walkout
+        (
+            "Lecturers at Kanu state university began an indefinite strike action on Monday over unpaid arrears.",
+            "Peaceful protest",
+        ),
+        # lynched: killed by a crowd
+        (
+            "A suspected motorcycle thief was lynched and set ablaze by traders in Oja Titun market, police said.",
+            "Mob violence",
+        ),
+        # a base transferred: ground given up without a fight
+        (
+            "Foreign troops transferred the Darsa airbase to the national army on Friday.",
+            "Non-violent transfer of territory",
+        ),
+        # an explosive-laden vest: a suicide bombing (the bomber is no aircraft)
+        ("The bomber detonated his explosive-laden vest at the gate of the Kolwa police academy.", "Suicide bomb"),
+        # cluster munitions fired: shelling
+        (
+            "Cluster munitions fired by the rebels hit a residential area of Sorvino, wounding four.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_main_event_type(text, sub):
+    assert _main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a legal battle, a price battle: no arms (triggers.generic_noun)
+        "The two families engaged in a long legal battle over the estate.",
+        "The two telecom companies engaged in a fierce price battle last year.",
+        "A verbal clash broke out between the two ministers at the summit.",
+    ],
+)
+def test_no_event(text):
+    assert _main_type(text) is None
