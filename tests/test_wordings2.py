@@ -46,6 +46,14 @@ def _main_type(text: str):
             "Cluster munitions fired by the rebels hit a residential area of Sorvino, wounding four.",
             "Shelling/artillery/missile attack",
         ),
+        # a crowd of villagers is a mob, a crowd of protesters a demonstration (subtype._counted_crowd)
+        ("An angry crowd of villagers attacked a man accused of theft in Sela Barat on Friday.", "Mob violence"),
+        ("A crowd of residents torched the house of a suspected witch in Nyaruri.", "Mob violence"),
+        ("A crowd of protesters torched the house of the district chief in Nyaruri.", "Violent demonstration"),
+        # ground taken: a camp; gatherings banned; the internet cut
+        ("Jihadist fighters seized the army camp at Tindaga on Sunday.", "Non-state actor overtakes territory"),
+        ("Police banned all processions and rallies in Kesh for two weeks, citing security threats.", "Other"),
+        ("The authorities shut down the internet across the Dorva region on Monday.", "Other"),
     ],
 )
 def test_main_event_type(text, sub):
@@ -59,6 +67,8 @@ def test_main_event_type(text, sub):
         "The two families engaged in a long legal battle over the estate.",
         "The two telecom companies engaged in a fierce price battle last year.",
         "A verbal clash broke out between the two ministers at the summit.",
+        "The phone company suspended bus services in Kesh for the holiday.",
+        "The outage was caused by a cable fault, not by an internet shutdown, the operator said.",
     ],
 )
 def test_no_event(text):
