@@ -50,6 +50,11 @@ def _main_type(text: str):
         ("An angry crowd of villagers attacked a man accused of theft in Sela Barat on Friday.", "Mob violence"),
         ("A crowd of residents torched the house of a suspected witch in Nyaruri.", "Mob violence"),
         ("A crowd of protesters torched the house of the district chief in Nyaruri.", "Violent demonstration"),
+        # the people detained staged a sit-in: an intervention (subtype._at_a_protest, "sit-in" split in three)
+        (
+            "Police detained 12 teachers who were staging a sit-in outside the education office in Pindi Gheb.",
+            "Protest with intervention",
+        ),
         # ground taken: a camp; gatherings banned; the internet cut
         ("Jihadist fighters seized the army camp at Tindaga on Sunday.", "Non-state actor overtakes territory"),
         ("Police banned all processions and rallies in Kesh for two weeks, citing security threats.", "Other"),

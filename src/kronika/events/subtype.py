@@ -281,7 +281,8 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
         return True  # "arrested 180 people as opposition supporters staged sit-ins"
     target = fr.target_tok
     return target is not None and (
-        generic_role(target, lex) == "protesters" or any(t.lemma_.lower() in words for t in target.subtree)
+        generic_role(target, lex) == "protesters"
+        or any(t.lemma_.lower() in words or _hyphenated(t, words) for t in target.subtree)
     )
 
 
