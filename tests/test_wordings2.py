@@ -59,6 +59,8 @@ def _main_type(text: str):
         ("Jihadist fighters seized the army camp at Tindaga on Sunday.", "Non-state actor overtakes territory"),
         ("Police banned all processions and rallies in Kesh for two weeks, citing security threats.", "Other"),
         ("The authorities shut down the internet across the Dorva region on Monday.", "Other"),
+        # forces ordering people out: an evacuation order
+        ("The army ordered residents of the Kessa valley to evacuate within 48 hours.", "Other"),
     ],
 )
 def test_main_event_type(text, sub):
@@ -73,6 +75,7 @@ def test_main_event_type(text, sub):
         "The two telecom companies engaged in a fierce price battle last year.",
         "A verbal clash broke out between the two ministers at the summit.",
         "The phone company suspended bus services in Kesh for the holiday.",
+        "The court ordered the former minister to leave the country within a week.",
         "The outage was caused by a cable fault, not by an internet shutdown, the operator said.",
     ],
 )
