@@ -61,6 +61,9 @@ def _main_type(text: str):
         ("The authorities shut down the internet across the Dorva region on Monday.", "Other"),
         # forces ordering people out: an evacuation order
         ("The army ordered residents of the Kessa valley to evacuate within 48 hours.", "Other"),
+        # prisoners moved to another jail (not forces deployed)
+        ("Nine suspected insurgents were transferred from Kalo prison to the capital for trial.", "Other"),
+        ("The rebels moved their fighters from Kalo to the mountains.", "Change to group/activity"),
     ],
 )
 def test_main_event_type(text, sub):
