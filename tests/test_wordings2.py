@@ -64,6 +64,11 @@ def _main_type(text: str):
         # prisoners moved to another jail (not forces deployed)
         ("Nine suspected insurgents were transferred from Kalo prison to the capital for trial.", "Other"),
         ("The rebels moved their fighters from Kalo to the mountains.", "Change to group/activity"),
+        # a sit-down broken up: the hyphenated object read whole (parse._hyphenated)
+        (
+            "Gendarmes broke up a sit-down by retired miners outside the town hall in Ordu Kale.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_main_event_type(text, sub):
