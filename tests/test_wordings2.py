@@ -69,6 +69,11 @@ def _main_type(text: str):
             "Gendarmes broke up a sit-down by retired miners outside the town hall in Ordu Kale.",
             "Protest with intervention",
         ),
+        # "without a fight" names no fight (classify: the territory family's non-violent cue)
+        (
+            "The militia took over Varzob without a fight after the local commanders agreed to surrender the valley.",
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_main_event_type(text, sub):
