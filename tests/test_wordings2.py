@@ -74,6 +74,12 @@ def _main_type(text: str):
             "The militia took over Varzob without a fight after the local commanders agreed to surrender the valley.",
             "Non-violent transfer of territory",
         ),
+        # shops shut, buses parked to protest: a demonstration
+        (
+            "Shopkeepers in Maru Bazar closed their shops on Tuesday in protest at the new market levy.",
+            "Peaceful protest",
+        ),
+        ("Bus owners parked their buses on the Kenu bypass to protest against repeated extortion.", "Peaceful protest"),
     ],
 )
 def test_main_event_type(text, sub):
@@ -89,6 +95,7 @@ def test_main_event_type(text, sub):
         "A verbal clash broke out between the two ministers at the summit.",
         "The phone company suspended bus services in Kesh for the holiday.",
         "The court ordered the former minister to leave the country within a week.",
+        "The ministry closed its office in Kesh on Monday to protect its staff.",
         "The outage was caused by a cable fault, not by an internet shutdown, the operator said.",
     ],
 )
