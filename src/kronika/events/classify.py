@@ -352,8 +352,8 @@ def _resolve_territory(text: str, scores: dict[str, float], c: Classifier, parse
         return out
     known = [k for k in done if k.agent is not None]
     call = known[0] if known else done[0]
-    if tf.nonviolent.search(low) and not tf.fighting.search(low):
-        member = non_viol
+    if tf.nonviolent.search(low) and not tf.fighting.search(tf.nonviolent.sub(" ", low)):
+        member = non_viol  # ("without a fight" is no fight)
     elif call.agent == "state":
         member = gov
     elif call.agent == "non_state":

@@ -86,14 +86,15 @@ def classifier_file() -> ClassifierFile:
 
 
 class AuthoredExamples(Strict):
-    """``data/events/authored_examples.yaml``: label → invented snippets, in four sets
-    (``varied``, news-style wordings, is scored only, never used by the back-off)."""
+    """``data/events/authored_examples.yaml``: label → invented snippets, in five sets
+    (``varied`` and ``varied2``, news-style wordings, are scored only, never used by the back-off)."""
 
     version: int
     examples: dict[str, list[str]]
     check: dict[str, list[str]] = {}
     more: dict[str, list[str]] = {}
     varied: dict[str, list[str]] = {}
+    varied2: dict[str, list[str]] = {}
 
 
 @functools.lru_cache(maxsize=1)

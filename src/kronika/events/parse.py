@@ -92,6 +92,16 @@ def _previous_nouns(tok, same_sentence: bool = False) -> set[str]:
     return {w for t in tok.doc[start : tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
 
 
+def _hyphenated(tok) -> set[str]:
+    """The whole of a hyphenated word the tokenizer split ("a sit-down": "sit", "-", "down")."""
+    doc, out = tok.doc, set()
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        out.add(f"{doc[tok.i - 2].lower_}-{tok.lower_}")
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        out.add(f"{tok.lower_}-{doc[tok.i + 2].lower_}")
+    return out
+
+
 def object_lemmas(tok) -> set[str]:
     """The words of the object of ``tok`` (of a passive verb: its subject, "weapons were seized")."""
     out = set()
@@ -108,7 +118,7 @@ def object_lemmas(tok) -> set[str]:
     if obj is None and any(c.dep_ in ("nsubj", "dobj") and c.tag_ == "WDT" for c in tok.children):
         out.update(_previous_nouns(tok))
     if obj is not None:
-        out.update({obj.lemma_.lower(), obj.lower_})
+        out.update({obj.lemma_.lower(), obj.lower_, *_hyphenated(obj)})
         for c in obj.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 out.update({c.lemma_.lower(), c.lower_})

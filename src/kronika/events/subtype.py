@@ -295,7 +295,8 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
         return True  # "arrested 180 people as opposition supporters staged sit-ins"
     target = fr.target_tok
     return target is not None and (
-        generic_role(target, lex) == "protesters" or any(t.lemma_.lower() in words for t in target.subtree)
+        generic_role(target, lex) == "protesters"
+        or any(t.lemma_.lower() in words or _hyphenated(t, words) for t in target.subtree)
     )
 
 
@@ -325,8 +326,9 @@ _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
 
 
 def _counted_crowd(agent, lex: Lexicon):
-    """The people a count or a group names ("hundreds of residents", "a group of vigilantes"), else ``agent``."""
-    counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang"}
+    """The people a count, a group or a crowd names ("hundreds of residents", "a group of vigilantes",
+    "a crowd of villagers"), else ``agent``."""
+    counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang", "crowd"}
     if agent is None or not (agent.like_num or agent.lemma_.lower() in counts):
         return agent
     of = next(

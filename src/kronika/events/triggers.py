@@ -131,8 +131,15 @@ def _told_as_past(verb) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
 
 
+# what makes a battle or a fight no violence: "a legal battle", "a price war", "a verbal clash"
+_UNARMED_MODIFIERS = {"legal", "court", "courtroom", "price", "verbal", "bidding", "custody", "diplomatic", "electoral"}
+
+
 def generic_noun(tok, lex: Lexicon) -> bool:
-    """A trigger noun that names a kind of thing, not an event that happened."""
+    """A trigger noun that names a kind of thing, not an event that happened (or a fight fought
+    with no arms: "a legal battle")."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _UNARMED_MODIFIERS for c in tok.children):
+        return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (
         nxt.lower_ in (",", "and", "or")
@@ -180,9 +187,11 @@ def generic_noun(tok, lex: Lexicon) -> bool:
 
 
 def _takes_part(verb) -> bool:
-    """ "participated in", "took part in", "joined in", "were involved in", "resorted to"."""
+    """ "participated in", "took part in", "joined in", "were involved in", "resorted to", "engaged in"."""
     if verb.lemma_.lower() in ("participate", "part", "join", "involve", "resort"):
         return True
+    if verb.lemma_.lower() == "engage":  # "engaged in a firefight" (not "engaged the militants in a battle")
+        return not any(c.dep_ == "dobj" for c in verb.children)
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
