@@ -38,8 +38,9 @@ def _events(text: str) -> list[tuple[str, str]]:
         ("A court issued a warrant for his arrest.", []),
         # bans, cancellations, postponements: the protest did not happen (yet)
         ("The protest planned for Friday was cancelled.", []),
-        ("The government has banned protests.", []),
-        ("The city council banned all demonstrations in the centre.", []),
+        # a ban on gatherings is the authorities' own act (ACLED's "Other"), never a demonstration
+        ("The government has banned protests.", [("Other", "occurred")]),
+        ("The city council banned all demonstrations in the centre.", [("Other", "occurred")]),
         ("The teachers' union called off its strike.", []),
         ("Opposition leaders cancelled Saturday's demonstration.", []),
         ("The general strike was called off at the last minute.", []),
