@@ -110,3 +110,15 @@ def copy_db(db: Path | str, folder: Path, name: str = "copy.db") -> Path | str:
     src.close()
     dst.close()
     return dst.url
+
+
+def main_type(text: str, published: str = "2025-03-10"):
+    """The ACLED type of a snippet's main event as the CASE benchmark reads it: its lead, else the
+    first occurred event of highest confidence; None when the analysis has no event."""
+    import kronika
+
+    events = kronika.analyze(text, published=published).events
+    chosen = [e for e in events if e.lead] or [e for e in events if e.status == "occurred"] or list(events)
+    if not chosen:
+        return None
+    return max(chosen, key=lambda e: (e.confidence, -e.start)).sub_event_type

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-import kronika
+from tests.conftest import main_type
 
 
-def _main_type(text: str):
-    events = kronika.analyze(text, published="2025-03-10").events
-    chosen = [e for e in events if e.lead] or [e for e in events if e.status == "occurred"] or list(events)
-    if not chosen:
-        return None
-    return max(chosen, key=lambda e: (e.confidence, -e.start)).sub_event_type
+_main_type = main_type
 
 
 @pytest.mark.parametrize(
