@@ -27,7 +27,7 @@ from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import _candidates, figurative_subject, trigger_for
+from kronika.events.triggers import figurative_subject, trigger_for, weighed
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -82,7 +82,7 @@ def _status(span) -> str:
     root = span.root
     words = [t for t in span if t is not root] + [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
     for t in words:
-        if next(_candidates(t, lex), None) is not None:
+        if weighed(t, lex):
             own = event_status(t, lex, None)
             if own in ("negated", "planned", "hypothetical"):
                 return own
@@ -166,7 +166,7 @@ def _unread(sent, lex) -> bool:
     """No trigger word in the sentence: one the clause pass weighed and found no event
     ("operations to liberate Mosul", "who he would be fighting"), or whose object or subject is not
     the kind its trigger needs ("withdrew the tax bill"), is not read again."""
-    return all(next(_candidates(tok, lex), None) is None for tok in sent)
+    return not any(weighed(tok, lex) for tok in sent)
 
 
 def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:

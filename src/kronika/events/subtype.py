@@ -300,7 +300,7 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
-def _after_a_protest(tok, lex: Lexicon) -> bool:
+def after_a_protest(tok, lex: Lexicon) -> bool:
     """The report tells of a demonstration before the word or in its sentence: a mob in it is its
     rioters ("far-right demonstrations turned violent ... police cars were set ablaze by a mob",
     "residents burned tyres to protest water cuts")."""
@@ -316,7 +316,7 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
         by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
     )
     if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
-        return "Violent demonstration" if _after_a_protest(tok, run.lex) else "Mob violence"
+        return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
     if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
         return "Violent demonstration"
     return None
@@ -403,7 +403,7 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         sub == "Looting/property destruction"
         and fr.passive
         and by_object(tok) is None
-        and _after_a_protest(tok, run.lex)
+        and after_a_protest(tok, run.lex)
     ):
         return "Violent demonstration", kind  # "the homes of several politicians were vandalised" in a report of riots
     if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:

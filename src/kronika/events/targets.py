@@ -14,7 +14,7 @@ from kronika.events.corefer import typed_by_default
 from kronika.events.frame import civilians_actor, trigger_root
 from kronika.events.parse import prep_obj
 from kronika.events.lexicon import load_lexicon
-from kronika.events.subtype import _after_a_protest
+from kronika.events.subtype import after_a_protest
 from kronika.records import Event
 
 ATTACK = "Attack"
@@ -53,7 +53,7 @@ def attacks_on_property(ctx: Context, events: list[Event]) -> list[Event]:
     for e in events:
         obj = _target(ctx, e, passive=True) if typed_by_default(e) and e.actor1 is None else None
         if obj is not None and obj.lemma_.lower() in _PROPERTY:
-            e = retype(e, VIOLENT_DEMONSTRATION if _after_a_protest(obj, load_lexicon()) else PROPERTY)
+            e = retype(e, VIOLENT_DEMONSTRATION if after_a_protest(obj, load_lexicon()) else PROPERTY)
         out.append(e)
     return out
 

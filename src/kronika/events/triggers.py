@@ -49,6 +49,12 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
     return None
 
 
+def weighed(tok, lex: Lexicon) -> bool:
+    """Whether some trigger of the lexicon begins with the word: the clause pass weighed it,
+    whether or not its requirements held."""
+    return next(_candidates(tok, lex), None) is not None
+
+
 def _candidates(tok, lex: Lexicon):
     tag = tok.tag_
     if not (tag.startswith("NN") or tag.startswith("VB") or tok.pos_ in _OPEN_CLASS):
