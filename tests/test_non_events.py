@@ -81,3 +81,15 @@ def _events(text: str) -> list[tuple[str, str]]:
 )
 def test_non_events(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels entered Kessa without fighting on Monday.", []),
+        ("Troops withdrew from Kessa without clashes on Monday.", [("Non-violent transfer of territory", "occurred")]),
+        ("Fighting erupted in Kessa on Monday without warning.", [("Armed clash", "occurred")]),
+    ],
+)
+def test_what_was_done_without_a_fight_had_none(text, expected):
+    assert [(e.sub_event_type, e.status) for e in kronika.analyze(text, published="2025-03-10").events] == expected

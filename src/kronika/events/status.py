@@ -12,6 +12,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     """The status of the event ``tok`` reports (``trig``: its trigger entry, None for the snippet
     classifier's reading)."""
     st = lex.status
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        return "negated"  # "entered the town without fighting", "withdrew without clashes": none took place
     # negation on the trigger or on its light verb
     chain = [tok]
     cur = tok
