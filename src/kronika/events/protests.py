@@ -94,9 +94,9 @@ def _at_protest(tok, words: frozenset) -> bool:
     return any(o.lemma_.lower() in words for o in nouns)
 
 
-def _nearest_protest(events: list[Event], e: Event) -> Optional[int]:
-    """The demonstration told last before ``e``, else the one told first in the few sentences after."""
-    demos = [n for n, x in enumerate(events) if x.event_type in ("Protests", "Riots")]
+def _nearest_protest(events: list[Event], demos: list[int], e: Event) -> Optional[int]:
+    """Of the demonstrations ``demos`` (indexes into ``events``), the one told last before ``e``,
+    else the one told first in the few sentences after."""
     before = [n for n in demos if events[n].start < e.start and e.sentence - events[n].sentence <= _BACK]
     after = [n for n in demos if events[n].start > e.start and events[n].sentence - e.sentence <= _AHEAD]
     return before[-1] if before else (after[0] if after else None)
@@ -110,11 +110,14 @@ def deaths_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
     from kronika.events.corefer import merge  # corefer imports this module's neighbours
 
     words = load_lexicon().words["protest_words"]
+    demos = [n for n, x in enumerate(events) if x.event_type in ("Protests", "Riots")]
     into: dict[int, list[Event]] = {}
     for e in events:
         tok = trigger_root(ctx, e) if e.sub_event_type == "Attack" and e.actor1 is None else None
-        at = _nearest_protest(events, e) if tok is not None and tok.lemma_.lower() in _HURT else None
-        if at is not None and _at_protest(tok, words):
+        if tok is None or tok.lemma_.lower() not in _HURT or not _at_protest(tok, words):
+            continue
+        at = _nearest_protest(events, demos, e)
+        if at is not None:
             into.setdefault(at, []).append(e)
     folded = {id(e) for group in into.values() for e in group}
     out = []

@@ -112,9 +112,9 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
     ev = _event_at(ctx, d, si, sent, span, clf.code_to_name[code])
     if len(span) != 1 or not generic(ctx, ev, span.root):
         return ev
-    act = _main_act(
-        sent, span.root
-    )  # "have defied a ban and lit candles to honor a student whose death inspired months of protests"
+    # a cue that names a kind ("a student whose death inspired months of protests"): the sentence's
+    # main act is the event ("have defied a ban and lit candles")
+    act = _main_act(sent, span.root)
     return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
 
 

@@ -57,7 +57,7 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
 def _included(ctx: Context, m: Event, by_token: dict) -> list[Place]:
     """Towns the mention's clause singles out inside its area ("strikes across Ukraine, including
     in Kyiv"): each is an event of its own beside the area's."""
-    root = _token_of(ctx, m.place) if m.place is not None and m.place.level not in ("populated_place",) else None
+    root = _token_of(ctx, m.place) if m.place is not None and m.place.level != "populated_place" else None
     if root is None:
         return []
     heads = {root.head, root.head.head}  # "across Ukraine": the preposition and what it hangs on
@@ -107,9 +107,10 @@ def split_by_place(ctx: Context, mentions: list[Event]) -> list[Event]:
             out.append(m)  # a plan's list of partners is no list of events
             continue
         listed = _listed_with(ctx, m.place, by_token)
-        apart = _dated_apart(ctx, m, by_token) if listed == [m.place] else []
-        if len(listed) < 2:
-            listed = [m.place, *_included(ctx, m, by_token), *apart] if listed == [m.place] else listed
+        apart: list[Place] = []
+        if listed == [m.place]:  # no list: a town singled out in the area, or places told each on its own day
+            apart = _dated_apart(ctx, m, by_token)
+            listed = [m.place, *_included(ctx, m, by_token), *apart]
         if len(listed) < 2:
             out.append(m.model_copy(update={"place": listed[0]}) if listed else m)
             continue
