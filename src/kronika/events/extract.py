@@ -27,6 +27,7 @@ from __future__ import annotations
 from kronika.context import Context
 from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
+from kronika.events.blame import blamed
 from kronika.events.corefer import corefer
 from kronika.events.classify import forget_texts
 from kronika.events.frame import (
@@ -61,7 +62,7 @@ def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention: clause mentions
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
     events dropped → one death for one person killed → mentions grouped → past context marked → the article's focus for events no
-    mention places → never one actor on both sides → the last attacker for strikes that name none
+    mention places → never one actor on both sides → the side a source blames → the last attacker for strikes that name none
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked → the lead's day for events the
     report does not date."""
@@ -77,6 +78,6 @@ def extract_events(ctx: Context) -> list[Event]:
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
-    events = civilians_of_place(dictionary, carry_attackers(forces_of_place(ctx, dictionary, events)))
+    events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     return story_time(mark_lead(ctx, events))

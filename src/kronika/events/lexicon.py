@@ -103,6 +103,7 @@ class _Words(Strict):
     partisan_bodies: list[str]
     civilian_targets: list[str]
     supply_verbs: list[str]
+    blame_verbs: list[str] = []
     judicial_words: list[str]
     unopposed_words: list[str] = []
     unfought_nouns: list[str] = []
