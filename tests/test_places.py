@@ -469,3 +469,14 @@ def test_a_country_qualifying_a_base_is_no_location(analyse):
     _, places = analyse("Militants fired rockets at a U.S. base in Iraq on Tuesday.")
     locations = {p.name for p in places if p.role == "location"}
     assert "Iraq" in locations and "United States" not in locations
+
+
+def test_a_far_town_naming_a_facility_is_not_the_town(analyse):
+    # Naivasha is a large town in Kenya; in a report on Sudan, "the Naivasha market" is a market's name
+    _, places = analyse(
+        "A drone strike hit a market in El Fasher, in Sudan's North Darfur state, on Friday. Witnesses said "
+        "the drone hit the Naivasha market at around noon."
+    )
+    assert all(p.country_code != "KE" for p in places if p.role == "location")
+    _, places = analyse("Police fired tear gas at protesters in Naivasha, Kenya, on Friday.")
+    assert [p.country_code for p in at(places, "Naivasha")] == ["KE"]

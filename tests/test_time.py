@@ -348,3 +348,14 @@ def test_a_day_that_names_a_well_known_event_is_that_events_day():
 def test_a_day_a_group_is_planning_for_is_ahead():
     t = one("Students are planning a march on August 1 in the capital.", D(2024, 5, 1))
     assert (t.value, t.granularity) == ("2024-08-01", "day")
+
+
+def test_a_clock_time_naming_no_day_is_of_the_day_just_told():
+    import kronika
+
+    a = kronika.analyze(
+        "A drone strike killed 14 people at a market in El Fasher on Friday, activists said.\n\n"
+        "Witnesses said the drone hit the market at around noon, wounding 30 others.",
+        published="2026-03-14",
+    )
+    assert a.events and all(e.time is not None and e.time.start_date == dt.date(2026, 3, 13) for e in a.events)

@@ -239,15 +239,45 @@ def of_sentence(ctx: Context, name: str, sentence: int) -> list:
     return found[2].get(sentence, [])
 
 
+# a clock time that names no day ("at around noon", "at 3 a.m."): the time stage puts it on the
+# publication day, but in a report it is the hour of the day the paragraph tells of
+_CLOCK_ONLY = re.compile(
+    r"(?:(?:at|around|about|shortly|just|before|after|by|until)\s+)*"
+    r"(?:noon|midday|midnight|dawn|dusk|daybreak|nightfall|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|o'clock|hrs|h)?"
+    r"(?:\s+(?:local time|GMT|UTC))?)",
+    re.IGNORECASE,
+)
+
+
+def _clock_only(t: TimeSpan) -> bool:
+    return t.granularity == "time" and t.anchor == "publication" and _CLOCK_ONLY.fullmatch(t.text.strip()) is not None
+
+
+def _recent_day(ctx: Context, sentence: int) -> Optional[TimeSpan]:
+    """The day a clock time naming none is of: the paragraph's narrative time, else the last day
+    told in the three sentences before (news paragraphs are often one sentence long)."""
+    found = inherited_time(ctx, sentence)
+    if found is not None:
+        return found
+    days = [
+        t
+        for t in ctx.times
+        if sentence - 3 <= t.sentence < sentence and t.granularity == "day" and _calendar(t) and t.mod is None
+    ]
+    return max(days, key=lambda t: t.start).model_copy(update={"inherited": True}) if days else None
+
+
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
     """The time governing the clause at [start, end): in its sentence (not one that dates another
-    clause's "after ..." part), else inherited from its paragraph, else the time of an "after ..."
+    clause's "after ..." part; a clock time naming no day is of the paragraph's day), else inherited from its paragraph, else the time of an "after ..."
     clause of its sentence (what followed it happened then or later: "they were forced to withdraw
     after the rebels seized the city in January"), else (with ``default``) the publication date
     flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
     times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)]
     found = closest(ctx, [t for t in times if _may_date(ctx, t, start, end)], start, end)
+    if found is not None and _clock_only(found):
+        found = _recent_day(ctx, sentence) or found  # "at around noon": of the day just told
     if found is None:
         found = inherited_time(ctx, sentence)
     if found is None:  # not a count before "after", counted from this clause's day; not a future's

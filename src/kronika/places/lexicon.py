@@ -30,6 +30,7 @@ class Lexicon:
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place
     region_aliases: dict[str, int] = field(default_factory=dict)  # normalized name -> GeoNames id ("golan heights")
     origin_verbs: frozenset[str] = frozenset()  # "who grew up in New Jersey": where a person is from
+    facility_nouns: frozenset[str] = frozenset()  # "the Naivasha market": the name may be the facility's own
 
 
 class _LexiconFile(Strict):
@@ -49,6 +50,7 @@ class _LexiconFile(Strict):
     place_verbs: list[str] = []
     region_aliases: dict[str, int] = {}  # a region's name -> the GeoNames division that holds it
     origin_verbs: list[str] = []
+    facility_nouns: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -82,4 +84,5 @@ def load() -> Lexicon:
         lower(raw.place_verbs),
         {normalize(k): v for k, v in raw.region_aliases.items()},
         lower(raw.origin_verbs),
+        lower(raw.facility_nouns),
     )

@@ -69,6 +69,7 @@ class Span:
     weak: bool = False  # the tagger read it as a person, organisation or work of art
     code: Optional[str] = None  # the subdivision an abbreviation stands for ("N.D." -> "US-ND")
     origin: bool = False  # where a person is from ("Edan Alexander, who grew up in New Jersey")
+    facility: bool = False  # names the facility after it ("the Naivasha market")
 
 
 def _region_regex(lex: Lexicon) -> re.Pattern:
@@ -126,6 +127,7 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
         span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
     span.modifier = _qualifies(root, sp.end, lex)
+    span.facility = root.dep_ == "compound" and root.head.i == sp.end and root.head.lower_ in lex.facility_nouns
     # "the news agency, Sana,": a name in apposition to an organisation is the organisation's
     if root.dep_ == "appos" and head.pos_ == "NOUN" and normalize(head.text) in lex.organisation_heads:
         span.embedded = True

@@ -40,6 +40,7 @@ DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its countr
 NEIGHBOUR_WEIGHT = 0.5  # a place in a country next to one the document names: half of one in it
 OUT_OF_FOCUS = 1.0  # a place in no country of the document nor next to one (when the document names any)
 WELL_KNOWN = 1_000_000  # places of this many people are named without their country ("Paris"): no OUT_OF_FOCUS
+FACILITY_HOMONYM = 500_000  # a name before "market", "camp", "hospital": a far town smaller than this is not meant
 SMALL_HOMONYM = 20_000  # a town smaller than this, in no country of the document nor next to one, is not meant
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
@@ -416,18 +417,25 @@ def _focus(cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> set[st
 def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> None:
     """A small town in no country of the document nor next to one is not the place meant ("Mount
     Hermon" in an article about Syria and Israel is not the hamlet in Virginia): left out, so that
-    the name falls back to its region in context or stays unresolved."""
+    the name falls back to its region in context or stays unresolved. A name before a facility's
+    noun ("the Naivasha market" in a report on Sudan) is the facility's own: no far town is meant
+    unless it is a city of half a million or more, and the facility's name does not vouch for its
+    own country."""
     focus = _focus(cands, neighbours)
     if not focus:
         return
+    names = {spans[i].key for i, cs in enumerate(cands) if spans[i].facility}
+    others = _focus([cs for i, cs in enumerate(cands) if spans[i].key not in names], neighbours) if names else focus
+    others = others or focus
     for i, cs in enumerate(cands):
         if cs and spans[i].source != "gold":
+            facility = spans[i].facility
             cands[i] = [
                 c
                 for c in cs
-                if c.entry.country_code in focus
+                if c.entry.country_code in (others if facility else focus)
                 or c.entry.level != "populated_place"
-                or c.entry.population >= SMALL_HOMONYM
+                or c.entry.population >= (FACILITY_HOMONYM if facility else SMALL_HOMONYM)
             ]
 
 
