@@ -410,8 +410,9 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
         if fr.actor1 is None:
             sposs = child(subj, "poss")
-            if sposs is not None and sposs.lower_ in PRONOUNS and subj.lemma_.lower() in run.lex.military_nouns:
-                fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)  # "its forces"
+            own = run.lex.military_nouns | run.lex.weapon_nouns  # "its forces", "its drones": the owner's
+            if sposs is not None and sposs.lower_ in PRONOUNS and subj.lemma_.lower() in own:
+                fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)
     if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
         for t in reversed(tok.doc[max(sent.start, tok.i - 3) : tok.i]):
             if t.i in d.actor_at:

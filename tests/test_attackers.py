@@ -1,6 +1,7 @@
-"""An attack told with no doer takes the side its sources blame ("activists said, blaming the RSF";
-"Police blamed al-Shabaab for the attack"), and never a side blamed for something else; a weapon's
-word in a title-cased headline is no person. Every sentence is written for these tests."""
+"""Who attacked: the side its sources blame when the report names no doer ("activists said, blaming
+the RSF"; "Police blamed al-Shabaab for the attack"), never a side blamed for something else; the
+owner of "its drones"; a state's general staff is its military; a weapon's word in a title-cased
+headline is no person. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
@@ -65,3 +66,21 @@ def test_a_weapon_in_a_title_cased_headline_is_no_person():
     analysis = kronika.analyze(text, published="2026-03-14")
     assert all(a.name.lower() != "drone" for a in analysis.actors)
     assert [e.sub_event_type for e in analysis.events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        (
+            "Ukraine's General Staff said its drones had struck the Saratov oil refinery in Russia on Sunday.",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "The Ukrainian military said its drones struck an oil depot in Bryansk on Sunday.",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        ("Hamas said its rockets hit Ashkelon on Monday.", "Hamas Movement"),
+    ],
+)
+def test_the_owner_of_its_weapons_is_the_attacker(text, attacker):
+    assert [a for _, a in _attackers(text)] == [attacker]
