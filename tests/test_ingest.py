@@ -239,3 +239,33 @@ def test_zone_at_is_the_innermost_zone_for_every_character():
         "heading",
         "related",
     }
+
+
+@pytest.mark.parametrize(
+    "opening, dateline",
+    [
+        ("NAIROBI, June 26 (Reuters) - Police fired tear gas.", "NAIROBI, June 26 (Reuters) - "),
+        ("GAZA CITY, Gaza Strip (AP) — Israeli strikes hit a school.", "GAZA CITY, Gaza Strip (AP) — "),
+        ("KYIV, Oct 12 — Russia launched drones.", "KYIV, Oct 12 — "),
+        ("WASHINGTON — The president spoke.", None),  # no date and no agency: not told apart from a title
+        ("NATO said - no more.", None),
+    ],
+)
+def test_a_wire_dateline_is_metadata(opening, dateline):
+    from kronika.ingest.zones import find_zones
+
+    text = "A headline of the report\n\n" + opening
+    found = [text[z.start : z.end] for z in find_zones(text) if z.kind == "metadata"]
+    assert found == ([dateline] if dateline else [])
+
+
+def test_a_wire_datelines_day_does_not_date_the_lead():
+    import kronika
+
+    text = (
+        "Police fire tear gas at protesters\n\n"
+        "NAIROBI, June 26 (Reuters) - Kenyan police fired tear gas at thousands of protesters in central "
+        "Nairobi on Tuesday, witnesses said."
+    )
+    (event,) = kronika.analyze(text, published="2024-06-26").events
+    assert str(event.time.start_date) == "2024-06-25"

@@ -209,7 +209,13 @@ def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
     by_sentence: dict[int, list[TimeSpan]] = {}
     for t in ctx.times:
         clause = _clause_of(ctx, t)
-        if _calendar(t) and t.bound is None and t.mod not in ("BEFORE", "AFTER") and _subordinate(clause):
+        if (
+            _calendar(t)
+            and t.bound is None
+            and t.mod not in ("BEFORE", "AFTER")
+            and _subordinate(clause)
+            and ctx.reporting(t.start)
+        ):
             by_sentence.setdefault(t.sentence, []).append(t)
     for si, found in by_sentence.items():  # a main clause's time before an "after ..." clause's
         main = [t for t in found if _clause_of(ctx, t) is None]
@@ -274,7 +280,7 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     after the rebels seized the city in January"), else (with ``default``) the publication date
     flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t)]
+    times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t) and ctx.reporting(t.start)]
     found = closest(ctx, [t for t in times if _may_date(ctx, t, start, end)], start, end)
     if found is not None and _clock_only(found):
         found = _recent_day(ctx, sentence) or found  # "at around noon": of the day just told

@@ -103,6 +103,14 @@ class Context:
         heading, a metadata line or another article's headline)."""
         return self.zone_at(char) not in NON_REPORTING_ZONES
 
+    def reports_in(self, start: int, end: int) -> bool:
+        """Whether text [start, end) (a sentence) holds any of the article's own reporting: a
+        sentence opened by a wire dateline ("NAIROBI, June 26 (Reuters) - Police fired ...") does."""
+        last = end - 1
+        while last > start and self.text[last].isspace():
+            last -= 1
+        return self.reporting(start) or self.reporting(last)
+
     def span_fields(self, start: int, end: int) -> dict:
         """``start``, ``end``, ``text`` and ``sentence`` for a Mention-derived record."""
         return {"start": start, "end": end, "text": self.text[start:end], "sentence": self.sentence_index(start)}

@@ -427,7 +427,7 @@ HEADLINE_NEWS_DAYS = 31
 
 
 def _lead_sentence(ctx: Context) -> Optional[int]:
-    return next((i for i, s in enumerate(ctx.sentences) if ctx.reporting(s.start)), None)
+    return next((i for i, s in enumerate(ctx.sentences) if ctx.reports_in(s.start, s.end)), None)
 
 
 def headline_news(ctx: Context, ev: Event, first: bool) -> bool:

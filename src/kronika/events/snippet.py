@@ -180,7 +180,7 @@ def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[i
     found = (
         _sentence_event(ctx, d, si, sent, reread)
         for si, sent in enumerate(sents)
-        if ctx.reporting(sent.start_char) and (short or si in reread or _unread(sent, lex))
+        if ctx.reports_in(sent.start_char, sent.end_char) and (short or si in reread or _unread(sent, lex))
     )
     return [e for e in found if e is not None]
 

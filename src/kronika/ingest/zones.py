@@ -10,7 +10,8 @@ A document's text is kept as it was given (offsets point at the exact characters
   headline (short, no closing punctuation, followed by a blank line);
 * ``heading``: any other Markdown heading (``## Why ...``): a signpost, not a report;
 * ``metadata``: lines such as ``Published: 2024-07-31``, ``By Jane Doe``, ``---`` rules, a
-  dateline standing alone ("Thursday, January 4, 2024");
+  dateline standing alone ("Thursday, January 4, 2024"), and a wire dateline opening a paragraph
+  ("NAIROBI, June 26 (Reuters) -": where and when the report was filed, not what it tells);
 * ``related``: the bullet lines under "Related:", "Read more:", "See also:" (other articles'
   headlines);
 * ``caption``: lines that are photo captions ("Photo: ...", "... (Photo: Reuters)").
@@ -45,6 +46,16 @@ _DATELINE = re.compile(
     r"(?:" + _MONTH + r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+" + _MONTH + r"[ \t]+\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
     re.I | re.M,
+)
+_CAP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "KHARTOUM, March 14 (Reuters) - ", "GAZA CITY, Gaza Strip (AP) — ", "KYIV, Oct 12 - ": a city in
+# capitals, perhaps its country or state, then a date or an agency in brackets, then a dash
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}(?:,[ \t]+[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,2})?"
+    r"(?P<date>,?[ \t]+(?:" + _CAP_MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _CAP_MONTH + r")(?:,?[ \t]+\d{4})?)?"
+    r"(?P<agency>[ \t]*\([A-Z][A-Za-z.&' ]{1,30}\))?"
+    r"[ \t]*(?:-{1,2}|—|–|_)[ \t]*",
+    re.M,
 )
 _RELATED = re.compile(
     r"^[ \t]*(?:related|read also|see also|read more|more on this|also read|more from \w+)[ \t]*:?[ \t]*$", re.I | re.M
@@ -158,13 +169,22 @@ def _line_zones(text: str, rx: re.Pattern, kind: str, body_start: int) -> list[Z
     ]
 
 
+def _wire_datelines(text: str, body_start: int) -> list[Zone]:
+    """The wire datelines opening a paragraph: a date or an agency is needed ("KYIV (AP) —")."""
+    return [
+        Zone(start=m.start(), end=m.end(), kind="metadata")
+        for m in _WIRE_DATELINE.finditer(text, body_start)
+        if (m.group("date") or m.group("agency")) and (m.start() == 0 or text[m.start() - 1] == "\n")
+    ]
+
+
 def find_zones(text: str) -> tuple[Zone, ...]:
     """The zones of ``text`` (see the module's docstring), in text order."""
     front = front_matter_zones(text)
     body_start = front[0].end if front else 0
     zones = front + _heading_zones(text, body_start) + _related_zones(text)
     zones += _line_zones(text, _META_LINE, "metadata", body_start)
-    zones += _line_zones(text, _DATELINE, "metadata", body_start)
+    zones += _line_zones(text, _DATELINE, "metadata", body_start) + _wire_datelines(text, body_start)
     if not any(z.kind == "title" for z in zones):
         zones += _first_line_title(text, body_start, zones)
     zones += _line_zones(text, _CAPTION, "caption", body_start)
