@@ -345,3 +345,20 @@ def test_a_cue_with_nothing_said_is_no_statement_and_no_crash():
     )
     a = kronika.analyze(text, published="2025-03-10")
     assert a.statements and all(s.content.end > s.content.start for s in a.statements)
+
+
+def test_a_speaker_goes_on_talking_in_a_participle_the_parse_hangs_on_what_they_denied():
+    statements = _statements(
+        "Ukraine's military denied that the village had fallen, saying fighting was continuing on its outskirts."
+    )
+    assert all(s.source_name != "the village" for s in statements)
+    assert {s.source_name for s in statements} == {"Military Forces of Ukraine (2019-)"}
+
+
+def test_what_is_said_does_not_open_with_the_wire_dateline():
+    statements = _statements(
+        "Russian drones hit Odesa\n\nKYIV, Oct 12 (AP) — Russia launched 42 drones at Ukraine overnight, the "
+        "Ukrainian air force said on Sunday."
+    )
+    (said,) = [s for s in statements if s.cue.text == "said"]
+    assert said.content.text.startswith("Russia launched 42 drones")

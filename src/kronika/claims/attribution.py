@@ -338,9 +338,19 @@ def _subject(tok, lex, cuts: list):
             break
         up = up.head
         subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+        if up.dep_ == "ccomp" and _speaks(up.head, lex):
+            # "X denied that the village had fallen, saying ...": the parse hangs the participle on
+            # the reported verb, whose subject tells nothing; the speaker goes on talking
+            subj = next((c for c in up.head.children if c.dep_ == "nsubj"), subj)
     if subj is not None and subj.dep_ == "csubj":
         return None
     return subj
+
+
+def _speaks(tok, lex) -> bool:
+    """A verb of saying or denying ("said", "denied", "told")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (lemma in lex.cue_verbs or lemma in lex.deny_verbs)
 
 
 def _verb_attributions(ctx: Context, sent, index: int, lex, quoted: Optional[list[Span]] = None) -> list[Attribution]:

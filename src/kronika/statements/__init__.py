@@ -83,7 +83,7 @@ def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claim
         source_name=_name(actor) if actor is not None else (ctx.text[named[0] : named[1]] if named else None),
         source_kind="anonymous" if a.kind == "anonymous" else "named",
         cue=_mention(ctx, a.cue),
-        content=_mention(ctx, a.content),
+        content=_mention(ctx, _reported(ctx, a.content)),
         quote=_mention(ctx, a.quote),
         kind=_kind(ctx, a),
         stance=stance(ctx, a),
@@ -99,6 +99,15 @@ def _statement(ctx: Context, a: Attribution, outer: Optional[Attribution], claim
         end=s.start + len(text),
         text=text,
     )
+
+
+def _reported(ctx: Context, span):
+    """``span`` without a wire dateline it opens with ("KYIV, Oct 12 (AP) — Russia launched ...")."""
+    if span is None or ctx.zone_at(span[0]) != "metadata":
+        return span
+    zone = next(z for z in ctx.zones if z.start <= span[0] < z.end and z.kind == "metadata")
+    start = min(zone.end, span[1])
+    return (start, span[1]) if start < span[1] else span
 
 
 _SHOWN_ZONES = ("title", "description", "related", "caption")
