@@ -359,3 +359,14 @@ def test_a_clock_time_naming_no_day_is_of_the_day_just_told():
         published="2026-03-14",
     )
     assert a.events and all(e.time is not None and e.time.start_date == dt.date(2026, 3, 13) for e in a.events)
+
+
+def test_a_time_hung_on_the_verb_of_saying_does_not_date_the_event():
+    import kronika
+
+    a = kronika.analyze(
+        "Gunmen killed at least 12 police officers in an attack on a checkpoint in southern Chad on Saturday, "
+        "officials said, in one of the deadliest assaults on the security forces this year.",
+        published="2025-08-04",
+    )
+    assert [str(e.time.start_date) for e in a.events] == ["2025-08-02"]

@@ -259,6 +259,24 @@ def _clock_only(t: TimeSpan) -> bool:
     return t.granularity == "time" and t.anchor == "publication" and _CLOCK_ONLY.fullmatch(t.text.strip()) is not None
 
 
+_SAYING = frozenset({"say", "tell", "add", "report", "announce", "state", "claim", "confirm"})
+
+
+def _of_saying(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
+    """Whether time ``t`` hangs on a verb of saying between it and the clause at [start, end)
+    ("killed 23 soldiers on Saturday, sources said, in the deadliest attack this year": the parse
+    hangs "this year" on "said"): it dates the saying, or frames the report, not the clause."""
+    head, tok = _head(ctx, start, end), _head(ctx, t.start, t.end)
+    if head is None or tok is None:
+        return False
+    for up in tok.ancestors:  # from the time upward: the clause's head first, or a verb of saying
+        if up.i == head.i:
+            return False
+        if up.pos_ == "VERB" and up.lemma_.lower() in _SAYING:
+            return True
+    return False
+
+
 def _recent_day(ctx: Context, sentence: int) -> Optional[TimeSpan]:
     """The day a clock time naming none is of: the paragraph's narrative time, else the last day
     told in the three sentences before (news paragraphs are often one sentence long)."""
@@ -281,7 +299,8 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
     times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t) and ctx.reporting(t.start)]
-    found = closest(ctx, [t for t in times if _may_date(ctx, t, start, end)], start, end)
+    dating = [t for t in times if _may_date(ctx, t, start, end)]
+    found = closest(ctx, [t for t in dating if not _of_saying(ctx, t, start, end)] or dating, start, end)
     if found is not None and _clock_only(found):
         found = _recent_day(ctx, sentence) or found  # "at around noon": of the day just told
     if found is None:
