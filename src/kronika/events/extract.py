@@ -48,6 +48,7 @@ from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.protests import crowd_violence, deaths_at_protests, force_on_protesters
 from kronika.events.targets import attacks_on_civilians, attacks_on_property
 from kronika.events.split import split_by_place
+from kronika.events.subacts import sub_acts
 from kronika.events.tolls import (
     casualty_mentions,
     one_toll_per_killing,
@@ -61,8 +62,10 @@ from kronika.records import Event
 def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention: clause mentions
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
-    events dropped → one death for one person killed → mentions grouped → past context marked → the article's focus for events no
-    mention places → never one actor on both sides → the side a source blames → the last attacker for strikes that name none
+    events dropped → one death for one person killed → what was done in the course of an attack
+    folded into it → mentions grouped → past context marked → the article's focus for events no
+    mention places → never one actor on both sides → the side a source blames → the last attacker
+    for strikes that name none
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
     the defending country for interceptions → the lead event marked → the lead's day for events the
     report does not date."""
@@ -75,7 +78,7 @@ def extract_events(ctx: Context) -> list[Event]:
     )
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
-    events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, mentions))))
+    events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
     events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))

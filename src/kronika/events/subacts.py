@@ -1,0 +1,59 @@
+"""What attackers did in the course of an attack is that attack, not an event of its own.
+
+"Hundreds of fighters stormed the base, torching vehicles and seizing weapons": ACLED codes one
+attack; the vehicles burnt and the weapons taken are part of it, not a looting and a "Disrupted
+weapons use" beside it. A mention of such a lesser act (:data:`SUB_ACTS`) whose verb is a
+participle or a coordinated verb of an act of violence, with no subject of its own, is folded into
+that act's mention (it stays one of the event's mentions).
+"""
+
+from __future__ import annotations
+
+from kronika.context import Context
+from kronika.events.corefer import merge
+from kronika.records import Event
+
+# what armed men do in the course of an attack
+SUB_ACTS = {"Looting/property destruction", "Disrupted weapons use"}
+_VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+def _trigger_token(ctx: Context, e: Event):
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _main_act(tok):
+    """The verb ``tok`` is done in the course of: "stormed ..., torching" (a participle), "stormed
+    the base and torched vehicles" (a coordinated verb with no subject of its own)."""
+    if tok is None or tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.tag_ == tok.tag_ == "VBG":
+        tok = tok.head  # "torching vehicles and seizing weapons": both in the course of the attack
+    if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB" and (tok.dep_ == "conj" or tok.tag_ == "VBG"):
+        return tok.head
+    return None
+
+
+def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """``mentions`` with each lesser act done in the course of an attack folded into it."""
+    if not any(m.sub_event_type in SUB_ACTS for m in mentions):
+        return mentions
+    by_token = {}
+    for k, m in enumerate(mentions):
+        tok = _trigger_token(ctx, m)
+        if tok is not None and m.event_type in _VIOLENCE and m.status == "occurred":
+            by_token.setdefault(tok.i, k)
+    out, folded = list(mentions), set()
+    for k, m in enumerate(mentions):
+        if m.sub_event_type not in SUB_ACTS:
+            continue
+        head = _main_act(_trigger_token(ctx, m))
+        main = by_token.get(head.i) if head is not None else None
+        if main is not None and main not in folded:
+            out[main] = merge(ctx, out[main], m)
+            folded.add(k)
+    return [m for k, m in enumerate(out) if k not in folded]
+
+
+__all__ = ["SUB_ACTS", "sub_acts"]
