@@ -93,3 +93,20 @@ def test_non_events(text, expected):
 )
 def test_what_was_done_without_a_fight_had_none(text, expected):
     assert [(e.sub_event_type, e.status) for e in kronika.analyze(text, published="2025-03-10").events] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a running total since an event told in a clause: a claim, no event
+        ("More than 400 people have been killed in the north since the war began in March 2023.", []),
+        ("Dozens of soldiers have been killed in the region since the insurgency began.", []),
+        # news measured against the war, and a total since a recent day, stay events
+        (
+            "Russia has launched one of the largest drone attacks on Kyiv since the war began, officials said.",
+            [("Air/drone strike", "occurred")],
+        ),
+    ],
+)
+def test_a_total_since_an_event_long_ago_is_no_event(text, expected):
+    assert _events(text) == expected

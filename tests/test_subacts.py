@@ -31,3 +31,11 @@ def test_the_same_act_done_apart_is_an_event():
         "seized a cache of weapons in Peshawar."
     )
     assert "Disrupted weapons use" in _types(text)
+
+
+def test_an_attack_that_killed_is_not_retyped_by_the_hostages_it_took():
+    text = (
+        "More than 20,000 people have been killed in the south since the war began on May 3, 2024, when rebels "
+        "attacked the north of Kivu, killing about 900 people and taking 200 hostages."
+    )
+    assert _types(text) == ["Attack"]

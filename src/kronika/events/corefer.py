@@ -312,7 +312,9 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     more_severe = (
         sub in _SEVERITY and m.sub_event_type in _SEVERITY and _SEVERITY.index(m.sub_event_type) > _SEVERITY.index(sub)
     )
-    if (typed_by_default(ev) and not typed_by_default(m)) or more_severe:
+    # people taken in an attack that killed do not make it an abduction (ACLED codes the attack)
+    taken = m.sub_event_type == "Abduction/forced disappearance" and bool(ev.fatalities)
+    if (typed_by_default(ev) and not typed_by_default(m) and not taken) or more_severe:
         upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind, disorder_type=m.disorder_type)
     upd["place"] = _better_place(ev.place, m.place)
     upd["time"] = _better_time(ev.time, m.time)

@@ -238,8 +238,29 @@ def cumulative(ctx: Context, ev: Event, tok) -> bool:
     t = ev.time
     if t is not None and t.bound == "since" and t.start_date is not None and ctx.published is not None:
         return t.start_date < ctx.published - dt.timedelta(days=_LONG_RUN_DAYS)  # "since October", not "since Sunday"
+    if _since_long_ago(ctx, verb):
+        return True
     day = ev.time is not None and not ev.time.defaulted and ev.time.granularity == "day"
     return max(ev.fatalities or 0, _running_toll(ctx, ev)) >= _CUMULATIVE_FLOOR and not day
+
+
+def _since_long_ago(ctx: Context, verb) -> bool:
+    """The perfect runs from an event told in a "since" clause ("have been killed since the war
+    began in March 2023", "since the protests erupted"): a running total, unless that clause dates
+    its start to the last few days ("since the shelling began on Sunday"), or measures a superlative
+    ("one of the largest attacks since the war began" is news)."""
+    if any(t.tag_ == "JJS" or t.lower_ == "most" for t in verb.subtree):
+        return False
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            told = [t for t in ctx.times if lo <= t.start < hi]
+            if not told:
+                return True
+            if ctx.published is None or any(t.start_date is None for t in told):
+                return False  # a day that cannot be placed ("on Tuesday" with no publication date)
+            return min(t.start_date for t in told) < ctx.published - dt.timedelta(days=_LONG_RUN_DAYS)
+    return False
 
 
 def _running_toll(ctx: Context, ev: Event) -> int:

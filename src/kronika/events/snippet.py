@@ -205,7 +205,14 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
                 cue = cue_span(sent.text, code)
                 own = cue is not None and e.start <= sent.start_char + cue[0] < e.end  # a cue in its own clause
                 own = own and not _aimed_at(ctx, sent.start_char + cue[0], sent.start_char + cue[1])
-                if name != e.sub_event_type and code in scores and own and info["event_type"] in _VIOLENCE:
+                killed = name == "Abduction/forced disappearance" and bool(e.fatalities)  # an attack that killed
+                if (
+                    name != e.sub_event_type
+                    and code in scores
+                    and own
+                    and info["event_type"] in _VIOLENCE
+                    and not killed
+                ):
                     e = retype(e, name)
         out.append(e)
     return out

@@ -4,7 +4,7 @@
 attack; the vehicles burnt and the weapons taken are part of it, not a looting and a "Disrupted
 weapons use" beside it. A mention of such a lesser act (:data:`SUB_ACTS`) whose verb is a
 participle or a coordinated verb of an act of violence, with no subject of its own, is folded into
-that act's mention (it stays one of the event's mentions).
+that act's mention (it stays one of the event's mentions), which keeps the attack's type.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kronika.context import Context
 from kronika.events.corefer import merge
 from kronika.records import Event
 
-# what armed men do in the course of an attack
+# what armed men do in the course of an attack (people taken stay an abduction of their own)
 SUB_ACTS = {"Looting/property destruction", "Disrupted weapons use"}
 _VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
@@ -50,9 +50,11 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
             continue
         head = _main_act(_trigger_token(ctx, m))
         main = by_token.get(head.i) if head is not None else None
-        if main is not None and main not in folded:
-            out[main] = merge(ctx, out[main], m)
-            folded.add(k)
+        if main is None or main in folded:
+            continue
+        kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
+        out[main] = merge(ctx, out[main], m).model_copy(update=kept)
+        folded.add(k)
     return [m for k, m in enumerate(out) if k not in folded]
 
 
