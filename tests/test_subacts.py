@@ -39,3 +39,12 @@ def test_an_attack_that_killed_is_not_retyped_by_the_hostages_it_took():
         "attacked the north of Kivu, killing about 900 people and taking 200 hostages."
     )
     assert _types(text) == ["Attack"]
+
+
+def test_hostages_taken_in_an_attack_that_killed_are_the_attack():
+    assert _types(
+        "Gunmen attacked a village in Zamfara state on Sunday, killing 12 people and abducting 30 others."
+    ) == ["Attack"]
+    assert _types("Gunmen attacked a village in Zamfara state on Sunday and abducted 30 people.") == [
+        "Abduction/forced disappearance"
+    ]

@@ -4,7 +4,8 @@
 attack; the vehicles burnt and the weapons taken are part of it, not a looting and a "Disrupted
 weapons use" beside it. A mention of such a lesser act (:data:`SUB_ACTS`) whose verb is a
 participle or a coordinated verb of an act of violence, with no subject of its own, is folded into
-that act's mention (it stays one of the event's mentions), which keeps the attack's type.
+that act's mention (it stays one of the event's mentions), which keeps the attack's type; so is
+an abduction in the course of an attack that killed.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from kronika.context import Context
 from kronika.events.corefer import merge
 from kronika.records import Event
 
-# what armed men do in the course of an attack (people taken stay an abduction of their own)
+# what armed men do in the course of an attack; people taken in an attack that killed are part of
+# it too (ACLED codes the attack: "stormed the town, killing 120 and taking 25 hostages")
 SUB_ACTS = {"Looting/property destruction", "Disrupted weapons use"}
+_ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 
@@ -37,7 +40,7 @@ def _main_act(tok):
 
 def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
     """``mentions`` with each lesser act done in the course of an attack folded into it."""
-    if not any(m.sub_event_type in SUB_ACTS for m in mentions):
+    if not any(m.sub_event_type in SUB_ACTS or m.sub_event_type == _ABDUCTION for m in mentions):
         return mentions
     by_token = {}
     for k, m in enumerate(mentions):
@@ -46,11 +49,11 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
             by_token.setdefault(tok.i, k)
     out, folded = list(mentions), set()
     for k, m in enumerate(mentions):
-        if m.sub_event_type not in SUB_ACTS:
+        if m.sub_event_type not in SUB_ACTS and m.sub_event_type != _ABDUCTION:
             continue
         head = _main_act(_trigger_token(ctx, m))
         main = by_token.get(head.i) if head is not None else None
-        if main is None or main in folded:
+        if main is None or main in folded or (m.sub_event_type == _ABDUCTION and not out[main].fatalities):
             continue
         kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
         out[main] = merge(ctx, out[main], m).model_copy(update=kept)
