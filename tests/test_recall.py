@@ -1,0 +1,56 @@
+"""Events a report tells that were missed or folded into another: an attack and the reprisal
+against its authors, a deal a ceasefire names, a protest camp, a government overthrown, forces
+put on alert. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import kronika
+import pytest
+
+from tests.conftest import main_type
+
+
+def _events(text: str, published: str = "2025-03-10"):
+    return kronika.analyze(text, published=published).events
+
+
+def test_an_attack_and_the_reprisal_against_its_authors_are_two_events():
+    text = (
+        "On May 4, 2025, a drone attack killed two Dutch soldiers at a base in northern Mali.\n\n"
+        "At my direction, on May 4, 2025, Dutch forces conducted strikes against facilities in northern Mali "
+        "used by the group responsible."
+    )
+    strikes = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2
+    assert {(e.actor1 and e.actor1.name) is None for e in strikes} == {True, False}
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("The president spoke about the ceasefire deal in Yemen last week.", "Agreement"),
+        (
+            "At a protest camp set up outside the parliament in Lima, relatives of the missing said they were angry.",
+            "Peaceful protest",
+        ),
+        (
+            "Rebels overthrew President Aldo Mensah of Togo in March, the ministry said.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The army toppled the government of Chad on Wednesday.", "Change to group/activity"),
+        ("Pyongyang put its troops on high alert on Friday.", "Change to group/activity"),
+    ],
+)
+def test_missed_wordings(text, sub):
+    assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The manager put the workers on alert before the audit.",
+        "The fans overthrew the tables in the bar.",
+    ],
+)
+def test_not_events(text):
+    assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == []
