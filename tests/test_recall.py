@@ -54,3 +54,28 @@ def test_missed_wordings(text, sub):
 )
 def test_not_events(text):
     assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == []
+
+
+def test_one_of_the_attacks_told_is_an_event():
+    text = (
+        "Last week the group claimed four attacks in Mali and Niger. "
+        "One of them was an IED attack on an army truck near Menaka."
+    )
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in _events(text)]
+
+
+def test_crowds_a_video_shows_banging_pots_and_both_ends_of_a_range():
+    text = "Videos from across the country, from Valencia to Maracay, show crowds banging their pots on Monday night."
+    events = [e for e in _events(text) if e.sub_event_type == "Peaceful protest"]
+    assert sorted(e.place.name for e in events) == ["Maracay", "Valencia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was an attack on democracy, the senator said.",
+        "The chef was banging the drum for local produce.",
+    ],
+)
+def test_more_not_events(text):
+    assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == []

@@ -34,6 +34,9 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     top = root
     while top.dep_ in _LIST_DEPS and top.head.i != top.i and top.head.i in by_token:
         top = top.head
+    ends = _range_ends(top)
+    if ends and all(t.i in by_token for t in ends):
+        top = ends[0]  # "from Charallave to Caucagüita", the two ends hung on "from"
     found, todo = {}, [top]
     while todo:
         tok = todo.pop()
@@ -44,6 +47,7 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
                 todo.append(c)  # through a name read otherwise ("Moscow, Belgorod, Tula": Belgorod an actor here)
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
+        todo.extend(t for t in _range_ends(tok)[1:] if t.i in by_token and t.i not in found and tok.i in by_token)
     places = [found[i] for i in sorted(found)]
     if place not in places:
         return [place]
@@ -52,6 +56,18 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     if sum(p.level in _WHOLE_COUNTRIES for p in places) > 1:
         return [place]  # "attacks on U.S. forces in Iraq and Syria": a list of countries is no list of events
     return places
+
+
+def _range_ends(tok) -> list:
+    """The two ends of "from X to Y" when the parse hung "to" on "from" (X first), else none."""
+    frm = tok.head if tok.dep_ == "pobj" else None
+    if frm is not None and frm.lower_ == "to" and frm.head.lower_ == "from":
+        frm = frm.head
+    if frm is None or frm.lower_ != "from":
+        return []
+    first = [g for g in frm.children if g.dep_ == "pobj"]
+    last = [g for c in frm.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return [first[0], last[0]] if first and last else []
 
 
 def _included(ctx: Context, m: Event, by_token: dict) -> list[Place]:

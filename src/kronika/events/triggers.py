@@ -187,9 +187,25 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
+        if tok.dep_ == "attr" and _one_of_those_told(head, lex):
+            return False  # "one of them was an IED attack", "the deadliest was a car bombing"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+def _seen_doing(tok, lex: Lexicon) -> bool:
+    """The doers a video or a witness shows doing it ("videos show crowds banging their pots",
+    "footage showed soldiers firing on the march"): the act seen, not a description."""
+    seen = tok.head
+    return seen.dep_ == "dobj" and seen.head.lemma_.lower() in lex.words["perception_verbs"]
+
+
+def _one_of_those_told(verb, lex: Lexicon) -> bool:
+    """The copula's subject picks one of the events just told ("one of them", "the first", "the
+    deadliest"): what it is, is that event."""
+    subj = child(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in lex.words["instance_subjects"]
 
 
 def _takes_part(verb) -> bool:
@@ -413,7 +429,13 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         return True
     if _another_sense(tok, trig, run):
         return True  # "would hit Burundi's economy", "the storm killed three", "the talks broke down"
-    if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
+    if (
+        verb
+        and tok.tag_ == "VBG"
+        and tok.dep_ == "acl"
+        and tok.head.tag_.startswith("NN")
+        and not _seen_doing(tok, lex)
+    ):
         return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if (
         trig.sub_event_type == "Change to group/activity"
