@@ -79,3 +79,12 @@ def test_crowds_a_video_shows_banging_pots_and_both_ends_of_a_range():
 )
 def test_more_not_events(text):
     assert [e.sub_event_type for e in _events(text) if e.status == "occurred"] == []
+
+
+def test_names_beside_the_kind_of_place_are_a_list():
+    text = (
+        "Exiled students have held smaller protests elsewhere, including in Paris, the Canadian cities "
+        "Toronto and Montreal and the Danish capital Copenhagen."
+    )
+    places = {e.place.name for e in _events(text) if e.sub_event_type == "Peaceful protest"}
+    assert {"Toronto", "Montréal", "Copenhagen"} <= places

@@ -14,6 +14,7 @@ import hashlib
 
 from kronika.context import Context
 from kronika.events.corefer import place_contains
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Event, Place
 
 _LIST_DEPS = {"conj", "appos"}
@@ -32,8 +33,9 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     if root is None:
         return [place]
     top = root
-    while top.dep_ in _LIST_DEPS and top.head.i != top.i and top.head.i in by_token:
-        top = top.head
+    kinds = set(load_lexicon().words["place_nouns"])
+    while top.dep_ in _LIST_DEPS and top.head.i != top.i and (top.head.i in by_token or top.head.lower_ in kinds):
+        top = top.head  # up to the list's first place, through "the cities" of "Paris, the cities Toronto and ..."
     ends = _range_ends(top)
     if ends and all(t.i in by_token for t in ends):
         top = ends[0]  # "from Charallave to Caucagüita", the two ends hung on "from"
@@ -43,8 +45,9 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
         if tok.i in by_token:
             found[tok.i] = by_token[tok.i]
         for c in tok.children:
-            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN"):
+            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN" or c.lower_ in kinds):
                 todo.append(c)  # through a name read otherwise ("Moscow, Belgorod, Tula": Belgorod an actor here)
+                # or the kind of place that a name stands beside ("the Australian cities Melbourne and Sydney")
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
         todo.extend(t for t in _range_ends(tok)[1:] if t.i in by_token and t.i not in found and tok.i in by_token)
