@@ -88,3 +88,12 @@ def test_names_beside_the_kind_of_place_are_a_list():
     )
     places = {e.place.name for e in _events(text) if e.sub_event_type == "Peaceful protest"}
     assert {"Toronto", "Montréal", "Copenhagen"} <= places
+
+
+def test_the_deal_reached_today_is_an_agreement():
+    text = "Under the deal reached today, the shelling across the river will stop at midnight."
+    assert [e.sub_event_type for e in _events(text)] == ["Agreement"]
+
+
+def test_what_a_call_aims_to_end_is_still_no_event():
+    assert list(_events("The envoy called for an end to the attacks on shipping.")) == []

@@ -194,6 +194,23 @@ def generic_noun(tok, lex: Lexicon) -> bool:
     return False
 
 
+def _names_its_object(tok) -> bool:
+    """A past participle after its noun names what was done to the noun ("the deal reached today",
+    "the prisoners handed over on Friday"): the noun is its object."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN")
+
+
+def _deal_made(tok, trig: Trigger) -> bool:
+    """ "the deal reached today", "the accord sealed in Doha": the participle reports the agreement
+    it follows (not "the hostages released", a deal's terms)."""
+    return (
+        trig.sub_event_type == "Agreement"
+        and trig.kind is None
+        and _names_its_object(tok)
+        and tok.head.lemma_.lower() in trig.requires_object
+    )
+
+
 def _seen_doing(tok, lex: Lexicon) -> bool:
     """The doers a video or a witness shows doing it ("videos show crowds banging their pots",
     "footage showed soldiers firing on the march"): the act seen, not a description."""
@@ -271,6 +288,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.sub_event_type == "Agreement" and is_verb(tok):
         objs = objs | _left(tok)  # an agreement left is an agreement's object
+    if trig.sub_event_type == "Agreement" and _names_its_object(tok):
+        objs = objs | {tok.head.lemma_.lower(), tok.head.lower_}  # "the deal reached today": the deal reached
     if trig.requires_object and not (objs & trig.requires_object):
         return True
     if trig.requires_military_object and not (objs & lex.military_nouns):
@@ -423,8 +442,9 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and prep_obj(tok, "by") is None
         and child(tok, "agent") is None
         and not _root_verb_misread(tok, lex)
+        and not _deal_made(tok, trig)
     ):
-        return True  # descriptive participle: "the captured soldier", "300 people killed"
+        return True  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
     if verb and tok.dep_ == "amod":
         return True
     if _another_sense(tok, trig, run):
