@@ -97,3 +97,10 @@ def test_the_deal_reached_today_is_an_agreement():
 
 def test_what_a_call_aims_to_end_is_still_no_event():
     assert list(_events("The envoy called for an end to the attacks on shipping.")) == []
+
+
+def test_cover_fire_is_a_fight():
+    assert (
+        main_type("Police provided cover fire as the convoy left the hospital in Jacmel on Tuesday.") == "Armed clash"
+    )
+    assert list(_events("The book's cover caught fire.")) == []
