@@ -104,3 +104,8 @@ def test_cover_fire_is_a_fight():
         main_type("Police provided cover fire as the convoy left the hospital in Jacmel on Tuesday.") == "Armed clash"
     )
     assert list(_events("The book's cover caught fire.")) == []
+
+
+def test_a_deal_hammered_out():
+    assert main_type("The two sides hammered out a ceasefire in Doha on Monday.") == "Agreement"
+    assert list(_events("The coach hammered out a plan for the new season.")) == []
