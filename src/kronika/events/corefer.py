@@ -176,6 +176,8 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         or _km(ev.place, m.place) > TOWN_KM
     ):
         return True  # a toll joins the strike of its own town only
+    if _sides_swapped(ev, m):
+        return True  # an attack on a force and the force's strike back are two events
     if headline:
         return False
     return not (
@@ -183,6 +185,19 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         and _actors_agree(ev.actor1, m.actor1)
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
+
+
+def _same_side(x, y) -> bool:
+    """Two actors known to be one: the same dictionary entry, or the same name."""
+    if x is None or y is None or _victims_only(x) or _victims_only(y):
+        return False
+    return x.actor_id == y.actor_id if x.actor_id and y.actor_id else x.name == y.name
+
+
+def _sides_swapped(ev: Event, m: Event) -> bool:
+    """One mention's attacker is the other's target ("a drone attack killed a US contractor ... US
+    forces conducted strikes"): a side is never both, so they tell an attack and a reprisal."""
+    return _same_side(ev.actor2, m.actor1) or _same_side(ev.actor1, m.actor2)
 
 
 def _victims_only(a) -> bool:

@@ -195,6 +195,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban", "pause", "lull"}
+# prepositions of an adjunct that sets the scene of what ends ("under the deal reached today, the fighting will end")
+_SETTING_PREPS = {"under", "after", "since", "despite", "following", "amid", "during"}
 
 
 _OUGHT = {"should", "must", "ought"}
@@ -219,6 +221,8 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             return True  # "bring an end to the fighting", "put a stop to the attacks"
         if x.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
             return False  # "banned the rally, but thousands marched": a clause of its own
+        if x.dep_ == "prep" and x.lower_ in _SETTING_PREPS:
+            return False  # "under the deal reached today, the fighting will end": the setting, not what ends
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return True

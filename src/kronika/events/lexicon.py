@@ -78,6 +78,8 @@ class _Words(Strict):
     series_modifiers: list[str]
     counting_nouns: list[str]
     series_nouns: list[str]
+    instance_subjects: list[str]
+    perception_verbs: list[str]
     ongoing_verbs: list[str]
     bare_plurals: list[str]
     killing_verbs: list[str]

@@ -14,6 +14,7 @@ import hashlib
 
 from kronika.context import Context
 from kronika.events.corefer import place_contains
+from kronika.events.lexicon import load_lexicon
 from kronika.records import Event, Place
 
 _LIST_DEPS = {"conj", "appos"}
@@ -32,18 +33,24 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     if root is None:
         return [place]
     top = root
-    while top.dep_ in _LIST_DEPS and top.head.i != top.i and top.head.i in by_token:
-        top = top.head
+    kinds = set(load_lexicon().words["place_nouns"])
+    while top.dep_ in _LIST_DEPS and top.head.i != top.i and (top.head.i in by_token or top.head.lower_ in kinds):
+        top = top.head  # up to the list's first place, through "the cities" of "Paris, the cities Toronto and ..."
+    ends = _range_ends(top)
+    if ends and all(t.i in by_token for t in ends):
+        top = ends[0]  # "from Charallave to Caucagüita", the two ends hung on "from"
     found, todo = {}, [top]
     while todo:
         tok = todo.pop()
         if tok.i in by_token:
             found[tok.i] = by_token[tok.i]
         for c in tok.children:
-            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN"):
+            if c.dep_ in _LIST_DEPS and (c.i in by_token or c.pos_ == "PROPN" or c.lower_ in kinds):
                 todo.append(c)  # through a name read otherwise ("Moscow, Belgorod, Tula": Belgorod an actor here)
+                # or the kind of place that a name stands beside ("the Australian cities Melbourne and Sydney")
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
+        todo.extend(t for t in _range_ends(tok)[1:] if t.i in by_token and t.i not in found and tok.i in by_token)
     places = [found[i] for i in sorted(found)]
     if place not in places:
         return [place]
@@ -52,6 +59,18 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
     if sum(p.level in _WHOLE_COUNTRIES for p in places) > 1:
         return [place]  # "attacks on U.S. forces in Iraq and Syria": a list of countries is no list of events
     return places
+
+
+def _range_ends(tok) -> list:
+    """The two ends of "from X to Y" when the parse hung "to" on "from" (X first), else none."""
+    frm = tok.head if tok.dep_ == "pobj" else None
+    if frm is not None and frm.lower_ == "to" and frm.head.lower_ == "from":
+        frm = frm.head
+    if frm is None or frm.lower_ != "from":
+        return []
+    first = [g for g in frm.children if g.dep_ == "pobj"]
+    last = [g for c in frm.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return [first[0], last[0]] if first and last else []
 
 
 def _included(ctx: Context, m: Event, by_token: dict) -> list[Place]:

@@ -187,9 +187,42 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
         if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
+        if tok.dep_ == "attr" and _one_of_those_told(head, lex):
+            return False  # "one of them was an IED attack", "the deadliest was a car bombing"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+def _names_its_object(tok) -> bool:
+    """A past participle after its noun names what was done to the noun ("the deal reached today",
+    "the prisoners handed over on Friday"): the noun is its object."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN")
+
+
+def _deal_made(tok, trig: Trigger) -> bool:
+    """ "the deal reached today", "the accord sealed in Doha": the participle reports the agreement
+    it follows (not "the hostages released", a deal's terms)."""
+    return (
+        trig.sub_event_type == "Agreement"
+        and trig.kind is None
+        and _names_its_object(tok)
+        and tok.head.lemma_.lower() in trig.requires_object
+    )
+
+
+def _seen_doing(tok, lex: Lexicon) -> bool:
+    """The doers a video or a witness shows doing it ("videos show crowds banging their pots",
+    "footage showed soldiers firing on the march"): the act seen, not a description."""
+    seen = tok.head
+    return seen.dep_ == "dobj" and seen.head.lemma_.lower() in lex.words["perception_verbs"]
+
+
+def _one_of_those_told(verb, lex: Lexicon) -> bool:
+    """The copula's subject picks one of the events just told ("one of them", "the first", "the
+    deadliest"): what it is, is that event."""
+    subj = child(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in lex.words["instance_subjects"]
 
 
 def _takes_part(verb) -> bool:
@@ -255,6 +288,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.sub_event_type == "Agreement" and is_verb(tok):
         objs = objs | _left(tok)  # an agreement left is an agreement's object
+    if trig.sub_event_type == "Agreement" and _names_its_object(tok):
+        objs = objs | {tok.head.lemma_.lower(), tok.head.lower_}  # "the deal reached today": the deal reached
     if trig.requires_object and not (objs & trig.requires_object):
         return True
     if trig.requires_military_object and not (objs & lex.military_nouns):
@@ -407,13 +442,20 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and prep_obj(tok, "by") is None
         and child(tok, "agent") is None
         and not _root_verb_misread(tok, lex)
+        and not _deal_made(tok, trig)
     ):
-        return True  # descriptive participle: "the captured soldier", "300 people killed"
+        return True  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
     if verb and tok.dep_ == "amod":
         return True
     if _another_sense(tok, trig, run):
         return True  # "would hit Burundi's economy", "the storm killed three", "the talks broke down"
-    if verb and tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
+    if (
+        verb
+        and tok.tag_ == "VBG"
+        and tok.dep_ == "acl"
+        and tok.head.tag_.startswith("NN")
+        and not _seen_doing(tok, lex)
+    ):
         return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if (
         trig.sub_event_type == "Change to group/activity"
