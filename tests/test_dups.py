@@ -67,3 +67,22 @@ def test_rallies_in_two_towns_stay_apart():
     )
     rallies = [e for e in _events(text) if e.sub_event_type == "Peaceful protest"]
     assert sorted(e.place.name for e in rallies) == ["Barcelona", "Madrid"]
+
+
+def test_a_spokesman_read_as_the_attacker_tells_no_side_apart():
+    text = (
+        "Israeli air strikes hit Hezbollah positions in southern Lebanon on Thursday, the army said. "
+        "Army spokesman Daniel Harel said its forces had attacked and raided Hezbollah weapons depots."
+    )
+    (strike,) = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1.name.startswith("Military Forces of Israel")
+    assert {"strikes", "attacked", "raided"} <= set(_triggers(strike))
+
+
+def test_two_named_victims_are_two_attacks():
+    text = (
+        "Gunmen shot dead journalist Anna Petrenko in Odesa on Friday. "
+        "Hours later, gunmen shot dead lawyer Ivan Moroz in Odesa."
+    )
+    attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
+    assert len(attacks) == 2

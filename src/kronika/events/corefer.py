@@ -154,6 +154,13 @@ def _actors_agree(x, y) -> bool:
     return x.name == y.name
 
 
+def _unknown_person(a) -> bool:
+    """An attacker the dictionary does not know as a person ("spokesman Avichay Adraee said its
+    forces had attacked"): a commander or a spokesman of either side, who tells no side apart (a
+    victim named apart still does)."""
+    return a is not None and a.kind == "person" and a.actor_id is None
+
+
 def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> bool:
     """Whether something tells ``m`` apart from ``ev``. A headline names its event loosely (a
     country for a town, a target left out): only its status, type family and day count."""
@@ -180,7 +187,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return False
     return not (
         places_agree(ev.place, m.place)
-        and _actors_agree(ev.actor1, m.actor1)
+        and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
 
