@@ -86,3 +86,13 @@ def test_two_named_victims_are_two_attacks():
     )
     attacks = [e for e in _events(text) if e.sub_event_type == "Attack"]
     assert len(attacks) == 2
+
+
+def test_the_protests_are_those_told_as_protests_not_a_rally_told_in_between():
+    text = (
+        "Students protested in Dhaka on Tuesday against job quotas. In Chittagong, workers rallied on "
+        "Tuesday for higher wages. The protests were peaceful, officials said."
+    )
+    by_place = {e.place.name: _triggers(e) for e in _events(text) if e.sub_event_type == "Peaceful protest"}
+    assert by_place["Dhaka"] == ["protested", "protests"]
+    assert by_place["Chattogram"] == ["rallied"]

@@ -216,11 +216,12 @@ def _token(ctx: Context, m: Event):
     return span.root if span is not None and len(span) else None
 
 
-def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> set[tuple[int, int]]:
+def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
     """Mentions told as happening in an event the text refers back to ("troops were captured
     during the battle", "700 people were detained in the protests"): part of that event, they
-    name it as loosely as the anaphoric noun does (the triggers of such mentions)."""
-    out = set()
+    name it as loosely as the anaphoric noun does (the trigger of each such mention, and the
+    anaphoric noun's)."""
+    out = {}
     by_sentence: dict[int, list[Event]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -234,7 +235,7 @@ def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> set[tuple[int, 
             for m in group:
                 tok = _token(ctx, m)
                 if m is not a and tok is not None and prep.head.i == tok.i:
-                    out.add((m.trigger.start, m.trigger.end))
+                    out[(m.trigger.start, m.trigger.end)] = (a.trigger.start, a.trigger.end)
     return out
 
 
@@ -386,10 +387,10 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
         loose = not listed and (headline or _anaphoric(ctx, m) or (m.trigger.start, m.trigger.end) in set_in)
         probe = _without_borrowed_time(ctx, m) if loose else m
-        for i in range(len(events)) if headline else range(len(events) - 1, -1, -1):
+        for i in _candidates(ctx, events, m, headline, loose):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
-                break  # events come in order of first mention: the rest are further back
+                continue  # too far back
             if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
                 continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
@@ -401,6 +402,26 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         else:
             events[target] = merge(ctx, events[target], m, loose)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _lemma(ctx: Context, start: int, end: int) -> str:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ""
+
+
+def _candidates(ctx: Context, events: list[Event], m: Event, headline: bool, loose: bool) -> list[int]:
+    """The events ``m`` may be a mention of, in the order they are tried: a headline's from the
+    first; any other's from the latest back, and for "the protests" first the demonstrations the
+    text has named with the same word ("students protested across the country"), not a rally
+    elsewhere told in between."""
+    if headline:
+        return list(range(len(events)))
+    back = list(range(len(events) - 1, -1, -1))
+    if not loose or _family(m) != "Demonstrations":
+        return back
+    word = _lemma(ctx, m.trigger.start, m.trigger.end)
+    same = [i for i in back if word in {_lemma(ctx, *k) for k in _triggers(events[i])}]
+    return same + [i for i in back if i not in same]
 
 
 def _unit(ev: Event):
