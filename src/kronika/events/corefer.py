@@ -102,8 +102,8 @@ def place_contains(big: Place, small: Place) -> bool:
 
 
 def places_agree(a: Optional[Place], b: Optional[Place]) -> bool:
-    if a is None or b is None:
-        return True
+    if a is None or b is None or "continent" in (a.level, b.level):
+        return True  # a continent ("supporting Europe") places no event
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     if (a.name or a.text) == (b.name or b.text):
@@ -154,6 +154,13 @@ def _actors_agree(x, y) -> bool:
     return x.name == y.name
 
 
+def _unknown_person(a) -> bool:
+    """An attacker the dictionary does not know as a person ("spokesman Avichay Adraee said its
+    forces had attacked"): a commander or a spokesman of either side, who tells no side apart (a
+    victim named apart still does)."""
+    return a is not None and a.kind == "person" and a.actor_id is None
+
+
 def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> bool:
     """Whether something tells ``m`` apart from ``ev``. A headline names its event loosely (a
     country for a town, a target left out): only its status, type family and day count."""
@@ -182,7 +189,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return False
     return not (
         places_agree(ev.place, m.place)
-        and _actors_agree(ev.actor1, m.actor1)
+        and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
 
@@ -216,6 +223,37 @@ def _anaphoric(ctx: Context, m: Event) -> bool:
     )
 
 
+_SETTING_PREPS = {"during", "in", "at", "amid", "throughout"}
+
+
+def _token(ctx: Context, m: Event):
+    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
+    """Mentions told as happening in an event the text refers back to ("troops were captured
+    during the battle", "700 people were detained in the protests"): part of that event, they
+    name it as loosely as the anaphoric noun does (the trigger of each such mention, and the
+    anaphoric noun's)."""
+    out = {}
+    by_sentence: dict[int, list[Event]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for group in by_sentence.values():
+        hosts = [a for a in group if _anaphoric(ctx, a)]
+        for a in hosts:
+            noun = _token(ctx, a)
+            prep = noun.head if noun is not None else None
+            if prep is None or prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
+                continue
+            for m in group:
+                tok = _token(ctx, m)
+                if m is not a and tok is not None and prep.head.i == tok.i:
+                    out[(m.trigger.start, m.trigger.end)] = (a.trigger.start, a.trigger.end)
+    return out
+
+
 def tie(ev: Event, m: Event, loose: bool) -> bool:
     """Whether something ties ``m`` to ``ev`` (they are already known not to conflict); a headline
     or an anaphoric noun (``loose``) is tied to the event nothing tells apart from it."""
@@ -223,8 +261,9 @@ def tie(ev: Event, m: Event, loose: bool) -> bool:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
-    if _finer(ev.place, m.place) or _finer(m.place, ev.place):
-        return False  # a toll over a country and one in a town of it are two events (ACLED codes each place)
+    if (_finer(ev.place, m.place) or _finer(m.place, ev.place)) and not (_family(ev) == _family(m) == "Demonstrations"):
+        return False  # a toll over a country and one in a town of it are two events (ACLED codes each
+        # place); a protest movement over the country and its protests in the capital are one
     if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
         return True  # a report goes on about the event it has just told: nothing tells them apart
     if (
@@ -358,16 +397,17 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     """Group the mentions of each real event into one :class:`Event`, in order of first mention."""
     events: list[Event] = []
     seen = Counter((m.trigger.start, m.trigger.end) for m in mentions)
+    set_in = in_anaphoric_setting(ctx, mentions)  # "captured during the battle": as loose as "the battle"
     for m in _lead_first(ctx, mentions):
         target = None
         headline = ctx.zone_at(m.start) in ("title", "description")
         listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
-        loose = not listed and (headline or _anaphoric(ctx, m))  # a headline or "the attack" names its event loosely
+        loose = not listed and (headline or _anaphoric(ctx, m) or (m.trigger.start, m.trigger.end) in set_in)
         probe = _without_borrowed_time(ctx, m) if loose else m
-        for i in range(len(events)) if headline else range(len(events) - 1, -1, -1):
+        for i in _candidates(ctx, events, m, headline, loose):
             ev = events[i]
             if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
-                break  # events come in order of first mention: the rest are further back
+                continue  # too far back
             if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
                 continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
@@ -379,6 +419,26 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
         else:
             events[target] = merge(ctx, events[target], m, loose)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _lemma(ctx: Context, start: int, end: int) -> str:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else ""
+
+
+def _candidates(ctx: Context, events: list[Event], m: Event, headline: bool, loose: bool) -> list[int]:
+    """The events ``m`` may be a mention of, in the order they are tried: a headline's from the
+    first; any other's from the latest back, and for "the protests" first the demonstrations the
+    text has named with the same word ("students protested across the country"), not a rally
+    elsewhere told in between."""
+    if headline:
+        return list(range(len(events)))
+    back = list(range(len(events) - 1, -1, -1))
+    if not loose or _family(m) != "Demonstrations":
+        return back
+    word = _lemma(ctx, m.trigger.start, m.trigger.end)
+    same = [i for i in back if word in {_lemma(ctx, *k) for k in _triggers(events[i])}]
+    return same + [i for i in back if i not in same]
 
 
 def _unit(ev: Event):
