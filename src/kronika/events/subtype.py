@@ -450,9 +450,22 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     return False
 
 
+_PLURAL_PRONOUNS = {"they", "we"}
+
+
+def _antecedent(subj):
+    """The subject a plural pronoun stands for when its clause hangs on another's ("protesters
+    vowed to stay as they seized the square": the protesters), else the subject itself."""
+    if subj is None or subj.lower_ not in _PLURAL_PRONOUNS or subj.head.dep_ not in ("advcl", "conj", "xcomp"):
+        return subj
+    above = subject_up(subj.head.head)[0]
+    return above if above is not None and above.pos_ in ("NOUN", "PROPN") else subj
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
+        subj_tok = _antecedent(subj_tok)
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
