@@ -27,3 +27,25 @@ def test_tear_shells_are_an_intervention_not_shelling():
     types = _types(text)
     assert "Shelling/artillery/missile attack" not in types
     assert "Protest with intervention" in types
+
+
+def test_an_assault_a_place_endured_takes_the_weapon_its_clause_names():
+    # "one of the heaviest assaults ..., with drones and missiles": the clause tells what struck
+    text = "Odesa endured one of the heaviest assaults of the war on Sunday, with dozens of drones and missiles."
+    assert _types(text) == ["Air/drone strike"]
+
+
+def test_arrests_of_people_holding_a_commemoration_are_an_intervention():
+    text = "Police in Corvena detained 15 people on Sunday as they tried to hold a silent commemoration for the murdered lawyer."
+    assert _types(text) == ["Protest with intervention"]
+
+
+def test_arresting_the_leaders_of_strikers_who_occupied_a_ministry_is_an_intervention():
+    text = "Riot police forcibly removed striking teachers who had occupied the education ministry in Lusaka, arresting three of them."
+    assert "Protest with intervention" in _types(text)
+    assert "Arrests" not in _types(text)
+
+
+def test_arresting_men_who_gathered_to_make_bombs_is_an_arrest():
+    text = "Police arrested five men who had gathered in a warehouse to make explosives, officials said."
+    assert _types(text) == ["Arrests"]

@@ -85,6 +85,7 @@ class _Words(Strict):
     place_nouns: list[str]
     charge_nouns: list[str]
     protest_words: list[str]
+    demonstrating_words: list[str] = []
     campaign_words: list[str]
     air_platforms: list[str]
     habitual_adverbs: list[str]

@@ -221,7 +221,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
     phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
-    verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
+    verb = _governing_verb(tok)
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
     if _CHEMICAL in _weapon_words((*phrase, *clause), lex):
         return _CHEMICAL  # "a rocket carrying chlorine gas", "shells filled with poison gas": the agent decides
@@ -233,6 +233,21 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
 
 
 _AIR = "Air/drone strike"
+_PARTITIVES = {"one", "some", "many", "few", "several", "series", "wave"}
+
+
+def _governing_verb(tok):
+    """The verb an event noun is the object of, also through a partitive ("suffered one of the
+    heaviest assaults of the war, with aerial attacks killing nine": what the clause strikes with
+    is the assault's weapon); the noun itself when it has none."""
+    if tok.pos_ == "VERB":
+        return tok
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
+        head = head.head.head
+    return head if head.pos_ in ("VERB", "AUX") else tok
+
+
 _CHEMICAL = "Chemical weapon"
 
 
@@ -280,8 +295,10 @@ def _hyphenated(t, words) -> bool:
 
 def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     """The clause happens at a demonstration ("detained during unsanctioned protests"), or the
-    people it is done to are its demonstrators ("detained students who staged a protest")."""
+    people it is done to are its demonstrators ("detained students who staged a protest", "removed
+    striking nurses who had occupied the lobby, arresting their leader")."""
     words = lex.words["protest_words"]
+    doing = words | lex.words["demonstrating_words"]
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if any(
         t.lemma_.lower() in words and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
@@ -291,12 +308,15 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     beside = [
         c for c in clause.children if c.dep_ == "advcl" and any(m.lower_ in ("as", "while", "when") for m in c.children)
     ]
-    if any(t.lemma_.lower() in words or _hyphenated(t, words) for c in beside for t in c.subtree):
+    if any(t.lemma_.lower() in doing or t.lower_ in doing or _hyphenated(t, words) for c in beside for t in c.subtree):
         return True  # "arrested 180 people as opposition supporters staged sit-ins"
-    target = fr.target_tok
-    return target is not None and (
+    targets = [fr.target_tok] if fr.target_tok is not None else []
+    if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":  # "removed striking nurses ..., arresting three"
+        targets += [c for c in tok.head.children if c.dep_ == "dobj"]
+    return any(
         generic_role(target, lex) == "protesters"
-        or any(t.lemma_.lower() in words or _hyphenated(t, words) for t in target.subtree)
+        or any(t.lemma_.lower() in doing or t.lower_ in doing or _hyphenated(t, words) for t in target.subtree)
+        for target in targets
     )
 
 
