@@ -49,3 +49,19 @@ def test_arresting_the_leaders_of_strikers_who_occupied_a_ministry_is_an_interve
 def test_arresting_men_who_gathered_to_make_bombs_is_an_arrest():
     text = "Police arrested five men who had gathered in a warehouse to make explosives, officials said."
     assert _types(text) == ["Arrests"]
+
+
+def test_firing_on_people_told_as_protesting_is_excessive_force_whoever_fires():
+    # ACLED: violence on a demonstration is excessive force, by the state or an armed group
+    text = "Militiamen loyal to the mayor opened fire on traders protesting against market fees in Goma, killing a boy."
+    assert _types(text) == ["Excessive force against protesters"]
+
+
+def test_firing_at_demonstrators_is_excessive_force_not_an_attack():
+    text = "Snipers fired at demonstrators from rooftops in Aden, killing two people."
+    assert _types(text) == ["Excessive force against protesters"]
+
+
+def test_firing_on_a_wedding_party_stays_an_attack():
+    text = "Unidentified gunmen opened fire on a wedding party in Kano, killing four guests."
+    assert _types(text) == ["Attack"]

@@ -368,6 +368,22 @@ def _protesting(agent, lex: Lexicon) -> bool:
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
 
 
+def _fired_at(tok):
+    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"."""
+    return prep_obj(tok, "on", "at", "upon") if tok.pos_ == "VERB" else None
+
+
+def _demonstrators(target, lex: Lexicon) -> bool:
+    """The people violence falls on are a demonstration: protesters, or people told as protesting
+    ("traders protesting against market fees", "mourners marching to the cemetery"); ACLED types
+    violence on them as excessive force, whoever uses it."""
+    if target is None:
+        return False
+    if generic_role(target, lex) == "protesters":
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES - {"strike"} for c in target.children)
+
+
 def _as_protests(tok, lex: Lexicon) -> bool:
     """Done as or when protests turned violent ("cars were set ablaze as protests turned into riots")."""
     words = lex.words["protest_words"]
@@ -430,8 +446,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
-    if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
-        return "Excessive force against protesters", kind  # "killing one protester"
+    if sub in ("Attack", "Armed clash") and any(_demonstrators(t, run.lex) for t in (fr.target_tok, _fired_at(tok))):
+        return "Excessive force against protesters", kind  # "killing one protester", "fired on traders protesting"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
@@ -452,7 +468,9 @@ def _fired_on(tok, run) -> Optional[str]:
     if target is None or tok.tag_ == "VBN":
         return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
     people = run.lex.civilian_nouns | {"crowd", "people"}
-    if generic_role(target, run.lex) in ("civilians", "protesters") or target.lemma_.lower() in people:
+    if _demonstrators(target, run.lex):
+        return "Excessive force against protesters"  # ACLED: whoever fires on a demonstration
+    if generic_role(target, run.lex) == "civilians" or target.lemma_.lower() in people:
         return "Attack"
     if target.i in run.index.place_at or target.ent_type_ in ("GPE", "LOC"):
         return "Shelling/artillery/missile attack"
