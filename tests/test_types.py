@@ -65,3 +65,13 @@ def test_firing_at_demonstrators_is_excessive_force_not_an_attack():
 def test_firing_on_a_wedding_party_stays_an_attack():
     text = "Unidentified gunmen opened fire on a wedding party in Kano, killing four guests."
     assert _types(text) == ["Attack"]
+
+
+def test_a_crowd_burning_the_home_of_a_man_is_mob_violence():
+    text = "A crowd burned the home of a man accused of witchcraft in Kisii."
+    assert _types(text) == ["Mob violence"]
+
+
+def test_a_crowd_stoning_the_police_is_a_violent_demonstration():
+    text = "A crowd threw stones at police in Kisii."
+    assert _types(text) == ["Violent demonstration"]

@@ -92,6 +92,7 @@ class _Words(Strict):
     war_nouns: list[str]
     crowd_nouns: list[str]
     mob_nouns: list[str]
+    mob_victims: list[str] = []
     partisan_nouns: list[str]
     agreement_breaches: list[str]
     agreement_failures: list[str] = []

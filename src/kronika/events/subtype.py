@@ -330,12 +330,15 @@ def after_a_protest(tok, lex: Lexicon) -> bool:
 
 def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
-    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
-    when no crowd did it."""
+    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ...", "a
+    crowd burned the home of a man accused of witchcraft"); None when no crowd did it."""
     agent = _counted_crowd(
         by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
     )
-    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+    if agent is not None and (
+        agent.lemma_.lower() in run.lex.words["mob_nouns"]
+        or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
+    ):
         return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
     if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
         return "Violent demonstration"
@@ -343,6 +346,18 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
 
 
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _bare_crowd(agent) -> bool:
+    """ "A crowd" that the report does not say is of protesters."""
+    return agent.lemma_.lower() == "crowd" and not any(c.dep_ in ("prep", "acl", "relcl") for c in agent.children)
+
+
+def _on_people(target, lex: Lexicon) -> bool:
+    """Violence that falls on people or their homes ("burned the home of a man accused of
+    witchcraft", "beat two suspected thieves"): a crowd's violence on them is a mob's."""
+    words = lex.civilian_nouns | lex.words["mob_victims"]
+    return target is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in target.subtree)
 
 
 def _counted_crowd(agent, lex: Lexicon):
