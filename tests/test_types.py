@@ -75,3 +75,13 @@ def test_a_crowd_burning_the_home_of_a_man_is_mob_violence():
 def test_a_crowd_stoning_the_police_is_a_violent_demonstration():
     text = "A crowd threw stones at police in Kisii."
     assert _types(text) == ["Violent demonstration"]
+
+
+def test_tear_gas_on_stone_throwing_students_is_a_violent_demonstration():
+    text = "Riot police fired tear gas at stone-throwing students who tried to storm the parliament building in Accra."
+    assert _types(text) == ["Violent demonstration"]
+
+
+def test_tear_gas_on_peaceful_marchers_is_an_intervention():
+    text = "Riot police fired tear gas at students marching peacefully to the parliament building in Accra."
+    assert _types(text) == ["Protest with intervention"]

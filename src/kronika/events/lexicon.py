@@ -93,6 +93,7 @@ class _Words(Strict):
     crowd_nouns: list[str]
     mob_nouns: list[str]
     mob_victims: list[str] = []
+    violent_crowd_words: list[str] = []
     partisan_nouns: list[str]
     agreement_breaches: list[str]
     agreement_failures: list[str] = []

@@ -320,6 +320,15 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
+def _violent_crowd(tok, fr, lex: Lexicon) -> bool:
+    """The crowd force is used on is told as violent ("tear gas at stone-throwing students who
+    tried to storm the parliament"): its own violence types the demonstration."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    crowds = [t for t in (fr.target_tok, _fired_at(verb)) if t is not None and t.i != tok.i]
+    words = lex.words["violent_crowd_words"]
+    return any(t.lower_ in words for c in crowds for t in c.subtree)
+
+
 def after_a_protest(tok, lex: Lexicon) -> bool:
     """The report tells of a demonstration before the word or in its sentence: a mob in it is its
     rioters ("far-right demonstrations turned violent ... police cars were set ablaze by a mob",
@@ -463,6 +472,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and any(_demonstrators(t, run.lex) for t in (fr.target_tok, _fired_at(tok))):
         return "Excessive force against protesters", kind  # "killing one protester", "fired on traders protesting"
+    if sub == "Protest with intervention" and _violent_crowd(tok, fr, run.lex):
+        return "Violent demonstration", kind  # "fired tear gas at stone-throwing students"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
