@@ -85,3 +85,13 @@ def test_tear_gas_on_stone_throwing_students_is_a_violent_demonstration():
 def test_tear_gas_on_peaceful_marchers_is_an_intervention():
     text = "Riot police fired tear gas at students marching peacefully to the parliament building in Accra."
     assert _types(text) == ["Protest with intervention"]
+
+
+def test_withdrawing_personnel_from_a_whole_country_is_a_change_of_activity():
+    text = "As the rebels advanced on the capital, Russia withdrew hundreds of personnel from the country."
+    assert _types(text) == ["Change to group/activity"]
+
+
+def test_withdrawing_from_a_town_is_a_transfer_of_territory():
+    text = "Ukrainian troops withdrew from the town of Vuhledar on Tuesday."
+    assert _types(text) == ["Non-violent transfer of territory"]

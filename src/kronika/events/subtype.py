@@ -320,6 +320,18 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     )
 
 
+def _out_of_a_country(tok, run) -> bool:
+    """A withdrawal from a whole country ("withdrew thousands of personnel from the country",
+    "pulled its troops out of Mali"): a force's change of activity, not a town or base handed over."""
+    if tok.pos_ != "VERB":
+        return False
+    where = prep_obj(tok, "from") or prep_obj(tok, "of")
+    if where is None:
+        return False
+    place = run.index.place_at.get(where.i)
+    return where.lemma_.lower() == "country" or (place is not None and place.level == "country")
+
+
 def _violent_crowd(tok, fr, lex: Lexicon) -> bool:
     """The crowd force is used on is told as violent ("tear gas at stone-throwing students who
     tried to storm the parliament"): its own violence types the demonstration."""
@@ -472,6 +484,11 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
     if sub in ("Attack", "Armed clash") and any(_demonstrators(t, run.lex) for t in (fr.target_tok, _fired_at(tok))):
         return "Excessive force against protesters", kind  # "killing one protester", "fired on traders protesting"
+    if sub == "Non-violent transfer of territory" and _out_of_a_country(tok, run):
+        return (
+            "Change to group/activity",
+            kind,
+        )  # "Iran withdrew its advisers from the country": no ground changes hands
     if sub == "Protest with intervention" and _violent_crowd(tok, fr, run.lex):
         return "Violent demonstration", kind  # "fired tear gas at stone-throwing students"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
