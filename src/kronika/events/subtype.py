@@ -322,10 +322,10 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
 
 def _out_of_a_country(tok, run) -> bool:
     """A withdrawal from a whole country ("withdrew thousands of personnel from the country",
-    "pulled its troops out of Mali"): a force's change of activity, not a town or base handed over."""
+    "withdrew its last troops from Niger"): a force's change of activity, not a town or base handed over."""
     if tok.pos_ != "VERB":
         return False
-    where = prep_obj(tok, "from") or prep_obj(tok, "of")
+    where = prep_obj(tok, "from")
     if where is None:
         return False
     place = run.index.place_at.get(where.i)
