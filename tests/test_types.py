@@ -95,3 +95,13 @@ def test_withdrawing_personnel_from_a_whole_country_is_a_change_of_activity():
 def test_withdrawing_from_a_town_is_a_transfer_of_territory():
     text = "Ukrainian troops withdrew from the town of Vuhledar on Tuesday."
     assert _types(text) == ["Non-violent transfer of territory"]
+
+
+def test_an_attack_on_a_peaceful_march_is_excessive_force():
+    text = "Government supporters armed with knives attacked a peaceful march by opposition activists in Mutare, seriously wounding five."
+    assert _types(text) == ["Excessive force against protesters"]
+
+
+def test_an_attack_on_a_wedding_stays_an_attack():
+    text = "Gunmen attacked a wedding in Mutare, killing three."
+    assert _types(text) == ["Attack"]

@@ -410,13 +410,13 @@ def _fired_at(tok):
 
 
 def _demonstrators(target, lex: Lexicon) -> bool:
-    """The people violence falls on are a demonstration: protesters, or people told as protesting
-    ("traders protesting against market fees", "mourners marching to the cemetery"); ACLED types
-    violence on them as excessive force, whoever uses it."""
+    """The people violence falls on are a demonstration: protesters, the demonstration itself ("set
+    upon a peaceful rally"), or people told as protesting ("traders protesting against market
+    fees"); ACLED types violence on them as excessive force, whoever uses it."""
     if target is None:
         return False
-    if generic_role(target, lex) == "protesters":
-        return True
+    if generic_role(target, lex) == "protesters" or target.lemma_.lower() in lex.words["protest_words"]:
+        return True  # "set upon a peaceful opposition rally"
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES - {"strike"} for c in target.children)
 
 
