@@ -105,3 +105,9 @@ def test_an_attack_on_a_peaceful_march_is_excessive_force():
 def test_an_attack_on_a_wedding_stays_an_attack():
     text = "Gunmen attacked a wedding in Mutare, killing three."
     assert _types(text) == ["Attack"]
+
+
+def test_hundreds_of_villagers_stoning_a_thief_is_mob_violence():
+    # "Hundreds" (lemma "hundred") counts a crowd as "hundreds" does
+    text = "Hundreds of villagers chased and stoned a suspected goat thief to death in Kitui on Sunday."
+    assert _types(text) == ["Mob violence"]

@@ -385,7 +385,7 @@ def _counted_crowd(agent, lex: Lexicon):
     """The people a count, a group or a crowd names ("hundreds of residents", "a group of vigilantes",
     "a crowd of villagers"), else ``agent``."""
     counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang", "crowd"}
-    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts):
+    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts or agent.lower_ in counts):  # "Hundreds"
         return agent
     of = next(
         (g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
