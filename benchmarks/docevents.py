@@ -264,6 +264,13 @@ def main(argv=None) -> int:
     ap.add_argument("--part", choices=["1", "2", "all"], default="all")
     ap.add_argument("--doc", action="append", default=[], help="score only documents whose name contains this")
     ap.add_argument("--errors", type=int, nargs="?", const=6, default=0, help="examples of each error kind")
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        choices=("not", "dup", "status", "fn") + FIELDS,
+        help="with --errors: print only these kinds (e.g. --only type: true positives whose type is wrong)",
+    )
     ap.add_argument("--show", action="store_true", help="print every system event and gold event")
     ap.add_argument("--data", type=Path, default=BENCH)
     args = ap.parse_args(argv)
@@ -344,7 +351,7 @@ def main(argv=None) -> int:
         )
     )
     if args.errors:
-        for kind in ("not", "dup", "status", "fn") + FIELDS:
+        for kind in args.only or ("not", "dup", "status", "fn") + FIELDS:
             rows = errors.get(kind) or []
             print(f"\n--- {kind}: {len(rows)}")
             for doc, s, g in rows[: args.errors]:

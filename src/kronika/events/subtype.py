@@ -221,7 +221,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         shared = (g for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB" for g in v.children)
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
     phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
-    verb = tok.head if tok.pos_ != "VERB" and tok.head.pos_ in ("VERB", "AUX") else tok
+    verb = _governing_verb(tok)
     clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
     if _CHEMICAL in _weapon_words((*phrase, *clause), lex):
         return _CHEMICAL  # "a rocket carrying chlorine gas", "shells filled with poison gas": the agent decides
@@ -233,6 +233,21 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
 
 
 _AIR = "Air/drone strike"
+_PARTITIVES = {"one", "some", "many", "few", "several", "series", "wave"}
+
+
+def _governing_verb(tok):
+    """The verb an event noun is the object of, also through a partitive ("suffered one of the
+    heaviest assaults of the war, with aerial attacks killing nine": what the clause strikes with
+    is the assault's weapon); the noun itself when it has none."""
+    if tok.pos_ == "VERB":
+        return tok
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
+        head = head.head.head
+    return head if head.pos_ in ("VERB", "AUX") else tok
+
+
 _CHEMICAL = "Chemical weapon"
 
 
@@ -280,8 +295,10 @@ def _hyphenated(t, words) -> bool:
 
 def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     """The clause happens at a demonstration ("detained during unsanctioned protests"), or the
-    people it is done to are its demonstrators ("detained students who staged a protest")."""
+    people it is done to are its demonstrators ("detained students who staged a protest", "removed
+    striking nurses who had occupied the lobby, arresting their leader")."""
     words = lex.words["protest_words"]
+    doing = words | lex.words["demonstrating_words"]
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if any(
         t.lemma_.lower() in words and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
@@ -291,13 +308,37 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     beside = [
         c for c in clause.children if c.dep_ == "advcl" and any(m.lower_ in ("as", "while", "when") for m in c.children)
     ]
-    if any(t.lemma_.lower() in words or _hyphenated(t, words) for c in beside for t in c.subtree):
+    if any(t.lemma_.lower() in doing or t.lower_ in doing or _hyphenated(t, words) for c in beside for t in c.subtree):
         return True  # "arrested 180 people as opposition supporters staged sit-ins"
-    target = fr.target_tok
-    return target is not None and (
+    targets = [fr.target_tok] if fr.target_tok is not None else []
+    if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":  # "removed striking nurses ..., arresting three"
+        targets += [c for c in tok.head.children if c.dep_ == "dobj"]
+    return any(
         generic_role(target, lex) == "protesters"
-        or any(t.lemma_.lower() in words or _hyphenated(t, words) for t in target.subtree)
+        or any(t.lemma_.lower() in doing or t.lower_ in doing or _hyphenated(t, words) for t in target.subtree)
+        for target in targets
     )
+
+
+def _out_of_a_country(tok, run) -> bool:
+    """A withdrawal from a whole country ("withdrew thousands of personnel from the country",
+    "withdrew its last troops from Niger"): a force's change of activity, not a town or base handed over."""
+    if tok.pos_ != "VERB":
+        return False
+    where = prep_obj(tok, "from")
+    if where is None:
+        return False
+    place = run.index.place_at.get(where.i)
+    return where.lemma_.lower() == "country" or (place is not None and place.level == "country")
+
+
+def _violent_crowd(tok, fr, lex: Lexicon) -> bool:
+    """The crowd force is used on is told as violent ("tear gas at stone-throwing students who
+    tried to storm the parliament"): its own violence types the demonstration."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    crowds = [t for t in (fr.target_tok, _fired_at(verb)) if t is not None and t.i != tok.i]
+    words = lex.words["violent_crowd_words"]
+    return any(t.lower_ in words for c in crowds for t in c.subtree)
 
 
 def after_a_protest(tok, lex: Lexicon) -> bool:
@@ -310,12 +351,15 @@ def after_a_protest(tok, lex: Lexicon) -> bool:
 
 def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
-    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ..."); None
-    when no crowd did it."""
+    ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ...", "a
+    crowd burned the home of a man accused of witchcraft"); None when no crowd did it."""
     agent = _counted_crowd(
         by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
     )
-    if agent is not None and agent.lemma_.lower() in run.lex.words["mob_nouns"]:
+    if agent is not None and (
+        agent.lemma_.lower() in run.lex.words["mob_nouns"]
+        or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
+    ):
         return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
     if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
         return "Violent demonstration"
@@ -325,11 +369,23 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
 
 
+def _bare_crowd(agent) -> bool:
+    """ "A crowd" that the report does not say is of protesters."""
+    return agent.lemma_.lower() == "crowd" and not any(c.dep_ in ("prep", "acl", "relcl") for c in agent.children)
+
+
+def _on_people(target, lex: Lexicon) -> bool:
+    """Violence that falls on people or their homes ("burned the home of a man accused of
+    witchcraft", "beat two suspected thieves"): a crowd's violence on them is a mob's."""
+    words = lex.civilian_nouns | lex.words["mob_victims"]
+    return target is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in target.subtree)
+
+
 def _counted_crowd(agent, lex: Lexicon):
     """The people a count, a group or a crowd names ("hundreds of residents", "a group of vigilantes",
     "a crowd of villagers"), else ``agent``."""
     counts = lex.words["counting_nouns"] | lex.words["bare_plurals"] | {"group", "band", "gang", "crowd"}
-    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts):
+    if agent is None or not (agent.like_num or agent.lemma_.lower() in counts or agent.lower_ in counts):  # "Hundreds"
         return agent
     of = next(
         (g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
@@ -346,6 +402,22 @@ def _protesting(agent, lex: Lexicon) -> bool:
     if agent.lemma_.lower() in lex.words["crowd_nouns"]:
         return True
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
+
+
+def _fired_at(tok):
+    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"."""
+    return prep_obj(tok, "on", "at", "upon") if tok.pos_ == "VERB" else None
+
+
+def _demonstrators(target, lex: Lexicon) -> bool:
+    """The people violence falls on are a demonstration: protesters, the demonstration itself ("set
+    upon a peaceful rally"), or people told as protesting ("traders protesting against market
+    fees"); ACLED types violence on them as excessive force, whoever uses it."""
+    if target is None:
+        return False
+    if generic_role(target, lex) == "protesters" or target.lemma_.lower() in lex.words["protest_words"]:
+        return True  # "set upon a peaceful opposition rally"
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES - {"strike"} for c in target.children)
 
 
 def _as_protests(tok, lex: Lexicon) -> bool:
@@ -410,8 +482,15 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":
         return "Mob violence", kind  # "villagers pelted the convoy with stones": no demonstration
-    if sub in ("Attack", "Armed clash") and generic_role(fr.target_tok, run.lex) == "protesters":
-        return "Excessive force against protesters", kind  # "killing one protester"
+    if sub in ("Attack", "Armed clash") and any(_demonstrators(t, run.lex) for t in (fr.target_tok, _fired_at(tok))):
+        return "Excessive force against protesters", kind  # "killing one protester", "fired on traders protesting"
+    if sub == "Non-violent transfer of territory" and _out_of_a_country(tok, run):
+        return (
+            "Change to group/activity",
+            kind,
+        )  # "Iran withdrew its advisers from the country": no ground changes hands
+    if sub == "Protest with intervention" and _violent_crowd(tok, fr, run.lex):
+        return "Violent demonstration", kind  # "fired tear gas at stone-throwing students"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
@@ -432,7 +511,9 @@ def _fired_on(tok, run) -> Optional[str]:
     if target is None or tok.tag_ == "VBN":
         return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
     people = run.lex.civilian_nouns | {"crowd", "people"}
-    if generic_role(target, run.lex) in ("civilians", "protesters") or target.lemma_.lower() in people:
+    if _demonstrators(target, run.lex):
+        return "Excessive force against protesters"  # ACLED: whoever fires on a demonstration
+    if generic_role(target, run.lex) == "civilians" or target.lemma_.lower() in people:
         return "Attack"
     if target.i in run.index.place_at or target.ent_type_ in ("GPE", "LOC"):
         return "Shelling/artillery/missile attack"
@@ -450,9 +531,22 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     return False
 
 
+_PLURAL_PRONOUNS = {"they", "we"}
+
+
+def _antecedent(subj):
+    """The subject a plural pronoun stands for when its clause hangs on another's ("protesters
+    vowed to stay as they seized the square": the protesters), else the subject itself."""
+    if subj is None or subj.lower_ not in _PLURAL_PRONOUNS or subj.head.dep_ not in ("advcl", "conj", "xcomp"):
+        return subj
+    above = subject_up(subj.head.head)[0]
+    return above if above is not None and above.pos_ in ("NOUN", "PROPN") else subj
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
+        subj_tok = _antecedent(subj_tok)
         agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
