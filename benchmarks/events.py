@@ -76,7 +76,20 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--split",
-        choices=["heldout", "dev", "dev-a", "dev-b", "all", "a", "b", "check", "varied", "varied2", "varied3", "varied3h"],
+        choices=[
+            "heldout",
+            "dev",
+            "dev-a",
+            "dev-b",
+            "all",
+            "a",
+            "b",
+            "check",
+            "varied",
+            "varied2",
+            "varied3",
+            "varied3h",
+        ],
         default=None,
     )
     ap.add_argument("--confusion", type=int, default=12, help="how many confusion pairs to print")
