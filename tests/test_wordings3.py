@@ -63,6 +63,22 @@ from tests.conftest import main_type
         ("The abducted nuns were freed on Saturday after talks with the kidnappers, the diocese said.", "Agreement"),
         # a crowd that beats one person
         ("Villagers caught a suspected cattle thief in Mbeli and beat him to death.", "Mob violence"),
+        # the participle with an object hung below a root noun is the sentence's verb
+        ("Two men on a scooter lobbed a grenade at a police post in Tarbela on Friday.", "Grenade"),
+        # an armed group's office, court or administration; its new leaders and alliances
+        (
+            "The rebels opened a court in the market town of Selu and began hearing disputes.",
+            "Headquarters or base established",
+        ),
+        (
+            "Al-Shabaab set up an administration in the captured town of Qoryoley-Bay.",
+            "Headquarters or base established",
+        ),
+        ("The Taliban appointed a new commander for their forces in Kunduz-Imam.", "Change to group/activity"),
+        ("Two rebel groups in Ituri announced an alliance against the army.", "Change to group/activity"),
+        # settlers destroying trees; sexual slavery
+        ("Settlers destroyed dozens of almond trees belonging to farmers near Qarawa.", "Looting/property destruction"),
+        ("Fighters forced abducted girls into sexual slavery in their camps.", "Sexual violence"),
     ],
 )
 def test_main_event_type(text, sub):
@@ -79,6 +95,11 @@ def test_main_event_type(text, sub):
         "The hiker's disappearance in the mountains puzzled rescuers for weeks.",
         # a mine closure with no one doing anything
         "The closure of the mine left hundreds of workers without jobs.",
+        # a government's or a company's office, appointment or alliance: no armed group's change
+        "The bank opened a new office in the town of Selu.",
+        "The president appointed a new governor for the province.",
+        "Two opposition parties announced an alliance ahead of the vote.",
+        "The drought destroyed the fields.",
     ],
 )
 def test_no_event(text):

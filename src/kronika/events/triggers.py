@@ -294,12 +294,12 @@ def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
     """The sentence's verb read as a participle of its subject, which the parser made the root
     ("AMISOM forces handed over their base to the army"): a participle with an object, or of a
     verb that takes none ("a small group of activists protested outside the ministry"), is no
-    passive description. (An event noun as that root keeps the verb as its own: "two airstrikes
+    passive description, also when hung on a noun further down ("assailants on a motorcycle hurled
+    a grenade at a mosque"). (An event noun as that root keeps the verb as its own: "two airstrikes
     ... killed nine people" is the strikes'.)"""
-    head = tok.head
+    head = tok.sent.root
     return (
         tok.dep_ == "acl"
-        and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
         and (child(tok, "dobj") is not None or trig.intransitive)
         and trigger_for(head, lex) is None
