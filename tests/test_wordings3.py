@@ -76,6 +76,7 @@ from tests.conftest import main_type
         ),
         ("The Taliban appointed a new commander for their forces in Kunduz-Imam.", "Change to group/activity"),
         ("Two rebel groups in Ituri announced an alliance against the army.", "Change to group/activity"),
+        ("Three armed factions in Tessit announced their merger on Monday.", "Change to group/activity"),
         # settlers destroying trees; sexual slavery
         ("Settlers destroyed dozens of almond trees belonging to farmers near Qarawa.", "Looting/property destruction"),
         ("Fighters forced abducted girls into sexual slavery in their camps.", "Sexual violence"),

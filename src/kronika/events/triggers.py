@@ -51,8 +51,9 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
 
 def weighed(tok, lex: Lexicon) -> bool:
     """Whether some trigger of the lexicon begins with the word: the clause pass weighed it,
-    whether or not its requirements held."""
-    return next(_candidates(tok, lex), None) is not None
+    whether or not its requirements held. (A trigger only an armed group's doing makes an event
+    weighs no word: "the factions announced their merger" is still the classifier's to read.)"""
+    return any(not trig.requires_armed_agent for _, trig in _candidates(tok, lex))
 
 
 def _candidates(tok, lex: Lexicon):
