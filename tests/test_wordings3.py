@@ -80,6 +80,11 @@ from tests.conftest import main_type
         # settlers destroying trees; sexual slavery
         ("Settlers destroyed dozens of almond trees belonging to farmers near Qarawa.", "Looting/property destruction"),
         ("Fighters forced abducted girls into sexual slavery in their camps.", "Sexual violence"),
+        # an arrest told with the rape it answers: the rape is the event (lead._arrested_for)
+        ("A prison guard was arrested after allegedly raping an inmate in Kasama on Tuesday.", "Sexual violence"),
+        ("A pastor was detained for the rape of a girl in his congregation in Ilesa.", "Sexual violence"),
+        # an arrest alone stays an arrest
+        ("Police arrested a pastor in Ilesa on charges of fraud.", "Arrests"),
     ],
 )
 def test_main_event_type(text, sub):
