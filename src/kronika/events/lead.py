@@ -59,9 +59,9 @@ def _ground_taken(ctx: Context, lead: Event, news: list[Event]) -> Optional[Even
     return None
 
 
-_ANSWERED = {
-    "Sexual violence"
-}  # ACLED records the violence an arrest answers; tried with attacks and abductions too: no change on the authored sets or CASE dev
+# ACLED records the violence an arrest answers (tried with attacks and abductions too: no change
+# on the authored sets or the CASE development rows, so kept to sexual violence)
+_ANSWERED = {"Sexual violence"}
 _FOR = ("after", "for")
 
 
