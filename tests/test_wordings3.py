@@ -83,6 +83,15 @@ from tests.conftest import main_type
         # an arrest told with the rape it answers: the rape is the event (lead._arrested_for)
         ("A prison guard was arrested after allegedly raping an inmate in Kasama on Tuesday.", "Sexual violence"),
         ("A pastor was detained for the rape of a girl in his congregation in Ilesa.", "Sexual violence"),
+        # people arrested at their picket, dharna or petition: an intervention in a demonstration
+        (
+            "Police rounded up villagers who had come to hand in a petition at the district office in Moga.",
+            "Protest with intervention",
+        ),
+        (
+            "Police detained nine nurses who were staging a dharna outside the civil hospital in Kanpur.",
+            "Protest with intervention",
+        ),
         # an arrest alone stays an arrest
         ("Police arrested a pastor in Ilesa on charges of fraud.", "Arrests"),
     ],
