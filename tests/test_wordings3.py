@@ -54,6 +54,8 @@ from tests.conftest import main_type
             "Medics in Sarouk treated forty people for breathing problems caused by a poison gas after an attack on the camp.",
             "Chemical weapon",
         ),
+        # "survivors of a chlorine attack": that attack happened
+        ("Medics in Kafr Amra treated survivors of a chlorine attack on the market.", "Chemical weapon"),
         # enforced disappearances
         (
             "Relatives say the activist was forcibly disappeared by men in plain clothes in Qorra.",
@@ -115,6 +117,7 @@ def test_main_event_type(text, sub):
         "The president appointed a new governor for the province.",
         "Two opposition parties announced an alliance ahead of the vote.",
         "The drought destroyed the fields.",
+        "Children are often the victims of wars they did not start.",
     ],
 )
 def test_no_event(text):

@@ -183,6 +183,8 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             and child(harmed, "dobj") is None
         ):
             return False  # "four children died in an explosion": it happened
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _AFTERMATH:
+            return False  # "treated victims of a toxic gas attack", "the aftermath of a blast": it happened
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to") and _takes_part(tok.head.head):
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
@@ -192,6 +194,9 @@ def generic_noun(tok, lex: Lexicon) -> bool:
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
     return False
+
+
+_AFTERMATH = {"victim", "survivor", "aftermath", "scene", "wake"}
 
 
 def _takes_part(verb) -> bool:
