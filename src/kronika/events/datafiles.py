@@ -86,8 +86,8 @@ def classifier_file() -> ClassifierFile:
 
 
 class AuthoredExamples(Strict):
-    """``data/events/authored_examples.yaml``: label → invented snippets, in five sets
-    (``varied`` and ``varied2``, news-style wordings, are scored only, never used by the back-off)."""
+    """``data/events/authored_examples.yaml``: label → invented snippets, in seven sets
+    (``varied``, ``varied2``, ``varied3`` and ``varied3h``, news-style wordings, are scored only, never used by the back-off)."""
 
     version: int
     examples: dict[str, list[str]]
@@ -95,6 +95,8 @@ class AuthoredExamples(Strict):
     more: dict[str, list[str]] = {}
     varied: dict[str, list[str]] = {}
     varied2: dict[str, list[str]] = {}
+    varied3: dict[str, list[str]] = {}
+    varied3h: dict[str, list[str]] = {}
 
 
 @functools.lru_cache(maxsize=1)

@@ -744,7 +744,21 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         and not (is_verb(tok) and _generic_sides(tok, fr, lex, trig.sub_event_type))
     ):
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
+    if trig.requires_armed_agent and not _armed_agent(tok, fr, lex):
+        return None  # "the rebels opened an office in the town", not "the bank opened an office"
     return fr
+
+
+_ARMED_GROUP_INTERS = (2, 3, 4)  # ACLED: rebel groups, political militias, identity militias
+
+
+def _armed_agent(tok, fr: Frame, lex: Lexicon) -> bool:
+    """The doer is a non-state armed group: a named one ("Al-Shabaab", "the M23") or a generic
+    one ("the armed group", "militiamen")."""
+    if fr.actor1 is not None:
+        return fr.actor1.inter in _ARMED_GROUP_INTERS
+    verb = tok.head if tok.dep_ == "dobj" else tok  # "two rebel groups announced an alliance"
+    return generic_role(child(verb, "nsubj"), lex) == "armed_group"
 
 
 # --- whoever carried it out: the next sentence names the attacker -------------------------

@@ -37,6 +37,7 @@ class Trigger(Strict):
     requires_modifier: frozenset[str] = frozenset()
     requires_object_or_modifier: frozenset[str] = frozenset()
     requires_object_or_subject_actor: bool = False
+    requires_armed_agent: bool = False  # the doer is a rebel, militia or other non-state armed group
     intransitive: bool = False
     refine_scope: Literal["sentence", "phrase"] = "sentence"
     needs_object_or_passive: bool = False

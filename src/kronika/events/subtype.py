@@ -495,10 +495,10 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
         return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
-    if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in run.lex.weapon_typed:
+    if sub in _DECIDED_BY_WEAPON:
         armed = weapon_type(tok, run.lex)
-        if armed is not None:
-            return armed, kind
+        if armed is not None and (armed == _CHEMICAL or tok.lemma_.lower() in run.lex.weapon_typed):
+            return armed, kind  # the agent decides whatever the verb: "dropped chlorine-filled barrel bombs"
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() == "fire" and tok.pos_ == "VERB":
         return _fired_on(tok, run) or sub, kind
     return sub, kind

@@ -51,8 +51,9 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
 
 def weighed(tok, lex: Lexicon) -> bool:
     """Whether some trigger of the lexicon begins with the word: the clause pass weighed it,
-    whether or not its requirements held."""
-    return next(_candidates(tok, lex), None) is not None
+    whether or not its requirements held. (A trigger only an armed group's doing makes an event
+    weighs no word: "the factions announced their merger" is still the classifier's to read.)"""
+    return any(not trig.requires_armed_agent for _, trig in _candidates(tok, lex))
 
 
 def _candidates(tok, lex: Lexicon):
@@ -171,16 +172,19 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             "at",
             "amid",
             "following",
+            "after",
         ):
-            return False  # "killed during a protest", "injured at a rally": that protest happened
+            return False  # "killed during a protest", "treated patients after an attack": that one happened
         harmed = tok.head.head
         if (
             tok.dep_ == "pobj"
-            and tok.head.lower_ in ("in", "after")
+            and tok.head.lower_ == "in"
             and harmed.lemma_.lower() in _HARMED
             and child(harmed, "dobj") is None
         ):
-            return False  # "four children died in an explosion", "evacuated after a blast": it happened
+            return False  # "four children died in an explosion": it happened
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _AFTERMATH:
+            return False  # "treated victims of a toxic gas attack", "the aftermath of a blast": it happened
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to") and _takes_part(tok.head.head):
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
@@ -225,6 +229,9 @@ def _one_of_those_told(verb, lex: Lexicon) -> bool:
     return subj is not None and subj.lemma_.lower() in lex.words["instance_subjects"]
 
 
+_AFTERMATH = {"victim", "survivor", "aftermath", "scene", "wake"}
+
+
 def _takes_part(verb) -> bool:
     """ "participated in", "took part in", "joined in", "were involved in", "resorted to", "engaged in"."""
     if verb.lemma_.lower() in ("participate", "part", "join", "involve", "resort"):
@@ -260,9 +267,11 @@ def _aimed(tok, preps: frozenset) -> bool:
 
 def _subject_is(tok, heads: frozenset) -> bool:
     """The verb's subject is one of ``heads``, through a count ("dozens of fighters", "hundreds of
-    volunteers"). (Not through a conjunct: "the army and the security forces will deploy and take
-    control" is the taking's.)"""
+    volunteers"); a passive's is its "by" agent ("a tower was destroyed by Maoists"). (Not through a
+    conjunct: "the army and the security forces will deploy and take control" is the taking's.)"""
     subj = child(tok, "nsubj")
+    if subj is None and is_passive(tok):
+        subj = by_object(tok)
     if subj is None:
         return False
     nouns = [subj]
@@ -322,17 +331,18 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
 
 
-def _root_verb_misread(tok, lex: Lexicon) -> bool:
+def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
     """The sentence's verb read as a participle of its subject, which the parser made the root
-    ("AMISOM forces handed over their base to the army"): a participle with an object is no
-    passive description. (An event noun as that root keeps the verb as its own: "two airstrikes
+    ("AMISOM forces handed over their base to the army"): a participle with an object, or of a
+    verb that takes none ("a small group of activists protested outside the ministry"), is no
+    passive description, also when hung on a noun further down ("assailants on a motorcycle hurled
+    a grenade at a mosque"). (An event noun as that root keeps the verb as its own: "two airstrikes
     ... killed nine people" is the strikes'.)"""
-    head = tok.head
+    head = tok.sent.root
     return (
         tok.dep_ == "acl"
-        and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
-        and child(tok, "dobj") is not None
+        and (child(tok, "dobj") is not None or trig.intransitive)
         and trigger_for(head, lex) is None
     )
 
@@ -418,8 +428,24 @@ def _done_by_a_weapon(tok, lex: Lexicon) -> bool:
     subj = by_object(tok) if is_passive(tok) else subject_up(tok)[0]
     if subj is None:
         return False
-    words = {w for t in subj.subtree for w in (t.lemma_.lower(), t.lower_)}
+    words = {w for t in _phrase_core(subj) for w in (t.lemma_.lower(), t.lower_)}
     return bool(words & (lex.weapon_nouns | _DEBRIS | set(lex.weapon_types)))
+
+
+def _phrase_core(noun) -> list:
+    """The noun with its modifiers and conjuncts ("a Shahed drone", "drones and missiles"), and
+    what it is a part of when it names debris ("wreckage of a drone"), not the prepositions and
+    clauses that describe it ("miners angry at the closure of the mine")."""
+    core, todo = [], [noun]
+    while todo:
+        t = todo.pop()
+        core.append(t)
+        for c in t.children:
+            described = c.dep_ in ("prep", "relcl", "acl", "advcl", "pobj")
+            of_debris = t.lower_ in _DEBRIS or (c.dep_ == "pobj" and t.head.lower_ in _DEBRIS)
+            if not described or of_debris:
+                todo.append(c)
+    return core
 
 
 def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
@@ -441,7 +467,7 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and tok.dep_ in ("amod", "acl")
         and prep_obj(tok, "by") is None
         and child(tok, "agent") is None
-        and not _root_verb_misread(tok, lex)
+        and not _root_verb_misread(tok, lex, trig)
         and not _deal_made(tok, trig)
     ):
         return True  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
