@@ -74,7 +74,8 @@ def subject_key(claim: Claim) -> Optional[str]:
             return f"{a.country_iso3} state forces"
         return a.name
     if claim.subject_text:
-        return " ".join(w for w in claim.subject_text.lower().split() if w not in ("the", "a", "an"))
+        words = [w.strip("#*_>\"'“”‘’") for w in claim.subject_text.lower().split()]  # "# Drone strike": a heading's marks
+        return " ".join(w for w in words if w and w not in ("the", "a", "an")) or None
     return None
 
 
