@@ -546,6 +546,42 @@ def described_by_deed(ctx: Context, ev: Event, tok) -> bool:
     return p is None or p.level in ("country", "continent") or ev.place_from != "clause"
 
 
+def _clause_verbs(tok, steps: int = 4) -> list:
+    """The trigger and the verbs it hangs on through joined, complement and open clauses."""
+    out, x = [tok], tok
+    for _ in range(steps):
+        if x.head.i == x.i or x.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl"):
+            break
+        x = x.head
+        out.append(x)
+    return out
+
+
+def would_not(ctx: Context, ev: Event, tok) -> bool:
+    """What one "would not" do, or "would never" have done ("the government wouldn't go around
+    hurting and shooting students"): a contrast with what did not happen, no event."""
+    if tok is None or ev.status not in ("hypothetical", "negated"):
+        return False
+    for v in _clause_verbs(tok):
+        kids = list(v.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in kids) and any(c.dep_ == "neg" for c in kids):
+            return True
+    return False
+
+
+_HEDGES = {"seem", "appear"}
+
+
+def seeming(ctx: Context, ev: Event, tok) -> bool:
+    """An impression with no day or place of its own ("it seems that many troops are
+    withdrawing"): a guess at a trend, not a report of one event."""
+    if tok is None or (_dated(ev) and not ev.time.inherited) or ev.fatalities:
+        return False
+    if ev.place is not None and ev.place_from == "clause" and ev.place.level not in ("country", "continent"):
+        return False
+    return any(v.lemma_.lower() in _HEDGES for v in _clause_verbs(tok)[1:])
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -567,6 +603,8 @@ RULES: tuple[Callable, ...] = (
     kind_of_people,
     perfect_series,
     described_by_deed,
+    would_not,
+    seeming,
 )
 
 
