@@ -123,6 +123,11 @@ def test_what_was_done_without_a_fight_had_none(text, expected):
         ),
         # what a group has done, told to describe it
         ("Turkey backs rebel factions that have clashed with Kurdish forces.", []),
+        # a reference to events told before, as what an aim is against
+        (
+            "Iran tried twice to attack Israel, and the United States built a coalition of countries to help defeat those attacks.",
+            [],
+        ),
         # what one would not do; an impression of a trend
         ("In a simple dispute the police wouldn't go around hurting and shooting students.", []),
         ('"It seems that many of the soldiers are withdrawing, but it is not clear if all will leave," he said.', []),
@@ -130,6 +135,7 @@ def test_what_was_done_without_a_fight_had_none(text, expected):
         ("A memorial was unveiled for those killed in the bombing.", []),
         # near twins that are events
         ("Police shot two students in Dhaka on Monday.", [("Attack", "occurred")]),
+        ("Troops repelled the attack on their base in Kidal on Monday.", [("Armed clash", "occurred")]),
         ("It appears that gunmen attacked the village of Kessa on Sunday, killing four.", [("Attack", "occurred")]),
         (
             "Heavy shelling continued along the front line overnight.",

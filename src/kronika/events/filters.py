@@ -582,6 +582,16 @@ def seeming(ctx: Context, ev: Event, tok) -> bool:
     return any(v.lemma_.lower() in _HEDGES for v in _clause_verbs(tok)[1:])
 
 
+def aimed_at_reference(ctx: Context, ev: Event, tok) -> bool:
+    """A bare reference to events told elsewhere ("those attacks") as what an aim is against
+    ("built a coalition to help defeat those attacks", "to repel these assaults"): the aim is told,
+    not a new event."""
+    if tok is None or tok.dep_ != "dobj" or not _bare_reference(tok, load_lexicon()):
+        return False
+    verb = tok.head
+    return verb.tag_ == "VB" and (verb.dep_ == "xcomp" or _infinitive(verb))
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -605,6 +615,7 @@ RULES: tuple[Callable, ...] = (
     described_by_deed,
     would_not,
     seeming,
+    aimed_at_reference,
 )
 
 
