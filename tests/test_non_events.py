@@ -194,6 +194,12 @@ def test_strikes_and_arrests_read_in_their_clause(text, expected):
             "The hostage deal and ceasefire that is now on the table would secure the release of the remaining captives.",
             [("Agreement", "hypothetical")],
         ),
+        # an arrangement ("were to", "are to"): planned; one for a time long gone is no event
+        (
+            "The two rival parties were to begin negotiations on a truce in early February, but only preliminary meetings took place.",
+            [],
+        ),
+        ("The two rival parties are to begin negotiations on a truce in Doha next week.", [("Agreement", "planned")]),
         # near twin: done
         (
             "The rebels freed three hostages in Goma on Saturday after the army implemented the truce.",

@@ -592,6 +592,12 @@ def aimed_at_reference(ctx: Context, ev: Event, tok) -> bool:
     return verb.tag_ == "VB" and (verb.dep_ == "xcomp" or _infinitive(verb))
 
 
+def past_plan(ctx: Context, ev: Event, tok) -> bool:
+    """A plan for a time more than a week gone ("were to start negotiations in early February",
+    in a report of March): what came of it, if anything, is the report's event, not the plan."""
+    return ev.status == "planned" and _dated(ev) and not ev.time.inherited and is_background(ctx, ev)
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -616,6 +622,7 @@ RULES: tuple[Callable, ...] = (
     would_not,
     seeming,
     aimed_at_reference,
+    past_plan,
 )
 
 

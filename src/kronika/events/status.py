@@ -65,6 +65,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in st["forecast_words"]:
                 return "forecast"
+    if any(was_to(t) for t in chain[:5]):
+        return "planned"  # "were to start negotiations in early February": a plan, whatever came of it
     for t in chain[1:4]:
         if t.lemma_ in st["forecast_verbs"]:
             return "forecast"
@@ -81,6 +83,19 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     if trig is not None and trig.status:
         return trig.status
     return "occurred"
+
+
+def was_to(verb) -> bool:
+    """ "were to start", "is to hold": a form of "be" with a to-infinitive is an arrangement (not
+    "it is difficult to imagine", "the aim is to": "be" with its own predicate or an empty subject)."""
+    be = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and be.lemma_ == "be"
+        and be.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr", "expl") or c.lower_ in ("it", "that", "this") for c in be.children)
+    )
 
 
 def _conditional(verb, st) -> bool:
