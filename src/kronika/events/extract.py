@@ -45,7 +45,12 @@ from kronika.events.filters import drop_non_events, kinds_only, lone_references,
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
-from kronika.events.protests import crowd_violence, deaths_at_protests, force_on_protesters
+from kronika.events.protests import (
+    arrests_at_protests,
+    crowd_violence,
+    deaths_at_protests,
+    force_on_protesters,
+)
 from kronika.events.targets import attacks_on_civilians, attacks_on_property
 from kronika.events.split import split_by_place
 from kronika.events.subacts import sub_acts
@@ -74,7 +79,11 @@ def extract_events(ctx: Context) -> list[Event]:
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
     mentions = one_toll_per_killing(mentions)
     mentions = attacks_on_civilians(
-        ctx, attacks_on_property(ctx, crowd_violence(ctx, deaths_at_protests(ctx, force_on_protesters(ctx, mentions))))
+        ctx,
+        attacks_on_property(
+            ctx,
+            crowd_violence(ctx, deaths_at_protests(ctx, force_on_protesters(ctx, arrests_at_protests(ctx, mentions)))),
+        ),
     )
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))

@@ -31,6 +31,7 @@ from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.lexicon import load_lexicon
+from kronika.events.status import verb_words
 from kronika.records import Event
 
 _GENERIC_MODIFIERS = {
@@ -157,6 +158,14 @@ def _between_sides(tok) -> bool:
     )
 
 
+def _names_members(tok) -> bool:
+    """ "recent attacks ..., including the February 15 attack in Erbil": the series names its own
+    members, which are the events (its date is theirs)."""
+    verb = _governing_verb(tok)
+    owners = [tok] if verb is None else [tok, verb]
+    return any(c.dep_ == "prep" and c.lower_ in ("including", "like") for g in owners for c in g.children)
+
+
 def generic(ctx: Context, ev: Event, tok) -> bool:
     """A plural event noun that names a kind of event, a series or a trend rather than one
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
@@ -187,7 +196,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
         or not ev.time.inherited
         and (past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time)))
     )
-    if mods & _words("series_modifiers") and not (past and own_date):
+    if mods & _words("series_modifiers") and not (past and own_date and not _names_members(tok)):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
     if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
         return False
@@ -219,8 +228,8 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _ENDING for c in x.head.head.children)
         ):
             return True  # "bring an end to the fighting", "put a stop to the attacks"
-        if x.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
-            return False  # "banned the rally, but thousands marched": a clause of its own
+        if x.dep_ == "conj" and (x.tag_ == "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)):
+            return False  # "banned the rally, but thousands marched", "banned the march and arrested 20": its own act
         if x.dep_ == "prep" and x.lower_ in _SETTING_PREPS:
             return False  # "under the deal reached today, the fighting will end": the setting, not what ends
         x = x.head
@@ -413,6 +422,207 @@ def between_blocs(ctx: Context, ev: Event, tok) -> bool:
     return any(p.level == "continent" and any(a <= p.start < b for a, b in spans) for p in ctx.places)
 
 
+def ability(ctx: Context, ev: Event, tok) -> bool:
+    """What a party is able or free to do ("the ability to attack inside Russia", "the ability
+    attack", "the means to strike back"): a power, no act."""
+    if tok is None:
+        return False
+    words = _words("ability_nouns") | _words("power_nouns")
+    if any(c.dep_ == "compound" and c.lemma_.lower() in words for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and _infinitive(tok) and tok.head.lemma_.lower() in words
+
+
+def purpose_clause(ctx: Context, ev: Event, tok) -> bool:
+    """What a clause of purpose says one can do ("sent weapons so Ukraine can hit back at forces
+    hitting them"), or a comparison with what did not happen ("as if he had been forced to sign"):
+    told as an aim or an image, not as done."""
+    x = tok
+    for _ in range(6):
+        if x is None:
+            return False
+        kids = list(x.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in kids) and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ == "so" for c in kids
+        ):
+            return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("if", "though") and c.i > 0 and c.nbor(-1).lower_ == "as" for c in kids
+        ):
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
+def keeping_order(ctx: Context, ev: Event, tok) -> bool:
+    """A force deployed to keep order ("deployed across the country to tighten security",
+    "deployed to quell the unrest"): policing, not a force sent into a conflict (ACLED's change
+    of activity)."""
+    if ev.sub_event_type != "Change to group/activity" or tok is None or not tok.tag_.startswith("VB"):
+        return False
+    aims = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
+    return any(verb_words(c) & _words("order_purposes") for c in aims)
+
+
+def _a_place(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC") or tok.lemma_.lower() in _words("place_nouns") | {"country", "nation"}
+
+
+def undergone_by_a_place(ctx: Context, ev: Event, tok) -> bool:
+    """What a country or a region went through, with no day of its own ("Ghana saw days of
+    anti-government protests", "the region saw protests"): a description of a time, not one event."""
+    if tok is None or tok.tag_ != "NNS":
+        return False
+    x = tok
+    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in _words("counting_nouns"):
+        x = x.head.head  # "days of protests"
+    verb = x.head
+    if x.dep_ != "dobj" or verb.lemma_.lower() not in _words("undergo_verbs"):
+        return False
+    t = ev.time
+    if t is not None and not t.defaulted and not t.inherited and t.granularity == "day":
+        return False
+    return any(c.dep_ == "nsubj" and _a_place(c) for c in verb.children)
+
+
+def going_on(ctx: Context, ev: Event, tok) -> bool:
+    """Fighting that goes on, or an offensive taken up again, with no day, town or toll of its own
+    ("and fighting continued", "has resumed its full military offensive"): a state of the war, no
+    one event. (Dated, placed in a town or with a toll it is one: "fighting continued in Kessa on
+    Monday".)"""
+    if tok is None or ev.fatalities or not (tok.tag_.startswith("NN") or tok.tag_ == "VBG" and tok.dep_ == "nsubj"):
+        return False  # ("Fighting continued": a gerund as subject)
+    if any(c.dep_ == "prep" for c in tok.children):
+        return False  # "shelling of the town has continued", "clashes between the army and rebels continued"
+    verb = tok.head
+    if tok.dep_ == "nsubj":
+        going = verb.lemma_.lower() in _words("ongoing_verbs")
+    else:
+        going = tok.dep_ == "dobj" and bool(verb_words(verb) & _words("resumed_verbs"))
+    if not going or (_dated(ev) and not ev.time.inherited):
+        return False
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _words("news_times") for c in verb.children):
+        return False  # "shelling continued overnight": that night's
+    p = ev.place
+    if p is None or p.level in ("country", "continent") or ev.place_from != "clause":
+        return True
+    return not _placed_by(p, (tok, verb))
+
+
+def _placed_by(p, toks) -> bool:
+    """The place is named in a phrase of these words' own ("in Rafah"), not in a conjoined clause."""
+    own = [c for g in toks for c in g.children if c.dep_ == "prep"]
+    return p is not None and any(c.left_edge.idx <= p.start < c.right_edge.idx + len(c.right_edge) for c in own)
+
+
+def _event_noun(tok, lex) -> bool:
+    return (tok.lemma_.lower(), "NOUN") in lex.by_key or (tok.lower_, "NOUN") in lex.by_key
+
+
+def kind_of_people(ctx: Context, ev: Event, tok) -> bool:
+    """An act named only by the bare plural of those it was done to ("after the arrest of
+    generals for alleged corruption"), or a count of bare plural events ("the barrage of attacks
+    ... signals that"), with no day, town or toll: a kind of act or a series, not one event."""
+    if tok is None or tok.tag_ != "NN" or ev.fatalities or (_dated(ev) and not ev.time.inherited):
+        return False
+    if ev.place is not None and ev.place_from == "clause":
+        return False
+    if any(c.dep_ in ("poss", "nummod") for c in tok.children):
+        return False
+    objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    lex = load_lexicon()
+    people = claims_lexicon().people_nouns | lex.person_nouns | _words("abducted_nouns") | _words("office_holders")
+    return bool(objs) and all(
+        g.tag_ == "NNS" and _bare_plural(g) and (g.lower_ in people or _event_noun(g, lex)) for g in objs
+    )
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
+
+
+def perfect_series(ctx: Context, ev: Event, tok) -> bool:
+    """Bare plural events that "have" done something, with no date in their own clause ("but
+    Israeli strikes have killed dozens of Palestinians"): a running series, not one event."""
+    if tok is None or tok.tag_ != "NNS" or tok.dep_ != "nsubj" or tok.head.i == tok.i:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) or not _perfect(tok.head):
+        return False
+    if ev.place_from == "clause" and _placed_by(ev.place, (tok, tok.head)):
+        return False  # "Israeli strikes have killed 20 people in Rafah since Monday": that place's
+    t = ev.time
+    return not (_dated(ev) and not t.inherited and t.bound != "since" and _within(tok.head, t))
+
+
+def described_by_deed(ctx: Context, ev: Event, tok) -> bool:
+    """What a group "has done", told in a clause that describes the group ("factions that
+    cooperated with HTS but have clashed with Kurdish forces"), with no date, town or toll: who
+    they are, not a new event."""
+    if tok is None or not tok.tag_.startswith("VB") or ev.fatalities or not _perfect(tok):
+        return False
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if x.dep_ != "relcl" or (_dated(ev) and not ev.time.inherited):
+        return False
+    p = ev.place
+    return p is None or p.level in ("country", "continent") or ev.place_from != "clause"
+
+
+def _clause_verbs(tok, steps: int = 4) -> list:
+    """The trigger and the verbs it hangs on through joined, complement and open clauses."""
+    out, x = [tok], tok
+    for _ in range(steps):
+        if x.head.i == x.i or x.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl"):
+            break
+        x = x.head
+        out.append(x)
+    return out
+
+
+def would_not(ctx: Context, ev: Event, tok) -> bool:
+    """What one "would not" do, or "would never" have done ("the government wouldn't go around
+    hurting and shooting students"): a contrast with what did not happen, no event."""
+    if tok is None or ev.status not in ("hypothetical", "negated"):
+        return False
+    for v in _clause_verbs(tok):
+        kids = list(v.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in kids) and any(c.dep_ == "neg" for c in kids):
+            return True
+    return False
+
+
+_HEDGES = {"seem", "appear"}
+
+
+def seeming(ctx: Context, ev: Event, tok) -> bool:
+    """An impression with no day or place of its own ("it seems that many troops are
+    withdrawing"): a guess at a trend, not a report of one event."""
+    if tok is None or (_dated(ev) and not ev.time.inherited) or ev.fatalities:
+        return False
+    if ev.place is not None and ev.place_from == "clause" and ev.place.level not in ("country", "continent"):
+        return False
+    return any(v.lemma_.lower() in _HEDGES for v in _clause_verbs(tok)[1:])
+
+
+def aimed_at_reference(ctx: Context, ev: Event, tok) -> bool:
+    """A bare reference to events told elsewhere ("those attacks") as what an aim is against
+    ("built a coalition to help defeat those attacks", "to repel these assaults"): the aim is told,
+    not a new event."""
+    if tok is None or tok.dep_ != "dobj" or not _bare_reference(tok, load_lexicon()):
+        return False
+    verb = tok.head
+    return verb.tag_ == "VB" and (verb.dep_ == "xcomp" or _infinitive(verb))
+
+
+def past_plan(ctx: Context, ev: Event, tok) -> bool:
+    """A plan for a time more than a week gone ("were to start negotiations in early February",
+    in a report of March): what came of it, if anything, is the report's event, not the plan."""
+    return ev.status == "planned" and _dated(ev) and not ev.time.inherited and is_background(ctx, ev)
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -426,6 +636,18 @@ RULES: tuple[Callable, ...] = (
     cumulative,
     vague_background,
     between_blocs,
+    ability,
+    purpose_clause,
+    keeping_order,
+    undergone_by_a_place,
+    going_on,
+    kind_of_people,
+    perfect_series,
+    described_by_deed,
+    would_not,
+    seeming,
+    aimed_at_reference,
+    past_plan,
 )
 
 

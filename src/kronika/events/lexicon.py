@@ -47,6 +47,7 @@ class Trigger(Strict):
     requires_head: frozenset[str] = frozenset()
     requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
     requires_purpose: frozenset[str] = frozenset()
+    requires_verb: frozenset[str] = frozenset()  # a noun's: the verb it is the subject of (phrasal forms)
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)
@@ -71,6 +72,7 @@ class _Status(Strict):
     enabling_verbs: list[str] = []
     planned_modifiers: list[str] = []
     anticipation_heads: list[str] = []
+    proposal_places: list[str] = []
 
 
 class _Words(Strict):
@@ -114,6 +116,12 @@ class _Words(Strict):
     unopposed_words: list[str] = []
     unfought_nouns: list[str] = []
     fled_verbs: list[str] = []
+    ability_nouns: list[str] = []
+    order_purposes: list[str] = []
+    undergo_verbs: list[str] = []
+    resumed_verbs: list[str] = []
+    news_times: list[str] = []
+    office_holders: list[str] = []
 
 
 class TriggersFile(Strict):

@@ -28,7 +28,7 @@ from kronika.events.classify import load_classifier, load_taxonomy
 from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import is_noun, is_verb
-from kronika.events.status import event_status
+from kronika.events.status import event_status, was_to
 from kronika.events.subtype import GOV_ROLES, info_type, sub_event
 from kronika.events.triggers import absorbed, not_an_event, trigger_for
 from kronika.records import Actor, Event, Mention
@@ -177,6 +177,8 @@ def _carried_out(ctx, tok, time) -> bool:
     a verb of ordering governs was done by then."""
     if time is None or time.defaulted or time.inherited or time.end_date is None or ctx.published is None:
         return False
+    if tok.head.i != tok.i and was_to(tok.head):
+        return False  # "were to start negotiations in early February": arranged, not told as done
     return is_noun(tok) and time.end_date < ctx.published and in_own_phrase(tok, tok.idx + len(tok), time)
 
 

@@ -211,3 +211,24 @@ def _unarmed_rivals(subj, lex) -> bool:
 
 
 __all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]
+
+
+def _kept_from_protest(verb, words: frozenset) -> bool:
+    """The verb an arrest is joined to acts on a demonstration ("prevented relatives from holding
+    a vigil", "banned the march", "dispersed the rally")."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in verb.subtree if t.i != verb.i)
+
+
+def arrests_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
+    """Arrests joined in one clause to what the state's forces did to a demonstration ("prevented
+    relatives from holding a vigil and detained several women", "banned the march and arrested 20
+    people who gathered anyway") are an intervention in it (ACLED's "Protest with intervention"):
+    the crowd its actor, the arresting force the other side."""
+    words = load_lexicon().words["protest_words"]
+    out = []
+    for e in events:
+        tok = trigger_root(ctx, e) if e.sub_event_type == "Arrests" else None
+        if tok is not None and tok.dep_ == "conj" and _kept_from_protest(tok.head, words):
+            e = retype(e, "Protest with intervention").model_copy(update={"actor1": None, "actor2": e.actor1})
+        out.append(e)
+    return out

@@ -48,6 +48,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     for t in chain[1:]:
         if t.lemma_ in st["denial_verbs"]:
             return "denied"
+    if any(_conditional(t, st) or _on_the_table(t, st) for t in chain[:4]):
+        return "hypothetical"  # "will only release them if Israel implements the deal", "the deal on the table"
     for t in chain:
         if any(c.dep_ == "mark" and c.lower_ in st["hypothetical_marks"] for c in t.children):
             return "hypothetical"
@@ -63,6 +65,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in st["forecast_words"]:
                 return "forecast"
+    if any(was_to(t) for t in chain[:5]):
+        return "planned"  # "were to start negotiations in early February": a plan, whatever came of it
     for t in chain[1:4]:
         if t.lemma_ in st["forecast_verbs"]:
             return "forecast"
@@ -79,6 +83,40 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     if trig is not None and trig.status:
         return trig.status
     return "occurred"
+
+
+def was_to(verb) -> bool:
+    """ "were to start", "is to hold": a form of "be" with a to-infinitive is an arrangement (not
+    "it is difficult to imagine", "the aim is to": "be" with its own predicate or an empty subject)."""
+    be = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and be.lemma_ == "be"
+        and be.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr", "expl") or c.lower_ in ("it", "that", "this") for c in be.children)
+    )
+
+
+def _conditional(verb, st) -> bool:
+    """A verb with a condition of its own ("will release the hostages if Israel implements the
+    deal", "will strike unless wages are paid"): what may happen, not what will."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
+def _on_the_table(noun, st) -> bool:
+    """A deal "on the table", "that is now on the table": proposed, not made."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    heads = [noun] + [c for c in noun.children if c.dep_ == "relcl"]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.lemma_.lower() in st["proposal_places"] for o in c.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 _FACT_MARKS = {"since", "after", "because", "as"}

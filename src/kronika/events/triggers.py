@@ -326,6 +326,10 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep):
         return True  # "fired on the crowd", not "fired the coach on Monday"
+    if trig.requires_verb and not (
+        tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i and verb_words(tok.head) & trig.requires_verb
+    ):
+        return True  # "the strike went ahead", "the strike paralysed the port": a walkout
     if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
         return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
@@ -400,6 +404,31 @@ def _failed_agreement(tok, lex: Lexicon) -> bool:
     return bool(verb_words(x.head) & lex.words["agreement_failures"])
 
 
+def _commemorates(tok, lex: Lexicon) -> bool:
+    """A memorial, or a verb done with one ("a memorial was unveiled for ...", "unveiled a memorial to")."""
+    words = lex.words["commemoration_nouns"]
+    if tok.lemma_.lower() in words:
+        return True
+    return is_verb(tok) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in words for c in tok.children
+    )
+
+
+def _remembered(tok, lex: Lexicon) -> bool:
+    """The event is told inside what a memorial or an anniversary is for, through the people it
+    killed ("a memorial for those killed in the bombing", "the anniversary of the deaths of those
+    who died in the massacre" is the first's): remembered, no news. (Not across a finite clause.)"""
+    x = tok
+    for _ in range(6):
+        if x.head.i == x.i or x.tag_ in ("VBD", "VBZ", "VBP") or x.dep_ in ("ccomp", "advcl", "conj", "ROOT"):
+            return False
+        head = x.head
+        if x.dep_ == "pobj" and head.lower_ in ("of", "for", "to") and _commemorates(head.head, lex):
+            return True
+        x = head
+    return False
+
+
 def _another_sense(tok, trig: Trigger, run) -> bool:
     """The word in a sense that names no event: violence's verbs done to the economy or by the
     weather, an agreement that failed, a power to act, a day of remembrance."""
@@ -410,6 +439,8 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         and tok.head.head.lemma_.lower() in lex.words["power_nouns"] | lex.words["commemoration_nouns"]
     ):
         return True  # "powers of arrest", "a warrant for his arrest", "the anniversary of the massacre"
+    if _remembered(tok, lex):
+        return True  # "a memorial for those killed in the bombing"
     if trig.sub_event_type == "Agreement" and is_noun(tok) and _failed_agreement(tok, lex):
         return True
     if not is_verb(tok) or (
