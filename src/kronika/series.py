@@ -74,7 +74,8 @@ def subject_key(claim: Claim) -> Optional[str]:
             return f"{a.country_iso3} state forces"
         return a.name
     if claim.subject_text:
-        words = [w.strip("#*_>\"'“”‘’") for w in claim.subject_text.lower().split()]  # "# Drone strike": a heading's marks
+        # "# Drone strike ...": a heading's marks are no part of the subject
+        words = [w.strip("#*_>\"'“”‘’") for w in claim.subject_text.lower().split()]
         return " ".join(w for w in words if w and w not in ("the", "a", "an")) or None
     return None
 
