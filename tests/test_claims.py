@@ -373,3 +373,16 @@ def test_a_gapped_number_takes_the_place_of_its_own_phrase():
     claims = kronika.analyze(text, published="2025-01-20").claims
     by_value = {c.quantity.value: c for c in claims}
     assert by_value[1.0].place is not None and by_value[1.0].place.name == "Odesa"
+
+
+def test_a_headings_marks_are_no_part_of_a_figures_subject():
+    import kronika
+    from kronika.series import subject_key
+
+    a = kronika.analyze(
+        '---\ntitle: "Drone strike on market kills 14"\n---\n\n# Drone strike on market kills 14\n\n'
+        "A drone strike on a market in El Fasher killed 14 people on Friday.",
+        published="2026-03-14",
+    )
+    texts = [c.subject_text for c in a.claims if c.measure == "killed"]
+    assert "# Drone strike" in texts and {subject_key(c) for c in a.claims if c.measure == "killed"} == {"drone strike"}
