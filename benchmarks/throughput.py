@@ -46,6 +46,7 @@ def main() -> None:
     nlp = pipeline.nlp
     texts = corpus_texts(args.corpus)
     docs_in = [read_text(t, options=IngestOptions(published=dt.date(2025, 1, 20))) for t in texts]
+    texts = [d.text for d in docs_in]  # what the pipeline parses: the ingested text, in both passes
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(texts)} documents, {words:,} words; pipeline {pipeline.name}")
 

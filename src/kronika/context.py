@@ -106,7 +106,7 @@ class Context:
     def reports_in(self, start: int, end: int) -> bool:
         """Whether text [start, end) (a sentence) holds any of the article's own reporting: a
         sentence opened by a wire dateline ("NAIROBI, June 26 (Reuters) - Police fired ...") does."""
-        last = end - 1
+        last = min(end, len(self.text)) - 1
         while last > start and self.text[last].isspace():
             last -= 1
         return self.reporting(start) or self.reporting(last)

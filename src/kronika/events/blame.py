@@ -14,6 +14,7 @@ aimed at "the attack" (a definite event noun) with no other event between.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kronika.context import Context
@@ -24,6 +25,7 @@ from kronika.events.triggers import trigger_for
 from kronika.records import Actor, Event
 
 _BLAMED_FAMILIES = {"Explosions/Remote violence", "Violence against civilians"}
+_BLAME_WORD = re.compile(r"\b(?:blam|hold|held|attribut)", re.IGNORECASE)  # the forms of blame_verbs
 
 
 def _blamed_token(verb):
@@ -98,8 +100,8 @@ def blamed(ctx: Context, events: list[Event]) -> list[Event]:
     """Events of violence with no actor 1 take the actor their report blames (module docstring);
     never the event's own target."""
     lex = load_lexicon()
-    if not any(t.lemma_.lower() in lex.words["blame_verbs"] for t in ctx.doc):
-        return events
+    if not _BLAME_WORD.search(ctx.text) or not any(t.lemma_.lower() in lex.words["blame_verbs"] for t in ctx.doc):
+        return events  # the text searched first: a look at every token's lemma costs more
     d = DocIndex(ctx)
     starts = sorted(min([e.sentence, *(m.sentence for m in e.mentions)]) for e in events)
     out = []

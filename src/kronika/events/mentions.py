@@ -67,8 +67,8 @@ def clause_mentions(ctx: Context) -> list[Event]:
             for tok in sent
             if tok.ent_type_ not in ("DATE", "TIME")
             and tok.idx not in in_time
-            and ctx.reporting(tok.idx)
             and (trig := trigger_for(tok, run.lex)) is not None
+            and ctx.reporting(tok.idx)  # after the trigger look-up, which skips most words at once
         ]
         trigger_tokens = {t.i for t, _ in candidates}
         scores: dict = {}
