@@ -226,3 +226,21 @@ def test_conditions_and_proposals_are_hypothetical(text, expected):
 )
 def test_a_total_since_an_event_long_ago_is_no_event(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no deal reached, no agreement reached: nothing took place
+        ("No deal was reached in Cairo on Monday.", []),
+        ("The two sides reached no agreement in Doha on Sunday.", []),
+        ("A deal was reached in Cairo on Monday.", [("Agreement", "occurred")]),
+        # a threat with a condition is a threat, not a hypothesis
+        (
+            "Israel has threatened to expand its offensive into central Gaza if no deal is reached.",
+            [("Armed clash", "planned")],
+        ),
+    ],
+)
+def test_what_is_none_did_not_happen_and_a_conditional_threat_is_a_threat(text, expected):
+    assert _events(text) == expected

@@ -42,13 +42,16 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
             for c in t.children
         ):
             return "negated"
+    if _none_of_it(tok, st):
+        return "negated"
     put_off = _put_off(tok, st)
     if put_off is not None:
         return put_off
     for t in chain[1:]:
         if t.lemma_ in st["denial_verbs"]:
             return "denied"
-    if any(_conditional(t, st) or _on_the_table(t, st) for t in chain[:4]):
+    promised = any(t.lemma_ in st["planned_verbs"] and t.pos_ == "VERB" for t in chain[1:4])
+    if not promised and any(_conditional(t, st) or _on_the_table(t, st) for t in chain[:4]):
         return "hypothetical"  # "will only release them if Israel implements the deal", "the deal on the table"
     for t in chain:
         if any(c.dep_ == "mark" and c.lower_ in st["hypothetical_marks"] for c in t.children):
@@ -83,6 +86,16 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     if trig is not None and trig.status:
         return trig.status
     return "occurred"
+
+
+def _none_of_it(tok, st) -> bool:
+    """What the trigger verb is done to, or by, is none ("no deal was reached", "reached no
+    agreement", "no shots were fired"): nothing took place."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(g.dep_ == "det" and g.lower_ in st["negation_words"] for g in c.children)
+        for c in tok.children
+    )
 
 
 def was_to(verb) -> bool:
