@@ -86,7 +86,10 @@ def extract_events(ctx: Context) -> list[Event]:
         ),
     )
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
-        mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
+        mentions = drop_non_events(
+            ctx,
+            classifier_mentions(ctx, [], reread=kinds_only(ctx, found), dropped=frozenset(m.sentence for m in found)),
+        )
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))

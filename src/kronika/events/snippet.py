@@ -7,7 +7,11 @@ sentence of the article's own reporting in which a cue rule of the snippet class
 (``data/events/classifier.yaml``) fires gives one mention, typed by the classifier and anchored
 to the cue the rule found (a sentence with a trigger word the clause pass weighed and set aside
 is read again only in a report of a few sentences, and only for a cue on a verb the pass did not
-weigh: "blocked the road with burning logs to protest", never "A ceasefire would help"); its place, time and toll are read as for any clause. Such mentions
+weigh: "blocked the road with burning logs to protest", never "A ceasefire would help" -- except
+in a snippet of one or two sentences whose trigger words were all set aside for their wording
+alone, not for what they mean there: "fans protesting against the owners clashed with police",
+whose sides no dictionary names, is read freely; "a legal battle", "a warrant for his arrest",
+"talks collapsed" are not); its place, time and toll are read as for any clause. Such mentions
 carry a low confidence (:data:`CONFIDENCE`): no parse vouches for their actors, which stay empty.
 
 A text in which the trigger words found events gets none: there the classifier, built to name
@@ -27,7 +31,9 @@ from kronika.events.filters import generic
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
-from kronika.events.triggers import figurative_subject, trigger_for, weighed
+from kronika.events.mentions import Run
+from kronika.events.parse import is_passive, is_verb
+from kronika.events.triggers import ON_PURPOSE, figurative_subject, trigger_for, weighed, why_no_event
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -89,7 +95,7 @@ def _status(span) -> str:
     return status
 
 
-def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[int]) -> Optional[Event]:
+def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Optional[Event]:
     clf = load_classifier()
     text = ctx.sentences[si].text  # kept: a span's text is joined anew each time
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
@@ -104,7 +110,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, reread: frozenset[
     if span is None or not len(span) or _an_aim(span.root) or _goods(span.root) or _no_act(span):
         return None
     lex = load_lexicon()
-    if si not in reread and any(trigger_for(t, lex) is not None for t in sent):
+    if not free and any(trigger_for(t, lex) is not None for t in sent):
         # a sentence with trigger words the clause pass weighed and set aside ("A ceasefire would
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
         if span.root.pos_ != "VERB" or trigger_for(span.root, lex) is not None:
@@ -160,6 +166,49 @@ def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Even
 
 
 SHORT_REPORT = 5  # sentences: in a longer text, a sentence with a trigger word set aside is not read again
+SNIPPET = 2  # sentences: a snippet's trigger words set aside for their wording alone leave it to the classifier
+
+
+def _set_aside_on_purpose(run: Run, sent) -> bool:
+    """Some trigger word of the sentence was set aside for what it means here (a reading of
+    :data:`~kronika.events.triggers.ON_PURPOSE`: "a legal battle", "a warrant for his arrest",
+    "A ceasefire would help"), not for a wording the clause pass did not foresee (a
+    requirement unmet, no actor found, a descriptive participle: "fans clashed with police",
+    "journalists arrested in the capital remain missing")."""
+    for tok in sent:
+        if weighed(tok, run.lex) and (trig := trigger_for(tok, run.lex)) is not None:
+            why = why_no_event(tok, trig, run)
+            if why in ON_PURPOSE or (why is None and not _parties_named(tok)):
+                return True
+    return False
+
+
+# prepositions whose object is the other party of an act ("clashed with police", "set upon a rally"),
+# unless it names a time or a place
+_WITH_OR_AT = {"with", "against", "on", "upon", "at"}
+_NO_PARTY = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
+def _parties_named(tok) -> bool:
+    """A trigger word the clause pass took and found no actor for is set aside for its wording
+    only when a verb's clause names the parties, those who act and those acted on or with
+    ("fans clashed with police", "supporters fought each other"): with one party missing the
+    word tells no event of its own ("the minister stormed out of the meeting", "Fighting the
+    rebels was hard", "they have fought to protect democracy")."""
+    if not is_verb(tok):
+        return True
+    if is_passive(tok):
+        return any(c.dep_ == "nsubjpass" for c in tok.children)
+    subject = any(c.dep_ == "nsubj" for c in tok.children)
+    other = any(c.dep_ == "dobj" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in _WITH_OR_AT and any(_a_party(g) for g in c.children) for c in tok.children
+    )
+    return subject and other
+
+
+def _a_party(tok) -> bool:
+    """The object of a preposition names someone (not a time or a place: "on Friday", "at the port")."""
+    return tok.dep_ == "pobj" and tok.ent_type_ not in _NO_PARTY
 
 
 def _unread(sent, lex) -> bool:
@@ -169,16 +218,30 @@ def _unread(sent, lex) -> bool:
     return not any(weighed(tok, lex) for tok in sent)
 
 
-def classifier_mentions(ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset()) -> list[Event]:
+def _read_freely(ctx: Context, sents: list, reread: frozenset[int], dropped: frozenset[int]) -> frozenset[int]:
+    """The sentences the classifier reads whatever trigger words they hold: those of ``reread``,
+    and in a snippet of one or two sentences, those whose trigger words were all set aside for
+    their wording (none in ``dropped``, where a mention was found no event on purpose)."""
+    if len(sents) > SNIPPET:
+        return reread
+    run = Run(ctx)
+    return reread | {si for si, s in enumerate(sents) if si not in dropped and not _set_aside_on_purpose(run, s)}
+
+
+def classifier_mentions(
+    ctx: Context, mentions: list[Event], reread: frozenset[int] = frozenset(), dropped: frozenset[int] = frozenset()
+) -> list[Event]:
     """``mentions`` unchanged when there are any; else one mention per sentence of the article's
     own reporting that a cue rule of the snippet classifier reads as an event (see the module's
-    docstring for sentences with trigger words set aside; those of ``reread`` are read freely)."""
+    docstring for sentences with trigger words set aside; those of :func:`_read_freely` are read
+    freely)."""
     if mentions:
         return mentions
     d, lex, sents = DocIndex(ctx), load_lexicon(), list(ctx.doc.sents)
     short = len(sents) <= SHORT_REPORT  # a report of a few sentences: each is read whatever words it has
+    free = _read_freely(ctx, sents, reread, dropped)
     found = (
-        _sentence_event(ctx, d, si, sent, reread)
+        _sentence_event(ctx, d, si, sent, si in free)
         for si, sent in enumerate(sents)
         if ctx.reports_in(sent.start_char, sent.end_char) and (short or si in reread or _unread(sent, lex))
     )

@@ -479,19 +479,28 @@ def _phrase_core(noun) -> list:
     return core
 
 
-def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
-    """Readings of the word that name no event: part of a name or a compound, a kind of thing,
-    a descriptive participle, one person's duty, an aim."""
+# readings that set a trigger word aside on purpose (another sense, a kind, a name, a plan or an aim,
+# justice, a breach, a candidate's rally, the damage of another event, a question), not for a
+# wording the parse or the lexicon did not foresee (a descriptive participle, a missing object)
+ON_PURPOSE = frozenset(
+    {"compound", "name", "actor", "kind", "sense", "duty", "justice", "breach", "damage", "aim", "campaign", "question"}
+)
+
+
+def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
+    """Why the word's reading here names no event (the name of the reading, see
+    :data:`ON_PURPOSE`), or None: part of a name or a compound, a kind of thing, a descriptive
+    participle, one person's duty, an aim."""
     lex = run.lex
     noun, verb = is_noun(tok), is_verb(tok)
     if noun and tok.dep_ == "compound":
-        return True  # "strike missions", "attack aircraft"
+        return "compound"  # "strike missions", "attack aircraft"
     if tok.i in run.index.actor_at:
-        return True  # part of a name: "Popular Mobilization Forces"
+        return "name"  # part of a name: "Popular Mobilization Forces"
     if tok.i + 1 < len(tok.doc) and f"{tok.lower_} {tok.nbor().lower_}" in lex.generic_actors:
-        return True  # "riot police": who, not what
+        return "actor"  # "riot police": who, not what
     if noun and generic_noun(tok, lex):
-        return True  # "a strike means ...", "attack, bomber and fighter aircraft"
+        return "kind"  # "a strike means ...", "attack, bomber and fighter aircraft"
     if (
         verb
         and tok.tag_ == "VBN"
@@ -501,11 +510,13 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and not _root_verb_misread(tok, lex, trig)
         and not _deal_made(tok, trig)
     ):
-        return True  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
+        return (
+            "participle"  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
+        )
     if verb and tok.dep_ == "amod":
-        return True
+        return "participle"
     if _another_sense(tok, trig, run):
-        return True  # "would hit Burundi's economy", "the storm killed three", "the talks broke down"
+        return "sense"  # "would hit Burundi's economy", "the storm killed three", "the talks broke down"
     if (
         verb
         and tok.tag_ == "VBG"
@@ -513,34 +524,34 @@ def _not_an_event_reading(tok, trig: Trigger, run, objs: set) -> bool:
         and tok.head.tag_.startswith("NN")
         and not _seen_doing(tok, lex)
     ):
-        return True  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
+        return "description"  # "a soldier fighting alongside Russians", "drones targeting Kyiv": a description
     if (
         trig.sub_event_type == "Change to group/activity"
         and noun
         and any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in tok.children)
     ):
-        return True  # "his combat deployment": one person's duty ("his arrest" stays)
+        return "duty"  # "his combat deployment": one person's duty ("his arrest" stays)
     if trig.kind == "exchange" and modifier_lemmas(tok) & lex.words["judicial_words"]:
-        return True  # "released on bail", "freed from jail": justice, not an exchange
+        return "justice"  # "released on bail", "freed from jail": justice, not an exchange
     if noun and trig.sub_event_type == "Agreement" and tok.head.lemma_.lower() in lex.words["agreement_breaches"]:
-        return True  # "violated the ceasefire", "breached the truce": the violation is the event, not the deal
+        return "breach"  # "violated the ceasefire", "breached the truce": the violation is the event, not the deal
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
-        return True  # "the IMF's deployment of funds"
+        return "sense"  # "the IMF's deployment of funds"
     if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
-        return True  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
+        return "damage"  # "drone wreckage crashed in the courtyard, smashing windows": the strike's damage
     if trig.sub_event_type == "Looting/property destruction" and _damage_told(tok):
-        return True  # "six houses were destroyed": what an attack just told left behind
+        return "damage"  # "six houses were destroyed": what an attack just told left behind
     if purpose_clause(tok):
-        return True  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
+        return "aim"  # "operations to liberate Mosul", "to enable the liberation of the city": an aim
     if noun and trig.sub_event_type == "Peaceful protest" and _campaign_event(tok, lex):
-        return True  # "the campaign rally", "a Trump rally": a candidate's meeting, no demonstration
+        return "campaign"  # "the campaign rally", "a Trump rally": a candidate's meeting, no demonstration
     if (
         trig.needs_object_or_passive
         and child(tok, "dobj") is None
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     ):
-        return True  # "troops killed or injured" (reduced passive without agent)
-    return verb and asks_who(tok)  # "didn't know who he would be fighting": a question
+        return "no_object"  # "troops killed or injured" (reduced passive without agent)
+    return "question" if verb and asks_who(tok) else None  # "didn't know who he would be fighting"
 
 
 def _campaign_event(tok, lex: Lexicon) -> bool:
@@ -634,7 +645,12 @@ def rejected(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
 
 def not_an_event(tok, trig: Trigger, run) -> bool:
     """Whether the word's reading here names no event at all ("the captured soldier")."""
-    return _not_an_event_reading(tok, trig, run, object_lemmas(tok))
+    return why_no_event(tok, trig, run) is not None
+
+
+def why_no_event(tok, trig: Trigger, run) -> Optional[str]:
+    """The reading of the word that names no event here (a name of :func:`_no_event_reading`), or None."""
+    return _no_event_reading(tok, trig, run, object_lemmas(tok))
 
 
 def absorbed(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
