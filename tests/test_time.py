@@ -370,3 +370,16 @@ def test_a_time_hung_on_the_verb_of_saying_does_not_date_the_event():
         published="2025-08-04",
     )
     assert [str(e.time.start_date) for e in a.events] == ["2025-08-02"]
+
+
+def test_a_span_running_up_to_the_report_is_no_narrative_time_for_the_next_sentence():
+    import kronika
+
+    a = kronika.analyze(
+        "Earlier today, militias launched a rocket attack on a base in Erbil.\n\n"
+        "Our forces moved air defences to the region over the course of the past week. Thanks to them, "
+        "troops shot down nearly all of the incoming rockets.",
+        published="2024-04-13",
+    )
+    (downed,) = [e for e in a.events if e.sub_event_type == "Disrupted weapons use"]
+    assert (str(downed.time.start_date), str(downed.time.end_date)) == ("2024-04-13", "2024-04-13")

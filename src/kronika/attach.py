@@ -201,6 +201,11 @@ _THEN = re.compile(
 )
 
 
+# a span running up to the report ("over the past week", "in the last few days"): the time of what
+# went on through it, not the day the next sentence's news is of
+_ROLLING = re.compile(r"(?:the\s+)?(?:past|last\s+(?:\d+|few|several|two|three|four|five|six|seven))\b", re.IGNORECASE)
+
+
 def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
     """The narrative time of the paragraph before ``sentence``: its last calendar time that dates
     a main clause, else the last of an "after ..." clause (not a count before an "after", not a
@@ -215,6 +220,7 @@ def inherited_time(ctx: Context, sentence: int) -> Optional[TimeSpan]:
             and t.mod not in ("BEFORE", "AFTER")
             and _subordinate(clause)
             and ctx.reporting(t.start)
+            and not _ROLLING.match(t.text)
         ):
             by_sentence.setdefault(t.sentence, []).append(t)
     for si, found in by_sentence.items():  # a main clause's time before an "after ..." clause's
