@@ -1,0 +1,51 @@
+"""Fields of events through kronika.analyze: the first actor an event type implies, and the names
+actors are reported under. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import kronika
+
+
+def _event(text: str, sub: str):
+    events = kronika.analyze(text, published="2024-05-01").events
+    return next(e for e in events if e.sub_event_type == sub)
+
+
+def _name(actor) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def test_an_arrest_with_no_agent_is_by_the_police_of_its_country():
+    text = (
+        "A 34-year-old man was detained in Kharkiv on Tuesday on suspicion of setting fire to a "
+        "military recruitment office, regional officials said."
+    )
+    e = _event(text, "Arrests")
+    assert _name(e.actor1).startswith("Police Forces of Ukraine")
+
+
+def test_force_on_protesters_with_no_agent_is_by_the_police():
+    e = _event(
+        "Protesters were beaten and tear-gassed in Lima on Saturday, witnesses said.",
+        "Excessive force against protesters",
+    )
+    assert _name(e.actor1).startswith("Police Forces of Peru")
+    assert _name(e.actor2) == "Protesters (Peru)"
+
+
+def test_a_group_placed_on_alert_is_the_actor_of_its_change():
+    text = "The Iranian army was placed on high alert on Sunday after the border incident, state media reported."
+    e = _event(text, "Change to group/activity")
+    assert _name(e.actor1).startswith("Military Forces of Iran")
+    assert e.actor2 is None
+
+
+def test_reported_names_of_groups():
+    e = _event(
+        "The Houthis fired two missiles at a cargo ship in the Red Sea on Tuesday.", "Shelling/artillery/missile attack"
+    )
+    assert _name(e.actor1) == "Houthis (Ansar Allah)"
+    e = _event(
+        "Hayat Tahrir al-Sham fighters captured the town of Saraqib on Monday.", "Non-state actor overtakes territory"
+    )
+    assert _name(e.actor1) == "HTS: Hayat Tahrir al-Sham"
