@@ -49,3 +49,29 @@ def test_reported_names_of_groups():
         "Hayat Tahrir al-Sham fighters captured the town of Saraqib on Monday.", "Non-state actor overtakes territory"
     )
     assert _name(e.actor1) == "HTS: Hayat Tahrir al-Sham"
+
+
+def _types(text: str) -> set[str]:
+    return {e.sub_event_type for e in kronika.analyze(text, published="2024-05-01").events}
+
+
+def test_deaths_in_police_clashes_with_protesters_are_force_on_them():
+    text = "At least nine people were killed in police clashes with teachers protesting over unpaid wages in the capital on Monday."
+    assert _types(text) == {"Excessive force against protesters"}
+    text = (
+        "More than 80 people were hurt in clashes with police, who fired live ammunition as demonstrators "
+        "tried to storm the ministry in Tegucigalpa on Friday."
+    )
+    e = _event(text, "Excessive force against protesters")
+    assert _name(e.actor1).startswith("Police Forces of Honduras")
+    assert _name(e.actor2) == "Protesters (Honduras)"
+
+
+def test_clashes_without_lethal_force_on_protesters_keep_their_type():
+    text = (
+        "Demonstrators hurled stones and clashed with riot police in Quito on Thursday, and several officers were hurt."
+    )
+    assert "Excessive force against protesters" not in _types(text)
+    assert "Excessive force against protesters" not in _types(
+        "Rioters clashed with police in Nairobi on Tuesday and one rioter was killed."
+    )

@@ -46,7 +46,7 @@ from kronika.events.filters import drop_non_events, kinds_only, lone_references,
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types
-from kronika.events.protests import crowd_violence, deaths_at_protests, force_on_protesters
+from kronika.events.protests import crowd_violence, deadly_clashes, deaths_at_protests, force_on_protesters
 from kronika.events.targets import attacks_on_civilians, attacks_on_property
 from kronika.events.split import split_by_place
 from kronika.events.subacts import sub_acts
@@ -81,7 +81,7 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(ctx, classifier_mentions(ctx, [], reread=kinds_only(ctx, found)))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
     dictionary = load_dictionary()
-    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
+    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
     events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     events = implied_actors(ctx, dictionary, events)
