@@ -75,3 +75,9 @@ def test_clashes_without_lethal_force_on_protesters_keep_their_type():
     assert "Excessive force against protesters" not in _types(
         "Rioters clashed with police in Nairobi on Tuesday and one rioter was killed."
     )
+
+
+def test_a_generic_armed_group_as_by_agent_of_a_participle():
+    text = "The crisis saw the main hospital in Port-au-Prince attacked by gangs on Monday."
+    events = kronika.analyze(text, published="2024-05-01").events
+    assert [_name(e.actor1) for e in events] == ["Unidentified Armed Group (Haiti)"]
