@@ -81,3 +81,13 @@ def test_a_generic_armed_group_as_by_agent_of_a_participle():
     text = "The crisis saw the main hospital in Port-au-Prince attacked by gangs on Monday."
     events = kronika.analyze(text, published="2024-05-01").events
     assert [_name(e.actor1) for e in events] == ["Unidentified Armed Group (Haiti)"]
+
+
+def test_the_accused_not_the_accuser_does_the_act():
+    e = _event(
+        "The governor blamed the militia for shelling the town of Marib on Monday.", "Shelling/artillery/missile attack"
+    )
+    assert _name(e.actor1) == "Unidentified Armed Group (Yemen)"
+    text = "The minister accused demonstrators of setting fire to shops in Kathmandu on Tuesday."
+    e = _event(text, "Violent demonstration")
+    assert _name(e.actor1) == "Protesters (Nepal)"
