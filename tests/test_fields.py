@@ -91,3 +91,11 @@ def test_the_accused_not_the_accuser_does_the_act():
     text = "The minister accused demonstrators of setting fire to shops in Kathmandu on Tuesday."
     e = _event(text, "Violent demonstration")
     assert _name(e.actor1) == "Protesters (Nepal)"
+
+
+def test_the_speaker_is_not_the_doer_of_a_passive_report():
+    e = _event(
+        "Armenia says two soldiers were killed by Azerbaijani shelling near the border on Monday.",
+        "Shelling/artillery/missile attack",
+    )
+    assert e.actor1 is None or "Armenia" not in e.actor1.name

@@ -58,6 +58,8 @@ def subject_up(tok, limit: int = 5):
         subj = child(cur, "nsubj", "csubj")
         if subj is not None:
             return subj, cur
+        if cur.i != tok.i and child(cur, "nsubjpass") is not None:
+            return None, cur  # "... were killed by X, shelling ...": a passive clause's doer is no subject above it
         if (
             cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj")
             and cur.head.i != cur.i
