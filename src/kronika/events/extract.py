@@ -29,6 +29,7 @@ from kronika.events.arguments import with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.blame import blamed
 from kronika.events.corefer import corefer
+from kronika.events.defaults import implied_actors
 from kronika.events.classify import forget_texts
 from kronika.events.frame import (
     carry_attackers,
@@ -48,6 +49,7 @@ from kronika.events.snippet import classifier_mentions, classifier_types
 from kronika.events.protests import (
     arrests_at_protests,
     crowd_violence,
+    deadly_clashes,
     deaths_at_protests,
     force_on_protesters,
 )
@@ -72,7 +74,7 @@ def extract_events(ctx: Context) -> list[Event]:
     mention places → never one actor on both sides → the side a source blames → the last attacker
     for strikes that name none
     → victims as the civilians of the event's country → the crowd as a demonstration's actor →
-    the defending country for interceptions → the lead event marked → the lead's day for events the
+    the defending country for interceptions → the actor an event type implies → the lead event marked → the lead's day for events the
     report does not date."""
     forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
@@ -92,7 +94,8 @@ def extract_events(ctx: Context) -> list[Event]:
         )
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
     dictionary = load_dictionary()
-    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, events))))
+    events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
     events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
+    events = implied_actors(ctx, dictionary, events)
     return story_time(mark_lead(ctx, events))

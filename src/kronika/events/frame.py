@@ -999,7 +999,8 @@ def civilians_of_place(dictionary, events: list) -> list:
 
 def forces_of_place(ctx: Context, dictionary, events: list) -> list:
     """An attacker named only as a state's forces ("killed by interior ministry forces", "security
-    forces opened fire") is that state's, once the event's place is known from its other mentions
+    forces opened fire"), or as armed men ("a hospital attacked by gangs"), is that state's, or
+    an unidentified armed group of that state, once the event's place is known from its other mentions
     or the article (at the clause, the place may not be known yet)."""
     lex = load_lexicon()
     out = []
@@ -1009,7 +1010,7 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             agent = by_object(tok) if passive or tok.tag_ == "VBN" else subject_up(tok)[0]
             role = generic_role(agent, lex)
-            if agent is not None and role in ("police", "military"):
+            if agent is not None and role in ("police", "military", "armed_group"):
                 day = e.time.start_date if e.time is not None else None
                 found = generic_actor(ctx, dictionary, agent, role, e.place, day, lex)
                 e = e.model_copy(update={"actor1": found}) if found is not None else e

@@ -108,6 +108,8 @@ class _Words(Strict):
     industry_nouns: list[str] = []
     abducted_nouns: list[str]
     crowd_control_weapons: list[str]
+    lethal_words: list[str] = []
+    accusation_verbs: list[str] = []
     partisan_bodies: list[str]
     civilian_targets: list[str]
     supply_verbs: list[str]

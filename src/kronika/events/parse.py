@@ -41,6 +41,16 @@ def _charge_nouns() -> frozenset:
     return load_lexicon().words["charge_nouns"]
 
 
+def _accused(prep):
+    """Who a verb of accusation lays the act of its "of"/"for" phrase on ("accused demonstrators
+    of looting", "blamed the militia for shelling the town"), else None."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    if prep.head.lemma_.lower() not in load_lexicon().words["accusation_verbs"]:
+        return None
+    return child(prep.head, "dobj")
+
+
 def subject_up(tok, limit: int = 5):
     """The subject of the clause that ``tok`` belongs to, climbing through xcomp/advcl/conj."""
     cur = tok
@@ -48,6 +58,8 @@ def subject_up(tok, limit: int = 5):
         subj = child(cur, "nsubj", "csubj")
         if subj is not None:
             return subj, cur
+        if cur.i != tok.i and child(cur, "nsubjpass") is not None:
+            return None, cur  # "... were killed by X, shelling ...": a passive clause's doer is no subject above it
         if (
             cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "dobj", "prep", "pobj")
             and cur.head.i != cur.i
@@ -56,6 +68,9 @@ def subject_up(tok, limit: int = 5):
                 return None, cur  # participle modifying a noun: no clause subject
             if cur.lemma_.lower() in _charge_nouns():
                 return None, cur  # "detained a man on suspicion of killing": not the police's killing
+            accused = _accused(cur)
+            if accused is not None:
+                return accused, cur.head  # "accused demonstrators of looting": the demonstrators loot
             cur = cur.head
             continue
         break

@@ -210,7 +210,58 @@ def _unarmed_rivals(subj, lex) -> bool:
     return len(sides) > 1 or any(t.lower_ in RIVALS for t in subj.subtree)
 
 
-__all__ = ["EXCESSIVE_FORCE", "VIOLENT_DEMONSTRATION", "crowd_violence", "deaths_at_protests", "force_on_protesters"]
+_FOUGHT = {"Armed clash", VIOLENT_DEMONSTRATION, MOB_VIOLENCE, "Attack"}
+
+
+def _lethal(sent, lex) -> bool:
+    words = [t.lower_ for t in sent]
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words))}
+    lethal = set(lex.words["lethal_words"])
+    return any(t.lemma_.lower() in lethal or t.lower_ in lethal for t in sent) or bool(pairs & lethal)
+
+
+def _police_clash(sent, lex) -> bool:
+    """A clash in the sentence that the state's forces are a side of ("police clashes with
+    protesters", "clashes with police", "clashes between students and armed police")."""
+    return any(
+        t.lemma_.lower() == "clash" and any(generic_role(x, lex) in _STATE_ROLES for x in t.subtree if x.i != t.i)
+        for t in sent
+    )
+
+
+_SUPPORTERS = {"supporter", "loyalist", "cadre", "partisan"}
+
+
+def _counter_crowd(sent, lex) -> bool:
+    """Another crowd fights the demonstration too ("government supporters and police clashed with
+    students", "members of the ruling party's youth wing"): a street fight, not the state's force."""
+    return any(partisans(t, lex) or t.lemma_.lower() in _SUPPORTERS for t in sent)
+
+
+def deadly_clashes(ctx: Context, events: list[Event]) -> list[Event]:
+    """Deaths or live fire in clashes between the state's forces and a demonstration ("22 people
+    were killed in police clashes with protesters", "clashes with police, who used live bullets
+    as protesters scaled the walls") are lethal force on the demonstration: Excessive force
+    against protesters, not the crowd's violence nor a battle. A crowd named only as rioters, an
+    armed group, or the supporters of a side fighting too keep the clash what it is."""
+    lex = load_lexicon()
+    words = lex.words["protest_words"]
+    out = []
+    for e in events:
+        tok = trigger_root(ctx, e) if e.sub_event_type in _FOUGHT else None
+        a1 = e.actor1
+        if (
+            tok is not None
+            and (a1 is None or a1.kind in _CROWDS or a1.kind in STATE_KINDS)
+            and any(t.lemma_.lower() in words for t in tok.sent)
+            and not any(generic_role(t, lex) in ("rioters", "armed_group") for t in tok.sent)
+            and not _counter_crowd(tok.sent, lex)
+            and _police_clash(tok.sent, lex)
+            and _lethal(tok.sent, lex)
+        ):
+            e = _retyped(e)
+        out.append(e)
+    return out
 
 
 def _kept_from_protest(verb, words: frozenset) -> bool:
@@ -232,3 +283,14 @@ def arrests_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
             e = retype(e, "Protest with intervention").model_copy(update={"actor1": None, "actor2": e.actor1})
         out.append(e)
     return out
+
+
+__all__ = [
+    "EXCESSIVE_FORCE",
+    "VIOLENT_DEMONSTRATION",
+    "arrests_at_protests",
+    "crowd_violence",
+    "deadly_clashes",
+    "deaths_at_protests",
+    "force_on_protesters",
+]
