@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from typing import Optional
 
@@ -203,7 +204,11 @@ def _same_side(x, y) -> bool:
 
 def _sides_swapped(ev: Event, m: Event) -> bool:
     """One mention's attacker is the other's target ("a drone attack killed a US contractor ... US
-    forces conducted strikes"): a side is never both, so they tell an attack and a reprisal."""
+    forces conducted strikes"): a side is never both, so they tell an attack and a reprisal. A
+    strategic development has no attacker ("the country put its army on alert" and "the army was
+    placed on alert" name one side either way; an agreement binds both), so it swaps nothing."""
+    if "Strategic developments" in (ev.event_type, m.event_type):
+        return False
     return _same_side(ev.actor2, m.actor1) or _same_side(ev.actor1, m.actor2)
 
 
@@ -254,14 +259,14 @@ def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
     return out
 
 
-def tie(ev: Event, m: Event, loose: bool) -> bool:
+def tie(ev: Event, m: Event, loose: bool, ctx: Optional[Context] = None) -> bool:
     """Whether something ties ``m`` to ``ev`` (they are already known not to conflict); a headline
     or an anaphoric noun (``loose``) is tied to the event nothing tells apart from it."""
     if loose:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
-    if (_finer(ev.place, m.place) or _finer(m.place, ev.place)) and not (_family(ev) == _family(m) == "Demonstrations"):
+    if _country_and_town(ev, m, ctx) and not (_family(ev) == _family(m) == "Demonstrations"):
         return False  # a toll over a country and one in a town of it are two events (ACLED codes each
         # place); a protest movement over the country and its protests in the capital are one
     if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
@@ -288,6 +293,54 @@ def tie(ev: Event, m: Event, loose: bool) -> bool:
         return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
+
+
+# "in western Ukraine", "in the north-east of Syria": a part of the country, named by the country
+_PART_OF = re.compile(r"\b(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?(?:ern)?\s+(?:the\s+)?$", re.I)
+
+
+def _country_and_town(ev: Event, m: Event, ctx: Optional[Context]) -> bool:
+    """One mention placed over a whole country, the other in a town of it: two events (a toll
+    across the country and one in a town). A single act placed in a part of the country ("she
+    was shot in western Ukraine" after "the killing in Lviv") names its town loosely: not apart,
+    unless told as one more act ("it also struck vehicles in southern Syria")."""
+    for big, small in ((ev, m), (m, ev)):
+        if _finer(big.place, small.place) and not (
+            big.sub_event_type == small.sub_event_type
+            and ctx is not None
+            and not _plural(big)
+            and not _one_more(ctx, big)
+            and _in_part_of(big.place, small.place, ctx.text)
+        ):
+            return True
+    return False
+
+
+def _one_more(ctx: Context, ev: Event) -> bool:
+    """A trigger told as one more act: "also", "again" on its verb."""
+    tok = _token(ctx, ev)
+    return tok is not None and any(c.dep_ == "advmod" and c.lower_ in ("also", "again") for c in tok.children)
+
+
+def _in_part_of(country: Place, town: Place, text: str) -> bool:
+    """The country is named as a part of it ("western Ukraine") and the town lies in that part
+    (west of the country's centre)."""
+    found = _PART_OF.search(text[max(0, country.start - 30) : country.start]) if text else None
+    if found is None or None in (country.latitude, country.longitude, town.latitude, town.longitude):
+        return False
+    word = found.group(0).lower()
+    lat, lon = town.latitude - country.latitude, town.longitude - country.longitude
+    return (
+        ("north" not in word or lat > 0)
+        and ("south" not in word or lat < 0)
+        and ("east" not in word or lon > 0)
+        and ("west" not in word or lon < 0)
+    )
+
+
+def _plural(ev: Event) -> bool:
+    word = ev.trigger.text.lower()
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _finer(a: Optional[Place], b: Optional[Place]) -> bool:
@@ -411,7 +464,7 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
                 continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose):
+            if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose, ctx):
                 target = i
                 break
         if target is None:

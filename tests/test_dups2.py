@@ -1,0 +1,50 @@
+"""Duplicate events of one document (round 2): mentions of one event that the coreference kept
+apart. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import kronika
+
+
+def _events(text: str, published: str):
+    return kronika.analyze(text, published=published).events
+
+
+def test_a_force_put_on_alert_is_one_event_whichever_side_the_headline_names():
+    text = (
+        "# Belarus puts army on high alert\n\n"
+        "Belarus placed its armed forces on high alert on Sunday, the defence ministry in Minsk said, "
+        "after border incidents. The ministry said the troops were ready.\n"
+    )
+    changes = [e for e in _events(text, "2025-03-10") if e.sub_event_type == "Change to group/activity"]
+    assert len(changes) == 1
+    assert any(m.zone == "title" for m in changes[0].mentions)
+
+
+def test_a_shooting_told_in_a_part_of_the_country_is_the_shooting_in_its_town():
+    text = (
+        "A former mayor was shot dead in Kharkiv on Monday, police said. Officers detained a suspect on Tuesday.\n\n"
+        "The former mayor died in hospital after she was shot in eastern Ukraine, the regional governor "
+        "wrote on Telegram.\n"
+    )
+    attacks = [e for e in _events(text, "2025-03-12") if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1
+    assert attacks[0].place.name == "Kharkiv" and len(attacks[0].mentions) == 1
+
+
+def test_a_part_of_the_country_the_town_is_not_in_stays_apart():
+    text = (
+        "A journalist was shot dead in Kharkiv on Monday, police said. Officers detained a suspect on Tuesday.\n\n"
+        "The journalist died after she was shot in western Ukraine, the regional governor wrote on Telegram.\n"
+    )
+    attacks = [e for e in _events(text, "2025-03-12") if e.sub_event_type == "Attack"]
+    assert len(attacks) == 2
+
+
+def test_one_more_strike_in_a_part_of_the_country_stays_apart():
+    text = (
+        "Israeli aircraft struck a weapons depot in Damascus on Monday, the army said. "
+        "The army said it also struck armoured vehicles in southern Syria.\n"
+    )
+    strikes = [e for e in _events(text, "2025-03-12") if e.sub_event_type == "Air/drone strike"]
+    assert sorted(e.place.name for e in strikes) == ["Damascus", "Syria"]
