@@ -48,3 +48,13 @@ def test_one_more_strike_in_a_part_of_the_country_stays_apart():
     )
     strikes = [e for e in _events(text, "2025-03-12") if e.sub_event_type == "Air/drone strike"]
     assert sorted(e.place.name for e in strikes) == ["Damascus", "Syria"]
+
+
+def test_a_list_of_harms_after_which_is_the_toll_of_the_attack_it_follows():
+    text = (
+        "Officials described the March 3 attack in Kirkuk, Iraq, which wounded one Danish soldier, wounded two "
+        "Danish contractors, including one critically, and killed one Kenyan guard.\n"
+    )
+    events = _events(text, "2024-03-10")
+    assert len(events) == 1
+    assert events[0].place.name == "Kirkuk" and events[0].fatalities == 1
