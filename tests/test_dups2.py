@@ -58,3 +58,16 @@ def test_a_list_of_harms_after_which_is_the_toll_of_the_attack_it_follows():
     events = _events(text, "2024-03-10")
     assert len(events) == 1
     assert events[0].place.name == "Kirkuk" and events[0].fatalities == 1
+
+
+def test_the_proposal_of_a_ceasefire_the_parties_agreed_is_that_ceasefire():
+    text = (
+        "The United Nations welcomed the 48-hour ceasefire agreed by the warring parties in Sudan on Monday. "
+        "Both sides signed it in Jeddah.\n\n"
+        "The parties accepted the Saudi proposal of a 48-hour ceasefire after talks, the mediators said.\n"
+    )
+    deals = [e for e in _events(text, "2024-03-12") if e.sub_event_type == "Agreement"]
+    assert all(e.status == "occurred" for e in deals)
+    [ceasefire] = [e for e in deals if e.trigger.text == "ceasefire"]
+    assert any("proposal" in m.text for m in ceasefire.mentions)
+    assert ceasefire.actor1 is None  # the proposer is no party to it

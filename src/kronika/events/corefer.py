@@ -464,14 +464,41 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
                 continue
             near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose, ctx):
+            carried = _plan_carried_out(ev, m)
+            seen_as = probe.model_copy(update={"status": ev.status}) if carried else probe
+            if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
                 target = i
                 break
         if target is None:
             events.append(m)
         else:
-            events[target] = merge(ctx, events[target], m, loose)
+            events[target] = (
+                _merge_plan(ctx, events[target], m, loose) if carried else merge(ctx, events[target], m, loose)
+            )
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _plan_carried_out(ev: Event, m: Event) -> bool:
+    """A planned agreement that names one the text reports concluded ("the U.S. proposal of a
+    72-hour ceasefire" and "the ceasefire committed to by the parties"): the plan carried out, a
+    mention of the concluded agreement."""
+    if ev.sub_event_type != "Agreement" or m.sub_event_type != "Agreement":
+        return False
+    if {ev.status, m.status} != {"occurred", "planned"}:
+        return False
+    done, plan = (ev, m) if ev.status == "occurred" else (m, ev)
+    word = done.trigger.text.lower()
+    after = plan.text[plan.trigger.end - plan.start :].lower().split()[:4]  # "proposal of a 72-hour ceasefire"
+    return word != plan.trigger.text.lower() and bool(after) and after[0] == "of" and word in after
+
+
+def _merge_plan(ctx: Context, ev: Event, m: Event, loose: bool) -> Event:
+    """The agreement concluded, with the plan as a mention: its status and parties, not the
+    proposer's ("the U.S. proposal")."""
+    done = ev if ev.status == "occurred" else m
+    return merge(ctx, ev, m, loose).model_copy(
+        update={"status": "occurred", "actor1": done.actor1, "actor2": done.actor2}
+    )
 
 
 def _lemma(ctx: Context, start: int, end: int) -> str:
