@@ -71,3 +71,15 @@ def test_the_proposal_of_a_ceasefire_the_parties_agreed_is_that_ceasefire():
     [ceasefire] = [e for e in deals if e.trigger.text == "ceasefire"]
     assert any("proposal" in m.text for m in ceasefire.mentions)
     assert ceasefire.actor1 is None  # the proposer is no party to it
+
+
+def test_a_rally_planned_for_a_day_the_report_has_reached_is_the_rally_held_that_day():
+    held = (
+        "Thousands of people rallied in Madrid on Saturday in support of public hospitals, police said.\n\n"
+        "The march filled the Puerta del Sol. Nurses carried banners and sang.\n\n"
+    )
+    plan = "The unions had planned a rally of health workers in Spain for Saturday, the organisers said.\n"
+    [rally] = _events(held + plan, "2025-03-16")
+    assert rally.status == "occurred" and rally.place.name == "Madrid" and len(rally.mentions) == 2
+    ahead = "Unions are planning another rally in Madrid next Saturday.\n"
+    assert sorted(e.status for e in _events(held + ahead, "2025-03-16")) == ["occurred", "planned"]

@@ -475,6 +475,7 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             events[target] = (
                 _merge_plan(ctx, events[target], m, loose) if carried else merge(ctx, events[target], m, loose)
             )
+    events = _plans_held(ctx, events)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
 
 
@@ -499,6 +500,35 @@ def _merge_plan(ctx: Context, ev: Event, m: Event, loose: bool) -> Event:
     return merge(ctx, ev, m, loose).model_copy(
         update={"status": "occurred", "actor1": done.actor1, "actor2": done.actor2}
     )
+
+
+def _plans_held(ctx: Context, events: list[Event]) -> list[Event]:
+    """A demonstration told as planned for a day the report has reached, when the report tells a
+    demonstration held there that day ("ahead of Saturday's rally" in a report of Saturday's rally
+    in Rome): the plan carried out, a mention of the demonstration held."""
+    out = list(events)
+    for plan in events:
+        if plan.status != "planned" or _family(plan) != "Demonstrations":
+            continue
+        day = _days(plan.time)
+        if day is None or ctx.published is None or day[1] > ctx.published:
+            continue
+        held = next(
+            (
+                i
+                for i, ev in enumerate(out)
+                if ev.status == "occurred"
+                and _family(ev) == "Demonstrations"
+                and _days(ev.time) == day
+                and places_agree(ev.place, plan.place)
+                and _actors_agree(ev.actor1, plan.actor1)
+            ),
+            None,
+        )
+        if held is not None:
+            out[held] = _merge_plan(ctx, out[held], plan, True)
+            out = [e for e in out if e is not plan]
+    return out
 
 
 def _lemma(ctx: Context, start: int, end: int) -> str:
