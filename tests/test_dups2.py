@@ -83,3 +83,18 @@ def test_a_rally_planned_for_a_day_the_report_has_reached_is_the_rally_held_that
     assert rally.status == "occurred" and rally.place.name == "Madrid" and len(rally.mentions) == 2
     ahead = "Unions are planning another rally in Madrid next Saturday.\n"
     assert sorted(e.status for e in _events(held + ahead, "2025-03-16")) == ["occurred", "planned"]
+
+
+def test_an_offence_someone_is_arrested_for_is_no_event_of_its_own():
+    text = (
+        "More than 40 people in Leeds were arrested for criminal damage and an assault on a police officer "
+        "after a night of disorder on Friday, police said.\n"
+    )
+    events = _events(text, "2025-03-10")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_killing_someone_is_arrested_for_is_still_the_killing():
+    text = "Police in Leeds arrested a man on Friday for the killing of a shopkeeper in the city centre.\n"
+    kinds = {e.sub_event_type for e in _events(text, "2025-03-10")}
+    assert "Arrests" in kinds and len(kinds) == 2
