@@ -98,3 +98,19 @@ def test_a_killing_someone_is_arrested_for_is_still_the_killing():
     text = "Police in Leeds arrested a man on Friday for the killing of a shopkeeper in the city centre.\n"
     kinds = {e.sub_event_type for e in _events(text, "2025-03-10")}
     assert "Arrests" in kinds and len(kinds) == 2
+
+
+_ORDERED = (
+    "On Sunday the president directed strikes against three locations used by the PKK in Syria, the ministry "
+    "said. He spoke with the defence minister.\n"
+)
+
+
+def test_a_headline_with_no_verb_names_the_strikes_the_body_tells_as_ordered():
+    [strikes] = _events("# Turkish Strikes in Syria\n\n" + _ORDERED, "2025-03-10")
+    assert strikes.status == "planned" and any(m.zone == "title" for m in strikes.mentions)
+
+
+def test_a_headline_that_says_the_strikes_hit_keeps_its_own_mood():
+    events = _events("# Turkish strikes hit Syria\n\n" + _ORDERED, "2025-03-10")
+    assert sorted(e.status for e in events) == ["occurred", "planned"]

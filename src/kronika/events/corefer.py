@@ -452,23 +452,12 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     seen = Counter((m.trigger.start, m.trigger.end) for m in mentions)
     set_in = in_anaphoric_setting(ctx, mentions)  # "captured during the battle": as loose as "the battle"
     for m in _lead_first(ctx, mentions):
-        target = None
         headline = ctx.zone_at(m.start) in ("title", "description")
         listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
         loose = not listed and (headline or _anaphoric(ctx, m) or (m.trigger.start, m.trigger.end) in set_in)
-        probe = _without_borrowed_time(ctx, m) if loose else m
-        for i in _candidates(ctx, events, m, headline, loose):
-            ev = events[i]
-            if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
-                continue  # too far back
-            if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
-                continue
-            near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            carried = _plan_carried_out(ev, m)
-            seen_as = probe.model_copy(update={"status": ev.status}) if carried else probe
-            if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
-                target = i
-                break
+        target, carried = _target(ctx, events, m, headline, loose, listed, False)
+        if target is None and headline and _moodless(ctx, m):
+            target, carried = _target(ctx, events, m, headline, loose, listed, True)
         if target is None:
             events.append(m)
         else:
@@ -477,6 +466,33 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
             )
     events = _plans_held(ctx, events)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: bool, listed: bool, any_mood: bool):
+    """The event ``m`` is a mention of (its index, or None), and whether ``m`` is the plan of
+    that agreement carried out; with ``any_mood``, of whatever status (a headline with no verb)."""
+    probe = _without_borrowed_time(ctx, m) if loose else m
+    for i in _candidates(ctx, events, m, headline, loose):
+        ev = events[i]
+        if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
+            continue  # too far back
+        if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
+            continue
+        near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
+        carried = _plan_carried_out(ev, m)
+        seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe
+        if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
+            return i, carried
+    return None, False
+
+
+def _moodless(ctx: Context, m: Event) -> bool:
+    """A headline that names its event by a noun and has no verb ("U.S. Strikes in Iraq"): it
+    tells no mood of its own, so it names the event the body tells, planned or done."""
+    tok = _token(ctx, m)
+    if tok is None or not tok.tag_.startswith("NN") or m.status != "occurred":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
 
 
 def _plan_carried_out(ev: Event, m: Event) -> bool:
