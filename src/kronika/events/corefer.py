@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from typing import Optional
 
@@ -203,7 +204,11 @@ def _same_side(x, y) -> bool:
 
 def _sides_swapped(ev: Event, m: Event) -> bool:
     """One mention's attacker is the other's target ("a drone attack killed a US contractor ... US
-    forces conducted strikes"): a side is never both, so they tell an attack and a reprisal."""
+    forces conducted strikes"): a side is never both, so they tell an attack and a reprisal. A
+    strategic development has no attacker ("the country put its army on alert" and "the army was
+    placed on alert" name one side either way; an agreement binds both), so it swaps nothing."""
+    if "Strategic developments" in (ev.event_type, m.event_type):
+        return False
     return _same_side(ev.actor2, m.actor1) or _same_side(ev.actor1, m.actor2)
 
 
@@ -254,14 +259,14 @@ def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
     return out
 
 
-def tie(ev: Event, m: Event, loose: bool) -> bool:
+def tie(ev: Event, m: Event, loose: bool, ctx: Optional[Context] = None) -> bool:
     """Whether something ties ``m`` to ``ev`` (they are already known not to conflict); a headline
     or an anaphoric noun (``loose``) is tied to the event nothing tells apart from it."""
     if loose:
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
-    if (_finer(ev.place, m.place) or _finer(m.place, ev.place)) and not (_family(ev) == _family(m) == "Demonstrations"):
+    if _country_and_town(ev, m, ctx) and not (_family(ev) == _family(m) == "Demonstrations"):
         return False  # a toll over a country and one in a town of it are two events (ACLED codes each
         # place); a protest movement over the country and its protests in the capital are one
     if any(abs(x.sentence - m.sentence) <= NEAR_SENTENCES for x in (ev, *ev.mentions)):
@@ -288,6 +293,54 @@ def tie(ev: Event, m: Event, loose: bool) -> bool:
         return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
+
+
+# "in western Ukraine", "in the north-east of Syria": a part of the country, named by the country
+_PART_OF = re.compile(r"\b(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?(?:ern)?\s+(?:the\s+)?$", re.I)
+
+
+def _country_and_town(ev: Event, m: Event, ctx: Optional[Context]) -> bool:
+    """One mention placed over a whole country, the other in a town of it: two events (a toll
+    across the country and one in a town). A single act placed in a part of the country ("she
+    was shot in western Ukraine" after "the killing in Lviv") names its town loosely: not apart,
+    unless told as one more act ("it also struck vehicles in southern Syria")."""
+    for big, small in ((ev, m), (m, ev)):
+        if _finer(big.place, small.place) and not (
+            big.sub_event_type == small.sub_event_type
+            and ctx is not None
+            and not _plural(big)
+            and not _one_more(ctx, big)
+            and _in_part_of(big.place, small.place, ctx.text)
+        ):
+            return True
+    return False
+
+
+def _one_more(ctx: Context, ev: Event) -> bool:
+    """A trigger told as one more act: "also", "again" on its verb."""
+    tok = _token(ctx, ev)
+    return tok is not None and any(c.dep_ == "advmod" and c.lower_ in ("also", "again") for c in tok.children)
+
+
+def _in_part_of(country: Place, town: Place, text: str) -> bool:
+    """The country is named as a part of it ("western Ukraine") and the town lies in that part
+    (west of the country's centre)."""
+    found = _PART_OF.search(text[max(0, country.start - 30) : country.start]) if text else None
+    if found is None or None in (country.latitude, country.longitude, town.latitude, town.longitude):
+        return False
+    word = found.group(0).lower()
+    lat, lon = town.latitude - country.latitude, town.longitude - country.longitude
+    return (
+        ("north" not in word or lat > 0)
+        and ("south" not in word or lat < 0)
+        and ("east" not in word or lon > 0)
+        and ("west" not in word or lon < 0)
+    )
+
+
+def _plural(ev: Event) -> bool:
+    word = ev.trigger.text.lower()
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _finer(a: Optional[Place], b: Optional[Place]) -> bool:
@@ -399,26 +452,99 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
     seen = Counter((m.trigger.start, m.trigger.end) for m in mentions)
     set_in = in_anaphoric_setting(ctx, mentions)  # "captured during the battle": as loose as "the battle"
     for m in _lead_first(ctx, mentions):
-        target = None
         headline = ctx.zone_at(m.start) in ("title", "description")
         listed = seen[(m.trigger.start, m.trigger.end)] > 1  # one copy per place of a list: apart
         loose = not listed and (headline or _anaphoric(ctx, m) or (m.trigger.start, m.trigger.end) in set_in)
-        probe = _without_borrowed_time(ctx, m) if loose else m
-        for i in _candidates(ctx, events, m, headline, loose):
-            ev = events[i]
-            if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
-                continue  # too far back
-            if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
-                continue
-            near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
-            if near and not conflict(ev, probe, loose, ctx.published) and tie(ev, m, loose):
-                target = i
-                break
+        target, carried = _target(ctx, events, m, headline, loose, listed, False)
+        if target is None and headline and _moodless(ctx, m):
+            target, carried = _target(ctx, events, m, headline, loose, listed, True)
         if target is None:
             events.append(m)
         else:
-            events[target] = merge(ctx, events[target], m, loose)
+            events[target] = (
+                _merge_plan(ctx, events[target], m, loose) if carried else merge(ctx, events[target], m, loose)
+            )
+    events = _plans_held(ctx, events)
     return _same_unit(ctx, sorted(events, key=lambda e: min([e.start] + [x.start for x in e.mentions])))
+
+
+def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: bool, listed: bool, any_mood: bool):
+    """The event ``m`` is a mention of (its index, or None), and whether ``m`` is the plan of
+    that agreement carried out; with ``any_mood``, of whatever status (a headline with no verb)."""
+    probe = _without_borrowed_time(ctx, m) if loose else m
+    for i in _candidates(ctx, events, m, headline, loose):
+        ev = events[i]
+        if not headline and m.sentence - ev.sentence > REACH_SENTENCES:
+            continue  # too far back
+        if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
+            continue
+        near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
+        carried = _plan_carried_out(ev, m)
+        seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe
+        if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
+            return i, carried
+    return None, False
+
+
+def _moodless(ctx: Context, m: Event) -> bool:
+    """A headline that names its event by a noun and has no verb ("U.S. Strikes in Iraq"): it
+    tells no mood of its own, so it names the event the body tells, planned or done."""
+    tok = _token(ctx, m)
+    if tok is None or not tok.tag_.startswith("NN") or m.status != "occurred":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+
+
+def _plan_carried_out(ev: Event, m: Event) -> bool:
+    """A planned agreement that names one the text reports concluded ("the U.S. proposal of a
+    72-hour ceasefire" and "the ceasefire committed to by the parties"): the plan carried out, a
+    mention of the concluded agreement."""
+    if ev.sub_event_type != "Agreement" or m.sub_event_type != "Agreement":
+        return False
+    if {ev.status, m.status} != {"occurred", "planned"}:
+        return False
+    done, plan = (ev, m) if ev.status == "occurred" else (m, ev)
+    word = done.trigger.text.lower()
+    after = plan.text[plan.trigger.end - plan.start :].lower().split()[:4]  # "proposal of a 72-hour ceasefire"
+    return word != plan.trigger.text.lower() and bool(after) and after[0] == "of" and word in after
+
+
+def _merge_plan(ctx: Context, ev: Event, m: Event, loose: bool) -> Event:
+    """The agreement concluded, with the plan as a mention: its status and parties, not the
+    proposer's ("the U.S. proposal")."""
+    done = ev if ev.status == "occurred" else m
+    return merge(ctx, ev, m, loose).model_copy(
+        update={"status": "occurred", "actor1": done.actor1, "actor2": done.actor2}
+    )
+
+
+def _plans_held(ctx: Context, events: list[Event]) -> list[Event]:
+    """A demonstration told as planned for a day the report has reached, when the report tells a
+    demonstration held there that day ("ahead of Saturday's rally" in a report of Saturday's rally
+    in Rome): the plan carried out, a mention of the demonstration held."""
+    out = list(events)
+    for plan in events:
+        if plan.status != "planned" or _family(plan) != "Demonstrations":
+            continue
+        day = _days(plan.time)
+        if day is None or ctx.published is None or day[1] > ctx.published:
+            continue
+        held = next(
+            (
+                i
+                for i, ev in enumerate(out)
+                if ev.status == "occurred"
+                and _family(ev) == "Demonstrations"
+                and _days(ev.time) == day
+                and places_agree(ev.place, plan.place)
+                and _actors_agree(ev.actor1, plan.actor1)
+            ),
+            None,
+        )
+        if held is not None:
+            out[held] = _merge_plan(ctx, out[held], plan, True)
+            out = [e for e in out if e is not plan]
+    return out
 
 
 def _lemma(ctx: Context, start: int, end: int) -> str:

@@ -211,6 +211,22 @@ _SETTING_PREPS = {"under", "after", "since", "despite", "following", "amid", "du
 _OUGHT = {"should", "must", "ought"}
 
 
+def offence_charged(ctx: Context, ev: Event, tok) -> bool:
+    """An offence someone is arrested or charged for, named as a kind ("arrested for violent
+    disorder and an assault on an emergency worker", "jailed for arson"): the charge, not an event
+    the report tells; a definite one ("arrested for the killing of the mayor") is that event."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    prep = x.head
+    verb = prep.head.head if prep.head.dep_ in ("dobj", "nsubjpass") else prep.head  # "arrested 40 people for"
+    if x.dep_ != "pobj" or prep.lower_ != "for" or verb.lemma_.lower() not in _words("charging_verbs"):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+
+
 def call(ctx: Context, ev: Event, tok) -> bool:
     """What a call, a goal or a policy aims to end or prevent ("called for an end to the
     attacks", "to deter attacks on shipping"), or says ought to be done ("troops should
@@ -629,6 +645,7 @@ RULES: tuple[Callable, ...] = (
     negated,
     unreal,
     call,
+    offence_charged,
     generic,
     perfect_trend,
     habitual,

@@ -89,6 +89,7 @@ class _Words(Strict):
     killing_nouns: list[str]
     place_nouns: list[str]
     charge_nouns: list[str]
+    charging_verbs: list[str] = []
     protest_words: list[str]
     demonstrating_words: list[str] = []
     campaign_words: list[str]

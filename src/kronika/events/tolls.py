@@ -250,6 +250,20 @@ def _antecedent_event(tok, by_root: dict):
     return None
 
 
+def _relative_list_head(tok):
+    """The relative clause a subjectless harm verb goes on ("which wounded one soldier, wounded
+    four contractors, and killed one": the parser hangs the second verb on the main clause): the
+    harm verb of a relative clause just before it, whose words alone stand between them."""
+    if tok.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return tok
+    for prev in reversed(list(tok.doc[tok.sent.start : tok.i])):
+        if prev.dep_ == "relcl" and prev.lemma_.lower() in _HARM_LEMMAS:
+            inside = {t.i for t in prev.subtree}
+            between = tok.doc[prev.i + 1 : tok.i]
+            return prev if all(t.i in inside or t.is_punct or t.dep_ == "cc" for t in between) else tok
+    return tok
+
+
 def relative_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
     """A toll in a relative clause of an event noun ("yesterday's attack in Basra, which killed
     four civilians") is that event's toll and target, not a killing of its own: the mention joins
@@ -264,6 +278,7 @@ def relative_tolls(ctx: Context, mentions: list[Event]) -> list[Event]:
             continue
         while tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "which wounded one soldier and killed two"
             tok = tok.head
+        tok = _relative_list_head(tok)
         if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in tok.children):
             continue
         host = _antecedent_event(tok, by_root)
