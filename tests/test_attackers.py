@@ -84,3 +84,13 @@ def test_a_weapon_in_a_title_cased_headline_is_no_person():
 )
 def test_the_owner_of_its_weapons_is_the_attacker(text, attacker):
     assert [a for _, a in _attackers(text)] == [attacker]
+
+
+def test_a_people_a_strike_killed_are_its_civilians_not_its_forces():
+    analysis = kronika.analyze("Israeli strikes killed 31 Palestinians in Gaza on Monday.", published="2024-11-18")
+    assert [a.name for a in analysis.actors if a.text == "Palestinians"] == ["Civilians (Palestine)"]
+    (strike,) = analysis.events
+    assert strike.actor2 is not None and strike.actor2.name == "Civilians (Palestine)"
+    # a side's toll of the other's men stays their forces
+    analysis = kronika.analyze("Ukraine says it killed 1,200 Russians in the past day.", published="2024-11-18")
+    assert [a.name for a in analysis.actors if a.text == "Russians"] == ["Military Forces of Russia (2000-)"]
