@@ -299,8 +299,9 @@ def _recent_day(ctx: Context, sentence: int) -> Optional[TimeSpan]:
 
 def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> Optional[TimeSpan]:
     """The time governing the clause at [start, end): in its sentence (not one that dates another
-    clause's "after ..." part; a clock time naming no day is of the paragraph's day), else inherited from its paragraph, else the time of an "after ..."
-    clause of its sentence (what followed it happened then or later: "they were forced to withdraw
+    clause's "after ..." part, nor one hung on a verb of saying when another can date it; a clock
+    time naming no day is of the day just told), else inherited from its paragraph, else the time
+    of an "after ..." clause of its sentence (what followed it happened then or later: "they were forced to withdraw
     after the rebels seized the city in January"), else (with ``default``) the publication date
     flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others

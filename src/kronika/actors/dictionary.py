@@ -118,6 +118,9 @@ class Dictionary:
     demonym_blockers: frozenset = frozenset()
     #: lower-cased words that never end a person's or organisation's name ("Russian Attack")
     not_name_heads: frozenset = frozenset()
+    #: verbs of harm and the strikes that do it: a people counted as their object is civilians
+    harm_verbs: frozenset = frozenset()
+    harm_doers: frozenset = frozenset()
     source_only_kinds: frozenset = frozenset(SOURCE_KINDS_DEFAULT)
     #: lower-cased phrase → list of phrases (for :func:`lookup`)
     by_text: dict[str, list[Phrase]] = field(default_factory=dict)
@@ -222,6 +225,8 @@ class ActorsFile(Strict):
     source_only_kinds: Names = []
     demonym_blockers: Names = []
     not_name_heads: Names = []
+    harm_verbs: Names = []
+    harm_doers: Names = []
     demonym_nouns: dict[str, Names] = {}
     countries: dict[str, _Country]
     groups: list[_Group] = []
@@ -296,6 +301,8 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
             d.demonym_nouns[noun.lower()] = role
     d.demonym_blockers = frozenset(w.lower() for w in _as_list(raw.get("demonym_blockers")))
     d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
+    d.harm_verbs = frozenset(w.lower() for w in _as_list(raw.get("harm_verbs")))
+    d.harm_doers = frozenset(w.lower() for w in _as_list(raw.get("harm_doers")))
     d.unknown_kind_cues = {k: [w.lower() for w in _as_list(v)] for k, v in (raw.get("unknown_kind_cues") or {}).items()}
     if raw.get("source_only_kinds"):
         d.source_only_kinds = frozenset(_as_list(raw["source_only_kinds"]))

@@ -269,28 +269,7 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
     return found
 
 
-_HARMED = {"kill", "wound", "injure", "hurt", "slaughter", "massacre"}
-_WEAPONS_AND_ACTS = {
-    "strike",
-    "airstrike",
-    "attack",
-    "shelling",
-    "bombardment",
-    "raid",
-    "explosion",
-    "blast",
-    "bombing",
-    "missile",
-    "rocket",
-    "drone",
-    "shell",
-    "fire",
-    "barrage",
-    "assault",
-}
-
-
-def _counted_victims(span) -> bool:
+def _counted_victims(span, d: Dictionary) -> bool:
     """A people counted as those a strike or an attack killed or wounded ("Israeli strikes killed
     31 Palestinians"): its civilians, not its forces. Not a toll told in the passive ("as many as
     80 Russians were killed" in a battle: mercenaries) nor one a side inflicted ("Ukraine says it
@@ -298,12 +277,12 @@ def _counted_victims(span) -> bool:
     tok = span[-1]
     if (
         tok.dep_ != "dobj"
-        or tok.head.lemma_.lower() not in _HARMED
+        or tok.head.lemma_.lower() not in d.harm_verbs
         or not any(c.dep_ == "nummod" for c in tok.children)
     ):
         return False
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() in _WEAPONS_AND_ACTS
+    return subj is not None and subj.lemma_.lower() in d.harm_doers
 
 
 def _demonym_hits(ctx: Context, d: Dictionary, dem, info) -> list[_Hit]:
@@ -315,7 +294,7 @@ def _demonym_hits(ctx: Context, d: Dictionary, dem, info) -> list[_Hit]:
         iso3, form = info[key]
         span = doc[s:e]
         if form == "plural":
-            role = "civilians" if _counted_victims(span) else "military"
+            role = "civilians" if _counted_victims(span, d) else "military"
             entry = d.role_entry(iso3, role) or d.role_entry(iso3, "military")
             if entry is not None:
                 found.append((s, e, 1, entry_actor(ctx, d, entry, span.start_char, span.end_char, "demonym", day)))

@@ -41,7 +41,7 @@ def _blamed_token(verb):
     return prep_obj(verb, "to")  # attribute
 
 
-def _aim(verb, lex: Lexicon):
+def _aim(verb):
     """What the blame is for: the object of "for" ("blamed X for the attack"), the object of
     "blamed ... on" in the passive ("the attack was blamed on X": its subject), else None."""
     aim = prep_obj(verb, "for")
@@ -52,7 +52,7 @@ def _aim(verb, lex: Lexicon):
     return aim
 
 
-def _accused(ctx: Context, d: DocIndex, sent, lex: Lexicon) -> list[tuple[Actor, object]]:
+def _accused(d: DocIndex, sent, lex: Lexicon) -> list[tuple[Actor, object]]:
     """(actor blamed, what for) for each blame in sentence ``sent``."""
     out = []
     for tok in sent:
@@ -63,7 +63,7 @@ def _accused(ctx: Context, d: DocIndex, sent, lex: Lexicon) -> list[tuple[Actor,
             continue
         actor = actor_in(d, who)
         if actor is not None and actor.kind not in ("civilians", "person", "media"):
-            out.append((actor, _aim(tok, lex)))
+            out.append((actor, _aim(tok)))
     return out
 
 
@@ -80,17 +80,16 @@ def _definite(aim) -> bool:
     )
 
 
-def _blame_for(ctx: Context, d: DocIndex, e: Event, next_event: Optional[int], lex: Lexicon) -> Optional[Actor]:
-    """The actor blamed for event ``e``, else None."""
-    sents = list(ctx.doc.sents)
+def _blame_for(d: DocIndex, sents: list, e: Event, next_event: Optional[int], lex: Lexicon) -> Optional[Actor]:
+    """The actor blamed for event ``e`` (``sents``: the document's sentences), else None."""
     own = {e.sentence, *(m.sentence for m in e.mentions)}
     for si in sorted(own):
-        for actor, aim in _accused(ctx, d, sents[si], lex):
+        for actor, aim in _accused(d, sents[si], lex):
             if _for_an_event(aim, lex):
                 return actor
     after = max(own) + 1
     if after < len(sents) and (next_event is None or next_event > after):
-        for actor, aim in _accused(ctx, d, sents[after], lex):
+        for actor, aim in _accused(d, sents[after], lex):
             if _definite(aim) and _for_an_event(aim, lex):
                 return actor
     return None
@@ -102,14 +101,14 @@ def blamed(ctx: Context, events: list[Event]) -> list[Event]:
     lex = load_lexicon()
     if not _BLAME_WORD.search(ctx.text) or not any(t.lemma_.lower() in lex.words["blame_verbs"] for t in ctx.doc):
         return events  # the text searched first: a look at every token's lemma costs more
-    d = DocIndex(ctx)
+    d, sents = DocIndex(ctx), list(ctx.doc.sents)
     starts = sorted(min([e.sentence, *(m.sentence for m in e.mentions)]) for e in events)
     out = []
     for e in events:
         if e.actor1 is None and e.event_type in _BLAMED_FAMILIES and e.status == "occurred":
             last = max([e.sentence, *(m.sentence for m in e.mentions)])
             following = next((s for s in starts if s > last), None)
-            actor = _blame_for(ctx, d, e, following, lex)
+            actor = _blame_for(d, sents, e, following, lex)
             if actor is not None and (e.actor2 is None or e.actor2.name != actor.name):
                 e = e.model_copy(update={"actor1": actor})
         out.append(e)

@@ -26,6 +26,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
+from kronika.events.parse import trigger_root
 from kronika.records import Event, EventMention, Place, TimeSpan
 
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
@@ -231,11 +232,6 @@ def _anaphoric(ctx: Context, m: Event) -> bool:
 _SETTING_PREPS = {"during", "in", "at", "amid", "throughout"}
 
 
-def _token(ctx: Context, m: Event):
-    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
     """Mentions told as happening in an event the text refers back to ("troops were captured
     during the battle", "700 people were detained in the protests"): part of that event, they
@@ -248,12 +244,12 @@ def in_anaphoric_setting(ctx: Context, mentions: list[Event]) -> dict:
     for group in by_sentence.values():
         hosts = [a for a in group if _anaphoric(ctx, a)]
         for a in hosts:
-            noun = _token(ctx, a)
+            noun = trigger_root(ctx, a)
             prep = noun.head if noun is not None else None
             if prep is None or prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPS:
                 continue
             for m in group:
-                tok = _token(ctx, m)
+                tok = trigger_root(ctx, m)
                 if m is not a and tok is not None and prep.head.i == tok.i:
                     out[(m.trigger.start, m.trigger.end)] = (a.trigger.start, a.trigger.end)
     return out
@@ -318,7 +314,7 @@ def _country_and_town(ev: Event, m: Event, ctx: Optional[Context]) -> bool:
 
 def _one_more(ctx: Context, ev: Event) -> bool:
     """A trigger told as one more act: "also", "again" on its verb."""
-    tok = _token(ctx, ev)
+    tok = trigger_root(ctx, ev)
     return tok is not None and any(c.dep_ == "advmod" and c.lower_ in ("also", "again") for c in tok.children)
 
 
@@ -489,7 +485,7 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
 def _moodless(ctx: Context, m: Event) -> bool:
     """A headline that names its event by a noun and has no verb ("U.S. Strikes in Iraq"): it
     tells no mood of its own, so it names the event the body tells, planned or done."""
-    tok = _token(ctx, m)
+    tok = trigger_root(ctx, m)
     if tok is None or not tok.tag_.startswith("NN") or m.status != "occurred":
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)

@@ -72,10 +72,9 @@ def extract_events(ctx: Context) -> list[Event]:
     events dropped → one death for one person killed → what was done in the course of an attack
     folded into it → mentions grouped → past context marked → the article's focus for events no
     mention places → never one actor on both sides → the side a source blames → the last attacker
-    for strikes that name none
-    → victims as the civilians of the event's country → the crowd as a demonstration's actor →
-    the defending country for interceptions → the actor an event type implies → the lead event marked → the lead's day for events the
-    report does not date."""
+    for strikes that name none → victims as the civilians of the event's country → the crowd as a
+    demonstration's actor → the defending country for interceptions → the actor an event type
+    implies → the lead event marked → the lead's day for events the report does not date."""
     forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))

@@ -18,6 +18,7 @@ from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
 from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.parse import (
+    trigger_root,
     PRONOUNS,
     SUBJ,
     by_object,
@@ -1055,12 +1056,6 @@ def named_groups(ctx: Context, events: list) -> list:
 
 _TAKERS = {"push", "drive", "force", "expel", "oust", "chase", "flush", "fall"}
 STATE_KINDS = {"military", "police", "state", "government"}
-
-
-def trigger_root(ctx: Context, e):
-    """The token that heads an event's trigger in the document's parse, or None."""
-    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def home_ground(ctx: Context, events: list) -> list:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kronika.context import Context
-from kronika.events.frame import trigger_root
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import trigger_root
 from kronika.records import Event
 
 

@@ -216,3 +216,9 @@ def purpose_clause(tok) -> bool:
         return True  # "continued operations to liberate Mosul": the parser hangs the aim on the verb
     # "deploying troops to repel the incursion": a purpose clause
     return verb.dep_ == "advcl" and verb.head.lemma_.lower() not in ("try", "attempt", "plan", "vow", "threaten")
+
+
+def trigger_root(ctx, e):
+    """The token that heads event ``e``'s trigger in the document's parse of ``ctx``, or None."""
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

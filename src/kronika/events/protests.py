@@ -15,9 +15,9 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans, trigger_root
+from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans
 from kronika.events.lexicon import load_lexicon
-from kronika.events.parse import prep_obj
+from kronika.events.parse import prep_obj, trigger_root
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kronika.context import Context
 from kronika.events.corefer import merge
+from kronika.events.parse import trigger_root
 from kronika.records import Event
 
 # what armed men do in the course of an attack; people taken in an attack that killed are part of
@@ -19,11 +20,6 @@ from kronika.records import Event
 SUB_ACTS = {"Looting/property destruction", "Disrupted weapons use"}
 _ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
-
-
-def _trigger_token(ctx: Context, e: Event):
-    span = ctx.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _main_act(tok):
@@ -44,14 +40,14 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
         return mentions
     by_token = {}
     for k, m in enumerate(mentions):
-        tok = _trigger_token(ctx, m)
+        tok = trigger_root(ctx, m)
         if tok is not None and m.event_type in _VIOLENCE and m.status == "occurred":
             by_token.setdefault(tok.i, k)
     out, folded = list(mentions), set()
     for k, m in enumerate(mentions):
         if m.sub_event_type not in SUB_ACTS and m.sub_event_type != _ABDUCTION:
             continue
-        head = _main_act(_trigger_token(ctx, m))
+        head = _main_act(trigger_root(ctx, m))
         main = by_token.get(head.i) if head is not None else None
         if main is None or main in folded or (m.sub_event_type == _ABDUCTION and not out[main].fatalities):
             continue

@@ -11,8 +11,8 @@ from __future__ import annotations
 from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
-from kronika.events.frame import civilians_actor, trigger_root
-from kronika.events.parse import prep_obj
+from kronika.events.frame import civilians_actor
+from kronika.events.parse import prep_obj, trigger_root
 from kronika.events.lexicon import load_lexicon
 from kronika.events.subtype import after_a_protest
 from kronika.records import Event

@@ -19,8 +19,8 @@ from kronika.claims.measures import gapped_number
 from kronika.context import Context
 from kronika.events.arguments import event_time
 from kronika.events.corefer import merge
-from kronika.events.frame import trigger_root
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import trigger_root
 from kronika.records import Claim, Event, Mention
 
 _TOLLS = {"killed": True, "wounded": False}

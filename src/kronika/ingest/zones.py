@@ -47,7 +47,7 @@ _DATELINE = re.compile(
     r"(?:[ \t]*,?[ \t]*\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
     re.I | re.M,
 )
-_CAP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAP_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # _MONTH, capitalized only
 # "KHARTOUM, March 14 (Reuters) - ", "GAZA CITY, Gaza Strip (AP) — ", "KYIV, Oct 12 - ": a city in
 # capitals, perhaps its country or state, then a date or an agency in brackets, then a dash
 _WIRE_DATELINE = re.compile(
@@ -170,11 +170,12 @@ def _line_zones(text: str, rx: re.Pattern, kind: str, body_start: int) -> list[Z
 
 
 def _wire_datelines(text: str, body_start: int) -> list[Zone]:
-    """The wire datelines opening a paragraph: a date or an agency is needed ("KYIV (AP) —")."""
+    """The wire datelines opening a paragraph (``^`` of a multiline pattern: at a line's start): a
+    date or an agency is needed ("KYIV (AP) —")."""
     return [
         Zone(start=m.start(), end=m.end(), kind="metadata")
         for m in _WIRE_DATELINE.finditer(text, body_start)
-        if (m.group("date") or m.group("agency")) and (m.start() == 0 or text[m.start() - 1] == "\n")
+        if m.group("date") or m.group("agency")
     ]
 
 
