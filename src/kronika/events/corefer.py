@@ -262,6 +262,8 @@ def tie(ev: Event, m: Event, loose: bool, ctx: Optional[Context] = None) -> bool
         return True
     if min(ev.end, m.end) - max(ev.start, m.start) > 0:
         return True  # two words of one clause ("launched another strike")
+    if ctx is not None and told_elsewhere(ctx, m):
+        return False  # "elsewhere in the region, three were hurt in shelling": another place, another event
     if _country_and_town(ev, m, ctx) and not (_family(ev) == _family(m) == "Demonstrations"):
         return False  # a toll over a country and one in a town of it are two events (ACLED codes each
         # place); a protest movement over the country and its protests in the capital are one
@@ -289,6 +291,25 @@ def tie(ev: Event, m: Event, loose: bool, ctx: Optional[Context] = None) -> bool
         return True  # the same kind of event by the same side at the same place
     same_day = _days(ev.time) is not None and _days(ev.time) == _days(m.time)
     return same_day and ev.actor1 is not None and m.actor1 is not None and ev.sub_event_type == m.sub_event_type
+
+
+_ELSEWHERE = {"elsewhere"}
+
+
+def told_elsewhere(ctx: Context, m: Event) -> bool:
+    """The mention's clause says it happened elsewhere than what the report has just told ("and
+    elsewhere in the region three people were injured in shelling", "four were hurt in attacks
+    elsewhere"): an event of its own, however near it is told."""
+    tok = trigger_root(ctx, m)
+    for _ in range(4):
+        if tok is None:
+            return False
+        if any(c.lower_ in _ELSEWHERE for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 # "in western Ukraine", "in the north-east of Syria": a part of the country, named by the country

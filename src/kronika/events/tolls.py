@@ -179,7 +179,7 @@ def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
         if m.fatalities is None and m.status == "occurred" and m.event_type in _VIOLENT:
             span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
             trig = span.root if span is not None and len(span) else None
-            near = (trig, trig.head, *trig.children) if trig is not None else ()
+            near = (trig, _verb_of(trig), *trig.children) if trig is not None else ()
             killed = [t for t in near if _killing(t)]  # the trigger, or the verb of its strike
             if killed and all((v := _victim(t)) is not None and _one_person(v, person_nouns) for t in killed):
                 m = m.model_copy(update={"fatalities": 1})
@@ -187,6 +187,16 @@ def single_victims(ctx: Context, mentions: list[Event]) -> list[Event]:
                 m = m.model_copy(update={"fatalities": 1})
         out.append(m)
     return out
+
+
+_BY_OR_IN = {"by", "in"}
+
+
+def _verb_of(trig):
+    """The word that governs the trigger: its head, or the verb of the "by" or "in" phrase it is
+    in ("a man was killed in a drone strike", "shot dead by a sniper")."""
+    head = trig.head
+    return head.head if head.dep_ == "prep" and head.lower_ in _BY_OR_IN else head
 
 
 def _one_body(sent, person_nouns) -> bool:

@@ -1,0 +1,44 @@
+"""Events of one document (session 11): an event told "elsewhere" stays apart from the one just
+told; one person killed in a strike is its toll. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import kronika
+
+
+def _events(text: str, published: str):
+    return kronika.analyze(text, published=published).events
+
+
+def test_shelling_told_elsewhere_is_not_the_drone_strike_just_told():
+    text = (
+        "In southern Ukraine, a 70-year-old woman was killed in a drone strike on Tuesday morning, the "
+        "regional governor said. A man was also injured in that attack, and elsewhere in the region two "
+        "people were injured in Russian shelling.\n"
+    )
+    events = _events(text, "2025-04-02")
+    types = sorted(e.sub_event_type for e in events)
+    assert types == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert any(m.text == "that attack" for m in strike.mentions)
+
+
+def test_without_elsewhere_the_shelling_of_the_same_attack_joins_it():
+    text = (
+        "In southern Ukraine, a 70-year-old woman was killed in a drone strike on Tuesday morning, the "
+        "regional governor said. Two people were also injured in the Russian shelling, he added.\n"
+    )
+    assert len(_events(text, "2025-04-02")) == 1
+
+
+def test_one_person_killed_in_a_strike_is_its_toll():
+    text = "A 54-year-old man was killed in a drone strike on the village of Bilozerka on Sunday, officials said.\n"
+    (event,) = _events(text, "2025-04-07")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 1
+
+
+def test_several_killed_in_a_strike_are_not_one():
+    text = "Two men and a woman were killed in a drone strike on the village of Bilozerka on Sunday, officials said.\n"
+    (event,) = _events(text, "2025-04-07")
+    assert event.fatalities != 1
