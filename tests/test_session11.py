@@ -42,3 +42,16 @@ def test_several_killed_in_a_strike_are_not_one():
     text = "Two men and a woman were killed in a drone strike on the village of Bilozerka on Sunday, officials said.\n"
     (event,) = _events(text, "2025-04-07")
     assert event.fatalities != 1
+
+
+def test_an_army_taking_control_of_its_own_territory_under_a_deal_is_a_non_violent_transfer():
+    text = "Under the truce, the Malian army will deploy next month and take control of its own territory again.\n"
+    (event,) = [e for e in _events(text, "2025-04-07") if e.actor1 is not None]
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert event.status == "planned" and event.actor1.name.startswith("Military Forces of Mali")
+
+
+def test_own_territory_retaken_after_fighting_is_no_transfer():
+    text = "The Malian army retook control of its own territory after heavy fighting with the militants on Sunday.\n"
+    types = {e.sub_event_type for e in _events(text, "2025-04-07")}
+    assert "Non-violent transfer of territory" not in types

@@ -531,6 +531,16 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     return False
 
 
+def _own_ground_handed(tok, sent, lex: Lexicon) -> bool:
+    """A side takes control of its own territory with no fighting told in the sentence ("the army
+    will deploy and take control of their own territory once again"): the ground is handed back,
+    not won in a battle."""
+    if not any(t.lower_ == "own" and t.head.lemma_.lower() in lex.territory_nouns for t in tok.subtree):
+        return False
+    fights = (trigger_for(t, lex) for t in sent if t.i != tok.i)
+    return not any(trig is not None and (trig.cls == "violent" or trig.sub_event_type == "Armed clash") for trig in fights)
+
+
 _PLURAL_PRONOUNS = {"they", "we"}
 
 
@@ -564,7 +574,9 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             or crowd == "armed_group",  # "Islamic militants", "jihadists"
             state_words=crowd == "military",
         )
-        if kind in ("takeover", "recapture", "territorial_change") and _unopposed(tok, run.lex):
+        if kind in ("takeover", "recapture", "territorial_change") and (
+            _unopposed(tok, run.lex) or _own_ground_handed(tok, sent, run.lex)
+        ):
             return "Non-violent transfer of territory", None  # "took over the town peacefully after the rebels left"
         return sub, kind
     if trig.cls == "violent":
