@@ -538,7 +538,9 @@ def _own_ground_handed(tok, sent, lex: Lexicon) -> bool:
     if not any(t.lower_ == "own" and t.head.lemma_.lower() in lex.territory_nouns for t in tok.subtree):
         return False
     fights = (trigger_for(t, lex) for t in sent if t.i != tok.i)
-    return not any(trig is not None and (trig.cls == "violent" or trig.sub_event_type == "Armed clash") for trig in fights)
+    return not any(
+        trig is not None and (trig.cls == "violent" or trig.sub_event_type == "Armed clash") for trig in fights
+    )
 
 
 _PLURAL_PRONOUNS = {"they", "we"}
