@@ -55,3 +55,25 @@ def test_own_territory_retaken_after_fighting_is_no_transfer():
     text = "The Malian army retook control of its own territory after heavy fighting with the militants on Sunday.\n"
     types = {e.sub_event_type for e in _events(text, "2025-04-07")}
     assert "Non-violent transfer of territory" not in types
+
+
+def test_a_bombing_by_an_armed_group_is_a_bomb_on_the_ground():
+    text = "Al-Shabaab fighters bombed an army convoy outside Baidoa on Tuesday, killing three soldiers.\n"
+    (event,) = _events(text, "2025-04-09")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1.name == "Al Shabaab"
+
+
+def test_a_bombing_by_an_army_stays_an_air_strike():
+    text = "The Sudanese army bombed a cattle market in Nyala on Tuesday, killing 15 people.\n"
+    (event,) = _events(text, "2025-04-09")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_an_armed_group_bombing_a_town_or_with_drones_stays_remote():
+    for text in (
+        "The rebels bombed the town of Kalehe on Tuesday.\n",
+        "The Rapid Support Forces bombed a hospital with drones on Tuesday.\n",
+    ):
+        types = {e.sub_event_type for e in _events(text, "2025-04-09")}
+        assert "Remote explosive/landmine/IED" not in types, text

@@ -118,6 +118,8 @@ class _Words(Strict):
     judicial_words: list[str]
     unopposed_words: list[str] = []
     unfought_nouns: list[str] = []
+    ground_bomb_words: list[str] = []
+    bombed_areas: list[str] = []
     fled_verbs: list[str] = []
     ability_nouns: list[str] = []
     order_purposes: list[str] = []

@@ -501,7 +501,33 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
             return armed, kind  # the agent decides whatever the verb: "dropped chlorine-filled barrel bombs"
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() == "fire" and tok.pos_ == "VERB":
         return _fired_on(tok, run) or sub, kind
+    if sub == _AIR and _bombed_on_the_ground(tok, fr, run):
+        return "Remote explosive/landmine/IED", kind
     return sub, kind
+
+
+_NON_STATE_ARMED = {2, 3, 4}  # ACLED inter codes: rebels, political and identity militias
+
+
+def _bombed_on_the_ground(tok, fr, run) -> bool:
+    """A bombing by a rebel or militia group that names no aircraft or drone ("Al-Shabaab
+    militants bombed a police convoy", "the group's bombing of an army post"): an armed group has
+    no air force, so the bomb was set off on the ground -- unless what it bombed is a town or an
+    area ("rebels bombed the city"), which rockets and drones reach."""
+    lex = run.lex
+    if tok.lemma_.lower() not in lex.words["ground_bomb_words"]:
+        return False
+    if weapon_type(tok, lex) is not None or next(_weapon_words(list(tok.subtree), lex), None) is not None:
+        return False  # "bombed a hospital with drones", wherever the parse hangs the weapon
+    if fr.actor1 is None or fr.actor1.inter not in _NON_STATE_ARMED:
+        return False
+    hit = child(tok, "dobj") if tok.pos_ == "VERB" else prep_obj(tok, "of")
+    area = hit is not None and (
+        hit.i in run.index.place_at
+        or hit.ent_type_ in ("GPE", "LOC")
+        or hit.lemma_.lower() in lex.words["bombed_areas"]
+    )
+    return not area
 
 
 def _fired_on(tok, run) -> Optional[str]:
