@@ -77,3 +77,19 @@ def test_an_armed_group_bombing_a_town_or_with_drones_stays_remote():
     ):
         types = {e.sub_event_type for e in _events(text, "2025-04-09")}
         assert "Remote explosive/landmine/IED" not in types, text
+
+
+def test_a_gang_named_by_proper_nouns_is_an_armed_group_of_that_name():
+    text = (
+        "Members of the Kraze Baryè gang opened fire on residents of Croix-des-Bouquets on Monday, killing 12 people.\n"
+    )
+    (event,) = _events(text, "2025-04-09")
+    assert event.actor1 is not None and event.actor1.name == "Kraze Baryè gang"
+    assert event.actor1.kind == "armed_group" and event.fatalities == 12
+
+
+def test_a_group_noun_after_a_known_name_or_a_place_keeps_their_reading():
+    known = _events("The Wagner militia attacked the village on Monday.\n", "2025-04-09")
+    assert [e.actor1.name for e in known] == ["Wagner Group"]
+    placed = kronika.analyze("The Kharkiv militia attacked the village on Monday.\n", published="2025-04-09")
+    assert not [a for a in placed.actors if a.name == "Kharkiv militia"]

@@ -121,6 +121,8 @@ class Dictionary:
     #: verbs of harm and the strikes that do it: a people counted as their object is civilians
     harm_verbs: frozenset = frozenset()
     harm_doers: frozenset = frozenset()
+    #: nouns that end an armed group's own name ("the Gran Grif gang", "the Kata'ib Jund militia")
+    group_heads: frozenset = frozenset()
     source_only_kinds: frozenset = frozenset(SOURCE_KINDS_DEFAULT)
     #: lower-cased phrase → list of phrases (for :func:`lookup`)
     by_text: dict[str, list[Phrase]] = field(default_factory=dict)
@@ -227,6 +229,7 @@ class ActorsFile(Strict):
     not_name_heads: Names = []
     harm_verbs: Names = []
     harm_doers: Names = []
+    group_heads: Names = []
     demonym_nouns: dict[str, Names] = {}
     countries: dict[str, _Country]
     groups: list[_Group] = []
@@ -303,6 +306,7 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
     d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
     d.harm_verbs = frozenset(w.lower() for w in _as_list(raw.get("harm_verbs")))
     d.harm_doers = frozenset(w.lower() for w in _as_list(raw.get("harm_doers")))
+    d.group_heads = frozenset(w.lower() for w in _as_list(raw.get("group_heads")))
     d.unknown_kind_cues = {k: [w.lower() for w in _as_list(v)] for k, v in (raw.get("unknown_kind_cues") or {}).items()}
     if raw.get("source_only_kinds"):
         d.source_only_kinds = frozenset(_as_list(raw["source_only_kinds"]))

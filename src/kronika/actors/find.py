@@ -11,7 +11,8 @@ Three sources, in order of trust:
    only where they act (subject, agent, object of a verb, "Russia's forces") — "Russia's
    Kursk Oblast" is a place, "Pyongyang assists" is a government (via="capital");
 3. spaCy PERSON / ORG / NORP entities not in the dictionary, kept as text with a guessed
-   kind (media and think tanks are sources only).
+   kind (media and think tanks are sources only), and armed groups named by proper nouns before
+   a group noun ("the Gran Grif gang").
 """
 
 from __future__ import annotations
@@ -222,7 +223,43 @@ def find_actors(ctx: Context) -> list[Actor]:
     found: list[_Hit] = _name_hits(ctx, d, (cased, lower), info)
     found.extend(_demonym_hits(ctx, d, dem, info))
     found.extend(_named_unknowns(ctx, doc, d))
+    found.extend(_headed_groups(ctx, doc, d))
     return _without_overlaps(found, len(doc))
+
+
+_NAME_TAGS = {"NNP", "NNPS", "CD"}
+
+
+def _headed_groups(ctx: Context, doc, d: Dictionary) -> list[tuple]:
+    """Armed groups named by proper nouns before a group noun ("the Gran Grif gang", "the 400
+    Mawozo gang"; ``group_heads`` in actors.yaml) that the dictionary, the gazetteer and the
+    demonyms do not know: actors of their own (kind ``armed_group``, ``via="unknown"``)."""
+    located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
+    found = []
+    for head in doc:
+        if head.lower_ not in d.group_heads or not head.tag_.startswith("NN"):
+            continue
+        first = head.i
+        while first > 0 and doc[first - 1].tag_ in _NAME_TAGS and doc[first - 1].head.i in range(first, head.i + 1):
+            first -= 1
+        name = doc[first : head.i]
+        if not any(t.tag_ in ("NNP", "NNPS") for t in name):
+            continue
+        key = _norm(name.text)
+        if key in d.by_text or key in d.demonyms or key in d.plural_demonyms:
+            continue  # "the Wagner militia", "Russian militia": the dictionary's own
+        if any(s < name.end_char and name.start_char < e for s, e in located.near(name.start_char, name.end_char)):
+            continue  # "the Kharkiv militia": a place's
+        text = doc[first : head.i + 1].text
+        actor = Actor(
+            **ctx.span_fields(name.start_char, head.idx + len(head.text)),
+            actor_id=None,
+            name=text,
+            kind="armed_group",
+            via="unknown",
+        )
+        found.append((first, head.i + 1, 0, actor))
+    return found
 
 
 def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
