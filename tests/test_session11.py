@@ -93,3 +93,15 @@ def test_a_group_noun_after_a_known_name_or_a_place_keeps_their_reading():
     assert [e.actor1.name for e in known] == ["Wagner Group"]
     placed = kronika.analyze("The Kharkiv militia attacked the village on Monday.\n", published="2025-04-09")
     assert not [a for a in placed.actors if a.name == "Kharkiv militia"]
+
+
+def test_a_wire_datelines_city_is_not_the_leads_attacker():
+    text = (
+        "PORT-AU-PRINCE, May 6 (Reuters) - Members of the Kraze Baryè gang attacked the town of Mirebalais "
+        "on Sunday, killing nine people, police said.\n"
+    )
+    a = kronika.analyze(text, published="2025-05-06")
+    (event,) = a.events
+    assert event.actor1 is not None and event.actor1.name == "Kraze Baryè gang"
+    assert not [x for x in a.actors if x.text == "PORT-AU-PRINCE"]
+    assert a.sentences[0].text.startswith("PORT-AU-PRINCE") and a.sentences[1].text.startswith("Members")

@@ -189,8 +189,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             continue  # a place name the tagger took for a person or an organisation
         text = ent.text.strip()
         key = _norm(text)
-        if ent[-1].lower_ in d.not_name_heads:
-            continue  # "Russian Attack" in a title-cased headline is no name
+        if ent[-1].lower_ in d.not_name_heads or (len(ent) == 1 and ent[0].lower_ in d.group_heads):
+            continue  # "Russian Attack" or "Gang" in a title-cased headline is no name
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
@@ -224,7 +224,13 @@ def find_actors(ctx: Context) -> list[Actor]:
     found.extend(_demonym_hits(ctx, d, dem, info))
     found.extend(_named_unknowns(ctx, doc, d))
     found.extend(_headed_groups(ctx, doc, d))
-    return _without_overlaps(found, len(doc))
+    return [a for a in _without_overlaps(found, len(doc)) if not _dateline_city(ctx, a)]
+
+
+def _dateline_city(ctx: Context, actor: Actor) -> bool:
+    """A capital named in metadata ("PORT-AU-PRINCE, Oct 4 (Reuters) -"): where the report was
+    filed, not its government acting."""
+    return actor.via == "capital" and ctx.zone_at(actor.start) == "metadata"
 
 
 _NAME_TAGS = {"NNP", "NNPS", "CD"}
@@ -233,7 +239,7 @@ _NAME_TAGS = {"NNP", "NNPS", "CD"}
 def _headed_groups(ctx: Context, doc, d: Dictionary) -> list[tuple]:
     """Armed groups named by proper nouns before a group noun ("the Gran Grif gang", "the 400
     Mawozo gang"; ``group_heads`` in actors.yaml) that the dictionary, the gazetteer and the
-    demonyms do not know: actors of their own (kind ``armed_group``, ``via="unknown"``)."""
+    demonyms do not know: actors of their own (kind ``armed_group``, ``via="name"``, no ``actor_id``)."""
     located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
     found = []
     for head in doc:
@@ -256,7 +262,8 @@ def _headed_groups(ctx: Context, doc, d: Dictionary) -> list[tuple]:
             actor_id=None,
             name=text,
             kind="armed_group",
-            via="unknown",
+            inter=3,  # as ACLED's unidentified armed groups
+            via="name",  # named in the text, not guessed from a tag: no generic noun's country replaces it
         )
         found.append((first, head.i + 1, 0, actor))
     return found

@@ -179,6 +179,11 @@ def _wire_datelines(text: str, body_start: int) -> list[Zone]:
     ]
 
 
+def wire_dateline_ends(text: str) -> list[int]:
+    """Where each wire dateline of ``text`` ends (see :func:`_wire_datelines`)."""
+    return [z.end for z in _wire_datelines(text, 0)]
+
+
 def find_zones(text: str) -> tuple[Zone, ...]:
     """The zones of ``text`` (see the module's docstring), in text order."""
     front = front_matter_zones(text)

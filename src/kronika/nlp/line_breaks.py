@@ -24,7 +24,21 @@ class LineBreaks:
             line_start = False
         if doc.text.startswith(("---", "+++")):
             self._front_matter_values(doc)
+        self._after_datelines(doc)
         return doc
+
+    @staticmethod
+    def _after_datelines(doc: Doc) -> None:
+        """A wire dateline ("PORT-AU-PRINCE, Oct 4 (Reuters) - ") is no part of the lead's
+        sentence: the parse would take its city for the lead's subject."""
+        from kronika.ingest.zones import wire_dateline_ends
+
+        ends = wire_dateline_ends(doc.text)
+        if not ends:
+            return
+        for token in doc[1:]:
+            if any(doc[token.i - 1].idx < end <= token.idx for end in ends):
+                token.is_sent_start = True
 
     @staticmethod
     def _front_matter_values(doc: Doc) -> None:
