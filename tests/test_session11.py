@@ -105,3 +105,40 @@ def test_a_wire_datelines_city_is_not_the_leads_attacker():
     assert event.actor1 is not None and event.actor1.name == "Kraze Baryè gang"
     assert not [x for x in a.actors if x.text == "PORT-AU-PRINCE"]
     assert a.sentences[0].text.startswith("PORT-AU-PRINCE") and a.sentences[1].text.startswith("Members")
+
+
+def test_what_the_attackers_did_next_is_part_of_their_attack():
+    text = (
+        "Gunmen opened fire on villagers in Mirebalais on Thursday, killing at least 20 people. "
+        "The attackers also set fire to dozens of homes, a UN spokesperson said.\n"
+    )
+    (event,) = _events(text, "2025-04-11")
+    assert event.sub_event_type == "Attack" and event.fatalities == 20
+    assert any("set fire" in m.text for m in event.mentions)
+
+
+def test_others_burning_homes_after_an_attack_is_an_event_of_its_own():
+    text = (
+        "Gunmen opened fire on villagers in Mirebalais on Thursday, killing at least 20 people. "
+        "Protesters set fire to dozens of homes on Friday.\n"
+    )
+    assert len(_events(text, "2025-04-11")) == 2
+
+
+def test_a_claim_of_responsibility_goes_to_the_attack_not_the_deployment_told_after_it():
+    text = (
+        "Gunmen opened fire on villagers in Mirebalais, Haiti, on Thursday, killing at least 20 people. "
+        "The prime minister said police reinforcements had been sent to the area. "
+        "The Kraze Baryè gang claimed responsibility for the attack in a video.\n"
+    )
+    events = _events(text, "2025-04-11")
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    moved = next(e for e in events if e.sub_event_type == "Change to group/activity")
+    assert attack.actor1.name == "Kraze Baryè gang"
+    assert moved.actor1 is not None and moved.actor1.name.startswith("Police Forces of Haiti")
+
+
+def test_forces_deployed_in_the_passive_are_the_actor_of_the_deployment():
+    (event,) = _events("Kenyan police officers were deployed to Haiti in June.\n", "2024-10-04")
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1 is not None and event.actor1.name.startswith("Police Forces of Kenya")

@@ -421,9 +421,19 @@ def _better_actor(a, b, loose: bool):
     report describes ("Iran-backed militia groups")."""
     if a is None or b is None:
         return a or b
+    if _unidentified(a) and b.via in ("name", "alias") and {a.kind, b.kind} <= _NON_STATE_KINDS:
+        return b  # "gunmen" and the gang that claimed the attack: the named one
     if a.actor_id or (loose and a.inter is not None):
         return a
     return b
+
+
+_NON_STATE_KINDS = {"armed_group", "rebel", "political_militia", "identity_militia"}
+
+
+def _unidentified(a) -> bool:
+    """A generic noun's label ("gunmen": Unidentified Armed Group (Haiti)), which a name says more than."""
+    return a.via == "inferred" and a.actor_id is None and a.name.startswith("Unidentified ")
 
 
 def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:

@@ -806,6 +806,10 @@ def _responsible(tok, run) -> Optional[Actor]:
     return found
 
 
+# what a side claims responsibility for: an act of violence, not the deployment told beside it
+_RESPONSIBLE_FOR = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
 def attribute_responsibility(run, events: list) -> list:
     """Give the attacker named in a sentence of responsibility ("It was carried out by radical
     Iran-backed militant groups") to the event just reported without one (same or previous two
@@ -820,7 +824,7 @@ def attribute_responsibility(run, events: list) -> list:
         si = run.ctx.sentence_index(tok.idx)
         for k in range(len(out) - 1, -1, -1):
             e = out[k]
-            if e.start < tok.idx and si - 2 <= e.sentence <= si:
+            if e.start < tok.idx and si - 2 <= e.sentence <= si and e.event_type in _RESPONSIBLE_FOR:
                 if e.actor1 is None:
                     out[k] = e.model_copy(update={"actor1": event_actor(actor, "military", run.day)})
                 break
@@ -1007,9 +1011,14 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
     out = []
     for e in events:
         a1, tok = e.actor1, trigger_root(ctx, e)
+        if a1 is None and tok is not None and (moved := _forces_moved(ctx, e, tok)) is not None:
+            e = e.model_copy(update={"actor1": moved})
+            a1 = moved
         if (a1 is None or (a1.actor_id is None and a1.via == "unknown")) and tok is not None and e.place is not None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             agent = by_object(tok) if passive or tok.tag_ == "VBN" else subject_up(tok)[0]
+            if passive and e.sub_event_type == _MOVED and agent is None and e.actor2 is None:
+                agent = child(tok, "nsubjpass")  # "police reinforcements were sent to the area": theirs
             role = generic_role(agent, lex)
             if agent is not None and role in ("police", "military", "armed_group"):
                 day = e.time.start_date if e.time is not None else None
@@ -1017,6 +1026,21 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
                 e = e.model_copy(update={"actor1": found}) if found is not None else e
         out.append(e)
     return out
+
+
+_MOVED = "Change to group/activity"
+
+
+def _forces_moved(ctx: Context, e: Event, tok) -> Optional[Actor]:
+    """The forces a passive deployment names ("Kenyan police officers were deployed to Haiti"):
+    the actor of the change, as the subject of "Kenya deployed police officers" would be."""
+    if e.sub_event_type != _MOVED or e.actor2 is not None or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # (a target read from the subject becomes the actor: ``implied_actors``)
+    moved = child(tok, "nsubjpass")
+    if moved is None or by_object(tok) is not None:
+        return None
+    lo, hi = moved.left_edge.idx, moved.idx + len(moved)
+    return next((a for a in ctx.actors if lo <= a.start and a.end <= hi and not a.is_source_only), None)
 
 
 _GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kronika.context import Context
 from kronika.events.corefer import merge
+from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import trigger_root
 from kronika.records import Event
 
@@ -34,6 +35,30 @@ def _main_act(tok):
     return None
 
 
+def _by_the_attackers(tok) -> bool:
+    """The act's doers are those of an attack the report has told ("The attackers also set fire
+    to 45 homes", "the gunmen then looted shops")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok is not None else None
+    if subj is None or subj.lemma_.lower() not in load_lexicon().words["attacker_nouns"]:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subj.children)
+
+
+def _attack_just_told(ctx: Context, mentions: list[Event], k: int):
+    """The index of the act of violence told just before mention ``k`` (in its sentence or the one
+    before) when ``k``'s doers are that act's attackers, else None."""
+    if not _by_the_attackers(trigger_root(ctx, mentions[k])):
+        return None
+    m = mentions[k]
+    for j in range(k - 1, -1, -1):
+        ev = mentions[j]
+        if ev.sentence < m.sentence - 1:
+            return None
+        if ev.event_type in _VIOLENCE and ev.status == "occurred" and ev.sub_event_type not in SUB_ACTS:
+            return j
+    return None
+
+
 def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
     """``mentions`` with each lesser act done in the course of an attack folded into it."""
     if not any(m.sub_event_type in SUB_ACTS or m.sub_event_type == _ABDUCTION for m in mentions):
@@ -48,11 +73,11 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
         if m.sub_event_type not in SUB_ACTS and m.sub_event_type != _ABDUCTION:
             continue
         head = _main_act(trigger_root(ctx, m))
-        main = by_token.get(head.i) if head is not None else None
+        main = by_token.get(head.i) if head is not None else _attack_just_told(ctx, mentions, k)
         if main is None or main in folded or (m.sub_event_type == _ABDUCTION and not out[main].fatalities):
             continue
         kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
-        out[main] = merge(ctx, out[main], m).model_copy(update=kept)
+        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update=kept)  # its doers are the attack's
         folded.add(k)
     return [m for k, m in enumerate(out) if k not in folded]
 
