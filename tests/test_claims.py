@@ -379,7 +379,21 @@ def test_a_headings_marks_are_no_part_of_a_figures_subject():
     import kronika
     from kronika.series import subject_key
 
-    a = kronika.analyze("A drone strike on a market in El Fasher killed 14 people on Friday.", published="2026-03-14")
-    (claim,) = [c for c in a.claims if c.measure == "killed"]
-    heading = claim.model_copy(update={"subject_text": "# Drone strike"})  # as a Markdown heading gives it
-    assert subject_key(heading) == subject_key(claim) == "drone strike"
+    a = kronika.analyze("Local militias lost 14 fighters in the battle on Friday.", published="2026-03-14")
+    (claim,) = [c for c in a.claims if c.measure == "casualties"]
+    heading = claim.model_copy(update={"subject_text": "# Local militias"})  # as a Markdown heading gives it
+    assert subject_key(heading) == subject_key(claim) == "local militias"
+
+
+def test_who_killed_is_not_whose_dead_are_counted():
+    import kronika
+
+    for text in (
+        "Gang attack kills at least 70 in Haitian town",
+        "Russia killed 300 people in the strikes on Friday.",
+        "A drone strike on a market in El Fasher killed 14 people on Friday.",
+    ):
+        (claim,) = [c for c in kronika.analyze(text, published="2026-03-14").claims if c.measure == "killed"]
+        assert claim.subject is None and claim.subject_text is None, text
+    (lost,) = kronika.analyze("North Korean forces suffered 3,800 casualties.", published="2026-03-14").claims
+    assert lost.subject is not None or lost.subject_text is not None

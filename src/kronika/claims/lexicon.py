@@ -25,6 +25,7 @@ class ClaimsLexicon:
     part_cues: tuple[str, ...]
     toll_nouns: dict[str, object]  # noun -> measure or None
     toll_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     cue_verbs: frozenset[str]
     weak_cue_verbs: frozenset[str]
     cue_nouns: frozenset[str]
@@ -61,6 +62,7 @@ class _Measures(Strict):
     part_cues: list[str]
     toll_nouns: dict[str, Optional[str]] = {}
     toll_verbs: Words
+    harm_verbs: Words = []
 
 
 class _Attribution(Strict):
@@ -128,6 +130,7 @@ def load() -> ClaimsLexicon:
         part_cues=tuple(sorted((c.lower() for c in m.part_cues), key=len, reverse=True)),
         toll_nouns={k.lower(): v for k, v in m.toll_nouns.items()},
         toll_verbs=_words(m.toll_verbs),
+        harm_verbs=_words(m.harm_verbs),
         cue_verbs=_words(a.cue_verbs),
         weak_cue_verbs=_words(a.weak_cue_verbs),
         cue_nouns=_words(a.cue_nouns),

@@ -97,6 +97,12 @@ def _governing_verb(anchor):
     return None
 
 
+def _doer_of_harm(verb, lex) -> bool:
+    """The verb kills or wounds in the active voice ("Gang attack kills at least 70"): its subject
+    is who did it, not whose dead are counted."""
+    return verb.lemma_.lower() in lex.harm_verbs and not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
     """Whose: a demonym/name modifying the counted noun, else the subject of the verb, else 'among X'."""
     if noun is not None:
@@ -131,7 +137,7 @@ def _subject_span(doc, noun, anchor, verb, lex) -> Optional[tuple[int, int]]:
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj is not noun:
                     return pobj.left_edge.idx, pobj.idx + len(pobj.text)
     head = verb
-    if head is not None:
+    if head is not None and not _doer_of_harm(head, lex):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON":
             return subj.left_edge.idx, subj.idx + len(subj.text)
