@@ -86,8 +86,8 @@ def classifier_file() -> ClassifierFile:
 
 
 class AuthoredExamples(Strict):
-    """``data/events/authored_examples.yaml``: label → invented snippets, in seven sets
-    (``varied``, ``varied2``, ``varied3`` and ``varied3h``, news-style wordings, are scored only, never used by the back-off)."""
+    """``data/events/authored_examples.yaml``: label → invented snippets, in nine sets
+    (``varied`` to ``varied4h``, news-style wordings, are scored only, never used by the back-off)."""
 
     version: int
     examples: dict[str, list[str]]
@@ -97,6 +97,8 @@ class AuthoredExamples(Strict):
     varied2: dict[str, list[str]] = {}
     varied3: dict[str, list[str]] = {}
     varied3h: dict[str, list[str]] = {}
+    varied4: dict[str, list[str]] = {}
+    varied4h: dict[str, list[str]] = {}
 
 
 @functools.lru_cache(maxsize=1)
