@@ -42,10 +42,16 @@ from kronika.events.frame import (
     named_groups,
     no_self_attack,
 )
-from kronika.events.filters import drop_non_events, kinds_only, lone_references, mark_background
+from kronika.events.filters import (
+    drop_non_events,
+    kinds_only,
+    lone_references,
+    mark_background,
+    set_aside_for_meaning,
+)
 from kronika.events.mentions import clause_mentions
 from kronika.events.lead import mark_lead, story_time
-from kronika.events.snippet import classifier_mentions, classifier_types
+from kronika.events.snippet import classifier_mentions, classifier_types, is_snippet
 from kronika.events.protests import (
     arrests_at_protests,
     crowd_violence,
@@ -87,9 +93,9 @@ def extract_events(ctx: Context) -> list[Event]:
         ),
     )
     if not mentions:  # only kinds of events named ("a string of rallies"): the classifier reads the clauses
+        reread, dropped = kinds_only(ctx, found), set_aside_for_meaning(ctx, found)
         mentions = drop_non_events(
-            ctx,
-            classifier_mentions(ctx, [], reread=kinds_only(ctx, found), dropped=frozenset(m.sentence for m in found)),
+            ctx, classifier_mentions(ctx, [], reread=reread, dropped=dropped), despite_wording=is_snippet(ctx)
         )
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
     dictionary = load_dictionary()

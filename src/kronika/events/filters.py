@@ -734,8 +734,34 @@ def kinds_only(ctx: Context, mentions: list[Event]) -> frozenset[int]:
     return frozenset(si for si, reasons in why.items() if reasons == {"generic"})
 
 
-def drop_non_events(ctx: Context, mentions: list[Event]) -> list[Event]:
-    return [m for m in mentions if why_not_an_event(ctx, m) is None]
+# readings that set a mention aside for how it is worded (a kind or a series named by a plural noun:
+# "weapons seized from bandits", "raids to detain activists"), not for what it means there (a
+# question, a negation, a plan, a call, a trend, a state of the fighting): a snippet of one or two
+# sentences, which tells one event, is read by the snippet classifier despite them when a verb tells
+# its act (extract_events, snippet.is_snippet)
+WORDING = frozenset({"generic"})
+
+
+def drop_non_events(ctx: Context, mentions: list[Event], despite_wording: bool = False) -> list[Event]:
+    """The mentions no rule of :data:`RULES` finds to be no event; with ``despite_wording``, also
+    those set aside only for their wording (:data:`WORDING`) whose words hold a verb ("weapons
+    seized", not the people "protesters" or the kind "months of protests")."""
+    return [
+        m
+        for m in mentions
+        if (why := why_not_an_event(ctx, m)) is None or (despite_wording and why in WORDING and _names_an_act(ctx, m))
+    ]
+
+
+def _names_an_act(ctx: Context, ev: Event) -> bool:
+    span = ctx.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
+
+
+def set_aside_for_meaning(ctx: Context, mentions: list[Event]) -> frozenset[int]:
+    """The sentences of ``mentions`` one of which is no event for what it means, not for its
+    wording alone (a reason outside :data:`WORDING`, or a later pass's)."""
+    return frozenset(m.sentence for m in mentions if why_not_an_event(ctx, m) not in WORDING)
 
 
 def _bare_reference(tok, lex) -> bool:

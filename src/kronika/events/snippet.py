@@ -60,7 +60,10 @@ def _aimed_at(ctx: Context, start: int, end: int) -> bool:
 
 
 def _goods(tok) -> bool:
-    """The cue names weapons traded or made, not used ("supplied drones to Russia")."""
+    """The cue names weapons traded or made, not used ("supplied drones to Russia"); weapons a
+    participle says were seized are the seizure's ("displayed weapons seized from bandits")."""
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
+        return False
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in load_lexicon().words["supply_verbs"]
 
 
@@ -101,7 +104,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     if not any(v > 0 for v in score_labels(text, clf.acled25).values()):
         return None  # no cue rule speaks to it: the back-off alone is no evidence of an event
     code, _ = classify_code(text, parsed=sent)  # the document's own parse, not a second one
-    cue = cue_span(text, code)
+    cue = cue_span(text, code) or _any_cue(text)
     span = (
         ctx.doc.char_span(sent.start_char + cue[0], sent.start_char + cue[1], alignment_mode="expand")
         if cue is not None
@@ -122,6 +125,14 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     # main act is the event ("have defied a ban and lit candles")
     act = _main_act(sent, span.root)
     return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
+
+
+def _any_cue(text: str) -> Optional[tuple[int, int]]:
+    """The cue of the label the rules read most strongly, for a type the classifier chose by
+    another reading (a territory retaken by rebels, not by the state: "Tigrayan forces retook the
+    regional capital")."""
+    scores = {k: v for k, v in score_labels(text, load_classifier().acled25).items() if v > 0}
+    return cue_span(text, max(scores, key=scores.get)) if scores else None
 
 
 # a sentence's main verb that tells no act of its own
@@ -167,6 +178,11 @@ def _event_at(ctx: Context, d: DocIndex, si: int, sent, span, name: str) -> Even
 
 SHORT_REPORT = 5  # sentences: in a longer text, a sentence with a trigger word set aside is not read again
 SNIPPET = 2  # sentences: a snippet's trigger words set aside for their wording alone leave it to the classifier
+
+
+def is_snippet(ctx: Context) -> bool:
+    """A text of one or two sentences (:data:`SNIPPET`): it tells one event, whatever its wording."""
+    return len(list(ctx.doc.sents)) <= SNIPPET
 
 
 def _set_aside_on_purpose(run: Run, sent) -> bool:
@@ -281,4 +297,4 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["CONFIDENCE", "classifier_mentions", "classifier_types"]
+__all__ = ["CONFIDENCE", "classifier_mentions", "classifier_types", "is_snippet"]

@@ -229,7 +229,7 @@ def _one_of_those_told(verb, lex: Lexicon) -> bool:
     return subj is not None and subj.lemma_.lower() in lex.words["instance_subjects"]
 
 
-_AFTERMATH = {"victim", "survivor", "aftermath", "scene", "wake"}
+_AFTERMATH = {"victim", "survivor", "aftermath", "scene", "site", "wake"}
 
 
 def _takes_part(verb) -> bool:
