@@ -27,7 +27,7 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     news = [e for e in news if not _fled(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
-    lead = _ground_taken(ctx, lead, news) or _arrested_for(ctx, lead, news) or lead
+    lead = _ground_taken(ctx, lead, news) or _arrested_for(ctx, lead, news) or _raped_too(ctx, lead, news) or lead
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
 
 
@@ -84,6 +84,26 @@ def _arrested_for(ctx: Context, lead: Event, news: list[Event]) -> Optional[Even
             and any(m.dep_ == "mark" and m.lower_ in _FOR for m in other.children)
         )
         if via_prep or via_clause:
+            return e
+    return None
+
+
+# the harm sexual violence is told with, by a verb joined to it
+_WITH_RAPE = {"Abduction/forced disappearance", "Attack"}
+
+
+def _raped_too(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
+    """An abduction or an attack told with sexual violence by the verb joined to it ("gunmen
+    abducted and raped three girls", "were beaten and sexually assaulted"): ACLED codes the sexual
+    violence, so it leads."""
+    if lead.sub_event_type not in _WITH_RAPE:
+        return None
+    tok = trigger_root(ctx, lead)
+    if tok is None or tok.pos_ != "VERB":
+        return None
+    for e in news:
+        other = trigger_root(ctx, e) if e.sub_event_type == "Sexual violence" else None
+        if other is not None and other.dep_ == "conj" and other.head.i == tok.i:
             return e
     return None
 

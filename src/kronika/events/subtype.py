@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from kronika.events.classify import cue_span, score_labels, sentence_scores
+from kronika.events.datafiles import classifier_file
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role
-from kronika.events.parse import by_object, child, object_lemmas, prep_obj, subject_up
+from kronika.events.parse import by_object, child, is_passive, object_lemmas, prep_obj, subject_up
 from kronika.events.triggers import trigger_for
 
 
@@ -37,6 +39,14 @@ def _weapon_head(t, lex: Lexicon) -> bool:
     if not ({t.lemma_.lower(), t.lower_} & lex.weapon_nouns):
         return False
     return t.lemma_.lower() != "mine" or all(c.lower_ == "land" for c in t.children if c.dep_ == "compound")
+
+
+def _from_rebels(tok, d: DocIndex, dictionary) -> bool:
+    """The place was taken back from a non-state group ("reclaimed the port town from insurgents",
+    "liberated several villages from Al-Shabaab"): a foreign force retaking it fights on the
+    government's side, and the government's ground is regained."""
+    held = prep_obj(tok, "from")
+    return held is not None and _rebels(held, d, dictionary)
 
 
 def _unknown_place(obj, d: DocIndex) -> bool:
@@ -105,7 +115,7 @@ def territorial(
         # forces taking a place abroad overtake it, as a non-state actor would
         place_iso = _country_taken(obj, tok, d)
         own_iso = entry.iso3 if entry is not None else actor1.country_iso3 if actor1 is not None else None
-        if place_iso and own_iso and place_iso != own_iso:
+        if place_iso and own_iso and place_iso != own_iso and not (trig.retake and _from_rebels(tok, d, dictionary)):
             return "Non-state actor overtakes territory", "takeover"
         if trig.retake or (place_iso and own_iso == place_iso):
             return "Government regains territory", "recapture"
@@ -569,6 +579,28 @@ def _own_ground_handed(tok, sent, lex: Lexicon) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _pro_state_words() -> frozenset:
+    """Words that put an armed group on the state's side ("pro-government militias"): a group
+    retaking ground for the government regains it, as ACLED codes the state's affiliates."""
+    family = classifier_file().territory_family
+    return frozenset(family.roles.pro_state_words) if family is not None else frozenset()
+
+
+def _pro_state(tok) -> bool:
+    """A word before the agent's noun puts it on the state's side ("pro-government militias"; not
+    "rebels loyal to the warlord")."""
+    before = "".join(t.text_with_ws for t in tok.doc[tok.left_edge.i : tok.i]).lower()
+    return bool(set(before.split()) & _pro_state_words())
+
+
+def _own_phrase(tok) -> list:
+    """The words of ``tok``'s phrase without the clauses that tell more of it ("the army, which had
+    lost it to the rebels": the rebels are not who took it)."""
+    told = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in told]
+
+
 _PLURAL_PRONOUNS = {"they", "we"}
 
 
@@ -585,10 +617,12 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
         subj_tok = _antecedent(subj_tok)
-        agent_words = {t.lower_ for t in subj_tok.subtree} if subj_tok is not None else set()
+        agent_words = {t.lower_ for t in _own_phrase(subj_tok)} if subj_tok is not None else set()
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
             return _OCCUPIERS[crowd], None
+        if trig.retake and subj_tok is not None and _pro_state(subj_tok):  # "pro-government militias recovered it"
+            return "Government regains territory", "recapture"
         sub, kind = territorial(
             tok,
             trig,
@@ -609,4 +643,35 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
         return sub, kind
     if trig.cls == "violent":
         return _violent(tok, trig, fr, run, sent, scores), trig.kind
+    if trig.sub_event_type == _TAKEOVER and _driven_out_by_the_state(tok, fr, run):
+        return "Government regains territory", trig.kind
     return trig.sub_event_type, trig.kind
+
+
+_TAKEOVER = "Non-state actor overtakes territory"
+
+
+def _driven_out_by_the_state(tok, fr, run) -> bool:
+    """Rebels driven out of a place by state forces ("militants were driven out of the district
+    centre by security forces", "the army pushed the rebels out of the town"): the state regains
+    it (a state's troops driven out by another's are ground overtaken)."""
+    passive = is_passive(tok)
+    agent = by_object(tok) if passive else subject_up(tok)[0]
+    enemy = child(tok, "nsubjpass" if passive else "dobj")
+    if agent is None or enemy is None or tok.pos_ != "VERB" or not _rebels(enemy, run.index, run.dictionary):
+        return False
+    a1 = fr.actor1
+    return (
+        generic_role(agent, run.lex) in ("military", "police")
+        or (a1 is not None and a1.inter == 1)
+        or _pro_state(agent)
+    )
+
+
+def _rebels(tok, d: DocIndex, dictionary) -> bool:
+    """The phrase names a non-state armed group ("militants", "the rebels", "Al-Shabaab")."""
+    phrase = _own_phrase(tok)
+    words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+    return bool(words & dictionary.demonym_blockers) or any(
+        d.actor_at[t.i].inter in (2, 3, 4) for t in phrase if t.i in d.actor_at
+    )
