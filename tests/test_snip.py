@@ -58,6 +58,29 @@ def test_a_snippet_set_aside_for_its_wording_is_read(text, sub):
             "Russian forces pushed Ukrainian troops out of the village of Pavlivka.",
             "Non-state actor overtakes territory",
         ),
+        # a base left and handed over: "it" is the base, not the soldiers who left it
+        (
+            "The last Italian soldiers left the Abeche camp on Friday and handed it over to the Chadian army.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Under the ceasefire, the militia gave up control of the airport to the government.",
+            "Non-violent transfer of territory",
+        ),
+        # an agreement named as the frame of what was done under it: the act is the news
+        (
+            "Under a deal brokered by Turkey, hundreds of fighters left the enclave of Tel Rif on buses, handing it to the army.",
+            "Non-violent transfer of territory",
+        ),
+        # a strike whose sentence names the chemical agent it carried
+        (
+            "Villagers said they smelled chlorine after a helicopter dropped a barrel bomb on the market in Kafr Dan.",
+            "Chemical weapon",
+        ),
+        (
+            "Troops dropped grenades containing chloropicrin on the trenches near Orikhiv, the army said.",
+            "Chemical weapon",
+        ),
         # an abduction told with sexual violence by the verb joined to it: the sexual violence leads
         ("Gunmen abducted and raped two girls near the camp in Bentiu, aid workers said.", "Sexual violence"),
     ],

@@ -27,7 +27,13 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     news = [e for e in news if not _fled(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
-    lead = _ground_taken(ctx, lead, news) or _arrested_for(ctx, lead, news) or _raped_too(ctx, lead, news) or lead
+    lead = (
+        _ground_taken(ctx, lead, news)
+        or _arrested_for(ctx, lead, news)
+        or _raped_too(ctx, lead, news)
+        or _done_under(ctx, lead, news)
+        or lead
+    )
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
 
 
@@ -104,6 +110,27 @@ def _raped_too(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
     for e in news:
         other = trigger_root(ctx, e) if e.sub_event_type == "Sexual violence" else None
         if other is not None and other.dep_ == "conj" and other.head.i == tok.i:
+            return e
+    return None
+
+
+# prepositions that put an agreement as the frame of what is done under it
+_FRAMES = {"under"}
+
+
+def _done_under(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
+    """An agreement named as the frame of the act its sentence tells ("under a deal brokered by
+    Russia, rebels left the district, handing it to the army"): what was done under it is the news."""
+    tok = trigger_root(ctx, lead)
+    if lead.sub_event_type != "Agreement" or tok is None:
+        return None
+    frame = next((a for a in tok.ancestors if a.dep_ == "prep" and a.lower_ in _FRAMES), None)
+    if frame is None:
+        return None
+    inside = {t.i for t in frame.subtree}
+    for e in news:
+        other = trigger_root(ctx, e) if e is not lead and e.sentence == lead.sentence else None
+        if other is not None and other.i not in inside and e.sub_event_type != "Agreement":
             return e
     return None
 

@@ -99,12 +99,18 @@ def is_verb(tok) -> bool:
 _PLURAL_PRONOUNS = {"them", "it"}
 
 
-def _previous_nouns(tok, same_sentence: bool = False) -> set[str]:
+def _previous_nouns(tok, same_sentence: bool = False, singular: bool = False) -> set[str]:
     """The nouns a pronoun object may stand for: those before it in its sentence and (unless
-    ``same_sentence``) in the sentence before."""
+    ``same_sentence``) in the sentence before; for ``singular`` "it", no plural ("left the base and
+    handed it over": the base, not the soldiers who left it)."""
     sent = tok.sent
     start = tok.doc[sent.start - 1].sent.start if sent.start > 0 and not same_sentence else sent.start
-    return {w for t in tok.doc[start : tok.i] if t.pos_ == "NOUN" for w in (t.lemma_.lower(), t.lower_)}
+    return {
+        w
+        for t in tok.doc[start : tok.i]
+        if t.pos_ == "NOUN" and not (singular and t.tag_ == "NNS")
+        for w in (t.lemma_.lower(), t.lower_)
+    }
 
 
 def _hyphenated(tok) -> set[str]:
@@ -126,8 +132,8 @@ def object_lemmas(tok) -> set[str]:
         if obj is None:  # "all 89 drones fired were shot down": the parse lost the subject
             out.update(_previous_nouns(tok, same_sentence=True))
     if obj is not None and obj.tag_ == "PRP" and obj.lower_ in _PLURAL_PRONOUNS:
-        obj = None
-        out.update(_previous_nouns(tok))  # "shot them down": them = the drones just reported
+        singular, obj = obj.lower_ == "it", None
+        out.update(_previous_nouns(tok, singular=singular))  # "shot them down": the drones just reported
     if obj is not None and obj.tag_ == "WDT":
         obj = None  # "a guided missile, which Ukraine said it shot down": the nouns before it
     if obj is None and any(c.dep_ in ("nsubj", "dobj") and c.tag_ == "WDT" for c in tok.children):

@@ -451,6 +451,9 @@ _DECIDED_BY_WEAPON = {
 }
 
 
+# what may carry a chemical agent: a strike whose sentence names the agent used it
+_CARRIERS = {"Air/drone strike", "Shelling/artillery/missile attack", "Grenade"}
+
 _DONE_TO_PEOPLE = {"Abduction/forced disappearance", "Sexual violence"}
 
 
@@ -509,6 +512,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         armed = weapon_type(tok, run.lex)
         if armed is not None and (armed == _CHEMICAL or tok.lemma_.lower() in run.lex.weapon_typed):
             return armed, kind  # the agent decides whatever the verb: "dropped chlorine-filled barrel bombs"
+    if sub in _CARRIERS and _CHEMICAL in _weapon_words(tok.sent, run.lex):
+        return _CHEMICAL, kind  # "smelled chlorine after a barrel bomb was dropped": what the bomb carried
     if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() == "fire" and tok.pos_ == "VERB":
         return _fired_on(tok, run) or sub, kind
     if sub == _AIR and _bombed_on_the_ground(tok, fr, run):
