@@ -29,12 +29,12 @@ from kronika.records import Mention, Place, TimeSpan
 M = TypeVar("M", bound=Mention)
 
 
-def _head(ctx: Context, start: int, end: int):
+def span_head(ctx: Context, start: int, end: int):
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def _path_length(a, b) -> int:
+def path_length(a, b) -> int:
     """Number of dependency arcs between tokens ``a`` and ``b``."""
     up_a = [a, *a.ancestors]
     index = {t.i: n for n, t in enumerate(up_a)}
@@ -50,12 +50,12 @@ def closest(ctx: Context, items: Sequence[M], start: int, end: int) -> Optional[
     same = [m for m in items if m.sentence == sentence]
     if not same:
         return None
-    head = _head(ctx, start, end)
+    head = span_head(ctx, start, end)
 
     def key(m: M):
         inside = m.start >= start and m.end <= end
-        other = _head(ctx, m.start, m.end)
-        arcs = _path_length(head, other) if head is not None and other is not None else 99
+        other = span_head(ctx, m.start, m.end)
+        arcs = path_length(head, other) if head is not None and other is not None else 99
         gap = 0 if inside else min(abs(m.start - end), abs(start - m.end))
         return (arcs, gap)
 
@@ -272,7 +272,7 @@ def _of_saying(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
     """Whether time ``t`` hangs on a verb of saying between it and the clause at [start, end)
     ("killed 23 soldiers on Saturday, sources said, in the deadliest attack this year": the parse
     hangs "this year" on "said"): it dates the saying, or frames the report, not the clause."""
-    head, tok = _head(ctx, start, end), _head(ctx, t.start, t.end)
+    head, tok = span_head(ctx, start, end), span_head(ctx, t.start, t.end)
     if head is None or tok is None:
         return False
     for up in tok.ancestors:  # from the time upward: the clause's head first, or a verb of saying

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from kronika.attach import closest, governing_time
+from kronika.attach import closest, governing_time, path_length, span_head
 from kronika.context import Context
 from kronika.events.lexicon import load_lexicon
 from kronika.places.lexicon import load as places_lexicon
@@ -100,7 +100,36 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
-    return _named_in_apposition(ctx, place) if place.level == "continent" else place
+    if place.level == "continent":
+        return _named_in_apposition(ctx, place)
+    finer = [p for p in places if p.resolved and _inside(place, p) and _linked(ctx, place, p)]
+    return closest(ctx, finer, start, end) or place
+
+
+def _linked(ctx: Context, a: Place, b: Place) -> bool:
+    """Whether two names belong to one phrase (at most three arcs apart: "the South Darfur airport
+    in Nyala"), not to two phrases of the clause ("across England, in the wake of the stabbing in
+    Southport")."""
+    ta, tb = span_head(ctx, a.start, a.end), span_head(ctx, b.start, b.end)
+    return ta is not None and tb is not None and path_length(ta, tb) <= 3
+
+
+_FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _inside(big: Place, small: Place) -> bool:
+    """``small`` is a finer place inside ``big``: the town of the clause, not the region or the
+    country it lies in ("the South Darfur airport in Nyala", "died in a residential area of
+    Belgorod", the governor of Belgorod Oblast said)."""
+    if _FINENESS.get(small.level or "other", 1) >= _FINENESS.get(big.level or "other", 1):
+        return False
+    if not big.country_code or small.country_code != big.country_code:
+        return False
+    if big.level == "country":
+        return True
+    if big.level == "admin1":
+        return bool(big.name) and small.admin1 == big.name
+    return big.level == "admin2" and bool(big.name) and small.admin2 == big.name
 
 
 def _named_in_apposition(ctx: Context, place: Place) -> Place:

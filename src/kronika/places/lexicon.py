@@ -31,6 +31,7 @@ class Lexicon:
     region_aliases: dict[str, int] = field(default_factory=dict)  # normalized name -> GeoNames id ("golan heights")
     origin_verbs: frozenset[str] = frozenset()  # "who grew up in New Jersey": where a person is from
     facility_nouns: frozenset[str] = frozenset()  # "the Naivasha market": the name may be the facility's own
+    settlement_nouns: frozenset[str] = frozenset()  # "the port city of Chittagong": the name is a town's
 
 
 class _LexiconFile(Strict):
@@ -51,6 +52,7 @@ class _LexiconFile(Strict):
     region_aliases: dict[str, int] = {}  # a region's name -> the GeoNames division that holds it
     origin_verbs: list[str] = []
     facility_nouns: list[str] = []
+    settlement_nouns: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -85,4 +87,5 @@ def load() -> Lexicon:
         {normalize(k): v for k, v in raw.region_aliases.items()},
         lower(raw.origin_verbs),
         lower(raw.facility_nouns),
+        lower(raw.settlement_nouns),
     )

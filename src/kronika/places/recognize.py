@@ -70,6 +70,7 @@ class Span:
     code: Optional[str] = None  # the subdivision an abbreviation stands for ("N.D." -> "US-ND")
     origin: bool = False  # where a person is from ("Edan Alexander, who grew up in New Jersey")
     facility: bool = False  # names the facility after it ("the Naivasha market")
+    settlement: bool = False  # named as a town ("the port city of Chittagong", "the village of Zarichne")
 
 
 def _region_regex(lex: Lexicon) -> re.Pattern:
@@ -86,7 +87,8 @@ _COUNTRY_RE: dict[int, re.Pattern] = {}  # countries' names of several words
 def _cue_regex(lex: Lexicon) -> re.Pattern:
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.place_cues, key=len, reverse=True))
     word = r"[A-Z][\w]*(?:['’](?!s\b)\w+)*"
-    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:(?:\s+|-){word}){{0,3}})")
+    # the words of a name stay on one line: "Near the Syria Border" ends a headline, not "... Border\n\nToday"
+    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:(?:[^\S\n]+|-){word}){{0,3}})")
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -110,6 +112,8 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     """Fill ``near``, ``actor_noun``, ``subject`` and the preposition extras from the words around the span."""
     text = doc.text if text is None else text
     span.near = bool(NEAR.search(text[max(0, span.start - 40) : span.start]))
+    before = _SETTLEMENT_OF.search(text[max(0, span.start - 30) : span.start])
+    span.settlement = before is not None and before.group(1).lower() in lex.settlement_nouns
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return span
@@ -417,16 +421,24 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         stopped = (
             key in lex.stoplist
             and not (text[s:e].isupper() and len(key) <= 3)
-            and not (
-                ent.label_ == "GPE"
-                and ent.start > 0
-                and doc[ent.start - 1].lower_ in lex.locative_preps
-                and key not in person_words
-            )
-        )  # "a base in Jordan", "troops in Chad": the tagger and the preposition agree
+            and not (ent.label_ == "GPE" and _after_locative(doc, ent.start, lex) and key not in person_words)
+        )  # "a base in Jordan", "troops in northern Chad": the tagger and the preposition agree
         if stopped or (demonyms and key in demonyms) or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
+
+
+_SETTLEMENT_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$")
+_COMPASS = re.compile(r"(?i)(?:north|south|east|west|central)(?:[-\s]?(?:east|west))?(?:ern)?$")
+
+
+def _after_locative(doc, i: int, lex: Lexicon) -> bool:
+    """Whether token ``i`` follows a preposition of place, over the compass words that may stand
+    between ("in Jordan", "in northeast Jordan", "across northern Chad")."""
+    j = i - 1
+    while j >= 0 and j >= i - 2 and _COMPASS.match(doc[j].text):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in lex.locative_preps
 
 
 _ELLIPSIS = re.compile(r"([A-Z][a-z]+)\s+(?:and|or|&)\s+$")

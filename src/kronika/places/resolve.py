@@ -43,6 +43,7 @@ WELL_KNOWN = 1_000_000  # places of this many people are named without their cou
 FACILITY_HOMONYM = 500_000  # a name before "market", "camp", "hospital": a far town smaller than this is not meant
 SMALL_HOMONYM = 20_000  # a town smaller than this, in no country of the document nor next to one, is not meant
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
+SETTLEMENT_NAMED = 2.0  # a region's loss when the text calls the name a city, town or village
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
 
 
@@ -224,9 +225,10 @@ def resolve_spans(
     """Score candidates and choose one per span: (span, winner or None, ranked candidates, fallback)."""
     lex = lex or load()
     cands = _candidates(spans, gaz, lex)
+    towns = {sp.key for sp in spans if sp.settlement}  # one sense per document: "the city of X" ... "in X"
     for sp, cs in zip(spans, cands):  # pass 1: priors
         if cs:
-            _prior_scores(sp, cs)
+            _prior_scores(sp, cs, sp.key in towns)
     _prune(spans, cands)
     # the subdivisions named with their generic term ("Kursk Oblast"): base -> entry
     region_forms: dict[str, Entry] = {}
@@ -241,9 +243,10 @@ def resolve_spans(
     return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
 
 
-def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
+def _prior_scores(sp: Span, cs: list[_Cand], settlement: bool = False) -> None:
     """Each candidate's prior; a bare name shared by a subdivision and a town ("Kyiv", "Kursk",
-    "Donetsk") is the town, unless the document names the subdivision with its generic term."""
+    "Donetsk") is the town, unless the document names the subdivision with its generic term;
+    a name the document calls a city, town or village (``settlement``) is the town."""
     bare = sp.term is None
     towns = [
         c.entry for c in cs if c.entry.level == "populated_place" and c.src in (0, 1) and c.entry.population >= 1000
@@ -267,6 +270,12 @@ def _prior_scores(sp: Span, cs: list[_Cand]) -> None:
         )
         # a district's population is that of all its places: by a bare alias it is weaker still
         c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
+    if settlement and any(
+        c.entry.level == "populated_place" for c in cs
+    ):  # "the port city of Chittagong": the city, not the division of that name
+        for c in cs:
+            if c.entry.level in ("admin1", "admin2", "country"):
+                c.score -= SETTLEMENT_NAMED
     cs.sort(key=lambda c: -c.score)
 
 
