@@ -305,7 +305,11 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     after the rebels seized the city in January"), else (with ``default``) the publication date
     flagged ``defaulted``."""
     sentence = ctx.sentence_index(start)  # only its sentence's times can be closest: test no others
-    times = [t for t in of_sentence(ctx, "times", sentence) if _calendar(t) and ctx.reporting(t.start)]
+    times = [
+        t
+        for t in of_sentence(ctx, "times", sentence)
+        if _calendar(t) and ctx.reporting(t.start) and not _of_another_noun(ctx, t, start, end)
+    ]
     dating = [t for t in times if _may_date(ctx, t, start, end)]
     found = closest(ctx, [t for t in dating if not _of_saying(ctx, t, start, end)] or dating, start, end)
     if found is not None and _clock_only(found):
@@ -317,6 +321,33 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     if found is not None:
         return found
     return defaulted_time(ctx, start, end) if default else None
+
+
+_NOUN_MODIFIERS = ("poss", "compound", "nmod")
+
+
+def _of_another_noun(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
+    """Whether ``t`` modifies a noun other than the words at [start, end) and their clause's
+    subject or object ("has described the strikes as unprovoked, denying any role in last month's
+    attack": the month is the attack's; "the strikes, named ..., after the 22 April attack"): a
+    time inside a noun's phrase dates that noun only ("Saturday's strike killed five" still dates
+    the killing, whose subject the strike is)."""
+    if ctx.doc is None:
+        return False
+    tok, span = span_head(ctx, t.start, t.end), ctx.doc.char_span(start, end, alignment_mode="expand")
+    if tok is None or span is None or not len(span) or tok.dep_ not in _NOUN_MODIFIERS:
+        return False
+    noun = tok.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or noun.i == tok.i:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS | {"since", "until", "during"}:
+        return False  # "days before the New Year's Eve holiday", "after Monday's attack": a time of the clause
+    inside = range(span.start, span.end)
+    if any(t.i in inside for t in noun.subtree) or any(
+        a.i in inside for a in noun.ancestors if a.pos_ in ("NOUN", "PROPN")
+    ):
+        return False  # the noun is the clause's own word, in its phrase, or holds it ("this week's stabbing, the worst attack")
+    return not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in inside)
 
 
 def _acting(ctx: Context, p: Place) -> bool:

@@ -1,0 +1,29 @@
+"""Session 12 (lead): fields of events read as a user would, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import kronika
+
+
+def _by_trigger(text: str, published: str = "2024-05-01") -> dict:
+    return {e.trigger.text: e for e in kronika.analyze(text, published=published).events}
+
+
+def test_a_time_inside_another_events_noun_dates_that_noun_only():
+    text = (
+        "Rebels in Tigray, who denied any role in last month's bombing of a bus station, said government "
+        "air strikes killed 12 civilians in Mekelle."
+    )
+    events = _by_trigger(text)
+    assert events["bombing"].time.start_date == dt.date(2024, 4, 1)
+    strikes = events["strikes"]
+    assert strikes.time.start_date == dt.date(2024, 5, 1)  # the report's day, not the bombing's month
+    assert strikes.time.defaulted
+
+
+def test_a_time_in_a_phrase_of_time_still_dates_the_clause():
+    text = "Days before the Independence Day holiday, Russia fired 120 missiles at Ukrainian cities, officials said."
+    (event,) = kronika.analyze(text, published="2024-09-01").events
+    assert not event.time.defaulted
