@@ -27,3 +27,13 @@ def test_a_time_in_a_phrase_of_time_still_dates_the_clause():
     text = "Days before the Independence Day holiday, Russia fired 120 missiles at Ukrainian cities, officials said."
     (event,) = kronika.analyze(text, published="2024-09-01").events
     assert not event.time.defaulted
+
+
+def test_a_toll_another_noun_killed_is_not_the_toll_of_an_event_in_a_relative_clause():
+    text = (
+        "Rebels in Tigray, who denied any role in last month's bombing of a bus station, said government "
+        "air strikes killed 12 civilians in Mekelle."
+    )
+    events = _by_trigger(text)
+    assert events["bombing"].fatalities is None
+    assert events["strikes"].fatalities == 12

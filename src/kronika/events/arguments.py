@@ -205,10 +205,33 @@ def claims_for(
         q = c.quantity
         value = q.value if q.value is not None else q.low
         running = c.time is not None and c.time.bound == "since"  # "have been killed since Sunday": a total
-        if c.measure == "killed" and value is not None and not running:
+        if c.measure == "killed" and value is not None and not running and not _killed_by_another(ctx, q.start, near):
             tolls.append((abs(q.start - near) if near is not None else len(tolls), int(value)))
     killed = min(tolls)[1] if tolls else None
     return killed, tuple(ids)
+
+
+def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
+    """Whether the toll at character ``at`` is told by a killing verb whose own subject is another
+    noun than the trigger at ``near``, and whose clause does not hold the trigger ("Rebels, who
+    denied any role in last month's bombing, said government air strikes killed 12": the strikes'
+    dead, not the bombing's)."""
+    if near is None or ctx.doc is None:
+        return False
+    num, trig = (
+        ctx.doc.char_span(at, at + 1, alignment_mode="expand"),
+        ctx.doc.char_span(near, near + 1, alignment_mode="expand"),
+    )
+    if num is None or trig is None or not len(num) or not len(trig):
+        return False
+    verb, trigger = num[0], trig[0]
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in load_lexicon().words["killing_verbs"] or trigger.i == verb.i or verb.tag_ == "VBG":
+        # "with Russian aerial attacks killing 13": a gerund tells the toll of the event it follows
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return bool(subjects) and subjects[0].i != trigger.i and trigger not in list(verb.subtree)
 
 
 def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
