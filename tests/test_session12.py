@@ -37,3 +37,27 @@ def test_a_toll_another_noun_killed_is_not_the_toll_of_an_event_in_a_relative_cl
     events = _by_trigger(text)
     assert events["bombing"].fatalities is None
     assert events["strikes"].fatalities == 12
+
+
+def test_a_demonym_left_alone_in_a_by_phrase_names_the_attacker():
+    text = "Officials said four villagers were killed by Azerbaijani shelling near the border on Monday."
+    (event,) = kronika.analyze(text, published="2024-05-01").events
+    assert event.actor1 is not None and event.actor1.country_iso3 == "AZE"
+
+
+def test_a_gerund_with_a_demonym_names_the_attacker():
+    text = "Two children were wounded by Russian shelling in Kherson on Tuesday, the regional governor said."
+    (event,) = kronika.analyze(text, published="2024-05-01").events
+    assert event.actor1 is not None and event.actor1.country_iso3 == "RUS"
+
+
+def test_two_countries_attacking_are_two_events_even_under_a_headline():
+    text = (
+        "Armenia's strike on Azerbaijan\n\n"
+        "Armenian forces struck three Azerbaijani positions in Tovuz early on Tuesday, the defence ministry "
+        "in Baku said. Armenia meanwhile says two civilians were killed by Azerbaijani shelling in Tavush "
+        "province on Tuesday."
+    )
+    events = kronika.analyze(text, published="2024-05-01").events
+    attackers = sorted(e.actor1.country_iso3 for e in events if e.actor1 is not None and e.status == "occurred")
+    assert attackers == ["ARM", "AZE"]

@@ -187,6 +187,8 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True  # a toll joins the strike of its own town only
     if _sides_swapped(ev, m):
         return True  # an attack on a force and the force's strike back are two events
+    if "Strategic developments" not in (ev.event_type, m.event_type) and _rival_attackers(ev.actor1, m.actor1):
+        return True  # "India's strike on Pakistan" and "killed by Pakistani shelling": two events
     if headline:
         return False
     return not (
@@ -211,6 +213,20 @@ def _sides_swapped(ev: Event, m: Event) -> bool:
     if "Strategic developments" in (ev.event_type, m.event_type):
         return False
     return _same_side(ev.actor2, m.actor1) or _same_side(ev.actor1, m.actor2)
+
+
+_OWN_WORDS = ("name", "alias", "demonym", "capital")
+
+
+def _rival_attackers(x, y) -> bool:
+    """Two attackers each named in their mention's own words (not inferred, not carried from a
+    person) as the forces or the state of two different countries: whatever else the mentions
+    share, two sides attacked."""
+    if x is None or y is None or x.via not in _OWN_WORDS or y.via not in _OWN_WORDS:
+        return False
+    if x.kind == "person" or y.kind == "person" or _victims_only(x) or _victims_only(y):
+        return False
+    return bool(x.country_iso3 and y.country_iso3) and x.country_iso3 != y.country_iso3
 
 
 def _victims_only(a) -> bool:

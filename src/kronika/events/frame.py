@@ -391,7 +391,8 @@ class Frame:
 def _passive_frame(tok, run, fr: Frame) -> None:
     """ "X was struck by Y", "a soldier captured by Ukrainian forces"."""
     d = run.index
-    fr.actor1 = actor_in(d, by_object(tok)) or _demonym_forces(run, by_object(tok))
+    agent = by_object(tok)
+    fr.actor1 = actor_in(d, agent) or _demonym_forces(run, agent) or _bare_demonym(run, agent)
     subj = child(tok, "nsubjpass")
     if subj is None and tok.dep_ in ("acl", "amod", "relcl"):
         subj = tok.head
@@ -438,6 +439,15 @@ def _forces_of(run, tok, iso3: str, via: str) -> Optional[Actor]:
     """The military of country ``iso3``, mentioned by the word ``tok`` (a demonym or a name)."""
     ent = run.dictionary.role_entry(iso3, "military")
     return entry_actor(run.ctx, run.dictionary, ent, tok.idx, tok.idx + len(tok), via, run.day) if ent else None
+
+
+def _bare_demonym(run, tok) -> Optional[Actor]:
+    """A "by" phrase whose object the parse leaves a lone demonym ("killed by Pakistani shelling",
+    where "shelling" is read as a verb of its own): the forces of that country."""
+    demonyms = run.dictionary.demonyms
+    if tok is None or tok.lower_ not in demonyms or tok.tag_ not in ("JJ", "NNP"):
+        return None
+    return _forces_of(run, tok, demonyms[tok.lower_], "demonym")
 
 
 def _demonym_forces(run, tok) -> Optional[Actor]:
@@ -714,6 +724,8 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         (_passive_frame(tok, run, fr) if fr.passive else _active_frame(tok, run, sent, fr))
     else:
         _noun_frame(tok, run, sent, fr)
+    if fr.actor1 is None and tok.tag_ == "VBG":
+        fr.actor1 = _demonym_forces(run, tok)  # "wounded by Russian shelling": a gerund used as a noun
     _owner_of_place(tok, run, fr)
     _fell_to(tok, run, fr)
     _repelled(tok, run, fr)
