@@ -61,3 +61,19 @@ def test_two_countries_attacking_are_two_events_even_under_a_headline():
     events = kronika.analyze(text, published="2024-05-01").events
     attackers = sorted(e.actor1.country_iso3 for e in events if e.actor1 is not None and e.status == "occurred")
     assert attackers == ["ARM", "AZE"]
+
+
+def test_fighting_counted_over_weeks_is_no_event_of_its_own():
+    text = "The rebels said on Wednesday that they had captured an army base in Shan state after weeks of fighting."
+    events = kronika.analyze(text, published="2024-09-18").events
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    text = "Two days of clashes between rival militias in Tripoli killed 32 people."
+    (event,) = kronika.analyze(text, published="2024-09-18").events
+    assert event.sub_event_type == "Armed clash" and event.fatalities == 32
+
+
+def test_a_pronoun_saying_what_it_did_stands_for_the_speaker():
+    text = "The rebels said on Wednesday that they had captured an army base in Shan state."
+    (event,) = kronika.analyze(text, published="2024-09-18").events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 is not None and event.actor1.inter in (2, 3)

@@ -171,6 +171,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
     on shipping" with no day. One the report puts in a past clause ("launched drone strikes on
     Port Sudan"), dates, tolls or headlines is specific."""
+    if tok is not None and _over_a_span(ev, tok):
+        return True
     if tok is not None and tok.tag_.startswith("VB"):  # "before any deal was struck": no one deal
         done_to = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(c.dep_ == "det" and c.lower_ == "any" for d in done_to for c in d.children)
@@ -201,6 +203,16 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
         return False
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
+
+
+def _over_a_span(ev: Event, tok) -> bool:
+    """An event noun counted over a span of time ("after weeks of fighting", "months of
+    protests"): the many events of a period, not one event, unless a toll is told of it ("two
+    days of clashes killed 32")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or ev.fatalities:
+        return False
+    span = tok.head.head
+    return span.tag_ == "NNS" and span.lemma_.lower() in _words("span_nouns")
 
 
 _ENDING = {"end", "halt", "stop", "cessation", "cease", "prevent", "deter", "avert", "curb", "ban", "pause", "lull"}

@@ -257,6 +257,22 @@ def generic_actor(
     )
 
 
+_SPEAKER_PRONOUNS = {"they", "it", "we"}
+
+
+def speaker_for(tok, lex: Lexicon):
+    """A pronoun subject of what a speaker says is the speaker ("The rebels said they had
+    captured the base": the rebels), else ``tok``."""
+    if tok is None or tok.lower_ not in _SPEAKER_PRONOUNS:
+        return tok
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.status["reporting_verbs"]:
+        return child(verb.head, "nsubj") or tok
+    return tok
+
+
 def infer_generic(
     ctx: Context,
     dictionary,
@@ -276,7 +292,7 @@ def infer_generic(
     if not lex.generic_actors:
         return a1, a2
     if is_verb(tok):
-        agent_tok = by_object(tok) if passive else clause_subject(tok, sub)
+        agent_tok = by_object(tok) if passive else speaker_for(clause_subject(tok, sub), lex)
     else:
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:  # "water cannon and rubber bullets"

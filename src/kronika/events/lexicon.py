@@ -81,6 +81,7 @@ class _Words(Strict):
     series_modifiers: list[str]
     counting_nouns: list[str]
     series_nouns: list[str]
+    span_nouns: list[str] = []
     instance_subjects: list[str]
     perception_verbs: list[str]
     ongoing_verbs: list[str]

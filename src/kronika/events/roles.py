@@ -171,7 +171,7 @@ def _subject(verb):
     for _ in range(4):
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return c, False
+                return _speaker(cur, c), False
             if c.dep_ == "nsubjpass":
                 return c, True
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
@@ -179,6 +179,16 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _speaker(verb, subj):
+    """A pronoun subject of what a speaker says stands for the speaker ("The rebels said they had
+    captured the base"), else ``subj``."""
+    if subj.lower_ not in ("they", "it", "we") or verb.dep_ != "ccomp":
+        return subj
+    if verb.head.lemma_.lower() not in _lex().reporting_verbs:
+        return subj
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
 
 
 def _by_agent(verb):

@@ -10,7 +10,7 @@ from kronika.events.classify import cue_span, score_labels, sentence_scores
 from kronika.events.datafiles import classifier_file
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
-from kronika.events.frame import generic_role
+from kronika.events.frame import generic_role, speaker_for
 from kronika.events.parse import by_object, child, is_passive, object_lemmas, prep_obj, subject_up
 from kronika.events.triggers import trigger_for
 
@@ -621,7 +621,7 @@ def _antecedent(subj):
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
-        subj_tok = _antecedent(subj_tok)
+        subj_tok = speaker_for(_antecedent(subj_tok), run.lex)  # "the rebels said they had captured ..."
         agent_words = {t.lower_ for t in _own_phrase(subj_tok)} if subj_tok is not None else set()
         crowd = generic_role(subj_tok, run.lex) if subj_tok is not None else None
         if crowd in _OCCUPIERS:  # "protesters seized the square": a demonstration occupies, it takes no ground
