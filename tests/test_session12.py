@@ -77,3 +77,10 @@ def test_a_pronoun_saying_what_it_did_stands_for_the_speaker():
     (event,) = kronika.analyze(text, published="2024-09-18").events
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor1 is not None and event.actor1.inter in (2, 3)
+
+
+def test_a_bare_congo_is_the_democratic_republic_as_the_wires_write_it():
+    places = kronika.analyze("Fighting spread across eastern Congo on Sunday.", published="2025-03-03").places
+    assert [(p.text, p.country_code) for p in places] == [("Congo", "CD")]
+    places = kronika.analyze("Troops arrived in the Republic of Congo on Monday.", published="2025-03-03").places
+    assert [p.country_code for p in places] == ["CG"]
