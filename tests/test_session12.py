@@ -84,3 +84,17 @@ def test_a_bare_congo_is_the_democratic_republic_as_the_wires_write_it():
     assert [(p.text, p.country_code) for p in places] == [("Congo", "CD")]
     places = kronika.analyze("Troops arrived in the Republic of Congo on Monday.", published="2025-03-03").places
     assert [p.country_code for p in places] == ["CG"]
+
+
+def test_what_a_call_asks_for_through_infinitives_is_no_event_unless_it_has_a_day():
+    text = "The president urged allies to send more air defences and to allow the army to strike targets inside Russia."
+    assert not kronika.analyze(text, published="2024-09-04").events
+    text = "Opposition leaders called for protests to continue in Caracas on Tuesday."
+    (event,) = kronika.analyze(text, published="2024-07-30").events
+    assert event.sub_event_type == "Peaceful protest" and event.status == "planned"
+
+
+def test_a_past_act_the_parse_hangs_on_a_demand_was_done():
+    text = "Gunmen kidnapped a Nigerian engineer from his car in Kaduna; the gang is demanding a ransom, police said."
+    (event,) = kronika.analyze(text, published="2024-09-04").events
+    assert event.sub_event_type == "Abduction/forced disappearance" and event.status == "occurred"

@@ -266,6 +266,25 @@ def call(ctx: Context, ev: Event, tok) -> bool:
     return False
 
 
+def called_for(ctx: Context, ev: Event, tok) -> bool:
+    """What a call asks for, however deep the infinitives ("urged allies to supply air defences
+    and to allow Ukraine to strike targets inside Russia"), with no day of its own: a call, not
+    an event."""
+    if ev.status == "occurred" or tok is None or _dated(ev):
+        return False  # "called for protests to continue Tuesday": a protest planned for a day
+    x = tok
+    for _ in range(5):
+        if x.head.i == x.i or x.dep_ not in _ASKED_FOR or x.tag_ in ("VBD", "VBZ", "VBP"):
+            return False  # a finite clause ("Armed men kidnapped ...; the cartel is demanding") tells its own act
+        x = x.head
+        if x.pos_ == "VERB" and x.lemma_.lower() in _words("call_verbs"):
+            return True
+    return False
+
+
+_ASKED_FOR = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"}  # what a call asks for, not a clause beside it
+
+
 def cumulative(ctx: Context, ev: Event, tok) -> bool:
     """A running total: a present perfect over a "since" time, or with a large toll and no day;
     a toll no single event of a report reaches ("killed hundreds of thousands of Syrians")."""
@@ -657,6 +676,7 @@ RULES: tuple[Callable, ...] = (
     negated,
     unreal,
     call,
+    called_for,
     offence_charged,
     generic,
     perfect_trend,

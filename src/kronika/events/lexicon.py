@@ -82,6 +82,7 @@ class _Words(Strict):
     counting_nouns: list[str]
     series_nouns: list[str]
     span_nouns: list[str] = []
+    call_verbs: list[str] = []
     instance_subjects: list[str]
     perception_verbs: list[str]
     ongoing_verbs: list[str]

@@ -21,7 +21,7 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     # security", "the fall of the city would hit the economy" do not make the attacks planned or
     # the fall hypothetical
     for _ in range(0 if _subject_of_a_finite_verb(tok, st) else 6):
-        if cur.head.i == cur.i or _told_as_fact(cur) or _own_finite_conjunct(cur):
+        if cur.head.i == cur.i or _told_as_fact(cur) or _own_finite_conjunct(cur) or _done_not_planned(cur, st):
             break
         cur = cur.head
         chain.append(cur)
@@ -142,6 +142,18 @@ def _told_as_fact(verb) -> bool:
         verb.dep_ == "advcl"
         and verb.tag_ == "VBD"
         and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in verb.children)
+    )
+
+
+def _done_not_planned(verb, st) -> bool:
+    """A past clause with its own subject that the parse hangs on a verb of planning or asking
+    ("Armed men kidnapped an engineer; the cartel is demanding a ransom"): what is past was done,
+    it cannot be what is planned or asked for."""
+    return (
+        verb.dep_ in ("ccomp", "parataxis")
+        and verb.tag_ == "VBD"
+        and verb.head.lemma_ in st["planned_verbs"]
+        and any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 
