@@ -98,3 +98,21 @@ def test_a_past_act_the_parse_hangs_on_a_demand_was_done():
     text = "Gunmen kidnapped a Nigerian engineer from his car in Kaduna; the gang is demanding a ransom, police said."
     (event,) = kronika.analyze(text, published="2024-09-04").events
     assert event.sub_event_type == "Abduction/forced disappearance" and event.status == "occurred"
+
+
+def test_the_toll_of_the_main_clause_is_not_the_toll_of_an_as_clause_or_of_a_total_since():
+    text = (
+        "Israeli airstrikes on southern Lebanon killed at least 22 people on Monday, the Health Ministry said, "
+        "as Hezbollah fired dozens of rockets at Haifa."
+    )
+    events = _by_trigger(text, "2024-10-14")
+    assert events["airstrikes"].fatalities == 22
+    assert events["fired"].fatalities is None
+    text = "More than 2,300 people have been killed in Lebanon since Hezbollah began firing rockets into Israel on Oct. 8, 2023."
+    assert all(e.fatalities is None for e in kronika.analyze(text, published="2024-10-14").events)
+
+
+def test_a_strike_that_flattened_a_building_killing_people_is_one_event():
+    text = "The strike flattened a house in Jabalia on Monday, killing nine members of one family."
+    (event,) = kronika.analyze(text, published="2024-10-14").events
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 9

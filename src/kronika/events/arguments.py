@@ -212,10 +212,11 @@ def claims_for(
 
 
 def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
-    """Whether the toll at character ``at`` is told by a killing verb whose own subject is another
-    noun than the trigger at ``near``, and whose clause does not hold the trigger ("Rebels, who
-    denied any role in last month's bombing, said government air strikes killed 12": the strikes'
-    dead, not the bombing's)."""
+    """Whether the toll at character ``at`` is told by a killing verb whose own subject is a noun
+    whose phrase does not hold the trigger at ``near`` ("Rebels, who denied any role in last
+    month's bombing, said government air strikes killed 12": the strikes' dead, not the
+    bombing's; "airstrikes killed 22 as Hezbollah fired rockets": not the rockets'), or that
+    counts its dead since the trigger's event (a running total)."""
     if near is None or ctx.doc is None:
         return False
     num, trig = (
@@ -230,8 +231,11 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
     if verb.lemma_.lower() not in load_lexicon().words["killing_verbs"] or trigger.i == verb.i or verb.tag_ == "VBG":
         # "with Russian aerial attacks killing 13": a gerund tells the toll of the event it follows
         return False
+    since = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)]
+    if any(trigger in list(c.subtree) for c in since):
+        return True  # "2,300 have been killed since Hezbollah began firing rockets": a total since it
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    return bool(subjects) and subjects[0].i != trigger.i and trigger not in list(verb.subtree)
+    return bool(subjects) and trigger not in list(subjects[0].subtree)  # "airstrikes killed 22 as Hezbollah fired"
 
 
 def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
