@@ -116,3 +116,9 @@ def test_a_strike_that_flattened_a_building_killing_people_is_one_event():
     text = "The strike flattened a house in Jabalia on Monday, killing nine members of one family."
     (event,) = kronika.analyze(text, published="2024-10-14").events
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 9
+
+
+def test_a_demonym_does_not_place_a_town_the_gazetteer_does_not_know():
+    text = "An Israeli strike hit a building in the village of Qarnata, killing 18 people, the ministry said."
+    (event,) = kronika.analyze(text, published="2024-10-14").events
+    assert event.place is None or event.place.country_code != "IL"

@@ -465,8 +465,11 @@ def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
 
 
 def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
-    """The region containing an unknown name: the place right after it, else the closest region before it."""
+    """The region containing an unknown name: the place right after it, else the closest region
+    before it (a demonym is no place: "an Israeli strike hit a building in Aitou" says nothing of
+    where Aitou is)."""
     sp = spans[i]
+    picked = [e if s.source != "adjectival" else None for s, e in zip(spans, picked)]
     after = picked[i + 1] if i + 1 < len(spans) else None
     if (
         after is not None
