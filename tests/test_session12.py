@@ -122,3 +122,11 @@ def test_a_demonym_does_not_place_a_town_the_gazetteer_does_not_know():
     text = "An Israeli strike hit a building in the village of Qarnata, killing 18 people, the ministry said."
     (event,) = kronika.analyze(text, published="2024-10-14").events
     assert event.place is None or event.place.country_code != "IL"
+
+
+def test_a_sponsor_joined_by_a_hyphen_is_no_place():
+    text = "Iran-backed militias fired rockets at a base in the village of Qarnata on Sunday."
+    places = kronika.analyze(text, published="2024-10-14").places
+    assert [p.role for p in places if p.text == "Iran"] == ["demonym"]
+    (event,) = kronika.analyze(text, published="2024-10-14").events
+    assert event.place is None or event.place.country_code != "IR"

@@ -130,7 +130,7 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     elif root.dep_ == "pobj" and head.lower_ in _MOTION_PREPS and head.head.lemma_.lower() in lex.place_verbs:
         span.locative = True  # "withdrew from Popivka", "advanced on Pokrovsk"
     # "the US military", "Kyiv officials": the name qualifies the noun right after it
-    span.modifier = _qualifies(root, sp.end, lex)
+    span.modifier = _qualifies(root, sp.end, lex) or bool(_SPONSOR.match(text, span.end))
     span.facility = root.dep_ == "compound" and root.head.i == sp.end and root.head.lower_ in lex.facility_nouns
     # "the news agency, Sana,": a name in apposition to an organisation is the organisation's
     if root.dep_ == "appos" and head.pos_ == "NOUN" and normalize(head.text) in lex.organisation_heads:
@@ -145,6 +145,11 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True
     return span
+
+
+# "Iran-backed militias", "Rwanda-backed M23", "Moscow-led", "London-based": a name joined by a hyphen
+# to a participle qualifies what follows; it names no place where anything happened
+_SPONSOR = re.compile(r"[-‐‑](?:backed|led|supported|sponsored|funded|armed|allied|aligned|linked|based|born)\b", re.I)
 
 
 def _qualifies(root, end: int, lex: Lexicon) -> bool:

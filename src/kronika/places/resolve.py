@@ -469,7 +469,7 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     before it (a demonym is no place: "an Israeli strike hit a building in Aitou" says nothing of
     where Aitou is)."""
     sp = spans[i]
-    picked = [e if s.source != "adjectival" else None for s, e in zip(spans, picked)]
+    picked = [e if s.source != "adjectival" and not s.modifier else None for s, e in zip(spans, picked)]
     after = picked[i + 1] if i + 1 < len(spans) else None
     if (
         after is not None
