@@ -130,3 +130,9 @@ def test_a_sponsor_joined_by_a_hyphen_is_no_place():
     assert [p.role for p in places if p.text == "Iran"] == ["demonym"]
     (event,) = kronika.analyze(text, published="2024-10-14").events
     assert event.place is None or event.place.country_code != "IR"
+
+
+def test_killing_soldiers_in_an_attack_is_a_battle():
+    text = "Jihadists kill dozens of soldiers in Niger attack"
+    (event,) = kronika.analyze(text, published="2024-08-26").events
+    assert event.sub_event_type == "Armed clash"

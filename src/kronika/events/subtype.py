@@ -165,8 +165,11 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
         if not (trig.prefer_default and _own_word(tok, sent, best[0])):
             sub = run.clf.code_to_name[best[0]]
     a2 = fr.actor2
-    if sub == "Attack" and a2 is not None and a2.kind in _ARMED_KINDS:
-        sub = "Armed clash"  # an attack on forces is a battle; on a country ("attacked Israel") not yet
+    forces = (
+        a2 is not None and a2.kind in _ARMED_KINDS or generic_role(fr.target_tok, run.lex) in ("military", "police")
+    )
+    if sub == "Attack" and forces:
+        sub = "Armed clash"  # an attack on forces ("kill dozens of soldiers") is a battle; on a country not yet
     if sub == "Armed clash" and a2 is not None and a2.kind == "civilians":
         sub = "Attack"
     return sub
