@@ -136,3 +136,15 @@ def test_killing_soldiers_in_an_attack_is_a_battle():
     text = "Jihadists kill dozens of soldiers in Niger attack"
     (event,) = kronika.analyze(text, published="2024-08-26").events
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_name_before_rebels_or_fighters_qualifies_them():
+    text = "The army suffered heavy losses in fighting with Tuareg rebels near the border with Algeria last week."
+    places = kronika.analyze(text, published="2024-08-26").places
+    assert all(p.role != "location" for p in places if p.text == "Tuareg")
+
+
+def test_a_town_on_a_road_between_two_towns_is_a_place():
+    text = "On Sunday, a roadside bomb hit a bus on the road between Djibo and Namsiguia, killing seven passengers."
+    (event,) = kronika.analyze(text, published="2024-08-26").events
+    assert event.place is not None and event.place.name == "Djibo"
