@@ -148,3 +148,16 @@ def test_a_town_on_a_road_between_two_towns_is_a_place():
     text = "On Sunday, a roadside bomb hit a bus on the road between Djibo and Namsiguia, killing seven passengers."
     (event,) = kronika.analyze(text, published="2024-08-26").events
     assert event.place is not None and event.place.name == "Djibo"
+
+
+def test_an_act_told_elsewhere_in_a_clause_of_time_is_another_event():
+    text = (
+        "An Israeli air strike on a school in Deir al-Balah killed at least 30 people on Saturday, health "
+        "officials said. The Israeli military said it had targeted a Hamas command centre inside the school. "
+        "Elsewhere, two people were killed when a drone fired a missile at a group of residents in Khan Younis, "
+        "medics said."
+    )
+    events = kronika.analyze(text, published="2024-07-27").events
+    khan_younis = [e for e in events if e.place is not None and e.place.name == "Khān Yūnis"]
+    assert len(khan_younis) == 1 and khan_younis[0].fatalities == 2
+    assert khan_younis[0].trigger.text != "targeted"  # not the school strike told by the army

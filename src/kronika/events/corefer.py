@@ -322,8 +322,8 @@ def told_elsewhere(ctx: Context, m: Event) -> bool:
             return False
         if any(c.lower_ in _ELSEWHERE for c in tok.children):
             return True
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "advcl" or tok.head.i == tok.i:
+            return False  # up through a clause of its time ("Elsewhere, two were killed when a drone fired")
         tok = tok.head
     return False
 
