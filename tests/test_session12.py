@@ -161,3 +161,11 @@ def test_an_act_told_elsewhere_in_a_clause_of_time_is_another_event():
     khan_younis = [e for e in events if e.place is not None and e.place.name == "Khān Yūnis"]
     assert len(khan_younis) == 1 and khan_younis[0].fatalities == 2
     assert khan_younis[0].trigger.text != "targeted"  # not the school strike told by the army
+
+
+def test_a_town_under_the_spelling_the_wires_use_is_the_town():
+    places = kronika.analyze("Strikes hit the port of Hodeidah on Saturday.", published="2024-07-27").places
+    assert [(p.level, p.country_code) for p in places] == [("populated_place", "YE")]
+    text = "Families sheltered in a school in Deir al-Balah on Saturday."
+    places = kronika.analyze(text, published="2024-07-27").places
+    assert [p.level for p in places if p.text == "Deir al-Balah"] == ["populated_place"]

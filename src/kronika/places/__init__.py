@@ -37,7 +37,7 @@ def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = True
         embedded=embedded,
         known=lambda keys: (
             {k for k, v in gaz.keys(keys).items() if v}
-            | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys()))
+            | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys() | lex.town_aliases.keys()))
         ),
     )
     return to_places(ctx, spans, gaz, lex)

@@ -29,6 +29,7 @@ class Lexicon:
     modifier_nouns: frozenset[str] = frozenset()  # "US military": the name only qualifies the noun
     place_verbs: frozenset[str] = frozenset()  # "shelled Kherson": their object is a place
     region_aliases: dict[str, int] = field(default_factory=dict)  # normalized name -> GeoNames id ("golan heights")
+    town_aliases: dict[str, int] = field(default_factory=dict)  # normalized name -> a town's GeoNames id
     origin_verbs: frozenset[str] = frozenset()  # "who grew up in New Jersey": where a person is from
     facility_nouns: frozenset[str] = frozenset()  # "the Naivasha market": the name may be the facility's own
     settlement_nouns: frozenset[str] = frozenset()  # "the port city of Chittagong": the name is a town's
@@ -50,6 +51,7 @@ class _LexiconFile(Strict):
     modifier_nouns: list[str] = []
     place_verbs: list[str] = []
     region_aliases: dict[str, int] = {}  # a region's name -> the GeoNames division that holds it
+    town_aliases: dict[str, int] = {}  # a town's name GeoNames spells otherwise -> the town
     origin_verbs: list[str] = []
     facility_nouns: list[str] = []
     settlement_nouns: list[str] = []
@@ -85,6 +87,7 @@ def load() -> Lexicon:
         lower(raw.modifier_nouns),
         lower(raw.place_verbs),
         {normalize(k): v for k, v in raw.region_aliases.items()},
+        {normalize(k): v for k, v in raw.town_aliases.items()},
         lower(raw.origin_verbs),
         lower(raw.facility_nouns),
         lower(raw.settlement_nouns),

@@ -117,6 +117,9 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         whole.append({region} if region is not None else set())
         if region is not None:
             ids[region] = 1
+        town = lex.town_aliases.get(sp.key)
+        if town is not None:
+            ids[town] = 0
         if sp.source == "adjectival" and sp.key in gaz.demonyms:
             c = gaz.countries.get(gaz.demonyms[sp.key])
             if c:
