@@ -1,0 +1,59 @@
+"""Fields of events told across a news article (helper art, session 12): the day of a saying is
+not the event's day when another mention tells it. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import kronika
+
+
+def _events(text: str, published: str):
+    return kronika.analyze(text, published=published).events
+
+
+def test_a_day_hung_on_the_saying_gives_way_to_the_day_the_attack_is_told():
+    text = (
+        "An army helicopter strike on a market in the south killed at least 25 people, a rebel group "
+        "and local traders said Thursday.\n"
+        "The strike hit the market on Wednesday morning, according to the traders.\n"
+    )
+    events = _events(text, "2023-05-11")
+    assert len(events) == 1
+    assert events[0].time.start_date == dt.date(2023, 5, 10)
+
+
+def test_a_weekday_with_a_part_of_the_day_dates_its_event():
+    for words, day in (("on Monday night", 8), ("early on Sunday", 7), ("on Tuesday afternoon", 9)):
+        text = f"Gunmen attacked a bus carrying farm workers near the town of Kalo {words}, police said.\n"
+        events = _events(text, "2023-05-11")
+        assert [e.time.start_date for e in events] == [dt.date(2023, 5, day)], words
+
+
+def test_the_day_of_the_saying_alone_still_dates_the_event():
+    text = "Rebels killed nine soldiers in an ambush in the east, the army told reporters on Monday.\n"
+    events = _events(text, "2023-05-11")
+    assert [e.time.start_date for e in events] == [dt.date(2023, 5, 8)]
+
+
+def test_a_day_inside_what_was_said_is_no_day_of_saying():
+    text = "Police said gunmen stormed a church in the northern town of Kalo on Sunday, killing four worshippers.\n"
+    events = _events(text, "2023-05-11")
+    assert [e.time.start_date for e in events] == [dt.date(2023, 5, 7)]
+
+
+def test_where_a_spokesperson_told_reporters_is_not_where_the_homes_burned():
+    for saying in ("told reporters in Geneva on Monday", "announced in Geneva on Monday"):
+        text = (
+            "Fighting broke out in the Mopti region of Mali on Saturday.\n"
+            f"Separately, gunmen burned down 40 homes in a village, a UN spokesperson {saying}.\n"
+        )
+        events = _events(text, "2023-05-11")
+        burned = [e for e in events if e.trigger.text == "burned"]
+        assert burned and burned[0].place.name != "Geneva", saying
+
+
+def test_a_place_set_before_the_saying_still_places_the_event():
+    text = "In Kano, police said gunmen killed three traders on Monday.\n"
+    events = _events(text, "2023-05-11")
+    assert [e.place.name for e in events] == ["Kano"]
