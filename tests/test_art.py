@@ -57,3 +57,18 @@ def test_a_place_set_before_the_saying_still_places_the_event():
     text = "In Kano, police said gunmen killed three traders on Monday.\n"
     events = _events(text, "2023-05-11")
     assert [e.place.name for e in events] == ["Kano"]
+
+
+def test_a_hyphenated_name_is_never_cut_at_a_hyphen():
+    for text, name in (
+        ("Armed men looted a warehouse near Port-au-Prince on Sunday.\n", "Port-au-Prince"),
+        ("Gang members shot dead four people in Croix-des-Bouquets on Sunday.\n", "Croix-des-Bouquets"),
+    ):
+        events = _events(text, "2023-05-11")
+        assert [e.place.name for e in events] == [name], text
+        assert all(e.place.country_code == "HT" for e in events)
+
+
+def test_two_countries_joined_by_a_hyphen_stay_two_places():
+    places = kronika.analyze("Envoys discussed the Israel-Gaza war in Cairo.\n", published="2023-05-11").places
+    assert {p.name for p in places} >= {"Israel", "Cairo"}
