@@ -72,3 +72,25 @@ def test_a_hyphenated_name_is_never_cut_at_a_hyphen():
 def test_two_countries_joined_by_a_hyphen_stay_two_places():
     places = kronika.analyze("Envoys discussed the Israel-Gaza war in Cairo.\n", published="2023-05-11").places
     assert {p.name for p in places} >= {"Israel", "Cairo"}
+
+
+def test_a_country_s_named_region_places_the_event_in_that_region():
+    for text, region in (
+        (
+            "Armed men raided the town of Bandikoro in Nigeria's Zamfara state on Sunday, killing 20 people.\n",
+            "Zamfara",
+        ),
+        ("Gang members shot dead nine farmers in Haiti's Artibonite department on Sunday.\n", "Artibonite"),
+    ):
+        analysis = kronika.analyze(text, published="2023-05-11")
+        assert [e.place.name for e in analysis.events] == [region], text
+        assert not any(a.kind in ("state", "government") for a in analysis.actors), text
+
+
+def test_a_town_the_gazetteer_does_not_know_takes_the_region_its_phrase_names():
+    text = (
+        "Members of a gang opened fire on residents of the town of Bandikoro in Haiti's Artibonite region "
+        "on Thursday, killing 31 people.\n"
+    )
+    events = _events(text, "2023-05-11")
+    assert [e.place.name for e in events] == ["Artibonite"]

@@ -124,7 +124,17 @@ def _linked(ctx: Context, a: Place, b: Place) -> bool:
     in Nyala"), not to two phrases of the clause ("across England, in the wake of the stabbing in
     Southport")."""
     ta, tb = span_head(ctx, a.start, a.end), span_head(ctx, b.start, b.end)
-    return ta is not None and tb is not None and path_length(ta, tb) <= 3
+    if ta is None or tb is None:
+        return False
+    return min(path_length(x, y) for x in _named_by(ta) for y in _named_by(tb)) <= 3
+
+
+def _named_by(tok) -> tuple:
+    """A name's token and the noun it names ("the town of Pont-Sonde in Haiti's Artibonite region":
+    the town, which the region's phrase hangs on)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return tok, tok.head.head
+    return (tok,)
 
 
 _FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4}
