@@ -94,3 +94,22 @@ def test_a_town_the_gazetteer_does_not_know_takes_the_region_its_phrase_names():
     )
     events = _events(text, "2023-05-11")
     assert [e.place.name for e in events] == ["Artibonite"]
+
+
+def test_the_act_told_in_a_when_clause_of_the_attack_is_the_attack():
+    text = (
+        "A helicopter strike on a market in the south killed at least 25 people on Thursday, traders said.\n"
+        "The attack hit the market late on Wednesday, when two helicopters fired rockets into the crowd.\n"
+    )
+    events = _events(text, "2023-05-12")
+    assert len(events) == 1
+    assert len(events[0].mentions) == 2
+
+
+def test_a_when_clause_of_another_kind_stays_its_own_event():
+    text = (
+        "A bomb exploded at a market in the city on Monday.\n"
+        "On Sunday, soldiers clashed with rebels in the hills when the rebels attacked a checkpoint.\n"
+    )
+    events = _events(text, "2023-05-12")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Remote explosive/landmine/IED"]

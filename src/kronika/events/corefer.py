@@ -508,9 +508,36 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
         near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
         carried = _plan_carried_out(ev, m)
         seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe
+        if not headline and _act_of_its_clause(ctx, ev, m):
+            seen_as = seen_as.model_copy(update={"time": ev.time})  # the attack's own act, on its day
         if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
             return i, carried
     return None, False
+
+
+_WHEN = {"when", "as", "while"}
+
+
+def _act_of_its_clause(ctx: Context, ev: Event, m: Event) -> bool:
+    """``m`` is told in a "when"/"as" clause of a clause ``ev`` is told in, by its subject or its verb
+    ("The attack hit the village on Tuesday, when fighter jets dropped two bombs on a crowd"): the
+    act that made the attack, one event with it whatever day the event has taken from elsewhere."""
+    tok = trigger_root(ctx, m)
+    if tok is None or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "relcl"):
+        return False
+    if not any(c.lower_ in _WHEN and c.dep_ in ("advmod", "mark") for c in tok.children):
+        return False
+    up = tok.head
+    for _ in range(3):  # "on Tuesday, when ...": the day's phrase hangs on the verb
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            break
+        up = up.head
+    for x in (ev, *ev.mentions):
+        span = ctx.doc.char_span(x.trigger.start, x.trigger.end, alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        if t is not None and (t.i == up.i or (t.head.i == up.i and t.dep_ in ("nsubj", "nsubjpass"))):
+            return True
+    return False
 
 
 def _moodless(ctx: Context, m: Event) -> bool:
