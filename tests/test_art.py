@@ -113,3 +113,23 @@ def test_a_when_clause_of_another_kind_stays_its_own_event():
     )
     events = _events(text, "2023-05-12")
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+def test_the_act_told_on_its_own_day_joins_the_strike_dated_by_its_saying():
+    text = (
+        "A Russian missile strike on a railway depot in the city of Sumy killed 19 people, the regional "
+        "governor said on Thursday.\n"
+        "Two missiles hit the depot on Wednesday evening, the defence ministry said, destroying a workshop.\n"
+    )
+    events = _events(text, "2023-05-11")
+    assert len(events) == 1
+    assert events[0].time.start_date == dt.date(2023, 5, 10)
+
+
+def test_a_day_set_before_the_saying_dates_what_was_announced():
+    text = (
+        "On Friday, the two armies exchanged 200 prisoners each at the border.\n"
+        "On Saturday, the president announced that another 90 prisoners had returned home in a second exchange.\n"
+    )
+    events = _events(text, "2023-05-14")
+    assert sorted(e.time.start_date for e in events) == [dt.date(2023, 5, 12), dt.date(2023, 5, 13)]

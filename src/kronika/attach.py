@@ -296,11 +296,13 @@ def _day_of_saying(ctx: Context, t: TimeSpan) -> bool:
     people, residents said Wednesday", "told reporters on Friday"): a weaker date of the event than
     one another mention of it tells ("the attack hit the village on Tuesday afternoon"), as a day
     the paragraph carries is. A day inside what was said ("said it showed a proposal on Wednesday")
-    is not."""
+    is not, nor a day set before the verb, which frames what follows ("On Saturday, the president
+    announced that 307 prisoners had returned")."""
     tok = span_head(ctx, t.start, t.end)
     if tok is not None and tok.dep_ == "pobj":
         tok = tok.head
-    return tok is not None and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _SAYING
+    verb = tok.head if tok is not None else None
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING and t.start > verb.idx
 
 
 def _recent_day(ctx: Context, sentence: int) -> Optional[TimeSpan]:
