@@ -133,3 +133,14 @@ def test_a_day_set_before_the_saying_dates_what_was_announced():
     )
     events = _events(text, "2023-05-14")
     assert sorted(e.time.start_date for e in events) == [dt.date(2023, 5, 12), dt.date(2023, 5, 13)]
+
+
+def test_an_unknown_village_lies_in_the_country_named_not_in_one_an_adjective_names():
+    text = (
+        "Air strikes on Lebanon killed 12 people on Monday, as Hezbollah fired rockets at the northern "
+        "Israeli city of Haifa.\n"
+        "One strike destroyed a house in the village of Bandikoro, killing six people.\n"
+    )
+    places = kronika.analyze(text, published="2023-05-11").places
+    village = [p for p in places if p.text == "Bandikoro" and p.resolved]
+    assert village and village[0].country_code == "LB"
