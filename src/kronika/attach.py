@@ -265,22 +265,44 @@ def _clock_only(t: TimeSpan) -> bool:
     return t.granularity == "time" and t.anchor == "publication" and _CLOCK_ONLY.fullmatch(t.text.strip()) is not None
 
 
-_SAYING = frozenset({"say", "tell", "add", "report", "announce", "state", "claim", "confirm"})
+_SAYING = frozenset(
+    {"say", "tell", "add", "report", "announce", "state", "claim", "confirm", "brief", "declare", "explain"}
+)
+
+
+def saying_above(ctx: Context, item, start: int, end: int):
+    """The verb of saying ``item`` (a time or a place) hangs on between it and the clause at
+    [start, end), or None ("killed 23 soldiers on Saturday, sources said, in the deadliest attack
+    this year": the parse hangs "this year" on "said")."""
+    head, tok = span_head(ctx, start, end), span_head(ctx, item.start, item.end)
+    if head is None or tok is None:
+        return None
+    for up in tok.ancestors:  # from the item upward: the clause's head first, or a verb of saying
+        if up.i == head.i:
+            return None
+        if up.pos_ == "VERB" and up.lemma_.lower() in _SAYING:
+            return up
+    return None
 
 
 def _of_saying(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
-    """Whether time ``t`` hangs on a verb of saying between it and the clause at [start, end)
-    ("killed 23 soldiers on Saturday, sources said, in the deadliest attack this year": the parse
-    hangs "this year" on "said"): it dates the saying, or frames the report, not the clause."""
-    head, tok = span_head(ctx, start, end), span_head(ctx, t.start, t.end)
-    if head is None or tok is None:
-        return False
-    for up in tok.ancestors:  # from the time upward: the clause's head first, or a verb of saying
-        if up.i == head.i:
-            return False
-        if up.pos_ == "VERB" and up.lemma_.lower() in _SAYING:
-            return True
-    return False
+    """Whether time ``t`` hangs on a verb of saying (:func:`saying_above`): it dates the saying, or
+    frames the report, not the clause."""
+    return saying_above(ctx, t, start, end) is not None
+
+
+def _day_of_saying(ctx: Context, t: TimeSpan) -> bool:
+    """Whether time ``t`` is the day of a saying itself, hung on the verb of saying ("killed 40
+    people, residents said Wednesday", "told reporters on Friday"): a weaker date of the event than
+    one another mention of it tells ("the attack hit the village on Tuesday afternoon"), as a day
+    the paragraph carries is. A day inside what was said ("said it showed a proposal on Wednesday")
+    is not, nor a day set before the verb, which frames what follows ("On Saturday, the president
+    announced that 307 prisoners had returned")."""
+    tok = span_head(ctx, t.start, t.end)
+    if tok is not None and tok.dep_ == "pobj":
+        tok = tok.head
+    verb = tok.head if tok is not None else None
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING and t.start > verb.idx
 
 
 def _recent_day(ctx: Context, sentence: int) -> Optional[TimeSpan]:
@@ -311,7 +333,10 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
         if _calendar(t) and ctx.reporting(t.start) and not _of_another_noun(ctx, t, start, end)
     ]
     dating = [t for t in times if _may_date(ctx, t, start, end)]
-    found = closest(ctx, [t for t in dating if not _of_saying(ctx, t, start, end)] or dating, start, end)
+    told = [t for t in dating if not _of_saying(ctx, t, start, end)]
+    found = closest(ctx, told or dating, start, end)
+    if found is not None and not told and _day_of_saying(ctx, found):
+        found = found.model_copy(update={"inherited": True})
     if found is not None and _clock_only(found):
         found = _recent_day(ctx, sentence) or found  # "at around noon": of the day just told
     if found is None:

@@ -23,6 +23,7 @@ from typing import Optional
 from kronika.actors.dictionary import Dictionary, Entry, _norm, load_dictionary
 from kronika.context import Context
 from kronika.intervals import Intervals
+from kronika.places.lexicon import load as places_lexicon
 from kronika.records import Actor
 
 _AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "appos", "attr", "dative", "csubj"}
@@ -287,7 +288,7 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
                     modifier = e < len(doc) and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= e
                     if (possessive or modifier) and entry.iso3:
                         hit = _head_noun(doc, e + 1 if possessive else e, d.demonym_nouns, limit=2)
-                        if hit:
+                        if hit and not _subdivision(doc, e, hit[1]):
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry
                             found.append(
@@ -311,6 +312,13 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
                     via = "capital"
             found.append((s, e, prio, entry_actor(ctx, d, entry, span.start_char, span.end_char, via, day)))
     return found
+
+
+def _subdivision(doc, start: int, end: int) -> bool:
+    """A proper name before a subdivision's word ("Nigeria's Zamfara state", "Haiti's Artibonite
+    department"): a place, not the country's state or government."""
+    names = any(t.pos_ == "PROPN" and t.is_title for t in doc[start : end - 1])
+    return names and doc[end - 1].lower_ in places_lexicon().region_terms
 
 
 def _counted_victims(span, d: Dictionary) -> bool:

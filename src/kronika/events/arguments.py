@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from kronika.attach import closest, governing_time, path_length, span_head
+from kronika.attach import closest, governing_time, path_length, saying_above, span_head
 from kronika.context import Context
 from kronika.events.lexicon import load_lexicon
 from kronika.places.lexicon import load as places_lexicon
@@ -91,6 +91,7 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         if not any(a.start <= p.start and p.end <= a.end for a in parties)
     ]
     places = [p for p in places if not _partner(ctx, p)] or places
+    places = [p for p in places if not _where_said(ctx, p, start, end)]
     places = _of_clause(ctx, places, start, end) or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
@@ -106,12 +107,34 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     return closest(ctx, finer, start, end) or place
 
 
+def _where_said(ctx: Context, p: Place, start: int, end: int) -> bool:
+    """A place after a verb of saying that hangs on it ("forcing residents to flee, a spokesperson
+    told reporters in Geneva", "the ministry announced in Bamako"): where it was said, never where
+    the event was. A name set before the verb ("In Kalo, police said ...") sets the scene."""
+    verb = saying_above(ctx, p, start, end)
+    tok = span_head(ctx, p.start, p.end)
+    if verb is None or tok is None or p.start < verb.idx or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "at"):
+        return False
+    on = tok.head.head  # "announced in Bamako", "told reporters in Geneva"
+    return on.i == verb.i or (on.head.i == verb.i and on.dep_ in ("dobj", "dative", "npadvmod"))
+
+
 def _linked(ctx: Context, a: Place, b: Place) -> bool:
     """Whether two names belong to one phrase (at most three arcs apart: "the South Darfur airport
     in Nyala"), not to two phrases of the clause ("across England, in the wake of the stabbing in
     Southport")."""
     ta, tb = span_head(ctx, a.start, a.end), span_head(ctx, b.start, b.end)
-    return ta is not None and tb is not None and path_length(ta, tb) <= 3
+    if ta is None or tb is None:
+        return False
+    return min(path_length(x, y) for x in _named_by(ta) for y in _named_by(tb)) <= 3
+
+
+def _named_by(tok) -> tuple:
+    """A name's token and the noun it names ("the town of Pont-Sonde in Haiti's Artibonite region":
+    the town, which the region's phrase hangs on)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return tok, tok.head.head
+    return (tok,)
 
 
 _FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4}

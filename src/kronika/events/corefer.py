@@ -131,6 +131,26 @@ def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan], published=None) ->
     return da[0] <= db[1] and db[0] <= da[1]
 
 
+def _said_day(ev: Event) -> bool:
+    """The event's day is the day of a saying in its own sentence ("killed 51 people, the president
+    said on Wednesday": :func:`kronika.attach.governing_time` flags it ``inherited``)."""
+    t = ev.time
+    return t is not None and t.inherited and not t.defaulted and t.sentence == ev.sentence
+
+
+def _told_before_saying(a: Event, b: Event) -> bool:
+    """One mention dated only by the day its news was told, the other by a day of its own up to
+    two days before ("missiles hit the institute on Tuesday morning"): the day told is the
+    event's; the saying came after it."""
+    for said, told in ((a, b), (b, a)):
+        if not _said_day(said) or told.time is None or told.time.inherited or told.time.defaulted:
+            continue
+        day, own = _days(said.time), _days(told.time)
+        if day is not None and own is not None and day[0] - dt.timedelta(days=2) <= own[0] and own[1] <= day[1]:
+            return True
+    return False
+
+
 def typed_by_default(ev: Event) -> bool:
     """Typed by default: a bare "attack" whose report says nothing of the weapon or the target."""
     return ev.sub_event_type in _WEAK_TYPES and ev.trigger.text.lower() in _WEAK_WORDS
@@ -175,7 +195,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True  # a battle and the town it won are two events; a missile and drone strike one
     if _family(ev) != _family(m) and {"Protests", "Riots", "Strategic developments"} & {ev.event_type, m.event_type}:
         return True  # a bare "attack" is never a protest or an agreement
-    if not times_agree(ev.time, m.time, published):
+    if not times_agree(ev.time, m.time, published) and not _told_before_saying(ev, m):
         return True
     if (_toll(ev) or _toll(m)) and (
         ev.place is None
@@ -524,9 +544,36 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
         near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
         carried = _plan_carried_out(ev, m)
         seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe
+        if not headline and _act_of_its_clause(ctx, ev, m):
+            seen_as = seen_as.model_copy(update={"time": ev.time})  # the attack's own act, on its day
         if near and not conflict(ev, seen_as, loose, ctx.published) and tie(ev, m, loose, ctx):
             return i, carried
     return None, False
+
+
+_WHEN = {"when", "as", "while"}
+
+
+def _act_of_its_clause(ctx: Context, ev: Event, m: Event) -> bool:
+    """``m`` is told in a "when"/"as" clause of a clause ``ev`` is told in, by its subject or its verb
+    ("The attack hit the village on Tuesday, when fighter jets dropped two bombs on a crowd"): the
+    act that made the attack, one event with it whatever day the event has taken from elsewhere."""
+    tok = trigger_root(ctx, m)
+    if tok is None or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "relcl"):
+        return False
+    if not any(c.lower_ in _WHEN and c.dep_ in ("advmod", "mark") for c in tok.children):
+        return False
+    up = tok.head
+    for _ in range(3):  # "on Tuesday, when ...": the day's phrase hangs on the verb
+        if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+            break
+        up = up.head
+    for x in (ev, *ev.mentions):
+        span = ctx.doc.char_span(x.trigger.start, x.trigger.end, alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        if t is not None and (t.i == up.i or (t.head.i == up.i and t.dep_ in ("nsubj", "nsubjpass"))):
+            return True
+    return False
 
 
 def _moodless(ctx: Context, m: Event) -> bool:

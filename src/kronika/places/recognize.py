@@ -87,8 +87,34 @@ _COUNTRY_RE: dict[int, re.Pattern] = {}  # countries' names of several words
 def _cue_regex(lex: Lexicon) -> re.Pattern:
     cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(lex.place_cues, key=len, reverse=True))
     word = r"[A-Z][\w]*(?:['’](?!s\b)\w+)*"
-    # the words of a name stay on one line: "Near the Syria Border" ends a headline, not "... Border\n\nToday"
-    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:(?:[^\S\n]+|-){word}){{0,3}})")
+    # the words of a name stay on one line: "Near the Syria Border" ends a headline, not "... Border\n\nToday";
+    # a hyphenated name keeps its small words ("near Port-au-Prince", "Stratford-upon-Avon") and is
+    # never cut at a hyphen ("Port" of "Port-au-Prince" is another town)
+    join = r"(?:[^\S\n]+|(?:-[a-z]+)*-)"
+    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:{join}{word}){{0,3}})(?![-\w])")
+
+
+# a hyphenated name ("Winston-Salem", "Port-au-Prince"); with a small word inside, one name for
+# sure ("Croix-des-Bouquets"), not a pair ("the Israel-Gaza war", "Russia-Ukraine talks")
+_CHAIN = re.compile(r"(?<![\w-])[A-Z][\w’']*(?:(?:-[a-z]{1,4})*-[A-Z][\w’']*)+(?![\w-])")
+_ONE_NAME = re.compile(
+    r"(?<![\w-])[A-Z][\w’']*(?:(?:-[a-z]{1,4})*-[A-Z][\w’']*)*(?:-[a-z]{1,4})+-[A-Z][\w’']*(?:(?:-[a-z]{1,4})*-[A-Z][\w’']*)*(?![\w-])"
+)
+
+
+def _whole_chain(text: str, start: int, end: int) -> tuple[int, int]:
+    """The hyphenated name with a small word inside that [start, end) is cut from ("Port" of
+    "Port-au-Prince"), else [start, end) itself: such a name is never cut at a hyphen."""
+    joined = (end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha()) or (
+        start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+    )
+    if not joined:
+        return start, end
+    lo = max(0, start - 60)
+    for m in _ONE_NAME.finditer(text, lo, min(len(text), end + 60)):
+        if m.start() <= start and end <= m.end():
+            return m.start(), m.end()
+    return start, end
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -415,7 +441,7 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        s, e = _clean(text, ent.start_char, ent.end_char)
+        s, e = _whole_chain(text, *_clean(text, ent.start_char, ent.end_char))
         if e <= s or not found.free(s, e):
             if e > s:
                 _before_phrase(found, ent, s, e)
@@ -523,12 +549,34 @@ def _gazetteer_names(found: _Found, person_words: set[str], named: dict, known: 
     words of the document's multi-word person names ("Steele" after "Michael Steele") are not places."""
     text = found.text
     runs = _proper_runs(found.doc, found.lex)
+    chains = [(m.start(), m.end(), normalize(m.group(0))) for m in _CHAIN.finditer(text)]
     # one gazetteer query for every n-gram of every run
-    names = known({k for r in runs for *_, k in _ngrams(text, r)}) if known is not None else None
+    keys = {k for r in runs for *_, k in _ngrams(text, r)} | {k for *_, k in chains}
+    names = known(keys) if known is not None else None
+    _hyphenated(found, chains, person_words, named, names)
     for r in runs:
         i = 0
         while i < len(r):
             i += _longest_name(found, r[i : i + 4], person_words, named, names)
+
+
+def _hyphenated(found: _Found, chains: list, person_words: set[str], named: dict, names: Optional[set]) -> None:
+    """Hyphenated names the gazetteer knows, whole ("Croix-des-Bouquets", which the tagger splits
+    into a person "Croix" and small words), unless part of a longer person's or organisation's name
+    ("Jean-Pierre Bemba")."""
+    for s, e, key in chains:
+        if names is None or key not in names or key in found.lex.stoplist or key in person_words:
+            continue
+        if not found.free(s, e) or _inside_organisation(found.doc, found.lex, s, e, tagged=False):
+            continue
+        sp = found.doc.char_span(s, e, alignment_mode="expand")
+        toks = list(sp) if sp is not None else []
+        weak = any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") for t in toks)
+        if not toks or (weak and _in_longer_name(_named_at(named, toks), toks)):
+            continue
+        span = Span(s, e, found.text[s:e], "gazetteer", key)
+        span.weak = weak
+        found.add(span)
 
 
 def _longest_name(found: _Found, window: list, person_words: set[str], named: dict, names: Optional[set]) -> int:
@@ -539,6 +587,8 @@ def _longest_name(found: _Found, window: list, person_words: set[str], named: di
             break
         if len(key) < 3 or key in lex.stoplist or key in person_words or not found.free(s, e):
             continue
+        if _whole_chain(text, s, e) != (s, e):
+            continue  # "Croix" of "Croix-des-Bouquets", "Port" of "Port-au-Prince": another place
         if len(key) <= 3 and not (text[s:e].isalpha() and text[s:e].isupper()):
             continue  # "Sen.", "Fla": short names only as acronyms ("UAE", "DRC")
         if names is not None and key not in names:

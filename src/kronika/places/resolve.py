@@ -482,7 +482,7 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
         return after
     best = None
     for j in range(i - 1, -1, -1):
-        e = picked[j]
+        e = None if _describes(spans[j]) else picked[j]
         if e is not None and e.level in ("admin1", "admin2"):
             return e
         if e is not None and e.level == "country" and best is None:
@@ -490,10 +490,16 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     if best is not None:
         return best
     for j in range(i + 1, len(spans)):
-        e = picked[j]
+        e = None if _describes(spans[j]) else picked[j]
         if e is not None and e.level in ("admin1", "admin2", "country"):
             return e
     return None
+
+
+def _describes(sp: Span) -> bool:
+    """A name that only describes the noun after it ("the northern Israeli city of Haifa", "the US
+    military"): no region an unknown town of the text lies in."""
+    return sp.source == "adjectival" or sp.modifier
 
 
 def _matcher_accepts(sp: Span, win: Optional[_Cand]) -> bool:
