@@ -119,6 +119,7 @@ class _Words(Strict):
     unopposed_words: list[str] = []
     unfought_nouns: list[str] = []
     ground_bomb_words: list[str] = []
+    air_arms: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

@@ -195,10 +195,21 @@ def _weapon_words(tokens, lex: Lexicon):
         two = f"{t.lemma_.lower()} {nxt.lemma_.lower()}" if nxt is not None else ""
         if two in lex.weapon_types:
             yield lex.weapon_types[two]
+        if nxt is not None and _air_arm(t, nxt, lex):
+            yield _AIR
         for key in (t.lemma_.lower(), t.lower_):
             if key in lex.weapon_types:
                 yield lex.weapon_types[key]
                 break
+
+
+def _air_arm(t, nxt, lex: Lexicon) -> bool:
+    """ "air force" named as who struck ("Afghan air force bombing raids", "the air force bombed"),
+    not as the owner of a place or of people ("an air force base", "air force officers"): only
+    when it modifies no noun, or a word whose type the weapon decides."""
+    if f"{t.lower_} {nxt.lower_}" not in lex.words["air_arms"]:
+        return False
+    return nxt.dep_ != "compound" or nxt.head.lemma_.lower() in lex.weapon_typed
 
 
 _WITH = {"with", "using", "by", "from"}

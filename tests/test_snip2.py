@@ -1,0 +1,39 @@
+"""Snippets typed by the document path (session 12, rules written on the authored set
+``varied4``): what struck, who was hit, what was told. Every sentence is written for these tests,
+none is taken from a benchmark or from the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import main_type
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # an aircraft doing the firing is an air strike
+        (
+            "Two farmers were killed when a military helicopter opened fire on their field near Gusau.",
+            "Air/drone strike",
+        ),
+        # a state's air arm named as who struck, beside a bombing word
+        (
+            "Nigerian air force bombing raids on bandit camps in Zamfara killed dozens, officials said.",
+            "Air/drone strike",
+        ),
+        ("The air force bombed militant hideouts in the hills overnight, the army said.", "Air/drone strike"),
+        # gunmen firing on people stay an attack
+        ("Gunmen opened fire on worshippers outside a church in Owo, killing four.", "Attack"),
+    ],
+)
+def test_what_struck_decides(text, sub):
+    assert main_type(text) == sub
+
+
+def test_an_air_force_base_is_no_aircraft():
+    # the air force owns the place attacked: not who struck
+    assert (
+        main_type("Militants attacked an air force base near Quetta with guns and grenades on Monday.")
+        != "Air/drone strike"
+    )
