@@ -37,3 +37,20 @@ def test_an_air_force_base_is_no_aircraft():
         main_type("Militants attacked an air force base near Quetta with guns and grenades on Monday.")
         != "Air/drone strike"
     )
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # the state's forces are no crowd: their force on demonstrators is excessive force, even told
+        # "as" the demonstrators marched
+        (
+            "Riot police clubbed students with batons and shot dead a marcher as demonstrators tried to reach the palace in Lome.",
+            "Excessive force against protesters",
+        ),
+        # a crowd's own violence told as protests turned violent stays a violent demonstration
+        ("Shops were looted as protests turned into riots in the port city.", "Violent demonstration"),
+    ],
+)
+def test_the_state_is_no_crowd(text, sub):
+    assert main_type(text) == sub

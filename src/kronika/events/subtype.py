@@ -307,6 +307,7 @@ _ARMED_KINDS = {
     "external",
 }
 _CROWDS = {"protesters", "rioters"}
+_STATE_FORCES = {"police", "military"}
 
 
 def _hyphenated(t, words) -> bool:
@@ -377,6 +378,8 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     agent = _counted_crowd(
         by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
     )
+    if agent is not None and generic_role(agent, run.lex) in _STATE_FORCES:
+        return None  # "police ... shot dead one protester as demonstrators tried to march": the state's force
     if agent is not None and (
         agent.lemma_.lower() in run.lex.words["mob_nouns"]
         or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
