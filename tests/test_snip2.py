@@ -54,3 +54,11 @@ def test_an_air_force_base_is_no_aircraft():
 )
 def test_the_state_is_no_crowd(text, sub):
     assert main_type(text) == sub
+
+
+def test_force_on_a_sit_in_is_excessive_force():
+    # "sit-in", which the tokenizer splits, names the demonstration the soldiers' live fire fell on
+    text = "Troops fired live rounds to clear sit-ins by traders in Kindia, killing a woman, witnesses said."
+    assert main_type(text) == "Excessive force against protesters"
+    text = "Protest ends in bloodshed. Police used live ammunition to disperse a sit-in by nurses in Kano, killing one."
+    assert main_type(text) == "Excessive force against protesters"

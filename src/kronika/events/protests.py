@@ -17,7 +17,7 @@ from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans
 from kronika.events.lexicon import load_lexicon
-from kronika.events.parse import prep_obj, trigger_root
+from kronika.events.parse import hyphenated, prep_obj, trigger_root
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -35,13 +35,18 @@ def _attackers(tok) -> set[int]:
 
 def _on_protest(tok, words: frozenset, demos: set[int]) -> bool:
     """A word of the demonstration in the sentence ("protest", a demonstration's trigger such as
-    "sit-in"), outside the attackers' own phrase."""
+    "sit-in", which the tokenizer splits), outside the attackers' own phrase."""
     own = _attackers(tok)
     return any(
-        t.lemma_.lower() in words or t.lower_ in words or t.i in demos
+        t.lemma_.lower() in words or t.lower_ in words or t.i in demos or _split_word(t, words)
         for t in tok.sent
         if t.i not in own and t.i != tok.i
     )
+
+
+def _split_word(t, words: frozenset) -> bool:
+    """A hyphenated word of ``words`` the tokenizer split, singular or plural ("a sit-in", "sit-ins")."""
+    return any(w in words or w.removesuffix("s") in words for w in hyphenated(t))
 
 
 def _state_forces(e: Event, tok, lex) -> bool:
