@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+import kronika
+
 from tests.conftest import main_type
 
 
@@ -62,3 +64,27 @@ def test_force_on_a_sit_in_is_excessive_force():
     assert main_type(text) == "Excessive force against protesters"
     text = "Protest ends in bloodshed. Police used live ammunition to disperse a sit-in by nurses in Kano, killing one."
     assert main_type(text) == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # fighting whose clause tells the harm it did, uncounted: that fighting, one event
+        ("Fighting resumed near the dam, with both armies reporting casualties.", "Armed clash"),
+        ("Clashes continued along the border, leaving several dead.", "Armed clash"),
+    ],
+)
+def test_fighting_told_with_its_harm(text, sub):
+    assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fighting that goes on, with no harm, day or town of its own: a state of the war
+        "The talks stalled, and clashes continued.",
+        "Fighting continued in the region, officials said, adding that the number of casualties was unknown.",
+    ],
+)
+def test_fighting_going_on_is_no_battle(text):
+    assert "Armed clash" not in [e.sub_event_type for e in kronika.analyze(text, published="2025-03-10").events]
