@@ -88,3 +88,11 @@ def test_fighting_told_with_its_harm(text, sub):
 )
 def test_fighting_going_on_is_no_battle(text):
     assert "Armed clash" not in [e.sub_event_type for e in kronika.analyze(text, published="2025-03-10").events]
+
+
+def test_a_withdrawal_from_a_city_is_ground_handed_over():
+    # "from X city" names a town, whatever else the name could resolve to: ground changes hands
+    text = "Russian soldiers withdrew from Kherson city, crossing the Dnipro river by boat."
+    assert main_type(text) == "Non-violent transfer of territory"
+    # out of a whole country: a change of the force's activity
+    assert main_type("France withdrew its last troops from Niger on Friday.") == "Change to group/activity"

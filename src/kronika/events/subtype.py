@@ -348,8 +348,8 @@ def _out_of_a_country(tok, run) -> bool:
     if tok.pos_ != "VERB":
         return False
     where = prep_obj(tok, "from")
-    if where is None:
-        return False
+    if where is None or where.lemma_.lower() in run.lex.territory_nouns:
+        return False  # "withdrew from Kherson city": a town, whatever the name could also be
     place = run.index.place_at.get(where.i)
     return where.lemma_.lower() == "country" or (place is not None and place.level == "country")
 
