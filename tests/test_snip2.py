@@ -96,3 +96,24 @@ def test_a_withdrawal_from_a_city_is_ground_handed_over():
     assert main_type(text) == "Non-violent transfer of territory"
     # out of a whole country: a change of the force's activity
     assert main_type("France withdrew its last troops from Niger on Friday.") == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # people taken whom the report tells gone missing: a forced disappearance
+        (
+            "Families say three traders went missing after being taken away by police at a roadblock in Gulu.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "The blogger was arrested by security agents in Lome and has been missing since.",
+            "Abduction/forced disappearance",
+        ),
+        # a disappearance the arrest is about, or someone else's: an arrest
+        ("Police arrested two men over the disappearance of a schoolgirl in Kano.", "Arrests"),
+        ("Police in Kano arrested a man whose son had gone missing.", "Arrests"),
+    ],
+)
+def test_taken_and_gone_missing(text, sub):
+    assert main_type(text) == sub

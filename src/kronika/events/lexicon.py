@@ -121,6 +121,7 @@ class _Words(Strict):
     ground_bomb_words: list[str] = []
     air_arms: list[str] = []
     casualty_words: list[str] = []
+    missing_words: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

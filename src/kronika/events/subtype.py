@@ -485,6 +485,24 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     return None
 
 
+def _gone_missing(tok, lex: Lexicon) -> bool:
+    """The people an arrest takes are told gone missing by the clause it hangs on or is joined to
+    ("students who went missing after being picked up by soldiers", "the whereabouts of two
+    journalists arrested in the capital remain unknown", "was detained and has been missing since"):
+    ACLED's forced disappearance. Not a disappearance the arrest is about ("arrested over the
+    disappearance of a girl": in its own phrase)."""
+    words = lex.words["missing_words"]
+    above = list(tok.ancestors)[:5]
+    joined = [c for c in tok.children if c.dep_ == "conj"]
+    near = [*above, *(c for a in above for c in a.children), *joined, *(c for j in joined for c in j.children)]
+    own = {t.i for t in tok.subtree}
+    return any(
+        (t.i not in own or t in joined) and (t.lemma_.lower() in words or t.lower_ in words)
+        for t in near
+        if t.i != tok.i
+    )
+
+
 def _unarmed(obj, lex: Lexicon) -> bool:
     """People seized who bear no arms: civilians, a crew, aid workers, tourists."""
     head = obj.lemma_.lower()
@@ -518,6 +536,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         )  # "Iran withdrew its advisers from the country": no ground changes hands
     if sub == "Protest with intervention" and _violent_crowd(tok, fr, run.lex):
         return "Violent demonstration", kind  # "fired tear gas at stone-throwing students"
+    if sub == "Arrests" and _gone_missing(tok, run.lex):
+        return "Abduction/forced disappearance", kind  # "students who went missing after being picked up by soldiers"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
