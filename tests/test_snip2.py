@@ -117,3 +117,11 @@ def test_a_withdrawal_from_a_city_is_ground_handed_over():
 )
 def test_taken_and_gone_missing(text, sub):
     assert main_type(text) == sub
+
+
+def test_a_snippet_told_in_a_relative_clause():
+    # a caption whose one event is told by the relative clause about its victim
+    text = "Neighbours look at the charred car of a suspected robber who was set on fire by a mob in Onitsha."
+    assert main_type(text) == "Mob violence"
+    # an indirect question stays none
+    assert main_type("Reporters asked who had been attacked in the town.") is None

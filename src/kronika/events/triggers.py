@@ -551,7 +551,17 @@ def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     ):
         return "no_object"  # "troops killed or injured" (reduced passive without agent)
-    return "question" if verb and asks_who(tok) else None  # "didn't know who he would be fighting"
+    if verb and asks_who(tok):  # "didn't know who he would be fighting"
+        return "relative" if _relative_who(tok) else "question"
+    return None
+
+
+def _relative_who(tok) -> bool:
+    """The wh-word is the relative pronoun of a clause that tells of someone ("a suspected thief who
+    was set ablaze by a mob"): no question. A document tells the event elsewhere, and the clause is
+    set aside as a mention of the one it names; a snippet may tell it there alone (a wording
+    reading, not in :data:`ON_PURPOSE`)."""
+    return tok.dep_ == "relcl" and any(c.tag_ == "WP" and c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _campaign_event(tok, lex: Lexicon) -> bool:
