@@ -125,3 +125,19 @@ def test_a_snippet_told_in_a_relative_clause():
     assert main_type(text) == "Mob violence"
     # an indirect question stays none
     assert main_type("Reporters asked who had been attacked in the town.") is None
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # an armed group that drove a rival out of a place took it
+        (
+            "Al-Shabaab fighters drove rival Hizbul Islam out of the port of Kismayo and now hold its gates.",
+            "Non-state actor overtakes territory",
+        ),
+        # driven out by the state: the state regains it
+        ("Militants were driven out of the district town by the army on Sunday.", "Government regains territory"),
+    ],
+)
+def test_driven_out_of_a_place(text, sub):
+    assert main_type(text) == sub
