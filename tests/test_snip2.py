@@ -141,3 +141,9 @@ def test_a_snippet_told_in_a_relative_clause():
 )
 def test_driven_out_of_a_place(text, sub):
     assert main_type(text) == sub
+
+
+def test_a_destruction_laid_on_people():
+    # a destruction a "by" phrase lays on people is their deed
+    text = "The burning of the village granary by armed men has left families without food, the chief says."
+    assert main_type(text) == "Looting/property destruction"
