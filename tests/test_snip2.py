@@ -147,3 +147,11 @@ def test_a_destruction_laid_on_people():
     # a destruction a "by" phrase lays on people is their deed
     text = "The burning of the village granary by armed men has left families without food, the chief says."
     assert main_type(text) == "Looting/property destruction"
+
+
+def test_a_cue_in_a_verbs_slot_tells_an_act():
+    # "massing", which the tagger may call a noun, is the complement of "seen": what was seen is told
+    text = "Militants were seen massing near the bridge ahead of an expected attack."
+    assert main_type(text) == "Change to group/activity"
+    # only the assault is expected: a plan alone stays none
+    assert main_type("An assault on the airport is expected in the coming days.") is None
