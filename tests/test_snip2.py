@@ -155,3 +155,15 @@ def test_a_cue_in_a_verbs_slot_tells_an_act():
     assert main_type(text) == "Change to group/activity"
     # only the assault is expected: a plan alone stays none
     assert main_type("An assault on the airport is expected in the coming days.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person of a civilian calling shot by an armed group: an attack on a civilian, no battle
+        "A priest was shot and killed by suspected militants while driving to his parish, the diocese said.",
+        "An imam was shot and killed by armed militants while he was leaving the mosque, the council said.",
+    ],
+)
+def test_civilians_by_calling(text):
+    assert main_type(text) == "Attack"
