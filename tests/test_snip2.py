@@ -167,3 +167,21 @@ def test_a_cue_in_a_verbs_slot_tells_an_act():
 )
 def test_civilians_by_calling(text):
     assert main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # missiles fired into the open sea hit no one: a launch, no attack
+        ("Iran fired three cruise missiles into the sea during naval drills on Tuesday, state media said.", "Other"),
+        # a training launch of a missile: a test
+        (
+            "India carried out a training launch of its Agni-V missile from an island off Odisha, officials said.",
+            "Other",
+        ),
+        # fired at a target: an attack
+        ("The rebels fired two missiles at a tanker off the coast on Tuesday.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_missile_into_the_sea_is_a_launch(text, sub):
+    assert main_type(text) == sub

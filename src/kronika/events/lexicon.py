@@ -122,6 +122,7 @@ class _Words(Strict):
     air_arms: list[str] = []
     casualty_words: list[str] = []
     missing_words: list[str] = []
+    open_waters: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

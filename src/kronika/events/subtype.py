@@ -542,6 +542,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
         return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
+    if sub in _DECIDED_BY_WEAPON and _into_the_sea(tok, run.lex):
+        return "Other", kind  # "fired two ballistic missiles into the sea": a launch, no attack
     if sub in _DECIDED_BY_WEAPON:
         armed = weapon_type(tok, run.lex)
         if armed is not None and (armed == _CHEMICAL or tok.lemma_.lower() in run.lex.weapon_typed):
@@ -577,6 +579,18 @@ def _bombed_on_the_ground(tok, fr, run) -> bool:
         or hit.lemma_.lower() in lex.words["bombed_areas"]
     )
     return not area
+
+
+def _into_the_sea(tok, lex: Lexicon) -> bool:
+    """Missiles fired or launched into the open sea with no target named ("North Korea fired two
+    ballistic missiles into the sea off its east coast"): a launch that hits no one."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fire", "launch"):
+        return False
+    into = prep_obj(tok, "into")
+    if into is None or into.lemma_.lower() not in lex.words["open_waters"]:
+        return False
+    aimed = (prep_obj(tok, p) for p in ("at", "on", "toward", "towards"))
+    return not any(t is not None and t.ent_type_ not in ("DATE", "TIME") for t in aimed)  # not "on Thursday"
 
 
 def _fired_on(tok, run) -> Optional[str]:
