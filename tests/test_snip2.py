@@ -185,3 +185,19 @@ def test_civilians_by_calling(text):
 )
 def test_a_missile_into_the_sea_is_a_launch(text, sub):
     assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gun duel is a shootout; armed men who engaged police operatives fought them
+        "A gun duel broke out between soldiers and cattle rustlers near Birnin Gwari on Monday.",
+        "Police said gunmen engaged the operatives in a gun duel near the toll gate in Katsina on Friday.",
+    ],
+)
+def test_a_gun_duel_is_a_fight(text):
+    assert main_type(text) == "Armed clash"
+
+
+def test_a_televised_duel_is_no_fight():
+    assert main_type("The two candidates met in a televised duel on Sunday.") is None
