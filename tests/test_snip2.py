@@ -201,3 +201,9 @@ def test_a_gun_duel_is_a_fight(text):
 
 def test_a_televised_duel_is_no_fight():
     assert main_type("The two candidates met in a televised duel on Sunday.") is None
+
+
+def test_taken_without_firing_a_shot():
+    # "without firing a shot": no fight, the ground changes hands peacefully
+    text = "Government troops took control of the district town without firing a shot once the militia left."
+    assert main_type(text) == "Non-violent transfer of territory"

@@ -615,9 +615,20 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ in ("advmod", "acomp", "oprd") and c.lemma_.lower() in calm:
             return True
-        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in c.children):
+        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True
     return False
+
+
+def _without_what(prep) -> list:
+    """What a "without" phrase says was missing: its object ("without a fight"), or the object of
+    its gerund ("without firing a shot")."""
+    out = []
+    for g in prep.children:
+        out.append(g)
+        if g.dep_ == "pcomp" and g.tag_ == "VBG":
+            out += [o for o in g.children if o.dep_ == "dobj"]
+    return out
 
 
 def _own_ground_handed(tok, sent, lex: Lexicon) -> bool:
