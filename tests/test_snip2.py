@@ -207,3 +207,19 @@ def test_taken_without_firing_a_shot():
     # "without firing a shot": no fight, the ground changes hands peacefully
     text = "Government troops took control of the district town without firing a shot once the militia left."
     assert main_type(text) == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # a fight fought with sticks and machetes alone, by sides that are no forces: a brawl
+        (
+            "Members of rival clans fought with stones and clubs over a water point, leaving several hurt.",
+            "Mob violence",
+        ),
+        # gunmen or soldiers in it, or guns: a battle
+        ("Militants fought soldiers with rifles and machetes near the camp in Borno on Monday.", "Armed clash"),
+    ],
+)
+def test_a_fight_with_crude_arms(text, sub):
+    assert main_type(text) == sub

@@ -123,6 +123,7 @@ class _Words(Strict):
     casualty_words: list[str] = []
     missing_words: list[str] = []
     open_waters: list[str] = []
+    crude_weapons: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

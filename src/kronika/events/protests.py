@@ -199,10 +199,38 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
-        elif sides and e.sub_event_type == "Armed clash" and e.actor1 is None and _unarmed_rivals(sides[0], lex):
+        elif (
+            sides
+            and e.sub_event_type == "Armed clash"
+            and e.actor1 is None
+            and (_unarmed_rivals(sides[0], lex) or _fought_with_crude_arms(tok, lex))
+        ):
             e = retype(e, MOB_VIOLENCE)
         out.append(e)
     return out
+
+
+_FORCES = {"police", "military", "armed_group"}
+
+
+def _fought_with_crude_arms(tok, lex) -> bool:
+    """A fight the clause says was fought with sticks, knives or clubs alone ("members of two rival
+    clans fought with sticks and knives"), by sides none of which is the state's forces or gunmen:
+    a brawl, mob violence (not "militants fought soldiers with rifles and machetes")."""
+    arms = [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for o in (g, *g.conjuncts)
+    ]
+    crude = lex.words["crude_weapons"]
+    if not arms or not all(a.lemma_.lower() in crude or a.lower_ in crude for a in arms):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    parties = [subj, *subj.conjuncts] if subj is not None else []
+    return bool(parties) and not any(generic_role(p, lex) in _FORCES for p in parties)
 
 
 def _unarmed_rivals(subj, lex) -> bool:
