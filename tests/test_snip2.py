@@ -223,3 +223,9 @@ def test_taken_without_firing_a_shot():
 )
 def test_a_fight_with_crude_arms(text, sub):
     assert main_type(text) == sub
+
+
+def test_rioting_that_erupted_is_a_riot():
+    # "rioting" as the subject of a verb of occurrence: the riot, not the attack told with it
+    text = "Rioting broke out in the old town overnight, with youths torching bins and attacking firefighters."
+    assert main_type(text) == "Violent demonstration"
