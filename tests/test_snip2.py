@@ -229,3 +229,19 @@ def test_rioting_that_erupted_is_a_riot():
     # "rioting" as the subject of a verb of occurrence: the riot, not the attack told with it
     text = "Rioting broke out in the old town overnight, with youths torching bins and attacking firefighters."
     assert main_type(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # a demonstration the police stopped was under way: an intervention in it
+        (
+            "Riot police stopped a march by retired soldiers near the parliament and sent them home.",
+            "Protest with intervention",
+        ),
+        # what forces ought to stop, or prevented, did not happen
+        ("Police must stop the protests, the minister said.", None),
+    ],
+)
+def test_a_march_stopped_was_under_way(text, sub):
+    assert main_type(text) == sub

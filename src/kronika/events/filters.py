@@ -264,8 +264,23 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             return False  # "under the deal reached today, the fighting will end": the setting, not what ends
         x = x.head
         if x.lemma_.lower() in _ENDING:
-            return True
+            return not _stopped_underway(ev, x)
     return False
+
+
+# verbs that stop what is going on (not "prevent", "ban", "avert": what they act on need not have begun)
+_UNDERWAY = {"stop", "halt"}
+
+
+def _stopped_underway(ev: Event, verb) -> bool:
+    """A demonstration someone stopped, told in the past ("security personnel stopped a march by
+    displaced families"): it was under way when they intervened, no call to end one."""
+    return (
+        ev.event_type == "Protests"
+        and verb.lemma_.lower() in _UNDERWAY
+        and _finite_past(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def cumulative(ctx: Context, ev: Event, tok) -> bool:
