@@ -245,3 +245,23 @@ def test_rioting_that_erupted_is_a_riot():
 )
 def test_a_march_stopped_was_under_way(text, sub):
     assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # property blown up with no one told hurt: the destruction of property
+        (
+            "Insurgents blew up a railway bridge and two pylons outside Kirkuk overnight, cutting power to the city.",
+            "Looting/property destruction",
+        ),
+        (
+            "Gunmen blew up a part of the oil pipeline near Port Harcourt; no one was hurt, police said.",
+            "Looting/property destruction",
+        ),
+        # people killed in it: a bomb attack
+        ("Militants blew up a police station in Bannu, killing three officers.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_property_blown_up(text, sub):
+    assert main_type(text) == sub

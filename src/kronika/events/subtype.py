@@ -542,6 +542,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
         return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
+    if sub == "Remote explosive/landmine/IED" and _property_blown_up(tok, run.lex):
+        return "Looting/property destruction", kind  # "militants blew up a school building; no one was hurt"
     if sub in _DECIDED_BY_WEAPON and _into_the_sea(tok, run.lex):
         return "Other", kind  # "fired two ballistic missiles into the sea": a launch, no attack
     if sub in _DECIDED_BY_WEAPON:
@@ -579,6 +581,45 @@ def _bombed_on_the_ground(tok, fr, run) -> bool:
         or hit.lemma_.lower() in lex.words["bombed_areas"]
     )
     return not area
+
+
+_HARM = {"kill", "injure", "wound", "hurt", "die", "dead", "maim"}
+_NO_ONE = {"no", "nobody", "none", "noone"}
+_PARTS = {"section", "part", "stretch", "portion", "span"}
+
+
+def _harm_told(sent) -> bool:
+    """The sentence tells people killed or hurt ("killing two"), not that no one was ("no one was hurt")."""
+    for t in sent:
+        if t.lemma_.lower() not in _HARM and t.lower_ not in _HARM:
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        denied = any(c.dep_ == "neg" for c in t.children) or any(
+            s.lower_ in _NO_ONE or any(d.lower_ in _NO_ONE for d in s.children) for s in subj
+        )
+        if not denied:
+            return True
+    return False
+
+
+def _property_blown_up(tok, lex: Lexicon) -> bool:
+    """Property an armed group "blew up" with no one told killed or hurt ("rebels blew up a
+    telecommunications mast and a bridge, cutting the town off", "blew up a school building; no one
+    was hurt"): the destruction of property, not a bomb attack on people."""
+    if tok.lemma_.lower() != "blow" or tok.pos_ != "VERB":
+        return False
+    obj = child(tok, "dobj")
+    if obj is not None and obj.lemma_.lower() in _PARTS:
+        obj = prep_obj(obj, "of")  # "blew up a section of the gas pipeline"
+    if obj is None:
+        return False
+    property_words = next(
+        (t.requires_object for t in lex.by_key.get(("blow up", "VERB"), ()) if t.requires_object), frozenset()
+    )
+    things = [obj, *obj.conjuncts]
+    return all(t.lemma_.lower() in property_words or t.lower_ in property_words for t in things) and not _harm_told(
+        tok.sent
+    )
 
 
 def _into_the_sea(tok, lex: Lexicon) -> bool:
