@@ -603,7 +603,7 @@ def _harm_told(sent) -> bool:
 
 
 def _property_blown_up(tok, lex: Lexicon) -> bool:
-    """Property an armed group "blew up" with no one told killed or hurt ("rebels blew up a
+    """Property someone "blew up" with no one told killed or hurt ("rebels blew up a
     telecommunications mast and a bridge, cutting the town off", "blew up a school building; no one
     was hurt"): the destruction of property, not a bomb attack on people."""
     if tok.lemma_.lower() != "blow" or tok.pos_ != "VERB":
