@@ -265,3 +265,19 @@ def test_a_march_stopped_was_under_way(text, sub):
 )
 def test_property_blown_up(text, sub):
     assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # fired on people a gerund tells marching: force on a demonstration
+        (
+            "Soldiers fired on students marching peacefully to the governor's office in Kano, wounding six.",
+            "Excessive force against protesters",
+        ),
+        # on people fleeing: an attack on civilians
+        ("Soldiers fired on villagers fleeing the fighting near Gao, killing three.", "Attack"),
+    ],
+)
+def test_fired_on_people_doing_something(text, sub):
+    assert main_type(text) == sub

@@ -429,8 +429,15 @@ def _protesting(agent, lex: Lexicon) -> bool:
 
 
 def _fired_at(tok):
-    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"."""
-    return prep_obj(tok, "on", "at", "upon") if tok.pos_ == "VERB" else None
+    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"; people a
+    gerund tells doing something, by the gerund ("fired on mourners marching to the cemetery")."""
+    if tok.pos_ != "VERB":
+        return None
+    found = prep_obj(tok, "on", "at", "upon")
+    if found is not None:
+        return found
+    doing = (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for g in c.children)
+    return next((g for g in doing if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _demonstrators(target, lex: Lexicon) -> bool:
@@ -638,6 +645,10 @@ def _fired_on(tok, run) -> Optional[str]:
     """What a side fired on, when it names no weapon: people ("fired on the crowd") make an
     attack, a country or town ("began firing on Israel") a shelling."""
     target = prep_obj(tok, "on", "at", "upon", "into")
+    doing = _fired_at(tok) if target is None else None  # "fired on students marching to ...": the gerund
+    if doing is not None and _demonstrators(doing, run.lex):
+        return "Excessive force against protesters"
+    target = target or (child(doing, "nsubj") if doing is not None else None)  # "on villagers fleeing"
     if target is None or tok.tag_ == "VBN":
         return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
     people = run.lex.civilian_nouns | {"crowd", "people"}

@@ -254,15 +254,18 @@ _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
 def _aimed(tok, preps: frozenset) -> bool:
-    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday")."""
+    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday"), also at
+    people a gerund tells doing something ("fired on mourners marching to the cemetery", which the
+    parse makes the gerund's subject)."""
     if child(tok, "dobj") is not None:
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in preps
-        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
-        for c in tok.children
-    )
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
+
+
+def _aimed_at(o) -> bool:
+    if o.dep_ == "pobj":
+        return o.ent_type_ not in ("DATE", "TIME")
+    return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
 def _subject_is(tok, heads: frozenset) -> bool:
