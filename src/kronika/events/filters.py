@@ -166,6 +166,20 @@ def _names_members(tok) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("including", "like") for g in owners for c in g.children)
 
 
+# how a clause tells what its fighting did: "with both sides reporting casualties", "leaving many dead"
+_TOLD_WITH = {"with", "leaving", "killing", "wounding", "injuring"}
+
+
+def _harm_told(verb) -> bool:
+    """The clause of ``verb`` tells harm its fighting did, uncounted ("hostilities resumed, with both
+    sides reporting casualties", "clashes continued, leaving many dead"): a toll of its own."""
+    if verb is None:
+        return False
+    words = _words("casualty_words")
+    told = [c for c in verb.children if c.dep_ in ("prep", "advcl") and c.lower_ in _TOLD_WITH]
+    return any(t.lemma_.lower() in words or t.lower_ in words for c in told for t in c.subtree if t.i != c.i)
+
+
 def generic(ctx: Context, ev: Event, tok) -> bool:
     """A plural event noun that names a kind of event, a series or a trend rather than one
     that happened: "future attacks", "in response to attacks against U.S. forces", "27 attacks
@@ -200,7 +214,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     )
     if mods & _words("series_modifiers") and not (past and own_date and not _names_members(tok)):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
-    if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description"):
+    if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description") or _harm_told(verb):
         return False
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
 
@@ -262,7 +276,7 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             return False  # "under the deal reached today, the fighting will end": the setting, not what ends
         x = x.head
         if x.lemma_.lower() in _ENDING:
-            return True
+            return not _stopped_underway(ev, x)
     return False
 
 
@@ -283,6 +297,21 @@ def called_for(ctx: Context, ev: Event, tok) -> bool:
 
 
 _ASKED_FOR = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"}  # what a call asks for, not a clause beside it
+
+
+# verbs that stop what is going on (not "prevent", "ban", "avert": what they act on need not have begun)
+_UNDERWAY = {"stop", "halt"}
+
+
+def _stopped_underway(ev: Event, verb) -> bool:
+    """A demonstration someone stopped, told in the past ("security personnel stopped a march by
+    displaced families"): it was under way when they intervened, no call to end one."""
+    return (
+        ev.event_type == "Protests"
+        and verb.lemma_.lower() in _UNDERWAY
+        and _finite_past(verb)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def cumulative(ctx: Context, ev: Event, tok) -> bool:
@@ -548,8 +577,8 @@ def going_on(ctx: Context, ev: Event, tok) -> bool:
         going = verb.lemma_.lower() in _words("ongoing_verbs")
     else:
         going = tok.dep_ == "dobj" and bool(verb_words(verb) & _words("resumed_verbs"))
-    if not going or (_dated(ev) and not ev.time.inherited):
-        return False
+    if not going or (_dated(ev) and not ev.time.inherited) or _harm_told(verb):
+        return False  # "fighting continued, leaving many dead": that fighting's toll
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _words("news_times") for c in verb.children):
         return False  # "shelling continued overnight": that night's
     p = ev.place

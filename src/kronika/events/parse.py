@@ -113,7 +113,7 @@ def _previous_nouns(tok, same_sentence: bool = False, singular: bool = False) ->
     }
 
 
-def _hyphenated(tok) -> set[str]:
+def hyphenated(tok) -> set[str]:
     """The whole of a hyphenated word the tokenizer split ("a sit-down": "sit", "-", "down")."""
     doc, out = tok.doc, set()
     if tok.i >= 2 and doc[tok.i - 1].text == "-":
@@ -139,7 +139,7 @@ def object_lemmas(tok) -> set[str]:
     if obj is None and any(c.dep_ in ("nsubj", "dobj") and c.tag_ == "WDT" for c in tok.children):
         out.update(_previous_nouns(tok))
     if obj is not None:
-        out.update({obj.lemma_.lower(), obj.lower_, *_hyphenated(obj)})
+        out.update({obj.lemma_.lower(), obj.lower_, *hyphenated(obj)})
         for c in obj.children:
             if c.dep_ in ("compound", "amod", "nmod"):
                 out.update({c.lemma_.lower(), c.lower_})

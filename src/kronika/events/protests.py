@@ -17,7 +17,7 @@ from kronika.context import Context
 from kronika.events.classify import retype
 from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans
 from kronika.events.lexicon import load_lexicon
-from kronika.events.parse import prep_obj, trigger_root
+from kronika.events.parse import hyphenated, prep_obj, trigger_root
 from kronika.records import Event
 
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -35,13 +35,18 @@ def _attackers(tok) -> set[int]:
 
 def _on_protest(tok, words: frozenset, demos: set[int]) -> bool:
     """A word of the demonstration in the sentence ("protest", a demonstration's trigger such as
-    "sit-in"), outside the attackers' own phrase."""
+    "sit-in", which the tokenizer splits), outside the attackers' own phrase."""
     own = _attackers(tok)
     return any(
-        t.lemma_.lower() in words or t.lower_ in words or t.i in demos
+        t.lemma_.lower() in words or t.lower_ in words or t.i in demos or _split_word(t, words)
         for t in tok.sent
         if t.i not in own and t.i != tok.i
     )
+
+
+def _split_word(t, words: frozenset) -> bool:
+    """A hyphenated word of ``words`` the tokenizer split, singular or plural ("a sit-in", "sit-ins")."""
+    return any(w in words or w.removesuffix("s") in words for w in hyphenated(t))
 
 
 def _state_forces(e: Event, tok, lex) -> bool:
@@ -194,10 +199,38 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
                 generic_role(s, lex) in ("police", "military") for s in sides
             )
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
-        elif sides and e.sub_event_type == "Armed clash" and e.actor1 is None and _unarmed_rivals(sides[0], lex):
+        elif (
+            sides
+            and e.sub_event_type == "Armed clash"
+            and e.actor1 is None
+            and (_unarmed_rivals(sides[0], lex) or _fought_with_crude_arms(tok, lex))
+        ):
             e = retype(e, MOB_VIOLENCE)
         out.append(e)
     return out
+
+
+_FORCES = {"police", "military", "armed_group"}
+
+
+def _fought_with_crude_arms(tok, lex) -> bool:
+    """A fight the clause says was fought with sticks, knives or clubs alone ("members of two rival
+    clans fought with sticks and knives"), by sides none of which is the state's forces or gunmen:
+    a brawl, mob violence (not "militants fought soldiers with rifles and machetes")."""
+    arms = [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for o in (g, *g.conjuncts)
+    ]
+    crude = lex.words["crude_weapons"]
+    if not arms or not all(a.lemma_.lower() in crude or a.lower_ in crude for a in arms):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    parties = [subj, *subj.conjuncts] if subj is not None else []
+    return bool(parties) and not any(generic_role(p, lex) in _FORCES for p in parties)
 
 
 def _unarmed_rivals(subj, lex) -> bool:

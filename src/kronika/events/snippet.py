@@ -116,7 +116,7 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     if not free and any(trigger_for(t, lex) is not None for t in sent):
         # a sentence with trigger words the clause pass weighed and set aside ("A ceasefire would
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
-        if span.root.pos_ != "VERB" or trigger_for(span.root, lex) is not None:
+        if not _verb_like(span.root) or trigger_for(span.root, lex) is not None:
             return None
     ev = _event_at(ctx, d, si, sent, span, clf.code_to_name[code])
     if len(span) != 1 or not generic(ctx, ev, span.root):
@@ -125,6 +125,16 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     # main act is the event ("have defied a ban and lit candles")
     act = _main_act(sent, span.root)
     return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
+
+
+# the slots of a clause: a word there is a verb whatever its tag
+_CLAUSE_DEPS = {"xcomp", "advcl", "pcomp", "ccomp"}
+
+
+def _verb_like(tok) -> bool:
+    """A verb, or an -ing form the tagger called a noun in a verb's slot ("militants were seen
+    massing near the town": the clause complement of "seen")."""
+    return tok.pos_ == "VERB" or (tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in _CLAUSE_DEPS)
 
 
 def _any_cue(text: str) -> Optional[tuple[int, int]]:

@@ -198,10 +198,21 @@ def _weapon_words(tokens, lex: Lexicon):
         two = f"{t.lemma_.lower()} {nxt.lemma_.lower()}" if nxt is not None else ""
         if two in lex.weapon_types:
             yield lex.weapon_types[two]
+        if nxt is not None and _air_arm(t, nxt, lex):
+            yield _AIR
         for key in (t.lemma_.lower(), t.lower_):
             if key in lex.weapon_types:
                 yield lex.weapon_types[key]
                 break
+
+
+def _air_arm(t, nxt, lex: Lexicon) -> bool:
+    """ "air force" named as who struck ("Afghan air force bombing raids", "the air force bombed"),
+    not as the owner of a place or of people ("an air force base", "air force officers"): only
+    when it modifies no noun, or a word whose type the weapon decides."""
+    if f"{t.lower_} {nxt.lower_}" not in lex.words["air_arms"]:
+        return False
+    return nxt.dep_ != "compound" or nxt.head.lemma_.lower() in lex.weapon_typed
 
 
 _WITH = {"with", "using", "by", "from"}
@@ -299,6 +310,7 @@ _ARMED_KINDS = {
     "external",
 }
 _CROWDS = {"protesters", "rioters"}
+_STATE_FORCES = {"police", "military"}
 
 
 def _hyphenated(t, words) -> bool:
@@ -339,8 +351,8 @@ def _out_of_a_country(tok, run) -> bool:
     if tok.pos_ != "VERB":
         return False
     where = prep_obj(tok, "from")
-    if where is None:
-        return False
+    if where is None or where.lemma_.lower() in run.lex.territory_nouns:
+        return False  # "withdrew from Kherson city": a town, whatever the name could also be
     place = run.index.place_at.get(where.i)
     return where.lemma_.lower() == "country" or (place is not None and place.level == "country")
 
@@ -369,6 +381,8 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
     agent = _counted_crowd(
         by_object(tok) if fr.passive else subject_up(tok)[0] if tok.pos_ in ("VERB", "AUX") else None, run.lex
     )
+    if agent is not None and generic_role(agent, run.lex) in _STATE_FORCES:
+        return None  # "police ... shot dead one protester as demonstrators tried to march": the state's force
     if agent is not None and (
         agent.lemma_.lower() in run.lex.words["mob_nouns"]
         or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
@@ -418,8 +432,15 @@ def _protesting(agent, lex: Lexicon) -> bool:
 
 
 def _fired_at(tok):
-    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"."""
-    return prep_obj(tok, "on", "at", "upon") if tok.pos_ == "VERB" else None
+    """Whom a shooting is aimed at: "opened fire on the marchers", "fired at the crowd"; people a
+    gerund tells doing something, by the gerund ("fired on mourners marching to the cemetery")."""
+    if tok.pos_ != "VERB":
+        return None
+    found = prep_obj(tok, "on", "at", "upon")
+    if found is not None:
+        return found
+    doing = (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for g in c.children)
+    return next((g for g in doing if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _demonstrators(target, lex: Lexicon) -> bool:
@@ -474,6 +495,24 @@ def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     return None
 
 
+def _gone_missing(tok, lex: Lexicon) -> bool:
+    """The people an arrest takes are told gone missing by the clause it hangs on or is joined to
+    ("students who went missing after being picked up by soldiers", "the whereabouts of two
+    journalists arrested in the capital remain unknown", "was detained and has been missing since"):
+    ACLED's forced disappearance. Not a disappearance the arrest is about ("arrested over the
+    disappearance of a girl": in its own phrase)."""
+    words = lex.words["missing_words"]
+    above = list(tok.ancestors)[:5]
+    joined = [c for c in tok.children if c.dep_ == "conj"]
+    near = [*above, *(c for a in above for c in a.children), *joined, *(c for j in joined for c in j.children)]
+    own = {t.i for t in tok.subtree}
+    return any(
+        (t.i not in own or t in joined) and (t.lemma_.lower() in words or t.lower_ in words)
+        for t in near
+        if t.i != tok.i
+    )
+
+
 def _unarmed(obj, lex: Lexicon) -> bool:
     """People seized who bear no arms: civilians, a crew, aid workers, tourists."""
     head = obj.lemma_.lower()
@@ -507,10 +546,16 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         )  # "Iran withdrew its advisers from the country": no ground changes hands
     if sub == "Protest with intervention" and _violent_crowd(tok, fr, run.lex):
         return "Violent demonstration", kind  # "fired tear gas at stone-throwing students"
+    if sub == "Arrests" and _gone_missing(tok, run.lex):
+        return "Abduction/forced disappearance", kind  # "students who went missing after being picked up by soldiers"
     if sub == "Arrests" and _at_a_protest(tok, fr, run.lex):
         return "Protest with intervention", kind  # ACLED: arrests at a demonstration are its intervention
     if sub in ("Attack", "Armed clash") and (done := _done_in_it(tok, run.lex)) is not None:
         return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
+    if sub == "Remote explosive/landmine/IED" and _property_blown_up(tok, run.lex):
+        return "Looting/property destruction", kind  # "militants blew up a school building; no one was hurt"
+    if sub in _DECIDED_BY_WEAPON and _into_the_sea(tok, run.lex):
+        return "Other", kind  # "fired two ballistic missiles into the sea": a launch, no attack
     if sub in _DECIDED_BY_WEAPON:
         armed = weapon_type(tok, run.lex)
         if armed is not None and (armed == _CHEMICAL or tok.lemma_.lower() in run.lex.weapon_typed):
@@ -548,10 +593,65 @@ def _bombed_on_the_ground(tok, fr, run) -> bool:
     return not area
 
 
+_HARM = {"kill", "injure", "wound", "hurt", "die", "dead", "maim"}
+_NO_ONE = {"no", "nobody", "none", "noone"}
+_PARTS = {"section", "part", "stretch", "portion", "span"}
+
+
+def _harm_told(sent) -> bool:
+    """The sentence tells people killed or hurt ("killing two"), not that no one was ("no one was hurt")."""
+    for t in sent:
+        if t.lemma_.lower() not in _HARM and t.lower_ not in _HARM:
+            continue
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        denied = any(c.dep_ == "neg" for c in t.children) or any(
+            s.lower_ in _NO_ONE or any(d.lower_ in _NO_ONE for d in s.children) for s in subj
+        )
+        if not denied:
+            return True
+    return False
+
+
+def _property_blown_up(tok, lex: Lexicon) -> bool:
+    """Property someone "blew up" with no one told killed or hurt ("rebels blew up a
+    telecommunications mast and a bridge, cutting the town off", "blew up a school building; no one
+    was hurt"): the destruction of property, not a bomb attack on people."""
+    if tok.lemma_.lower() != "blow" or tok.pos_ != "VERB":
+        return False
+    obj = child(tok, "dobj")
+    if obj is not None and obj.lemma_.lower() in _PARTS:
+        obj = prep_obj(obj, "of")  # "blew up a section of the gas pipeline"
+    if obj is None:
+        return False
+    property_words = next(
+        (t.requires_object for t in lex.by_key.get(("blow up", "VERB"), ()) if t.requires_object), frozenset()
+    )
+    things = [obj, *obj.conjuncts]
+    return all(t.lemma_.lower() in property_words or t.lower_ in property_words for t in things) and not _harm_told(
+        tok.sent
+    )
+
+
+def _into_the_sea(tok, lex: Lexicon) -> bool:
+    """Missiles fired or launched into the open sea with no target named ("North Korea fired two
+    ballistic missiles into the sea off its east coast"): a launch that hits no one."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fire", "launch"):
+        return False
+    into = prep_obj(tok, "into")
+    if into is None or into.lemma_.lower() not in lex.words["open_waters"]:
+        return False
+    aimed = (prep_obj(tok, p) for p in ("at", "on", "toward", "towards"))
+    return not any(t is not None and t.ent_type_ not in ("DATE", "TIME") for t in aimed)  # not "on Thursday"
+
+
 def _fired_on(tok, run) -> Optional[str]:
     """What a side fired on, when it names no weapon: people ("fired on the crowd") make an
     attack, a country or town ("began firing on Israel") a shelling."""
     target = prep_obj(tok, "on", "at", "upon", "into")
+    doing = _fired_at(tok) if target is None else None  # "fired on students marching to ...": the gerund
+    if doing is not None and _demonstrators(doing, run.lex):
+        return "Excessive force against protesters"
+    target = target or (child(doing, "nsubj") if doing is not None else None)  # "on villagers fleeing"
     if target is None or tok.tag_ == "VBN":
         return None  # "bombs fired by a bomber into the country": what was fired, not who fired on it
     people = run.lex.civilian_nouns | {"crowd", "people"}
@@ -570,9 +670,20 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ in ("advmod", "acomp", "oprd") and c.lemma_.lower() in calm:
             return True
-        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in c.children):
+        if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True
     return False
+
+
+def _without_what(prep) -> list:
+    """What a "without" phrase says was missing: its object ("without a fight"), or the object of
+    its gerund ("without firing a shot")."""
+    out = []
+    for g in prep.children:
+        out.append(g)
+        if g.dep_ == "pcomp" and g.tag_ == "VBG":
+            out += [o for o in g.children if o.dep_ == "dobj"]
+    return out
 
 
 def _own_ground_handed(tok, sent, lex: Lexicon) -> bool:

@@ -254,15 +254,18 @@ _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
 def _aimed(tok, preps: frozenset) -> bool:
-    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday")."""
+    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday"), also at
+    people a gerund tells doing something ("fired on mourners marching to the cemetery", which the
+    parse makes the gerund's subject)."""
     if child(tok, "dobj") is not None:
         return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in preps
-        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
-        for c in tok.children
-    )
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
+
+
+def _aimed_at(o) -> bool:
+    if o.dep_ == "pobj":
+        return o.ent_type_ not in ("DATE", "TIME")
+    return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
 def _subject_is(tok, heads: frozenset) -> bool:
@@ -551,7 +554,17 @@ def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     ):
         return "no_object"  # "troops killed or injured" (reduced passive without agent)
-    return "question" if verb and asks_who(tok) else None  # "didn't know who he would be fighting"
+    if verb and asks_who(tok):  # "didn't know who he would be fighting"
+        return "relative" if _relative_who(tok) else "question"
+    return None
+
+
+def _relative_who(tok) -> bool:
+    """The wh-word is the relative pronoun of a clause that tells of someone ("a suspected thief who
+    was set ablaze by a mob"): no question. A document tells the event elsewhere, and the clause is
+    set aside as a mention of the one it names; a snippet may tell it there alone (a wording
+    reading, not in :data:`ON_PURPOSE`)."""
+    return tok.dep_ == "relcl" and any(c.tag_ == "WP" and c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _campaign_event(tok, lex: Lexicon) -> bool:
