@@ -241,7 +241,10 @@ def _headed_groups(ctx: Context, doc, d: Dictionary) -> list[tuple]:
     """Armed groups named by proper nouns before a group noun ("the Gran Grif gang", "the 400
     Mawozo gang"; ``group_heads`` in actors.yaml) that the dictionary, the gazetteer and the
     demonyms do not know: actors of their own (kind ``armed_group``, ``via="name"``, no ``actor_id``)."""
-    located = Intervals([(p.start, p.end) for p in ctx.places if p.role == "location"], span=lambda se: se)
+    located = Intervals(  # a place's name, or a place's name qualifying the noun ("the Kharkiv militia")
+        [(p.start, p.end) for p in ctx.places if p.role == "location" or (p.role == "demonym" and p.resolved)],
+        span=lambda se: se,
+    )
     found = []
     for head in doc:
         if head.lower_ not in d.group_heads or not head.tag_.startswith("NN"):
