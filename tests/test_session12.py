@@ -169,3 +169,14 @@ def test_a_town_under_the_spelling_the_wires_use_is_the_town():
     text = "Families sheltered in a school in Deir al-Balah on Saturday."
     places = kronika.analyze(text, published="2024-07-27").places
     assert [p.level for p in places if p.text == "Deir al-Balah"] == ["populated_place"]
+
+
+def test_a_toll_told_across_the_country_is_placed_at_the_country():
+    text = (
+        "NAIROBI, June 25 (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+        "Amnesty International said 13 people had been shot dead across the country."
+    )
+    events = kronika.analyze(text, published="2024-06-25").events
+    shot = [e for e in events if e.fatalities == 13]
+    assert len(shot) == 1 and shot[0].place is not None and shot[0].place.level == "country"
+    assert shot[0].place.country_code == "KE"

@@ -83,6 +83,7 @@ class _Words(Strict):
     series_nouns: list[str]
     span_nouns: list[str] = []
     call_verbs: list[str] = []
+    countrywide_phrases: list[str] = []
     instance_subjects: list[str]
     perception_verbs: list[str]
     ongoing_verbs: list[str]
