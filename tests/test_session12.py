@@ -180,3 +180,14 @@ def test_a_toll_told_across_the_country_is_placed_at_the_country():
     shot = [e for e in events if e.fatalities == 13]
     assert len(shot) == 1 and shot[0].place is not None and shot[0].place.level == "country"
     assert shot[0].place.country_code == "KE"
+
+
+def test_the_police_who_intervened_in_a_violent_demonstration_are_its_second_actor():
+    text = (
+        "Kenyan police fired tear gas and live rounds at protesters who stormed parliament in Nairobi on "
+        "Tuesday, killing at least five people."
+    )
+    (event,) = kronika.analyze(text, published="2024-06-25").events
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1.name == "Rioters (Kenya)"
+    assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Kenya")

@@ -904,6 +904,14 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
         upd = {"actor2" if forced else "actor1": crowd}
         if not forced and e.actor2 is not None and e.actor2.name == crowd.name:
             upd["actor2"] = None  # "protests continued as opposition supporters ...": one crowd
+        if (
+            not forced
+            and e.actor2 is None
+            and slot is not None
+            and slot.kind in ("police", "military")
+            and slot.country_iso3 == e.place.country_iso3
+        ):
+            upd["actor2"] = slot  # "police fired tear gas at protesters who stormed parliament": who intervened
         out.append(e.model_copy(update=upd))
     return out
 
