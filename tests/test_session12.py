@@ -191,3 +191,12 @@ def test_the_police_who_intervened_in_a_violent_demonstration_are_its_second_act
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor1.name == "Rioters (Kenya)"
     assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Kenya")
+
+
+def test_a_known_group_after_a_countrys_possessive_is_that_group():
+    text = "Sudan's paramilitary Rapid Support Forces killed more than 100 people in a village on Wednesday."
+    (event,) = kronika.analyze(text, published="2024-06-06").events
+    assert event.actor1 is not None and event.actor1.name == "Rapid Support Forces"
+    text = "Israel's Defense Forces struck a building in Gaza on Tuesday."
+    (event,) = kronika.analyze(text, published="2024-06-06").events
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Israel")

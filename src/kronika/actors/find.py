@@ -291,7 +291,7 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
                     modifier = e < len(doc) and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= e
                     if (possessive or modifier) and entry.iso3:
                         hit = _head_noun(doc, e + 1 if possessive else e, d.demonym_nouns, limit=2)
-                        if hit and not _subdivision(doc, e, hit[1]):
+                        if hit and not _subdivision(doc, e, hit[1]) and not _named_between(doc, e, hit[1], d):
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry
                             found.append(
@@ -315,6 +315,13 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
                     via = "capital"
             found.append((s, e, prio, entry_actor(ctx, d, entry, span.start_char, span.end_char, via, day)))
     return found
+
+
+def _named_between(doc, start: int, end: int, d: Dictionary) -> bool:
+    """The words up to the group noun end a name the dictionary knows ("Sudan's paramilitary Rapid
+    Support Forces"): that group's, not the country's forces ("Israel's Defense Forces" is no other
+    entry's name: the country's)."""
+    return any(doc[i:end].text.lower() in d.by_text for i in range(start, end - 1))
 
 
 def _subdivision(doc, start: int, end: int) -> bool:
