@@ -200,3 +200,15 @@ def test_a_known_group_after_a_countrys_possessive_is_that_group():
     text = "Israel's Defense Forces struck a building in Gaza on Tuesday."
     (event,) = kronika.analyze(text, published="2024-06-06").events
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Israel")
+
+
+def test_a_massacre_told_as_a_toll_and_as_shelling_in_an_unknown_village_is_one_event():
+    text = (
+        "RSF kills over 100 in attack on village in Sudan\n\n"
+        "Sudan's paramilitary Rapid Support Forces killed more than 100 people in an attack on a village in "
+        "Sudan on Wednesday, activists said. The activists said the RSF attacked the village of Wad Kabo twice "
+        "with heavy artillery."
+    )
+    events = [e for e in kronika.analyze(text, published="2024-06-06").events if e.status == "occurred"]
+    assert len(events) == 1
+    assert events[0].fatalities == 100 and events[0].actor1.name == "Rapid Support Forces"

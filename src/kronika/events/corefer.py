@@ -36,6 +36,7 @@ _WEAK_TYPES = {"Armed clash", "Attack"}
 # a toll told on its own ("three people were killed in Kharkiv"): the violence just reported there
 _TOLL_WORDS = {
     "killed",
+    "kills",  # a headline's present: "RSF kills over 100 in attack on village"
     "wounded",
     "injured",
     "died",
@@ -197,14 +198,14 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True  # a bare "attack" is never a protest or an agreement
     if not times_agree(ev.time, m.time, published) and not _told_before_saying(ev, m):
         return True
-    if (_toll(ev) or _toll(m)) and (
+    if (_toll(ev) or _toll(m)) and not _same_country_only(ev.place, m.place) and (
         ev.place is None
         or m.place is None
         or ev.place.level == "country"
         or m.place.level == "country"
         or _km(ev.place, m.place) > TOWN_KM
     ):
-        return True  # a toll joins the strike of its own town only
+        return True  # a toll joins the strike of its own town only (or of its country, when neither names a town)
     if _sides_swapped(ev, m):
         return True  # an attack on a force and the force's strike back are two events
     if "Strategic developments" not in (ev.event_type, m.event_type) and _rival_attackers(ev.actor1, m.actor1):
@@ -215,6 +216,19 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         places_agree(ev.place, m.place)
         and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
+    )
+
+
+def _same_country_only(a: Optional[Place], b: Optional[Place]) -> bool:
+    """Both mentions are placed at the same country and no finer ("killed more than 100 people in
+    an attack on a village", "attacked the village twice with heavy artillery", the village
+    unknown to the gazetteer)."""
+    return (
+        a is not None
+        and b is not None
+        and a.level == b.level == "country"
+        and a.country_code is not None
+        and a.country_code == b.country_code
     )
 
 
