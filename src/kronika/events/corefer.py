@@ -198,12 +198,16 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True  # a bare "attack" is never a protest or an agreement
     if not times_agree(ev.time, m.time, published) and not _told_before_saying(ev, m):
         return True
-    if (_toll(ev) or _toll(m)) and not _same_country_only(ev.place, m.place) and (
-        ev.place is None
-        or m.place is None
-        or ev.place.level == "country"
-        or m.place.level == "country"
-        or _km(ev.place, m.place) > TOWN_KM
+    if (
+        (_toll(ev) or _toll(m))
+        and not _same_country_only(ev.place, m.place)
+        and (
+            ev.place is None
+            or m.place is None
+            or ev.place.level == "country"
+            or m.place.level == "country"
+            or _km(ev.place, m.place) > TOWN_KM
+        )
     ):
         return True  # a toll joins the strike of its own town only (or of its country, when neither names a town)
     if _sides_swapped(ev, m):
