@@ -212,3 +212,15 @@ def test_a_massacre_told_as_a_toll_and_as_shelling_in_an_unknown_village_is_one_
     events = [e for e in kronika.analyze(text, published="2024-06-06").events if e.status == "occurred"]
     assert len(events) == 1
     assert events[0].fatalities == 100 and events[0].actor1.name == "Rapid Support Forces"
+
+
+def test_an_event_one_side_reports_and_the_other_denies_is_one_disputed_event():
+    text = (
+        "Rebels said government troops shelled the market in Kalemie on Monday, killing six people. "
+        "The army denied shelling the market."
+    )
+    (event,) = kronika.analyze(text, published="2024-10-02").events
+    assert event.status == "occurred" and event.disputed
+    assert event.fatalities == 6 and len(event.mentions) == 1
+    (denied,) = kronika.analyze("The army denied shelling the market in Kalemie on Monday.", published="2024-10-02").events
+    assert denied.status == "denied" and not denied.disputed

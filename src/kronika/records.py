@@ -325,6 +325,9 @@ class Event(Record):
     fatalities: Optional[int] = None
     claims: tuple[str, ...] = Field((), description="ids of supporting claims")
     status: EventStatus = "occurred"
+    disputed: bool = Field(
+        False, description="one side reports it as done and another denies it (ACLED codes it, noting the dispute)"
+    )
     background: bool = Field(False, description="reported as past context, not as the article's news")
     lead: bool = Field(
         False, description="the event the article leads with: its title's, else the first it reports as news"

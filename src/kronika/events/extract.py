@@ -30,6 +30,7 @@ from kronika.actors import load_dictionary
 from kronika.events.blame import blamed
 from kronika.events.corefer import corefer
 from kronika.events.countrywide import across_the_country
+from kronika.events.disputes import disputed_events
 from kronika.events.defaults import implied_actors
 from kronika.events.classify import forget_texts
 from kronika.events.frame import (
@@ -77,11 +78,13 @@ def extract_events(ctx: Context) -> list[Event]:
     """Events of the document, each real event once, in order of first mention: clause mentions
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
     events dropped → one death for one person killed → what was done in the course of an attack
-    folded into it → mentions grouped → past context marked → the article's focus for events no
-    mention places (its country for those told across the country) → never one actor on both
-    sides → the side a source blames → the last attacker for strikes that name none → victims as the civilians of the event's country → the crowd as a
-    demonstration's actor → the defending country for interceptions → the actor an event type
-    implies → the lead event marked → the lead's day for events the report does not date."""
+    folded into it → mentions grouped → denials of what the report asserts folded in, marked
+    disputed → past context marked → the article's focus for events no mention places (its
+    country for those told across the country) → never one actor on both sides → the side a
+    source blames → the last attacker for strikes that name none → victims as the civilians of
+    the event's country → the crowd as a demonstration's actor → the defending country for
+    interceptions → the actor an event type implies → the lead event marked → the lead's day for
+    events the report does not date."""
     forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
@@ -98,7 +101,8 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(
             ctx, classifier_mentions(ctx, [], reread=reread, dropped=dropped), despite_wording=is_snippet(ctx)
         )
-    events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, corefer(ctx, sub_acts(ctx, mentions)))))
+    events = disputed_events(ctx, corefer(ctx, sub_acts(ctx, mentions)))
+    events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, events)))
     events = across_the_country(ctx, events)
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
