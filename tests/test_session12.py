@@ -222,5 +222,7 @@ def test_an_event_one_side_reports_and_the_other_denies_is_one_disputed_event():
     (event,) = kronika.analyze(text, published="2024-10-02").events
     assert event.status == "occurred" and event.disputed
     assert event.fatalities == 6 and len(event.mentions) == 1
-    (denied,) = kronika.analyze("The army denied shelling the market in Kalemie on Monday.", published="2024-10-02").events
+    (denied,) = kronika.analyze(
+        "The army denied shelling the market in Kalemie on Monday.", published="2024-10-02"
+    ).events
     assert denied.status == "denied" and not denied.disputed
