@@ -115,3 +115,19 @@ def test_a_river_port_is_the_towns():
 def test_gaza_city_is_still_one_name():
     place = _place("Israeli strikes killed 12 people in Gaza City on Monday.", "Gaza City")
     assert place.level == "populated_place" and place.country_code == "PS"
+
+
+# 5. an armed group's name that the gazetteer does not know is no place
+
+
+def test_m23_is_no_place():
+    for text in (
+        "M23 rebels seized the town of Rubaya on Tuesday, residents said.",
+        "Fighters of M23 attacked an army post near Goma on Sunday, killing three soldiers.",
+    ):
+        assert not [p for p in _analyze(text).places if p.text == "M23"]
+
+
+def test_goma_is_still_a_place_beside_m23():
+    place = _event_place("Fighters of M23 attacked an army post near Goma on Sunday, killing three soldiers.")
+    assert place.text == "Goma" and place.country_code == "CD"
