@@ -32,6 +32,11 @@ def test_a_town_in_the_southern_part_of_a_region_places_the_event():
     assert place.text == "Khan Younis" and place.level == "populated_place"
 
 
+def test_a_town_put_in_a_region_through_its_countrys_possessive_places_the_event():
+    place = _event_place("Gunmen killed 20 villagers in Bankass in central Mali's Mopti region on Monday.")
+    assert place.text == "Bankass" and place.level == "populated_place" and place.country_code == "ML"
+
+
 def test_a_region_alone_still_places_the_event():
     place = _event_place("Shelling killed four civilians across the Gaza Strip on Sunday, medics said.")
     assert place.text == "Gaza Strip" and place.level == "admin1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 from kronika.attach import closest, governing_time, path_length, saying_above, span_head
@@ -173,20 +174,37 @@ SAID_INSIDE_KM = 150  # a town the text puts in a region lies this close to the 
 
 def _said_inside(ctx: Context, big: Place, small: Place) -> bool:
     """``small`` is a town the text itself puts inside the region ``big`` named right after it
-    ("Deir al-Balah in the central Gaza Strip", "Nyala, South Darfur") though the gazetteer files
-    it under another division of the same country (the Gaza Strip and the Deir al-Balah
-    governorate are both first-level): the town, if it lies near the region."""
+    ("Deir al-Balah in the central Gaza Strip", "Bankass in central Mali's Mopti region"): the
+    town, if the gazetteer files it there or, filed under another division of the same country
+    (the Gaza Strip and the Deir al-Balah governorate are both first-level), it lies near it."""
     if small.level != "populated_place" or big.level not in ("admin1", "admin2") or small.end > big.start:
         return False
-    if (
-        not big.country_code
-        or small.country_code != big.country_code
-        or not said_inside(ctx.text[small.end : big.start])
-    ):
+    if not big.country_code or small.country_code != big.country_code or not _phrase_inside(ctx, small, big):
         return False
+    if _inside(big, small):
+        return True
     if None in (small.latitude, small.longitude, big.latitude, big.longitude):
         return False
     return haversine_km(small, big) <= SAID_INSIDE_KM
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+
+
+def _phrase_inside(ctx: Context, small: Place, big: Place) -> bool:
+    """The words between two names put the first in the second: "X in the central Y", "X, Y", or
+    through the possessive of Y's country ("X in central Mali's Y region")."""
+    text = ctx.text
+    if said_inside(text[small.end : big.start]):
+        return True
+    return any(
+        q.level == "country"
+        and small.end <= q.start
+        and q.end <= big.start
+        and said_inside(text[small.end : q.start])
+        and _POSSESSIVE.fullmatch(text[q.end : big.start]) is not None
+        for q in ctx.places
+    )
 
 
 def _named_in_apposition(ctx: Context, place: Place) -> Place:
