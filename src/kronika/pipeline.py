@@ -24,7 +24,7 @@ from kronika.records import Analysis, Document
 
 def _stages(gazetteer=None) -> list[tuple[str, Callable[[Context], list]]]:
     """The stages in order; the places stage reads ``gazetteer`` (the cache's when None)."""
-    from kronika.actors import find_actors
+    from kronika.actors import armed_group, find_actors
     from kronika.claims import extract_claims
     from kronika.events import extract_events
     from kronika.places import resolve_places
@@ -33,7 +33,8 @@ def _stages(gazetteer=None) -> list[tuple[str, Callable[[Context], list]]]:
     from kronika.time import find_times
 
     return [
-        ("places", functools.partial(resolve_places, gaz=gazetteer) if gazetteer is not None else resolve_places),
+        # a name the gazetteer does not know and the actor dictionary knows as an armed group is no place
+        ("places", functools.partial(resolve_places, gaz=gazetteer, groups=armed_group)),
         ("times", find_times),
         ("actors", find_actors),
         ("quantities", find_quantities),

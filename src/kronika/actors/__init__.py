@@ -9,8 +9,15 @@ from kronika.actors.dictionary import INTER_NAMES, Dictionary, Entry, load_dicti
 from kronika.actors.find import entry_actor, find_actors, lookup
 from kronika.actors.roles import event_actor
 
+
+def armed_group(name: str) -> bool:
+    """Whether ``name`` is a name of a non-state armed group of the dictionary ("M23")."""
+    return load_dictionary().armed_group(name)
+
+
 __all__ = [
     "INTER_NAMES",
+    "armed_group",
     "Dictionary",
     "Entry",
     "entry_actor",

@@ -50,6 +50,8 @@ KIND_INTER = {
     "international": 8,
     "humanitarian": 8,
 }
+#: the kinds of the non-state armed groups (a name of one is no place: "M23", tagged as a country)
+ARMED_GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia", "external"})
 SOURCE_KINDS_DEFAULT = ("media", "think_tank", "monitor", "ngo", "humanitarian")
 
 
@@ -144,6 +146,13 @@ class Dictionary:
         if iso3 is None:
             return None
         return self.entries.get(iso3 if role == "state" else f"{iso3}.{role}")
+
+    def armed_group(self, name: str) -> bool:
+        """Whether ``name`` is one of a non-state armed group's names ("M23", "Al-Shabaab")."""
+        phrases = self.by_text.get(_norm(name), ())
+        return any(
+            self.entries[p.entry_id].kind in ARMED_GROUP_KINDS for p in phrases if not p.cased or p.text == name.strip()
+        )
 
     def institution_of(self, entry: Entry) -> Entry:
         """What a leader, agency or state stands for in an event (itself otherwise)."""

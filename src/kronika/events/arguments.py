@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 from kronika.attach import closest, governing_time, path_length, saying_above, span_head
 from kronika.context import Context
+from kronika.dedup import haversine_km
 from kronika.events.lexicon import load_lexicon
 from kronika.places.lexicon import load as places_lexicon
+from kronika.places.resolve import said_inside
 from kronika.records import Place, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,9 +49,16 @@ def eligible_places(ctx: Context) -> dict[int, list[Place]]:
             and not _modifier(ctx.text, p)
             and not _inside_actor(p, actors_by_sentence.get(p.sentence, ()))
             and not _acting_country(ctx, p)
+            and not _waterway(p)
         ):
             out.setdefault(p.sentence, []).append(p)
     return out
+
+
+def _waterway(p: Place) -> bool:
+    """A river's name ("from across the Dnipro River"), which the gazetteer does not have (at most
+    the region it flows through, in context): no place of an event."""
+    return (not p.resolved or p.fallback) and p.text.split()[-1].lower() in places_lexicon().water_nouns
 
 
 def _acting_country(ctx: Context, p: Place) -> bool:
@@ -103,7 +113,11 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
                 return p
     if place.level == "continent":
         return _named_in_apposition(ctx, place)
-    finer = [p for p in places if p.resolved and _inside(place, p) and _linked(ctx, place, p)]
+    finer = [
+        p
+        for p in places
+        if p.resolved and ((_inside(place, p) and _linked(ctx, place, p)) or _said_inside(ctx, place, p))
+    ]
     return closest(ctx, finer, start, end) or place
 
 
@@ -153,6 +167,44 @@ def _inside(big: Place, small: Place) -> bool:
     if big.level == "admin1":
         return bool(big.name) and small.admin1 == big.name
     return big.level == "admin2" and bool(big.name) and small.admin2 == big.name
+
+
+SAID_INSIDE_KM = 150  # a town the text puts in a region lies this close to the region's point at most
+
+
+def _said_inside(ctx: Context, big: Place, small: Place) -> bool:
+    """``small`` is a town the text itself puts inside the region ``big`` named right after it
+    ("Deir al-Balah in the central Gaza Strip", "Bankass in central Mali's Mopti region"): the
+    town, if the gazetteer files it there or, filed under another division of the same country
+    (the Gaza Strip and the Deir al-Balah governorate are both first-level), it lies near it."""
+    if small.level != "populated_place" or big.level not in ("admin1", "admin2") or small.end > big.start:
+        return False
+    if not big.country_code or small.country_code != big.country_code or not _phrase_inside(ctx, small, big):
+        return False
+    if _inside(big, small):
+        return True
+    if None in (small.latitude, small.longitude, big.latitude, big.longitude):
+        return False
+    return haversine_km(small, big) <= SAID_INSIDE_KM
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+
+
+def _phrase_inside(ctx: Context, small: Place, big: Place) -> bool:
+    """The words between two names put the first in the second: "X in the central Y", "X, Y", or
+    through the possessive of Y's country ("X in central Mali's Y region")."""
+    text = ctx.text
+    if said_inside(text[small.end : big.start]):
+        return True
+    return any(
+        q.level == "country"
+        and small.end <= q.start
+        and q.end <= big.start
+        and said_inside(text[small.end : q.start])
+        and _POSSESSIVE.fullmatch(text[q.end : big.start]) is not None
+        for q in ctx.places
+    )
 
 
 def _named_in_apposition(ctx: Context, place: Place) -> Place:

@@ -6,7 +6,7 @@ character spans (gold toponyms in the benchmark). The gazetteer is :mod:`kronika
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from kronika.places import gazetteer
 from kronika.places.gazetteer import Gazetteer
@@ -19,13 +19,20 @@ from kronika.records import Place
 __all__ = ["resolve_places", "resolve_spans", "Gazetteer", "gazetteer", "recognize"]
 
 
-def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = True, embedded: bool = True) -> list[Place]:
+def resolve_places(
+    ctx,
+    gaz: Optional[Gazetteer] = None,
+    adjectival: bool = True,
+    embedded: bool = True,
+    groups: Optional[Callable[[str], bool]] = None,
+) -> list[Place]:
     """Every toponym of the document in ``ctx``, resolved, in text order, each with its role.
 
     ``adjectival`` returns adjectival country forms ("Turkish" → Turkey) with role "demonym";
     ``embedded`` returns names inside organisation names ("Ohio" in "Ohio State University") with
     role "name_part". Users of the places as locations (events, the chronicle, the map) keep
-    ``role == "location"``.
+    ``role == "location"``. ``groups`` tells the names of armed groups (the actor dictionary's, passed
+    in by the pipeline): such a name the gazetteer does not know is no place ("M23").
     """
     gaz = gaz or Gazetteer.default()
     lex = load_lexicon()
@@ -40,7 +47,7 @@ def resolve_places(ctx, gaz: Optional[Gazetteer] = None, adjectival: bool = True
             | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys() | lex.town_aliases.keys()))
         ),
     )
-    return to_places(ctx, spans, gaz, lex)
+    return to_places(ctx, spans, gaz, lex, groups=groups)
 
 
 def resolve_spans(ctx, spans: Iterable[tuple[int, int]], gaz: Optional[Gazetteer] = None) -> list[Place]:

@@ -33,6 +33,7 @@ class Lexicon:
     origin_verbs: frozenset[str] = frozenset()  # "who grew up in New Jersey": where a person is from
     facility_nouns: frozenset[str] = frozenset()  # "the Naivasha market": the name may be the facility's own
     settlement_nouns: frozenset[str] = frozenset()  # "the port city of Chittagong": the name is a town's
+    water_nouns: frozenset[str] = frozenset()  # "the Dnipro river": the name is the river's
 
 
 class _LexiconFile(Strict):
@@ -55,6 +56,7 @@ class _LexiconFile(Strict):
     origin_verbs: list[str] = []
     facility_nouns: list[str] = []
     settlement_nouns: list[str] = []
+    water_nouns: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -91,4 +93,5 @@ def load() -> Lexicon:
         lower(raw.origin_verbs),
         lower(raw.facility_nouns),
         lower(raw.settlement_nouns),
+        lower(raw.water_nouns),
     )

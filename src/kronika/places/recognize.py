@@ -61,6 +61,7 @@ class Span:
     near: bool = False
     actor_noun: bool = False  # "the Kyiv regime"
     subject: bool = False  # subject of an agentive verb ("Moscow denied")
+    striker: bool = False  # subject of a verb of striking or taking ("Russia shelled Kherson")
     label: Optional[str] = None
     after_preposition: bool = False  # right after any preposition
     locative: bool = False  # after a preposition of place, or the object of a verb of striking or taking
@@ -149,6 +150,10 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     # tagger reads the name as a person ("Khan")
     span.locative = sp.start > 0 and doc[sp.start - 1].lower_ in lex.locative_preps
     root = sp.root
+    if root.dep_ == "compound" and root.head.i == sp.end and root.head.lower_ in lex.settlement_nouns:
+        # "shelled Kherson city": the name of the town the noun after it is, which stands in its place
+        span.settlement = True
+        root = root.head
     head = root.head
     # "Russian troops shelled Kherson": the object of a verb of striking or taking is a place
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lex.place_verbs:
@@ -170,6 +175,7 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     # "Pyongyang assists": the small model may tag the verb as a noun; an nsubj is a subject all the same
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True
+        span.striker = head.lemma_.lower() in lex.place_verbs
     return span
 
 
@@ -299,9 +305,28 @@ class _Found:
         return self.covered.isdisjoint(range(s, e))
 
     def add(self, span: Span) -> None:
+        _with_water_noun(self.doc, self.lex, span, self.text)
         self.out.append(_annotate(self.doc, self.lex, span, self.text))
         self.taken.append((span.start, span.end))
         self.covered.update(range(span.start, span.end))
+
+
+def _with_water_noun(doc, lex: Lexicon, span: Span, text: str) -> None:
+    """A name with the noun of a waterway after it is the waterway's ("the Dnipro river", "the Jordan
+    River"): the span takes the noun (the gazetteer has no rivers: it is never the town of that
+    name); a noun that itself qualifies another ("the Dnipro river port") is left."""
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or not len(sp) or sp.end >= len(doc):
+        return
+    noun = doc[sp.end]
+    if noun.lower_ not in lex.water_nouns or noun.idx != span.end + 1 or noun.dep_ == "compound":
+        return
+    if not any(t.head.i == noun.i and t.dep_ == "compound" for t in sp):
+        return
+    span.end = noun.idx + len(noun.text)
+    span.text = text[span.start : span.end]
+    span.key = normalize(span.text)
+    span.base = span.term = None
 
 
 def recognize(
@@ -352,8 +377,9 @@ def _subdivision_phrases(found: _Found) -> None:
         s, e = m.start("name"), m.end("term")
         name = m.group("name")
         words = name.split()
-        # drop leading words that are not part of the name ("In Kursk region", "The Donetsk oblast")
-        while words and normalize(words[0]) in lex.stoplist:
+        # drop leading words that are not part of the name ("In Kursk region", "The Donetsk oblast"),
+        # but a capitalized compass word before the name is part of it ("North Kivu province")
+        while words and normalize(words[0]) in lex.stoplist and not (len(words) > 1 and _COMPASS_WORD.match(words[0])):
             s += len(words[0])
             rest = text[s:]
             s += len(rest) - len(rest.lstrip())
@@ -442,6 +468,7 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = _whole_chain(text, *_clean(text, ent.start_char, ent.end_char))
+        s, e = _without_settlement_noun(text, s, e, lex)
         if e <= s or not found.free(s, e):
             if e > s:
                 _before_phrase(found, ent, s, e)
@@ -457,6 +484,18 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         if stopped or (demonyms and key in demonyms) or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
+
+
+_COMPASS_WORD = re.compile(r"(?:North|South|East|West|Central)(?:[-\s]?(?:[Ee]ast|[Ww]est))?$")
+
+
+def _without_settlement_noun(text: str, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
+    """A name without the lower-case noun of settlement the tagger took with it ("Kherson city":
+    the town Kherson, named as a city; not "Gaza City" nor "Mexico City", which are names)."""
+    cut = text.rfind(" ", s, e)
+    if cut > s and text[cut + 1 : e] in lex.settlement_nouns:
+        return s, cut
+    return s, e
 
 
 _SETTLEMENT_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$")

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from kronika.places.gazetteer import Entry, Gazetteer
 from kronika.places.lexicon import Lexicon, load
@@ -34,6 +34,14 @@ _CONTAIN = re.compile(
     r"(?:ern)?\s+)?|,\s*)?$",
     re.I,
 )
+
+
+def said_inside(between: str) -> bool:
+    """Whether the words between two names say the first lies in the second ("Sudzha, in Kursk
+    Oblast", "Deir al-Balah in the central Gaza Strip", "Kharkiv, Ukraine")."""
+    return bool(_CONTAIN.match(between))
+
+
 MIN_MATCHER_POP = 20_000
 LOCATIVE_NATIONAL = 1.0  # country-level context that admits a small town after a preposition of place
 DEMONYM_WEIGHT = 0.25  # a demonym ("Russian troops") as evidence for its country: a quarter of a place named
@@ -95,7 +103,7 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
             sp.base = normalize(lex.adjectives[sp.key])
         keys.add(sp.key)
         if sp.base:
-            keys.add(sp.base)
+            keys.update({sp.base, _uncompassed(sp.base)})
     found = gaz.keys(keys)
     per: list[list[tuple[int, int]]] = []
     whole: list[set[int]] = []
@@ -127,7 +135,8 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
         for gid, src in found.get(sp.key, ()):
             ids[gid] = min(src, ids.get(gid, 9))
         if sp.base:
-            for gid, src in found.get(sp.base, ()):
+            # "East Kharkiv region": a compass word the region's own name does not hold describes it
+            for gid, src in found.get(sp.base) or found.get(_uncompassed(sp.base), ()):
                 ids.setdefault(gid, src)
         per.append(list(ids.items()))
     known = _tolerant(spans, per, gaz)
@@ -161,6 +170,17 @@ def _candidates(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[list[_C
                     c.score += 0.8 if c.entry.level == want else 0.0
         out.append(cands)
     return out
+
+
+_COMPASS_WORDS = {"north", "south", "east", "west", "central"}
+
+
+def _uncompassed(base: str) -> str:
+    """A subdivision's base without the compass words that lead it ("east kharkiv" → "kharkiv")."""
+    words = base.split()
+    while len(words) > 1 and words[0] in _COMPASS_WORDS:
+        words = words[1:]
+    return base if not words or words[0] in _COMPASS_WORDS else " ".join(words)  # "south central" stays whole
 
 
 def _tolerant(spans: list[Span], per: list[list[tuple[int, int]]], gaz: Gazetteer) -> dict[int, list[str]]:
@@ -241,6 +261,7 @@ def resolve_spans(
     neighbours = _neighbours(gaz)
     for _ in range(2):  # pass 2 (twice): context
         _context_pass(spans, cands, region_forms, text, neighbours)
+    _outside_container(spans, cands, text)
     _far_homonyms(spans, cands, neighbours)
     _tolerant_inside_countries(cands)
     return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
@@ -320,9 +341,13 @@ def _context_pass(
     """Rank each span's candidates by prior and context; demonyms ("Russian troops shelled
     Kherson") say who acts more than where: they weigh a quarter of a place for the country
     (DEMONYM_WEIGHT) and nothing below it."""
-    n = len(spans)
-    qualifies = [sp.source == "adjectival" for sp in spans]
     tops = [cs[0].entry if cs else None for cs in cands]
+    # a country that strikes or takes ("Russia shelled Kherson") says who acts, as a demonym does,
+    # not where: its towns are not likelier for it
+    qualifies = [
+        sp.source == "adjectival" or (sp.striker and e is not None and e.level == "country")
+        for sp, e in zip(spans, tops)
+    ]
     firsts = [e if not qualifies[j] else None for j, e in enumerate(tops)]
     said_all = Counter(e.country_code for j, e in enumerate(tops) if qualifies[j] and e is not None and e.country_code)
     for i, (sp, cs) in enumerate(zip(spans, cands)):
@@ -333,9 +358,8 @@ def _context_pass(
         top = tops[i]
         if qualifies[i] and top is not None and top.country_code:
             said = said_all - Counter([top.country_code])  # not its own evidence
-        container = None
-        if i + 1 < n and text and firsts[i + 1] is not None and _CONTAIN.match(text[sp.end : spans[i + 1].start]):
-            container = firsts[i + 1]
+        k = _container_at(i, spans, firsts, text)
+        container = firsts[k] if k is not None else None
         around = _Around(
             occ=Counter(e.country_code for e in others if e.country_code),
             said=said,
@@ -356,6 +380,67 @@ def _context_pass(
         for c in cs:
             c.total = c.score + c.extra
         cs.sort(key=lambda c: -c.total)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+")
+_IN = re.compile(r"\s+in\b", re.I)  # "Kalo in Mali's Mopti region"; not a list ("in Michigan, in Utah")
+
+
+def _container_at(i: int, spans: list[Span], firsts: list[Optional[Entry]], text: str) -> Optional[int]:
+    """The index of the place the text says name ``i`` lies in: the next one ("Sudzha, in Kursk
+    Oblast"), or the region a country's possessive names after it ("Kalo in Mali's Mopti region")."""
+    j = i + 1
+    if not text or j >= len(spans) or firsts[j] is None or not _CONTAIN.match(text[spans[i].end : spans[j].start]):
+        return None
+    k, country = j + 1, firsts[j]
+    if (
+        k < len(spans)
+        and country is not None
+        and country.level == "country"
+        and (region := firsts[k]) is not None
+        and region.country_code == country.country_code
+        and _POSSESSIVE.fullmatch(text[spans[j].end : spans[k].start])
+    ):
+        return k
+    return j
+
+
+_FINER = {
+    "country": ("admin1", "admin2", "populated_place", "other"),
+    "admin1": ("admin2", "populated_place", "other"),
+    "admin2": ("populated_place", "other"),
+}
+CONTAINER_KM = 150  # a place the text puts in a region lies this close to the region's point at most
+
+
+def _in_container(container: Entry, e: Entry) -> bool:
+    """Whether ``e`` may lie in ``container``: filed under it, or in its country and near its point
+    (the Gaza Strip and the Deir al-Balah governorate are both first-level divisions)."""
+    if e.geonameid == container.geonameid or _contains(container, e):
+        return True
+    return (
+        container.level in ("admin1", "admin2")
+        and e.country_code == container.country_code
+        and _km(container, e) <= CONTAINER_KM
+    )
+
+
+def _outside_container(spans: list[Span], cands: list[list[_Cand]], text: str) -> None:
+    """A name the text puts in a country or region ("Kalo in Mali's Mopti region") is not a place
+    elsewhere that only an alternate or a loose spelling gives it (Myanmar's Kalaw, spelt "Kalo"
+    too): with no candidate in that place, those go, and the name falls back to that place. A name
+    spelt as the gazetteer's own stays (its namesakes are ranked by the container already)."""
+    firsts = [cs[0].entry if cs and sp.source != "adjectival" else None for sp, cs in zip(spans, cands)]
+    for i, cs in enumerate(cands):
+        k = _container_at(i, spans, firsts, text) if cs else None
+        if k is None or not _IN.match(text[spans[i].end : spans[i + 1].start]):
+            continue
+        container = firsts[k]
+        if container is None or container.level not in ("country", "admin1", "admin2"):
+            continue
+        finer = _FINER[container.level]
+        if not any(_in_container(container, c.entry) for c in cs):
+            cands[i] = [c for c in cs if c.src < 2 or c.entry.level not in finer]
 
 
 def _context_score(c: _Cand, rank: int, around: _Around) -> None:
@@ -471,14 +556,10 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     """The region containing an unknown name: the place right after it, else the closest region
     before it (a demonym is no place: "an Israeli strike hit a building in Aitou" says nothing of
     where Aitou is)."""
-    sp = spans[i]
     picked = [e if s.source != "adjectival" and not s.modifier else None for s, e in zip(spans, picked)]
-    after = picked[i + 1] if i + 1 < len(spans) else None
-    if (
-        after is not None
-        and after.level in ("admin1", "admin2", "country")
-        and _CONTAIN.match(text[sp.end : spans[i + 1].start])
-    ):
+    k = _container_at(i, spans, picked, text)
+    after = picked[k] if k is not None else None
+    if after is not None and after.level in ("admin1", "admin2", "country"):
         return after
     best = None
     for j in range(i - 1, -1, -1):
@@ -554,40 +635,58 @@ def _role(sp: Span, e: Optional[Entry]) -> str:
     return "location"
 
 
+def _kept(sp: Span, win: Optional[_Cand], cs: list[_Cand], groups: Optional[Callable[[str], bool]]) -> bool:
+    """Whether a resolved span is a place record: not a matcher's name that does not qualify, not
+    an unknown facility, not an armed group's name the gazetteer does not know ("M23", tagged as
+    a country)."""
+    if sp.source == "gazetteer" and not _matcher_accepts(sp, win):
+        return False
+    if sp.source == "ner" and sp.label == "FAC" and win is None:
+        return False
+    return bool(cs) or groups is None or not groups(sp.text)
+
+
+def _candidate_records(cs: list[_Cand]) -> tuple[PlaceCandidate, ...]:
+    """The five best candidates, as records."""
+    return tuple(
+        PlaceCandidate(
+            geonameid=c.entry.geonameid,
+            name=c.entry.name,
+            feature_code=c.entry.feature_code,
+            country_code=c.entry.country_code,
+            admin1=c.entry.admin1,
+            latitude=c.entry.latitude,
+            longitude=c.entry.longitude,
+            population=c.entry.population,
+            score=round(c.total, 3),
+        )
+        for c in cs[:5]
+    )
+
+
 def to_places(
-    ctx, spans: list[Span], gaz: Gazetteer, lex: Optional[Lexicon] = None, keep_all: bool = False
+    ctx,
+    spans: list[Span],
+    gaz: Gazetteer,
+    lex: Optional[Lexicon] = None,
+    keep_all: bool = False,
+    groups: Optional[Callable[[str], bool]] = None,
 ) -> list[Place]:
-    """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are dropped)."""
+    """Resolve ``spans`` and build :class:`Place` records (matcher spans that do not qualify are
+    dropped, and names of armed groups, by ``groups``, that the gazetteer does not know)."""
     lex = lex or load()
     text = ctx.text
-    results = resolve_spans(spans, gaz, lex, text)
-    keep = []
-    for sp, win, cs, _ in results:
-        if not keep_all:
-            if sp.source == "gazetteer" and not _matcher_accepts(sp, win):
-                continue
-            if sp.source == "ner" and sp.label == "FAC" and win is None:
-                continue
-        keep.append((sp, win, cs))
+    keep = [
+        (sp, win, cs)
+        for sp, win, cs, _ in resolve_spans(spans, gaz, lex, text)
+        if keep_all or _kept(sp, win, cs, groups)
+    ]
     picked = [w.entry if w is not None else None for _, w, _ in keep]
     places = []
     ks = [k[0] for k in keep]
     for i, (sp, win, cs) in enumerate(keep):
         fields = ctx.span_fields(sp.start, sp.end)
-        cand_recs = tuple(
-            PlaceCandidate(
-                geonameid=c.entry.geonameid,
-                name=c.entry.name,
-                feature_code=c.entry.feature_code,
-                country_code=c.entry.country_code,
-                admin1=c.entry.admin1,
-                latitude=c.entry.latitude,
-                longitude=c.entry.longitude,
-                population=c.entry.population,
-                score=round(c.total, 3),
-            )
-            for c in cs[:5]
-        )
+        cand_recs = _candidate_records(cs)
         e = win.entry if win is not None else None
         fallback = False
         if e is None and (sp.source in ("cue", "region", "gold") or sp.after_preposition):
