@@ -226,3 +226,12 @@ def test_an_event_one_side_reports_and_the_other_denies_is_one_disputed_event():
         "The army denied shelling the market in Kalemie on Monday.", published="2024-10-02"
     ).events
     assert denied.status == "denied" and not denied.disputed
+
+
+def test_a_drone_that_fires_a_missile_makes_an_air_strike():
+    text = "An Israeli drone fired a missile at a car in Tyre on Monday, killing two people."
+    (event,) = kronika.analyze(text, published="2024-07-27").events
+    assert event.sub_event_type == "Air/drone strike"
+    text = "Russia launched 40 missiles and 20 drones at Kyiv overnight."
+    (event,) = kronika.analyze(text, published="2024-07-27").events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"  # the first weapon launched decides

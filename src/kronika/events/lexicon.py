@@ -97,6 +97,7 @@ class _Words(Strict):
     demonstrating_words: list[str] = []
     campaign_words: list[str]
     air_platforms: list[str]
+    firing_platforms: list[str] = []
     habitual_adverbs: list[str]
     war_nouns: list[str]
     crowd_nouns: list[str]

@@ -283,7 +283,11 @@ def _launched_from_the_air(found: str, verb, lex: Lexicon) -> str:
         return found
     platforms = lex.words["air_platforms"]
     clause = [t for c in verb.children if c.dep_ in ("nsubj", "prep", "agent", "dobj") for t in c.subtree]
-    return _AIR if any(t.lemma_.lower() in platforms or t.lower_ in platforms for t in clause) else found
+    if any(t.lemma_.lower() in platforms or t.lower_ in platforms for t in clause):
+        return _AIR
+    firing = lex.words["firing_platforms"]  # "a drone fired a missile at a car": the drone is the platform
+    doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    return _AIR if any(t.lemma_.lower() in firing for t in doers) else found
 
 
 def _coordinated_left(tok) -> list:
