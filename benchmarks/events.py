@@ -40,7 +40,17 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "bench" / "events" / "case2021_task2_test.tsv"
 PUBLISHED = {"acled25": 0.839, "case30": 0.797}  # best systems, subtasks 1 and 2 (ACLED-notes-trained)
 NAIVE = {"acled25": 0.57}
-SETS = ("check", "varied", "varied2", "varied3", "varied3h", "varied4", "varied4h", "varied5", "varied5h")  # authored sets scored whole
+SETS = (
+    "check",
+    "varied",
+    "varied2",
+    "varied3",
+    "varied3h",
+    "varied4",
+    "varied4h",
+    "varied5",
+    "varied5h",
+)  # authored sets scored whole
 
 
 def read_rows(path: Path):

@@ -423,12 +423,15 @@ def _counted_crowd(agent, lex: Lexicon):
 
 def _protesting(agent, lex: Lexicon) -> bool:
     """The ones who did it are told as protesting ("students protesting against fee increases",
-    "workers demanding unpaid wages", "crowds of supporters")."""
+    "workers demanding unpaid wages", "crowds of supporters", "the protesting farmers")."""
     if agent is None:
         return False
     if agent.lemma_.lower() in lex.words["crowd_nouns"]:
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
+    return any(
+        (c.dep_ in ("acl", "relcl") or (c.dep_ == "amod" and c.tag_ == "VBG")) and c.lemma_.lower() in _CAUSES
+        for c in agent.children
+    )
 
 
 def _fired_at(tok):

@@ -1,0 +1,31 @@
+"""Wordings of the fifth authored round (session 12, the rules written on the authored set
+``varied5``: South Asian and West African press, wire copy, two-sentence snippets). Every
+sentence is written for these tests, none is taken from a benchmark or from the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import main_type
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # people told as protesting by a participle before the noun ("the protesting farmers"):
+        # their violence is the demonstration's
+        ("The protesting farmers torched a government bus on the highway.", "Violent demonstration"),
+        (
+            "Agitated by the fee hike, the protesting students ransacked the registrar's office.",
+            "Violent demonstration",
+        ),
+        # without a protest, the same destruction is no demonstration
+        ("Unknown persons torched a government bus on the highway.", "Looting/property destruction"),
+        # a bomb dropped by an aircraft or a drone: an air strike, not a planted bomb
+        ("Two bombs dropped by the aircraft destroyed the house, killing three children.", "Air/drone strike"),
+        ("A bomb dropped from a drone killed two soldiers in their trench.", "Air/drone strike"),
+        ("A bomb planted by the militants killed two soldiers near the bridge.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_varied5_wordings(text, sub):
+    assert main_type(text) == sub
