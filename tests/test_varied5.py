@@ -25,6 +25,19 @@ from tests.conftest import main_type
         ("Two bombs dropped by the aircraft destroyed the house, killing three children.", "Air/drone strike"),
         ("A bomb dropped from a drone killed two soldiers in their trench.", "Air/drone strike"),
         ("A bomb planted by the militants killed two soldiers near the bridge.", "Remote explosive/landmine/IED"),
+        # a town that falls to the state's forces is regained; to rebels, overtaken
+        (
+            "The market town fell to government forces on Tuesday after a week of fighting.",
+            "Government regains territory",
+        ),
+        ("The hill district fell into the hands of the army after a week of fighting.", "Government regains territory"),
+        ("The market town fell to the rebels on Tuesday.", "Non-state actor overtakes territory"),
+        # an arrest at the person's home is an arrest, whatever protest the person led before
+        (
+            "The union leader, who had led the sit-in at the mill, was arrested at his home on Friday night.",
+            "Arrests",
+        ),
+        ("Police arrested nurses who staged a sit-in outside the health ministry.", "Protest with intervention"),
     ],
 )
 def test_varied5_wordings(text, sub):

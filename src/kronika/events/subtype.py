@@ -325,6 +325,9 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     words = lex.words["protest_words"]
     doing = words | lex.words["demonstrating_words"]
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    home = prep_obj(clause, "at", "from")
+    if home is not None and home.lemma_.lower() in lex.words["home_words"]:
+        return False  # "the activist, who had organised the sit-in, was arrested at his home": not at it
     if any(
         t.lemma_.lower() in words and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
         for t in clause.subtree
