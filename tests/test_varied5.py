@@ -38,7 +38,21 @@ from tests.conftest import main_type
             "Arrests",
         ),
         ("Police arrested nurses who staged a sit-in outside the health ministry.", "Protest with intervention"),
+        # an indefinite event noun someone is blamed for tells an act that was done
+        ("The bandits were blamed for an attack on the market in which six traders died.", "Attack"),
+        ("The regime was blamed for the use of sarin in an attack on the suburb, activists said.", "Chemical weapon"),
     ],
 )
 def test_varied5_wordings(text, sub):
     assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister blamed the opposition for a rise in insecurity.",
+        "The governor warned that the bandits were planning an attack on the market.",
+    ],
+)
+def test_varied5_no_event(text):
+    assert main_type(text) is None
