@@ -41,6 +41,23 @@ from tests.conftest import main_type
         # an indefinite event noun someone is blamed for tells an act that was done
         ("The bandits were blamed for an attack on the market in which six traders died.", "Attack"),
         ("The regime was blamed for the use of sarin in an attack on the suburb, activists said.", "Chemical weapon"),
+        # wire copy: "confrontations took place between" two armed sides is a battle; with
+        # protesters, the demonstration's violence
+        (
+            "Violent confrontations took place between the army and the gunmen near the dam, according to a source.",
+            "Armed clash",
+        ),
+        ("Confrontations erupted between protesters and the police in the capital.", "Violent demonstration"),
+        # forced into a car by men: an abduction
+        (
+            "A schoolgirl was forced into a van by three men outside the gate and has not returned home.",
+            "Abduction/forced disappearance",
+        ),
+        # Nigerian press: the "Air Component" of an operation is the air force
+        (
+            "Air Component of the operation neutralises 20 bandits in Zamfara. Its aircraft struck the camp on Monday.",
+            "Air/drone strike",
+        ),
     ],
 )
 def test_varied5_wordings(text, sub):
