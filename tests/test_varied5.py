@@ -58,6 +58,18 @@ from tests.conftest import main_type
             "Air Component of the operation neutralises 20 bandits in Zamfara. Its aircraft struck the camp on Monday.",
             "Air/drone strike",
         ),
+        # one event told as a demonstration (a road blockade, a rally) and as a crowd's violence:
+        # the demonstrators' own violence
+        (
+            "Angry villagers blocked the main road and set fire to a council truck after a hawker died in custody.",
+            "Violent demonstration",
+        ),
+        (
+            "The march was called to protest the fuel price. It turned violent when youths burned the tax office.",
+            "Violent demonstration",
+        ),
+        # a mob's violence with no demonstration stays a mob's
+        ("A mob beat to death a man accused of stealing a goat in the village.", "Mob violence"),
     ],
 )
 def test_varied5_wordings(text, sub):
