@@ -70,6 +70,19 @@ from tests.conftest import main_type
         ),
         # a mob's violence with no demonstration stays a mob's
         ("A mob beat to death a man accused of stealing a goat in the village.", "Mob violence"),
+        # cue words of the press: ballot boxes destroyed, recruits enlisted, an armed wing dissolved
+        (
+            "Thugs destroyed ballot boxes and electoral materials at a polling unit in Ward 9.",
+            "Looting/property destruction",
+        ),
+        (
+            "Over 500 youths have been enlisted into the community guard to support the troops.",
+            "Change to group/activity",
+        ),
+        (
+            "The separatist front announced the dissolution of its armed wing in a statement on Sunday.",
+            "Change to group/activity",
+        ),
     ],
 )
 def test_varied5_wordings(text, sub):
@@ -81,6 +94,7 @@ def test_varied5_wordings(text, sub):
     [
         "The minister blamed the opposition for a rise in insecurity.",
         "The governor warned that the bandits were planning an attack on the market.",
+        "The storm smashed windows across the city.",
     ],
 )
 def test_varied5_no_event(text):
