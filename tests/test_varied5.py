@@ -83,6 +83,8 @@ from tests.conftest import main_type
             "The separatist front announced the dissolution of its armed wing in a statement on Sunday.",
             "Change to group/activity",
         ),
+        # an act named with the bare plural of those it was done to, told as done, is one act
+        ("The exchange of detainees between the two militias was completed on Saturday.", "Agreement"),
     ],
 )
 def test_varied5_wordings(text, sub):
@@ -95,6 +97,7 @@ def test_varied5_wordings(text, sub):
         "The minister blamed the opposition for a rise in insecurity.",
         "The governor warned that the bandits were planning an attack on the market.",
         "The storm smashed windows across the city.",
+        "The arrest of generals for alleged corruption has shaken the army.",
     ],
 )
 def test_varied5_no_event(text):

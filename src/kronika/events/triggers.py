@@ -131,7 +131,7 @@ def _hyphenated_keys(tok, pos: str) -> list:
     return keys
 
 
-def _told_as_past(verb) -> bool:
+def told_as_past(verb) -> bool:
     """A finite verb in the simple past ("took", "was held"): what it tells happened once."""
     if verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children):
         return True
@@ -189,7 +189,7 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
-        if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
+        if tok.dep_ in ("nsubj", "nsubjpass") and told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
         if _blamed_for(tok, lex):
             return False  # "the rebels were blamed for an attack on the village": it happened
