@@ -85,6 +85,16 @@ from tests.conftest import main_type
         ),
         # an act named with the bare plural of those it was done to, told as done, is one act
         ("The exchange of detainees between the two militias was completed on Saturday.", "Agreement"),
+        # control of gold mines is control of a site, not weapons seized
+        (
+            "The jihadists took control of the gold mines near the border, residents said.",
+            "Non-state actor overtakes territory",
+        ),
+        # a group's own suspension of its operations: a change of its activity
+        (
+            "The rebel front announced a unilateral suspension of its operations during the harvest.",
+            "Change to group/activity",
+        ),
     ],
 )
 def test_varied5_wordings(text, sub):

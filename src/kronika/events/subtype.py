@@ -97,7 +97,8 @@ def territorial(
     ):
         return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
     site = any(  # "two gold mines": a site, no weapons
-        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
+        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex)
+        for t in (obj, child(tok, "dobj"), held)  # "took control of the gold mines"
     )
     if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place and not site:
         return "Disrupted weapons use", None
