@@ -32,6 +32,7 @@ from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import verb_words
+from kronika.events.triggers import told_as_past
 from kronika.records import Event
 
 _GENERIC_MODIFIERS = {
@@ -607,6 +608,8 @@ def kind_of_people(ctx: Context, ev: Event, tok) -> bool:
         return False
     if any(c.dep_ in ("poss", "nummod") for c in tok.children):
         return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and told_as_past(tok.head):
+        return False  # "the exchange of prisoners was completed on Monday": one act, told as done
     objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     lex = load_lexicon()
     people = claims_lexicon().people_nouns | lex.person_nouns | _words("abducted_nouns") | _words("office_holders")

@@ -1137,8 +1137,12 @@ def home_ground(ctx: Context, events: list) -> list:
 
 def _generic_state_taker(tok, lex: Lexicon) -> bool:
     """The takers are a state's forces named by a generic noun ("the army pushed the militants
-    out", "security forces said they had driven the rebels out"): its own ground, as nothing
-    tells of a country abroad."""
+    out", "security forces said they had driven the rebels out", "the town fell to the army"): its
+    own ground, as nothing tells of a country abroad."""
+    if tok.lemma_.lower() == "fall":  # "the town fell to government forces": who it fell to
+        hands = prep_obj(tok, "into")
+        taker = prep_obj(tok, "to") or (prep_obj(hands, "of") if hands is not None else None)
+        return taker is not None and generic_role(taker, lex) in ("military", "police")
     subj, clause = subject_up(tok)
     if subj is not None and subj.lower_ in PRONOUNS and clause.dep_ == "ccomp":
         subj, _ = subject_up(clause.head)  # "X said they had ...": X

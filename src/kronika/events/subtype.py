@@ -97,7 +97,8 @@ def territorial(
     ):
         return "Disrupted weapons use", None  # "seized 40 rifles ... in Adama town": the place is where, not what
     site = any(  # "two gold mines": a site, no weapons
-        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex) for t in (obj, child(tok, "dobj"))
+        t is not None and t.lemma_.lower() == "mine" and not _weapon_head(t, lex)
+        for t in (obj, child(tok, "dobj"), held)  # "took control of the gold mines"
     )
     if words & lex.weapon_nouns and not words & lex.territory_nouns and not is_place and not site:
         return "Disrupted weapons use", None
@@ -329,6 +330,9 @@ def _at_a_protest(tok, fr, lex: Lexicon) -> bool:
     words = lex.words["protest_words"]
     doing = words | lex.words["demonstrating_words"]
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    home = prep_obj(clause, "at", "from")
+    if home is not None and home.lemma_.lower() in lex.words["home_words"]:
+        return False  # "the activist, who had organised the sit-in, was arrested at his home": not at it
     if any(
         t.lemma_.lower() in words and t.head.dep_ == "prep" and t.head.lower_ in ("during", "at", "in", "after")
         for t in clause.subtree
@@ -427,12 +431,15 @@ def _counted_crowd(agent, lex: Lexicon):
 
 def _protesting(agent, lex: Lexicon) -> bool:
     """The ones who did it are told as protesting ("students protesting against fee increases",
-    "workers demanding unpaid wages", "crowds of supporters")."""
+    "workers demanding unpaid wages", "crowds of supporters", "the protesting farmers")."""
     if agent is None:
         return False
     if agent.lemma_.lower() in lex.words["crowd_nouns"]:
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES for c in agent.children)
+    return any(
+        (c.dep_ in ("acl", "relcl") or (c.dep_ == "amod" and c.tag_ == "VBG")) and c.lemma_.lower() in _CAUSES
+        for c in agent.children
+    )
 
 
 def _fired_at(tok):

@@ -131,7 +131,7 @@ def _hyphenated_keys(tok, pos: str) -> list:
     return keys
 
 
-def _told_as_past(verb) -> bool:
+def told_as_past(verb) -> bool:
     """A finite verb in the simple past ("took", "was held"): what it tells happened once."""
     if verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children):
         return True
@@ -189,12 +189,29 @@ def generic_noun(tok, lex: Lexicon) -> bool:
             return False  # "took part in a silent march"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and _done_with(tok):
             return False  # "with a decisive airstrike, Trump changed course", "responded with a strike"
-        if tok.dep_ in ("nsubj", "nsubjpass") and _told_as_past(head):
+        if tok.dep_ in ("nsubj", "nsubjpass") and told_as_past(head):
             return False  # "a ceasefire took effect on Sunday", "a protest was held in Tbilisi"
+        if _blamed_for(tok, lex):
+            return False  # "the rebels were blamed for an attack on the village": it happened
         if tok.dep_ == "attr" and _one_of_those_told(head, lex):
             return False  # "one of them was an IED attack", "the deadliest was a car bombing"
         if tok.dep_ in ("attr", "nsubjpass", "pobj", "nsubj", "appos", "oprd"):
             return True
+    return False
+
+
+def _blamed_for(tok, lex: Lexicon) -> bool:
+    """An event noun that someone is blamed for or claims, directly or through the phrase of what
+    was used in it ("blamed for an attack on the village", "blamed for the use of chlorine in an
+    attack", "claimed responsibility for a bombing"): laying an act on someone tells it was done."""
+    verbs = set(lex.words["blame_verbs"]) | {"responsibility"}
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in verbs:
+            return True
+        cur = cur.head
     return False
 
 
