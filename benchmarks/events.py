@@ -89,24 +89,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--split",
-        choices=[
-            "heldout",
-            "dev",
-            "dev-a",
-            "dev-b",
-            "all",
-            "a",
-            "b",
-            "check",
-            "varied",
-            "varied2",
-            "varied3",
-            "varied3h",
-            "varied4",
-            "varied4h",
-            "varied5",
-            "varied5h",
-        ],
+        choices=["heldout", "dev", "dev-a", "dev-b", "all", "a", "b", *SETS],
         default=None,
     )
     ap.add_argument("--confusion", type=int, default=12, help="how many confusion pairs to print")
