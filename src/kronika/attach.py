@@ -349,6 +349,7 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
 
 
 _NOUN_MODIFIERS = ("poss", "compound", "nmod")
+_TIME_PREPS = SUBORDINATORS | {"since", "until", "during"}  # "after Monday's attack": a time of the clause
 
 
 def _of_another_noun(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
@@ -365,7 +366,7 @@ def _of_another_noun(ctx: Context, t: TimeSpan, start: int, end: int) -> bool:
     noun = tok.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or noun.i == tok.i:
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in SUBORDINATORS | {"since", "until", "during"}:
+    if noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPS:
         return False  # "days before the New Year's Eve holiday", "after Monday's attack": a time of the clause
     inside = range(span.start, span.end)
     if any(t.i in inside for t in noun.subtree) or any(

@@ -26,7 +26,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
-from kronika.events.classify import load_taxonomy
+from kronika.events.classify import retype
 from kronika.events.parse import trigger_root
 from kronika.records import Event, EventMention, Place, TimeSpan
 
@@ -505,9 +505,6 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     taken = m.sub_event_type == "Abduction/forced disappearance" and bool(ev.fatalities)
     if (typed_by_default(ev) and not typed_by_default(m) and not taken) or more_severe:
         upd.update(sub_event_type=m.sub_event_type, event_type=m.event_type, kind=m.kind, disorder_type=m.disorder_type)
-    if _rioting_demonstration(sub, m.sub_event_type):
-        info = load_taxonomy()["sub_event_types"][_VIOLENT_DEMO]
-        upd.update(sub_event_type=_VIOLENT_DEMO, event_type=info["event_type"], disorder_type=info["disorder_type"])
     upd["place"] = _better_place(ev.place, m.place)
     upd["time"] = _better_time(ev.time, m.time)
     upd["actor1"] = _better_actor(ev.actor1, m.actor1, loose)
@@ -516,7 +513,8 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
     upd["confidence"] = round(min(0.95, max(ev.confidence, m.confidence) + 0.05), 2)
-    return ev.model_copy(update=upd)
+    merged = ev.model_copy(update=upd)
+    return retype(merged, _VIOLENT_DEMO) if _rioting_demonstration(sub, m.sub_event_type) else merged
 
 
 _VIOLENT_DEMO = "Violent demonstration"

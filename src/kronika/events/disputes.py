@@ -56,11 +56,8 @@ def disputed_events(ctx: Context, events: list[Event]) -> list[Event]:
         if i is None:
             continue
         kept = out[i]
-        out = [e for e in out if e is not denial]
-        i = out.index(kept)
-        out[i] = merge(ctx, kept, denial.model_copy(update={"status": "occurred"})).model_copy(
-            update={"disputed": True}
-        )
+        folded = merge(ctx, kept, denial.model_copy(update={"status": "occurred"}))
+        out = [folded.model_copy(update={"disputed": True}) if e is kept else e for e in out if e is not denial]
     return out
 
 

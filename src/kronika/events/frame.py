@@ -17,6 +17,7 @@ from kronika.events.arguments import eligible_places
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
 from kronika.events.lexicon import Lexicon, load_lexicon
+from kronika.events.roles import speaker_of
 from kronika.events.parse import (
     trigger_root,
     PRONOUNS,
@@ -257,20 +258,16 @@ def generic_actor(
     )
 
 
-_SPEAKER_PRONOUNS = {"they", "it", "we"}
-
-
 def speaker_for(tok, lex: Lexicon):
     """A pronoun subject of what a speaker says is the speaker ("The rebels said they had
-    captured the base": the rebels), else ``tok``."""
-    if tok is None or tok.lower_ not in _SPEAKER_PRONOUNS:
+    captured the base": the rebels), else ``tok`` (:func:`~kronika.events.roles.speaker_of`, from
+    the first of the verbs joined to the pronoun's)."""
+    if tok is None:
         return tok
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.status["reporting_verbs"]:
-        return child(verb.head, "nsubj") or tok
-    return tok
+    return speaker_of(verb, tok, lex.status["reporting_verbs"])
 
 
 def infer_generic(

@@ -171,7 +171,7 @@ def _subject(verb):
     for _ in range(4):
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return _speaker(cur, c), False
+                return speaker_of(cur, c, _lex().reporting_verbs), False
             if c.dep_ == "nsubjpass":
                 return c, True
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
@@ -181,12 +181,16 @@ def _subject(verb):
     return None, False
 
 
-def _speaker(verb, subj):
-    """A pronoun subject of what a speaker says stands for the speaker ("The rebels said they had
-    captured the base"), else ``subj``."""
-    if subj.lower_ not in ("they", "it", "we") or verb.dep_ != "ccomp":
+_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def speaker_of(verb, subj, reporting_verbs):
+    """The speaker a pronoun subject of ``verb`` stands for when ``verb`` is what a verb of
+    ``reporting_verbs`` says ("The rebels said they had captured the base": the rebels), else
+    ``subj``."""
+    if subj.lower_ not in _SPEAKER_PRONOUNS or verb.dep_ != "ccomp":
         return subj
-    if verb.head.lemma_.lower() not in _lex().reporting_verbs:
+    if verb.head.lemma_.lower() not in reporting_verbs:
         return subj
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
 

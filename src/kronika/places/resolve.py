@@ -556,14 +556,14 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     """The region containing an unknown name: the place right after it, else the closest region
     before it (a demonym is no place: "an Israeli strike hit a building in Aitou" says nothing of
     where Aitou is)."""
-    picked = [e if s.source != "adjectival" and not s.modifier else None for s, e in zip(spans, picked)]
+    picked = [None if _describes(s) else e for s, e in zip(spans, picked)]
     k = _container_at(i, spans, picked, text)
     after = picked[k] if k is not None else None
     if after is not None and after.level in ("admin1", "admin2", "country"):
         return after
     best = None
     for j in range(i - 1, -1, -1):
-        e = None if _describes(spans[j]) else picked[j]
+        e = picked[j]
         if e is not None and e.level in ("admin1", "admin2"):
             return e
         if e is not None and e.level == "country" and best is None:
@@ -571,7 +571,7 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     if best is not None:
         return best
     for j in range(i + 1, len(spans)):
-        e = None if _describes(spans[j]) else picked[j]
+        e = picked[j]
         if e is not None and e.level in ("admin1", "admin2", "country"):
             return e
     return None
