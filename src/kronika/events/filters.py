@@ -31,6 +31,7 @@ from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import across_semicolon
 from kronika.events.status import verb_words
 from kronika.events.triggers import told_as_past
 from kronika.records import Event
@@ -275,6 +276,8 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             return False  # "banned the rally, but thousands marched", "banned the march and arrested 20": its own act
         if x.dep_ == "prep" and x.lower_ in _SETTING_PREPS:
             return False  # "under the deal reached today, the fighting will end": the setting, not what ends
+        if across_semicolon(x):
+            return False  # "Thousands march in the capital; the march ended ...": its own clause
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return not _stopped_underway(ev, x)
@@ -655,6 +658,8 @@ def _clause_verbs(tok, steps: int = 4) -> list:
     out, x = [tok], tok
     for _ in range(steps):
         if x.head.i == x.i or x.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl"):
+            break
+        if across_semicolon(x):
             break
         x = x.head
         out.append(x)

@@ -70,6 +70,8 @@ class _Status(Strict):
     postpone_verbs: list[str] = []
     occurrence_verbs: list[str] = []
     enabling_verbs: list[str] = []
+    decree_verbs: list[str] = []
+    decreed_nouns: list[str] = []
     planned_modifiers: list[str] = []
     anticipation_heads: list[str] = []
     proposal_places: list[str] = []

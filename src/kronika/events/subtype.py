@@ -105,7 +105,7 @@ def territorial(
     person = (obj is not None and obj.i in d.actor_at) or bool(words & lex.person_nouns)
     if person and not (words & lex.territory_nouns or is_place):
         return "Armed clash", "capture"
-    if not (is_place or words & lex.territory_nouns or "control" in words or site):
+    if not (is_place or words & lex.territory_nouns or words & _CONTROL or site):
         return None, None  # "captured the attention of ...": not an event
     entry = dictionary.entries.get(actor1.actor_id) if actor1 is not None and actor1.actor_id else None
     inter = actor1.inter if actor1 is not None else None
@@ -124,6 +124,10 @@ def territorial(
     if trig.retake or (actor1 is None and state_words):
         return "Government regains territory", "recapture"  # "government troops took control of ...": its own ground
     return "Armed clash", "territorial_change"
+
+
+# what is held over ground: "took control of", "restored state authority in the area"
+_CONTROL = frozenset({"control", "authority", "sovereignty"})
 
 
 def _own_word(tok, sent, code: str) -> bool:
