@@ -64,3 +64,30 @@ def test_signing_a_protocol_on_a_ceasefire_is_an_agreement():
 
 def test_bodies_handed_back_are_an_exchange():
     assert _types("The rebels handed back the bodies of 12 soldiers on Tuesday.") == [("Agreement", "occurred")]
+
+
+def test_a_cue_word_of_group_change_or_conquest_needs_a_party_of_conflict():
+    # the snippet classifier's cues ("arrived in", "merged", "captured", "heavy losses") also have
+    # senses of travel, business and sport: with no forces, armed group, arms or harm named, no event
+    for text in (
+        "The minister arrived in Paris on Monday for talks.",
+        "The two banks merged last year.",
+        "The team captured the championship title on Sunday.",
+        "Shares crashed after the bank reported heavy losses.",
+    ):
+        assert _types(text) == [], text
+
+
+def test_the_same_cue_words_with_armed_parties_still_tell_events():
+    assert _types("The two rebel groups merged on Monday.") == [("Change to group/activity", "occurred")]
+    assert _types("Two more army battalions arrived in Goma on Monday.") == [("Change to group/activity", "occurred")]
+
+
+def test_workers_downing_tools_is_a_peaceful_protest():
+    text = "Hundreds of workers at the textile mill downed tools on Wednesday over unpaid wages."
+    assert _types(text) == [("Peaceful protest", "occurred")]
+
+
+def test_a_crackdown_a_vigil_commemorates_is_no_intervention_in_it():
+    text = "Students held a candlelight vigil in Yangon to mark the anniversary of the crackdown."
+    assert _types(text) == [("Peaceful protest", "occurred")]
