@@ -91,3 +91,31 @@ def test_workers_downing_tools_is_a_peaceful_protest():
 def test_a_crackdown_a_vigil_commemorates_is_no_intervention_in_it():
     text = "Students held a candlelight vigil in Yangon to mark the anniversary of the crackdown."
     assert _types(text) == [("Peaceful protest", "occurred")]
+
+
+def test_people_killed_in_an_accident_are_no_event():
+    for text in (
+        "A minibus crashed into a lorry on the coastal road, killing nine passengers.",
+        "A ferry capsized on the lake, killing at least 15 people.",
+        "A gas explosion at a bakery killed two workers.",
+    ):
+        assert _types(text) == [], text
+
+
+def test_a_weapon_that_crashed_into_a_building_is_an_attack():
+    text = "A Russian drone crashed into a block of flats in Sumy, killing two people."
+    assert _types(text) == [("Air/drone strike", "occurred")]
+
+
+def test_a_poison_gas_attack_is_still_a_chemical_attack():
+    assert _types("A poison gas attack on the village killed nine people.") == [("Chemical weapon", "occurred")]
+
+
+def test_an_arrest_for_an_ordinary_crime_is_no_event():
+    assert _types("Police arrested a teenager for shoplifting at the market on Friday.") == []
+    assert _types("A man was detained on suspicion of burglary in the suburb.") == []
+
+
+def test_an_arrest_of_activists_still_is_one():
+    text = "Police arrested three opposition activists for organising the rally on Friday."
+    assert "Arrests" in [t for t, _ in _types(text)]
