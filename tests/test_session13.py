@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
 import kronika
+from kronika.chronicle import Chronicle
+from tests.conftest import new_db
 
 
 def _types(text: str, published: str = "2024-05-01") -> list[tuple[str, str]]:
@@ -119,3 +125,29 @@ def test_an_arrest_for_an_ordinary_crime_is_no_event():
 def test_an_arrest_of_activists_still_is_one():
     text = "Police arrested three opposition activists for organising the rally on Friday."
     assert "Arrests" in [t for t, _ in _types(text)]
+
+
+def test_a_disputed_event_is_contested_in_the_chronicle_and_tagged_in_the_acled_export(tmp_path, pipeline):
+    report = {
+        "text": "Rebels said government troops shelled the market in Kalemie on Monday, killing six people. "
+        "The army denied shelling the market.",
+        "title": "Market shelled in Kalemie, rebels say",
+        "source": "Test Wire (constructed)",
+        "published": "2024-10-02",
+    }
+    (tmp_path / "wire.jsonl").write_text(json.dumps(report) + "\n", "utf-8")
+    chronicle = Chronicle(new_db(tmp_path, "disputed.db"))
+    assert chronicle.ingest([tmp_path / "wire.jsonl"], pipeline=pipeline).added == 1
+    (event,) = [e for e in chronicle.chronicle() if e.event_type != "Strategic developments"]
+    assert event.status == "contested" and event.reports[0].disputed
+    out = io.StringIO()
+    chronicle.export("acled", out)
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["sub_event_type"] == event.sub_event_type]
+    assert "disputed" in row["tags"].split("; ")
+
+
+def test_fighters_loyal_to_the_government_regain_territory():
+    text = "Clan fighters loyal to the government took back control of two villages near Beledweyne on Sunday."
+    assert ("Government regains territory", "occurred") in _types(text)
+    text = "Rebels loyal to the warlord took back control of two villages near Beledweyne on Sunday."
+    assert ("Government regains territory", "occurred") not in _types(text)

@@ -722,10 +722,20 @@ def _pro_state_words() -> frozenset:
 
 
 def _pro_state(tok) -> bool:
-    """A word before the agent's noun puts it on the state's side ("pro-government militias"; not
-    "rebels loyal to the warlord")."""
+    """A word before the agent's noun puts it on the state's side ("pro-government militias"), or
+    the phrase says whose side it is on ("tribal fighters loyal to the government"; not "rebels
+    loyal to the warlord")."""
     before = "".join(t.text_with_ws for t in tok.doc[tok.left_edge.i : tok.i]).lower()
-    return bool(set(before.split()) & _pro_state_words())
+    if set(before.split()) & _pro_state_words():
+        return True
+    return any(
+        t.lower_ in _SIDING and (state := prep_obj(t, "to")) is not None and state.lemma_.lower() in _THE_STATE
+        for t in tok.subtree
+    )
+
+
+_SIDING = {"loyal", "allied", "aligned", "affiliated"}
+_THE_STATE = {"government", "state", "army", "regime", "president", "authorities", "junta", "military"}
 
 
 def _own_phrase(tok) -> list:
