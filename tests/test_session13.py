@@ -151,3 +151,25 @@ def test_fighters_loyal_to_the_government_regain_territory():
     assert ("Government regains territory", "occurred") in _types(text)
     text = "Rebels loyal to the warlord took back control of two villages near Beledweyne on Sunday."
     assert ("Government regains territory", "occurred") not in _types(text)
+
+
+def _lead(text: str, published: str | None = None):
+    events = kronika.analyze(text, published=published).events if published else kronika.analyze(text).events
+    return next(e for e in events if e.lead)
+
+
+def test_an_event_told_to_set_the_scene_does_not_lead_the_news_of_the_day():
+    text = (
+        "Last year the army began an offensive against the rebels in the hills. "
+        "Helicopter gunships on Friday bombed a rebel camp near Mwenga, killing 20 fighters."
+    )
+    assert _lead(text).sub_event_type == "Air/drone strike"
+    assert _lead(text, "2024-03-10").sub_event_type == "Air/drone strike"
+
+
+def test_the_first_event_still_leads_when_no_later_one_is_of_the_day():
+    text = (
+        "Rebels attacked an army post near Mwenga on Friday, killing two soldiers. "
+        "Last year the army began an offensive against the rebels in the hills."
+    )
+    assert _lead(text).sub_event_type == "Armed clash"
