@@ -173,3 +173,12 @@ def test_the_first_event_still_leads_when_no_later_one_is_of_the_day():
         "Last year the army began an offensive against the rebels in the hills."
     )
     assert _lead(text).sub_event_type == "Armed clash"
+
+
+def test_a_headline_verb_parsed_as_a_noun_between_two_parties_tells_the_event():
+    assert _types("Police teargas demonstrators in Kampala") == [("Protest with intervention", "occurred")]
+
+
+def test_a_headline_noun_phrase_with_an_event_word_is_no_event():
+    assert _types("Protest leaders in Kampala") == []
+    assert _types("Air strike survivors in Gaza") == []
