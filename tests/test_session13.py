@@ -182,3 +182,18 @@ def test_a_headline_verb_parsed_as_a_noun_between_two_parties_tells_the_event():
 def test_a_headline_noun_phrase_with_an_event_word_is_no_event():
     assert _types("Protest leaders in Kampala") == []
     assert _types("Air strike survivors in Gaza") == []
+
+
+def test_ground_handed_over_by_a_surrender_is_a_non_violent_transfer():
+    text = "Rebels took control of the district capital on Sunday after local officials surrendered it."
+    assert ("Non-violent transfer of territory", "occurred") in _types(text)
+
+
+def test_ground_the_holders_left_without_a_fight_in_the_next_sentence_changes_hands_without_a_battle():
+    text = (
+        "Insurgents retook the port town of Kilwa on Monday after the army withdrew. "
+        "Residents said the soldiers pulled out without resistance."
+    )
+    assert [t for t, _ in _types(text)][0] == "Non-violent transfer of territory"
+    text = "Insurgents retook the port town of Kilwa on Monday after the army withdrew."
+    assert [t for t, _ in _types(text)][0] == "Non-state actor overtakes territory"

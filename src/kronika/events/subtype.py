@@ -687,7 +687,49 @@ def _unopposed(tok, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True
+        if c.dep_ == "advcl" and _yielded_before(c, lex):
+            return True
+    return _left_without_a_fight(tok, lex)
+
+
+_LEAVING = {"withdraw", "pull", "leave", "retreat", "abandon", "surrender", "evacuate", "vacate", "exit"}
+
+
+def _left_without_a_fight(tok, lex: Lexicon) -> bool:
+    """The report says the holders left with no fight, in the capture's sentence or the next ("Al
+    Shabaab retook the town after the army withdrew. Residents said the troops pulled out without
+    resistance"): the ground changed hands without a battle."""
+    fights = lex.words["unfought_nouns"]
+    sent = tok.sent
+    following = tok.doc[sent.end].sent if sent.end < len(tok.doc) else None
+    for s in (sent, following):
+        for verb in s or ():
+            if verb.lemma_.lower() not in _LEAVING or verb.pos_ != "VERB":
+                continue
+            for c in verb.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ == "without"
+                    and any(g.lemma_.lower() in fights for g in _without_what(c))
+                ):
+                    return True
     return False
+
+
+_YIELDING = {"surrender", "hand"}  # (not "withdrew", "pulled out": ground left to be taken is overtaken)
+_BEFORE_MARKS = {"after", "when", "once", "as"}
+
+
+def _yielded_before(clause, lex: Lexicon) -> bool:
+    """The holders handed the place over before it was taken ("took control of the town after local
+    officials surrendered it"), with no fighting told in the sentence: no battle won it."""
+    if not any(m.dep_ == "mark" and m.lower_ in _BEFORE_MARKS for m in clause.children):
+        return False
+    if clause.lemma_.lower() not in _YIELDING:
+        return False
+    fights = lex.words["unfought_nouns"]
+    without = {t.i for p in clause.sent if p.lower_ == "without" for t in p.subtree}
+    return not any(t.lemma_.lower() in fights and t.i not in without for t in clause.sent)
 
 
 def _without_what(prep) -> list:
