@@ -197,3 +197,9 @@ def test_ground_the_holders_left_without_a_fight_in_the_next_sentence_changes_ha
     assert [t for t, _ in _types(text)][0] == "Non-violent transfer of territory"
     text = "Insurgents retook the port town of Kilwa on Monday after the army withdrew."
     assert [t for t, _ in _types(text)][0] == "Non-state actor overtakes territory"
+
+
+def test_forces_deployed_for_disaster_relief_are_no_conflict_event():
+    assert _types("The government deployed the army to help with relief efforts after the floods.") == []
+    text = "The army deployed 3,000 troops to the border town of Kidal on Monday."
+    assert _types(text) == [("Change to group/activity", "occurred")]

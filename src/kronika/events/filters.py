@@ -707,6 +707,16 @@ def past_plan(ctx: Context, ev: Event, tok) -> bool:
     return ev.status == "planned" and _dated(ev) and not ev.time.inherited and is_background(ctx, ev)
 
 
+def relief_work(ctx: Context, ev: Event, tok) -> bool:
+    """Forces deployed to help after a disaster ("deployed the army to help with relief efforts",
+    "soldiers were sent to evacuate flood victims"): aid, no change in a conflict's forces."""
+    if ev.kind != "deployment" or tok is None:
+        return False
+    relief = _words("relief_words")
+    purposes = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "prep")]
+    return any(t.lower_ in relief or t.lemma_.lower() in relief for c in purposes for t in c.subtree)
+
+
 def petty_crime(ctx: Context, ev: Event, tok) -> bool:
     """An arrest for an ordinary crime ("arrested for shoplifting", "detained on suspicion of
     burglary"): police work, no political violence or repression (ACLED codes arrests of note)."""
@@ -748,6 +758,7 @@ RULES: tuple[Callable, ...] = (
     aimed_at_reference,
     past_plan,
     petty_crime,
+    relief_work,
 )
 
 

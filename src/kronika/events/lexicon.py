@@ -113,6 +113,7 @@ class _Words(Strict):
     figurative_subjects: list[str] = []
     accident_verbs: list[str] = []
     petty_crimes: list[str] = []
+    relief_words: list[str] = []
     accident_causes: list[str] = []
     power_nouns: list[str] = []
     commemoration_nouns: list[str] = []
