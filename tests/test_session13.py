@@ -203,3 +203,12 @@ def test_forces_deployed_for_disaster_relief_are_no_conflict_event():
     assert _types("The government deployed the army to help with relief efforts after the floods.") == []
     text = "The army deployed 3,000 troops to the border town of Kidal on Monday."
     assert _types(text) == [("Change to group/activity", "occurred")]
+
+
+def test_a_town_named_just_before_its_province_places_the_event_there():
+    text = (
+        "Suspected jihadists abducted around 40 women who were collecting firewood near Arbinda, "
+        "in Soum province, on Monday, residents said."
+    )
+    (event,) = kronika.analyze(text, published="2023-03-15").events
+    assert event.place.name == "Aribinda"

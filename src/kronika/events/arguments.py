@@ -102,6 +102,7 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     ]
     places = [p for p in places if not _partner(ctx, p)] or places
     places = [p for p in places if not _where_said(ctx, p, start, end)]
+    in_sentence = places
     places = _of_clause(ctx, places, start, end) or places
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
@@ -118,7 +119,24 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         for p in places
         if p.resolved and ((_inside(place, p) and _linked(ctx, place, p)) or _said_inside(ctx, place, p))
     ]
-    return closest(ctx, finer, start, end) or place
+    return closest(ctx, finer, start, end) or _named_just_before(ctx, place, in_sentence) or place
+
+
+_JUST_IN = re.compile(r"^,?\s*(in|of)\s+(the\s+)?$")
+
+
+def _named_just_before(ctx: Context, region: Place, places: list[Place]) -> Optional[Place]:
+    """A place named just before the region it lies in ("near Arbinda, in Soum province"): the
+    place, whatever clause the parse hung the region on."""
+    for p in places:
+        if (
+            p.resolved
+            and p.end <= region.start
+            and _inside(region, p)
+            and _JUST_IN.match(ctx.text[p.end : region.start])
+        ):
+            return p
+    return None
 
 
 def _where_said(ctx: Context, p: Place, start: int, end: int) -> bool:
