@@ -212,3 +212,24 @@ def test_a_town_named_just_before_its_province_places_the_event_there():
     )
     (event,) = kronika.analyze(text, published="2023-03-15").events
     assert event.place.name == "Aribinda"
+
+
+def test_a_ship_attacked_in_a_sea_is_placed_in_the_sea_not_a_region_of_that_name():
+    (event,) = kronika.analyze("A drone struck a cargo ship in the Red Sea on Monday.", published="2024-02-06").events
+    assert event.place.name == "Red Sea" and event.place.country_code is None
+    places = kronika.analyze("Fighting spread to Sudan's Red Sea state on Monday.", published="2024-02-06").places
+    assert any(p.name == "Red Sea" and p.country_code == "SD" for p in places)
+
+
+def test_a_port_on_a_sea_is_the_place_not_the_sea():
+    (event,) = kronika.analyze(
+        "Drones attacked the port of Novorossiysk on the Black Sea.", published="2024-02-06"
+    ).events
+    assert event.place.name == "Novorossiysk"
+
+
+def test_a_capital_named_in_apposition_is_a_place_not_its_government():
+    text = "In the capital, Sanaa, tens of thousands of people rallied on Friday against the war."
+    an = kronika.analyze(text, published="2024-02-06")
+    assert not any(a.name.startswith("Government of Yemen") for a in an.actors)
+    assert an.events[0].place.name == "Sanaa"

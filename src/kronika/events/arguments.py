@@ -108,6 +108,8 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is None:
         return _country_of_targets(ctx, start, end)
+    if _water(place):  # "the port of Novorossiysk on the Black Sea": the port
+        place = closest(ctx, [p for p in places if p.resolved and not _water(p)], start, end) or place
     if place.level == "country":
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
@@ -120,6 +122,13 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         if p.resolved and ((_inside(place, p) and _linked(ctx, place, p)) or _said_inside(ctx, place, p))
     ]
     return closest(ctx, finer, start, end) or _named_just_before(ctx, place, in_sentence) or place
+
+
+_WATER_CODES = {"SEA", "OCN", "GULF", "STRT", "STRTS", "BAY", "CHNM"}
+
+
+def _water(p: Place) -> bool:
+    return p.feature_code in _WATER_CODES
 
 
 _JUST_IN = re.compile(r"^,?\s*(in|of)\s+(the\s+)?$")

@@ -172,11 +172,24 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
         nxt = doc[sp.end + 1]
     if nxt is not None and normalize(nxt.text) in lex.actor_nouns:
         span.actor_noun = True
+    if _names_the_noun_before(doc, sp, lex):
+        span.locative = True  # "In the capital, Sanaa, thousands rallied": the capital named, no subject
+        return span
     # "Pyongyang assists": the small model may tag the verb as a noun; an nsubj is a subject all the same
     if root.dep_ == "nsubj" and head.i != root.i and head.lemma_.lower() not in lex.non_agentive_verbs:
         span.subject = True
         span.striker = head.lemma_.lower() in lex.place_verbs
     return span
+
+
+def _names_the_noun_before(doc, sp, lex: Lexicon) -> bool:
+    """The name set off by commas right after a noun of settlement it names ("In the capital,
+    Sanaa, ...", "in the port city, Hodeidah,"): an apposition, whatever the parse made of it."""
+    i = sp.start
+    if i < 2 or doc[i - 1].text != "," or (sp.end < len(doc) and doc[sp.end].text not in (",", ".", ";")):
+        return False
+    noun = doc[i - 2]
+    return noun.lower_ in lex.settlement_nouns or noun.lower_ == "capital"
 
 
 # "Iran-backed militias", "Rwanda-backed M23", "Moscow-led", "London-based": a name joined by a hyphen
