@@ -31,7 +31,28 @@ from tests.conftest import main_type
         ),
         # the past perfect inside what is said is no setting when the text tells nothing after it
         ("Police said the gunmen had shot dead two farmers in the village.", "Attack"),
+        # a shutdown or a strike observed is a strike kept (South Asian press)
+        ("Shopkeepers in the old town observed a shutdown on Monday against the new toll.", "Peaceful protest"),
+        ("The district observed a complete strike on Thursday over the killing of a teacher.", "Peaceful protest"),
+        # detectives who pick people up arrest them
+        ("Detectives picked up four students from a hostel on Sunday night.", "Arrests"),
+        # a person thrashed is beaten; by villagers, a mob's violence
+        ("Villagers thrashed two suspected cattle thieves in the market on Sunday.", "Mob violence"),
+        ("The bus driver was thrashed by two men after a quarrel over the fare.", "Attack"),
+        # a bare crowd that turns on a suspected thief (also named by a pronoun) is a mob
+        ("A crowd pulled a suspected robber off his motorbike and beat him to death.", "Mob violence"),
     ],
 )
 def test_varied6_wordings(text, sub):
     assert main_type(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nation observed a minute's silence for the flood victims.",
+        "Argentina thrashed Peru by four goals on Sunday.",
+    ],
+)
+def test_varied6_no_event(text):
+    assert main_type(text) is None
