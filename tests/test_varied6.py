@@ -41,6 +41,13 @@ from tests.conftest import main_type
         ("The bus driver was thrashed by two men after a quarrel over the fare.", "Attack"),
         # a bare crowd that turns on a suspected thief (also named by a pronoun) is a mob
         ("A crowd pulled a suspected robber off his motorbike and beat him to death.", "Mob violence"),
+        # damage done in order to protest is the demonstration's, whoever does it
+        (
+            "The nursing students smashed the windows of the dean's office and set fire to desks to protest "
+            "against the cancelled exams.",
+            "Violent demonstration",
+        ),
+        ("Burglars smashed the windows of the pharmacy to steal the cash box.", "Looting/property destruction"),
     ],
 )
 def test_varied6_wordings(text, sub):

@@ -396,9 +396,32 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
         or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
     ):
         return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
-    if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
+    if (
+        generic_role(agent, run.lex) in _CROWDS
+        or _protesting(agent, run.lex)
+        or _as_protests(tok, run.lex)
+        or _to_protest(tok)
+    ):
         return "Violent demonstration"
     return None
+
+
+_PROTEST_AIMS = {"protest", "demonstrate"}  # not "to demand a ransom", "to strike fear"
+
+
+def _to_protest(tok) -> bool:
+    """Done, or joined by ``and`` to what is done, in order to protest ("students ransacked the
+    office and smashed windows to protest against the fee hike"): the violence is the protest's."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _PROTEST_AIMS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for v in verbs
+        for c in v.children
+    )
 
 
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
