@@ -48,6 +48,11 @@ from tests.conftest import main_type
             "Violent demonstration",
         ),
         ("Burglars smashed the windows of the pharmacy to steal the cash box.", "Looting/property destruction"),
+        # sides that shoot at each other are armed, whoever they are: a battle, not a brawl
+        ("Fishermen and farmers exchanged gunfire on the river bank on Sunday, leaving three dead.", "Armed clash"),
+        ("Two clans fought with rifles and light weapons over a well on Saturday, wounding six.", "Armed clash"),
+        ("Two clans fought with sticks and axes over a well on Saturday, wounding six.", "Mob violence"),
+        ("Armed villagers and a vigilante group exchanged fire at the market on Friday.", "Armed clash"),
     ],
 )
 def test_varied6_wordings(text, sub):

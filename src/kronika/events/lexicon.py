@@ -129,6 +129,7 @@ class _Words(Strict):
     missing_words: list[str] = []
     open_waters: list[str] = []
     crude_weapons: list[str] = []
+    firearm_words: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []
