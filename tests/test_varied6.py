@@ -53,6 +53,10 @@ from tests.conftest import main_type
         ("Two clans fought with rifles and light weapons over a well on Saturday, wounding six.", "Armed clash"),
         ("Two clans fought with sticks and axes over a well on Saturday, wounding six.", "Mob violence"),
         ("Armed villagers and a vigilante group exchanged fire at the market on Friday.", "Armed clash"),
+        # one-sided violence on people who do not fight: an attack, also told by a noun or as when they died
+        ("An acid attack on a schoolgirl outside her home left her badly burned on Monday.", "Attack"),
+        ("Three vaccinators were killed when gunmen ambushed their car near the market on Monday.", "Attack"),
+        ("Three soldiers were killed when gunmen ambushed their patrol near the market on Monday.", "Armed clash"),
     ],
 )
 def test_varied6_wordings(text, sub):
