@@ -57,6 +57,10 @@ from tests.conftest import main_type
         ("An acid attack on a schoolgirl outside her home left her badly burned on Monday.", "Attack"),
         ("Three vaccinators were killed when gunmen ambushed their car near the market on Monday.", "Attack"),
         ("Three soldiers were killed when gunmen ambushed their patrol near the market on Monday.", "Armed clash"),
+        # the police capturing a person the law seeks arrest them; troops taking fighters capture them in battle
+        ("Police captured alias 'El Gordo', the leader of a drug gang, in a village near the port.", "Arrests"),
+        ("The police captured two robbery suspects at a checkpoint on Sunday.", "Arrests"),
+        ("Troops captured two rebel fighters in the hills on Sunday.", "Armed clash"),
     ],
 )
 def test_varied6_wordings(text, sub):

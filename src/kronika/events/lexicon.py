@@ -130,6 +130,7 @@ class _Words(Strict):
     open_waters: list[str] = []
     crude_weapons: list[str] = []
     firearm_words: list[str] = []
+    wanted_persons: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

@@ -766,6 +766,15 @@ def _antecedent(subj):
     return above if above is not None and above.pos_ in ("NOUN", "PROPN") else subj
 
 
+def _person_taken(obj, kind: Optional[str], lex: Lexicon) -> bool:
+    """What a capture verb took is a person: one taken in a fight (kind ``capture``), a person's
+    name, or one the law seeks ("captured alias 'El Flaco'", "two suspects", "the ringleader")."""
+    if kind == "capture":
+        return True
+    wanted = lex.words["wanted_persons"]
+    return obj is not None and (obj.lower_ in wanted or obj.lemma_.lower() in wanted or obj.ent_type_ == "PERSON")
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
@@ -789,6 +798,8 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             or crowd == "armed_group",  # "Islamic militants", "jihadists"
             state_words=crowd == "military",
         )
+        if crowd == "police" and _person_taken(fr.target_tok, kind, run.lex):
+            return "Arrests", None  # "police captured alias 'El Flaco'", "police captured two suspects": an arrest
         if kind in ("takeover", "recapture", "territorial_change") and (
             _unopposed(tok, run.lex) or _own_ground_handed(tok, sent, run.lex)
         ):
