@@ -61,6 +61,8 @@ from tests.conftest import main_type
         ("Police captured alias 'El Gordo', the leader of a drug gang, in a village near the port.", "Arrests"),
         ("The police captured two robbery suspects at a checkpoint on Sunday.", "Arrests"),
         ("Troops captured two rebel fighters in the hills on Sunday.", "Armed clash"),
+        # a local paper's dateline ("City, Mon D --") is no subject of the lead's verb
+        ("Sylhet, Apr 4 -- Detectives picked up two union leaders from their homes on Saturday.", "Arrests"),
     ],
 )
 def test_varied6_wordings(text, sub):
@@ -76,3 +78,26 @@ def test_varied6_wordings(text, sub):
 )
 def test_varied6_no_event(text):
     assert main_type(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("Sylhet, Apr 4 -- Detectives picked up two union leaders.", "Sylhet, Apr 4 -- "),
+        ("Port Blair, 12 Sept (PTI) - Fishermen staged a sit-in.", "Port Blair, 12 Sept (PTI) - "),
+    ],
+)
+def test_a_local_dateline_is_metadata(text, dateline):
+    from kronika.ingest.zones import find_zones
+
+    assert any(z.kind == "metadata" and text[z.start : z.end] == dateline for z in find_zones(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police said on Monday, Apr 4 - the day of the vote - that two men were held.", "Dhaka, the capital, is calm."],
+)
+def test_no_local_dateline_in_a_sentence(text):
+    from kronika.ingest.zones import find_zones
+
+    assert not any(z.kind == "metadata" and z.start == 0 for z in find_zones(text))
