@@ -63,6 +63,10 @@ from tests.conftest import main_type
         ("Troops captured two rebel fighters in the hills on Sunday.", "Armed clash"),
         # a local paper's dateline ("City, Mon D --") is no subject of the lead's verb
         ("Sylhet, Apr 4 -- Detectives picked up two union leaders from their homes on Saturday.", "Arrests"),
+        # tyres burned in the road are a street protest's, whatever the crowd is called
+        ("Angry youths burned tyres on the bypass road after a bus ran over a child.", "Violent demonstration"),
+        ("Angry youths burn tyres, block the ring road after a tanker crushes a hawker.", "Violent demonstration"),
+        ("Villagers burned the huts of two men accused of theft.", "Mob violence"),
     ],
 )
 def test_varied6_wordings(text, sub):
@@ -101,3 +105,10 @@ def test_no_local_dateline_in_a_sentence(text):
     from kronika.ingest.zones import find_zones
 
     assert not any(z.kind == "metadata" and z.start == 0 for z in find_zones(text))
+
+
+def test_a_lowercase_phrase_is_no_name():
+    import kronika
+
+    actors = kronika.analyze("Angry youths burn tyres, block the ring road after a tanker crushes a hawker.").actors
+    assert not any(a.name.islower() for a in actors)

@@ -131,6 +131,7 @@ class _Words(Strict):
     crude_weapons: list[str] = []
     firearm_words: list[str] = []
     wanted_persons: list[str] = []
+    barricade_words: list[str] = []
     attacker_nouns: list[str] = []
     bombed_areas: list[str] = []
     fled_verbs: list[str] = []

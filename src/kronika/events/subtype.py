@@ -395,7 +395,8 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
         agent.lemma_.lower() in run.lex.words["mob_nouns"]
         or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
     ):
-        return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
+        protest = after_a_protest(tok, run.lex) or _street_barricade(fr.target_tok, run.lex)
+        return "Violent demonstration" if protest else "Mob violence"
     if (
         generic_role(agent, run.lex) in _CROWDS
         or _protesting(agent, run.lex)
@@ -425,6 +426,14 @@ def _to_protest(tok) -> bool:
 
 
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _street_barricade(target, lex: Lexicon) -> bool:
+    """What was burned is a street protest's barricade ("youths burned tyres on the highway"): no
+    one burns tyres in the road but to protest, so the crowd is a demonstration's."""
+    return target is not None and (
+        target.lemma_.lower() in lex.words["barricade_words"] or target.lower_ in lex.words["barricade_words"]
+    )
 
 
 def _bare_crowd(agent) -> bool:
