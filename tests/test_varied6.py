@@ -67,6 +67,15 @@ from tests.conftest import main_type
         ("Angry youths burned tyres on the bypass road after a bus ran over a child.", "Violent demonstration"),
         ("Angry youths burn tyres, block the ring road after a tanker crushes a hawker.", "Violent demonstration"),
         ("Villagers burned the huts of two men accused of theft.", "Mob violence"),
+        # a sign worn to protest is a protest made
+        (
+            "Bank employees wore black armbands at work on Tuesday to protest against the closure of rural branches.",
+            "Peaceful protest",
+        ),
+        (
+            "Lecturers tied black bands on their arms in protest against the new pay scale on Monday.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_varied6_wordings(text, sub):
@@ -78,6 +87,7 @@ def test_varied6_wordings(text, sub):
     [
         "The nation observed a minute's silence for the flood victims.",
         "Argentina thrashed Peru by four goals on Sunday.",
+        "The players wore black armbands in memory of the coach.",
     ],
 )
 def test_varied6_no_event(text):
