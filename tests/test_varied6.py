@@ -33,7 +33,13 @@ from tests.conftest import main_type
         ("Police said the gunmen had shot dead two farmers in the village.", "Attack"),
         # a shutdown or a strike observed is a strike kept (South Asian press)
         ("Shopkeepers in the old town observed a shutdown on Monday against the new toll.", "Peaceful protest"),
-        ("The district observed a complete strike on Thursday over the killing of a teacher.", "Peaceful protest"),
+        ("The district observed a complete shutdown on Thursday over the killing of a teacher.", "Peaceful protest"),
+        ("Witnesses observed an air strike on the village on Monday.", "Air/drone strike"),
+        ("Two soldiers and a civilian were killed when militants attacked a checkpoint on Monday.", "Armed clash"),
+        # the forces' own camp is no place where civilians live
+        ("An attack on an army camp near the border killed three soldiers on Monday.", "Armed clash"),
+        ("Gunmen attacked a military camp near the border on Monday, killing three soldiers.", "Armed clash"),
+        ("An attack on a village near the border killed three farmers on Monday.", "Attack"),
         # detectives who pick people up arrest them
         ("Detectives picked up four students from a hostel on Sunday night.", "Arrests"),
         # a person thrashed is beaten; by villagers, a mob's violence
