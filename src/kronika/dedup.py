@@ -371,6 +371,8 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
         status = "contested"
     else:
         status = e.status
+    if status == "occurred" and any(m.event.disputed for m in members):
+        status = "contested"  # one report tells it and a side's denial together
     fatal = [m.event.fatalities for m in members if m.event.status == "occurred" and m.event.fatalities is not None]
     reports = tuple(
         EventReport(
@@ -385,6 +387,7 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
             end=m.event.end,
             text=m.event.text,
             status=m.event.status,
+            disputed=m.event.disputed,
             fatalities=m.event.fatalities,
         )
         for m in members

@@ -380,6 +380,7 @@ class EventReport(Record):
     end: int
     text: str
     status: EventStatus = "occurred"
+    disputed: bool = Field(False, description="the report tells a side's denial of it too")
     fatalities: Optional[int] = None
 
 
@@ -392,7 +393,8 @@ class ChronicleEvent(Record):
     kind: Optional[str] = None
     disorder_type: Optional[str] = None
     status: Literal["occurred", "negated", "hypothetical", "planned", "denied", "forecast", "contested"] = Field(
-        "occurred", description="'contested' when some reports say it happened and others deny it"
+        "occurred",
+        description="'contested' when some reports say it happened and others deny it, or a report tells both",
     )
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None

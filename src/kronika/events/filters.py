@@ -31,6 +31,7 @@ from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import across_semicolon
 from kronika.events.status import verb_words
 from kronika.events.triggers import told_as_past
 from kronika.records import Event
@@ -275,6 +276,8 @@ def call(ctx: Context, ev: Event, tok) -> bool:
             return False  # "banned the rally, but thousands marched", "banned the march and arrested 20": its own act
         if x.dep_ == "prep" and x.lower_ in _SETTING_PREPS:
             return False  # "under the deal reached today, the fighting will end": the setting, not what ends
+        if across_semicolon(x):
+            return False  # "Thousands march in the capital; the march ended ...": its own clause
         x = x.head
         if x.lemma_.lower() in _ENDING:
             return not _stopped_underway(ev, x)
@@ -656,6 +659,8 @@ def _clause_verbs(tok, steps: int = 4) -> list:
     for _ in range(steps):
         if x.head.i == x.i or x.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "advcl"):
             break
+        if across_semicolon(x):
+            break
         x = x.head
         out.append(x)
     return out
@@ -702,6 +707,19 @@ def past_plan(ctx: Context, ev: Event, tok) -> bool:
     return ev.status == "planned" and _dated(ev) and not ev.time.inherited and is_background(ctx, ev)
 
 
+def petty_crime(ctx: Context, ev: Event, tok) -> bool:
+    """An arrest for an ordinary crime ("arrested for shoplifting", "detained on suspicion of
+    burglary"): police work, no political violence or repression (ACLED codes arrests of note)."""
+    if ev.sub_event_type != "Arrests" or tok is None:
+        return False
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    petty = _words("petty_crimes")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "over")):
+        if any(t.lower_ in petty or t.lemma_.lower() in petty for t in prep.subtree):
+            return True
+    return False
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -729,6 +747,7 @@ RULES: tuple[Callable, ...] = (
     seeming,
     aimed_at_reference,
     past_plan,
+    petty_crime,
 )
 
 

@@ -8,6 +8,7 @@ what a one-event view (a snippet, a feed item) shows.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kronika.context import Context
@@ -28,6 +29,8 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     news = [e for e in news if not _setting(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
+    if not titled:
+        lead = _news_after_the_setting(ctx, lead, news) or lead
     lead = (
         _ground_taken(ctx, lead, news)
         or _arrested_for(ctx, lead, news)
@@ -36,6 +39,41 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
         or lead
     )
     return [e.model_copy(update={"lead": True}) if e.id == lead.id else e for e in events]
+
+
+# a time that sets the scene before the news: "Earlier this year", "Last month", "In 2014", "Since October"
+_SETTING_TIME = re.compile(
+    r"^(earlier|late|last|in (late|early|mid-?)?(\d{4}|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|recent (weeks|months|years))|since|for (weeks|months|years))\b|\bago$",
+    re.IGNORECASE,
+)
+# a time of the day's news: "on Thursday", "Thursday night", "overnight", "on 12 May"
+_NEWS_TIME = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight|tonight)\b"
+    r"|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b(january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
+def _own_time_text(ctx: Context, e: Event) -> Optional[str]:
+    """The text of the first time expression of the event's own sentence span, if any."""
+    return next((t.text for t in ctx.times if e.start <= t.start < e.end), None)
+
+
+def _news_after_the_setting(ctx: Context, lead: Event, news: list[Event]) -> Optional[Event]:
+    """The first event is told at a time that sets the scene ("Earlier this year the military
+    launched an offensive. Fighter jets on Thursday bombed a camp"), and a later sentence tells
+    an event of the day: that one is the news the report leads with."""
+    own = _own_time_text(ctx, lead)
+    if own is None or not _SETTING_TIME.search(own.strip()):
+        return None
+    later = [
+        e
+        for e in news
+        if e.sentence > lead.sentence and (t := _own_time_text(ctx, e)) is not None and _NEWS_TIME.search(t)
+    ]
+    return min(later, key=lambda e: e.start) if later else None
 
 
 def _fled(ctx: Context, e: Event) -> bool:

@@ -31,6 +31,15 @@ def prep_obj(tok, *preps):
     return None
 
 
+def across_semicolon(tok) -> bool:
+    """``tok`` hangs on a verb of another clause across a semicolon ("Someone smashed the windows;
+    nothing appeared to be stolen", "Thousands march ...; the march ended"): the small model joins
+    the two clauses, but each tells its own act."""
+    head = tok.head
+    lo, hi = sorted((tok.i, head.i))
+    return any(t.text == ";" and t.head.i == head.i for t in tok.doc[lo + 1 : hi])
+
+
 def is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in tok.children)

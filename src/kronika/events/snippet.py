@@ -28,7 +28,7 @@ from kronika.events.arguments import claims_for, event_time, place_for
 from kronika.events.corefer import typed_by_default
 from kronika.events.classify import classify_code, cue_span, load_classifier, load_taxonomy, retype, score_labels
 from kronika.events.filters import generic
-from kronika.events.frame import DocIndex
+from kronika.events.frame import DocIndex, generic_role
 from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
 from kronika.events.mentions import Run
@@ -113,6 +113,8 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     if span is None or not len(span) or _an_aim(span.root) or _goods(span.root) or _no_act(span):
         return None
     lex = load_lexicon()
+    if code in _PARTY_BOUND and not _armed_party(d, sent, lex):
+        return None  # "the banks merged", "the team captured the title", "shares crashed after heavy losses"
     if not free and any(trigger_for(t, lex) is not None for t in sent):
         # a sentence with trigger words the clause pass weighed and set aside ("A ceasefire would
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act
@@ -125,6 +127,31 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     # main act is the event ("have defied a ban and lit candles")
     act = _main_act(sent, span.root)
     return _event_at(ctx, d, si, sent, ctx.doc[act.i : act.i + 1], ev.sub_event_type) if act is not None else ev
+
+
+# what only armed or state parties do in ACLED's sense: fight, take ground, change their group or activity
+_PARTY_BOUND = {
+    "CHANGE_TO_GROUP_ACT",
+    "ARMED_CLASH",
+    "GOV_REGAINS_TERIT",
+    "NON_STATE_ACTOR_OVERTAKES_TER",
+    "NON_VIOL_TERRIT_TRANSFER",
+}
+
+
+def _armed_party(d: DocIndex, sent, lex) -> bool:
+    """The sentence names forces, an armed group or arms: an actor of an armed kind, a government,
+    words such as "troops", "reservists", "militants", "rifles", "armed" ("the rebels merged with two
+    militias", "suspended its armed struggle"; not "the band split", "the tourists arrived")."""
+    for tok in sent:
+        actor = d.actor_at.get(tok.i)
+        if actor is not None and actor.kind != "organization":
+            return True
+        if tok.lower_ in lex.military_nouns or tok.lower_ in lex.weapon_nouns or tok.lower_ == "armed":
+            return True  # "reservists", "rifles", "its armed struggle"
+        if generic_role(tok, lex) is not None or tok.lemma_.lower() in lex.words["casualty_words"]:
+            return True
+    return False
 
 
 # the slots of a clause: a word there is a verb whatever its tag
@@ -201,12 +228,26 @@ def _set_aside_on_purpose(run: Run, sent) -> bool:
     "A ceasefire would help"), not for a wording the clause pass did not foresee (a
     requirement unmet, no actor found, a descriptive participle: "fans clashed with police",
     "journalists arrested in the capital remain missing")."""
+    headline = not any(t.pos_ in ("VERB", "AUX") for t in sent)
     for tok in sent:
         if weighed(tok, run.lex) and (trig := trigger_for(tok, run.lex)) is not None:
             why = why_no_event(tok, trig, run)
+            if why == "compound" and headline and _doer_and_done_to(run, tok):
+                continue  # "Police teargas protesters in Nairobi": a headline's verb the parse made a noun
             if why in ON_PURPOSE or (why is None and not _parties_named(tok)):
                 return True
     return False
+
+
+def _party(run: Run, tok) -> bool:
+    return tok.i in run.index.actor_at or generic_role(tok, run.lex) is not None or tok.lower_ in run.lex.civilian_nouns
+
+
+def _doer_and_done_to(run: Run, tok) -> bool:
+    """A trigger noun between two parties in a headline with no verb ("Police teargas protesters",
+    not "Protest leaders in Nairobi"): a party before it, a party after it."""
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return before is not None and _party(run, before) and tok.head.i > tok.i and _party(run, tok.head)
 
 
 # prepositions whose object is the other party of an act ("clashed with police", "set upon a rally"),

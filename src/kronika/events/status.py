@@ -20,6 +20,8 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     # an event noun that is the subject of its verb does what the verb says: "the attacks threaten
     # security", "the fall of the city would hit the economy" do not make the attacks planned or
     # the fall hypothetical
+    if _decreed(tok, st):
+        return "occurred"
     for _ in range(0 if _subject_of_a_finite_verb(tok, st) else 6):
         if cur.head.i == cur.i or _told_as_fact(cur) or _own_finite_conjunct(cur) or _done_not_planned(cur, st):
             break
@@ -86,6 +88,21 @@ def event_status(tok, lex: Lexicon, trig: Optional[Trigger]) -> str:
     if trig is not None and trig.status:
         return trig.status
     return "occurred"
+
+
+def _decreed(tok, st) -> bool:
+    """A measure whose order is the act ("the government ordered a general mobilisation", "decreed
+    the mobilisation of reservists"): ordered in the past, it was put in force, not planned."""
+    head = tok.head
+    return (
+        tok.lemma_.lower() in st["decreed_nouns"]
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in st["decree_verbs"]
+        and (
+            head.tag_ == "VBD"
+            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "was", "were") for c in head.children)
+        )
+    )
 
 
 def _none_of_it(tok, st) -> bool:

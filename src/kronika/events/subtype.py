@@ -105,7 +105,7 @@ def territorial(
     person = (obj is not None and obj.i in d.actor_at) or bool(words & lex.person_nouns)
     if person and not (words & lex.territory_nouns or is_place):
         return "Armed clash", "capture"
-    if not (is_place or words & lex.territory_nouns or "control" in words or site):
+    if not (is_place or words & lex.territory_nouns or words & _CONTROL or site):
         return None, None  # "captured the attention of ...": not an event
     entry = dictionary.entries.get(actor1.actor_id) if actor1 is not None and actor1.actor_id else None
     inter = actor1.inter if actor1 is not None else None
@@ -124,6 +124,10 @@ def territorial(
     if trig.retake or (actor1 is None and state_words):
         return "Government regains territory", "recapture"  # "government troops took control of ...": its own ground
     return "Armed clash", "territorial_change"
+
+
+# what is held over ground: "took control of", "restored state authority in the area"
+_CONTROL = frozenset({"control", "authority", "sovereignty"})
 
 
 def _own_word(tok, sent, code: str) -> bool:
@@ -715,7 +719,49 @@ def _unopposed(tok, lex: Lexicon) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True
+        if c.dep_ == "advcl" and _yielded_before(c, lex):
+            return True
+    return _left_without_a_fight(tok, lex)
+
+
+_LEAVING = {"withdraw", "pull", "leave", "retreat", "abandon", "surrender", "evacuate", "vacate", "exit"}
+
+
+def _left_without_a_fight(tok, lex: Lexicon) -> bool:
+    """The report says the holders left with no fight, in the capture's sentence or the next ("Al
+    Shabaab retook the town after the army withdrew. Residents said the troops pulled out without
+    resistance"): the ground changed hands without a battle."""
+    fights = lex.words["unfought_nouns"]
+    sent = tok.sent
+    following = tok.doc[sent.end].sent if sent.end < len(tok.doc) else None
+    for s in (sent, following):
+        for verb in s or ():
+            if verb.lemma_.lower() not in _LEAVING or verb.pos_ != "VERB":
+                continue
+            for c in verb.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ == "without"
+                    and any(g.lemma_.lower() in fights for g in _without_what(c))
+                ):
+                    return True
     return False
+
+
+_YIELDING = {"surrender", "hand"}  # (not "withdrew", "pulled out": ground left to be taken is overtaken)
+_BEFORE_MARKS = {"after", "when", "once", "as"}
+
+
+def _yielded_before(clause, lex: Lexicon) -> bool:
+    """The holders handed the place over before it was taken ("took control of the town after local
+    officials surrendered it"), with no fighting told in the sentence: no battle won it."""
+    if not any(m.dep_ == "mark" and m.lower_ in _BEFORE_MARKS for m in clause.children):
+        return False
+    if clause.lemma_.lower() not in _YIELDING:
+        return False
+    fights = lex.words["unfought_nouns"]
+    without = {t.i for p in clause.sent if p.lower_ == "without" for t in p.subtree}
+    return not any(t.lemma_.lower() in fights and t.i not in without for t in clause.sent)
 
 
 def _without_what(prep) -> list:
@@ -750,10 +796,20 @@ def _pro_state_words() -> frozenset:
 
 
 def _pro_state(tok) -> bool:
-    """A word before the agent's noun puts it on the state's side ("pro-government militias"; not
-    "rebels loyal to the warlord")."""
+    """A word before the agent's noun puts it on the state's side ("pro-government militias"), or
+    the phrase says whose side it is on ("tribal fighters loyal to the government"; not "rebels
+    loyal to the warlord")."""
     before = "".join(t.text_with_ws for t in tok.doc[tok.left_edge.i : tok.i]).lower()
-    return bool(set(before.split()) & _pro_state_words())
+    if set(before.split()) & _pro_state_words():
+        return True
+    return any(
+        t.lower_ in _SIDING and (state := prep_obj(t, "to")) is not None and state.lemma_.lower() in _THE_STATE
+        for t in tok.subtree
+    )
+
+
+_SIDING = {"loyal", "allied", "aligned", "affiliated"}
+_THE_STATE = {"government", "state", "army", "regime", "president", "authorities", "junta", "military"}
 
 
 def _own_phrase(tok) -> list:

@@ -404,13 +404,42 @@ def figurative_subject(tok, lex: Lexicon) -> bool:
     if is_passive(tok):
         doers += [by_object(tok), prep_obj(tok, "in")]
     words = lex.words["figurative_subjects"]
+    if _after_an_accident(tok, lex):
+        return True
     for d in doers:
         if d is None:
             continue
         compound = next((c.lower_ for c in d.children if c.dep_ == "compound"), None)
         if d.lemma_.lower() in words or (compound is not None and f"{compound} {d.lower_}" in words):
             return True
+        if accidental_blast(d, lex):
+            return True  # "a gas explosion killed three people"
     return False
+
+
+def _after_an_accident(tok, lex: Lexicon) -> bool:
+    """A participle of harm hung on an accident ("a bus crashed into a truck, killing seven", "a
+    building collapsed, killing four"): the crash killed them, no one did violence. A weapon that
+    "crashed into" a block ("a drone crashed into a building, killing three") is an attack."""
+    head = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or head.i == tok.i:
+        return False
+    if head.lemma_.lower() not in lex.words["accident_verbs"]:
+        return False
+    subject = child(head, "nsubj")
+    return subject is None or subject.lemma_.lower() not in lex.weapon_nouns
+
+
+def accidental_blast(tok, lex: Lexicon) -> bool:
+    """A blast a modifier says was an accident: "a gas explosion", "a boiler blast"."""
+    return (
+        tok.lemma_.lower() in _BLASTS
+        and is_noun(tok)
+        and any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words["accident_causes"] for c in tok.children)
+    )
+
+
+_BLASTS = {"explosion", "blast", "detonation", "fire", "leak"}  # not "a poison gas attack"
 
 
 def _failed_agreement(tok, lex: Lexicon) -> bool:
@@ -463,6 +492,8 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True  # "a memorial for those killed in the bombing"
     if trig.sub_event_type == "Agreement" and is_noun(tok) and _failed_agreement(tok, lex):
         return True
+    if accidental_blast(tok, lex):
+        return True  # "a gas explosion at a restaurant killed three"
     if not is_verb(tok) or (
         trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots")
     ):

@@ -145,6 +145,8 @@ def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
         tags.append("date of report")
     if e.n_sources > 1:
         tags.append(f"{e.n_sources} sources")
+    if e.status == "contested":
+        tags.append("disputed")  # ACLED codes a denied event it has reports of, noting the dispute
     days: list[Optional[dt.date]] = [*_days(e)] or [None]
     total = e.fatalities or 0
     per_day, remainder = divmod(total, len(days))
