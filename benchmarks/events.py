@@ -5,7 +5,7 @@ classifies every snippet with kronika.events.classify_code, and scores the rows 
 is NOT divisible by 5 (held out: rules were developed only on ids divisible by 5).
 
     .venv/bin/python benchmarks/events.py [--split heldout|dev|dev-a|dev-b|all] [--confusion N]
-    .venv/bin/python benchmarks/events.py --authored [--split all|a|b|check|varied|varied2|varied3|varied3h|varied4|varied4h|varied5|varied5h] --errors
+    .venv/bin/python benchmarks/events.py --authored [--split all|a|b|check|varied|varied2|varied3|varied3h|varied4|varied4h|varied5|varied5h|varied6|varied6h] --errors
 
 dev-a / dev-b are the two halves of the development rows (id divisible by 10 / id ending in 5),
 for checking that a change made with one half carries over to the other. --authored scores
@@ -17,7 +17,10 @@ other regions and styles; "varied3" = a third, weighted toward the most varied l
 (captions, datelines, typos, run-ons, aftermath), with "varied4h" its quarter held aside; "varied5"
 = a fifth, in styles the others lack (South Asian and West African press, translated wire copy,
 police blotters, two-sentence snippets whose event is in the second, passive and nominal headlines,
-attributions, hard negatives of type), with "varied5h" held aside) instead of the CASE file.
+attributions, hard negatives of type), with "varied5h" held aside; "varied6" = a seventh, with a news-like
+label mix (many protests, clashes, attacks, strikes) in wire photo captions, South Asian local press,
+military press releases, Iraqi/Syrian local reports and datelined headlines, with "varied6h" held aside)
+instead of the CASE file.
 
 The headline is the public output: each snippet goes through ``Pipeline.analyze`` (what
 ``kronika analyze`` prints) and its main event (its lead event, ``Event.lead``, else the first occurred event of highest
@@ -50,6 +53,8 @@ SETS = (
     "varied4h",
     "varied5",
     "varied5h",
+    "varied6",
+    "varied6h",
 )  # authored sets scored whole
 
 

@@ -196,6 +196,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
             continue
+        if text.islower() and not ctx.text.islower():
+            continue  # "youths burn tyres" tagged a person: a name has a capital where the text has any
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():
             continue
         kind = _guess_kind(text, ent.label_, d)

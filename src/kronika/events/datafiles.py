@@ -86,8 +86,8 @@ def classifier_file() -> ClassifierFile:
 
 
 class AuthoredExamples(Strict):
-    """``data/events/authored_examples.yaml``: label → invented snippets, in eleven sets
-    (``varied`` to ``varied5h``, news-style wordings, are scored only, never used by the back-off)."""
+    """``data/events/authored_examples.yaml``: label → invented snippets, in thirteen sets
+    (``varied`` to ``varied6h``, news-style wordings, are scored only, never used by the back-off)."""
 
     version: int
     examples: dict[str, list[str]]
@@ -101,6 +101,8 @@ class AuthoredExamples(Strict):
     varied4h: dict[str, list[str]] = {}
     varied5: dict[str, list[str]] = {}
     varied5h: dict[str, list[str]] = {}
+    varied6: dict[str, list[str]] = {}
+    varied6h: dict[str, list[str]] = {}
 
 
 @functools.lru_cache(maxsize=1)

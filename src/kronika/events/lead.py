@@ -26,6 +26,7 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     if not news:
         return events
     news = [e for e in news if not _fled(ctx, e)] or news
+    news = [e for e in news if not _setting(ctx, e)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
     if not titled:
@@ -83,6 +84,24 @@ def _fled(ctx: Context, e: Event) -> bool:
         and tok.dep_ in ("dobj", "pobj")
         and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in load_lexicon().words["fled_verbs"]
     )
+
+
+def _setting(ctx: Context, e: Event) -> bool:
+    """The event is told in a sentence whose main verb is in the past perfect ("Police had been
+    looking for him since the riot in June.", "Protesters had blocked the road before police
+    cleared it."): the pluperfect puts what the sentence tells before the story's time, as its
+    setting; the news is what the text tells after it."""
+    if not 0 <= e.sentence < len(ctx.sentences):
+        return False
+    sent = ctx.sentences[e.sentence]
+    span = ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span.root
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() in load_lexicon().status["reporting_verbs"] and reported is not None:
+        verb = reported  # "Police said the gunmen had fled": what is said
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 _TERRITORIAL = {"Government regains territory", "Non-state actor overtakes territory"}

@@ -190,6 +190,7 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
         sides = _sides(tok) if tok is not None else []
         crowds = [c for c in (_crowd_of(s, lex) for s in sides) if _crowd(c, lex)]
         armed = any(generic_role(x, lex) == "armed_group" for s in sides for x in (s, *s.conjuncts))
+        armed = armed or (tok is not None and _gunfight(tok, lex))
         if crowds and not armed:  # "vigilantes and bandits fought a pitched battle": a battle with an armed group
             # two crowds (government supporters against protesting students, rival supporters): mob violence
             rivals = any(
@@ -201,6 +202,7 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
             e = retype(e, MOB_VIOLENCE if mob else VIOLENT_DEMONSTRATION)
         elif (
             sides
+            and not armed
             and e.sub_event_type == "Armed clash"
             and e.actor1 is None
             and (_unarmed_rivals(sides[0], lex) or _fought_with_crude_arms(tok, lex))
@@ -211,6 +213,32 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 _FORCES = {"police", "military", "armed_group"}
+
+
+_LIGHT_ARMS = {"light", "medium", "heavy", "automatic", "small"}  # "light and medium weapons": firearms
+
+
+def _gunfight(tok, lex) -> bool:
+    """The clause tells of guns fired ("exchanged gunfire", "fought with rifles", "with medium and
+    light weapons"): sides that shoot at each other are armed, whoever they are, and their fight is
+    a battle (ACLED's communal militias), not a crowd's brawl."""
+    fire = lex.words["firearm_words"]
+    objs = [
+        o
+        for c in tok.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with")
+        for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        for o in (g, *g.conjuncts)
+    ]
+    for o in objs:
+        if o.lower_ in fire or o.lemma_.lower() in fire:
+            return True
+        mods = {m.lower_ for m in o.children if m.dep_ in ("amod", "conj")} | {
+            m.lower_ for a in o.children if a.dep_ == "amod" for m in a.conjuncts
+        }
+        if o.lemma_.lower() == "weapon" and mods & _LIGHT_ARMS:
+            return True
+    return False
 
 
 def _fought_with_crude_arms(tok, lex) -> bool:

@@ -399,13 +399,45 @@ def _by_crowd(tok, fr, run) -> Optional[str]:
         agent.lemma_.lower() in run.lex.words["mob_nouns"]
         or (_bare_crowd(agent) and _on_people(fr.target_tok, run.lex))
     ):
-        return "Violent demonstration" if after_a_protest(tok, run.lex) else "Mob violence"
-    if generic_role(agent, run.lex) in _CROWDS or _protesting(agent, run.lex) or _as_protests(tok, run.lex):
+        protest = after_a_protest(tok, run.lex) or _street_barricade(fr.target_tok, run.lex)
+        return "Violent demonstration" if protest else "Mob violence"
+    if (
+        generic_role(agent, run.lex) in _CROWDS
+        or _protesting(agent, run.lex)
+        or _as_protests(tok, run.lex)
+        or _to_protest(tok)
+    ):
         return "Violent demonstration"
     return None
 
 
+_PROTEST_AIMS = {"protest", "demonstrate"}  # not "to demand a ransom", "to strike fear"
+
+
+def _to_protest(tok) -> bool:
+    """Done, or joined by ``and`` to what is done, in order to protest ("students ransacked the
+    office and smashed windows to protest against the fee hike"): the violence is the protest's."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _PROTEST_AIMS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for v in verbs
+        for c in v.children
+    )
+
+
 _CAUSES = {"protest", "demand", "demonstrate", "rally", "march", "strike"}
+
+
+def _street_barricade(target, lex: Lexicon) -> bool:
+    """What was burned is a street protest's barricade ("youths burned tyres on the highway"): no
+    one burns tyres in the road but to protest, so the crowd is a demonstration's."""
+    return target is not None and (
+        target.lemma_.lower() in lex.words["barricade_words"] or target.lower_ in lex.words["barricade_words"]
+    )
 
 
 def _bare_crowd(agent) -> bool:
@@ -799,6 +831,15 @@ def _antecedent(subj):
     return above if above is not None and above.pos_ in ("NOUN", "PROPN") else subj
 
 
+def _person_taken(obj, kind: Optional[str], lex: Lexicon) -> bool:
+    """What a capture verb took is a person: one taken in a fight (kind ``capture``), a person's
+    name, or one the law seeks ("captured alias 'El Flaco'", "two suspects", "the ringleader")."""
+    if kind == "capture":
+        return True
+    wanted = lex.words["wanted_persons"]
+    return obj is not None and (obj.lower_ in wanted or obj.lemma_.lower() in wanted or obj.ent_type_ == "PERSON")
+
+
 def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     if trig.cls == "territory":
         subj_tok = subject_up(tok)[0] if not fr.passive else by_object(tok)  # "overran a base and took the town"
@@ -822,6 +863,8 @@ def _sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optiona
             or crowd == "armed_group",  # "Islamic militants", "jihadists"
             state_words=crowd == "military",
         )
+        if crowd == "police" and _person_taken(fr.target_tok, kind, run.lex):
+            return "Arrests", None  # "police captured alias 'El Flaco'", "police captured two suspects": an arrest
         if kind in ("takeover", "recapture", "territorial_change") and (
             _unopposed(tok, run.lex) or _own_ground_handed(tok, sent, run.lex)
         ):

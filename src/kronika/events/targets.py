@@ -25,6 +25,8 @@ _ARMED = {"military", "police", "rebel", "political_militia", "identity_militia"
 
 def _target(ctx: Context, e: Event, passive: bool = False):
     tok = trigger_root(ctx, e)
+    if tok is not None and tok.pos_ == "NOUN" and not passive:
+        return prep_obj(tok, "on", "against")  # "an acid attack on a schoolgirl"
     if tok is None or tok.pos_ != "VERB":
         return None
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
@@ -70,8 +72,15 @@ def attacks_on_civilians(ctx: Context, events: list[Event]) -> list[Event]:
             e = retype(e, ATTACK).model_copy(update={"actor2": civilians_actor(ctx, tok), "place": e.place or country})
         elif e.sub_event_type == "Armed clash" and (e.actor2 is None or e.actor2.kind not in _ARMED):
             obj = _target(ctx, e)
-            on_soft = obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft)
-            if (typed_by_default(e) and on_soft) or _kills_civilians(trigger_root(ctx, e), lex.civilian_nouns):
+            on_soft = (
+                obj is not None and (obj.lemma_.lower() in soft or obj.lower_ in soft) and not _forces_own(obj, lex)
+            )
+            tok = trigger_root(ctx, e)
+            if (
+                (typed_by_default(e) and on_soft)
+                or _kills_civilians(tok, lex.civilian_nouns)
+                or _when_killed(tok, soft)
+            ):
                 e = retype(e, ATTACK)
         out.append(e)
     return out
@@ -106,6 +115,33 @@ def _kills_civilians(tok, civilians) -> bool:
             if obj is not None and any(t.lemma_.lower() in civilians or t.lower_ in civilians for t in obj.subtree):
                 return True
     return False
+
+
+_FORCES_WORDS = {"army", "military", "police", "naval", "militia", "rebel", "insurgent"}
+
+
+def _forces_own(obj, lex) -> bool:
+    """The place attacked is the forces' own ("an army camp", "a military camp", "the police
+    camp"): an armed side's, not where civilians live."""
+    words = lex.military_nouns | _FORCES_WORDS
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in obj.children)
+
+
+_HARMED = {"kill", "wound", "injure"}
+
+
+def _when_killed(tok, civilians) -> bool:
+    """The attack is told as when civilians were killed or hurt ("two aid workers were killed when
+    gunmen ambushed their vehicle"): the dead it names are no armed side."""
+    if tok is None or tok.pos_ != "VERB" or tok.dep_ != "advcl" or tok.head.lemma_.lower() not in _HARMED:
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children):
+        return False
+    dead = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    # every one named dead is a civilian ("two soldiers and a civilian were killed when ..." is a battle's toll)
+    return dead is not None and all(
+        t.lemma_.lower() in civilians or t.lower_ in civilians for t in (dead, *dead.conjuncts)
+    )
 
 
 __all__ = ["attacks_on_civilians", "attacks_on_property"]

@@ -57,6 +57,15 @@ _WIRE_DATELINE = re.compile(
     r"[ \t]*(?:-{1,2}|—|–|_)[ \t]*",
     re.M,
 )
+# "Dhaka, Mar 9 -- ", "Peshawar, Jan 7 (APP) - ": a local paper's dateline, its city in capitals and small
+# letters, which a date must follow
+_LOCAL_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}"
+    r"(?P<date>,[ \t]+(?:" + _CAP_MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _CAP_MONTH + r")(?:,?[ \t]+\d{4})?)"
+    r"(?P<agency>[ \t]*\([A-Z][A-Za-z.&' ]{1,30}\))?"
+    r"[ \t]*(?:-{1,2}|—|–)[ \t]+",
+    re.M,
+)
 _RELATED = re.compile(
     r"^[ \t]*(?:related|read also|see also|read more|more on this|also read|more from \w+)[ \t]*:?[ \t]*$", re.I | re.M
 )
@@ -174,7 +183,8 @@ def _wire_datelines(text: str, body_start: int) -> list[Zone]:
     date or an agency is needed ("KYIV (AP) —")."""
     return [
         Zone(start=m.start(), end=m.end(), kind="metadata")
-        for m in _WIRE_DATELINE.finditer(text, body_start)
+        for rx in (_WIRE_DATELINE, _LOCAL_DATELINE)
+        for m in rx.finditer(text, body_start)
         if m.group("date") or m.group("agency")
     ]
 
