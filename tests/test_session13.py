@@ -233,3 +233,33 @@ def test_a_capital_named_in_apposition_is_a_place_not_its_government():
     an = kronika.analyze(text, published="2024-02-06")
     assert not any(a.name.startswith("Government of Yemen") for a in an.actors)
     assert an.events[0].place.name == "Sanaa"
+
+
+def test_a_demonym_of_any_country_names_its_forces_and_never_an_unknown_group():
+    an = kronika.analyze("Greek police arrested five men in Athens on Monday.", published="2024-02-06")
+    assert [a.name for a in an.actors] == ["Police Forces of Greece"]
+    an = kronika.analyze("A drone struck a Greek-owned bulk carrier in the Red Sea on Monday.", published="2024-02-06")
+    assert an.actors == () or all(a.name != "Greek" for a in an.actors)
+    (event,) = an.events
+    assert event.actor2 is None or event.actor2.name != "Greek"
+
+
+def test_a_place_that_only_says_where_a_war_is_is_not_the_events_place():
+    text = (
+        "A rebel spokesman said the group had shelled the barracks with mortars and vowed more attacks "
+        "until the army ends its war in Darfur."
+    )
+    events = [e for e in kronika.analyze(text, published="2024-02-06").events if e.status == "occurred"]
+    assert events and all(e.place is None or e.place.name != "Darfur" for e in events)
+
+
+def test_the_group_a_spokesman_speaks_for_is_the_doer():
+    text = "Houthi military spokesman Yahya Saree said the group had targeted a tanker with naval missiles on Monday."
+    (event,) = kronika.analyze(text, published="2024-02-06").events
+    assert event.actor1 is not None and event.actor1.name.startswith("Houthis")
+
+
+def test_many_attacks_counted_since_a_month_are_context_not_an_event():
+    assert _types("The rebels have launched dozens of attacks on shipping since November.") == []
+    text = "The army has carried out dozens of air strikes on rebel positions this week."
+    assert _types(text) == [("Air/drone strike", "occurred")]

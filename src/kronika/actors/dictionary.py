@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional, Union
 
 import yaml
@@ -280,6 +282,7 @@ def _build(raw: dict) -> Dictionary:
     _vocabulary(d, raw)
     for iso3, c in raw["countries"].items():
         _country(d, iso3, c)
+    _other_countries(d)
     for section, source_default in (("groups", False), ("sources", True)):
         for g in raw.get(section) or []:
             _group(d, section, source_default, g)
@@ -289,6 +292,28 @@ def _build(raw: dict) -> Dictionary:
         key = _norm(phrase.text)
         d.by_text.setdefault(key, []).append(phrase)
     return d
+
+
+def _other_countries(d: Dictionary) -> None:
+    """Every other country by its demonym only ("Greek police", "Kenyan troops", "Liberian-flagged"):
+    its government, forces, police and civilians, named as ACLED names them, from the ``countryinfo``
+    package (MIT). Its name and capital stay places: the curated countries alone act by name."""
+    try:
+        import countryinfo
+    except ImportError:  # pragma: no cover - a dependency
+        return
+    for f in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        v = json.loads(f.read_text(encoding="utf-8"))
+        iso3 = ((v.get("ISO") or {}).get("alpha3") or "").upper()
+        dem, name = v.get("demonym"), v.get("name")
+        if not re.fullmatch(r"[A-Z]{3}", iso3) or iso3 in d.countries or not dem or not name:
+            continue
+        if dem.lower() in d.demonyms:
+            continue  # "Dominican": the first country that has it
+        country = Country(iso3=iso3, name=name, aliases=[], demonyms=[dem], plural_demonyms=[], capitals=[], periods=[])
+        d.countries[iso3] = country
+        d.demonyms[dem.lower()] = iso3
+        _country_actors(d, country, {})
 
 
 def _add(d: Dictionary, entry: Entry, aliases=(), cased=(), via="alias") -> None:

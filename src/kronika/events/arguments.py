@@ -103,7 +103,7 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     places = [p for p in places if not _partner(ctx, p)] or places
     places = [p for p in places if not _where_said(ctx, p, start, end)]
     in_sentence = places
-    places = _of_clause(ctx, places, start, end) or places
+    places = _of_clause(ctx, places, start, end) or [p for p in places if not _of_a_war(ctx, p)]
     # a place a map can show first: an unresolved name is used only when the sentence has no other
     place = closest(ctx, [p for p in places if p.resolved], start, end) or closest(ctx, places, start, end)
     if place is None:
@@ -257,6 +257,20 @@ def _clause_verb(tok):
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok.i
+
+
+def _of_a_war(ctx: Context, p: Place) -> bool:
+    """A place that only says where a war is ("vowed more attacks until Israel ends its war in
+    Gaza"), in another clause than the event's: no place of the event."""
+    tok = span_head(ctx, p.start, p.end)
+    if tok is None or tok.dep_ != "pobj":
+        return False
+    head = tok.head.head  # "its war in Gaza", or the parse's "ends [its war] in Gaza"
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in _WARS for n in nouns)
+
+
+_WARS = {"war", "conflict", "invasion", "occupation", "siege", "blockade", "genocide"}
 
 
 def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:

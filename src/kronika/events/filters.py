@@ -707,6 +707,24 @@ def past_plan(ctx: Context, ev: Event, tok) -> bool:
     return ev.status == "planned" and _dated(ev) and not ev.time.inherited and is_background(ctx, ev)
 
 
+_MANY = {"dozens", "hundreds", "scores", "thousands", "series", "string", "wave", "spate", "number"}
+
+
+def counted_series(ctx: Context, ev: Event, tok) -> bool:
+    """Many events counted over a span ("since", "over the past months"), in the present perfect
+    and dated by no day of their own ("The rebels have launched dozens of attacks on shipping since
+    November"): a series told as context, no one event."""
+    if tok is None or not tok.tag_ == "NNS" or (_dated(ev) and not ev.time.inherited):
+        return False
+    x = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    many = x.lower_ in _MANY or any(c.dep_ == "nummod" and c.lower_ in _MANY for c in tok.children)
+    verb = x.head if x.dep_ in ("dobj", "nsubjpass") else None
+    if not many or verb is None:
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and any(c.dep_ == "prep" and c.lower_ in ("since", "over") for c in verb.children)
+
+
 def relief_work(ctx: Context, ev: Event, tok) -> bool:
     """Forces deployed to help after a disaster ("deployed the army to help with relief efforts",
     "soldiers were sent to evacuate flood victims"): aid, no change in a conflict's forces."""
@@ -759,6 +777,7 @@ RULES: tuple[Callable, ...] = (
     past_plan,
     petty_crime,
     relief_work,
+    counted_series,
 )
 
 

@@ -423,6 +423,8 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
         fr.actor1 = actor_in(d, subj)
         if fr.actor1 is None and subj.lower_ in PRONOUNS:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
+        if fr.actor1 is None and (speaker := speaker_for(subj, run.lex)) is not subj:
+            fr.actor1 = actor_in(d, speaker)  # "the Houthi spokesman said the group had targeted the ship"
         if fr.actor1 is None:
             sposs = child(subj, "poss")
             own = run.lex.military_nouns | run.lex.weapon_nouns  # "its forces", "its drones": the owner's

@@ -185,14 +185,42 @@ _SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 
 
 def speaker_of(verb, subj, reporting_verbs):
-    """The speaker a pronoun subject of ``verb`` stands for when ``verb`` is what a verb of
-    ``reporting_verbs`` says ("The rebels said they had captured the base": the rebels), else
-    ``subj``."""
-    if subj.lower_ not in _SPEAKER_PRONOUNS or verb.dep_ != "ccomp":
+    """The speaker a pronoun subject of ``verb`` ("they", "it", or "the group") stands for when
+    ``verb`` is what a verb of ``reporting_verbs`` says ("The rebels said they had captured the
+    base": the rebels; "the Houthi spokesman said the group had targeted the ship": the Houthis),
+    else ``subj``."""
+    if not _pointing_back(subj) or verb.dep_ != "ccomp":
         return subj
     if verb.head.lemma_.lower() not in reporting_verbs:
         return subj
-    return next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return subj
+    return _spokesman_of(speaker) or speaker
+
+
+# nouns that point back at the speaker's own organisation: "the group said it", "said the group had"
+_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+# people who speak for an organisation: "Houthi military spokesman Yahya Saree"
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official"})
+
+
+def _pointing_back(subj) -> bool:
+    if subj.lower_ in _SPEAKER_PRONOUNS:
+        return True
+    kids = list(subj.children)
+    return subj.lemma_.lower() in _GROUP_NOUNS and [c.lower_ for c in kids] == ["the"]
+
+
+def _spokesman_of(speaker):
+    """The organisation named before a spokesman's title ("Houthi military spokesman Yahya Saree":
+    Houthi), else None."""
+    for t in speaker.subtree:
+        if t.lemma_.lower() in _SPOKESPEOPLE and t.i <= speaker.i:
+            named = [c for c in t.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+            if named:
+                return named[0]
+    return None
 
 
 def _by_agent(verb):
