@@ -263,3 +263,21 @@ def test_many_attacks_counted_since_a_month_are_context_not_an_event():
     assert _types("The rebels have launched dozens of attacks on shipping since November.") == []
     text = "The army has carried out dozens of air strikes on rebel positions this week."
     assert _types(text) == [("Air/drone strike", "occurred")]
+
+
+def test_a_pronoun_a_generic_speaker_says_is_that_speaker_not_the_last_actor_named():
+    text = (
+        "Rebel shelling killed 12 civilians in the camp on Tuesday, activists said. "
+        "Meanwhile, the army said it had retaken the town of Kalemie after fierce fighting on Monday."
+    )
+    types = [e.sub_event_type for e in kronika.analyze(text, published="2025-05-07").events]
+    assert "Government regains territory" in types and "Non-state actor overtakes territory" not in types
+
+
+def test_a_time_inside_a_since_clause_does_not_date_another_clauses_event():
+    text = (
+        "The army said its air defences had shot down several drones over the city, the seat of the "
+        "government since the war began in April 2023."
+    )
+    (event,) = kronika.analyze(text, published="2025-05-07").events
+    assert not event.background and event.time.start_date.year == 2025

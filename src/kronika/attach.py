@@ -330,7 +330,10 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     times = [
         t
         for t in of_sentence(ctx, "times", sentence)
-        if _calendar(t) and ctx.reporting(t.start) and not _of_another_noun(ctx, t, start, end)
+        if _calendar(t)
+        and ctx.reporting(t.start)
+        and not _of_another_noun(ctx, t, start, end)
+        and not _in_since(ctx, t, start)
     ]
     dating = [t for t in times if _may_date(ctx, t, start, end)]
     told = [t for t in dating if not _of_saying(ctx, t, start, end)]
@@ -346,6 +349,20 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
     if found is not None:
         return found
     return defaulted_time(ctx, start, end) if default else None
+
+
+def _in_since(ctx: Context, t: TimeSpan, start: int) -> bool:
+    """The time is inside a "since" clause ("the seat of the government since the war began in
+    April 2023") that does not hold the event's words: where a span starts, never the day of
+    another clause's event."""
+    tok = span_head(ctx, t.start, t.end)
+    for _ in range(6):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return not tok.left_edge.idx <= start < tok.right_edge.idx + len(tok.right_edge)
+        tok = tok.head
+    return False
 
 
 _NOUN_MODIFIERS = ("poss", "compound", "nmod")

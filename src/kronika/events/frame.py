@@ -421,10 +421,13 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
     subj, _ = subject_up(tok)
     if subj is not None:
         fr.actor1 = actor_in(d, subj)
-        if fr.actor1 is None and subj.lower_ in PRONOUNS:
+        speaker = speaker_for(subj, run.lex) if fr.actor1 is None else subj
+        if speaker is not subj:
+            # "the army said it had retaken the town", "the Houthi spokesman said the group had targeted":
+            # the speaker, named or not (never the last actor before the pronoun)
+            fr.actor1 = actor_in(d, speaker) or _generic_forces(run, speaker)
+        elif fr.actor1 is None and subj.lower_ in PRONOUNS:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
-        if fr.actor1 is None and (speaker := speaker_for(subj, run.lex)) is not subj:
-            fr.actor1 = actor_in(d, speaker)  # "the Houthi spokesman said the group had targeted the ship"
         if fr.actor1 is None:
             sposs = child(subj, "poss")
             own = run.lex.military_nouns | run.lex.weapon_nouns  # "its forces", "its drones": the owner's
@@ -439,6 +442,12 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
     fr.actor2 = actor_in(d, fr.target_tok)
     if fr.actor2 is None and generic_role(fr.target_tok, run.lex) in ("military", "police"):
         fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base"
+
+
+def _generic_forces(run, tok) -> Optional[Actor]:
+    """The forces a generic speaker names ("the army said it had ..."), of the country the report
+    is about: left to the later passes (None) when the noun is no military word."""
+    return None if generic_role(tok, run.lex) != "military" else _demonym_forces(run, tok)
 
 
 def _fired_at(tok, lex: Lexicon):
