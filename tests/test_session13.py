@@ -281,3 +281,10 @@ def test_a_time_inside_a_since_clause_does_not_date_another_clauses_event():
     )
     (event,) = kronika.analyze(text, published="2025-05-07").events
     assert not event.background and event.time.start_date.year == 2025
+
+
+def test_ground_retaken_after_fighting_is_one_event_against_whom_it_was_fought():
+    text = "Government troops retook the town of Kalemie on Monday after fierce fighting with the M23 rebels."
+    events = kronika.analyze(text, published="2025-05-07").events
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+    assert events[0].actor2 is not None and "M23" in events[0].actor2.name

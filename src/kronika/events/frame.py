@@ -25,6 +25,7 @@ from kronika.events.parse import (
     by_object,
     child,
     claimed_by,
+    fight_before,
     is_noun,
     is_passive,
     is_verb,
@@ -764,8 +765,12 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         fr.actor2 = _weapons_owner(fr.target_tok, run)
     if trig.cls == "territory" and is_verb(tok):
         frm = prep_obj(tok, "from")
+        fought = fight_before(tok)  # "retook the town after fierce fighting with the RSF"
+        fought_with = prep_obj(fought, "with", "against") if fought is not None else None
         if frm is not None and actor_in(d, frm) is not None:
             fr.actor2 = actor_in(d, frm)
+        elif fr.actor2 is None and fought_with is not None and actor_in(d, fought_with) is not None:
+            fr.actor2 = actor_in(d, fought_with)
         elif (
             fr.actor2 is not None
             and fr.target_tok is not None

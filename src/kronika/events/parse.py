@@ -40,6 +40,20 @@ def across_semicolon(tok) -> bool:
     return any(t.text == ";" and t.head.i == head.i for t in tok.doc[lo + 1 : hi])
 
 
+def fight_before(tok):
+    """The fighting noun of an "after"/"following" phrase on ``tok`` ("retook the town after fierce
+    fighting with the rebels"), else None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("after", "following"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT_NOUNS:
+                    return g
+    return None
+
+
+_FIGHT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "offensive"}
+
+
 def is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in tok.children)

@@ -14,6 +14,7 @@ from kronika.events.parse import (
     asks_who,
     by_object,
     child,
+    fight_before,
     is_noun,
     is_passive,
     is_verb,
@@ -625,12 +626,25 @@ def _campaign_event(tok, lex: Lexicon) -> bool:
     return any(h.ent_type_ == "PERSON" for h in hosts)
 
 
+def _fight_that_won_it(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
+    """A fight told as what came before ground was taken, in the taking's clause: its part."""
+    if trig.sub_event_type != "Armed clash" or not is_noun(tok) or tok.dep_ != "pobj":
+        return False
+    host = tok.head.head
+    if host.i not in trigger_tokens or fight_before(host) is None or fight_before(host).i != tok.i:
+        return False
+    host_trig = trigger_for(host, run.lex)
+    return host_trig is not None and host_trig.cls == "territory"
+
+
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """The word reports an event another trigger of the sentence already names: the killing done
     by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
     incursion", is a mention of its own: coreference joins it to the event it names.)"""
     if trig.sub_event_type == "Agreement" and trig.status is None and _agreement_named(tok, run, trigger_tokens):
         return True  # "agreed a ceasefire", "talks on a truce": one agreement
+    if _fight_that_won_it(tok, trig, run, trigger_tokens):
+        return True  # "retook the town after fierce fighting with the RSF": ACLED codes the taking
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
