@@ -288,3 +288,8 @@ def test_ground_retaken_after_fighting_is_one_event_against_whom_it_was_fought()
     events = kronika.analyze(text, published="2025-05-07").events
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
     assert events[0].actor2 is not None and "M23" in events[0].actor2.name
+
+
+def test_two_communities_that_clash_commit_mob_violence():
+    text = "Hindu and Muslim groups clashed in the old town on Sunday, leaving 10 people injured."
+    assert [t for t, _ in _types(text)][0] == "Mob violence"

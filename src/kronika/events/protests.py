@@ -204,7 +204,7 @@ def crowd_violence(ctx: Context, events: list[Event]) -> list[Event]:
             sides
             and not armed
             and e.sub_event_type == "Armed clash"
-            and e.actor1 is None
+            and (e.actor1 is None or e.actor1.via == "unknown")
             and (_unarmed_rivals(sides[0], lex) or _fought_with_crude_arms(tok, lex))
         ):
             e = retype(e, MOB_VIOLENCE)
@@ -268,7 +268,15 @@ def _unarmed_rivals(subj, lex) -> bool:
     sides = [subj, *subj.conjuncts]
     if any(generic_role(s, lex) is not None for s in sides):
         return False
-    return len(sides) > 1 or any(t.lower_ in RIVALS for t in subj.subtree)
+    return len(sides) > 1 or any(t.lower_ in RIVALS for t in subj.subtree) or _two_communities(subj)
+
+
+def _two_communities(subj) -> bool:
+    """Two communities named by the words before one noun ("Hindu and Muslim groups", "Christian and
+    Muslim youths"): two sides, each a community."""
+    mods = [c for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i]
+    named = [m for m in mods for m in (m, *m.conjuncts) if m.text[:1].isupper() and m.i < subj.i]
+    return len({m.i for m in named}) >= 2
 
 
 _FOUGHT = {"Armed clash", VIOLENT_DEMONSTRATION, MOB_VIOLENCE, "Attack"}
