@@ -293,3 +293,9 @@ def test_ground_retaken_after_fighting_is_one_event_against_whom_it_was_fought()
 def test_two_communities_that_clash_commit_mob_violence():
     text = "Hindu and Muslim groups clashed in the old town on Sunday, leaving 10 people injured."
     assert [t for t, _ in _types(text)][0] == "Mob violence"
+
+
+def test_a_mobilisation_of_men_to_fight_is_a_call_up_and_a_party_campaign_is_not():
+    text = "The junta has ordered the mobilisation of all men over 18 to fight the insurgents, a decree said."
+    assert _types(text) == [("Change to group/activity", "occurred")]
+    assert _types("The party announced a general mobilisation of its members for the election campaign.") == []

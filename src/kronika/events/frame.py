@@ -374,6 +374,8 @@ def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & (_MILITARY_MODIFIERS | lex.military_nouns):
         return True
+    if tok.lemma_.lower() in _CALL_UPS and any(t.lemma_ == "fight" and t.tag_ == "VB" for t in tok.sent):
+        return True  # "the mobilisation of all men over 18 to fight jihadists"
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod"):
             a = actor_in(d, c) or lookup(c.text)
@@ -386,6 +388,9 @@ def military_context(tok, objs: set, d: DocIndex, lex: Lexicon) -> bool:
     by = prep_obj(tok, "by")
     a = actor_in(d, by) if by is not None else None
     return a is not None and a.inter in (1, 2, 3, 4, 8) and a.kind not in ("international", "humanitarian")
+
+
+_CALL_UPS = {"mobilisation", "mobilization"}
 
 
 # --- the frame of a mention: who acts, on whom ------------------------------------------
