@@ -352,14 +352,16 @@ def governing_time(ctx: Context, start: int, end: int, default: bool = True) -> 
 
 
 def _in_since(ctx: Context, t: TimeSpan, start: int) -> bool:
-    """The time is inside a "since" clause ("the seat of the government since the war began in
-    April 2023") that does not hold the event's words: where a span starts, never the day of
-    another clause's event."""
+    """The time is inside a "since" clause of a noun ("the seat of the government since the war
+    began in April 2023") that does not hold the event's words: where a span starts, never the day
+    of another clause's event."""
     tok = span_head(ctx, t.start, t.end)
     for _ in range(6):
         if tok is None or tok.head.i == tok.i:
             return False
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            if tok.head.pos_ not in ("NOUN", "PROPN"):
+                return False  # a "since" clause of the main verb: what it hangs on may be its own
             return not tok.left_edge.idx <= start < tok.right_edge.idx + len(tok.right_edge)
         tok = tok.head
     return False
