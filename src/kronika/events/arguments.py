@@ -10,7 +10,7 @@ from kronika.context import Context
 from kronika.dedup import haversine_km
 from kronika.events.lexicon import load_lexicon
 from kronika.places.lexicon import load as places_lexicon
-from kronika.places.resolve import said_inside
+from kronika.places.resolve import WATER_CODES, said_inside
 from kronika.records import Place, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,11 +124,8 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
     return closest(ctx, finer, start, end) or _named_just_before(ctx, place, in_sentence) or place
 
 
-_WATER_CODES = {"SEA", "OCN", "GULF", "STRT", "STRTS", "BAY", "CHNM"}
-
-
 def _water(p: Place) -> bool:
-    return p.feature_code in _WATER_CODES
+    return p.feature_code in WATER_CODES
 
 
 _JUST_IN = re.compile(r"^,?\s*(in|of)\s+(the\s+)?$")

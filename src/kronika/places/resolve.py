@@ -296,7 +296,7 @@ def _prior_scores(sp: Span, cs: list[_Cand], settlement: bool = False) -> None:
         c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
     if bare and sp.text.split()[-1].lower() in _WATERS:
         for c in cs:  # "a ship in the Red Sea": the sea, not Sudan's or Egypt's Red Sea region
-            if c.entry.feature_code in _WATER_CODES:
+            if c.entry.feature_code in WATER_CODES:
                 c.score += WATER_NAMED
     if settlement and any(
         c.entry.level == "populated_place" for c in cs
@@ -310,7 +310,7 @@ def _prior_scores(sp: Span, cs: list[_Cand], settlement: bool = False) -> None:
 # a name ending in a word for a sea ("the Red Sea", "the Gulf of Aden" is matched whole) is the water
 # unless a term of region follows ("Sudan's Red Sea state"): GeoNames' sea, gulf or strait
 _WATERS = {"sea", "ocean", "gulf", "strait", "straits"}
-_WATER_CODES = {"SEA", "OCN", "GULF", "STRT", "STRTS", "BAY", "CHNM"}
+WATER_CODES = frozenset({"SEA", "OCN", "GULF", "STRT", "STRTS", "BAY", "CHNM"})  # GeoNames codes of seas and straits
 WATER_NAMED = 3.0
 
 CONTEXT_REACH = 150  # places either side of a place that give it context (every place of an article)
