@@ -299,3 +299,13 @@ def test_a_mobilisation_of_men_to_fight_is_a_call_up_and_a_party_campaign_is_not
     text = "The junta has ordered the mobilisation of all men over 18 to fight the insurgents, a decree said."
     assert _types(text) == [("Change to group/activity", "occurred")]
     assert _types("The party announced a general mobilisation of its members for the election campaign.") == []
+
+
+def test_a_city_that_bears_the_name_beats_a_place_that_only_lists_it_as_a_spelling():
+    text = (
+        "Russia fired missiles and drones at Ukraine overnight, and Poland scrambled jets. "
+        "In the southern city of Mykolaiv, two people were killed when a drone hit a building."
+    )
+    places = kronika.analyze(text, published="2024-11-17").places
+    (mykolaiv,) = [p for p in places if p.text == "Mykolaiv"]
+    assert mykolaiv.admin1 == "Mykolaiv Oblast"

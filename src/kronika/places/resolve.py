@@ -294,6 +294,11 @@ def _prior_scores(sp: Span, cs: list[_Cand], settlement: bool = False) -> None:
         )
         # a district's population is that of all its places: by a bare alias it is weaker still
         c.score += _prior(c, bca) - ((1.0 if c.entry.level == "admin2" and c.src != 0 else 0.4) if bca else 0.0)
+    town = "populated_place"
+    if any(c.src in (0, 1) and c.entry.level == town and c.entry.population >= NAME_BEARER_POP for c in cs):
+        for c in cs:  # "Mykolaiv": the city of 470,000 of that name, not Lviv, a spelling of whose GeoNames lists it
+            if c.src == 2 and c.entry.level == town:
+                c.score -= NAME_BORNE
     if bare and sp.text.split()[-1].lower() in _WATERS:
         for c in cs:  # "a ship in the Red Sea": the sea, not Sudan's or Egypt's Red Sea region
             if c.entry.feature_code in WATER_CODES:
@@ -306,6 +311,10 @@ def _prior_scores(sp: Span, cs: list[_Cand], settlement: bool = False) -> None:
                 c.score -= SETTLEMENT_NAMED
     cs.sort(key=lambda c: -c.score)
 
+
+# an alternate spelling never outweighs a large place that bears the name itself
+NAME_BEARER_POP = 100_000
+NAME_BORNE = 1.5
 
 # a name ending in a word for a sea ("the Red Sea", "the Gulf of Aden" is matched whole) is the water
 # unless a term of region follows ("Sudan's Red Sea state"): GeoNames' sea, gulf or strait
