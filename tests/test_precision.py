@@ -1,0 +1,102 @@
+"""Precision (issue #12): ordinary news that tells no conflict or protest event gives no event,
+while the same words told of conflict parties still do. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+
+def _occurred(text: str) -> list[str]:
+    events = kronika.analyze(text, published="2024-05-01").events
+    return [e.sub_event_type for e in events if e.status == "occurred"]
+
+
+SPORT = [
+    "The visitors launched a fierce attack in the second half but could not score.",
+    "Brazil captured the World Cup title for the fifth time.",
+    "The rookie stole the show with a hat-trick on his debut.",
+    "The bowler struck twice in the opening over to leave the visitors reeling.",
+    "The team invaded the top four with a win over Arsenal.",
+    "The striker shot the ball into the top corner in the 89th minute.",
+    "The club fired its coach after a run of six defeats.",
+]
+
+NATURE_AND_ACCIDENTS = [
+    "A powerful earthquake struck the coast on Monday, killing at least 30 people.",
+    "Floods swept through the valley, destroying hundreds of homes.",
+    "Wildfires destroyed more than 500 homes in the state this week.",
+    "A tornado ripped through the town, killing four people.",
+    "A fire broke out in a textile factory, killing 20 workers.",
+    "A blaze gutted the market overnight, destroying hundreds of stalls.",
+    "A boiler blast at the plant killed five workers.",
+]
+
+ANIMALS = [
+    "The dog attacked a postman in the street.",
+    "A shark attacked a surfer off the beach on Tuesday.",
+    "Wolves killed 20 sheep on a farm in the mountains.",
+]
+
+CRIME_AND_COURTS = [
+    "The judge jailed the drug dealer for eight years.",
+    "Thieves stole jewellery worth $1 million from a shop in the city centre.",
+    "A man stabbed his neighbour during a row over parking.",
+    "Police seized 200 kg of cocaine at the port.",
+    "A man was sentenced to 10 years in prison for fraud.",
+]
+
+FIGURATIVE = [
+    "The city is fighting a losing battle against litter.",
+    "The mayor launched an assault on red tape.",
+    "The hackers attacked the bank's computer systems.",
+    "The comedian killed it on stage at the festival.",
+    "The government declared a war on drugs in the 1980s.",
+    "Supermarkets are locked in a fierce price war ahead of Christmas.",
+]
+
+
+@pytest.mark.parametrize("text", SPORT)
+def test_sport_is_no_event(text):
+    assert _occurred(text) == []
+
+
+@pytest.mark.parametrize("text", NATURE_AND_ACCIDENTS)
+def test_nature_and_accidents_are_no_event(text):
+    assert _occurred(text) == []
+
+
+@pytest.mark.parametrize("text", ANIMALS)
+def test_animals_do_no_political_violence(text):
+    assert _occurred(text) == []
+
+
+@pytest.mark.parametrize("text", CRIME_AND_COURTS)
+def test_crime_and_the_courts_are_no_event(text):
+    assert _occurred(text) == []
+
+
+@pytest.mark.parametrize("text", FIGURATIVE)
+def test_figurative_uses_are_no_event(text):
+    assert _occurred(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen shot dead a footballer outside his home in Cali on Sunday.", "Attack"),
+        ("Militants stormed a hotel in Mogadishu, killing 12 people.", "Attack"),
+        ("Insurgents captured the district headquarters on Tuesday.", "Non-state actor overtakes territory"),
+        ("A roadside bomb exploded near a police convoy, killing three officers.", "Remote explosive/landmine/IED"),
+        ("Police detained the opposition leader at his home before the protest.", "Arrests"),
+        ("Gunmen opened fire on a bus carrying miners, killing seven.", "Attack"),
+        ("The militia looted shops in the market town.", "Looting/property destruction"),
+        ("Fighter jets bombed rebel positions in the hills on Friday.", "Air/drone strike"),
+        ("Soldiers shot dead a man at a checkpoint in Hebron.", "Attack"),
+        ("Rebels ambushed an army patrol, killing four soldiers.", "Armed clash"),
+        ("Bank workers went on strike on Monday to demand higher pay.", "Peaceful protest"),
+    ],
+)
+def test_the_same_words_told_of_conflict_parties_still_tell_events(text, expected):
+    assert expected in _occurred(text)
