@@ -74,7 +74,7 @@ def _no_act(span) -> bool:
     root, lex = span.root, load_lexicon()
     if len(span) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in lex.words["industry_nouns"]:
         return True
-    return root.pos_ == "VERB" and no_violence_done(root, lex)
+    return no_violence_done(root, lex)
 
 
 def _status(span) -> str:
