@@ -32,6 +32,11 @@ NATURE_AND_ACCIDENTS = [
     "A blaze gutted the market overnight, destroying hundreds of stalls.",
     "A boiler blast at the plant killed five workers.",
     "Miners were trapped underground after an explosion at the coal mine.",
+    "Monsoon rains triggered landslides that killed 12 people.",
+    "Hurricane Maria devastated the island, killing dozens.",
+    "Fire swept through a hospital ward, killing eight patients.",
+    "An electrical fault sparked a blaze that destroyed the market.",
+    "A tanker exploded on the highway, killing 15 people.",
 ]
 
 ANIMALS = [
@@ -49,6 +54,9 @@ CRIME_AND_COURTS = [
     "Police arrested a man suspected of stealing cars in the city.",
     "A woman was charged with the murder of her husband.",
     "A court ordered the release of the jailed journalist on bail.",
+    "Burglars broke into the museum and stole three paintings.",
+    "Police detained a suspect in the theft of a car.",
+    "A teenager was arrested for spraying graffiti on a monument.",
     "A man was sentenced to 10 years in prison for fraud.",
 ]
 
@@ -62,6 +70,10 @@ FIGURATIVE = [
     "The film bombed at the box office, earning just $2 million.",
     "The shares of the airline were slaughtered after the warning.",
     "The minister hit back at critics of the health reform.",
+    "The company was hit with a $2 billion fine by regulators.",
+    "The president attacked the media in a speech on Monday.",
+    "The firm blasted the ruling as unfair and said it would appeal.",
+    "White blood cells attack the invading bacteria.",
 ]
 
 POLITICS_AND_STATISTICS = [
@@ -69,6 +81,10 @@ POLITICS_AND_STATISTICS = [
     "The foreign minister visited Beijing for talks on trade.",
     "The number of protests in the country has doubled since 2019, a report said.",
     "Students marched to the stadium for the graduation ceremony.",
+    "The two presidents held talks on energy cooperation.",
+    "The countries signed an agreement on visa-free travel.",
+    "The museum marked the centenary of the armistice with an exhibition.",
+    "Ten years after the massacre, families are still waiting for justice.",
 ]
 
 
@@ -122,6 +138,10 @@ def test_business_deals_counts_and_festive_marches_are_no_event(text):
             "A car bomb exploded outside a police station in Kirkuk, killing four people.",
             "Remote explosive/landmine/IED",
         ),
+        ("The two sides signed an agreement on a ceasefire and oil revenue sharing.", "Agreement"),
+        ("The army was accused of firing chemical munitions on rebel-held villages.", "Chemical weapon"),
+        ("Gunmen attacked a mining camp in Cabo Delgado, killing five workers.", "Attack"),
+        ("Fans of the two clubs fought with stones and knives, leaving one dead.", "Mob violence"),
         ("Police arrested 40 protesters during the march on Saturday.", "Protest with intervention"),
     ],
 )

@@ -390,8 +390,11 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     """The verb's object (else the first noun after it, where the parse lost the object) is one
     violence is never done to ("the economy", "voters", "the plan")."""
     obj = object_of(tok) or (child(tok, "nsubjpass") if is_passive(tok) else None)
-    if _retort(tok, lex):
-        return True  # "the minister hit back at critics"
+    if _retort(tok, lex) or _in_words(tok, lex):
+        return True  # "the minister hit back at critics", "attacked the media in a speech"
+    means = [child(p, "pobj") for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
+    if any(m is not None and m.lemma_.lower() in lex.words["peaceful_means"] for m in means):
+        return True  # "hit with a $2 billion fine", "targeted younger drinkers with a new campaign"
     if obj is None:
         obj = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
     if obj is not None and obj.lemma_.lower() == "control":  # "took control of the situation"
@@ -399,6 +402,13 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in lex.words["animals"] for c in tok.children):
         return True  # "police shot dead a tiger"
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
+
+
+def _in_words(tok, lex: Lexicon) -> bool:
+    """An attack made in a speech, a statement or a post ("the president attacked the media in a
+    speech"): words, no violence."""
+    told = [child(p, "pobj") for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during")]
+    return any(o is not None and o.lemma_.lower() in lex.words["speech_nouns"] for o in told)
 
 
 def _retort(tok, lex: Lexicon) -> bool:
@@ -419,6 +429,9 @@ def figurative_subject(tok, lex: Lexicon) -> bool:
     doers += _doers_of_the_head(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBD":
         doers.append(tok.head)  # "the film bombed at the box office", parsed as a reduced relative
+    subject = child(tok, "nsubj")
+    if tok.dep_ == "relcl" and subject is not None and subject.lower_ in ("that", "which"):
+        doers.append(tok.head)  # "rains triggered landslides that killed 12 people"
     if _after_an_accident(tok, lex):
         return True
     for d in doers:
@@ -451,8 +464,17 @@ def _no_party(d, lex: Lexicon) -> bool:
     players = lex.words["players"]
     if (compound is None and d.lower_ in players) or f"{compound} {d.lower_}" in players:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children)  # not "demining teams"
-    # "a fire broke out in the factory, killing 20 workers"
-    return d.lemma_.lower() == "fire" and d.head.lemma_.lower() == "break" and child(d.head, "prt") is not None
+    if any(c.dep_ == "compound" and c.lemma_.lower() in _HAZARDS for c in d.children):
+        return True  # "Hurricane Maria", "Typhoon Haiyan"
+    if d.lemma_.lower() in lex.words["accident_causes"] and d.lemma_.lower() != "gas":
+        return True  # "a gas cylinder exploded", "a fuel tanker exploded" (not "tear gas", "poison gas")
+    # "a fire broke out in the factory, killing 20 workers", "fire swept through a hospital ward"
+    return d.lemma_.lower() == "fire" and d.head.lemma_.lower() in _FIRE_SPREADS and d.dep_ == "nsubj"
+
+
+_HAZARDS = {"hurricane", "typhoon", "cyclone", "storm", "tornado", "tropical"}
+# what a fire does that no gunfire does: it breaks out, sweeps, rips or tears through, guts, engulfs
+_FIRE_SPREADS = {"break", "sweep", "rip", "tear", "gut", "engulf", "spread", "raze", "race", "ravage", "consume"}
 
 
 def _after_an_accident(tok, lex: Lexicon) -> bool:
@@ -544,8 +566,8 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True
     if accidental_blast(tok, lex):
         return True  # "a gas explosion at a restaurant killed three"
-    if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex):
-        return True  # "the number of protests has doubled", "marched to the graduation ceremony", "a trade deal"
+    if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex) or _years_after(tok):
+        return True  # "ten years after the massacre", "the number of protests has doubled", "marched to the graduation ceremony", "a trade deal"
     if trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots"):
         return False
     if _ordinary_crime(tok, lex):
@@ -566,7 +588,7 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     or neighbour ("a man stabbed his neighbour"), a killing one is tried for ("charged with the
     murder of her husband")."""
     words, lemma = lex.words, tok.lemma_.lower()
-    doer, obj = (child(tok, "nsubj"), object_of(tok)) if is_verb(tok) else (None, None)
+    doer, obj = (child(tok, "nsubj") or subject_up(tok)[0], object_of(tok)) if is_verb(tok) else (None, None)
     if lemma in _THEFT and doer is not None:
         return doer.lemma_.lower() in words["thieves"] or doer.lower_ in words["thieves"]
     if lemma in _SEIZURE and obj is not None:
@@ -575,13 +597,15 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     if lemma in _HOLDING:
         if tok.dep_ == "amod" or (doer is not None and doer.lower_ in words["judges"]):
             return True
-        return obj is not None and any(
-            t.lower_ in words["petty_crimes"] for c in obj.children if c.dep_ == "acl" for t in c.subtree
-        )
+        return obj is not None and any(t.lower_ in words["petty_crimes"] for t in obj.subtree)
     if lemma in _HARM and doer is not None and obj is not None and doer.lower_ in words["lone_persons"]:
         return obj.lower_ in words["kin"] and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
-    if is_noun(tok) and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "of", "for"):
-        governor = tok.head.head
+    if (
+        (is_noun(tok) or tok.tag_ == "VBG")
+        and tok.dep_ in ("pobj", "pcomp")
+        and tok.head.lower_ in ("with", "of", "for")
+    ):
+        governor = tok.head.head  # "charged with the murder of", "jailed for life for murdering"
         return governor.lemma_.lower() in words["trial_verbs"] or governor.lower_ in words["trial_verbs"]
     return False
 
@@ -602,6 +626,15 @@ def no_violence_done(tok, lex: Lexicon) -> bool:
         return True
     # "a man suspected of stealing cars" under "police arrested": the arrest's, crime too
     return _ordinary_crime(tok, lex) or any(_ordinary_crime(a, lex) for a in tok.ancestors)
+
+
+def _years_after(tok) -> bool:
+    """An event named as the time years or decades back ("ten years after the massacre, families
+    are still waiting"): a reference to the past, no news."""
+    if not is_noun(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in ("after", "since", "before"):
+        return False
+    span = [c for c in tok.head.children if c.dep_ == "npadvmod"]
+    return any(c.lemma_.lower() in ("year", "decade", "century") for c in span)
 
 
 def _counted(tok, lex: Lexicon) -> bool:
@@ -632,8 +665,9 @@ def _business_deal(tok, lex: Lexicon) -> bool:
     topics = lex.words["business_topics"]
     if any(c.dep_ in ("compound", "amod") and c.lower_ in topics for c in noun.children):
         return True
-    about = [child(p, "pobj") for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "over", "about")]
-    return any(o is not None and o.lower_ in topics for o in about)
+    about = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "over", "about") for t in p.subtree]
+    words = {t.lower_ for t in about} | {t.lemma_.lower() for t in about}
+    return bool(words & topics) and not words & lex.words["conflict_topics"]  # not "on a ceasefire and oil"
 
 
 def _figurative_target(noun, lex: Lexicon) -> bool:
