@@ -21,6 +21,9 @@ SPORT = [
     "The team invaded the top four with a win over Arsenal.",
     "The striker shot the ball into the top corner in the 89th minute.",
     "The club fired its coach after a run of six defeats.",
+    "The cyclist attacked on the final climb to win the stage.",
+    "The young forward was shot to fame after his debut.",
+    "The striker's shot hit the post in the 90th minute.",
 ]
 
 NATURE_AND_ACCIDENTS = [
@@ -37,6 +40,7 @@ NATURE_AND_ACCIDENTS = [
     "Fire swept through a hospital ward, killing eight patients.",
     "An electrical fault sparked a blaze that destroyed the market.",
     "A tanker exploded on the highway, killing 15 people.",
+    "A pipeline exploded in the delta, killing 50 people scooping fuel.",
 ]
 
 ANIMALS = [
@@ -57,6 +61,7 @@ CRIME_AND_COURTS = [
     "Burglars broke into the museum and stole three paintings.",
     "Police detained a suspect in the theft of a car.",
     "A teenager was arrested for spraying graffiti on a monument.",
+    "Police arrested a gang of car thieves in the suburb.",
     "A man was sentenced to 10 years in prison for fraud.",
 ]
 
@@ -74,6 +79,9 @@ FIGURATIVE = [
     "The president attacked the media in a speech on Monday.",
     "The firm blasted the ruling as unfair and said it would appeal.",
     "White blood cells attack the invading bacteria.",
+    "The bill is under attack from both left and right.",
+    "The news hit the family hard.",
+    "The deal sparked a storm of protest online.",
 ]
 
 POLITICS_AND_STATISTICS = [
@@ -85,6 +93,7 @@ POLITICS_AND_STATISTICS = [
     "The countries signed an agreement on visa-free travel.",
     "The museum marked the centenary of the armistice with an exhibition.",
     "Ten years after the massacre, families are still waiting for justice.",
+    "Veterans recalled how they stormed the beaches in Normandy.",
 ]
 
 
@@ -142,6 +151,8 @@ def test_business_deals_counts_and_festive_marches_are_no_event(text):
         ("The army was accused of firing chemical munitions on rebel-held villages.", "Chemical weapon"),
         ("Gunmen attacked a mining camp in Cabo Delgado, killing five workers.", "Attack"),
         ("Fans of the two clubs fought with stones and knives, leaving one dead.", "Mob violence"),
+        ("The town came under attack from rebels on Monday.", "Armed clash"),
+        ("Police fired tear gas at fans who invaded the pitch after the match.", "Protest with intervention"),
         ("Police arrested 40 protesters during the march on Saturday.", "Protest with intervention"),
     ],
 )

@@ -390,7 +390,7 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     """The verb's object (else the first noun after it, where the parse lost the object) is one
     violence is never done to ("the economy", "voters", "the plan")."""
     obj = object_of(tok) or (child(tok, "nsubjpass") if is_passive(tok) else None)
-    if _retort(tok, lex) or _in_words(tok, lex):
+    if _rose_to_fame(tok, lex) or _retort(tok, lex) or _in_words(tok, lex):
         return True  # "the minister hit back at critics", "attacked the media in a speech"
     means = [child(p, "pobj") for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"]
     if any(m is not None and m.lemma_.lower() in lex.words["peaceful_means"] for m in means):
@@ -402,6 +402,12 @@ def _figurative_object(tok, lex: Lexicon) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in lex.words["animals"] for c in tok.children):
         return True  # "police shot dead a tiger"
     return obj is not None and obj.lemma_.lower() in lex.figurative_objects
+
+
+def _rose_to_fame(tok, lex: Lexicon) -> bool:
+    """Shot or catapulted to fame, to stardom, to the top ("the young forward was shot to fame")."""
+    to = [child(p, "pobj") for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"]
+    return any(o is not None and o.lemma_.lower() in lex.words["fame_words"] for o in to)
 
 
 def _in_words(tok, lex: Lexicon) -> bool:
@@ -462,6 +468,8 @@ def _no_party(d, lex: Lexicon) -> bool:
     if d.lemma_.lower() in words or d.lower_ in words or (compound is not None and f"{compound} {d.lower_}" in words):
         return True
     players = lex.words["players"]
+    if any(c.dep_ == "poss" and c.lower_ in players for c in d.children):
+        return True  # "the striker's shot hit the post"
     if (compound is None and d.lower_ in players) or f"{compound} {d.lower_}" in players:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in d.children)  # not "demining teams"
     if any(c.dep_ == "compound" and c.lemma_.lower() in _HAZARDS for c in d.children):
@@ -566,6 +574,8 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True
     if accidental_blast(tok, lex):
         return True  # "a gas explosion at a restaurant killed three"
+    if _outcry(tok, lex) or _recalled(tok, lex):
+        return True  # "a storm of protest online", "veterans recalled how they stormed the beaches"
     if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex) or _years_after(tok):
         return True  # "ten years after the massacre", "the number of protests has doubled", "marched to the graduation ceremony", "a trade deal"
     if trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots"):
@@ -597,7 +607,7 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     if lemma in _HOLDING:
         if tok.dep_ == "amod" or (doer is not None and doer.lower_ in words["judges"]):
             return True
-        return obj is not None and any(t.lower_ in words["petty_crimes"] for t in obj.subtree)
+        return obj is not None and any(t.lower_ in words["petty_crimes"] | words["thieves"] for t in obj.subtree)
     if lemma in _HARM and doer is not None and obj is not None and doer.lower_ in words["lone_persons"]:
         return obj.lower_ in words["kin"] and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
     if (
@@ -637,6 +647,31 @@ def _years_after(tok) -> bool:
     return any(c.lemma_.lower() in ("year", "decade", "century") for c in span)
 
 
+def _outcry(tok, lex: Lexicon) -> bool:
+    """Protest as an outcry, not a demonstration: "a storm of protest", "a chorus of protest",
+    "protests online"."""
+    if not is_noun(tok) or tok.lemma_.lower() != "protest":
+        return False
+    if any(c.lower_ == "online" for c in tok.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "online" for c in tok.head.children
+    ):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex.words["outcry_nouns"]
+
+
+def _recalled(tok, lex: Lexicon) -> bool:
+    """An act told as what someone remembers, the verb of memory before it ("veterans recalled how
+    they stormed the beaches"): a memory, no news."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in lex.words["memory_verbs"] and head.i < tok.i:
+            return True  # not the reporting verb after the news: "Russia invaded Ukraine, officials recalled"
+    return False
+
+
 def _counted(tok, lex: Lexicon) -> bool:
     """Events counted, not told: "the number of protests has doubled", "the rate of attacks"."""
     return (
@@ -674,6 +709,10 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
     """An attack, an assault or a battle on what violence is never done to ("an assault on red
     tape", "a losing battle against litter"), or launched by no party to a conflict ("the
     visitors launched a fierce attack")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i != noun.head.i:
+        held = child(noun.head.head, "nsubj")  # "the bill is under attack", "the bank came under attack"
+        if held is not None and held.lemma_.lower() in lex.figurative_objects | lex.words["figurative_subjects"]:
+            return True
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         target = child(prep, "pobj")
         if target is not None and target.lemma_.lower() in lex.figurative_objects:
