@@ -698,6 +698,8 @@ def _business_deal(tok, lex: Lexicon) -> bool:
     if noun is None or not {noun.lemma_.lower(), noun.lower_} & lex.words["deal_nouns"]:
         return False
     topics = lex.words["business_topics"]
+    if {t.lemma_.lower() for t in noun.subtree} & lex.words["conflict_topics"]:
+        return False  # "a prisoner transfer deal", "talks on a ceasefire and oil revenue"
     if any(c.dep_ in ("compound", "amod") and c.lower_ in topics for c in noun.children):
         return True
     about = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "over", "about") for t in p.subtree]
