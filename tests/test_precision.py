@@ -24,6 +24,7 @@ SPORT = [
     "The cyclist attacked on the final climb to win the stage.",
     "The young forward was shot to fame after his debut.",
     "The striker's shot hit the post in the 90th minute.",
+    "The league's top scorer struck again in the derby on Sunday.",
 ]
 
 NATURE_AND_ACCIDENTS = [
@@ -41,6 +42,9 @@ NATURE_AND_ACCIDENTS = [
     "An electrical fault sparked a blaze that destroyed the market.",
     "A tanker exploded on the highway, killing 15 people.",
     "A pipeline exploded in the delta, killing 50 people scooping fuel.",
+    "A fire at a nightclub killed 64 people, officials said.",
+    "Floodwaters swept away houses, killing at least 11 people.",
+    "The man was killed by a falling tree during the storm.",
 ]
 
 ANIMALS = [
@@ -62,6 +66,7 @@ CRIME_AND_COURTS = [
     "Police detained a suspect in the theft of a car.",
     "A teenager was arrested for spraying graffiti on a monument.",
     "Police arrested a gang of car thieves in the suburb.",
+    "Drug dealers were arrested in a police operation in the city.",
     "A man was sentenced to 10 years in prison for fraud.",
 ]
 
@@ -80,6 +85,7 @@ FIGURATIVE = [
     "The firm blasted the ruling as unfair and said it would appeal.",
     "White blood cells attack the invading bacteria.",
     "The bill is under attack from both left and right.",
+    "The prime minister came under attack from his own party over the tax rise.",
     "The news hit the family hard.",
     "The deal sparked a storm of protest online.",
 ]
@@ -152,6 +158,9 @@ def test_business_deals_counts_and_festive_marches_are_no_event(text):
         ("Gunmen attacked a mining camp in Cabo Delgado, killing five workers.", "Attack"),
         ("Fans of the two clubs fought with stones and knives, leaving one dead.", "Mob violence"),
         ("The town came under attack from rebels on Monday.", "Armed clash"),
+        ("Israeli fire killed three Palestinians near the fence.", "Attack"),
+        ("Three dealers of arms were arrested.", "Arrests"),
+        ("Soldiers shot dead two men suspected of stealing cattle.", "Attack"),
         ("The government and the rebels signed a prisoner transfer deal.", "Agreement"),
         ("The two sides signed a deal on grain exports and a humanitarian corridor.", "Agreement"),
         ("Police hit protesters with a baton charge in the square.", "Excessive force against protesters"),

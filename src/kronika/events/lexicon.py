@@ -130,6 +130,7 @@ class _Words(Strict):
     festive_words: list[str] = []
     deal_nouns: list[str] = []
     business_topics: list[str] = []
+    critics: list[str] = []
     fame_words: list[str] = []
     outcry_nouns: list[str] = []
     memory_verbs: list[str] = []

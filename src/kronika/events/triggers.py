@@ -476,8 +476,13 @@ def _no_party(d, lex: Lexicon) -> bool:
         return True  # "Hurricane Maria", "Typhoon Haiyan"
     if d.lemma_.lower() in lex.words["accident_causes"] and d.lemma_.lower() != "gas":
         return True  # "a gas cylinder exploded", "a fuel tanker exploded" (not "tear gas", "poison gas")
-    # "a fire broke out in the factory, killing 20 workers", "fire swept through a hospital ward"
-    return d.lemma_.lower() == "fire" and d.head.lemma_.lower() in _FIRE_SPREADS and d.dep_ == "nsubj"
+    if d.lemma_.lower() != "fire" or d.dep_ != "nsubj":
+        return False
+    # "a fire at a nightclub killed 64" (a blaze is counted; gunfire is not: "Israeli fire killed
+    # three"), "a fire broke out in the factory, killing 20", "fire swept through a hospital ward"
+    return (
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in d.children) or d.head.lemma_.lower() in _FIRE_SPREADS
+    )
 
 
 _HAZARDS = {"hurricane", "typhoon", "cyclone", "storm", "tornado", "tropical"}
@@ -607,7 +612,11 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     if lemma in _HOLDING:
         if tok.dep_ == "amod" or (doer is not None and doer.lower_ in words["judges"]):
             return True
-        return obj is not None and any(t.lower_ in words["petty_crimes"] | words["thieves"] for t in obj.subtree)
+        held = obj or (child(tok, "nsubjpass") if is_passive(tok) else None)  # "drug dealers were arrested"
+        if held is None:
+            return False
+        crimes = {t.lower_ for t in held.subtree}  # not "dealers of arms"
+        return bool(crimes & (words["petty_crimes"] | words["thieves"])) and not crimes & lex.weapon_nouns
     if lemma in _HARM and doer is not None and obj is not None and doer.lower_ in words["lone_persons"]:
         return obj.lower_ in words["kin"] and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
     if (
@@ -712,9 +721,13 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
     tape", "a losing battle against litter"), or launched by no party to a conflict ("the
     visitors launched a fierce attack")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i != noun.head.i:
-        held = child(noun.head.head, "nsubj")  # "the bill is under attack", "the bank came under attack"
+        verb = noun.head.head
+        held = child(verb, "nsubj")  # "the bill is under attack", "the bank came under attack"
         if held is not None and held.lemma_.lower() in lex.figurative_objects | lex.words["figurative_subjects"]:
             return True
+        froms = [child(p, "pobj") for x in (verb, noun) for p in x.children if p.dep_ == "prep" and p.lower_ == "from"]
+        if any(o is not None and o.lemma_.lower() in lex.words["critics"] for o in froms):
+            return True  # "came under attack from his own party", "under fire from investors"
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         target = child(prep, "pobj")
         if target is not None and target.lemma_.lower() in lex.figurative_objects:
