@@ -43,6 +43,7 @@ NATURE_AND_ACCIDENTS = [
     "A tanker exploded on the highway, killing 15 people.",
     "A pipeline exploded in the delta, killing 50 people scooping fuel.",
     "A fire at a nightclub killed 64 people, officials said.",
+    "A passenger jet skidded off the runway in heavy rain.",
     "Floodwaters swept away houses, killing at least 11 people.",
     "The man was killed by a falling tree during the storm.",
 ]
@@ -95,6 +96,7 @@ POLITICS_AND_STATISTICS = [
     "The foreign minister visited Beijing for talks on trade.",
     "The number of protests in the country has doubled since 2019, a report said.",
     "Students marched to the stadium for the graduation ceremony.",
+    "The defence minister visited troops on the front line.",
     "The two presidents held talks on energy cooperation.",
     "The countries signed an agreement on visa-free travel.",
     "The museum marked the centenary of the armistice with an exhibition.",
@@ -159,6 +161,7 @@ def test_business_deals_counts_and_festive_marches_are_no_event(text):
         ("Fans of the two clubs fought with stones and knives, leaving one dead.", "Mob violence"),
         ("The town came under attack from rebels on Monday.", "Armed clash"),
         ("Israeli fire killed three Palestinians near the fence.", "Attack"),
+        ("The president visited the front line where fighting raged on Monday.", "Armed clash"),
         ("Three dealers of arms were arrested.", "Arrests"),
         ("Soldiers shot dead two men suspected of stealing cattle.", "Attack"),
         ("The government and the rebels signed a prisoner transfer deal.", "Agreement"),

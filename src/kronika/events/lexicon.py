@@ -131,6 +131,8 @@ class _Words(Strict):
     deal_nouns: list[str] = []
     business_topics: list[str] = []
     critics: list[str] = []
+    visit_verbs: list[str] = []
+    vehicles: list[str] = []
     fame_words: list[str] = []
     outcry_nouns: list[str] = []
     memory_verbs: list[str] = []

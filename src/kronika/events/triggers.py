@@ -643,6 +643,8 @@ def no_violence_done(tok, lex: Lexicon) -> bool:
         return True
     if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex):
         return True
+    if is_noun(tok) and (_crashed(tok, lex) or _visited(tok, lex)):
+        return True  # "a passenger jet skidded off the runway", "the minister visited troops on the front line"
     # "a man suspected of stealing cars" under "police arrested": the arrest's, crime too
     return _ordinary_crime(tok, lex) or any(_ordinary_crime(a, lex) for a in tok.ancestors)
 
@@ -714,6 +716,24 @@ def _business_deal(tok, lex: Lexicon) -> bool:
     about = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "over", "about") for t in p.subtree]
     words = {t.lower_ for t in about} | {t.lemma_.lower() for t in about}
     return bool(words & topics) and not words & lex.words["conflict_topics"]  # not "on a ceasefire and oil"
+
+
+def _crashed(noun, lex: Lexicon) -> bool:
+    """A craft or a vehicle that crashed or skidded ("a passenger jet skidded off the runway"):
+    an accident, unless it is a weapon ("a drone crashed into a block of flats")."""
+    verbs = lex.words["accident_verbs"]
+    if noun.lemma_.lower() not in lex.words["vehicles"] or noun.lemma_.lower() in lex.weapon_nouns:
+        return False  # not "talks collapsed"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs for c in noun.children)  # parsed as a headline
+
+
+def _visited(noun, lex: Lexicon) -> bool:
+    """A place or people a visit is made to ("the minister visited troops on the front line"):
+    the clause's verb is a visit, no act of war."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in lex.words["visit_verbs"]
 
 
 def _figurative_target(noun, lex: Lexicon) -> bool:
