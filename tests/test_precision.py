@@ -25,6 +25,8 @@ SPORT = [
     "The young forward was shot to fame after his debut.",
     "The striker's shot hit the post in the 90th minute.",
     "The league's top scorer struck again in the derby on Sunday.",
+    "The striker was sent off for attacking an opponent.",
+    "The coach blasted his players after the defeat.",
 ]
 
 NATURE_AND_ACCIDENTS = [
@@ -44,6 +46,9 @@ NATURE_AND_ACCIDENTS = [
     "A pipeline exploded in the delta, killing 50 people scooping fuel.",
     "A fire at a nightclub killed 64 people, officials said.",
     "A passenger jet skidded off the runway in heavy rain.",
+    "A magnitude 7 earthquake hit the island, triggering a tsunami warning.",
+    "Engineers blew up the old cooling towers in a controlled demolition.",
+    "The app was hit by an outage that lasted six hours.",
     "Floodwaters swept away houses, killing at least 11 people.",
     "The man was killed by a falling tree during the storm.",
 ]
@@ -53,6 +58,7 @@ ANIMALS = [
     "A shark attacked a surfer off the beach on Tuesday.",
     "Wolves killed 20 sheep on a farm in the mountains.",
     "Police shot dead a tiger that had escaped from the zoo.",
+    "The farmer shot a fox that had been killing his chickens.",
 ]
 
 CRIME_AND_COURTS = [
@@ -68,6 +74,8 @@ CRIME_AND_COURTS = [
     "A teenager was arrested for spraying graffiti on a monument.",
     "Police arrested a gang of car thieves in the suburb.",
     "Drug dealers were arrested in a police operation in the city.",
+    "The anti-corruption agency raided the minister's home on Tuesday.",
+    "A grenade from the Second World War was found on a building site and safely removed.",
     "A man was sentenced to 10 years in prison for fraud.",
 ]
 
@@ -87,6 +95,8 @@ FIGURATIVE = [
     "White blood cells attack the invading bacteria.",
     "The bill is under attack from both left and right.",
     "The prime minister came under attack from his own party over the tax rise.",
+    "The minister launched a blistering attack on the central bank.",
+    "The ruling party seized control of the senate in the midterms.",
     "The news hit the family hard.",
     "The deal sparked a storm of protest online.",
 ]
@@ -161,6 +171,8 @@ def test_business_deals_counts_and_festive_marches_are_no_event(text):
         ("Fans of the two clubs fought with stones and knives, leaving one dead.", "Mob violence"),
         ("The town came under attack from rebels on Monday.", "Armed clash"),
         ("Israeli fire killed three Palestinians near the fence.", "Attack"),
+        ("Gunmen attacked polling stations during the vote, killing two officials.", "Attack"),
+        ("Rebels seized the town during the elections.", "Non-state actor overtakes territory"),
         ("The president visited the front line where fighting raged on Monday.", "Armed clash"),
         ("Three dealers of arms were arrested.", "Arrests"),
         ("Soldiers shot dead two men suspected of stealing cattle.", "Attack"),

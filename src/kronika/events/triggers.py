@@ -412,9 +412,16 @@ def _rose_to_fame(tok, lex: Lexicon) -> bool:
 
 def _in_words(tok, lex: Lexicon) -> bool:
     """An attack made in a speech, a statement or a post ("the president attacked the media in a
-    speech"): words, no violence."""
+    speech"), a blast in a demolition, ground won in an election: no violence."""
     told = [child(p, "pobj") for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during")]
-    return any(o is not None and o.lemma_.lower() in lex.words["speech_nouns"] for o in told)
+    settings = lex.words["speech_nouns"] | lex.words["drill_nouns"]  # "blew up the towers in a controlled demolition"
+    doer = child(tok, "nsubj")
+    if tok.lemma_.lower() in _WON and doer is not None and doer.lemma_.lower() in lex.words["electoral_parties"]:
+        settings = settings | lex.words["election_nouns"]  # "the party seized the senate in the midterms"
+    return any(o is not None and o.lemma_.lower() in settings for o in told)
+
+
+_WON = {"capture", "seize", "take", "win", "gain", "sweep", "grab"}
 
 
 def _retort(tok, lex: Lexicon) -> bool:
@@ -429,7 +436,7 @@ def _retort(tok, lex: Lexicon) -> bool:
 def figurative_subject(tok, lex: Lexicon) -> bool:
     """The verb's doer is no one who does violence ("the price cut hit farmers", "the storm killed
     three people", "critics attacked the governor", "killed in a car crash", "destroyed by floods")."""
-    doers = [child(tok, "nsubj")]
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]  # "a magnitude 7 earthquake" has two
     if is_passive(tok) or tok.tag_ == "VBN":
         doers += [by_object(tok), prep_obj(tok, "in")]
     doers += _doers_of_the_head(tok)
@@ -604,8 +611,14 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     murder of her husband")."""
     words, lemma = lex.words, tok.lemma_.lower()
     doer, obj = (child(tok, "nsubj") or subject_up(tok)[0], object_of(tok)) if is_verb(tok) else (None, None)
+    if lemma in ("raid", "search") and doer is not None:
+        agency = {t.lower_ for t in doer.subtree}
+        if agency & words["justice_agencies"]:
+            return True  # "the anti-corruption agency raided the minister's home", "tax inspectors raided"
     if lemma in _THEFT and doer is not None:
         return doer.lemma_.lower() in words["thieves"] or doer.lower_ in words["thieves"]
+    if lemma in _SEIZURE and _old_ordnance(obj or child(tok, "nsubjpass")):
+        return True  # "a grenade from the Second World War was found on a building site"
     if lemma in _SEIZURE and obj is not None:
         seized = {t.lower_ for t in obj.subtree}  # "200 kg of cocaine", not "cocaine and rifles"
         return bool(seized & words["contraband"]) and not seized & (lex.weapon_nouns | lex.military_nouns)
@@ -627,6 +640,14 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
         governor = tok.head.head  # "charged with the murder of", "jailed for life for murdering"
         return governor.lemma_.lower() in words["trial_verbs"] or governor.lower_ in words["trial_verbs"]
     return False
+
+
+def _old_ordnance(found) -> bool:
+    """Ordnance left from a long-past war ("a bomb from the Second World War", "wartime shells")."""
+    if found is None:
+        return False
+    words = " ".join(t.lower_ for t in found.subtree)
+    return "world war" in words or any(w in words.split() for w in ("wartime", "wwii", "ww2", "ww1"))
 
 
 _THEFT = {"steal", "rob", "loot", "burgle", "ransack", "raid"}
@@ -748,6 +769,8 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
         froms = [child(p, "pobj") for x in (verb, noun) for p in x.children if p.dep_ == "prep" and p.lower_ == "from"]
         if any(o is not None and o.lemma_.lower() in lex.words["critics"] for o in froms):
             return True  # "came under attack from his own party", "under fire from investors"
+    if any(c.dep_ == "amod" and c.lower_ in lex.words["verbal_modifiers"] for c in noun.children):
+        return True  # "a blistering attack on the central bank"
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         target = child(prep, "pobj")
         if target is not None and target.lemma_.lower() in lex.figurative_objects:
