@@ -138,6 +138,7 @@ class _Words(Strict):
     election_nouns: list[str] = []
     electoral_parties: list[str] = []
     justice_agencies: list[str] = []
+    personal_standing: list[str] = []
     fame_words: list[str] = []
     outcry_nouns: list[str] = []
     memory_verbs: list[str] = []

@@ -612,7 +612,8 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     words, lemma = lex.words, tok.lemma_.lower()
     doer, obj = (child(tok, "nsubj") or subject_up(tok)[0], object_of(tok)) if is_verb(tok) else (None, None)
     if lemma in ("raid", "search") and doer is not None:
-        agency = {t.lower_ for t in doer.subtree}
+        # "the anti-corruption agency raided ...", "police raided the offices as part of a tax investigation"
+        agency = {t.lower_ for t in doer.subtree} | {t.lower_ for p in _purposes(tok) for t in p.subtree}
         if agency & words["justice_agencies"]:
             return True  # "the anti-corruption agency raided the minister's home", "tax inspectors raided"
     if lemma in _THEFT and doer is not None:
@@ -622,6 +623,8 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     if lemma in _SEIZURE and obj is not None:
         seized = {t.lower_ for t in obj.subtree}  # "200 kg of cocaine", not "cocaine and rifles"
         return bool(seized & words["contraband"]) and not seized & (lex.weapon_nouns | lex.military_nouns)
+    if lemma in ("jail", "imprison") and _for_a_term(tok):
+        return True  # "jailed for life", "jailed for eight years": a sentence passed
     if lemma in _HOLDING:
         if tok.dep_ == "amod" or (doer is not None and doer.lower_ in words["judges"]):
             return True
@@ -640,6 +643,18 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
         governor = tok.head.head  # "charged with the murder of", "jailed for life for murdering"
         return governor.lemma_.lower() in words["trial_verbs"] or governor.lower_ in words["trial_verbs"]
     return False
+
+
+def _purposes(verb) -> list:
+    """What the verb was done as part of or in ("as part of a tax investigation", "in a fraud probe")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return [p for p in preps if p.lower_ == "in" or (p.lower_ == "as" and any(c.lower_ == "part" for c in p.subtree))]
+
+
+def _for_a_term(verb) -> bool:
+    """A term of prison: "for life", "for eight years"."""
+    terms = [child(p, "pobj") for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return any(t is not None and t.lemma_.lower() in ("life", "year", "month", "week", "decade") for t in terms)
 
 
 def _old_ordnance(found) -> bool:
@@ -771,10 +786,17 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
             return True  # "came under attack from his own party", "under fire from investors"
     if any(c.dep_ == "amod" and c.lower_ in lex.words["verbal_modifiers"] for c in noun.children):
         return True  # "a blistering attack on the central bank"
+    for told in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        doer = by_object(told)
+        if doer is not None and _no_party(doer, lex):
+            return True  # "homes destroyed by the floods"
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
         target = child(prep, "pobj")
         if target is not None and target.lemma_.lower() in lex.figurative_objects:
             return True
+        if target is not None and target.lemma_.lower() in lex.words["personal_standing"]:
+            if any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSS for c in target.children):
+                return True  # "an attack on her leadership" (not "on the Hamas leadership")
     if noun.dep_ == "dobj" and noun.head.i != noun.i:
         doer = child(noun.head, "nsubj")
         return doer is not None and _no_party(doer, lex)
