@@ -33,7 +33,7 @@ from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
 from kronika.events.mentions import Run
 from kronika.events.parse import is_passive, is_verb
-from kronika.events.triggers import ON_PURPOSE, figurative_subject, trigger_for, weighed, why_no_event
+from kronika.events.triggers import ON_PURPOSE, no_violence_done, trigger_for, weighed, why_no_event
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -74,7 +74,7 @@ def _no_act(span) -> bool:
     root, lex = span.root, load_lexicon()
     if len(span) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in lex.words["industry_nouns"]:
         return True
-    return root.pos_ == "VERB" and figurative_subject(root, lex)
+    return no_violence_done(root, lex)
 
 
 def _status(span) -> str:
