@@ -309,3 +309,11 @@ def test_a_city_that_bears_the_name_beats_a_place_that_only_lists_it_as_a_spelli
     places = kronika.analyze(text, published="2024-11-17").places
     (mykolaiv,) = [p for p in places if p.text == "Mykolaiv"]
     assert mykolaiv.admin1 == "Mykolaiv Oblast"
+
+
+def test_force_on_striking_or_marching_people_is_force_against_protesters():
+    text = "Police opened fire on striking miners near the shaft on Thursday, killing 34 people."
+    assert [t for t, _ in _types(text)][0] == "Excessive force against protesters"
+    assert [t for t, _ in _types("Police shot dead three striking workers outside the factory.")][0] == (
+        "Excessive force against protesters"
+    )

@@ -498,7 +498,12 @@ def _demonstrators(target, lex: Lexicon) -> bool:
         return False
     if generic_role(target, lex) == "protesters" or target.lemma_.lower() in lex.words["protest_words"]:
         return True  # "set upon a peaceful opposition rally"
+    if any(c.dep_ == "amod" and c.lower_ in _PROTESTING for c in target.children):
+        return True  # "fired live rounds at striking miners", "at protesting students"
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _CAUSES - {"strike"} for c in target.children)
+
+
+_PROTESTING = {"striking", "protesting", "demonstrating", "marching", "rallying"}
 
 
 def _as_protests(tok, lex: Lexicon) -> bool:
