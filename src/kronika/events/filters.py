@@ -735,19 +735,6 @@ def relief_work(ctx: Context, ev: Event, tok) -> bool:
     return any(t.lower_ in relief or t.lemma_.lower() in relief for c in purposes for t in c.subtree)
 
 
-def petty_crime(ctx: Context, ev: Event, tok) -> bool:
-    """An arrest for an ordinary crime ("arrested for shoplifting", "detained on suspicion of
-    burglary"): police work, no political violence or repression (ACLED codes arrests of note)."""
-    if ev.sub_event_type != "Arrests" or tok is None:
-        return False
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    petty = _words("petty_crimes")
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "over")):
-        if any(t.lower_ in petty or t.lemma_.lower() in petty for t in prep.subtree):
-            return True
-    return False
-
-
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -775,7 +762,6 @@ RULES: tuple[Callable, ...] = (
     seeming,
     aimed_at_reference,
     past_plan,
-    petty_crime,
     relief_work,
     counted_series,
 )

@@ -629,6 +629,8 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
     if lemma in _HOLDING:
         if tok.dep_ == "amod" or (doer is not None and doer.lower_ in words["judges"]):
             return True
+        if _held_for_petty_crime(tok, words["petty_crimes"]):
+            return True  # "arrested for shoplifting", "detained on suspicion of burglary"
         held = obj or (child(tok, "nsubjpass") if is_passive(tok) else None)  # "drug dealers were arrested"
         if held is None:
             return False
@@ -644,6 +646,18 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
         governor = tok.head.head  # "charged with the murder of", "jailed for life for murdering"
         return governor.lemma_.lower() in words["trial_verbs"] or governor.lower_ in words["trial_verbs"]
     return False
+
+
+def _held_for_petty_crime(tok, petty) -> bool:
+    """An arrest told as for an ordinary crime ("arrested for shoplifting", "detained on suspicion of
+    burglary"): police work, no political violence or repression (ACLED codes arrests of note)."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    return any(
+        t.lower_ in petty or t.lemma_.lower() in petty
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "on", "over")
+        for t in prep.subtree
+    )
 
 
 def _purposes(verb) -> list:
