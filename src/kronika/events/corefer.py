@@ -446,6 +446,20 @@ def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeS
     return b if b.ucdp_date_prec < a.ucdp_date_prec else a
 
 
+def _placed_apart(ctx: Context, ev: Event, m: Event) -> bool:
+    """An anaphoric noun whose own phrase names a town far from the event's ("the killing of
+    students in Rangpur" in a report of a march in Dhaka): another event, however loosely it is
+    named."""
+    p, q = m.place, ev.place
+    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    if p is None or q is None or span is None or not len(span) or places_agree(q, p):
+        return False
+    if not p.level == q.level == "populated_place":
+        return False  # a region or a country named loosely ("an attack in Indian-administered Kashmir")
+    phrase = list(span.root.subtree)
+    return phrase[0].idx <= p.start and p.end <= phrase[-1].idx + len(phrase[-1])
+
+
 def _without_borrowed_time(ctx: Context, m: Event) -> Event:
     """An anaphoric noun takes its day from its own phrase ("Saturday's attack", "the attack on
     Monday"), not from the clause it sits in ("Tomorrow I will convene leaders over Iran's attack")."""
@@ -571,6 +585,8 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
             continue  # too far back
         if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
             continue
+        if loose and not headline and _placed_apart(ctx, ev, m):
+            continue  # "condemning the killing of 12 protesters in Rangpur": not the march in Dhaka
         near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
         carried = _plan_carried_out(ev, m)
         seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe

@@ -97,6 +97,7 @@ class _Words(Strict):
     charging_verbs: list[str] = []
     protest_words: list[str]
     demonstrating_words: list[str] = []
+    grievance_verbs: list[str] = []
     home_words: list[str] = []
     campaign_words: list[str]
     air_platforms: list[str]

@@ -595,7 +595,7 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return False
     if _ordinary_crime(tok, lex):
         return True  # "thieves stole jewellery", "the judge jailed the dealer", "a man stabbed his neighbour"
-    if _at_play(tok, run):
+    if at_play(tok.sent, run.lex, run.index.actor_at):
         return True  # "the visitors launched a fierce attack in the second half but could not score"
     if is_noun(tok):
         return _figurative_target(tok, lex)
@@ -818,18 +818,18 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
     return False
 
 
-def _at_play(tok, run) -> bool:
+def at_play(sent, lex: Lexicon, actor_at: dict) -> bool:
     """The sentence tells the play of a game ("in the second half", "could not score", "took two
-    wickets") and names no party of conflict, arms or harm: its attack, strike or capture is the
-    game's ("the bowler struck twice in the opening over")."""
-    lex, sent = run.lex, tok.sent
+    wickets") and names no party of conflict, arms or harm (``actor_at``: the actors by token):
+    its attack, strike, capture or booking is the game's ("the bowler struck twice in the opening
+    over", "the striker was booked in the second half")."""
     words = lex.words["play_words"]
     text = " ".join(t.lower_ for t in sent)
     told = any(t.lower_ in words or (t.pos_ == "VERB" and t.lemma_.lower() in words) for t in sent)
     if not told and not any(" " in w and f" {w} " in f" {text} " for w in words):
         return False
     for t in sent:
-        actor = run.index.actor_at.get(t.i)
+        actor = actor_at.get(t.i)
         if actor is not None and actor.inter in (1, 2, 3, 4, 8):
             return False  # forces or an armed group
         if t.lower_ in lex.military_nouns or t.lower_ in lex.weapon_nouns or t.lower_ == "armed":
