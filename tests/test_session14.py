@@ -90,3 +90,42 @@ def test_the_toll_of_the_attack_a_rally_denounces_is_not_the_rallys():
     assert rally.sub_event_type == "Peaceful protest"
     assert rally.fatalities is None
     assert rally.place.name == "Khartoum"
+
+
+HAITI_LIKE = """Gunmen kill at least 14 in attack on Malian town, officials say
+
+BAMAKO, March 3 - Gunmen killed at least 14 people when they stormed the town of Kati on Saturday, local officials said on Monday.
+
+Police said officers had exchanged fire with the attackers for several hours before withdrawing to a nearby base.
+
+Last month, gunmen attacked a clinic in the capital, killing two nurses.
+"""
+
+
+def test_a_headline_toll_joins_the_attack_the_body_tells_in_a_town():
+    events = _events(HAITI_LIKE, "2025-03-03")
+    attack = events[0]
+    assert (attack.sub_event_type, attack.place.name, attack.fatalities) == ("Attack", "Kati", 14)
+    assert any(m.zone == "title" for m in attack.mentions)
+    assert len([e for e in events if e.fatalities == 14]) == 1
+
+
+def test_a_withdrawal_that_ends_a_fight_is_no_transfer_of_territory():
+    types = [e.sub_event_type for e in _events(HAITI_LIKE, "2025-03-03")]
+    assert "Non-violent transfer of territory" not in types
+    assert "Armed clash" in types
+
+
+def test_last_months_attack_is_not_the_news_of_the_day():
+    events = _events(HAITI_LIKE, "2025-03-03")
+    clinic = [e for e in events if e.fatalities == 2]
+    assert len(clinic) == 1
+    assert str(clinic[0].time.start_date) == "2025-02-01"
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash and all(e.fatalities is None and str(e.time.start_date) != "2025-02-01" for e in clash)
+
+
+def test_people_freed_from_a_prison_are_no_ground_retaken():
+    types = _types("Gunmen stormed the town and freed more than 500 inmates from the town prison on Saturday.")
+    assert "Government regains territory" not in types and "Armed clash" not in types
+    assert _types("Troops freed the town from militant control on Monday.") == ["Government regains territory"]

@@ -129,7 +129,11 @@ def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan], published=None) ->
         return True
     if da is None or db is None:
         known = da or db
-        return published is None or known[1] >= published - dt.timedelta(days=RECENT_DAYS)
+        if published is None:
+            return True
+        recent = published - dt.timedelta(days=RECENT_DAYS)
+        # "last month", begun weeks before and over before the report, is not the news of the day
+        return known[1] >= recent and (known[0] >= recent or known[1] >= published)
     return da[0] <= db[1] and db[0] <= da[1]
 
 
@@ -201,6 +205,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True
     if (
         (_toll(ev) or _toll(m))
+        and not (headline and (_same_toll(ev, m) or _told_with(ev, m)))
         and not _same_country_only(ev.place, m.place)
         and (
             ev.place is None
@@ -222,6 +227,19 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
+
+
+def _same_toll(ev: Event, m: Event) -> bool:
+    """Both tell the same number killed ("Gangs kill at least 20 in attack on Haitian town" and
+    "killed at least 20 people when they stormed the town of Mirebalais"): a headline's toll names
+    the event the body tells, however loosely it names the place."""
+    return bool(ev.fatalities) and ev.fatalities == m.fatalities
+
+
+def _told_with(ev: Event, m: Event) -> bool:
+    """``m`` sits in the clause of one of ``ev``'s mentions ("kill at least 20 in attack on Haitian
+    town": the attack the headline's toll has joined)."""
+    return any(x.start < m.end and m.start < x.end for x in ev.mentions)
 
 
 def _same_country_only(a: Optional[Place], b: Optional[Place]) -> bool:

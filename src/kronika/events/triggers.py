@@ -314,6 +314,13 @@ def _left(verb) -> set:
     return {w for g in heads if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
+def _people_freed(tok, lex: Lexicon) -> bool:
+    """The verb's object is people ("freed 500 inmates from the town's prison", "cleared residents
+    from the area"), whatever ground its phrase names."""
+    obj = child(tok, "dobj")
+    return obj is not None and (obj.lemma_.lower() in lex.person_nouns or obj.lower_ in lex.civilian_nouns)
+
+
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.sub_event_type == "Agreement" and is_verb(tok):
@@ -322,6 +329,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         objs = objs | {tok.head.lemma_.lower(), tok.head.lower_}  # "the deal reached today": the deal reached
     if trig.requires_object and not (objs & trig.requires_object):
         return True
+    if trig.retake and trig.requires_object and _people_freed(tok, lex):
+        return True  # "freed 500 inmates from the town's prison": people, not ground
     if trig.requires_military_object and not (objs & lex.military_nouns):
         return True
     if trig.requires_person_object:
@@ -974,6 +983,18 @@ def _fight_that_won_it(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     return host_trig is not None and host_trig.cls == "territory"
 
 
+def _retreat_after_a_fight(tok, trig: Trigger, trigger_tokens: set) -> bool:
+    """A withdrawal told as how a fight ended ("exchanged fire with the gang for several hours
+    before withdrawing to a base", "withdrew after two days of fighting"): no ground handed over
+    without a fight, but the fight's end."""
+    if trig.sub_event_type != "Non-violent transfer of territory" or not is_verb(tok):
+        return False
+    if fight_before(tok) is not None:
+        return True
+    prep = tok.head if tok.dep_ == "pcomp" else None
+    return prep is not None and prep.lower_ in ("before", "after") and prep.head.i in trigger_tokens
+
+
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """The word reports an event another trigger of the sentence already names: the killing done
     by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
@@ -982,6 +1003,8 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         return True  # "agreed a ceasefire", "talks on a truce": one agreement
     if _fight_that_won_it(tok, trig, run, trigger_tokens):
         return True  # "retook the town after fierce fighting with the RSF": ACLED codes the taking
+    if _retreat_after_a_fight(tok, trig, trigger_tokens):
+        return True  # "exchanged fire with the gang for hours before withdrawing": the fight's end
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
