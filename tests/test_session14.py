@@ -129,3 +129,39 @@ def test_people_freed_from_a_prison_are_no_ground_retaken():
     types = _types("Gunmen stormed the town and freed more than 500 inmates from the town prison on Saturday.")
     assert "Government regains territory" not in types and "Armed clash" not in types
     assert _types("Troops freed the town from militant control on Monday.") == ["Government regains territory"]
+
+
+STRIKE_STORY = """A military air strike hit a monastery in the Sagaing region early Friday, killing at least 23 people, residents said.
+
+The jet dropped two bombs on the monastery in Sagaing township at around 1 a.m., said a member of a local militia.
+"""
+
+
+def test_a_clock_time_with_no_day_goes_on_with_the_storys_day():
+    analysis = kronika.analyze(STRIKE_STORY, published="2025-07-12")
+    clock = next(t for t in analysis.times if "1 a.m." in t.text)
+    assert str(clock.start_date) == "2025-07-11"
+    strikes = [e for e in analysis.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and str(strikes[0].time.start_date) == "2025-07-11"
+
+
+def test_a_feast_day_is_no_place():
+    analysis = kronika.analyze(
+        "The missile hit a busy street as residents were heading to church for Palm Sunday services in Sumy.",
+        published="2025-04-14",
+    )
+    assert not any("Palm" in p.text for p in analysis.places)
+    assert any(p.name == "Sumy" for p in analysis.places)
+
+
+INTERCEPTIONS = """A Russian missile struck the centre of the Ukrainian city of Sumy on Sunday, killing 11 people, the governor said.
+
+Hours later, Russia's defence ministry said air defences had shot down 17 drones overnight.
+"""
+
+
+def test_an_interception_a_states_ministry_reports_is_its_forces_over_its_land():
+    events = _events(INTERCEPTIONS, "2025-04-14")
+    shot = next(e for e in events if e.sub_event_type == "Disrupted weapons use")
+    assert shot.actor1 is not None and shot.actor1.country_iso3 == "RUS"
+    assert shot.place is not None and shot.place.country_iso3 == "RUS"
