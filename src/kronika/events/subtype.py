@@ -576,6 +576,8 @@ def _unarmed(obj, lex: Lexicon) -> bool:
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
+    if sub in ("Attack", "Armed clash", _FORCE) and _crowd_control_fired(tok, run.lex):
+        sub = "Protest with intervention"  # "fired rubber bullets at students marching on parliament"
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
     if (
@@ -682,6 +684,18 @@ def _property_blown_up(tok, lex: Lexicon) -> bool:
     return all(t.lemma_.lower() in property_words or t.lower_ in property_words for t in things) and not _harm_told(
         tok.sent
     )
+
+
+_FORCE = "Excessive force against protesters"
+
+
+def _crowd_control_fired(tok, lex: Lexicon) -> bool:
+    """Rubber bullets, tear gas or a water cannon fired, with no one told killed or hurt ("police
+    fired rubber bullets at the marchers"): ACLED's intervention in a demonstration, not lethal
+    force (that the weapon decides whatever the target; a death makes it excessive force)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "fire":
+        return False
+    return weapon_type(tok, lex) == "Protest with intervention" and not _harm_told(tok.sent)
 
 
 def _into_the_sea(tok, lex: Lexicon) -> bool:

@@ -18,6 +18,7 @@ from kronika.events.parse import (
     is_noun,
     is_passive,
     is_verb,
+    made_into,
     modifier_lemmas,
     object_lemmas,
     object_of,
@@ -271,18 +272,19 @@ def _done_with(tok) -> bool:
 _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
-def _aimed(tok, preps: frozenset) -> bool:
-    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday"), also at
-    people a gerund tells doing something ("fired on mourners marching to the cemetery", which the
-    parse makes the gerund's subject)."""
-    if child(tok, "dobj") is not None:
+def _aimed(tok, preps: frozenset, with_object: bool = False) -> bool:
+    """A verb aimed at something: "fired on the crowd" (not "on Monday"), also at people a gerund
+    tells doing something ("fired on mourners marching to the cemetery", which the parse makes the
+    gerund's subject). Intransitive, unless ``with_object`` (what is fired: "fired live rounds at
+    striking miners")."""
+    if child(tok, "dobj") is not None and not with_object:
         return False
     return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
 
 
 def _aimed_at(o) -> bool:
-    if o.dep_ == "pobj":
-        return o.ent_type_ not in ("DATE", "TIME")
+    if o.dep_ == "pobj":  # not "on Monday", nor "into the air" (warning shots, aimed at no one)
+        return o.ent_type_ not in ("DATE", "TIME") and o.lemma_.lower() not in load_lexicon().words["sky_words"]
     return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
@@ -345,12 +347,14 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "health workers staged a strike" (not "the air force staged strikes")
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
-    if trig.requires_prep and not _aimed(tok, trig.requires_prep):
+    if trig.requires_prep and not _aimed(tok, trig.requires_prep, with_object=bool(trig.requires_object)):
         return True  # "fired on the crowd", not "fired the coach on Monday"
     if trig.requires_verb and not (
         tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i and verb_words(tok.head) & trig.requires_verb
     ):
         return True  # "the strike went ahead", "the strike paralysed the port": a walkout
+    if trig.requires_made_into and not _made_into_words(tok) & trig.requires_made_into:
+        return True  # "turned the hospital into their command centre", not "turned the warehouse into offices"
     if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
         return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
@@ -370,6 +374,14 @@ def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
         and (child(tok, "dobj") is not None or trig.intransitive)
         and trigger_for(head, lex) is None
     )
+
+
+def _made_into_words(verb) -> set[str]:
+    """The words of what the verb makes its object into, with its compounds ("command centre")."""
+    made = made_into(verb) if is_verb(verb) else None
+    if made is None:
+        return set()
+    return {made.lemma_.lower(), made.lower_} | {c.lemma_.lower() for c in made.children if c.dep_ == "compound"}
 
 
 def _purpose(verb) -> set[str]:
