@@ -42,6 +42,7 @@ SHOTS_TO_DISPERSE = [
     "Soldiers fired into the air to disperse protesters in Bamako on Tuesday.",
     "Police fired warning shots to disperse the crowd in Bamako on Tuesday.",
     "Police fired rubber bullets at protesters in Nairobi on Thursday.",
+    "Police fired rubber bullets at students marching on parliament in Nairobi on Thursday.",
     "Police in Kano on Thursday fired water cannon at students outside the ministry, dispersing the crowd.",
     "Police fired tear gas to disperse protesters in Nairobi on Monday.",
 ]
@@ -126,3 +127,11 @@ NO_EVENT = [
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_no_event(text):
     assert _types(text) == []
+
+
+def test_crowd_control_weapons_that_maim_are_excessive_force():
+    text = (
+        "A young man covering the march in Santiago on Friday was shot in the eye by a rubber bullet fired by riot"
+        " police and lost his sight."
+    )
+    assert _types(text) == [FORCE]
