@@ -28,6 +28,12 @@ SHOTS_AT_PROTESTERS = [
     "Riot police fired shots at striking workers outside the factory in Dhaka on Wednesday.",
     "Police fired live rounds to disperse protesters in Nairobi on Monday.",
     "Police fired rubber bullets at protesters in Nairobi on Thursday, killing two.",
+    "Striking miners were shot at by police in Marikana on Thursday.",
+    "Police use live rounds against striking miners in Marikana",
+    "Police fired pellets at stone-pelting protesters in Srinagar on Friday.",
+    "Gunshots were fired at striking workers at the plant in Gazipur on Sunday.",
+    "Security forces fired volleys of live ammunition at demonstrators in Yangon on Saturday.",
+    "Police fired rubber bullets and live rounds at protesters in Lima on Monday.",
 ]
 
 
@@ -66,6 +72,11 @@ HIJACKED = [
     "Armed men hijacked a passenger plane shortly after it took off from Benghazi on Friday.",
     "Militants commandeered a ferry on Lake Kivu on Wednesday and held its crew for ransom.",
     "The hijacking of the cargo ship off Yemen on Saturday was claimed by the Houthis.",
+    "Pirates seized a cargo ship off the coast of Somalia on Monday.",
+    "Somali pirates have hijacked a Greek-owned vessel with 25 crew aboard, the navy said on Tuesday.",
+    "A passenger bus was hijacked by armed men on the Lokoja road on Sunday.",
+    "Hijackers seized control of a plane flying from Tripoli on Friday.",
+    "Armed pirates boarded and hijacked a chemical tanker in the Gulf of Aden on Monday.",
 ]
 
 
@@ -86,6 +97,11 @@ MADE_A_BASE = [
     "Rebels transform hospital into command centre",
     "Jihadists set up their headquarters in the governor's residence in Gao on Wednesday.",
     "The militia established a base inside the university campus in Khartoum on Sunday.",
+    "The rebels set up base in the secondary school in Bunia on Monday.",
+    "Al-Shabaab has established its headquarters in the town of Jilib, residents said on Monday.",
+    "The militants are using a church in Kpeve as a base, residents said on Monday.",
+    "Rebels turn hospital into military base",
+    "Fighters occupied the school in Jowhar on Monday, turning it into a base.",
 ]
 
 

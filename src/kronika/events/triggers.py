@@ -377,11 +377,14 @@ def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
 
 
 def _made_into_words(verb) -> set[str]:
-    """The words of what the verb makes its object into, with its compounds ("command centre")."""
+    """The words of what the verb makes its object into, with their compounds ("command centre")."""
     made = made_into(verb) if is_verb(verb) else None
     if made is None:
         return set()
-    return {made.lemma_.lower(), made.lower_} | {c.lemma_.lower() for c in made.children if c.dep_ == "compound"}
+    nouns = (made, *made.conjuncts)  # "into a detention centre and command post"
+    return {w for n in nouns for w in (n.lemma_.lower(), n.lower_)} | {
+        c.lemma_.lower() for n in nouns for c in n.children if c.dep_ == "compound"
+    }
 
 
 def _purpose(verb) -> set[str]:
