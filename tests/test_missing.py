@@ -61,6 +61,7 @@ def test_shots_in_the_air_and_crowd_control_are_an_intervention(text):
 
 def test_shots_at_people_who_are_no_demonstration_are_an_attack():
     assert _types("Gunmen fired shots at a bus in Kaduna on Sunday.") == ["Attack"]
+    assert _types("Gunmen fired at a wedding party in Kabul on Friday.") == ["Attack"]
     assert _types("Soldiers fired on the crowd in Khartoum on Monday, killing three.") == ["Attack"]
 
 
@@ -125,6 +126,8 @@ NO_EVENT = [
     "The striker fired the ball into the net in the second half on Saturday.",
     "The activists fired off letters to the ministry on Monday.",
     "Revellers fired shots in the air to celebrate the victory in Kabul on Sunday.",
+    "Police fired into the air in Bamako on Tuesday.",
+    "Guests fired into the air at a wedding in Kabul on Friday.",
     # hijacked: accounts, debates, agendas, data; a taxi taken by one man is a crime
     "Hackers hijacked the ministry's Twitter account on Monday.",
     "The opposition hijacked the debate in parliament on Tuesday.",

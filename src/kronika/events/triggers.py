@@ -276,15 +276,19 @@ def _aimed(tok, preps: frozenset, with_object: bool = False) -> bool:
     """A verb aimed at something: "fired on the crowd" (not "on Monday"), also at people a gerund
     tells doing something ("fired on mourners marching to the cemetery", which the parse makes the
     gerund's subject). Intransitive, unless ``with_object`` (what is fired: "fired live rounds at
-    striking miners")."""
+    striking miners"). Shots "into the air" are aimed at no one, and an "at" beside them is where
+    they were fired ("fired into the air at a wedding")."""
     if child(tok, "dobj") is not None and not with_object:
+        return False
+    sky = load_lexicon().words["sky_words"]
+    if any(o.lemma_.lower() in sky for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
 
 
 def _aimed_at(o) -> bool:
-    if o.dep_ == "pobj":  # not "on Monday", nor "into the air" (warning shots, aimed at no one)
-        return o.ent_type_ not in ("DATE", "TIME") and o.lemma_.lower() not in load_lexicon().words["sky_words"]
+    if o.dep_ == "pobj":
+        return o.ent_type_ not in ("DATE", "TIME")  # not "on Monday"
     return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
