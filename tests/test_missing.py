@@ -128,6 +128,9 @@ NO_EVENT = [
     "Revellers fired shots in the air to celebrate the victory in Kabul on Sunday.",
     "Police fired into the air in Bamako on Tuesday.",
     "Guests fired into the air at a wedding in Kabul on Friday.",
+    "The minister fired shots at the opposition in a fiery speech on Monday.",
+    "The prime minister fired fresh shots at the central bank on Tuesday.",
+    "The senator opened fire on the spending bill on Tuesday.",
     # hijacked: accounts, debates, agendas, data; a taxi taken by one man is a crime
     "Hackers hijacked the ministry's Twitter account on Monday.",
     "The opposition hijacked the debate in parliament on Tuesday.",

@@ -86,6 +86,7 @@ class _Words(Strict):
     series_nouns: list[str]
     span_nouns: list[str] = []
     sky_words: list[str] = []
+    speaker_nouns: list[str] = []
     serious_injury_words: list[str] = []
     call_verbs: list[str] = []
     countrywide_phrases: list[str] = []

@@ -616,11 +616,23 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True  # "thieves stole jewellery", "the judge jailed the dealer", "a man stabbed his neighbour"
     if _at_play(tok, run):
         return True  # "the visitors launched a fierce attack in the second half but could not score"
+    if is_verb(tok) and _shots_in_words(tok, lex):
+        return True  # "the minister fired fresh shots at the central bank"
     if is_noun(tok):
         return _figurative_target(tok, lex)
     if not is_verb(tok):
         return False
     return _figurative_object(tok, lex) or figurative_subject(tok, lex)
+
+
+def _shots_in_words(tok, lex: Lexicon) -> bool:
+    """Shots fired or fire opened by one whose shots are words: a minister, a candidate, a
+    spokesman ("the minister fired shots at the opposition", "the senator opened fire on the
+    bill"). (Not for every violent verb: a minister signs truces and orders arrests.)"""
+    if tok.lemma_.lower() not in ("fire", "open"):
+        return False
+    subj = subject_up(tok)[0]
+    return subj is not None and subj.lemma_.lower() in lex.words["speaker_nouns"]
 
 
 def _ordinary_crime(tok, lex: Lexicon) -> bool:
