@@ -29,6 +29,7 @@ from kronika.events.parse import (
     is_noun,
     is_passive,
     is_verb,
+    made_into,
     prep_obj,
     subject_up,
 )
@@ -805,7 +806,16 @@ def _armed_agent(tok, fr: Frame, lex: Lexicon) -> bool:
     if fr.actor1 is not None:
         return fr.actor1.inter in _ARMED_GROUP_INTERS
     verb = tok.head if tok.dep_ == "dobj" else tok  # "two rebel groups announced an alliance"
-    return generic_role(child(verb, "nsubj"), lex) == "armed_group"
+    doer = (
+        child(verb, "nsubj") if verb.i != tok.i else subject_up(tok)[0]
+    )  # "occupied the school, turning it into a base"
+    if generic_role(doer, lex) == "armed_group":
+        return True
+    made = made_into(tok) if is_verb(tok) and is_passive(tok) else None  # "the hospital was turned into a rebel base"
+    return made is not None and any(generic_role(c, lex) == "armed_group" for c in made.children if c.dep_ in _OWNERS)
+
+
+_OWNERS = ("amod", "compound", "poss")
 
 
 # --- whoever carried it out: the next sentence names the attacker -------------------------

@@ -31,6 +31,12 @@ def prep_obj(tok, *preps):
     return None
 
 
+def made_into(verb):
+    """What a verb makes its object into or uses it as: "turned the hospital into their command
+    centre", "used the mosque as a base" (the noun of its "into" or "as" phrase), or None."""
+    return prep_obj(verb, "into", "as")
+
+
 def across_semicolon(tok) -> bool:
     """``tok`` hangs on a verb of another clause across a semicolon ("Someone smashed the windows;
     nothing appeared to be stolen", "Thousands march ...; the march ended"): the small model joins

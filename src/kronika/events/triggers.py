@@ -18,6 +18,7 @@ from kronika.events.parse import (
     is_noun,
     is_passive,
     is_verb,
+    made_into,
     modifier_lemmas,
     object_lemmas,
     object_of,
@@ -271,18 +272,23 @@ def _done_with(tok) -> bool:
 _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
-def _aimed(tok, preps: frozenset) -> bool:
-    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday"), also at
-    people a gerund tells doing something ("fired on mourners marching to the cemetery", which the
-    parse makes the gerund's subject)."""
-    if child(tok, "dobj") is not None:
+def _aimed(tok, preps: frozenset, with_object: bool = False) -> bool:
+    """A verb aimed at something: "fired on the crowd" (not "on Monday"), also at people a gerund
+    tells doing something ("fired on mourners marching to the cemetery", which the parse makes the
+    gerund's subject). Intransitive, unless ``with_object`` (what is fired: "fired live rounds at
+    striking miners"). Shots "into the air" are aimed at no one, and an "at" beside them is where
+    they were fired ("fired into the air at a wedding")."""
+    if child(tok, "dobj") is not None and not with_object:
+        return False
+    sky = load_lexicon().words["sky_words"]
+    if any(o.lemma_.lower() in sky for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
 
 
 def _aimed_at(o) -> bool:
     if o.dep_ == "pobj":
-        return o.ent_type_ not in ("DATE", "TIME")
+        return o.ent_type_ not in ("DATE", "TIME")  # not "on Monday"
     return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
@@ -354,12 +360,14 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "health workers staged a strike" (not "the air force staged strikes")
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
-    if trig.requires_prep and not _aimed(tok, trig.requires_prep):
+    if trig.requires_prep and not _aimed(tok, trig.requires_prep, with_object=bool(trig.requires_object)):
         return True  # "fired on the crowd", not "fired the coach on Monday"
     if trig.requires_verb and not (
         tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i and verb_words(tok.head) & trig.requires_verb
     ):
         return True  # "the strike went ahead", "the strike paralysed the port": a walkout
+    if trig.requires_made_into and not _made_into_words(tok) & trig.requires_made_into:
+        return True  # "turned the hospital into their command centre", not "turned the warehouse into offices"
     if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
         return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
@@ -379,6 +387,17 @@ def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
         and (child(tok, "dobj") is not None or trig.intransitive)
         and trigger_for(head, lex) is None
     )
+
+
+def _made_into_words(verb) -> set[str]:
+    """The words of what the verb makes its object into, with their compounds ("command centre")."""
+    made = made_into(verb) if is_verb(verb) else None
+    if made is None:
+        return set()
+    nouns = (made, *made.conjuncts)  # "into a detention centre and command post"
+    return {w for n in nouns for w in (n.lemma_.lower(), n.lower_)} | {
+        c.lemma_.lower() for n in nouns for c in n.children if c.dep_ == "compound"
+    }
 
 
 def _purpose(verb) -> set[str]:
@@ -606,11 +625,23 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True  # "thieves stole jewellery", "the judge jailed the dealer", "a man stabbed his neighbour"
     if at_play(tok.sent, run.lex, run.index.actor_at):
         return True  # "the visitors launched a fierce attack in the second half but could not score"
+    if is_verb(tok) and _shots_in_words(tok, lex):
+        return True  # "the minister fired fresh shots at the central bank"
     if is_noun(tok):
         return _figurative_target(tok, lex)
     if not is_verb(tok):
         return False
     return _figurative_object(tok, lex) or figurative_subject(tok, lex)
+
+
+def _shots_in_words(tok, lex: Lexicon) -> bool:
+    """Shots fired or fire opened by one whose shots are words: a minister, a candidate, a
+    spokesman ("the minister fired shots at the opposition", "the senator opened fire on the
+    bill"). (Not for every violent verb: a minister signs truces and orders arrests.)"""
+    if tok.lemma_.lower() not in ("fire", "open"):
+        return False
+    subj = subject_up(tok)[0]
+    return subj is not None and subj.lemma_.lower() in lex.words["speaker_nouns"]
 
 
 def _ordinary_crime(tok, lex: Lexicon) -> bool:
