@@ -165,3 +165,17 @@ def test_an_interception_a_states_ministry_reports_is_its_forces_over_its_land()
     shot = next(e for e in events if e.sub_event_type == "Disrupted weapons use")
     assert shot.actor1 is not None and shot.actor1.country_iso3 == "RUS"
     assert shot.place is not None and shot.place.country_iso3 == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A military air strike hit a Buddhist monastery in the Sagaing region early Friday, killing 23 people.",
+        "A drone struck a Christian school in the town on Monday.",
+        "Gunmen attacked a Shia mosque in Peshawar on Friday, killing 12 worshippers.",
+    ],
+)
+def test_a_faiths_building_names_no_actor(text):
+    analysis = kronika.analyze(text, published="2025-07-12")
+    assert not any(a.name in ("Buddhist", "Christian", "Shia") for a in analysis.actors)
+    assert all(e.actor2 is None or e.actor2.name not in ("Buddhist", "Christian", "Shia") for e in analysis.events)

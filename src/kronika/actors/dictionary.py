@@ -122,6 +122,8 @@ class Dictionary:
     demonym_blockers: frozenset = frozenset()
     #: lower-cased words that never end a person's or organisation's name ("Russian Attack")
     not_name_heads: frozenset = frozenset()
+    #: lower-cased nouns a faith's adjective names a thing of ("a Buddhist monastery"), not a group
+    faith_buildings: frozenset = frozenset()
     #: verbs of harm and the strikes that do it: a people counted as their object is civilians
     harm_verbs: frozenset = frozenset()
     harm_doers: frozenset = frozenset()
@@ -238,6 +240,7 @@ class ActorsFile(Strict):
     source_only_kinds: Names = []
     demonym_blockers: Names = []
     not_name_heads: Names = []
+    faith_buildings: Names = []
     harm_verbs: Names = []
     harm_doers: Names = []
     group_heads: Names = []
@@ -338,6 +341,7 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
             d.demonym_nouns[noun.lower()] = role
     d.demonym_blockers = frozenset(w.lower() for w in _as_list(raw.get("demonym_blockers")))
     d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
+    d.faith_buildings = frozenset(w.lower() for w in _as_list(raw.get("faith_buildings")))
     d.harm_verbs = frozenset(w.lower() for w in _as_list(raw.get("harm_verbs")))
     d.harm_doers = frozenset(w.lower() for w in _as_list(raw.get("harm_doers")))
     d.group_heads = frozenset(w.lower() for w in _as_list(raw.get("group_heads")))

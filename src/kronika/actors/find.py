@@ -192,6 +192,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
         key = _norm(text)
         if ent[-1].lower_ in d.not_name_heads or (len(ent) == 1 and ent[0].lower_ in d.group_heads):
             continue  # "Russian Attack" or "Gang" in a title-cased headline is no name
+        if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.lower_ in d.faith_buildings:
+            continue  # "a Buddhist monastery", "a Shia mosque": a thing of the faith, no group
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
