@@ -179,3 +179,30 @@ def test_a_faiths_building_names_no_actor(text):
     analysis = kronika.analyze(text, published="2025-07-12")
     assert not any(a.name in ("Buddhist", "Christian", "Shia") for a in analysis.actors)
     assert all(e.actor2 is None or e.actor2.name not in ("Buddhist", "Christian", "Shia") for e in analysis.events)
+
+
+TWO_STRIKES = """Israeli strikes on southern Lebanon kill 8 despite ceasefire
+
+BEIRUT, Nov 3 - Israeli air strikes on two villages in southern Lebanon killed eight people on Sunday, the health ministry said.
+
+One strike hit a car near the village of Kfar Rumman, killing three people, while another struck a house in Bint Jbeil, killing five, the ministry said.
+
+Lebanon's president condemned the strikes as a "flagrant violation" of the truce and urged Washington and Paris, which brokered the deal, to pressure Israel to stop.
+"""
+
+
+def test_those_urged_to_act_are_no_place_of_the_strikes():
+    events = _events(TWO_STRIKES, "2025-11-03")
+    assert not any(e.place is not None and e.place.name in ("Washington", "Paris", "Washington, D.C.") for e in events)
+
+
+def test_a_deal_in_force_broken_or_made_long_ago_is_no_event():
+    # "despite ceasefire", "a violation of the truce", "which brokered the deal": no agreement made that day
+    assert not any(e.sub_event_type == "Agreement" for e in _events(TWO_STRIKES, "2025-11-03"))
+    assert _types("Despite the truce, fighting continued in the north.") == []
+
+
+def test_a_toll_told_by_the_strikes_own_participle_is_its_toll():
+    events = _events(TWO_STRIKES, "2025-11-03")
+    bint_jbeil = next(e for e in events if e.place is not None and "Jb" in e.place.name)
+    assert bint_jbeil.fatalities == 5

@@ -92,13 +92,32 @@ def _partner(ctx: Context, p: Place) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PARTNER_PREPS
 
 
+def _addressed(ctx: Context, p: Place) -> bool:
+    """A place named as those spoken to or of ("urged Washington and Paris to pressure Israel",
+    "accused Moscow"): a government, never where the event happened."""
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSED
+
+
+# verbs whose object is someone spoken to or of, not a place acted on ("urged Washington to act")
+_ADDRESSED = {
+    "urge", "ask", "press", "appeal", "thank", "warn", "tell", "accuse", "blame", "criticise", "criticize",
+    "invite", "persuade", "pressure", "lobby", "implore", "exhort", "congratulate", "praise",
+}  # fmt: skip
+
+
 def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> Optional[Place]:
     """The governing location, leaving out names that act as actors here ("Russia launched")
     and preferring "Kursk Oblast" to "Russia" in "Russia's Kursk Oblast"."""
     places = [
         p
         for p in d.places_in(ctx.sentence_index(start))
-        if not any(a.start <= p.start and p.end <= a.end for a in parties)
+        if not any(a.start <= p.start and p.end <= a.end for a in parties) and not _addressed(ctx, p)
     ]
     places = [p for p in places if not _partner(ctx, p)] or places
     places = [p for p in places if not _where_said(ctx, p, start, end)]
@@ -319,9 +338,23 @@ def claims_for(
         value = q.value if q.value is not None else q.low
         running = c.time is not None and c.time.bound == "since"  # "have been killed since Sunday": a total
         if c.measure == "killed" and value is not None and not running and not _killed_by_another(ctx, q.start, near):
-            tolls.append((abs(q.start - near) if near is not None else len(tolls), int(value)))
-    killed = min(tolls)[1] if tolls else None
+            own = near is not None and _told_by_its_participle(ctx, q.start, near)
+            tolls.append((not own, abs(q.start - near) if near is not None else len(tolls), int(value)))
+    killed = min(tolls)[2] if tolls else None
     return killed, tuple(ids)
+
+
+def _told_by_its_participle(ctx: Context, at: int, near: int) -> bool:
+    """The toll at ``at`` is told by a participle of the trigger's own verb ("another struck a
+    house in Bint Jbeil, killing five": five, not the three of the clause before)."""
+    num = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if ctx.doc is not None else None
+    trig = ctx.doc.char_span(near, near + 1, alignment_mode="expand") if ctx.doc is not None else None
+    if num is None or trig is None or not len(num) or not len(trig):
+        return False
+    verb = num[0]
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBG" and verb.head.i == trig[0].i
 
 
 def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:

@@ -962,8 +962,14 @@ def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
         return "duty"  # "his combat deployment": one person's duty ("his arrest" stays)
     if trig.kind == "exchange" and modifier_lemmas(tok) & lex.words["judicial_words"]:
         return "justice"  # "released on bail", "freed from jail": justice, not an exchange
-    if noun and trig.sub_event_type == "Agreement" and tok.head.lemma_.lower() in lex.words["agreement_breaches"]:
-        return "breach"  # "violated the ceasefire", "breached the truce": the violation is the event, not the deal
+    if noun and trig.sub_event_type == "Agreement" and _breached(tok, lex):
+        return (
+            "breach"  # "violated the ceasefire", "a violation of the truce": the violation is the event, not the deal
+        )
+    if noun and trig.sub_event_type == "Agreement" and _in_force(tok):
+        return "breach"  # "strikes kill 8 despite ceasefire", "since the ceasefire": a deal in force, not the news
+    if verb and trig.sub_event_type == "Agreement" and _who_made_it(tok):
+        return "description"  # "Washington and Paris, which brokered the deal": who they are, not the news
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):
         return "sense"  # "the IMF's deployment of funds"
     if trig.sub_event_type == "Looting/property destruction" and verb and _done_by_a_weapon(tok, lex):
@@ -1024,6 +1030,31 @@ def _retreat_after_a_fight(tok, trig: Trigger, trigger_tokens: set) -> bool:
         return True
     prep = tok.head if tok.dep_ == "pcomp" else None
     return prep is not None and prep.lower_ in ("before", "after") and prep.head.i in trigger_tokens
+
+
+def _breached(tok, lex: Lexicon) -> bool:
+    """A deal the clause says was broken: the object of a breach verb ("violated the ceasefire") or
+    of a breach noun ("a flagrant violation of the truce")."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+    return head.lemma_.lower() in lex.words["agreement_breaches"]
+
+
+# prepositions that name a deal as the setting of what is told ("despite the truce", "since the ceasefire")
+_IN_FORCE = {"despite", "since", "under", "amid", "throughout"}
+
+
+def _in_force(noun) -> bool:
+    """A deal named as the setting of what is told ("strikes kill 8 despite ceasefire", "troops
+    kept since the ceasefire", "under the deal"): a deal in force, not one made."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _IN_FORCE
+
+
+def _who_made_it(verb) -> bool:
+    """A deal made told in a relative clause on a name, with no time of its own ("urged Washington
+    and Paris, which brokered the deal, to act"): who the named are, not the news."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
