@@ -886,11 +886,30 @@ _PROTESTERS = {
 }
 
 
+_NOT_SUPPORTED = {"person", "civilians", "protesters", "rioters"}
+
+
+def supported_group(ctx: Context, a: Optional[Actor]) -> bool:
+    """The actor is the group a crowd supports, not the crowd: "Houthi supporters", "Hamas
+    loyalists", "supporters of the Awami League" (a party or an armed group; a state's or a
+    person's supporters are the crowd alone)."""
+    if a is None or a.is_source_only or a.kind in STATE_KINDS or a.kind in _NOT_SUPPORTED:
+        return False
+    span = ctx.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, nouns = span.root, load_lexicon().words["supporter_nouns"]
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in nouns:
+        return True  # "Houthi supporters", "the party's loyalists"
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns
+
+
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
-    "Ugandan" is no organiser, nor a state whose supporters rally). Excessive force is the
-    forces' act: its crowd is the second actor."""
+    "Ugandan" is no organiser, nor a state whose supporters rally); a group whose supporters
+    demonstrate is the crowd's associated actor (assoc_actor1). Excessive force is the forces'
+    act: its crowd is the second actor."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
@@ -901,6 +920,9 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
         named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
         if named and not forced and slot is not None and slot.kind in STATE_KINDS:
             named = False  # "Maduro supporters celebrated": a state does not demonstrate, its supporters do
+        backed = slot if role is not None and not forced and supported_group(ctx, slot) else None
+        if backed is not None:
+            named = False  # "Houthi supporters rallied": the crowd demonstrates, for the group
         if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue
@@ -920,6 +942,8 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             via="inferred",
         )
         upd = {"actor2" if forced else "actor1": crowd}
+        if backed is not None:
+            upd["assoc_actor1"] = backed
         if not forced and e.actor2 is not None and e.actor2.name == crowd.name:
             upd["actor2"] = None  # "protests continued as opposition supporters ...": one crowd
         if (

@@ -108,6 +108,8 @@ class _Words(Strict):
     mob_victims: list[str] = []
     violent_crowd_words: list[str] = []
     partisan_nouns: list[str]
+    supporter_nouns: list[str] = []
+    arrest_reasons: list[str] = []
     agreement_breaches: list[str]
     agreement_failures: list[str] = []
     figurative_subjects: list[str] = []
