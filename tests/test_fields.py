@@ -216,3 +216,38 @@ def test_the_arresting_police_did_not_commit_the_crime():
     e = _event(text, "Attack")
     assert e.actor1 is None and _name(e.actor2) == "Civilians (Nigeria)"
     assert _name(_event(text, "Arrests").actor1).startswith("Police Forces of Nigeria")
+
+
+# --- who struck: a side named before the weapon, a name with the tagger's article, an exchange of fire ---
+
+
+def test_the_side_named_before_the_weapon_is_the_attacker():
+    e = _event("An M23 drone strike hit Goma airport on Sunday.", "Air/drone strike")
+    assert _name(e.actor1) == "M23: March 23 Movement"
+    e = _event("An RSF drone attack set fire to a fuel depot in Port Sudan on Sunday.", "Air/drone strike")
+    assert _name(e.actor1) == "Rapid Support Forces"
+
+
+def test_a_known_name_with_an_article_before_it_is_the_known_group():
+    e = _event(
+        "An al-Shabaab mortar attack hit the airport in Mogadishu on Sunday.", "Shelling/artillery/missile attack"
+    )
+    assert _name(e.actor1) == "Al Shabaab"
+
+
+def test_a_side_that_strikes_across_its_border_does_not_strike_its_own_ground():
+    text = (
+        "Azerbaijani artillery shelled Jermuk in Armenia on Tuesday, killing two soldiers. In Azerbaijan, three "
+        "villages in the Tartar district were hit the same day, officials said."
+    )
+    events = kronika.analyze(text, published="2025-05-07").events
+    assert [_name(e.actor1) for e in events] == ["Military Forces of Azerbaijan (2003-)", None]
+    text = (
+        "Armenian artillery shelled Tartar in Azerbaijan on Tuesday. Azerbaijani artillery shelled Jermuk in "
+        "Armenia the same day. According to Armenia, three villages were hit in Syunik province."
+    )
+    events = kronika.analyze(text, published="2025-05-07").events
+    assert _name(events[-1].actor1) == "Military Forces of Azerbaijan (2003-)"
+    text = "Sudanese army jets bombed Nyala on Monday. Two more areas of the city were hit on Tuesday."
+    events = kronika.analyze(text, published="2025-05-07").events
+    assert {_name(e.actor1) for e in events} == {"Military Forces of Sudan (2019-)"}

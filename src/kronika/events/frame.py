@@ -530,6 +530,20 @@ def _counted(tok, lex: Lexicon):
     return tok
 
 
+def _armed_weapon(tok, run) -> Optional[Actor]:
+    """The side named before the weapon that names an attack ("an RSF drone attack", "an M23
+    drone strike"): the parse hangs the name on the weapon's word, but it is the attack's doer."""
+    d, lex = run.index, run.lex
+    for c in tok.children:
+        if c.dep_ == "compound" and c.lemma_.lower() in lex.weapon_nouns:
+            found = next(
+                (d.actor_at[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in d.actor_at), None
+            )
+            if found is not None and not found.is_source_only:
+                return found
+    return None
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -543,6 +557,8 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
             (d.actor_at[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at),
             None,
         )
+    if actor is None:
+        actor = _armed_weapon(tok, run)
     if actor is None:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
@@ -988,12 +1004,37 @@ def carry_strike_types(events: list) -> list:
     ]
 
 
+def _country(e: Event) -> Optional[str]:
+    return e.place.country_iso3 if e.place is not None else None
+
+
+def _side(a: Actor) -> str:
+    return a.actor_id or a.name
+
+
+def _strikers_abroad(events: list) -> set:
+    """The sides (of a country) whose every placed strike in the report is across their border
+    ("Pakistani shelling killed three in India")."""
+    placed = [e for e in events if e.event_type in _CARRIED_FAMILIES and e.actor1 is not None and _country(e)]
+    home = {_side(e.actor1): e.actor1.country_iso3 for e in placed if e.actor1.country_iso3}
+    at_home = {_side(e.actor1) for e in placed if _country(e) == home.get(_side(e.actor1))}
+    return set(home) - at_home
+
+
+def _struck_back(striker: Actor, e: Event, abroad: set) -> bool:
+    """A side that strikes only across its border does not strike its own country ("Pakistani
+    shelling killed three in India ... According to Pakistan, three areas were hit"): in an
+    exchange of fire, the strike on its ground is the other side's."""
+    return _side(striker) in abroad and _country(e) == striker.country_iso3
+
+
 def carry_attackers(events: list) -> list:
     """A strike reported without its attacker ("four people were killed in the attacks"), or
     civilians killed with no one named ("three people were killed and 10 injured"), is the last
     striker's within a few sentences, else the striker of every other strike of the report,
-    unless that side is its target."""
+    unless that side is its target or strikes only across its border and this is its own ground."""
     out = list(events)
+    abroad = _strikers_abroad(events)
     for k, e in enumerate(out):
         killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
         if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
@@ -1004,8 +1045,12 @@ def carry_attackers(events: list) -> list:
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
             if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
+                if _struck_back(prev.actor1, e, abroad):
+                    continue
                 striker = prev.actor1
                 break
+        if striker is not None and _struck_back(striker, e, abroad):
+            striker = None
         if striker is not None and (e.actor2 is None or e.actor2.actor_id != striker.actor_id):
             out[k] = e.model_copy(update={"actor1": striker})
     return out
