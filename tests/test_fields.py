@@ -251,3 +251,9 @@ def test_a_side_that_strikes_across_its_border_does_not_strike_its_own_ground():
     text = "Sudanese army jets bombed Nyala on Monday. Two more areas of the city were hit on Tuesday."
     events = kronika.analyze(text, published="2025-05-07").events
     assert {_name(e.actor1) for e in events} == {"Military Forces of Sudan (2019-)"}
+
+
+def test_a_pair_summed_up_by_each_are_the_two_sides():
+    text = "On Friday, Ukraine and Russia each handed over 390 soldiers and civilians in the biggest prisoner exchange of the war."
+    e = _event(text, "Agreement", published="2025-05-24")
+    assert {_name(e.actor1), _name(e.actor2)} == {"Government of Ukraine (2019-)", "Government of Russia (2000-)"}

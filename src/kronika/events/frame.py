@@ -672,6 +672,8 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
     if subj is None:
         return
     conj = child(subj, "conj")
+    if conj is None and (pair := _pair_before(subj)) is not None:
+        subj, conj = pair
     if conj is not None:
         one = d.actor_at.get(subj.i) or _demonym_forces(run, subj) or _state_of(run, subj)
         other = d.actor_at.get(conj.i) or actor_in(d, conj) or _state_of(run, conj)
@@ -692,6 +694,22 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
         or (fr.actor2 is not None and other is not None and fr.actor2.actor_id == other.actor_id and one is not None)
     ):
         fr.actor1, fr.actor2 = one, other
+
+
+_DISTRIBUTIVES = {"each", "both"}
+
+
+def _pair_before(subj):
+    """The pair a distributive subject sums up, when the parse hangs it elsewhere ("On Friday,
+    Ukraine and Russia each handed over ...": the pair read as joined to "Friday", "each" as the
+    subject): the two names right before it."""
+    if subj.lower_ not in _DISTRIBUTIVES or subj.i == 0:
+        return None
+    last = subj.nbor(-1)
+    first = last.head
+    if last.dep_ != "conj" or first.i >= last.i or not any(t.dep_ == "cc" for t in first.children):
+        return None
+    return first, last
 
 
 def _state_of(run, tok) -> Optional[Actor]:
