@@ -257,3 +257,39 @@ def test_a_pair_summed_up_by_each_are_the_two_sides():
     text = "On Friday, Ukraine and Russia each handed over 390 soldiers and civilians in the biggest prisoner exchange of the war."
     e = _event(text, "Agreement", published="2025-05-24")
     assert {_name(e.actor1), _name(e.actor2)} == {"Government of Ukraine (2019-)", "Government of Russia (2000-)"}
+
+
+def _agreements(text: str, published: str) -> list:
+    return [e for e in kronika.analyze(text, published=published).events if e.sub_event_type == "Agreement"]
+
+
+def test_an_agreement_of_the_two_sides_is_between_the_parties_just_named():
+    text = (
+        "On Friday, Ukraine and Russia each handed over 390 prisoners. On Sunday, the two countries agreed to "
+        "swap another 1,000 prisoners in Istanbul."
+    )
+    sunday = next(e for e in _agreements(text, "2025-05-26") if e.status == "occurred" and e.sentence == 1)
+    assert (_name(sunday.actor1), _name(sunday.actor2)) == (
+        "Government of Ukraine (2019-)",
+        "Government of Russia (2000-)",
+    )
+    text = (
+        "Israel and Hamas agreed to a ceasefire in Doha on January 15. Israeli strikes killed nine people in Gaza on "
+        "Saturday. Mediators said on Sunday that the sides were negotiating a permanent truce in Cairo."
+    )
+    talks = _agreements(text, "2025-05-26")[-1]
+    assert (_name(talks.actor1), _name(talks.actor2)) == ("Government of Israel (2022-)", "Hamas Movement")
+
+
+def test_two_sides_that_are_no_parties_name_no_agreement_sides():
+    text = "Protesters clashed with police in Dhaka on Monday. On Tuesday the two sides agreed to a truce."
+    assert [(_name(e.actor1), _name(e.actor2)) for e in _agreements(text, "2025-05-26")] == [(None, None)]
+    text = "Thousands of people protested in Nairobi on Tuesday. The two countries agreed to a trade deal on Monday."
+    assert all(e.actor1 is None for e in _agreements(text, "2025-05-26"))
+
+
+def test_the_possessor_before_a_date_is_the_doer():
+    e = _event(
+        "Daniel Cohen was abducted from his base during Hamas' Oct. 7, 2023, attack.", "Abduction/forced disappearance"
+    )
+    assert _name(e.actor1) == "Hamas Movement"

@@ -544,6 +544,18 @@ def _armed_weapon(tok, run) -> Optional[Actor]:
     return None
 
 
+def _dated_possessor(tok, run) -> Optional[Actor]:
+    """The possessor before a date that modifies the event noun ("Hamas' Oct. 7, 2023, attack",
+    "Russia's February 2022 invasion"): the parse hangs it on the date, but it is the doer's."""
+    for c in tok.children:
+        if c.dep_ in ("nmod", "compound", "npadvmod") and c.ent_type_ in ("DATE", "TIME"):
+            poss = child(c, "poss")
+            found = actor_in(run.index, poss) if poss is not None else None
+            if found is not None and not found.is_source_only:
+                return found
+    return None
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -558,7 +570,7 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
             None,
         )
     if actor is None:
-        actor = _armed_weapon(tok, run)
+        actor = _armed_weapon(tok, run) or _dated_possessor(tok, run)
     if actor is None:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:

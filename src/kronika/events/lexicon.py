@@ -110,6 +110,7 @@ class _Words(Strict):
     partisan_nouns: list[str]
     supporter_nouns: list[str] = []
     arrest_reasons: list[str] = []
+    side_nouns: list[str] = []
     agreement_breaches: list[str]
     agreement_failures: list[str] = []
     figurative_subjects: list[str] = []
