@@ -129,7 +129,11 @@ def times_agree(a: Optional[TimeSpan], b: Optional[TimeSpan], published=None) ->
         return True
     if da is None or db is None:
         known = da or db
-        return published is None or known[1] >= published - dt.timedelta(days=RECENT_DAYS)
+        if published is None:
+            return True
+        recent = published - dt.timedelta(days=RECENT_DAYS)
+        # "last month", begun weeks before and over before the report, is not the news of the day
+        return known[1] >= recent and (known[0] >= recent or known[1] >= published)
     return da[0] <= db[1] and db[0] <= da[1]
 
 
@@ -201,6 +205,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         return True
     if (
         (_toll(ev) or _toll(m))
+        and not (headline and (_same_toll(ev, m) or _told_with(ev, m)))
         and not _same_country_only(ev.place, m.place)
         and (
             ev.place is None
@@ -222,6 +227,19 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
+
+
+def _same_toll(ev: Event, m: Event) -> bool:
+    """Both tell the same number killed ("Gangs kill at least 20 in attack on Haitian town" and
+    "killed at least 20 people when they stormed the town of Mirebalais"): a headline's toll names
+    the event the body tells, however loosely it names the place."""
+    return bool(ev.fatalities) and ev.fatalities == m.fatalities
+
+
+def _told_with(ev: Event, m: Event) -> bool:
+    """``m`` sits in the clause of one of ``ev``'s mentions ("kill at least 20 in attack on Haitian
+    town": the attack the headline's toll has joined)."""
+    return any(x.start < m.end and m.start < x.end for x in ev.mentions)
 
 
 def _same_country_only(a: Optional[Place], b: Optional[Place]) -> bool:
@@ -446,6 +464,20 @@ def _better_time(a: Optional[TimeSpan], b: Optional[TimeSpan]) -> Optional[TimeS
     return b if b.ucdp_date_prec < a.ucdp_date_prec else a
 
 
+def _placed_apart(ctx: Context, ev: Event, m: Event) -> bool:
+    """An anaphoric noun whose own phrase names a town far from the event's ("the killing of
+    students in Rangpur" in a report of a march in Dhaka): another event, however loosely it is
+    named."""
+    p, q = m.place, ev.place
+    span = ctx.doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    if p is None or q is None or span is None or not len(span) or places_agree(q, p):
+        return False
+    if not p.level == q.level == "populated_place":
+        return False  # a region or a country named loosely ("an attack in Indian-administered Kashmir")
+    phrase = list(span.root.subtree)
+    return phrase[0].idx <= p.start and p.end <= phrase[-1].idx + len(phrase[-1])
+
+
 def _without_borrowed_time(ctx: Context, m: Event) -> Event:
     """An anaphoric noun takes its day from its own phrase ("Saturday's attack", "the attack on
     Monday"), not from the clause it sits in ("Tomorrow I will convene leaders over Iran's attack")."""
@@ -571,6 +603,8 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
             continue  # too far back
         if listed and (m.trigger.start, m.trigger.end) in _triggers(ev):
             continue
+        if loose and not headline and _placed_apart(ctx, ev, m):
+            continue  # "condemning the killing of 12 protesters in Rangpur": not the march in Dhaka
         near = headline or abs(m.sentence - ev.sentence) <= REACH_SENTENCES
         carried = _plan_carried_out(ev, m)
         seen_as = probe.model_copy(update={"status": ev.status}) if carried or any_mood else probe

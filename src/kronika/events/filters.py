@@ -735,6 +735,34 @@ def relief_work(ctx: Context, ev: Event, tok) -> bool:
     return any(t.lower_ in relief or t.lemma_.lower() in relief for c in purposes for t in c.subtree)
 
 
+# prepositions that name what a protest is against ("rallied against the strikes", "protested over
+# the arrest", "anger at the killings")
+_AGAINST = {"against", "over", "at"}
+
+
+def grievance(ctx: Context, ev: Event, tok) -> bool:
+    """An event named only as what a protest is against ("rallied in Sanaa on Friday against the
+    strikes", "protested over the arrest of a journalist", "marched, condemning the killings"): the
+    protest's cause, not an event of its day and place. One the phrase itself dates, places or
+    counts is told ("against the killing of 12 students in Rangpur on Thursday")."""
+    if tok is None or not tok.tag_.startswith("NN"):
+        return False
+    protest = _words("protest_words")
+    if tok.dep_ == "pobj" and tok.head.lower_ in _AGAINST:
+        host = tok.head.head
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in _words("grievance_verbs"):
+        host = tok.head if tok.head.lemma_.lower() in protest else tok.head.head
+    else:
+        return False
+    if host.lemma_.lower() not in protest:
+        return False
+    phrase = list(tok.subtree)
+    a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if any(t.like_num or t.ent_type_ in ("CARDINAL", "DATE") for t in phrase):
+        return False
+    return ev.place is None or not (a <= ev.place.start and ev.place.end <= b)
+
+
 RULES: tuple[Callable, ...] = (
     question,
     indirect_question,
@@ -764,6 +792,7 @@ RULES: tuple[Callable, ...] = (
     past_plan,
     relief_work,
     counted_series,
+    grievance,
 )
 
 

@@ -29,6 +29,7 @@ from kronika.events.parse import (
     is_noun,
     is_passive,
     is_verb,
+    made_into,
     prep_obj,
     subject_up,
 )
@@ -851,7 +852,16 @@ def _armed_agent(tok, fr: Frame, lex: Lexicon) -> bool:
     if fr.actor1 is not None:
         return fr.actor1.inter in _ARMED_GROUP_INTERS
     verb = tok.head if tok.dep_ == "dobj" else tok  # "two rebel groups announced an alliance"
-    return generic_role(child(verb, "nsubj"), lex) == "armed_group"
+    doer = (
+        child(verb, "nsubj") if verb.i != tok.i else subject_up(tok)[0]
+    )  # "occupied the school, turning it into a base"
+    if generic_role(doer, lex) == "armed_group":
+        return True
+    made = made_into(tok) if is_verb(tok) and is_passive(tok) else None  # "the hospital was turned into a rebel base"
+    return made is not None and any(generic_role(c, lex) == "armed_group" for c in made.children if c.dep_ in _OWNERS)
+
+
+_OWNERS = ("amod", "compound", "poss")
 
 
 # --- whoever carried it out: the next sentence names the attacker -------------------------
@@ -1086,13 +1096,32 @@ def carry_attackers(events: list) -> list:
     return out
 
 
+def _speakers_country(ctx: Context, e) -> Optional[str]:
+    """The country of the state or forces whose statement tells the event ("Russia's defence
+    ministry said air defences had shot down 17 drones")."""
+    said = next((s for s in ctx.statements if s.id == e.statement), None) if e.statement else None
+    actor = said.source_actor if said is not None else None
+    if actor is None or actor.kind in ("person", "civilians", "organization"):
+        return None
+    return actor.country_iso3
+
+
 def defenders(ctx: Context, dictionary, events: list) -> list:
     """ACLED codes an interception with the side that stops the weapons first: when the report
     names none ("32 drones were shot down over the Kursk region"), the forces of the country
-    where it happened, unless the weapons are its own."""
+    where it happened, unless the weapons are its own; when no clause places it, the forces of
+    the state whose statement tells it."""
     out = []
     for e in events:
         iso = e.place.country_iso3 if e.place is not None else None
+        speaker = _speakers_country(ctx, e) if e.place_from == "article" else None
+        if speaker is not None and speaker != iso and e.sub_event_type == "Disrupted weapons use":
+            # "Russia's defence ministry said air defences had shot down 17 drones": over Russia
+            iso = speaker
+            country = next(
+                (p for p in ctx.places if p.level == "country" and p.resolved and p.country_iso3 == iso), None
+            )
+            e = e.model_copy(update={"place": country})
         ent = dictionary.role_entry(iso, "military") if iso else None
         if (
             e.sub_event_type != "Disrupted weapons use"

@@ -48,6 +48,7 @@ class Trigger(Strict):
     requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
     requires_purpose: frozenset[str] = frozenset()
     requires_verb: frozenset[str] = frozenset()  # a noun's: the verb it is the subject of (phrasal forms)
+    requires_made_into: frozenset[str] = frozenset()  # a verb's: what it makes its object into or uses it as
 
     def __hash__(self) -> int:  # triggers are looked up by identity in sets of candidates
         return id(self)
@@ -84,6 +85,9 @@ class _Words(Strict):
     counting_nouns: list[str]
     series_nouns: list[str]
     span_nouns: list[str] = []
+    sky_words: list[str] = []
+    speaker_nouns: list[str] = []
+    serious_injury_words: list[str] = []
     call_verbs: list[str] = []
     countrywide_phrases: list[str] = []
     instance_subjects: list[str]
@@ -97,6 +101,7 @@ class _Words(Strict):
     charging_verbs: list[str] = []
     protest_words: list[str]
     demonstrating_words: list[str] = []
+    grievance_verbs: list[str] = []
     home_words: list[str] = []
     campaign_words: list[str]
     air_platforms: list[str]

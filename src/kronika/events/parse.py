@@ -31,6 +31,12 @@ def prep_obj(tok, *preps):
     return None
 
 
+def made_into(verb):
+    """What a verb makes its object into or uses it as: "turned the hospital into their command
+    centre", "used the mosque as a base" (the noun of its "into" or "as" phrase), or None."""
+    return prep_obj(verb, "into", "as")
+
+
 def across_semicolon(tok) -> bool:
     """``tok`` hangs on a verb of another clause across a semicolon ("Someone smashed the windows;
     nothing appeared to be stolen", "Thousands march ...; the march ended"): the small model joins
@@ -42,12 +48,17 @@ def across_semicolon(tok) -> bool:
 
 def fight_before(tok):
     """The fighting noun of an "after"/"following" phrase on ``tok`` ("retook the town after fierce
-    fighting with the rebels"), else None."""
+    fighting with the rebels", "after two days of fighting"), else None."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("after", "following"):
             for g in c.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT_NOUNS:
                     return g
+                if g.dep_ == "pobj":  # "after two days of fighting"
+                    inner = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+                    fight = next((x for x in inner if x.dep_ == "pobj" and x.lemma_.lower() in _FIGHT_NOUNS), None)
+                    if fight is not None:
+                        return fight
     return None
 
 

@@ -33,7 +33,7 @@ from kronika.events.lexicon import load_lexicon
 from kronika.events.status import event_status
 from kronika.events.mentions import Run
 from kronika.events.parse import is_passive, is_verb
-from kronika.events.triggers import ON_PURPOSE, no_violence_done, trigger_for, weighed, why_no_event
+from kronika.events.triggers import ON_PURPOSE, at_play, no_violence_done, trigger_for, weighed, why_no_event
 from kronika.records import Event, Mention
 
 CONFIDENCE = 0.3
@@ -115,6 +115,8 @@ def _sentence_event(ctx: Context, d: DocIndex, si: int, sent, free: bool) -> Opt
     lex = load_lexicon()
     if code in _PARTY_BOUND and not _armed_party(d, sent, lex):
         return None  # "the banks merged", "the team captured the title", "shares crashed after heavy losses"
+    if at_play(sent, lex, d.actor_at):
+        return None  # "the striking footballer was booked in the second half"
     if not free and any(trigger_for(t, lex) is not None for t in sent):
         # a sentence with trigger words the clause pass weighed and set aside ("A ceasefire would
         # help", "the rockets mean Ukraine can hit back"): only a verb it did not weigh tells an act

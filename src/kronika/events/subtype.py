@@ -576,6 +576,8 @@ def _unarmed(obj, lex: Lexicon) -> bool:
 def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional[str], Optional[str]]:
     """(ACLED sub-event type, finer kind) of the mention; (None, None) when it is no event."""
     sub, kind = _sub_event(tok, trig, fr, run, sent, scores)
+    if sub in ("Attack", "Armed clash", _FORCE) and _crowd_control_only(tok, sub, run.lex):
+        sub = "Protest with intervention"  # "fired rubber bullets at students marching on parliament"
     if sub == "Looting/property destruction" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # ACLED: a crowd destroying property riots
     if (
@@ -682,6 +684,40 @@ def _property_blown_up(tok, lex: Lexicon) -> bool:
     return all(t.lemma_.lower() in property_words or t.lower_ in property_words for t in things) and not _harm_told(
         tok.sent
     )
+
+
+_FORCE = "Excessive force against protesters"
+_INTERVENTION = "Protest with intervention"
+
+
+def _crowd_control_only(tok, sub: str, lex: Lexicon) -> bool:
+    """Rubber bullets, tear gas or a water cannon, with no lethal weapon and no one told killed or
+    hurt ("police fired rubber bullets at the marchers", the march's own mention of that sentence):
+    ACLED's intervention in a demonstration, not lethal force. For a firing, what it fired decides
+    (whatever the target); for a mention typed as excessive force, the weapons its sentence names."""
+    sent = tok.sent
+    if _harm_told(sent) or _lethal_named(sent, lex) or _maimed(sent, lex):
+        return False
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "fire":
+        return weapon_type(tok, lex) == _INTERVENTION
+    return sub == _FORCE and set(_weapon_words(sent, lex)) == {_INTERVENTION}
+
+
+def _maimed(sent, lex: Lexicon) -> bool:
+    """The sentence tells someone shot ("was shot in the eye") or a serious injury ("lost his sight",
+    "was hospitalised"): ACLED's serious injury."""
+    words = lex.words["serious_injury_words"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent) or any(
+        t.lemma_.lower() == "shoot" and is_passive(t) for t in sent
+    )
+
+
+def _lethal_named(sent, lex: Lexicon) -> bool:
+    """The sentence names deaths or live fire ("live rounds", "fatally")."""
+    lethal = lex.words["lethal_words"]
+    words = [t.lower_ for t in sent]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return bool(pairs & lethal) or any(t.lemma_.lower() in lethal or t.lower_ in lethal for t in sent)
 
 
 def _into_the_sea(tok, lex: Lexicon) -> bool:

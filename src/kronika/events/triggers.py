@@ -18,6 +18,7 @@ from kronika.events.parse import (
     is_noun,
     is_passive,
     is_verb,
+    made_into,
     modifier_lemmas,
     object_lemmas,
     object_of,
@@ -271,18 +272,23 @@ def _done_with(tok) -> bool:
 _CAPTIVES = {"captive", "captives", "prisoner", "prisoners"}
 
 
-def _aimed(tok, preps: frozenset) -> bool:
-    """An intransitive verb aimed at something: "fired on the crowd" (not "on Monday"), also at
-    people a gerund tells doing something ("fired on mourners marching to the cemetery", which the
-    parse makes the gerund's subject)."""
-    if child(tok, "dobj") is not None:
+def _aimed(tok, preps: frozenset, with_object: bool = False) -> bool:
+    """A verb aimed at something: "fired on the crowd" (not "on Monday"), also at people a gerund
+    tells doing something ("fired on mourners marching to the cemetery", which the parse makes the
+    gerund's subject). Intransitive, unless ``with_object`` (what is fired: "fired live rounds at
+    striking miners"). Shots "into the air" are aimed at no one, and an "at" beside them is where
+    they were fired ("fired into the air at a wedding")."""
+    if child(tok, "dobj") is not None and not with_object:
+        return False
+    sky = load_lexicon().words["sky_words"]
+    if any(o.lemma_.lower() in sky for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
 
 
 def _aimed_at(o) -> bool:
     if o.dep_ == "pobj":
-        return o.ent_type_ not in ("DATE", "TIME")
+        return o.ent_type_ not in ("DATE", "TIME")  # not "on Monday"
     return o.dep_ == "pcomp" and o.tag_ == "VBG" and any(g.dep_ == "nsubj" and g.pos_ == "NOUN" for g in o.children)
 
 
@@ -314,6 +320,13 @@ def _left(verb) -> set:
     return {w for g in heads if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
+def _people_freed(tok, lex: Lexicon) -> bool:
+    """The verb's object is people ("freed 500 inmates from the town's prison", "cleared residents
+    from the area"), whatever ground its phrase names."""
+    obj = child(tok, "dobj")
+    return obj is not None and (obj.lemma_.lower() in lex.person_nouns or obj.lower_ in lex.civilian_nouns)
+
+
 def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
     """The trigger's own requirements (``triggers.yaml``): an object or modifier of a kind."""
     if trig.sub_event_type == "Agreement" and is_verb(tok):
@@ -322,6 +335,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         objs = objs | {tok.head.lemma_.lower(), tok.head.lower_}  # "the deal reached today": the deal reached
     if trig.requires_object and not (objs & trig.requires_object):
         return True
+    if trig.retake and trig.requires_object and _people_freed(tok, lex):
+        return True  # "freed 500 inmates from the town's prison": people, not ground
     if trig.requires_military_object and not (objs & lex.military_nouns):
         return True
     if trig.requires_person_object:
@@ -345,12 +360,14 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "health workers staged a strike" (not "the air force staged strikes")
     if trig.requires_subject and not _subject_is(tok, trig.requires_subject):
         return True  # "rockets landed in the green zone", not "the plane landed"
-    if trig.requires_prep and not _aimed(tok, trig.requires_prep):
+    if trig.requires_prep and not _aimed(tok, trig.requires_prep, with_object=bool(trig.requires_object)):
         return True  # "fired on the crowd", not "fired the coach on Monday"
     if trig.requires_verb and not (
         tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i and verb_words(tok.head) & trig.requires_verb
     ):
         return True  # "the strike went ahead", "the strike paralysed the port": a walkout
+    if trig.requires_made_into and not _made_into_words(tok) & trig.requires_made_into:
+        return True  # "turned the hospital into their command centre", not "turned the warehouse into offices"
     if trig.requires_purpose and not _purpose(tok) & trig.requires_purpose:
         return True  # "gathered in the square to denounce the killing", not "gathered evidence"
     return trig.intransitive and child(tok, "dobj") is not None  # "demonstrated limited awareness"
@@ -370,6 +387,17 @@ def _root_verb_misread(tok, lex: Lexicon, trig: Trigger) -> bool:
         and (child(tok, "dobj") is not None or trig.intransitive)
         and trigger_for(head, lex) is None
     )
+
+
+def _made_into_words(verb) -> set[str]:
+    """The words of what the verb makes its object into, with their compounds ("command centre")."""
+    made = made_into(verb) if is_verb(verb) else None
+    if made is None:
+        return set()
+    nouns = (made, *made.conjuncts)  # "into a detention centre and command post"
+    return {w for n in nouns for w in (n.lemma_.lower(), n.lower_)} | {
+        c.lemma_.lower() for n in nouns for c in n.children if c.dep_ == "compound"
+    }
 
 
 def _purpose(verb) -> set[str]:
@@ -595,13 +623,25 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return False
     if _ordinary_crime(tok, lex):
         return True  # "thieves stole jewellery", "the judge jailed the dealer", "a man stabbed his neighbour"
-    if _at_play(tok, run):
+    if at_play(tok.sent, run.lex, run.index.actor_at):
         return True  # "the visitors launched a fierce attack in the second half but could not score"
+    if is_verb(tok) and _shots_in_words(tok, lex):
+        return True  # "the minister fired fresh shots at the central bank"
     if is_noun(tok):
         return _figurative_target(tok, lex)
     if not is_verb(tok):
         return False
     return _figurative_object(tok, lex) or figurative_subject(tok, lex)
+
+
+def _shots_in_words(tok, lex: Lexicon) -> bool:
+    """Shots fired or fire opened by one whose shots are words: a minister, a candidate, a
+    spokesman ("the minister fired shots at the opposition", "the senator opened fire on the
+    bill"). (Not for every violent verb: a minister signs truces and orders arrests.)"""
+    if tok.lemma_.lower() not in ("fire", "open"):
+        return False
+    subj = subject_up(tok)[0]
+    return subj is not None and subj.lemma_.lower() in lex.words["speaker_nouns"]
 
 
 def _ordinary_crime(tok, lex: Lexicon) -> bool:
@@ -818,18 +858,18 @@ def _figurative_target(noun, lex: Lexicon) -> bool:
     return False
 
 
-def _at_play(tok, run) -> bool:
+def at_play(sent, lex: Lexicon, actor_at: dict) -> bool:
     """The sentence tells the play of a game ("in the second half", "could not score", "took two
-    wickets") and names no party of conflict, arms or harm: its attack, strike or capture is the
-    game's ("the bowler struck twice in the opening over")."""
-    lex, sent = run.lex, tok.sent
+    wickets") and names no party of conflict, arms or harm (``actor_at``: the actors by token):
+    its attack, strike, capture or booking is the game's ("the bowler struck twice in the opening
+    over", "the striker was booked in the second half")."""
     words = lex.words["play_words"]
     text = " ".join(t.lower_ for t in sent)
     told = any(t.lower_ in words or (t.pos_ == "VERB" and t.lemma_.lower() in words) for t in sent)
     if not told and not any(" " in w and f" {w} " in f" {text} " for w in words):
         return False
     for t in sent:
-        actor = run.index.actor_at.get(t.i)
+        actor = actor_at.get(t.i)
         if actor is not None and actor.inter in (1, 2, 3, 4, 8):
             return False  # forces or an armed group
         if t.lower_ in lex.military_nouns or t.lower_ in lex.weapon_nouns or t.lower_ == "armed":
@@ -974,6 +1014,18 @@ def _fight_that_won_it(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     return host_trig is not None and host_trig.cls == "territory"
 
 
+def _retreat_after_a_fight(tok, trig: Trigger, trigger_tokens: set) -> bool:
+    """A withdrawal told as how a fight ended ("exchanged fire with the gang for several hours
+    before withdrawing to a base", "withdrew after two days of fighting"): no ground handed over
+    without a fight, but the fight's end."""
+    if trig.sub_event_type != "Non-violent transfer of territory" or not is_verb(tok):
+        return False
+    if fight_before(tok) is not None:
+        return True
+    prep = tok.head if tok.dep_ == "pcomp" else None
+    return prep is not None and prep.lower_ in ("before", "after") and prep.head.i in trigger_tokens
+
+
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """The word reports an event another trigger of the sentence already names: the killing done
     by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
@@ -982,6 +1034,8 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         return True  # "agreed a ceasefire", "talks on a truce": one agreement
     if _fight_that_won_it(tok, trig, run, trigger_tokens):
         return True  # "retook the town after fierce fighting with the RSF": ACLED codes the taking
+    if _retreat_after_a_fight(tok, trig, trigger_tokens):
+        return True  # "exchanged fire with the gang for hours before withdrawing": the fight's end
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):

@@ -496,6 +496,8 @@ def _entities(found: _Found, demonyms: Optional[dict], person_words: set[str]) -
         )  # "a base in Jordan", "troops in northern Chad": the tagger and the preposition agree
         if stopped or (demonyms and key in demonyms) or key in person_words or _inside_organisation(doc, lex, s, e):
             continue
+        if len(ent) > 1 and ent[-1].lower_ in _weekdays():
+            continue  # "Palm Sunday", "Good Friday": a day of the calendar, not a place
         found.add(Span(s, e, text[s:e], "ner", key, label=ent.label_))
 
 
@@ -545,6 +547,11 @@ def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.lower() for w in time_lexicon().weekdays)
+
+
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names and their abbreviations, as the time stage knows them."""
     lex = time_lexicon()

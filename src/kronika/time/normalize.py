@@ -1183,6 +1183,8 @@ def _clock_days(found: list[Timex], text: str) -> list[Timex]:
                 and lo <= o.start < hi
                 and o.type == "DATE"
             ]
+            if not days:
+                days = _story_day(found, text, lo)
             if days:
                 day = min(days, key=lambda at: abs(at[0] - t.start))[1]
                 t = replace(
@@ -1194,6 +1196,24 @@ def _clock_days(found: list[Timex], text: str) -> list[Timex]:
                 )
         out.append(t)
     return out
+
+
+_STORY_SENTENCES = 2  # a clock time with no day of its own takes the last day told this far back
+
+
+def _story_day(found: list[Timex], text: str, lo: int) -> list:
+    """The last day the text named in the sentences just before ``lo`` ("struck early Friday ... The
+    jet dropped two bombs at around 1 a.m."): the day of the story the clock time goes on with."""
+    start = lo
+    for _ in range(_STORY_SENTENCES):
+        end = len(text[:start].rstrip(" \t\n.!?"))  # back over the last sentence's end and blank lines
+        start = max(text.rfind(c, 0, end) for c in ".!?\n") + 1
+    days = [
+        (o.start, o.start_date)
+        for o in found
+        if o.granularity == "day" and o.start_date is not None and start <= o.start < lo and o.type == "DATE"
+    ]
+    return days[-1:]
 
 
 def _split_range(t: Timex, m: RawMatch, text: str) -> list[Timex]:

@@ -1,0 +1,167 @@
+"""Session 14: readings found as a user on sentences written for kronika (no benchmark text)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kronika
+
+PUBLISHED = "2025-03-04"
+
+
+def _events(text: str, published: str = PUBLISHED):
+    return kronika.analyze(text, published=published).events
+
+
+def _types(text: str) -> list[str]:
+    return [e.sub_event_type for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said fighting may return to the town within days.",
+        "Fighting could spread to the capital, the minister said.",
+        "Clashes might erupt again in the north, analysts said.",
+    ],
+)
+def test_fighting_that_may_return_or_spread_is_no_event(text):
+    # the event noun is the subject of a verb of happening: the modal on that verb is its mood
+    assert not _events(text)
+
+
+def test_fighting_that_returned_is_an_event():
+    events = _events("Fighting returned to the town of Kessa on Monday, residents said.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striking footballer was booked in the second half.",
+        "The midfielder was booked for a late tackle in the first half and sent off in injury time.",
+    ],
+)
+def test_a_booking_in_a_game_is_no_arrest(text):
+    assert not _events(text)
+
+
+def test_a_booking_by_police_is_still_an_arrest():
+    assert "Arrests" in _types("Police arrested two fans after the match for throwing flares at officers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of supporters rallied in Sanaa on Friday against the strikes.",
+        "Hundreds protested in Dhaka on Sunday against the killings of students.",
+        "Residents protested in Kramatorsk on Monday over the arrest of a local journalist.",
+    ],
+)
+def test_what_a_protest_is_against_is_no_event_of_its_day_and_place(text):
+    events = _events(text)
+    assert [e.event_type for e in events] == ["Protests"]
+    assert events[0].sub_event_type == "Peaceful protest"
+
+
+def test_a_grievance_the_phrase_dates_places_and_counts_is_its_own_event():
+    events = _events(
+        "Students marched through Dhaka on Sunday, condemning the killing of 12 protesters in Rangpur on Thursday."
+    )
+    march, killing = events
+    assert (march.sub_event_type, march.place.name, str(march.time.start_date)) == (
+        "Peaceful protest",
+        "Dhaka",
+        "2025-03-02",
+    )
+    assert (killing.sub_event_type, killing.place.name, str(killing.time.start_date)) == (
+        "Excessive force against protesters",
+        "Rangpur",
+        "2025-02-27",
+    )
+
+
+def test_the_toll_of_the_attack_a_rally_denounces_is_not_the_rallys():
+    events = _events(
+        "Hundreds rallied in Khartoum on Friday against the RSF attack on El Fasher that killed 40 people."
+    )
+    rally = events[0]
+    assert rally.sub_event_type == "Peaceful protest"
+    assert rally.fatalities is None
+    assert rally.place.name == "Khartoum"
+
+
+HAITI_LIKE = """Gunmen kill at least 14 in attack on Malian town, officials say
+
+BAMAKO, March 3 - Gunmen killed at least 14 people when they stormed the town of Kati on Saturday, local officials said on Monday.
+
+Police said officers had exchanged fire with the attackers for several hours before withdrawing to a nearby base.
+
+Last month, gunmen attacked a clinic in the capital, killing two nurses.
+"""
+
+
+def test_a_headline_toll_joins_the_attack_the_body_tells_in_a_town():
+    events = _events(HAITI_LIKE, "2025-03-03")
+    attack = events[0]
+    assert (attack.sub_event_type, attack.place.name, attack.fatalities) == ("Attack", "Kati", 14)
+    assert any(m.zone == "title" for m in attack.mentions)
+    assert len([e for e in events if e.fatalities == 14]) == 1
+
+
+def test_a_withdrawal_that_ends_a_fight_is_no_transfer_of_territory():
+    types = [e.sub_event_type for e in _events(HAITI_LIKE, "2025-03-03")]
+    assert "Non-violent transfer of territory" not in types
+    assert "Armed clash" in types
+
+
+def test_last_months_attack_is_not_the_news_of_the_day():
+    events = _events(HAITI_LIKE, "2025-03-03")
+    clinic = [e for e in events if e.fatalities == 2]
+    assert len(clinic) == 1
+    assert str(clinic[0].time.start_date) == "2025-02-01"
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash and all(e.fatalities is None and str(e.time.start_date) != "2025-02-01" for e in clash)
+
+
+def test_people_freed_from_a_prison_are_no_ground_retaken():
+    types = _types("Gunmen stormed the town and freed more than 500 inmates from the town prison on Saturday.")
+    assert "Government regains territory" not in types and "Armed clash" not in types
+    assert _types("Troops freed the town from militant control on Monday.") == ["Government regains territory"]
+
+
+STRIKE_STORY = """A military air strike hit a monastery in the Sagaing region early Friday, killing at least 23 people, residents said.
+
+The jet dropped two bombs on the monastery in Sagaing township at around 1 a.m., said a member of a local militia.
+"""
+
+
+def test_a_clock_time_with_no_day_goes_on_with_the_storys_day():
+    analysis = kronika.analyze(STRIKE_STORY, published="2025-07-12")
+    clock = next(t for t in analysis.times if "1 a.m." in t.text)
+    assert str(clock.start_date) == "2025-07-11"
+    strikes = [e for e in analysis.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and str(strikes[0].time.start_date) == "2025-07-11"
+
+
+def test_a_feast_day_is_no_place():
+    analysis = kronika.analyze(
+        "The missile hit a busy street as residents were heading to church for Palm Sunday services in Sumy.",
+        published="2025-04-14",
+    )
+    assert not any("Palm" in p.text for p in analysis.places)
+    assert any(p.name == "Sumy" for p in analysis.places)
+
+
+INTERCEPTIONS = """A Russian missile struck the centre of the Ukrainian city of Sumy on Sunday, killing 11 people, the governor said.
+
+Hours later, Russia's defence ministry said air defences had shot down 17 drones overnight.
+"""
+
+
+def test_an_interception_a_states_ministry_reports_is_its_forces_over_its_land():
+    events = _events(INTERCEPTIONS, "2025-04-14")
+    shot = next(e for e in events if e.sub_event_type == "Disrupted weapons use")
+    assert shot.actor1 is not None and shot.actor1.country_iso3 == "RUS"
+    assert shot.place is not None and shot.place.country_iso3 == "RUS"
