@@ -364,6 +364,7 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
     e = best.event
     actor1 = e.actor1 or next((m.event.actor1 for m in members if m.event.actor1), None)
     actor2 = e.actor2 or next((m.event.actor2 for m in members if m.event.actor2), None)
+    assoc1 = e.assoc_actor1 or next((m.event.assoc_actor1 for m in members if m.event.assoc_actor1), None)
     statuses = {m.event.status for m in members}
     if len(statuses) == 1:
         status = statuses.pop()
@@ -405,6 +406,7 @@ def _merge(members: list[Report], edges: list[tuple[float, list[str]]]) -> Chron
         status=status,
         actor1=actor1,
         actor2=actor2,
+        assoc_actor1=assoc1,
         place=e.place,
         time=e.time,
         fatalities=min(fatal) if fatal else None,

@@ -317,6 +317,11 @@ class Event(Record):
     trigger: Mention
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
+    assoc_actor1: Optional[Actor] = Field(
+        None,
+        description="who actor1 acts for or with (ACLED's assoc_actor_1): the group whose supporters demonstrate "
+        "('Houthi supporters rallied': actor1 Protesters (Yemen), assoc_actor1 the Houthis)",
+    )
     place: Optional[Place] = None
     place_from: Literal["clause", "article"] = Field(
         "clause", description="clause: named with the event; article: no mention names one, the article's focus is used"
@@ -398,6 +403,7 @@ class ChronicleEvent(Record):
     )
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
+    assoc_actor1: Optional[Actor] = Field(None, description="who actor1 acts for or with (ACLED's assoc_actor_1)")
     place: Optional[Place] = None
     time: Optional[TimeSpan] = None
     fatalities: Optional[int] = Field(None, description="lowest credible figure among the reports (ACLED's rule)")

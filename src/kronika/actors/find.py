@@ -18,6 +18,7 @@ Three sources, in order of trust:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from kronika.actors.dictionary import Dictionary, Entry, _norm, load_dictionary
@@ -196,8 +197,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             continue  # "a Buddhist monastery", "a Shia mosque": a thing of the faith, no group
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
-        if key in d.demonyms or key in d.plural_demonyms or key.removeprefix("the ") in d.by_text:
-            continue
+        if key in d.demonyms or key in d.plural_demonyms or re.sub(r"^(?:the|an?) ", "", key) in d.by_text:
+            continue  # the dictionary's name, with the article the tagger took in ("An al-Shabaab mortar attack")
         if text.islower() and not ctx.text.islower():
             continue  # "youths burn tyres" tagged a person: a name has a capital where the text has any
         if len(text) < 2 or "://" in text or text.startswith("@") or "." in text and " " not in text and text.islower():

@@ -414,6 +414,40 @@ def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     return publication_day(ctx, start, end)
 
 
+def arrest_time(ctx: Context, tok, t: Optional[TimeSpan]) -> Optional[TimeSpan]:
+    """An arrest is dated by its own clause: a time inside the phrase that says what it is for
+    ("detained on suspicion of murdering a journalist who was shot last Friday", "held over the
+    killing of a trader on Sunday") is the crime's, so the arrest, told with no time of its own, is
+    of the publication day."""
+    if t is None or t.defaulted or t.inherited:
+        return t
+    when = span_head(ctx, t.start, t.end)
+    words = load_lexicon().words
+    for c in tok.children:
+        if c.dep_ != "prep" or when is None:
+            continue
+        charged = any(g.dep_ == "pobj" and g.lemma_.lower() in words["charge_nouns"] for g in c.children)
+        opens = c.lower_ in words["arrest_reasons"] or charged
+        if opens and c.i < when.i and any(g.i == when.i for g in c.subtree):
+            return publication_day(ctx, tok.idx, tok.idx + len(tok))
+    return t
+
+
+def arrests_after_crimes(ctx: Context, events: list, crimes: set) -> list:
+    """An arrest told with no time of its own after a crime ("Gunmen killed four villagers on
+    Saturday. Police said they had arrested three suspects.") is not of the crime's day, which its
+    paragraph carries to it: the suspects are caught later, so it is of the publication day."""
+    days = {(e.time.start, e.time.end) for e in events if e.event_type in crimes and e.time is not None}
+    out = []
+    for e in events:
+        t = e.time
+        if e.sub_event_type == "Arrests" and t is not None and t.inherited and t.sentence != e.sentence:
+            if (t.start, t.end) in days:
+                e = e.model_copy(update={"time": publication_day(ctx, e.trigger.start, e.trigger.end)})
+        out.append(e)
+    return out
+
+
 def _own_date(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:
     """A time inside a "since" phrase that dates the event noun heading it ("since the attack
     yesterday", "since Saturday's strike") is that event's day, not a running span."""

@@ -25,7 +25,7 @@ speech) an :class:`~kronika.records.Event` is built:
 from __future__ import annotations
 
 from kronika.context import Context
-from kronika.events.arguments import with_article_focus
+from kronika.events.arguments import arrests_after_crimes, with_article_focus
 from kronika.actors import load_dictionary
 from kronika.events.blame import blamed
 from kronika.events.corefer import corefer
@@ -52,7 +52,7 @@ from kronika.events.filters import (
     set_aside_for_meaning,
 )
 from kronika.events.mentions import clause_mentions
-from kronika.events.lead import mark_lead, story_time
+from kronika.events.lead import CRIMES, mark_lead, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types, is_snippet
 from kronika.events.protests import (
     arrests_at_protests,
@@ -62,6 +62,7 @@ from kronika.events.protests import (
     force_on_protesters,
 )
 from kronika.events.targets import attacks_on_civilians, attacks_on_property
+from kronika.events.sides import agreement_sides
 from kronika.events.split import split_by_place
 from kronika.events.subacts import sub_acts
 from kronika.events.tolls import (
@@ -108,5 +109,5 @@ def extract_events(ctx: Context) -> list[Event]:
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
     events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
-    events = implied_actors(ctx, dictionary, events)
-    return story_time(mark_lead(ctx, events))
+    events = implied_actors(ctx, dictionary, agreement_sides(ctx, events))
+    return story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES)))

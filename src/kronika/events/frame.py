@@ -531,6 +531,32 @@ def _counted(tok, lex: Lexicon):
     return tok
 
 
+def _armed_weapon(tok, run) -> Optional[Actor]:
+    """The side named before the weapon that names an attack ("an RSF drone attack", "an M23
+    drone strike"): the parse hangs the name on the weapon's word, but it is the attack's doer."""
+    d, lex = run.index, run.lex
+    for c in tok.children:
+        if c.dep_ == "compound" and c.lemma_.lower() in lex.weapon_nouns:
+            found = next(
+                (d.actor_at[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in d.actor_at), None
+            )
+            if found is not None and not found.is_source_only:
+                return found
+    return None
+
+
+def _dated_possessor(tok, run) -> Optional[Actor]:
+    """The possessor before a date that modifies the event noun ("Hamas' Oct. 7, 2023, attack",
+    "Russia's February 2022 invasion"): the parse hangs it on the date, but it is the doer's."""
+    for c in tok.children:
+        if c.dep_ in ("nmod", "compound", "npadvmod") and c.ent_type_ in ("DATE", "TIME"):
+            poss = child(c, "poss")
+            found = actor_in(run.index, poss) if poss is not None else None
+            if found is not None and not found.is_source_only:
+                return found
+    return None
+
+
 def _noun_agent(tok, run, sent) -> Optional[Actor]:
     """The agent of an event noun: "by"-phrase, possessor, modifier, demonym, pronoun, the
     subject of a light verb ("began an incursion"), whoever claimed it."""
@@ -544,6 +570,8 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
             (d.actor_at[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in d.actor_at),
             None,
         )
+    if actor is None:
+        actor = _armed_weapon(tok, run) or _dated_possessor(tok, run)
     if actor is None:
         actor = _demonym_forces(run, tok)
     if poss is not None and actor is None and poss.lower_ in PRONOUNS:
@@ -657,6 +685,8 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
     if subj is None:
         return
     conj = child(subj, "conj")
+    if conj is None and (pair := _pair_before(subj)) is not None:
+        subj, conj = pair
     if conj is not None:
         one = d.actor_at.get(subj.i) or _demonym_forces(run, subj) or _state_of(run, subj)
         other = d.actor_at.get(conj.i) or actor_in(d, conj) or _state_of(run, conj)
@@ -677,6 +707,22 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
         or (fr.actor2 is not None and other is not None and fr.actor2.actor_id == other.actor_id and one is not None)
     ):
         fr.actor1, fr.actor2 = one, other
+
+
+_DISTRIBUTIVES = {"each", "both"}
+
+
+def _pair_before(subj):
+    """The pair a distributive subject sums up, when the parse hangs it elsewhere ("On Friday,
+    Ukraine and Russia each handed over ...": the pair read as joined to "Friday", "each" as the
+    subject): the two names right before it."""
+    if subj.lower_ not in _DISTRIBUTIVES or subj.i == 0:
+        return None
+    last = subj.nbor(-1)
+    first = last.head
+    if last.dep_ != "conj" or first.i >= last.i or not any(t.dep_ == "cc" for t in first.children):
+        return None
+    return first, last
 
 
 def _state_of(run, tok) -> Optional[Actor]:
@@ -896,11 +942,30 @@ _PROTESTERS = {
 }
 
 
+_NOT_SUPPORTED = {"person", "civilians", "protesters", "rioters"}
+
+
+def supported_group(ctx: Context, a: Optional[Actor]) -> bool:
+    """The actor is the group a crowd supports, not the crowd: "Houthi supporters", "Hamas
+    loyalists", "supporters of the Awami League" (a party or an armed group; a state's or a
+    person's supporters are the crowd alone)."""
+    if a is None or a.is_source_only or a.kind in STATE_KINDS or a.kind in _NOT_SUPPORTED:
+        return False
+    span = ctx.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, nouns = span.root, load_lexicon().words["supporter_nouns"]
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in nouns:
+        return True  # "Houthi supporters", "the party's loyalists"
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns
+
+
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
-    "Ugandan" is no organiser, nor a state whose supporters rally). Excessive force is the
-    forces' act: its crowd is the second actor."""
+    "Ugandan" is no organiser, nor a state whose supporters rally); a group whose supporters
+    demonstrate is the crowd's associated actor (assoc_actor1). Excessive force is the forces'
+    act: its crowd is the second actor."""
     out = []
     for e in events:
         role = _PROTESTERS.get(e.sub_event_type)
@@ -911,6 +976,9 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
         named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
         if named and not forced and slot is not None and slot.kind in STATE_KINDS:
             named = False  # "Maduro supporters celebrated": a state does not demonstrate, its supporters do
+        backed = slot if role is not None and not forced and supported_group(ctx, slot) else None
+        if backed is not None:
+            named = False  # "Houthi supporters rallied": the crowd demonstrates, for the group
         if role is None or named or e.place is None or not e.place.country_iso3:
             out.append(e)
             continue
@@ -930,6 +998,8 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             via="inferred",
         )
         upd = {"actor2" if forced else "actor1": crowd}
+        if backed is not None:
+            upd["assoc_actor1"] = backed
         if not forced and e.actor2 is not None and e.actor2.name == crowd.name:
             upd["actor2"] = None  # "protests continued as opposition supporters ...": one crowd
         if (
@@ -974,12 +1044,37 @@ def carry_strike_types(events: list) -> list:
     ]
 
 
+def _country(e: Event) -> Optional[str]:
+    return e.place.country_iso3 if e.place is not None else None
+
+
+def _side(a: Actor) -> str:
+    return a.actor_id or a.name
+
+
+def _strikers_abroad(events: list) -> set:
+    """The sides (of a country) whose every placed strike in the report is across their border
+    ("Pakistani shelling killed three in India")."""
+    placed = [e for e in events if e.event_type in _CARRIED_FAMILIES and e.actor1 is not None and _country(e)]
+    home = {_side(e.actor1): e.actor1.country_iso3 for e in placed if e.actor1.country_iso3}
+    at_home = {_side(e.actor1) for e in placed if _country(e) == home.get(_side(e.actor1))}
+    return set(home) - at_home
+
+
+def _struck_back(striker: Actor, e: Event, abroad: set) -> bool:
+    """A side that strikes only across its border does not strike its own country ("Pakistani
+    shelling killed three in India ... According to Pakistan, three areas were hit"): in an
+    exchange of fire, the strike on its ground is the other side's."""
+    return _side(striker) in abroad and _country(e) == striker.country_iso3
+
+
 def carry_attackers(events: list) -> list:
     """A strike reported without its attacker ("four people were killed in the attacks"), or
     civilians killed with no one named ("three people were killed and 10 injured"), is the last
     striker's within a few sentences, else the striker of every other strike of the report,
-    unless that side is its target."""
+    unless that side is its target or strikes only across its border and this is its own ground."""
     out = list(events)
+    abroad = _strikers_abroad(events)
     for k, e in enumerate(out):
         killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
         if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
@@ -990,8 +1085,12 @@ def carry_attackers(events: list) -> list:
             if e.sentence - prev.sentence > CARRY_SENTENCES:
                 break
             if prev.event_type in _CARRIED_FAMILIES and prev.actor1 is not None and prev.background == e.background:
+                if _struck_back(prev.actor1, e, abroad):
+                    continue
                 striker = prev.actor1
                 break
+        if striker is not None and _struck_back(striker, e, abroad):
+            striker = None
         if striker is not None and (e.actor2 is None or e.actor2.actor_id != striker.actor_id):
             out[k] = e.model_copy(update={"actor1": striker})
     return out

@@ -220,11 +220,16 @@ def _story(events: list[Event]) -> Optional[Event]:
     return first
 
 
+# the violence a suspect is arrested for: the arrest follows it, on a day of its own
+CRIMES = {"Violence against civilians", "Explosions/Remote violence"}
+
+
 def story_time(events: list[Event]) -> list[Event]:
     """An event the report gives no time of its own (dated at publication, ``defaulted``) is of
     the story's day (:func:`_story`) when that is a day of the week before publication: the
     drones shot down "over four Russian oblasts" in a report on Saturday's strikes are
-    Saturday's. Its time is marked ``inherited``."""
+    Saturday's. Its time is marked ``inherited``. Not an arrest in a report of a killing or an
+    attack: the suspect is caught after the crime, not on its day."""
     lead = _story(events)
     t = lead.time if lead is not None else None
     if t is None or t.defaulted or t.start_date is None or t.end_date is None:
@@ -242,6 +247,7 @@ def story_time(events: list[Event]) -> list[Event]:
             and e.status == "occurred"
             and not e.background
             and 0 <= (own.start_date - t.end_date).days <= STORY_DAYS
+            and not (e.sub_event_type == "Arrests" and lead.event_type in CRIMES)
         ):
             e = e.model_copy(
                 update={

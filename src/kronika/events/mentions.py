@@ -23,7 +23,7 @@ from typing import Optional
 
 from kronika.actors import event_actor, load_dictionary
 from kronika.context import Context
-from kronika.events.arguments import claims_for, event_time, in_own_phrase, place_for
+from kronika.events.arguments import arrest_time, claims_for, event_time, in_own_phrase, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
 from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
@@ -200,6 +200,8 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     if status == "denied" and said is not None and said.stance != "denies":
         status = "occurred"  # "denied targeting civilians and said it had hit a meeting": asserted
     time = event_time(ctx, t_start, t_end)
+    if sub == "Arrests":
+        time = arrest_time(ctx, tok, time)
     if status == "planned" and _carried_out(ctx, tok, time):
         status = "occurred"  # "I directed the August 23 strikes": ordered, and done on that day
     conf = trig.confidence + (0.15 if a1 is not None and not fr.carried else 0.05 if fr.carried else 0.0)

@@ -75,6 +75,15 @@ def _charge_nouns() -> frozenset:
     return load_lexicon().words["charge_nouns"]
 
 
+def _held_for(prep) -> bool:
+    """The phrase says what an arrest is for: "over"/"for" on a verb of arresting ("arrested two
+    men over the killing of a trader", "detained for attacking a journalist")."""
+    if prep.dep_ != "prep" or prep.lower_ not in load_lexicon().words["arrest_reasons"]:
+        return False
+    triggers = load_lexicon().by_key.get((prep.head.lemma_.lower(), "VERB"), ())
+    return any(t.sub_event_type == "Arrests" for t in triggers)
+
+
 def _accused(prep):
     """Who a verb of accusation lays the act of its "of"/"for" phrase on ("accused demonstrators
     of looting", "blamed the militia for shelling the town"), else None."""
@@ -102,6 +111,8 @@ def subject_up(tok, limit: int = 5):
                 return None, cur  # participle modifying a noun: no clause subject
             if cur.lemma_.lower() in _charge_nouns():
                 return None, cur  # "detained a man on suspicion of killing": not the police's killing
+            if _held_for(cur):
+                return None, cur  # "arrested two men over the killing": not the police's killing
             accused = _accused(cur)
             if accused is not None:
                 return accused, cur.head  # "accused demonstrators of looting": the demonstrators loot

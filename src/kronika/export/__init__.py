@@ -161,7 +161,7 @@ def acled_rows(e: ChronicleEvent) -> Iterator[dict]:
             "event_type": e.event_type,
             "sub_event_type": e.sub_event_type,
             "actor1": e.actor1.name if e.actor1 else "",
-            "assoc_actor_1": "",
+            "assoc_actor_1": e.assoc_actor1.name if e.assoc_actor1 else "",
             "inter1": inter1 or "",
             "actor2": e.actor2.name if e.actor2 else "",
             "assoc_actor_2": "",

@@ -259,6 +259,7 @@ def event_details(e) -> dict:
                 ("status", e.status),
                 ("trigger", e.trigger.text),
                 ("actor 1", _actor_text(e.actor1)),
+                ("associated with actor 1", _actor_text(e.assoc_actor1)),
                 ("actor 2", _actor_text(e.actor2)),
                 ("place", _place_text(e.place)),
                 ("time", _time_text(e.time)),
