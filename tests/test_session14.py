@@ -206,3 +206,12 @@ def test_a_toll_told_by_the_strikes_own_participle_is_its_toll():
     events = _events(TWO_STRIKES, "2025-11-03")
     bint_jbeil = next(e for e in events if e.place is not None and "Jb" in e.place.name)
     assert bint_jbeil.fatalities == 5
+
+
+def test_a_verbless_headline_names_one_event_not_a_kind():
+    # the small model tags "torch" a noun: the line has no verb, so it is a headline, not talk of a kind
+    events = _events("Protesters torch police station in Dhaka")
+    assert [e.event_type for e in events] == ["Riots"]
+    assert events[0].place.name == "Dhaka"
+    # a sentence that talks of a kind is still no event
+    assert not _events("Protesters usually gather in the square on Fridays.")

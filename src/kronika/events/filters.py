@@ -216,9 +216,19 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     )
     if mods & _words("series_modifiers") and not (past and own_date and not _names_members(tok)):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
-    if ev.fatalities or own_date or ctx.zone_at(tok.idx) in ("title", "description") or _harm_told(verb):
+    if ev.fatalities or own_date or _headline(ctx, tok) or _harm_told(verb):
         return False
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
+
+
+def _headline(ctx: Context, tok) -> bool:
+    """The word is in a title or a summary, or in a line with no verb that the parse found
+    ("Protesters torch police station in Dhaka", whose verb the small model tags a noun): a
+    headline names one event loosely, never a kind."""
+    if ctx.zone_at(tok.idx) in ("title", "description"):
+        return True
+    sent = tok.sent
+    return len(sent) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in sent) and not sent.text.rstrip().endswith(".")
 
 
 def _over_a_span(ev: Event, tok) -> bool:
