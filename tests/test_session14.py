@@ -94,7 +94,7 @@ def test_the_toll_of_the_attack_a_rally_denounces_is_not_the_rallys():
 
 HAITI_LIKE = """Gunmen kill at least 14 in attack on Malian town, officials say
 
-BAMAKO, March 3 - Gunmen killed at least 14 people when they stormed the town of Kati on Saturday, local officials said on Monday.
+BAMAKO, March 3 - Gunmen killed at least 14 people when they stormed the town of Kati in western Mali on Saturday, local officials said on Monday.
 
 Police said officers had exchanged fire with the attackers for several hours before withdrawing to a nearby base.
 
@@ -215,3 +215,29 @@ def test_a_verbless_headline_names_one_event_not_a_kind():
     assert events[0].place.name == "Dhaka"
     # a sentence that talks of a kind is still no event
     assert not _events("Protesters usually gather in the square on Fridays.")
+
+
+STORMED = """Gunmen kill 14 in attack on Malian town
+
+BAMAKO, March 3 - Gunmen killed at least 14 people when they stormed the town of Kati in western Mali on Saturday, local officials said on Monday.
+
+The attackers, believed to belong to a local militia, set fire to dozens of homes, the officials said.
+
+Soldiers exchanged fire with the gunmen for several hours, a resident said.
+
+Mali's government condemned the attack. Violence has spread across Mali, where jihadist groups hold much of the north of Mali.
+"""
+
+
+def test_what_the_attackers_did_next_is_part_of_the_attack():
+    events = _events(STORMED, "2025-03-03")
+    assert "Looting/property destruction" not in [e.sub_event_type for e in events]
+    attack = events[0]
+    assert any("set fire" in m.text for m in attack.mentions)
+
+
+def test_an_unplaced_fight_told_just_after_the_lead_is_at_the_leads_town():
+    events = _events(STORMED, "2025-03-03")
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.place.name == "Kati"
+    assert str(clash.time.start_date) == "2025-03-01"

@@ -27,6 +27,11 @@ def _country_of(ctx: Context, place: Place):
     )
 
 
+def told_countrywide(ctx: Context, e: Event) -> bool:
+    """The event's sentence tells it across the country ("across the country", "nationwide")."""
+    return bool(_countrywide().search(ctx.sentences[e.sentence].text))
+
+
 def across_the_country(ctx: Context, events: list[Event]) -> list[Event]:
     """Events the article's focus placed at a town whose own sentence tells them across the
     country ("across the country", "nationwide") are placed at that country."""
@@ -34,10 +39,10 @@ def across_the_country(ctx: Context, events: list[Event]) -> list[Event]:
     for e in events:
         if e.place_from == "article" and e.place is not None and e.place.level != "country":
             country = _country_of(ctx, e.place)
-            if country is not None and _countrywide().search(ctx.sentences[e.sentence].text):
+            if country is not None and told_countrywide(ctx, e):
                 e = e.model_copy(update={"place": country})
         out.append(e)
     return out
 
 
-__all__ = ["across_the_country"]
+__all__ = ["across_the_country", "told_countrywide"]

@@ -52,7 +52,7 @@ from kronika.events.filters import (
     set_aside_for_meaning,
 )
 from kronika.events.mentions import clause_mentions
-from kronika.events.lead import CRIMES, mark_lead, story_time
+from kronika.events.lead import CRIMES, mark_lead, story_place, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types, is_snippet
 from kronika.events.protests import (
     arrests_at_protests,
@@ -110,4 +110,4 @@ def extract_events(ctx: Context) -> list[Event]:
     events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     events = implied_actors(ctx, dictionary, agreement_sides(ctx, events))
-    return story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES)))
+    return story_place(ctx, story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES))))

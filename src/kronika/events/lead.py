@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from kronika.context import Context
+from kronika.events.countrywide import told_countrywide
 from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import trigger_root
 from kronika.records import Event
@@ -266,4 +267,35 @@ def story_time(events: list[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["mark_lead", "story_time"]
+STORY_PLACE_SENTENCES = 3  # an unplaced event told this soon after the lead event is at its place
+
+
+def story_place(ctx: Context, events: list[Event]) -> list[Event]:
+    """An event no mention places (at the article's focus, ``place_from="article"``), told in the
+    few sentences after the lead event (:data:`STORY_PLACE_SENTENCES`), on its day, is at the lead's
+    town when that town lies in the focus's country: "Gang members killed 20 people when they
+    stormed the town of Mirebalais ... Police said officers had exchanged fire with the gang"."""
+    lead = next((e for e in events if e.lead), None)
+    p = lead.place if lead is not None else None
+    if lead is None or p is None or p.level != "populated_place" or lead.time is None:
+        return events
+    out = []
+    for e in events:
+        if (
+            e is not lead
+            and e.place_from == "article"
+            and e.place is not None
+            and e.place.country_code == p.country_code
+            and e.status == "occurred"
+            and not e.background
+            and 0 < e.sentence - lead.sentence <= STORY_PLACE_SENTENCES
+            and not told_countrywide(ctx, e)
+            and e.time is not None
+            and e.time.start_date == lead.time.start_date
+        ):
+            e = e.model_copy(update={"place": p})
+        out.append(e)
+    return out
+
+
+__all__ = ["mark_lead", "story_place", "story_time"]

@@ -38,10 +38,23 @@ def _main_act(tok):
 def _by_the_attackers(tok) -> bool:
     """The act's doers are those of an attack the report has told ("The attackers also set fire
     to 45 homes", "the gunmen then looted shops")."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok is not None else None
+    subj = _subject(tok) if tok is not None else None
     if subj is None or subj.lemma_.lower() not in load_lexicon().words["attacker_nouns"]:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subj.children)
+
+
+def _subject(tok):
+    """The verb's subject, also through a parse that hangs it on a participle of its subject ("The
+    attackers, believed to belong to the coalition, set fire to dozens of homes": "set" a conjunct
+    of "believed")."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None or tok.dep_ != "conj":
+        return subj
+    head = tok.head
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        return head.head
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _attack_just_told(ctx: Context, mentions: list[Event], k: int):
@@ -73,7 +86,9 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
         if m.sub_event_type not in SUB_ACTS and m.sub_event_type != _ABDUCTION:
             continue
         head = _main_act(trigger_root(ctx, m))
-        main = by_token.get(head.i) if head is not None else _attack_just_told(ctx, mentions, k)
+        main = by_token.get(head.i) if head is not None else None
+        if main is None:  # "The attackers, believed to belong to X, set fire to homes": the attack told
+            main = _attack_just_told(ctx, mentions, k)
         if main is None or main in folded or (m.sub_event_type == _ABDUCTION and not out[main].fatalities):
             continue
         kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
