@@ -67,8 +67,20 @@ _FIGHT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "offensive"}
 
 def is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(c.dep_ == "aux" for c in tok.children)
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acl", "amod", "relcl")
+        and not any(c.dep_ == "aux" for c in tok.children)
+        and not misread_past(tok)
     )
+
+
+def misread_past(tok) -> bool:
+    """A past tense the small model parsed as a participle of its subject: a VBN with a direct
+    object hung on a noun of a party ("while in Kisumu police arrested 30 people")."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl" or child(tok, "dobj") is None:
+        return False
+    doers = load_lexicon().generic_actors
+    return tok.head.lower_ in doers or tok.head.lemma_.lower() in doers
 
 
 def _charge_nouns() -> frozenset:
@@ -108,6 +120,8 @@ def subject_up(tok, limit: int = 5):
             and cur.head.i != cur.i
         ):
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                if misread_past(cur):
+                    return cur.head, cur  # "in Kisumu police arrested 30 people": a past tense misread, its doer
                 return None, cur  # participle modifying a noun: no clause subject
             if cur.lemma_.lower() in _charge_nouns():
                 return None, cur  # "detained a man on suspicion of killing": not the police's killing

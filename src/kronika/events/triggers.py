@@ -19,6 +19,7 @@ from kronika.events.parse import (
     is_passive,
     is_verb,
     made_into,
+    misread_past,
     modifier_lemmas,
     object_lemmas,
     object_of,
@@ -938,6 +939,7 @@ def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
         and child(tok, "agent") is None
         and not _root_verb_misread(tok, lex, trig)
         and not _deal_made(tok, trig)
+        and not misread_past(tok)  # "while in Kisumu police arrested 30 people": a past tense the parse misread
     ):
         return (
             "participle"  # descriptive participle: "the captured soldier", "300 people killed" (not "the deal reached")
