@@ -255,3 +255,15 @@ def test_a_past_tense_the_parse_took_for_a_participle_keeps_its_doer():
     assert arrests[0].actor1 is not None and arrests[0].actor1.name.startswith("Police Forces of Kenya")
     # a participle that only describes stays no event of its own
     assert not _events("The captured documents were shown to reporters on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text", ["The captured soldiers were shown on television.", "The captured town lay in ruins on Monday."]
+)
+def test_a_participle_that_describes_a_noun_is_no_snippet_event(text):
+    assert not _events(text)
+
+
+def test_a_verb_the_parse_hung_on_its_object_is_still_read():
+    text = "Farmers protesting the new laws broke through police barricades and vandalised buses in the capital."
+    assert _events(text)

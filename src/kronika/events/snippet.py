@@ -70,10 +70,18 @@ def _goods(tok) -> bool:
 def _no_act(span) -> bool:
     """The cue tells no act of war or protest: a verb done by the weather or the market ("the
     hurricane destroyed hundreds of homes"), a word that only qualifies a noun ("the drone
-    industry")."""
+    industry", "the captured soldiers")."""
     root, lex = span.root, load_lexicon()
     if len(span) == 1 and root.dep_ == "compound" and root.head.lemma_.lower() in lex.words["industry_nouns"]:
         return True
+    if (
+        len(span) == 1
+        and root.tag_ == "VBN"
+        and root.dep_ == "amod"
+        and not list(root.children)
+        and any(c.dep_ == "det" and c.i < root.i for c in root.head.children)  # not "... and vandalised buses"
+    ):
+        return True  # "the captured soldiers were shown on television": a word that describes them
     return no_violence_done(root, lex)
 
 
