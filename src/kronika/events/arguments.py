@@ -80,28 +80,29 @@ def _acting_country(ctx: Context, p: Place) -> bool:
 _PARTNER_PREPS = {"with", "alongside", "from"}
 
 
-def _partner(ctx: Context, p: Place) -> bool:
-    """A country or place named as a partner or an origin ("together with the United Kingdom",
-    "support from Australia", "rockets fired from Lebanon"): not where the event happened."""
+def _head_of_list(ctx: Context, p: Place):
+    """The place's word, or the first of the list it is named in ("Washington and Paris"), or None."""
     span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in _PARTNER_PREPS
+    return root
+
+
+def _partner(ctx: Context, p: Place) -> bool:
+    """A country or place named as a partner or an origin ("together with the United Kingdom",
+    "support from Australia", "rockets fired from Lebanon"): not where the event happened."""
+    root = _head_of_list(ctx, p)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _PARTNER_PREPS
 
 
 def _addressed(ctx: Context, p: Place) -> bool:
     """A place named as those spoken to or of ("urged Washington and Paris to pressure Israel",
     "accused Moscow"): a government, never where the event happened."""
-    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSED
+    root = _head_of_list(ctx, p)
+    return root is not None and root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSED
 
 
 # verbs whose object is someone spoken to or of, not a place acted on ("urged Washington to act")
