@@ -267,3 +267,18 @@ def test_a_participle_that_describes_a_noun_is_no_snippet_event(text):
 def test_a_verb_the_parse_hung_on_its_object_is_still_read():
     text = "Farmers protesting the new laws broke through police barricades and vandalised buses in the capital."
     assert _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike hit a market in Sagaing on Friday, killing 23 people.",
+        "Warplanes bombed a market in Sagaing on Friday, killing 23 people.",
+    ],
+)
+def test_people_a_strike_killed_are_its_civilian_targets_and_warplanes_no_actor(text):
+    analysis = kronika.analyze(text, published="2025-07-12")
+    assert not any(a.text == "Warplanes" for a in analysis.actors)
+    (strike,) = analysis.events
+    assert strike.actor2 is not None and strike.actor2.name == "Civilians (Myanmar)"
+    assert strike.actor1 is None or strike.actor1.name != "Warplanes"

@@ -39,6 +39,11 @@ PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive forc
 
 
 CIVILIAN_SUBS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+# remote violence whose victims the clause names ("an air strike hit a market, killing 23 people")
+_REMOTE_SUBS = {
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    "Suicide bomb",
+}  # fmt: skip
 
 
 PERSONAL_POSS = {"his", "her", "my", "your"}
@@ -321,9 +326,11 @@ def infer_generic(
         target_tok, target_role = at, generic_role(at, lex)  # "fired tear gas at protesters"
     if sub in PROTEST_SUBS and agent_role in ("police", "military") and target_role in ("protesters", "rioters"):
         agent_tok, target_tok, agent_role, target_role = target_tok, agent_tok, target_role, agent_role
-    if target_role is None and a2 is None and sub in CIVILIAN_SUBS:
-        # "attacked a village ..., killing 20 civilians": the victims named in the clause
-        for t in tok.subtree:
+    if target_role is None and a2 is None and (sub in CIVILIAN_SUBS or sub in _REMOTE_SUBS):
+        # "attacked a village ..., killing 20 civilians": the victims named in the clause; of a
+        # noun that acts, its verb's ("an air strike hit a market, killing 23 people")
+        scope = tok.head if not is_verb(tok) and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" else tok
+        for t in scope.subtree:
             if t.lemma_.lower() in lex.civilian_nouns or t.lower_ in lex.civilian_nouns:
                 target_tok, target_role = t, "civilians"
                 break
