@@ -282,3 +282,8 @@ def test_people_a_strike_killed_are_its_civilian_targets_and_warplanes_no_actor(
     (strike,) = analysis.events
     assert strike.actor2 is not None and strike.actor2.name == "Civilians (Myanmar)"
     assert strike.actor1 is None or strike.actor1.name != "Warplanes"
+
+
+def test_gang_members_are_an_armed_group():
+    (attack,) = _events("Gang members attacked a hospital in Port-au-Prince on Monday, killing two journalists.")
+    assert attack.actor1 is not None and attack.actor1.name == "Unidentified Armed Group (Haiti)"

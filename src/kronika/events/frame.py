@@ -197,7 +197,13 @@ def generic_role(tok, lex: Lexicon) -> Optional[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and lex.generic_actors.get(c.lower_) in ("military", "police"):
                 return lex.generic_actors[c.lower_]
+            if c.dep_ == "compound" and tok.lemma_.lower() == "member" and _group_word(c, lex):
+                return "armed_group"  # "gang members", "militia members": the group's
     return role
+
+
+def _group_word(tok, lex: Lexicon) -> bool:
+    return (lex.generic_actors.get(tok.lower_) or lex.generic_actors.get(tok.lemma_.lower())) == "armed_group"
 
 
 _HYPHENS = re.compile("[-\u2010\u2011]")  # the hyphen, and the hyphen and non-breaking hyphen of Unicode
