@@ -324,7 +324,9 @@ class Event(Record):
     )
     place: Optional[Place] = None
     place_from: Literal["clause", "article"] = Field(
-        "clause", description="clause: named with the event; article: no mention names one, the article's focus is used"
+        "clause",
+        description="clause: named with the event; article: no mention names one, so the article's focus is used "
+        "(or the lead event's town, for an event told just after it on its day)",
     )
     time: Optional[TimeSpan] = None
     fatalities: Optional[int] = None
