@@ -547,11 +547,12 @@ def _before_phrase(found: _Found, ent, s: int, e: int) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def _weekdays() -> frozenset[str]:
+    """Weekday names, lower-cased, as the time stage knows them ("Palm Sunday" ends in one)."""
     return frozenset(w.lower() for w in time_lexicon().weekdays)
 
 
+@functools.lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names and their abbreviations, as the time stage knows them."""
     lex = time_lexicon()
