@@ -9,6 +9,7 @@ from kronika.attach import closest, governing_time, path_length, saying_above, s
 from kronika.context import Context
 from kronika.dedup import haversine_km
 from kronika.events.lexicon import load_lexicon
+from kronika.events.parse import in_phrase
 from kronika.places.lexicon import load as places_lexicon
 from kronika.places.resolve import WATER_CODES, said_inside
 from kronika.records import Place, TimeSpan
@@ -345,17 +346,25 @@ def claims_for(
     return killed, tuple(ids)
 
 
-def _told_by_its_participle(ctx: Context, at: int, near: int) -> bool:
-    """The toll at ``at`` is told by a participle of the trigger's own verb ("another struck a
-    house in Bint Jbeil, killing five": five, not the three of the clause before)."""
-    num = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if ctx.doc is not None else None
-    trig = ctx.doc.char_span(near, near + 1, alignment_mode="expand") if ctx.doc is not None else None
+def _toll_verb(ctx: Context, at: int, near: Optional[int]):
+    """(the verb that tells the toll at character ``at``, the trigger's token at ``near``), or None."""
+    if near is None or ctx.doc is None:
+        return None
+    num = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    trig = ctx.doc.char_span(near, near + 1, alignment_mode="expand")
     if num is None or trig is None or not len(num) or not len(trig):
-        return False
+        return None
     verb = num[0]
     while verb.pos_ != "VERB" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.tag_ == "VBG" and verb.head.i == trig[0].i
+    return verb, trig[0]
+
+
+def _told_by_its_participle(ctx: Context, at: int, near: int) -> bool:
+    """The toll at ``at`` is told by a participle of the trigger's own verb ("another struck a
+    house in Bint Jbeil, killing five": five, not the three of the clause before)."""
+    found = _toll_verb(ctx, at, near)
+    return found is not None and found[0].tag_ == "VBG" and found[0].head.i == found[1].i
 
 
 def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
@@ -364,17 +373,10 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
     month's bombing, said government air strikes killed 12": the strikes' dead, not the
     bombing's; "airstrikes killed 22 as Hezbollah fired rockets": not the rockets'), or that
     counts its dead since the trigger's event (a running total)."""
-    if near is None or ctx.doc is None:
+    found = _toll_verb(ctx, at, near)
+    if found is None:
         return False
-    num, trig = (
-        ctx.doc.char_span(at, at + 1, alignment_mode="expand"),
-        ctx.doc.char_span(near, near + 1, alignment_mode="expand"),
-    )
-    if num is None or trig is None or not len(num) or not len(trig):
-        return False
-    verb, trigger = num[0], trig[0]
-    while verb.pos_ != "VERB" and verb.head.i != verb.i:
-        verb = verb.head
+    verb, trigger = found
     if verb.lemma_.lower() not in load_lexicon().words["killing_verbs"] or trigger.i == verb.i or verb.tag_ == "VBG":
         # "with Russian aerial attacks killing 13": a gerund tells the toll of the event it follows
         return False
@@ -462,9 +464,7 @@ def in_own_phrase(tok, end: int, t: TimeSpan) -> bool:
     """Whether ``t`` lies in the phrase of ``tok`` (ending at ``end``): its subtree ("Saturday's
     attack", "the attack on Monday"), or right after it, whatever the parse hangs it on ("the
     attack yesterday")."""
-    phrase = list(tok.subtree)
-    inside = phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
-    return inside or 0 <= t.start - end <= 1
+    return in_phrase(tok, t) or 0 <= t.start - end <= 1
 
 
 def article_focus(ctx: Context) -> Optional[Place]:

@@ -27,7 +27,7 @@ from typing import Optional
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.classify import retype
-from kronika.events.parse import trigger_root
+from kronika.events.parse import in_phrase, trigger_root
 from kronika.records import Event, EventMention, Place, TimeSpan
 
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
@@ -474,8 +474,7 @@ def _placed_apart(ctx: Context, ev: Event, m: Event) -> bool:
         return False
     if not p.level == q.level == "populated_place":
         return False  # a region or a country named loosely ("an attack in Indian-administered Kashmir")
-    phrase = list(span.root.subtree)
-    return phrase[0].idx <= p.start and p.end <= phrase[-1].idx + len(phrase[-1])
+    return in_phrase(span.root, p)
 
 
 def _without_borrowed_time(ctx: Context, m: Event) -> Event:

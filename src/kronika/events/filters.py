@@ -31,7 +31,7 @@ from kronika.claims.lexicon import load as claims_lexicon
 from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.lexicon import load_lexicon
-from kronika.events.parse import across_semicolon
+from kronika.events.parse import across_semicolon, in_phrase
 from kronika.events.status import verb_words
 from kronika.events.triggers import told_as_past
 from kronika.records import Event
@@ -147,11 +147,6 @@ def _governing_verb(tok):
     return x.head if x.head.pos_ in ("VERB", "AUX") and x.dep_ in ("nsubj", "nsubjpass", "dobj") else None
 
 
-def _within(verb, t) -> bool:
-    phrase = list(verb.subtree)
-    return phrase[0].idx <= t.start and t.end <= phrase[-1].idx + len(phrase[-1])
-
-
 def _between_sides(tok) -> bool:
     """The noun names the two sides it is between ("clashes between the army and the rebels")."""
     return any(
@@ -212,7 +207,7 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     own_date = _dated(ev) and (
         ev.event_type == "Strategic developments"
         or not ev.time.inherited
-        and (past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and _within(verb, ev.time)))
+        and (past or in_own_phrase(tok, ev.trigger.end, ev.time) or (verb is not None and in_phrase(verb, ev.time)))
     )
     if mods & _words("series_modifiers") and not (past and own_date and not _names_members(tok)):
         return True  # "recent attacks against U.S. personnel", "numerous strikes" (on a day: specific)
@@ -498,8 +493,7 @@ def the_war(ctx: Context, ev: Event, tok) -> bool:
     ):
         return False  # "the start of the Russian invasion": the day it began
     p = ev.place
-    phrase = (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))
-    own = p is not None and p.level not in ("country", "continent") and phrase[0] <= p.start and p.end <= phrase[1]
+    own = p is not None and p.level not in ("country", "continent") and in_phrase(tok, p)
     return not own  # "the invasion of the Kharkiv region" is one
 
 
@@ -645,7 +639,7 @@ def perfect_series(ctx: Context, ev: Event, tok) -> bool:
     if ev.place_from == "clause" and _placed_by(ev.place, (tok, tok.head)):
         return False  # "Israeli strikes have killed 20 people in Rafah since Monday": that place's
     t = ev.time
-    return not (_dated(ev) and not t.inherited and t.bound != "since" and _within(tok.head, t))
+    return not (_dated(ev) and not t.inherited and t.bound != "since" and in_phrase(tok.head, t))
 
 
 def described_by_deed(ctx: Context, ev: Event, tok) -> bool:
@@ -766,11 +760,9 @@ def grievance(ctx: Context, ev: Event, tok) -> bool:
         return False
     if host.lemma_.lower() not in protest:
         return False
-    phrase = list(tok.subtree)
-    a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
-    if any(t.like_num or t.ent_type_ in ("CARDINAL", "DATE") for t in phrase):
+    if any(t.like_num or t.ent_type_ in ("CARDINAL", "DATE") for t in tok.subtree):
         return False
-    return ev.place is None or not (a <= ev.place.start and ev.place.end <= b)
+    return ev.place is None or not in_phrase(tok, ev.place)
 
 
 RULES: tuple[Callable, ...] = (

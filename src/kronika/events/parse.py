@@ -37,6 +37,12 @@ def made_into(verb):
     return prep_obj(verb, "into", "as")
 
 
+def in_phrase(tok, x) -> bool:
+    """Whether ``x`` (anything with character offsets ``start`` and ``end``: a time, a place) lies in
+    the phrase of ``tok``, its subtree ("the killing of students in Rangpur", "the attack on Monday")."""
+    return tok.left_edge.idx <= x.start and x.end <= tok.right_edge.idx + len(tok.right_edge)
+
+
 def across_semicolon(tok) -> bool:
     """``tok`` hangs on a verb of another clause across a semicolon ("Someone smashed the windows;
     nothing appeared to be stolen", "Thousands march ...; the march ended"): the small model joins

@@ -910,10 +910,10 @@ def _phrase_core(noun) -> list:
 
 
 # readings that set a trigger word aside on purpose (another sense, a kind, a name, a plan or an aim,
-# justice, a breach, a candidate's rally, the damage of another event, a question), not for a
-# wording the parse or the lexicon did not foresee (a descriptive participle, a missing object)
+# justice, a breach or a deal in force, a candidate's rally, the damage of another event, a question),
+# not for a wording the parse or the lexicon did not foresee (a descriptive participle, a missing object)
 ON_PURPOSE = frozenset(
-    {"compound", "name", "actor", "kind", "sense", "duty", "justice", "breach", "damage", "aim", "campaign", "question"}
+    "compound name actor kind sense duty justice breach in_force damage aim campaign question".split()
 )
 
 
@@ -969,7 +969,7 @@ def _no_event_reading(tok, trig: Trigger, run, objs: set) -> Optional[str]:
             "breach"  # "violated the ceasefire", "a violation of the truce": the violation is the event, not the deal
         )
     if noun and trig.sub_event_type == "Agreement" and _in_force(tok):
-        return "breach"  # "strikes kill 8 despite ceasefire", "since the ceasefire": a deal in force, not the news
+        return "in_force"  # "strikes kill 8 despite ceasefire", "since the ceasefire": a deal in force, not the news
     if verb and trig.sub_event_type == "Agreement" and _who_made_it(tok):
         return "description"  # "Washington and Paris, which brokered the deal": who they are, not the news
     if trig.requires_military_context and noun and not military_context(tok, objs, run.index, lex):

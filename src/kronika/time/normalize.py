@@ -1174,15 +1174,7 @@ def _clock_days(found: list[Timex], text: str) -> list[Timex]:
             lo = max(text.rfind(c, 0, t.start) for c in ".!?\n") + 1
             his = [i for i in (text.find(c, t.end) for c in ".!?\n") if i >= 0]
             hi = min(his) if his else len(text)
-            days = [
-                (o.start, o.start_date)
-                for o in found
-                if o is not t
-                and o.granularity == "day"
-                and o.start_date is not None
-                and lo <= o.start < hi
-                and o.type == "DATE"
-            ]
+            days = _days_between(found, lo, hi)  # (the clock time itself is no day)
             if not days:
                 days = _story_day(found, text, lo)
             if days:
@@ -1208,12 +1200,16 @@ def _story_day(found: list[Timex], text: str, lo: int) -> list:
     for _ in range(_STORY_SENTENCES):
         end = len(text[:start].rstrip(" \t\n.!?"))  # back over the last sentence's end and blank lines
         start = max(text.rfind(c, 0, end) for c in ".!?\n") + 1
-    days = [
+    return _days_between(found, start, lo)[-1:]
+
+
+def _days_between(found: list[Timex], lo: int, hi: int) -> list:
+    """(offset, date) of each date of day granularity found in ``[lo, hi)``."""
+    return [
         (o.start, o.start_date)
         for o in found
-        if o.granularity == "day" and o.start_date is not None and start <= o.start < lo and o.type == "DATE"
+        if o.granularity == "day" and o.start_date is not None and lo <= o.start < hi and o.type == "DATE"
     ]
-    return days[-1:]
 
 
 def _split_range(t: Timex, m: RawMatch, text: str) -> list[Timex]:
