@@ -124,8 +124,10 @@ class Dictionary:
     not_name_heads: frozenset = frozenset()
     #: lower-cased nouns a faith's adjective names a thing of ("a Buddhist monastery"), not a group
     faith_buildings: frozenset = frozenset()
+    languages: frozenset = frozenset()
     #: verbs of harm and the strikes that do it: a people counted as their object is civilians
     harm_verbs: frozenset = frozenset()
+    hold_verbs: frozenset = frozenset()
     harm_doers: frozenset = frozenset()
     #: nouns that end an armed group's own name ("the Gran Grif gang", "the Kata'ib Jund militia")
     group_heads: frozenset = frozenset()
@@ -241,7 +243,9 @@ class ActorsFile(Strict):
     demonym_blockers: Names = []
     not_name_heads: Names = []
     faith_buildings: Names = []
+    languages: Names = []
     harm_verbs: Names = []
+    hold_verbs: Names = []
     harm_doers: Names = []
     group_heads: Names = []
     demonym_nouns: dict[str, Names] = {}
@@ -342,7 +346,9 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
     d.demonym_blockers = frozenset(w.lower() for w in _as_list(raw.get("demonym_blockers")))
     d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
     d.faith_buildings = frozenset(w.lower() for w in _as_list(raw.get("faith_buildings")))
+    d.languages = frozenset(w.lower() for w in _as_list(raw.get("languages")))
     d.harm_verbs = frozenset(w.lower() for w in _as_list(raw.get("harm_verbs")))
+    d.hold_verbs = frozenset(w.lower() for w in _as_list(raw.get("hold_verbs")))
     d.harm_doers = frozenset(w.lower() for w in _as_list(raw.get("harm_doers")))
     d.group_heads = frozenset(w.lower() for w in _as_list(raw.get("group_heads")))
     d.unknown_kind_cues = {k: [w.lower() for w in _as_list(v)] for k, v in (raw.get("unknown_kind_cues") or {}).items()}

@@ -195,6 +195,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             continue  # "Russian Attack" or "Gang" in a title-cased headline is no name
         if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.lower_ in d.faith_buildings:
             continue  # "a Buddhist monastery", "a Shia mosque": a thing of the faith, no group
+        if ent.label_ in ("NORP", "LANGUAGE") and key in d.languages:
+            continue  # "Arabic spokesman": a language, no group
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or re.sub(r"^(?:the|an?) ", "", key) in d.by_text:
@@ -340,13 +342,14 @@ def _counted_victims(span, d: Dictionary) -> bool:
     """A people counted as those a strike or an attack killed or wounded ("Israeli strikes killed
     31 Palestinians"): its civilians, not its forces. Not a toll told in the passive ("as many as
     80 Russians were killed" in a battle: mercenaries) nor one a side inflicted ("Ukraine says it
-    killed 1,200 Russians")."""
+    killed 1,200 Russians"). People counted as those arrested or abducted ("troops arrested 15
+    Palestinians") are civilians whoever took them."""
     tok = span[-1]
-    if (
-        tok.dep_ != "dobj"
-        or tok.head.lemma_.lower() not in d.harm_verbs
-        or not any(c.dep_ == "nummod" for c in tok.children)
-    ):
+    if tok.dep_ != "dobj" or not any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    if tok.head.lemma_.lower() in d.hold_verbs:
+        return True
+    if tok.head.lemma_.lower() not in d.harm_verbs:
         return False
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in d.harm_doers

@@ -297,13 +297,22 @@ def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:
     trigger = ctx.doc.char_span(start, end, alignment_mode="expand")
     if trigger is None or not len(trigger):
         return []
-    own = _clause_verb(trigger.root)
-    out = []
-    for p in places:
-        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and len(span) and _clause_verb(span.root) == own:
-            out.append(p)
-    return out
+    # the trigger noun's own verb first ("air strikes killed 22 across the Gaza Strip, officials said":
+    # "killed" parsed as a participle of "strikes"), then the verb of its clause
+    nouns = [
+        c.i
+        for c in trigger.root.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "dobj" for g in c.children)
+    ]
+    for own in (*nouns, _clause_verb(trigger.root)):
+        out = []
+        for p in places:
+            span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and len(span) and _clause_verb(span.root) == own:
+                out.append(p)
+        if out:
+            return out
+    return []
 
 
 def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
@@ -341,9 +350,34 @@ def claims_for(
         running = c.time is not None and c.time.bound == "since"  # "have been killed since Sunday": a total
         if c.measure == "killed" and value is not None and not running and not _killed_by_another(ctx, q.start, near):
             own = near is not None and _told_by_its_participle(ctx, q.start, near)
-            tolls.append((not own, abs(q.start - near) if near is not None else len(tolls), int(value)))
-    killed = min(tolls)[2] if tolls else None
-    return killed, tuple(ids)
+            tolls.append((not own, abs(q.start - near) if near is not None else len(tolls), int(value), q.start))
+    if not tolls:
+        return None, tuple(ids)
+    first = min(tolls)
+    return first[2] + sum(t[2] for t in tolls if t is not first and _conjoined(ctx, first[3], t[3])), tuple(ids)
+
+
+def _counted_noun(ctx: Context, at: int):
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand") if ctx.doc is not None else None
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    return tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+
+
+def _conjoined(ctx: Context, a: int, b: int) -> bool:
+    """The counts at characters ``a`` and ``b`` count the conjuncts of one phrase ("Six soldiers and
+    dozens of fighters were killed": 18)."""
+    x, y = _counted_noun(ctx, a), _counted_noun(ctx, b)
+    if x is None or y is None or x.i == y.i:
+        return False
+
+    def first(t):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t
+
+    return (x.dep_ == "conj" or y.dep_ == "conj") and first(x).i == first(y).i
 
 
 def _toll_verb(ctx: Context, at: int, near: Optional[int]):

@@ -107,7 +107,7 @@ def extract_events(ctx: Context) -> list[Event]:
     events = across_the_country(ctx, events)
     dictionary = load_dictionary()
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
-    events = civilians_of_place(dictionary, carry_attackers(blamed(ctx, forces_of_place(ctx, dictionary, events))))
+    events = civilians_of_place(dictionary, carry_attackers(ctx, blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     events = implied_actors(ctx, dictionary, agreement_sides(ctx, events))
     return story_place(ctx, story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES))))

@@ -271,16 +271,28 @@ def generic_actor(
     )
 
 
-def speaker_for(tok, lex: Lexicon):
+def speaker_for(tok, lex: Lexicon, pointer=None):
     """A pronoun subject of what a speaker says is the speaker ("The rebels said they had
     captured the base": the rebels), else ``tok`` (:func:`~kronika.events.roles.speaker_of`, from
-    the first of the verbs joined to the pronoun's)."""
+    the first of the verbs joined to the pronoun's). With ``pointer``, the possessive pronoun of the
+    subject ``tok`` points back instead ("the army said its aircraft had struck": the army), and
+    ``pointer`` comes back when it does not."""
     if tok is None:
         return tok
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return speaker_of(verb, tok, lex.status["reporting_verbs"])
+    return speaker_of(verb, tok if pointer is None else pointer, lex.status["reporting_verbs"])
+
+
+def speaking_owner(tok, lex: Lexicon):
+    """The speaker whose ``tok`` a possessive pronoun says it is ("the army said its drones had
+    struck": the army), else ``tok``."""
+    poss = child(tok, "poss") if tok is not None else None
+    if poss is None or poss.lower_ not in PRONOUNS:
+        return tok
+    owner = speaker_for(tok, lex, pointer=poss)
+    return tok if owner is poss else owner
 
 
 def infer_generic(
@@ -452,7 +464,11 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             sposs = child(subj, "poss")
             own = run.lex.military_nouns | run.lex.weapon_nouns  # "its forces", "its drones": the owner's
             if sposs is not None and sposs.lower_ in PRONOUNS and subj.lemma_.lower() in own:
-                fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)
+                owner = speaking_owner(subj, run.lex)
+                if owner is not subj:  # "the army said its aircraft had struck": the speaker's
+                    fr.actor1 = actor_in(d, owner) or _generic_forces(run, owner)
+                else:
+                    fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)
     if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
         for t in reversed(tok.doc[max(sent.start, tok.i - 3) : tok.i]):
             if t.i in d.actor_at:
@@ -1081,16 +1097,19 @@ def _struck_back(striker: Actor, e: Event, abroad: set) -> bool:
     return _side(striker) in abroad and _country(e) == striker.country_iso3
 
 
-def carry_attackers(events: list) -> list:
+def carry_attackers(ctx: Context, events: list) -> list:
     """A strike reported without its attacker ("four people were killed in the attacks"), or
     civilians killed with no one named ("three people were killed and 10 injured"), is the last
     striker's within a few sentences, else the striker of every other strike of the report,
-    unless that side is its target or strikes only across its border and this is its own ground."""
+    unless that side is its target or strikes only across its border and this is its own ground,
+    or the report tells it apart ("In a separate incident, a roadside bomb hit a bus")."""
     out = list(events)
     abroad = _strikers_abroad(events)
     for k, e in enumerate(out):
         killed = e.sub_event_type == "Attack" and e.actor2 is not None and e.actor2.kind == "civilians"
         if e.actor1 is not None or (e.event_type not in _CARRIED_FAMILIES and not killed) or e.status != "occurred":
+            continue
+        if told_apart(ctx, e.sentence):
             continue
         striker = _only_striker(events, e.background)
         for j in range(k - 1, -1, -1):
@@ -1107,6 +1126,15 @@ def carry_attackers(events: list) -> list:
         if striker is not None and (e.actor2 is None or e.actor2.actor_id != striker.actor_id):
             out[k] = e.model_copy(update={"actor1": striker})
     return out
+
+
+def told_apart(ctx: Context, sentence: int) -> bool:
+    """The sentence opens by telling a new, separate incident ("Separately, ...", "In a separate
+    attack ...", "Elsewhere, ...")."""
+    if not 0 <= sentence < len(ctx.sentences):
+        return False
+    opening = " ".join(re.findall(r"\w+", ctx.sentences[sentence].text.lower())[:4])
+    return any(opening.startswith(m) for m in load_lexicon().words["apart_markers"])
 
 
 def _speakers_country(ctx: Context, e) -> Optional[str]:
@@ -1211,7 +1239,9 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
             a1 = moved
         if (a1 is None or (a1.actor_id is None and a1.via == "unknown")) and tok is not None and e.place is not None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-            agent = by_object(tok) if passive or tok.tag_ == "VBN" else subject_up(tok)[0]
+            perfect = tok.tag_ == "VBN" and not passive and not is_passive(tok)  # "its drones had struck"
+            by_agent = passive or (tok.tag_ == "VBN" and not perfect)
+            agent = by_object(tok) if by_agent else speaking_owner(subject_up(tok)[0], lex)
             if passive and e.sub_event_type == _MOVED and agent is None and e.actor2 is None:
                 agent = child(tok, "nsubjpass")  # "police reinforcements were sent to the area": theirs
             role = generic_role(agent, lex)

@@ -118,6 +118,8 @@ class _Words(Strict):
     side_nouns: list[str] = []
     agreement_breaches: list[str]
     agreement_failures: list[str] = []
+    agreement_lasting: list[str] = []
+    apart_markers: list[str] = []
     figurative_subjects: list[str] = []
     accident_verbs: list[str] = []
     animals: list[str] = []

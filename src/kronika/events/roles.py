@@ -181,7 +181,7 @@ def _subject(verb):
     return None, False
 
 
-_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
+_SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "its", "their", "our"})  # possessives: "said its forces"
 
 
 def speaker_of(verb, subj, reporting_verbs):

@@ -72,8 +72,46 @@ def _attack_just_told(ctx: Context, mentions: list[Event], k: int):
     return None
 
 
+_HELD = {"Arrests", _ABDUCTION}
+_SETTINGS = {"in", "during"}
+
+
+def _held_in(ctx: Context, m: Event, arrests: dict):
+    """The index of the arrest or abduction whose verb ``m``'s noun is the setting of ("troops
+    arrested 15 people in raids across the West Bank", "detained during a sweep"), else None."""
+    if m.sub_event_type not in ("Armed clash", "Attack") or m.fatalities or m.status != "occurred":
+        return None
+    tok = trigger_root(ctx, m)
+    if tok is None or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _SETTINGS:
+        return None
+    return arrests.get(tok.head.head.i)
+
+
+def arrest_raids(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """``mentions`` with a raid that is only the setting of an arrest or an abduction folded into
+    it (ACLED codes the arrest); a raid that killed stays an event of its own."""
+    arrests = {}
+    for k, m in enumerate(mentions):
+        tok = trigger_root(ctx, m)
+        if tok is not None and m.sub_event_type in _HELD and m.status == "occurred":
+            arrests.setdefault(tok.i, k)
+    if not arrests:
+        return mentions
+    out, folded = list(mentions), set()
+    for k, m in enumerate(mentions):
+        main = _held_in(ctx, m, arrests)
+        if main is None or main in folded:
+            continue
+        kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
+        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update=kept)
+        folded.add(k)
+    return [m for k, m in enumerate(out) if k not in folded]
+
+
 def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
-    """``mentions`` with each lesser act done in the course of an attack folded into it."""
+    """``mentions`` with each lesser act done in the course of an attack folded into it, and each
+    raid that is only an arrest's setting folded into the arrest (:func:`arrest_raids`)."""
+    mentions = arrest_raids(ctx, mentions)
     if not any(m.sub_event_type in SUB_ACTS or m.sub_event_type == _ABDUCTION for m in mentions):
         return mentions
     by_token = {}
@@ -97,4 +135,4 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
     return [m for k, m in enumerate(out) if k not in folded]
 
 
-__all__ = ["SUB_ACTS", "sub_acts"]
+__all__ = ["SUB_ACTS", "arrest_raids", "sub_acts"]

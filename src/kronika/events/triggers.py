@@ -565,14 +565,61 @@ _BLASTS = {"explosion", "blast", "detonation", "fire", "leak"}  # not "a poison 
 
 
 def _failed_agreement(tok, lex: Lexicon) -> bool:
-    """An agreement noun, or the talks it is the topic of, that failed: "peace talks collapsed",
-    "the talks on the cessation of hostilities broke down"."""
+    """An agreement noun, or the talks it is the topic of, that failed or only lasts: "peace talks
+    collapsed", "the talks on the cessation of hostilities broke down", "the truce was holding";
+    also when the parse hangs the verb on the topic ("Talks in Cairo on a ceasefire stalled")."""
     x = tok
     while x.dep_ == "pobj" and x.head.dep_ == "prep" and is_noun(x.head.head):
         x = x.head.head  # "the talks on the cessation of hostilities": the talks
+    no_deal = lex.words["agreement_failures"] | lex.words["agreement_lasting"]
+    if _failure_follows(x, lex):
+        return True
+    if any(_hung_on(v, x) and verb_words(v) & no_deal for v in x.subtree if v.dep_ == "acl" and v.tag_ == "VBN"):
+        return True
     if x.dep_ != "nsubj" or x.head.i == x.i:
         return False
-    return bool(verb_words(x.head) & lex.words["agreement_failures"])
+    return bool(verb_words(x.head) & no_deal)
+
+
+_TALKS = {"talks", "negotiations", "deal", "plan", "bid", "efforts"}
+
+
+def _failure_follows(noun, lex: Lexicon) -> bool:
+    """A headline's failure word right after the deal, which the parse may miss ("Israeli strikes
+    kill 22 as ceasefire talks stall": "talks" read as a verb, "stall" as its object)."""
+    doc, i = noun.doc, noun.i + 1
+    if i < len(doc) and doc[i].lower_ in _TALKS:
+        i += 1
+    return i < len(doc) and doc[i].lemma_.lower() in lex.words["agreement_failures"] and not doc[i].is_title
+
+
+def _in_return(tok, trigger_tokens: set) -> bool:
+    """ "freed hostages in exchange for prisoners": the freeing, when it is a trigger, is the exchange
+    told, the phrase no exchange of its own ("the release of 25 hostages in exchange for 600
+    prisoners" is one)."""
+    if (
+        tok.dep_ != "pobj"
+        or tok.head.lower_ != "in"
+        or not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    ):
+        return False
+    x = tok.head.head  # "would free hostages held in Gaza in exchange for": up to "free"
+    for _ in range(3):
+        if is_verb(x) and x.lemma_.lower() in _GIVEN_BACK:
+            return x.i in trigger_tokens
+        if x.head.i == x.i or x.dep_ not in ("acl", "dobj", "nsubjpass", "pobj", "prep"):
+            return False
+        x = x.head
+    return False
+
+
+_GIVEN_BACK = {"free", "release", "return", "swap", "hand", "exchange", "trade", "liberate"}
+
+
+def _hung_on(verb, noun) -> bool:
+    """``verb`` hangs on ``noun`` or on the object of one of its prepositions."""
+    head = verb.head
+    return head.i == noun.i or (head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == noun.i)
 
 
 def _commemorates(tok, lex: Lexicon) -> bool:
@@ -613,7 +660,7 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
     if _remembered(tok, lex):
         return True  # "a memorial for those killed in the bombing"
     if trig.sub_event_type == "Agreement" and is_noun(tok) and _failed_agreement(tok, lex):
-        return True
+        return True  # "peace talks collapsed", "the truce was holding"
     if accidental_blast(tok, lex):
         return True  # "a gas explosion at a restaurant killed three"
     if _outcry(tok, lex) or _recalled(tok, lex):
@@ -1065,6 +1112,8 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     incursion", is a mention of its own: coreference joins it to the event it names.)"""
     if trig.sub_event_type == "Agreement" and trig.status is None and _agreement_named(tok, run, trigger_tokens):
         return True  # "agreed a ceasefire", "talks on a truce": one agreement
+    if trig.sub_event_type == "Agreement" and is_noun(tok) and _in_return(tok, trigger_tokens):
+        return True  # "would free hostages in exchange for prisoners": one exchange
     if _fight_that_won_it(tok, trig, run, trigger_tokens):
         return True  # "retook the town after fierce fighting with the RSF": ACLED codes the taking
     if _retreat_after_a_fight(tok, trig, trigger_tokens):
