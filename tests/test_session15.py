@@ -155,3 +155,89 @@ def test_a_strike_is_placed_by_its_own_verb_not_the_next_clause():
     )
     assert e.sub_event_type == "Air/drone strike"
     assert e.place is not None and e.place.country_code == "PS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has since seized about a fifth of the country's territory.",
+        "The rebels have since taken control of dozens of villages in the east.",
+    ],
+)
+def test_what_has_added_up_since_is_no_event(text):
+    assert not _events(text)
+
+
+def test_one_place_taken_since_is_still_an_event():
+    types = [e.sub_event_type for e in _events("Russian forces have since captured the village of Novoselivka.")]
+    assert types == ["Non-state actor overtakes territory"]
+
+
+def test_the_attackers_killed_are_the_attacks_dead():
+    e = _one(
+        "Militants ambushed a police convoy in North Waziristan late Friday, killing nine officers, police said. "
+        "Officers returned fire and killed six attackers, they said."
+    )
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 15
+    assert e.actor2 is not None and "Police" in e.actor2.name
+
+
+def test_two_of_the_attackers_killed_join_the_attack():
+    e = _one(
+        "Gunmen attacked a church in Zaria on Sunday, killing four worshippers. Police said officers killed two of the attackers."
+    )
+    assert e.fatalities == 6
+
+
+def test_weapons_destroyed_by_air_defences_are_disrupted():
+    events = _events(
+        "Kyiv said its drones had hit an oil depot in Russia's Bryansk region overnight. "
+        "Russia's defence ministry said its air defence systems had destroyed 41 Ukrainian drones overnight."
+    )
+    stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert len(stopped) == 1 and "Russia" in _name(stopped[0].actor1)
+
+
+def test_a_strike_that_destroyed_stored_drones_is_no_interception():
+    types = [
+        e.sub_event_type
+        for e in _events("A Russian strike destroyed drones stored in a warehouse near Kyiv on Monday.")
+    ]
+    assert "Disrupted weapons use" not in types
+
+
+def test_the_centre_of_a_city_is_the_city_not_its_region():
+    events = _events(
+        "A Russian missile hit a block of flats in the centre of Zaporizhzhia on Monday, killing three people.\n\n"
+        "Russian forces captured the village of Novoselivka in the Zaporizhzhia region, the ministry said."
+    )
+    strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert strike.place is not None and strike.place.level == "populated_place"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "M23 rebels entered the town of Kamanyola on Sunday after government troops withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Jihadist fighters entered the town unopposed on Sunday after the soldiers left.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_armed_men_entering_a_town_take_it(text, kind):
+    assert [e.sub_event_type for e in _events(text)] == [kind]
+
+
+def test_people_entering_a_town_take_nothing():
+    assert not _events("Residents entered the town on Sunday after the floods receded.")
+
+
+def test_a_campaigns_dead_are_not_one_capture_s_toll():
+    e = _one(
+        "The rebels took control of Bunia last month in an offensive that the government says killed some 2,000 people."
+    )
+    assert e.fatalities is None

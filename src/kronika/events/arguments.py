@@ -377,7 +377,10 @@ def _conjoined(ctx: Context, a: int, b: int) -> bool:
             t = t.head
         return t
 
-    return (x.dep_ == "conj" or y.dep_ == "conj") and first(x).i == first(y).i
+    def placed(t):  # "three people in Kharkiv and two in Sumy": two tolls, one per place
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "across") for c in t.children)
+
+    return (x.dep_ == "conj" or y.dep_ == "conj") and first(x).i == first(y).i and not (placed(x) or placed(y))
 
 
 def _toll_verb(ctx: Context, at: int, near: Optional[int]):
@@ -405,12 +408,15 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
     """Whether the toll at character ``at`` is told by a killing verb whose own subject is a noun
     whose phrase does not hold the trigger at ``near`` ("Rebels, who denied any role in last
     month's bombing, said government air strikes killed 12": the strikes' dead, not the
-    bombing's; "airstrikes killed 22 as Hezbollah fired rockets": not the rockets'), or that
-    counts its dead since the trigger's event (a running total)."""
+    bombing's; "airstrikes killed 22 as Hezbollah fired rockets": not the rockets'), or by a
+    relative clause on a campaign ("in an offensive that killed 3,000"), or that counts its dead
+    since the trigger's event (a running total)."""
     found = _toll_verb(ctx, at, near)
     if found is None:
         return False
     verb, trigger = found
+    if _campaigns_dead(verb, trigger):
+        return True  # "took Goma in an offensive that killed some 3,000 people": the offensive's dead
     if verb.lemma_.lower() not in load_lexicon().words["killing_verbs"] or trigger.i == verb.i or verb.tag_ == "VBG":
         # "with Russian aerial attacks killing 13": a gerund tells the toll of the event it follows
         return False
@@ -419,6 +425,18 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
         return True  # "2,300 have been killed since Hezbollah began firing rockets": a total since it
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return bool(subjects) and trigger not in list(subjects[0].subtree)  # "airstrikes killed 22 as Hezbollah fired"
+
+
+def _campaigns_dead(verb, trigger) -> bool:
+    """The killing verb is told of a campaign by a relative clause ("an offensive that the
+    government says killed 3,000": the parse may hang it on the "says"), not of the trigger."""
+    campaigns = load_lexicon().words["campaign_nouns"]
+    if verb.dep_ == "relcl":
+        head = verb.head
+    else:
+        rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
+        head = verb.doc[rel.i - 1] if rel is not None and rel.i > 0 else None
+    return head is not None and head.i != trigger.i and head.lemma_.lower() in campaigns
 
 
 def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:

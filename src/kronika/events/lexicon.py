@@ -120,6 +120,7 @@ class _Words(Strict):
     agreement_failures: list[str] = []
     agreement_lasting: list[str] = []
     apart_markers: list[str] = []
+    campaign_nouns: list[str] = []
     figurative_subjects: list[str] = []
     accident_verbs: list[str] = []
     animals: list[str] = []

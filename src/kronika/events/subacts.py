@@ -108,10 +108,51 @@ def arrest_raids(ctx: Context, mentions: list[Event]) -> list[Event]:
     return [m for k, m in enumerate(out) if k not in folded]
 
 
+def _attackers_killed(ctx: Context, m: Event) -> bool:
+    """The mention kills those who attacked ("troops returned fire and killed 13 attackers")."""
+    tok = trigger_root(ctx, m)
+    if tok is None or tok.pos_ != "VERB" or m.status != "occurred":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.like_num:  # "killed two of the attackers"
+        obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), obj)
+    return obj is not None and obj.lemma_.lower() in load_lexicon().words["attacker_nouns"]
+
+
+def attackers_killed(ctx: Context, mentions: list[Event]) -> list[Event]:
+    """``mentions`` with the killing of an attack's attackers, told in its sentence or the two
+    before, folded into that attack (the nearest that gives a toll, else the nearest): one fight,
+    whose dead are both sides' (ACLED's fatalities)."""
+    out, folded = list(mentions), set()
+    for k, m in enumerate(mentions):
+        if m.event_type not in _VIOLENCE or not _attackers_killed(ctx, m):
+            continue
+        before = [
+            j
+            for j in range(k - 1, -1, -1)
+            if m.sentence - 2 <= out[j].sentence <= m.sentence
+            and out[j].event_type in _VIOLENCE
+            and out[j].status == "occurred"
+            and j not in folded
+        ]
+        main = next((j for j in before if out[j].fatalities), before[0] if before else None)
+        if main is None:
+            continue
+        dead = (out[main].fatalities or 0) + (m.fatalities or 0)
+        kept = {
+            f: getattr(out[main], f)
+            for f in ("sub_event_type", "event_type", "kind", "disorder_type", "actor1", "actor2")
+        }
+        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update={**kept, "fatalities": dead or None})
+        folded.add(k)
+    return [m for k, m in enumerate(out) if k not in folded]
+
+
 def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
-    """``mentions`` with each lesser act done in the course of an attack folded into it, and each
-    raid that is only an arrest's setting folded into the arrest (:func:`arrest_raids`)."""
-    mentions = arrest_raids(ctx, mentions)
+    """``mentions`` with each lesser act done in the course of an attack folded into it, each
+    raid that is only an arrest's setting folded into the arrest (:func:`arrest_raids`), and the
+    killing of an attack's attackers folded into the attack (:func:`attackers_killed`)."""
+    mentions = attackers_killed(ctx, arrest_raids(ctx, mentions))
     if not any(m.sub_event_type in SUB_ACTS or m.sub_event_type == _ABDUCTION for m in mentions):
         return mentions
     by_token = {}
@@ -135,4 +176,4 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
     return [m for k, m in enumerate(out) if k not in folded]
 
 
-__all__ = ["SUB_ACTS", "arrest_raids", "sub_acts"]
+__all__ = ["SUB_ACTS", "arrest_raids", "attackers_killed", "sub_acts"]

@@ -756,7 +756,7 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     """The capture is told as one with no fight: "peacefully", "unopposed", "without a fight"."""
     calm, fights = lex.words["unopposed_words"], lex.words["unfought_nouns"]
     for c in tok.children:
-        if c.dep_ in ("advmod", "acomp", "oprd") and c.lemma_.lower() in calm:
+        if c.dep_ in ("advmod", "acomp", "oprd", "advcl") and c.lemma_.lower() in calm:
             return True
         if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True

@@ -593,6 +593,42 @@ def _failure_follows(noun, lex: Lexicon) -> bool:
     return i < len(doc) and doc[i].lemma_.lower() in lex.words["agreement_failures"] and not doc[i].is_title
 
 
+def _since_then(tok) -> bool:
+    """A perfect with "since" as its adverb ("has since seized about a fifth of the territory",
+    "have since killed hundreds"): what has added up since, no one event."""
+    if not is_verb(tok) or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "since" for c in tok.children):
+        return False
+    obj = child(tok, "dobj")  # an amount, not one place or one group ("have since captured the village")
+    nouns = [obj, prep_obj(obj, "of")] if obj is not None else []  # "taken control of dozens of villages"
+    return any(
+        n is not None and (n.lower_ in _AMOUNTS or any(c.dep_ in ("nummod", "quantmod") for c in n.children))
+        for n in nouns
+    )
+
+
+_AMOUNTS = {
+    "fifth",
+    "third",
+    "quarter",
+    "half",
+    "percent",
+    "much",
+    "most",
+    "part",
+    "parts",
+    "swathes",
+    "swaths",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+    "scores",
+}
+
+
 def _in_return(tok, trigger_tokens: set) -> bool:
     """ "freed hostages in exchange for prisoners": the freeing, when it is a trigger, is the exchange
     told, the phrase no exchange of its own ("the release of 25 hostages in exchange for 600
@@ -665,6 +701,8 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
         return True  # "a gas explosion at a restaurant killed three"
     if _outcry(tok, lex) or _recalled(tok, lex):
         return True  # "a storm of protest online", "veterans recalled how they stormed the beaches"
+    if _since_then(tok):
+        return True  # "Moscow has since seized a fifth of the country": a sum over years
     if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex) or _years_after(tok):
         return True  # "ten years after the massacre", "the number of protests has doubled", "marched to the graduation ceremony", "a trade deal"
     if trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots"):
@@ -1081,6 +1119,18 @@ def _retreat_after_a_fight(tok, trig: Trigger, trigger_tokens: set) -> bool:
     return prep is not None and prep.lower_ in ("before", "after") and prep.head.i in trigger_tokens
 
 
+def _withdrawal_that_gave_it(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
+    """A withdrawal told as what let the other side in, in the taking's sentence ("rebels entered
+    the town after government troops withdrew"): the taking's part, not a second event."""
+    if trig.sub_event_type != "Non-violent transfer of territory" or not is_verb(tok) or tok.dep_ != "advcl":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("after", "as", "when", "once") for c in tok.children):
+        return False
+    host = tok.head
+    host_trig = trigger_for(host, run.lex) if host.i in trigger_tokens else None
+    return host_trig is not None and host_trig.cls == "territory"
+
+
 def _breached(tok, lex: Lexicon) -> bool:
     """A deal the clause says was broken: the object of a breach verb ("violated the ceasefire") or
     of a breach noun ("a flagrant violation of the truce")."""
@@ -1118,6 +1168,8 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         return True  # "retook the town after fierce fighting with the RSF": ACLED codes the taking
     if _retreat_after_a_fight(tok, trig, trigger_tokens):
         return True  # "exchanged fire with the gang for hours before withdrawing": the fight's end
+    if _withdrawal_that_gave_it(tok, trig, run, trigger_tokens):
+        return True  # "rebels entered the town after government troops withdrew": the taking
     if trig.absorbable:
         subj = child(tok, "nsubj")
         if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):

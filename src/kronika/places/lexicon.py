@@ -34,6 +34,7 @@ class Lexicon:
     facility_nouns: frozenset[str] = frozenset()  # "the Naivasha market": the name may be the facility's own
     settlement_nouns: frozenset[str] = frozenset()  # "the port city of Chittagong": the name is a town's
     water_nouns: frozenset[str] = frozenset()  # "the Dnipro river": the name is the river's
+    town_parts: frozenset[str] = frozenset()  # "the centre of Kharkiv": the name is a town's
 
 
 class _LexiconFile(Strict):
@@ -57,6 +58,7 @@ class _LexiconFile(Strict):
     facility_nouns: list[str] = []
     settlement_nouns: list[str] = []
     water_nouns: list[str] = []
+    town_parts: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -94,4 +96,5 @@ def load() -> Lexicon:
         lower(raw.facility_nouns),
         lower(raw.settlement_nouns),
         lower(raw.water_nouns),
+        lower(raw.town_parts),
     )

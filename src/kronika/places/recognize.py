@@ -140,7 +140,7 @@ def _annotate(doc, lex: Lexicon, span: Span, text: Optional[str] = None) -> Span
     text = doc.text if text is None else text
     span.near = bool(NEAR.search(text[max(0, span.start - 40) : span.start]))
     before = _SETTLEMENT_OF.search(text[max(0, span.start - 30) : span.start])
-    span.settlement = before is not None and before.group(1).lower() in lex.settlement_nouns
+    span.settlement = before is not None and before.group(1).lower() in lex.settlement_nouns | lex.town_parts
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return span
