@@ -241,3 +241,74 @@ def test_a_campaigns_dead_are_not_one_capture_s_toll():
         "The rebels took control of Bunia last month in an offensive that the government says killed some 2,000 people."
     )
     assert e.fatalities is None
+
+
+def test_a_month_before_publication_is_background():
+    events = _events(
+        "Al-Shabaab fighters attacked an army base near Kismayo on Thursday, killing six soldiers.\n\n"
+        "Last month, gunmen attacked a clinic in Kismayo, forcing it to close.",
+        published="2024-10-04",
+    )
+    clinic = next(e for e in events if e.sentence == 1)
+    assert clinic.background
+
+
+def test_the_capital_is_the_capital_of_the_one_country_of_the_report():
+    events = _events(
+        "Gangs attacked the town of Mirebalais in Haiti on Thursday, killing 20 people.\n\n"
+        "Last month, gang members attacked a hospital in the capital, forcing it to close.",
+        published="2024-10-04",
+    )
+    hospital = next(e for e in events if e.background)
+    assert hospital.place is not None and hospital.place.name == "Port-au-Prince"
+
+
+def test_a_demonym_names_the_capitals_country():
+    an = kronika.analyze("Thousands marched through the Sudanese capital on Friday.", published=PUBLISHED)
+    assert [p.name for p in an.places if p.role == "location"] == ["Khartoum"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters marched in the capital, Sanaa, on Friday. Police blocked roads in Aden.",
+        "Drones heading towards the capital were shot down over Bryansk, Russia said, after strikes on Kharkiv.",
+        "The war-time capital of the army was hit by drones on Sunday, officials in Port Sudan said.",
+        "The court handed down capital punishment to two men in Lahore on Monday.",
+    ],
+)
+def test_a_capital_named_qualified_or_of_two_countries_is_left_alone(text):
+    an = kronika.analyze(text, published=PUBLISHED)
+    places = [p for p in an.places if "capital" in p.text.lower()]
+    assert not places
+
+
+def test_arrests_at_a_protest_are_part_of_it():
+    events = _events(
+        "Police fired tear gas at thousands of protesters in central Kampala on Thursday. "
+        "Protesters threw stones at officers. At least 40 people were arrested.\n\n"
+        "In Gulu, hundreds of demonstrators marched peacefully through the streets.",
+        published="2024-07-25",
+    )
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Arrests"] == []
+    kampala = next(e for e in events if e.place is not None and e.place.name == "Kampala")
+    gulu = next(e for e in events if e.place is not None and e.place.name == "Gulu")
+    assert len(kampala.mentions) >= 2 and gulu.sub_event_type == "Peaceful protest"
+
+
+def test_a_named_persons_arrest_stays_its_own():
+    events = _events(
+        "Hundreds of protesters marched in Kampala on Thursday. Police arrested opposition leader Bobi Wine in Kampala.",
+        published="2024-07-25",
+    )
+    assert "Arrests" in [e.sub_event_type for e in events]
+
+
+def test_a_headline_of_police_firing_on_a_crowd_is_the_protest_its_body_tells():
+    events = _events(
+        "Ugandan police fire tear gas at protesters in Kampala\n\n"
+        "KAMPALA, July 25 (Reuters) - Ugandan police fired tear gas at hundreds of protesters in central Kampala "
+        "on Thursday. Protesters threw stones at police and burned tyres.",
+        published="2024-07-25",
+    )
+    assert len(events) == 1

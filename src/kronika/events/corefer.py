@@ -216,8 +216,9 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         )
     ):
         return True  # a toll joins the strike of its own town only (or of its country, when neither names a town)
-    if _sides_swapped(ev, m):
-        return True  # an attack on a force and the force's strike back are two events
+    if _sides_swapped(ev, m) and not (headline and _family(ev) == _family(m) == "Demonstrations" and _crowd(ev, m)):
+        return True  # an attack on a force and the force's strike back are two events (a headline's
+        # "police fire tear gas at protesters" names the protest its body tells from the crowd's side)
     if "Strategic developments" not in (ev.event_type, m.event_type) and _rival_attackers(ev.actor1, m.actor1):
         return True  # "India's strike on Pakistan" and "killed by Pakistani shelling": two events
     if headline:
@@ -270,6 +271,13 @@ def _sides_swapped(ev: Event, m: Event) -> bool:
     if "Strategic developments" in (ev.event_type, m.event_type):
         return False
     return _same_side(ev.actor2, m.actor1) or _same_side(ev.actor1, m.actor2)
+
+
+def _crowd(ev: Event, m: Event) -> bool:
+    """The side the two mentions put on opposite ends is a crowd (protesters or rioters)."""
+    return any(
+        a is not None and a.kind in ("protesters", "rioters") for a in (ev.actor1, ev.actor2, m.actor1, m.actor2)
+    )
 
 
 _OWN_WORDS = ("name", "alias", "demonym", "capital")

@@ -56,6 +56,7 @@ from kronika.events.lead import CRIMES, mark_lead, story_place, story_time
 from kronika.events.snippet import classifier_mentions, classifier_types, is_snippet
 from kronika.events.protests import (
     arrests_at_protests,
+    arrests_on_protest_day,
     crowd_violence,
     deadly_clashes,
     deaths_at_protests,
@@ -85,7 +86,8 @@ def extract_events(ctx: Context) -> list[Event]:
     source blames → the last attacker for strikes that name none → victims as the civilians of
     the event's country → the crowd as a demonstration's actor → the defending country for
     interceptions → the actor an event type implies → the lead event marked → the lead's day for
-    events the report does not date."""
+    events the report does not date → arrests made at a demonstration folded into it → the lead's
+    town for unplaced events told just after it."""
     forget_texts()  # the classifier's cues kept for the last document's sentences
     found = casualty_mentions(ctx, split_by_place(ctx, classifier_mentions(ctx, clause_mentions(ctx))))
     mentions = classifier_types(ctx, single_victims(ctx, relative_tolls(ctx, drop_non_events(ctx, found))))
@@ -110,4 +112,5 @@ def extract_events(ctx: Context) -> list[Event]:
     events = civilians_of_place(dictionary, carry_attackers(ctx, blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
     events = implied_actors(ctx, dictionary, agreement_sides(ctx, events))
-    return story_place(ctx, story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES))))
+    events = story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES)))
+    return story_place(ctx, arrests_on_protest_day(ctx, events))

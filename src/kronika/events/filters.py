@@ -808,12 +808,19 @@ def why_not_an_event(ctx: Context, ev: Event) -> Optional[str]:
 
 
 def is_background(ctx: Context, ev: Event) -> bool:
-    """Past context: the mention's own time ends more than a week before publication."""
+    """Past context: the mention's own time ends more than a week before publication, or is a
+    month or a longer period that ended before it ("Last month, gangs attacked a hospital" in a
+    report of 4 October)."""
     published = ctx.published
     t = ev.time
     if published is None or t is None or t.defaulted or t.end_date is None:
         return False
+    if t.granularity in _LONG_PERIODS and t.end_date < published:
+        return True
     return t.end_date < published - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+_LONG_PERIODS = frozenset({"month", "quarter", "season", "half", "year", "decade", "century"})
 
 
 _HEADLINE_ZONES = ("title", "description")

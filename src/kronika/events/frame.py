@@ -467,7 +467,9 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
                 owner = speaking_owner(subj, run.lex)
                 if owner is not subj:  # "the army said its aircraft had struck": the speaker's
                     fr.actor1 = actor_in(d, owner) or _generic_forces(run, owner)
-                else:
+                    if generic_role(owner, run.lex) == "military" and (fr.actor1 is None or fr.actor1.actor_id is None):
+                        fr.actor1 = _last_state_forces(events)  # "Army spokesman X": the army the report has named
+                elif fr.actor1 is None:
                     fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)
     if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
         for t in reversed(tok.doc[max(sent.start, tok.i - 3) : tok.i]):
@@ -478,6 +480,11 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
     fr.actor2 = actor_in(d, fr.target_tok)
     if fr.actor2 is None and generic_role(fr.target_tok, run.lex) in ("military", "police"):
         fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base"
+
+
+def _last_state_forces(events: list) -> Optional[Actor]:
+    """The state forces that did the last deed the report has told, if any."""
+    return next((e.actor1 for e in reversed(events) if e.actor1 is not None and e.actor1.inter == 1), None)
 
 
 def _generic_forces(run, tok) -> Optional[Actor]:
@@ -1239,7 +1246,9 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
             a1 = moved
         if (a1 is None or (a1.actor_id is None and a1.via == "unknown")) and tok is not None and e.place is not None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-            perfect = tok.tag_ == "VBN" and not passive and not is_passive(tok)  # "its drones had struck"
+            perfect = (
+                tok.tag_ == "VBN" and not passive and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+            )
             by_agent = passive or (tok.tag_ == "VBN" and not perfect)
             agent = by_object(tok) if by_agent else speaking_owner(subject_up(tok)[0], lex)
             if passive and e.sub_event_type == _MOVED and agent is None and e.actor2 is None:

@@ -15,6 +15,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.classify import retype
+from kronika.events.corefer import merge
 from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans
 from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import hyphenated, prep_obj, trigger_root
@@ -354,8 +355,57 @@ def arrests_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
+_CROWD_TYPES = ("Protests", "Riots")
+_NEAR_SENTENCES = 4
+
+
+def _protest_of_the_day(events: list[Event], e: Event) -> Optional[int]:
+    """The index of the demonstration or riot told near arrest ``e``, on its day and at its place
+    (or with no place of its own told for the arrest)."""
+    day = e.time.start_date if e.time is not None else None
+    placed = e.place_from == "clause" and e.place is not None
+    found = []
+    for k, p in enumerate(events):
+        if p.event_type not in _CROWD_TYPES or p.status != "occurred" or p.background:
+            continue
+        if p.time is None or day is None or p.time.start_date != day:
+            continue
+        if placed and (p.place is None or p.place.geonameid != e.place.geonameid):
+            continue
+        told = [x.sentence for x in (p, *p.mentions) if x.sentence <= e.sentence]  # the nearest told before it
+        gap = e.sentence - max(told) if told else abs(p.sentence - e.sentence)
+        if placed or gap <= _NEAR_SENTENCES:  # an arrest placed in the protest's town, or told near it
+            found.append((gap, -len(p.mentions), k))
+    return min(found)[2] if found else None
+
+
+def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
+    """People arrested at a demonstration or a riot the report tells, on its day and at its place
+    ("At least 10 people were arrested", "More than 100 people in London were arrested for violent
+    disorder"), are part of it (ACLED codes the arrests within the demonstration): a peaceful
+    protest they end becomes a protest with intervention. A named person's arrest stays its own."""
+    out, folded = list(events), set()
+    for k, e in enumerate(events):
+        if e.sub_event_type != "Arrests" or e.status != "occurred" or e.background:
+            continue
+        if e.actor2 is not None and e.actor2.kind == "person":
+            continue
+        j = _protest_of_the_day(out, e)
+        if j is None or j in folded:
+            continue
+        host = out[j]
+        kept = {f: getattr(host, f) for f in ("sub_event_type", "event_type", "disorder_type", "actor1", "kind")}
+        merged = merge(ctx, host, e, loose=True).model_copy(update={**kept, "actor2": host.actor2 or e.actor1})
+        if host.sub_event_type == "Peaceful protest":
+            merged = retype(merged, "Protest with intervention")
+        out[j] = merged
+        folded.add(k)
+    return [e for k, e in enumerate(out) if k not in folded]
+
+
 __all__ = [
     "EXCESSIVE_FORCE",
+    "arrests_on_protest_day",
     "VIOLENT_DEMONSTRATION",
     "arrests_at_protests",
     "crowd_violence",

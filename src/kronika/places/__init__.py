@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Optional
 
 from kronika.places import gazetteer
+from kronika.places.capital import capital_places
 from kronika.places.gazetteer import Gazetteer
 from kronika.places.names import normalize
 from kronika.places.lexicon import load as load_lexicon
@@ -47,7 +48,7 @@ def resolve_places(
             | (keys & (lex.country_aliases.keys() | lex.region_aliases.keys() | lex.town_aliases.keys()))
         ),
     )
-    return to_places(ctx, spans, gaz, lex, groups=groups)
+    return capital_places(ctx, to_places(ctx, spans, gaz, lex, groups=groups), gaz)
 
 
 def resolve_spans(ctx, spans: Iterable[tuple[int, int]], gaz: Optional[Gazetteer] = None) -> list[Place]:

@@ -726,29 +726,36 @@ def to_places(
         places.append(
             Place(
                 **fields,
+                **entry_fields(e),
                 role=role,
-                resolved=True,
-                geonameid=e.geonameid,
-                name=e.name,
-                latitude=e.latitude,
-                longitude=e.longitude,
-                feature_class=e.feature_class,
-                feature_code=e.feature_code,
-                level=e.level,
-                country_code=e.country_code,
-                country_iso3=e.country_iso3,
-                country=e.country,
-                admin1=e.name if e.level == "admin1" else e.admin1,
-                admin2=e.name if e.level == "admin2" else e.admin2,
-                population=e.population,
                 score=round(win.total, 3) if win is not None else 0.0,
                 candidates=cand_recs,
                 geo_precision=gp,
                 where_prec=wp,
                 fallback=fallback,
-                point_source=e.point_source,
-                source_id=e.source_id,
-                district=e.district,
             )
         )
     return places
+
+
+def entry_fields(e: Entry) -> dict:
+    """The fields of a resolved :class:`Place` that come from its gazetteer entry."""
+    return dict(
+        resolved=True,
+        geonameid=e.geonameid,
+        name=e.name,
+        latitude=e.latitude,
+        longitude=e.longitude,
+        feature_class=e.feature_class,
+        feature_code=e.feature_code,
+        level=e.level,
+        country_code=e.country_code,
+        country_iso3=e.country_iso3,
+        country=e.country,
+        admin1=e.name if e.level == "admin1" else e.admin1,
+        admin2=e.name if e.level == "admin2" else e.admin2,
+        population=e.population,
+        point_source=e.point_source,
+        source_id=e.source_id,
+        district=e.district,
+    )
