@@ -312,3 +312,50 @@ def test_a_headline_of_police_firing_on_a_crowd_is_the_protest_its_body_tells():
         published="2024-07-25",
     )
     assert len(events) == 1
+
+
+def test_a_ship_hit_at_sea_and_off_a_port_is_one_attack_and_a_second_ship_another():
+    events = _events(
+        "Yemen's Houthis said on Wednesday they had attacked a cargo ship in the Red Sea with drone boats.\n\n"
+        "A maritime security agency said the vessel was hit by an unmanned surface craft about 60 nautical miles "
+        "west of the Yemeni port of Mokha.\n\n"
+        "A Houthi spokesman said the group had also fired a ballistic missile at a second ship in the Gulf of Aden.",
+        published="2024-06-12",
+    )
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 2
+
+
+def test_a_town_named_miles_off_is_near_it():
+    an = kronika.analyze("A tanker was hit 40 nautical miles west of the port of Mokha on Monday.", published=PUBLISHED)
+    mokha = next(p for p in an.places if p.text == "Mokha")
+    assert mokha.geo_precision == 2
+
+
+def test_another_strike_at_the_same_spot_stays_one_event():
+    events = _events(
+        "The army said it struck two men operating a drone near Khan Younis on Saturday. "
+        "It said it launched another strike at a group of people who came to collect the drone.",
+        published="2025-03-16",
+    )
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_police_who_say_they_killed_are_the_killers():
+    events = _events(
+        "Gangs attacked the town of Mirebalais in Haiti on Thursday, killing 20 people.\n\n"
+        "Police said they had killed three gang members in a shootout on Friday.",
+        published="2024-10-05",
+    )
+    shootout = next(e for e in events if e.sentence == 1)
+    assert _name(shootout.actor1) is not None and "Police Forces of Haiti" in _name(shootout.actor1)
+
+
+@pytest.mark.parametrize(
+    "arrest",
+    ["Police arrested him at his home in Kampala.", "Police arrested the union leader in Kampala."],
+)
+def test_one_persons_arrest_on_a_protest_day_stays_its_own(arrest):
+    events = _events(
+        f"Hundreds of traders marched in Kampala on Thursday against new taxes. {arrest}", published="2024-07-25"
+    )
+    assert "Arrests" in [e.sub_event_type for e in events]

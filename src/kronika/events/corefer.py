@@ -28,6 +28,7 @@ from kronika.context import Context
 from kronika.events.arguments import in_own_phrase
 from kronika.events.classify import retype
 from kronika.events.parse import in_phrase, trigger_root
+from kronika.places.resolve import WATER_CODES
 from kronika.records import Event, EventMention, Place, TimeSpan
 
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
@@ -112,7 +113,23 @@ def places_agree(a: Optional[Place], b: Optional[Place]) -> bool:
         return True
     if (a.name or a.text) == (b.name or b.text):
         return True
+    if _at_sea(a, b) or _at_sea(b, a):
+        return True
     return place_contains(a, b) or place_contains(b, a) or _km(a, b) <= NEAR_KM
+
+
+SEA_KM = 1000  # a ship hit "in the Red Sea" and "66 nautical miles off Hodeidah": one place at sea
+
+
+def _at_sea(water: Place, p: Place) -> bool:
+    """A sea or a gulf, and a town off which a report places a ship ("66 nautical miles southwest of
+    the port of Hodeidah": near it, ACLED's precision 2)."""
+    return (
+        water.feature_code in WATER_CODES
+        and p.level == "populated_place"
+        and p.geo_precision == 2
+        and _km(water, p) <= SEA_KM
+    )
 
 
 def _days(t: Optional[TimeSpan]):
@@ -603,6 +620,8 @@ def corefer(ctx: Context, mentions: list[Event]) -> list[Event]:
 def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: bool, listed: bool, any_mood: bool):
     """The event ``m`` is a mention of (its index, or None), and whether ``m`` is the plan of
     that agreement carried out; with ``any_mood``, of whatever status (a headline with no verb)."""
+    if not headline and _another(ctx, m):
+        return None, False  # "also fired a missile at a second ship": a new event
     probe = _without_borrowed_time(ctx, m) if loose else m
     for i in _candidates(ctx, events, m, headline, loose):
         ev = events[i]
@@ -623,6 +642,24 @@ def _target(ctx: Context, events: list[Event], m: Event, headline: bool, loose: 
 
 
 _WHEN = {"when", "as", "while"}
+_OTHER = {"another", "second", "third", "fourth", "fifth", "separate"}
+
+
+def _another(ctx: Context, m: Event) -> bool:
+    """The mention's act is done to another target: "fired a ballistic missile at a second ship"
+    (not "launched another strike at the people who came": a second strike of one event)."""
+    tok = trigger_root(ctx, m)
+    if tok is None:
+        return False
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children]
+    return any(
+        n.lemma_.lower() not in _ACTS and any(c.lower_ in _OTHER for c in n.children if c.dep_ in ("amod", "det"))
+        for n in nouns
+    )
+
+
+_ACTS = {"strike", "airstrike", "attack", "raid", "bombing", "assault", "shelling", "round", "wave", "barrage", "salvo"}
 
 
 def _act_of_its_clause(ctx: Context, ev: Event, m: Event) -> bool:

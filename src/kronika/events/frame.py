@@ -287,7 +287,10 @@ def speaker_for(tok, lex: Lexicon, pointer=None):
 
 def speaking_owner(tok, lex: Lexicon):
     """The speaker whose ``tok`` a possessive pronoun says it is ("the army said its drones had
-    struck": the army), else ``tok``."""
+    struck": the army), or whom a pronoun ``tok`` stands for ("Police said they had killed"),
+    else ``tok``."""
+    if tok is not None and tok.lower_ in ("they", "it", "we"):  # "Police said they had killed two gang members"
+        return speaker_for(tok, lex)
     poss = child(tok, "poss") if tok is not None else None
     if poss is None or poss.lower_ not in PRONOUNS:
         return tok

@@ -379,6 +379,21 @@ def _protest_of_the_day(events: list[Event], e: Event) -> Optional[int]:
     return min(found)[2] if found else None
 
 
+def _people_named(ctx: Context, e: Event) -> bool:
+    """The arrest takes a person the report names or points at ("arrested him", "the union
+    leader was arrested"), or is made at a home: an arrest of its own, not a crowd's."""
+    if e.actor2 is not None and e.actor2.kind == "person":
+        return True
+    tok = trigger_root(ctx, e)
+    if tok is None:
+        return False
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(t.tag_ in ("PRP", "NN", "NNP") and not any(c.dep_ == "nummod" for c in t.children) for t in taken):
+        return True  # one person
+    where = prep_obj(tok, "at", "from")
+    return where is not None and where.lemma_.lower() in load_lexicon().words["home_words"]
+
+
 def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
     """People arrested at a demonstration or a riot the report tells, on its day and at its place
     ("At least 10 people were arrested", "More than 100 people in London were arrested for violent
@@ -386,17 +401,15 @@ def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
     protest they end becomes a protest with intervention. A named person's arrest stays its own."""
     out, folded = list(events), set()
     for k, e in enumerate(events):
-        if e.sub_event_type != "Arrests" or e.status != "occurred" or e.background:
-            continue
-        if e.actor2 is not None and e.actor2.kind == "person":
+        if e.sub_event_type != "Arrests" or e.status != "occurred" or e.background or _people_named(ctx, e):
             continue
         j = _protest_of_the_day(out, e)
-        if j is None or j in folded:
-            continue
+        if j is None or j in folded or any(x.sentence == e.sentence for x in (out[j], *out[j].mentions)):
+            continue  # "arrested three activists for organising the rally": the arrest is the news
         host = out[j]
         kept = {f: getattr(host, f) for f in ("sub_event_type", "event_type", "disorder_type", "actor1", "kind")}
         merged = merge(ctx, host, e, loose=True).model_copy(update={**kept, "actor2": host.actor2 or e.actor1})
-        if host.sub_event_type == "Peaceful protest":
+        if host.sub_event_type == "Peaceful protest" and e.actor1 is not None and e.actor1.kind in STATE_KINDS:
             merged = retype(merged, "Protest with intervention")
         out[j] = merged
         folded.add(k)

@@ -39,7 +39,9 @@ BLOCK_LABELS = {
 NEAR = re.compile(
     r"(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\bnorth of|\bsouth of|"
     r"\beast of|\bwest of|\b(?:north|south)[-\s]?(?:east|west) of|\bkm from|\bkilometers from|"
-    r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of)\s+(?:the\s+)?$",
+    r"\bkilometres from|\bmiles from|\bapproaches to|\bdirection of|\b(?:miles|km|kilometres|kilometers) off|\bcoast of)"
+    # "southwest of the Yemeni port of Hodeidah", "north of the town of Kaya"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:port|town|city|village)\s+of)?\s+(?:the\s+)?$",
     re.I,
 )
 _MOTION_PREPS = {"from", "to", "towards", "toward", "into", "on"}
