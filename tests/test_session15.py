@@ -359,3 +359,57 @@ def test_one_persons_arrest_on_a_protest_day_stays_its_own(arrest):
         f"Hundreds of traders marched in Kampala on Thursday against new taxes. {arrest}", published="2024-07-25"
     )
     assert "Arrests" in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 300 fighters and about 50 civilians have been killed in southern Lebanon since October, a tally shows.",
+        "The army has been fighting the Fano militia in Amhara since last year.",
+    ],
+)
+def test_a_perfect_since_long_ago_is_no_event(text):
+    assert not _events(text, published="2024-03-05")
+
+
+def test_a_perfect_since_a_recent_day_still_is_one():
+    assert _events("Six people have been killed in Kharkiv since Sunday, officials said.", published="2024-03-05")
+
+
+def test_the_dead_of_an_operation_are_not_the_toll_of_the_attack_it_answered():
+    events = _events(
+        "Burkina Faso's army said on Monday it had killed around 30 terrorists in ground operations after jihadists "
+        "attacked a military post near the town of Djibo at the weekend.\n\n"
+        "Four soldiers were killed in Saturday's attack, the army said.",
+        published="2024-09-02",
+    )
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.fatalities == 4
+
+
+def test_a_wire_leads_reported_past_perfect_is_the_lead():
+    events = _events(
+        "BAMAKO, Sept 2 (AFP) - Mali's army said on Monday it had killed around 40 terrorists near Mopti.\n\n"
+        "Separately, gunmen kidnapped a village chief near Segou on Sunday, officials said.",
+        published="2024-09-02",
+    )
+    lead = next(e for e in events if e.lead)
+    assert lead.sentence < next(e for e in events if e.sub_event_type == "Abduction/forced disappearance").sentence
+
+
+def test_weapons_seized_in_the_attack_are_part_of_it():
+    events = _events(
+        "Jihadists attacked an army camp near Mopti on Saturday, killing five soldiers. "
+        "JNIM said it had seized weapons and vehicles in the attack.",
+        published="2024-09-02",
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_far_hamlet_is_not_the_town_of_a_report_on_another_country():
+    an = kronika.analyze(
+        "Jihadists attacked a military camp near the town of Boni in central Mali on Saturday. "
+        "Mali's junta has turned to Russian mercenaries to help fight the jihadists.",
+        published="2024-09-02",
+    )
+    assert all(p.country_code in ("ML", None) for p in an.places if p.role == "location")

@@ -417,6 +417,8 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
     verb, trigger = found
     if _campaigns_dead(verb, trigger):
         return True  # "took Goma in an offensive that killed some 3,000 people": the offensive's dead
+    if _in_clause_before(trigger, verb):
+        return True  # "killed 40 terrorists in operations after jihadists attacked a camp": the operations' dead
     if verb.lemma_.lower() not in load_lexicon().words["killing_verbs"] or trigger.i == verb.i or verb.tag_ == "VBG":
         # "with Russian aerial attacks killing 13": a gerund tells the toll of the event it follows
         return False
@@ -425,6 +427,17 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
         return True  # "2,300 have been killed since Hezbollah began firing rockets": a total since it
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return bool(subjects) and trigger not in list(subjects[0].subtree)  # "airstrikes killed 22 as Hezbollah fired"
+
+
+def _in_clause_before(trigger, verb) -> bool:
+    """The trigger is told in an "after"/"before" clause under the killing verb: an earlier or
+    later act than the killing."""
+    x = trigger
+    while x.head.i != x.i and x.i != verb.i:
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children):
+            return x.head.i == verb.i or verb in list(x.head.ancestors) or x.head in list(verb.subtree)
+        x = x.head
+    return False
 
 
 def _campaigns_dead(verb, trigger) -> bool:

@@ -343,14 +343,16 @@ def cumulative(ctx: Context, ev: Event, tok) -> bool:
 
 
 def _since_long_ago(ctx: Context, verb) -> bool:
-    """The perfect runs from an event told in a "since" clause ("have been killed since the war
-    began in March 2023", "since the protests erupted"): a running total, unless that clause dates
+    """The perfect runs from an event told in a "since" clause or phrase ("have been killed since
+    the war began in March 2023", "since the protests erupted", "since October"): a running total,
+    unless that clause dates
     its start to the last few days ("since the shelling began on Sunday"), or measures a superlative
     ("one of the largest attacks since the war began" is news)."""
     if any(t.tag_ == "JJS" or t.lower_ == "most" for t in verb.subtree):
         return False
     for c in verb.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
+        since_clause = c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)
+        if since_clause or (c.dep_ == "prep" and c.lower_ == "since"):  # "have been killed since October"
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
             told = [t for t in ctx.times if lo <= t.start < hi]
             if not told:

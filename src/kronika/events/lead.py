@@ -27,7 +27,15 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     if not news:
         return events
     news = [e for e in news if not _fled(ctx, e)] or news
-    news = [e for e in news if not _setting(ctx, e)] or news
+    first = next(
+        (
+            i
+            for i, s in enumerate(ctx.sentences)
+            if ctx.reports_in(s.start, s.end) and ctx.zone_at(s.start) not in ("title", "description")
+        ),
+        None,
+    )
+    news = [e for e in news if not _setting(ctx, e, first)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
     if not titled:
@@ -87,11 +95,13 @@ def _fled(ctx: Context, e: Event) -> bool:
     )
 
 
-def _setting(ctx: Context, e: Event) -> bool:
+def _setting(ctx: Context, e: Event, first: Optional[int] = None) -> bool:
     """The event is told in a sentence whose main verb is in the past perfect ("Police had been
     looking for him since the riot in June.", "Protesters had blocked the road before police
     cleared it."): the pluperfect puts what the sentence tells before the story's time, as its
-    setting; the news is what the text tells after it."""
+    setting; the news is what the text tells after it. Not in what the first sentence of the body
+    (``first``) reports: a wire lead's "the army said it had killed 40" is the news, told in the past
+    of the saying."""
     if not 0 <= e.sentence < len(ctx.sentences):
         return False
     sent = ctx.sentences[e.sentence]
@@ -101,6 +111,8 @@ def _setting(ctx: Context, e: Event) -> bool:
     verb = span.root
     reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if verb.lemma_.lower() in load_lexicon().status["reporting_verbs"] and reported is not None:
+        if e.sentence == first:
+            return False
         verb = reported  # "Police said the gunmen had fled": what is said
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 

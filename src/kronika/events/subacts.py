@@ -57,10 +57,30 @@ def _subject(tok):
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
+_ATTACK_NOUNS = {"attack", "raid", "assault", "ambush", "offensive", "incursion", "operation"}
+
+
+def _in_the_attack(tok) -> bool:
+    """The act is told as done in an attack the report has told ("seized weapons and vehicles in
+    the attack", "during the raid")."""
+    for c in tok.children if tok is not None else ():
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for g in c.children:
+                if (
+                    g.dep_ == "pobj"
+                    and g.lemma_.lower() in _ATTACK_NOUNS
+                    and any(d.lower_ in ("the", "that", "this") or d.dep_ == "poss" for d in g.children)
+                ):
+                    return True
+    return False
+
+
 def _attack_just_told(ctx: Context, mentions: list[Event], k: int):
     """The index of the act of violence told just before mention ``k`` (in its sentence or the one
-    before) when ``k``'s doers are that act's attackers, else None."""
-    if not _by_the_attackers(trigger_root(ctx, mentions[k])):
+    before) when ``k``'s doers are that act's attackers, or ``k`` is told as done in "the attack",
+    else None."""
+    tok = trigger_root(ctx, mentions[k])
+    if not _by_the_attackers(tok) and not _in_the_attack(tok):
         return None
     m = mentions[k]
     for j in range(k - 1, -1, -1):

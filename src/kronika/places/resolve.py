@@ -50,6 +50,7 @@ OUT_OF_FOCUS = 1.0  # a place in no country of the document nor next to one (whe
 WELL_KNOWN = 1_000_000  # places of this many people are named without their country ("Paris"): no OUT_OF_FOCUS
 FACILITY_HOMONYM = 500_000  # a name before "market", "camp", "hospital": a far town smaller than this is not meant
 SMALL_HOMONYM = 20_000  # a town smaller than this, in no country of the document nor next to one, is not meant
+HAMLET = 1_000  # a place this small is meant only in the countries the report places things in
 NEAR_IDENTICAL = 0.93  # spelling similarity (difflib ratio) that needs no other evidence, for regions
 SETTLEMENT_NAMED = 2.0  # a region's loss when the text calls the name a city, town or village
 _CITYLIKE = re.compile(r"city|capital|municipal|federal|metropol")
@@ -543,16 +544,24 @@ def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[
     names = {spans[i].key for i, cs in enumerate(cands) if spans[i].facility}
     others = _focus([cs for i, cs in enumerate(cands) if spans[i].key not in names], neighbours) if names else focus
     others = others or focus
+    # a hamlet must lie where the report's places are, not only in a country an adjective names
+    # ("Boni", a Russian hamlet of 20, in a report on Mali that mentions "Russian mercenaries")
+    located = _focus([cs for i, cs in enumerate(cands) if spans[i].source != "adjectival"], neighbours) or focus
     for i, cs in enumerate(cands):
         if cs and spans[i].source != "gold":
             facility = spans[i].facility
-            cands[i] = [
+            kept = [
                 c
                 for c in cs
-                if c.entry.country_code in (others if facility else focus)
-                or c.entry.level != "populated_place"
+                if c.entry.level != "populated_place"
                 or c.entry.population >= (FACILITY_HOMONYM if facility else SMALL_HOMONYM)
+                or c.entry.country_code in (others if facility else located if c.entry.population < HAMLET else focus)
             ]
+            if len(kept) < len(cs):  # a far town that bears the name only as an old or foreign alternate is not meant
+                kept = [
+                    c for c in kept if c.src != 2 or c.entry.country_code in focus or c.entry.level != "populated_place"
+                ]
+            cands[i] = kept
 
 
 def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
