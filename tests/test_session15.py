@@ -413,3 +413,23 @@ def test_a_far_hamlet_is_not_the_town_of_a_report_on_another_country():
         published="2024-09-02",
     )
     assert all(p.country_code in ("ML", None) for p in an.places if p.role == "location")
+
+
+def test_a_generic_denial_told_as_habit_is_no_event():
+    events = _events(
+        "A drone strike hit a market in Debre Markos on Sunday, killing 30 people. "
+        "The military has previously denied targeting civilians.",
+        published="2024-08-12",
+    )
+    assert [e.status for e in events] == ["occurred"]
+
+
+def test_an_unknown_village_takes_the_country_its_own_sentence_names():
+    events = _events(
+        "Hezbollah fired rockets at an army base in the Golan Heights on Tuesday.\n\n"
+        "Earlier on Tuesday, an Israeli strike on a house in the village of Kfar Zibdin killed two people, "
+        "Lebanon's health ministry said.",
+        published="2024-03-05",
+    )
+    house = next(e for e in events if e.sentence == 1)
+    assert house.place is not None and house.place.country_code == "LB"

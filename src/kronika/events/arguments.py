@@ -65,7 +65,7 @@ def _waterway(p: Place) -> bool:
 def _acting_country(ctx: Context, p: Place) -> bool:
     """A country that is the subject of a verb of action ("Russia launched waves of missiles",
     "Iran attacked Israel"): the state that acts, not where it happened."""
-    if p.level != "country":
+    if p.level != "country" or p.fallback:  # a village known only by its country names no state
         return False
     span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None or not len(span):

@@ -473,8 +473,9 @@ def habitual(ctx: Context, ev: Event, tok) -> bool:
     if _dated(ev) and not ev.time.inherited:
         return False
     marks = _words("habitual_adverbs")
-    if any(c.dep_ == "advmod" and c.lower_ in marks for c in verb.children):
-        return True
+    verbs = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") else [verb]
+    if any(c.dep_ == "advmod" and c.lower_ in marks for v in verbs for c in v.children):
+        return True  # "repeatedly shelled", "has previously denied targeting civilians"
     return any(
         c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "past" and o.dep_ == "pobj" for o in c.children)
         for c in verb.children

@@ -589,6 +589,9 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     after = picked[k] if k is not None else None
     if after is not None and after.level in ("admin1", "admin2", "country"):
         return after
+    own = _in_its_sentence(i, spans, picked, text)
+    if own is not None:  # "a strike on a house in Aitaroun killed three, Lebanon's health ministry said"
+        return own
     best = None
     for j in range(i - 1, -1, -1):
         e = picked[j]
@@ -603,6 +606,22 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
         if e is not None and e.level in ("admin1", "admin2", "country"):
             return e
     return None
+
+
+def _in_its_sentence(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
+    """The one country the regions and countries of the unknown name's own sentence are in (its
+    region when one is named), when they name one: the sentence tells where it is before any
+    earlier paragraph does."""
+    lo = max(text.rfind(". ", 0, spans[i].start), text.rfind("\n", 0, spans[i].start)) + 1
+    hi = min((k for k in (text.find(". ", spans[i].end), text.find("\n", spans[i].end)) if k >= 0), default=len(text))
+    near = [
+        e
+        for sp, e in zip(spans, picked)
+        if e is not None and lo <= sp.start < hi and e.level in ("admin1", "admin2", "country")
+    ]
+    if len({e.country_code for e in near}) != 1:
+        return None
+    return next((e for e in near if e.level != "country"), near[0])
 
 
 def _describes(sp: Span) -> bool:
