@@ -433,3 +433,13 @@ def test_an_unknown_village_takes_the_country_its_own_sentence_names():
     )
     house = next(e for e in events if e.sentence == 1)
     assert house.place is not None and house.place.country_code == "LB"
+
+
+def test_a_country_an_unknown_place_lies_across_the_border_from_is_not_its_country():
+    an = kronika.analyze(
+        "Rebels in South Kivu said on Sunday they had seized several hills.\n\n"
+        "Troops then invaded the area around Kanyozi, which lies across the border from Rwanda, on Monday.",
+        published="2025-12-09",
+    )
+    village = next(p for p in an.places if p.text == "Kanyozi")
+    assert village.country_code != "RW"

@@ -608,6 +608,9 @@ def _fallback_region(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     return None
 
 
+_FROM = re.compile(r"\b(?:from|with)\s+(?:the\s+)?$")
+
+
 def _in_its_sentence(i: int, spans: list[Span], picked: list[Optional[Entry]], text: str) -> Optional[Entry]:
     """The one country the regions and countries of the unknown name's own sentence are in (its
     region when one is named), when they name one: the sentence tells where it is before any
@@ -617,7 +620,10 @@ def _in_its_sentence(i: int, spans: list[Span], picked: list[Optional[Entry]], t
     near = [
         e
         for sp, e in zip(spans, picked)
-        if e is not None and lo <= sp.start < hi and e.level in ("admin1", "admin2", "country")
+        if e is not None
+        and lo <= sp.start < hi
+        and e.level in ("admin1", "admin2", "country")
+        and not _FROM.search(text[max(0, sp.start - 12) : sp.start])  # "across the border from Rwanda"
     ]
     if len({e.country_code for e in near}) != 1:
         return None
