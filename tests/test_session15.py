@@ -443,3 +443,18 @@ def test_a_country_an_unknown_place_lies_across_the_border_from_is_not_its_count
     )
     village = next(p for p in an.places if p.text == "Kanyozi")
     assert village.country_code != "RW"
+
+
+def test_forces_destroying_the_other_sides_arms_or_posts_strike():
+    events = _events(
+        "Yemen's Houthis said they had attacked a cargo ship in the Red Sea on Tuesday.\n\n"
+        "The crew were evacuated by a passing warship, the agency said.\n\n"
+        "The U.S. military said its forces had destroyed two Houthi drone boats and a radar site in Yemen on Tuesday.",
+        published="2024-06-12",
+    )
+    us = [e for e in events if e.sentence == 2]
+    assert len(us) == 1 and "United States" in _name(us[0].actor1) and _name(us[0].actor2) == "Houthis (Ansar Allah)"
+
+
+def test_floods_destroying_bridges_are_no_fight():
+    assert all(e.event_type != "Battles" for e in _events("The floods destroyed two bridges near Kaya on Monday."))
