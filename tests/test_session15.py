@@ -458,3 +458,13 @@ def test_forces_destroying_the_other_sides_arms_or_posts_strike():
 
 def test_floods_destroying_bridges_are_no_fight():
     assert all(e.event_type != "Battles" for e in _events("The floods destroyed two bridges near Kaya on Monday."))
+
+
+def test_a_toll_is_not_the_act_told_after_which_it_came():
+    events = _events(
+        "The RSF have been accused of killing hundreds of people in the town of Geneina, after seizing an army "
+        "base there earlier this month.",
+        published="2023-11-10",
+    )
+    base = next(e for e in events if e.trigger.text == "seizing")
+    assert base.fatalities is None

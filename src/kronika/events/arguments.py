@@ -430,12 +430,13 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
 
 
 def _in_clause_before(trigger, verb) -> bool:
-    """The trigger is told in an "after"/"before" clause under the killing verb: an earlier or
-    later act than the killing."""
+    """The trigger is told in an "after"/"before" clause or phrase that does not hold the killing
+    verb: an earlier or later act than the killing."""
     x = trigger
     while x.head.i != x.i and x.i != verb.i:
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children):
-            return x.head.i == verb.i or verb in list(x.head.ancestors) or x.head in list(verb.subtree)
+        marked = x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children)
+        if marked or (x.dep_ == "pcomp" and x.head.lower_ in ("after", "before")):  # "after seizing an army base"
+            return verb not in list(x.head.subtree)
         x = x.head
     return False
 
