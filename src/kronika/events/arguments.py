@@ -436,7 +436,7 @@ def _in_clause_before(trigger, verb) -> bool:
     while x.head.i != x.i and x.i != verb.i:
         marked = x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children)
         if marked or (x.dep_ == "pcomp" and x.head.lower_ in ("after", "before")):  # "after seizing an army base"
-            return verb not in list(x.head.subtree)
+            return verb not in list((x if marked else x.head).subtree)
         x = x.head
     return False
 
