@@ -468,3 +468,13 @@ def test_a_toll_is_not_the_act_told_after_which_it_came():
     )
     base = next(e for e in events if e.trigger.text == "seizing")
     assert base.fatalities is None
+
+
+def test_the_crowd_of_a_riot_is_rioters_whatever_a_mention_called_it():
+    events = _events(
+        "Ugandan police fire tear gas at protesters in Kampala\n\n"
+        "KAMPALA, July 25 (Reuters) - Ugandan police fired tear gas at hundreds of protesters in central Kampala "
+        "on Thursday. Protesters threw stones at police and burned tyres.",
+        published="2024-07-25",
+    )
+    assert [(e.sub_event_type, _name(e.actor1)) for e in events] == [("Violent demonstration", "Rioters (Uganda)")]

@@ -1013,6 +1013,8 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             e = e.model_copy(update={"actor1": e.actor2, "actor2": e.actor1})
         slot = e.actor2 if forced else e.actor1
         named = slot is not None and (slot.actor_id or slot.via != "unknown" or forced)
+        if slot is not None and slot.actor_id is None and slot.kind in ("protesters", "rioters"):
+            named = False  # a crowd named before its type was known: Rioters of a riot, Protesters of a protest
         if named and not forced and slot is not None and slot.kind in STATE_KINDS:
             named = False  # "Maduro supporters celebrated": a state does not demonstrate, its supporters do
         backed = slot if role is not None and not forced and supported_group(ctx, slot) else None
