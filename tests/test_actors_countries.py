@@ -86,7 +86,7 @@ def test_police_of_the_place_intervene_in_a_protest():
 
 def test_police_of_a_country_without_a_period_have_no_suffix():
     e = _main("Protesters clashed with police in Kathmandu on Monday.")
-    assert e.actor1.name == "Protesters (Nepal)" and e.actor2.name == "Police Forces of Nepal"
+    assert e.actor1.name == "Rioters (Nepal)" and e.actor2.name == "Police Forces of Nepal"  # a clash: ACLED's rioters
 
 
 def test_police_named_by_demonym_arrest():

@@ -1477,7 +1477,7 @@ def test_a_move_after_a_deal_is_still_a_withdrawal():
 def test_both_sides_of_a_clash_named_as_one_subject():
     e = _main("Protesters and police clashed outside parliament in Nairobi on Friday.")
     assert e.sub_event_type == "Violent demonstration"
-    assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
+    assert e.actor1.name == "Rioters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
 
 
 def test_the_arms_a_crowd_fought_with_are_no_side():
@@ -1522,7 +1522,7 @@ def test_a_crowd_and_forces_named_as_one_subject_clash():
 
 def test_the_side_clashed_with_is_the_second_actor_whatever_else_the_verb_governs():
     e = _main("Protesters clashed with police in Nairobi on Friday.")
-    assert e.actor1.name == "Protesters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
+    assert e.actor1.name == "Rioters (Kenya)" and e.actor2.name.startswith("Police Forces of Kenya")
 
 
 def test_a_named_side_and_a_generic_side_between_which_a_clash_broke_out():

@@ -98,7 +98,7 @@ def test_the_accused_not_the_accuser_does_the_act():
     assert _name(e.actor1) == "Unidentified Armed Group (Yemen)"
     text = "The minister accused demonstrators of setting fire to shops in Kathmandu on Tuesday."
     e = _event(text, "Violent demonstration")
-    assert _name(e.actor1) == "Protesters (Nepal)"
+    assert _name(e.actor1) == "Rioters (Nepal)"  # ACLED names a violent demonstration's crowd rioters
 
 
 def test_the_speaker_is_not_the_doer_of_a_passive_report():
