@@ -304,12 +304,12 @@ def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:
         for c in trigger.root.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and any(g.dep_ == "dobj" for g in c.children)
     ]
+    verbs = []
+    for p in places:
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        verbs.append(_clause_verb(span.root) if span is not None and len(span) else None)
     for own in (*nouns, _clause_verb(trigger.root)):
-        out = []
-        for p in places:
-            span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and len(span) and _clause_verb(span.root) == own:
-                out.append(p)
+        out = [p for p, v in zip(places, verbs) if v == own]
         if out:
             return out
     return []

@@ -547,6 +547,16 @@ def _unidentified(a) -> bool:
     return a.via == "inferred" and a.actor_id is None and a.name.startswith("Unidentified ")
 
 
+_TYPE_FIELDS = ("sub_event_type", "event_type", "kind", "disorder_type")
+
+
+def fold_in(ctx: Context, host: Event, m: Event, keep: tuple = (), **update) -> Event:
+    """``host`` with a lesser mention ``m`` folded in loosely (:func:`merge`), keeping ``host``'s type
+    and the fields ``keep``, and setting those of ``update``: what the host event tells governs."""
+    kept = {f: getattr(host, f) for f in (*_TYPE_FIELDS, *keep)}
+    return merge(ctx, host, m, loose=True).model_copy(update={**kept, **update})
+
+
 def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     """``ev`` with mention ``m`` folded in: each field from whichever knows it better. A mention
     that names its event loosely (a headline, "the strikes") only fills the actors ``ev`` lacks."""

@@ -30,6 +30,7 @@ from kronika.events.parse import (
     is_passive,
     is_verb,
     made_into,
+    perfect,
     prep_obj,
     subject_up,
 )
@@ -1251,10 +1252,7 @@ def forces_of_place(ctx: Context, dictionary, events: list) -> list:
             a1 = moved
         if (a1 is None or (a1.actor_id is None and a1.via == "unknown")) and tok is not None and e.place is not None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-            perfect = (
-                tok.tag_ == "VBN" and not passive and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-            )
-            by_agent = passive or (tok.tag_ == "VBN" and not perfect)
+            by_agent = passive or (tok.tag_ == "VBN" and not perfect(tok))  # "its drones had struck": the subject's
             agent = by_object(tok) if by_agent else speaking_owner(subject_up(tok)[0], lex)
             if passive and e.sub_event_type == _MOVED and agent is None and e.actor2 is None:
                 agent = child(tok, "nsubjpass")  # "police reinforcements were sent to the area": theirs

@@ -27,14 +27,7 @@ def mark_lead(ctx: Context, events: list[Event]) -> list[Event]:
     if not news:
         return events
     news = [e for e in news if not _fled(ctx, e)] or news
-    first = next(
-        (
-            i
-            for i, s in enumerate(ctx.sentences)
-            if ctx.reports_in(s.start, s.end) and ctx.zone_at(s.start) not in ("title", "description")
-        ),
-        None,
-    )
+    first = _first_body_sentence(ctx)
     news = [e for e in news if not _setting(ctx, e, first)] or news
     titled = [e for e in news if _in_title(ctx, e)]
     lead = min(titled or news, key=lambda e: e.start)
@@ -92,6 +85,18 @@ def _fled(ctx: Context, e: Event) -> bool:
         tok is not None
         and tok.dep_ in ("dobj", "pobj")
         and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in load_lexicon().words["fled_verbs"]
+    )
+
+
+def _first_body_sentence(ctx: Context) -> Optional[int]:
+    """The first sentence of the article's own reporting below its title and description."""
+    return next(
+        (
+            i
+            for i, s in enumerate(ctx.sentences)
+            if ctx.reports_in(s.start, s.end) and ctx.zone_at(s.start) not in ("title", "description")
+        ),
+        None,
     )
 
 

@@ -43,6 +43,11 @@ def in_phrase(tok, x) -> bool:
     return tok.left_edge.idx <= x.start and x.end <= tok.right_edge.idx + len(tok.right_edge)
 
 
+def perfect(tok) -> bool:
+    """``tok`` is a verb in a perfect tense: it has "have" as its auxiliary ("had struck", "has since seized")."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def across_semicolon(tok) -> bool:
     """``tok`` hangs on a verb of another clause across a semicolon ("Someone smashed the windows;
     nothing appeared to be stolen", "Thousands march ...; the march ended"): the small model joins

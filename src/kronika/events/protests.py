@@ -15,7 +15,7 @@ from typing import Optional
 
 from kronika.context import Context
 from kronika.events.classify import retype
-from kronika.events.corefer import merge
+from kronika.events.corefer import fold_in, merge
 from kronika.events.frame import RIVALS, STATE_KINDS, generic_role, partisans
 from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import hyphenated, prep_obj, trigger_root
@@ -113,8 +113,6 @@ def deaths_at_protests(ctx: Context, events: list[Event]) -> list[Event]:
     ("at least 50 people have been killed during the protests", "dozens were injured at the
     rally"), are told of as part of the demonstration reported nearest: one more mention of it, not
     an event of their own (its toll stays with violence: see ``tolls.only_violence_kills``)."""
-    from kronika.events.corefer import merge  # corefer imports this module's neighbours
-
     words = load_lexicon().words["protest_words"]
     demos = [n for n, x in enumerate(events) if x.event_type in ("Protests", "Riots")]
     into: dict[int, list[Event]] = {}
@@ -407,8 +405,7 @@ def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
         if j is None or j in folded or any(x.sentence == e.sentence for x in (out[j], *out[j].mentions)):
             continue  # "arrested three activists for organising the rally": the arrest is the news
         host = out[j]
-        kept = {f: getattr(host, f) for f in ("sub_event_type", "event_type", "disorder_type", "actor1", "kind")}
-        merged = merge(ctx, host, e, loose=True).model_copy(update={**kept, "actor2": host.actor2 or e.actor1})
+        merged = fold_in(ctx, host, e, keep=("actor1",), actor2=host.actor2 or e.actor1)
         if host.sub_event_type == "Peaceful protest" and e.actor1 is not None and e.actor1.kind in STATE_KINDS:
             merged = retype(merged, "Protest with intervention")
         out[j] = merged

@@ -11,7 +11,7 @@ an abduction in the course of an attack that killed.
 from __future__ import annotations
 
 from kronika.context import Context
-from kronika.events.corefer import merge
+from kronika.events.corefer import fold_in
 from kronika.events.lexicon import load_lexicon
 from kronika.events.parse import trigger_root
 from kronika.records import Event
@@ -122,8 +122,7 @@ def arrest_raids(ctx: Context, mentions: list[Event]) -> list[Event]:
         main = _held_in(ctx, m, arrests)
         if main is None or main in folded:
             continue
-        kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
-        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update=kept)
+        out[main] = fold_in(ctx, out[main], m)
         folded.add(k)
     return [m for k, m in enumerate(out) if k not in folded]
 
@@ -159,11 +158,7 @@ def attackers_killed(ctx: Context, mentions: list[Event]) -> list[Event]:
         if main is None:
             continue
         dead = (out[main].fatalities or 0) + (m.fatalities or 0)
-        kept = {
-            f: getattr(out[main], f)
-            for f in ("sub_event_type", "event_type", "kind", "disorder_type", "actor1", "actor2")
-        }
-        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update={**kept, "fatalities": dead or None})
+        out[main] = fold_in(ctx, out[main], m, keep=("actor1", "actor2"), fatalities=dead or None)
         folded.add(k)
     return [m for k, m in enumerate(out) if k not in folded]
 
@@ -190,8 +185,7 @@ def sub_acts(ctx: Context, mentions: list[Event]) -> list[Event]:
             main = _attack_just_told(ctx, mentions, k)
         if main is None or main in folded or (m.sub_event_type == _ABDUCTION and not out[main].fatalities):
             continue
-        kept = {f: getattr(out[main], f) for f in ("sub_event_type", "event_type", "kind", "disorder_type")}
-        out[main] = merge(ctx, out[main], m, loose=True).model_copy(update=kept)  # its doers are the attack's
+        out[main] = fold_in(ctx, out[main], m)  # its doers are the attack's
         folded.add(k)
     return [m for k, m in enumerate(out) if k not in folded]
 

@@ -20,6 +20,7 @@ from kronika.events.parse import (
     is_verb,
     made_into,
     misread_past,
+    perfect,
     modifier_lemmas,
     object_lemmas,
     object_of,
@@ -596,7 +597,7 @@ def _failure_follows(noun, lex: Lexicon) -> bool:
 def _since_then(tok) -> bool:
     """A perfect with "since" as its adverb ("has since seized about a fifth of the territory",
     "have since killed hundreds"): what has added up since, no one event."""
-    if not is_verb(tok) or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+    if not is_verb(tok) or not perfect(tok):
         return False
     if not any(c.dep_ == "advmod" and c.lower_ == "since" for c in tok.children):
         return False
