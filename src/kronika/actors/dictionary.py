@@ -125,6 +125,7 @@ class Dictionary:
     #: lower-cased nouns a faith's adjective names a thing of ("a Buddhist monastery"), not a group
     faith_buildings: frozenset = frozenset()
     languages: frozenset = frozenset()
+    weapon_names: frozenset = frozenset()
     #: verbs of harm and the strikes that do it: a people counted as their object is civilians
     harm_verbs: frozenset = frozenset()
     hold_verbs: frozenset = frozenset()
@@ -244,6 +245,7 @@ class ActorsFile(Strict):
     not_name_heads: Names = []
     faith_buildings: Names = []
     languages: Names = []
+    weapon_names: Names = []
     harm_verbs: Names = []
     hold_verbs: Names = []
     harm_doers: Names = []
@@ -347,6 +349,7 @@ def _vocabulary(d: Dictionary, raw: dict) -> None:
     d.not_name_heads = frozenset(w.lower() for w in _as_list(raw.get("not_name_heads")))
     d.faith_buildings = frozenset(w.lower() for w in _as_list(raw.get("faith_buildings")))
     d.languages = frozenset(w.lower() for w in _as_list(raw.get("languages")))
+    d.weapon_names = frozenset(w.lower() for w in _as_list(raw.get("weapon_names")))
     d.harm_verbs = frozenset(w.lower() for w in _as_list(raw.get("harm_verbs")))
     d.hold_verbs = frozenset(w.lower() for w in _as_list(raw.get("hold_verbs")))
     d.harm_doers = frozenset(w.lower() for w in _as_list(raw.get("harm_doers")))

@@ -184,6 +184,11 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP"):
             continue
+        cut = next((k for k, t in enumerate(ent) if t.text in ("(", "[")), None)
+        if cut is not None:  # "Hayat Tahrir al-Sham (HTS": a name and the start of its bracketed acronym
+            ent = ent[:cut]
+            if not len(ent):
+                continue
         if any(
             s <= ent.start_char < e or ent.start_char <= s < ent.end_char
             for s, e in located.near(ent.start_char, ent.end_char)
@@ -197,6 +202,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             continue  # "a Buddhist monastery", "a Shia mosque": a thing of the faith, no group
         if ent.label_ in ("NORP", "LANGUAGE") and key in d.languages:
             continue  # "Arabic spokesman": a language, no group
+        if key in d.weapon_names:
+            continue  # "fired an RPG at a police convoy": a weapon, no organisation
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("JJ", "JJR", "JJS", "RB", "VBN", "VBG"):
             continue  # "Fierce clashes continued": a capitalized first word is no organisation
         if key in d.demonyms or key in d.plural_demonyms or re.sub(r"^(?:the|an?) ", "", key) in d.by_text:

@@ -473,14 +473,28 @@ def publication_day(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
 
 def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     """The time of the clause at [start, end): its own calendar time, else its paragraph's, else
-    the publication day. A running span ("since October 7") or a duration ("in the past 24
-    hours" stays, anchored at the report) is never the date of one event."""
+    the publication day. A running span ("since October 7"), the end of a span ("appointed a caretaker
+    government until March") or a duration ("in the past 24 hours" stays, anchored at the report) is
+    never the date of one event."""
     t = governing_time(ctx, start, end, default=False)
     if t is not None and t.bound == "since" and _own_date(ctx, start, end, t):
         t = t.model_copy(update={"bound": None})
+    if t is not None and t.bound == "until" and not _until_of_its_clause(ctx, start, end, t):
+        t = None
     if t is not None and t.bound not in ("since",) and not (t.type == "DURATION" and t.start_date is None):
         return t
     return publication_day(ctx, start, end)
+
+
+def _until_of_its_clause(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:
+    """An "until" time says when the event's own clause ends or resumes ("postponed the rally until
+    next month"), not a span another clause gives ("After entering Damascus, HTS appointed a caretaker
+    government until March": not the day Damascus was entered)."""
+    trigger, when = span_head(ctx, start, end), span_head(ctx, t.start, t.end)
+    if trigger is None or when is None:
+        return True
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass", "nsubj") else trigger
+    return any(x.i == verb.i for x in when.ancestors)
 
 
 def arrest_time(ctx: Context, tok, t: Optional[TimeSpan]) -> Optional[TimeSpan]:

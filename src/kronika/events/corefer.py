@@ -223,6 +223,7 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
     if (
         (_toll(ev) or _toll(m))
         and not (headline and (_same_toll(ev, m) or _told_with(ev, m)))
+        and not _toll_told_next(ev, m)
         and not _same_country_only(ev.place, m.place)
         and (
             ev.place is None
@@ -245,6 +246,17 @@ def conflict(ev: Event, m: Event, headline: bool = False, published=None) -> boo
         and (_actors_agree(ev.actor1, m.actor1) or _unknown_person(ev.actor1) or _unknown_person(m.actor1))
         and (_actors_agree(ev.actor2, m.actor2) or _victims_only(ev.actor2) or _victims_only(m.actor2))
     )
+
+
+def _toll_told_next(ev: Event, m: Event) -> bool:
+    """A bare toll with no place or attacker of its own in the sentence right after a killing that
+    counted its dead ("The RSF killed hundreds of people in Ardamata last week. At least 800 people
+    had been killed, the UN said"): the count of that killing, not a killing somewhere unknown."""
+    for toll, host in ((m, ev), (ev, m)):
+        if _toll(toll) and toll.place is None and toll.actor1 is None and host.place and host.fatalities:
+            if any(x.sentence == toll.sentence - 1 for x in (host.trigger, *host.mentions)):
+                return True
+    return False
 
 
 def _same_toll(ev: Event, m: Event) -> bool:

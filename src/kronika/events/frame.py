@@ -16,10 +16,12 @@ from kronika.records import Actor, Event, Place
 from kronika.events.arguments import eligible_places
 from kronika.events.classify import retype
 from kronika.events.corefer import typed_by_default
-from kronika.events.lexicon import Lexicon, load_lexicon
+from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.roles import speaker_of
 from kronika.events.parse import (
     trigger_root,
+    entered,
+    lemmas_of,
     PRONOUNS,
     SUBJ,
     by_object,
@@ -464,6 +466,8 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             fr.actor1 = actor_in(d, speaker) or _generic_forces(run, speaker)
         elif fr.actor1 is None and subj.lower_ in PRONOUNS:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
+        elif fr.actor1 is None and (noun := relative_antecedent(subj)) is not None:
+            fr.actor1 = actor_in(d, noun.head if noun.dep_ == "appos" else noun)  # "HTS, the movement that
         if fr.actor1 is None:
             sposs = child(subj, "poss")
             own = run.lex.military_nouns | run.lex.weapon_nouns  # "its forces", "its drones": the owner's
@@ -482,8 +486,34 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
                 break
     fr.target_tok = _fired_at(tok, run.lex) or child(tok, "dobj") or prep_obj(tok, "against", "on")
     fr.actor2 = actor_in(d, fr.target_tok)
-    if fr.actor2 is None and generic_role(fr.target_tok, run.lex) in ("military", "police"):
-        fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base"
+    if fr.actor2 is None and (
+        generic_role(fr.target_tok, run.lex) in ("military", "police") or _war_machine(fr.target_tok, run.lex)
+    ):
+        fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base", "at an Israeli tank"
+
+
+def relative_antecedent(subj):
+    """The noun a relative pronoun subject stands for: the head of its relative clause ("Hayat
+    Tahrir al-Sham (HTS), which has taken control of Damascus"), or, when the parse has hung the
+    clause on the main verb, that of the relative clause before it (", and which has taken control"
+    after "HTS, the movement that led the campaign": the movement's)."""
+    if subj.tag_ not in ("WDT", "WP"):
+        return None
+    if subj.head.dep_ == "relcl":
+        return subj.head.head
+    before = [
+        t
+        for t in subj.sent
+        if t.i < subj.i and t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in t.children)
+    ]
+    return before[-1].head if before else None
+
+
+def _war_machine(tok, lex: Lexicon) -> bool:
+    """A machine only forces field ("a tank", "an armoured personnel carrier"): its crew are forces."""
+    return tok is not None and (
+        tok.lemma_.lower() in lex.words["war_machines"] or tok.lower_ in lex.words["war_machines"]
+    )
 
 
 def _last_state_forces(events: list) -> Optional[Actor]:
@@ -880,7 +910,20 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
         return None  # "Troops clashed with rebels": generic forces on both sides still fight
     if trig.requires_armed_agent and not _armed_agent(tok, fr, lex):
         return None  # "the rebels opened an office in the town", not "the bank opened an office"
+    if trig.place_name_object and no_town_taken(tok, trig, d):
+        return None
     return fr
+
+
+def no_town_taken(tok, trig: Trigger, d: DocIndex) -> bool:
+    """A proper name met the trigger's object (``place_name_object``) but names no town the places
+    stage found, or names a country: fighters who entered it took no ground ("the militia's fighters
+    entered Chad", "entered Parliament")."""
+    obj = entered(tok)
+    if obj is None or lemmas_of(obj) & trig.requires_object:
+        return False
+    place = d.place_at.get(obj.i)
+    return place is None or (place.feature_code or "").startswith("PCL")
 
 
 _ARMED_GROUP_INTERS = (2, 3, 4)  # ACLED: rebel groups, political militias, identity militias

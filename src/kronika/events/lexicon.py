@@ -27,6 +27,7 @@ class Trigger(Strict):
     kind: Optional[str] = None
     refine: tuple[str, ...] = ()
     requires_object: frozenset[str] = frozenset()
+    place_name_object: bool = False  # a place's proper name also meets requires_object ("entered Goma")
     retake: bool = False
     status: Optional[str] = None
     confidence: float = 0.6
@@ -174,6 +175,8 @@ class _Words(Strict):
     air_arms: list[str] = []
     casualty_words: list[str] = []
     missing_words: list[str] = []
+    direct_fire_weapons: list[str] = []
+    war_machines: list[str] = []
     open_waters: list[str] = []
     crude_weapons: list[str] = []
     firearm_words: list[str] = []

@@ -154,6 +154,17 @@ def object_of(tok):
     return obj
 
 
+def entered(tok):
+    """What a verb of entering enters: its object, or the object of its "into" ("entered Goma",
+    "marched into the town")."""
+    return object_of(tok) or prep_obj(tok, "into")
+
+
+def lemmas_of(tok) -> set[str]:
+    """A word's lemma and form, lower-cased (none for no word)."""
+    return set() if tok is None else {tok.lemma_.lower(), tok.lower_}
+
+
 def is_noun(tok) -> bool:
     if tok.tag_.startswith("NN"):
         return True

@@ -334,7 +334,7 @@ def classifier_types(ctx: Context, events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         if typed_by_default(e) or (
-            e.sub_event_type == "Armed clash" and e.kind not in ("capture", "territorial_change")
+            e.sub_event_type == "Armed clash" and e.kind not in ("capture", "territorial_change", "direct_fire")
         ):
             sent = ctx.doc[ctx.doc.char_span(e.start, e.end, alignment_mode="expand").start].sent
             scores = {k: v for k, v in score_labels(sent.text, clf.acled25).items() if v > 0}

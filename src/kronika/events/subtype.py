@@ -608,6 +608,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return done, kind  # "attacked the staff quarters, abducting the bursar's wife": an abduction
     if sub == "Remote explosive/landmine/IED" and _property_blown_up(tok, run.lex):
         return "Looting/property destruction", kind  # "militants blew up a school building; no one was hurt"
+    if sub in _DECIDED_BY_WEAPON and tok.lemma_.lower() in ("fire", "launch") and _direct_fire(tok, run.lex):
+        return "Armed clash", "direct_fire"  # "fired anti-tank missiles at an Israeli tank": a ground fight
     if sub in _DECIDED_BY_WEAPON and _into_the_sea(tok, run.lex):
         return "Other", kind  # "fired two ballistic missiles into the sea": a launch, no attack
     if sub in _DECIDED_BY_WEAPON:
@@ -732,6 +734,20 @@ def _into_the_sea(tok, lex: Lexicon) -> bool:
     return not any(t is not None and t.ent_type_ not in ("DATE", "TIME") for t in aimed)  # not "on Thursday"
 
 
+def _direct_fire(tok, lex: Lexicon) -> bool:
+    """What a verb fires is a weapon aimed straight at what the shooter sees (lexicon
+    ``direct_fire_weapons``: "anti-tank missiles", "an RPG"), also when the tokenizer split its hyphen."""
+    obj = child(tok, "dobj")
+    if obj is None:
+        return False
+    words = lex.words["direct_fire_weapons"]
+    for t in obj.subtree:
+        joined = f"{t.lower_}-{t.nbor(2).lower_}" if t.i + 2 < len(t.doc) and t.nbor(1).text == "-" else ""
+        if t.lower_ in words or joined in words:
+            return True
+    return False
+
+
 def _fired_on(tok, run) -> Optional[str]:
     """What a side fired on, when it names no weapon: people ("fired on the crowd") make an
     attack, a country or town ("began firing on Israel") a shelling."""
@@ -756,7 +772,7 @@ def _unopposed(tok, lex: Lexicon) -> bool:
     """The capture is told as one with no fight: "peacefully", "unopposed", "without a fight"."""
     calm, fights = lex.words["unopposed_words"], lex.words["unfought_nouns"]
     for c in tok.children:
-        if c.dep_ in ("advmod", "acomp", "oprd", "advcl") and c.lemma_.lower() in calm:
+        if c.dep_ in ("advmod", "acomp", "oprd", "advcl") and (c.lemma_.lower() in calm or c.lower_ in calm):
             return True
         if c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in fights for g in _without_what(c)):
             return True

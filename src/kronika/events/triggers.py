@@ -14,10 +14,12 @@ from kronika.events.parse import (
     asks_who,
     by_object,
     child,
+    entered,
     fight_before,
     is_noun,
     is_passive,
     is_verb,
+    lemmas_of,
     made_into,
     misread_past,
     perfect,
@@ -47,9 +49,11 @@ def trigger_for(tok, lex: Lexicon) -> Optional[Trigger]:
         if phrasal and " " not in key:
             return None  # "shot them down" is not "shot" when "shoot down" wanted a weapon
         objs = object_lemmas(tok) if objs is None else objs
+        if key.endswith(" into"):
+            objs = objs | lemmas_of(prep_obj(tok, "into"))  # "marched into the town": the town
         if not _requirements_unmet(tok, trig, lex, objs):
             return trig
-        phrasal = phrasal or " " in key
+        phrasal = phrasal or (" " in key and not key.endswith(" into"))  # a preposition binds no particle
     return None
 
 
@@ -93,6 +97,8 @@ def _candidates(tok, lex: Lexicon):
             prt = tok.doc[tok.i + 1]  # the small model often tags the particle as an adverb
         if prt is not None:
             keys.insert(0, (f"{tok.lemma_.lower()} {prt.lower_}", pos))
+        elif prep_obj(tok, "into") is not None:
+            keys.insert(0, (f"{tok.lemma_.lower()} into", pos))  # "marched into the town"
     if pos == "NOUN" and tok.lower_.endswith("s"):
         keys.append((tok.lower_[:-1], pos))
     seen = set()
@@ -322,6 +328,13 @@ def _left(verb) -> set:
     return {w for g in heads if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
+def _place_name(tok) -> bool:
+    """The verb's object is a proper name ("entered Goma", "marched into Kidal"), which the frame
+    holds to a place the places stage found (:func:`kronika.events.frame.no_town_taken`)."""
+    obj = entered(tok)
+    return obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in ("DATE", "TIME")
+
+
 def _people_freed(tok, lex: Lexicon) -> bool:
     """The verb's object is people ("freed 500 inmates from the town's prison", "cleared residents
     from the area"), whatever ground its phrase names."""
@@ -335,7 +348,7 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         objs = objs | _left(tok)  # an agreement left is an agreement's object
     if trig.sub_event_type == "Agreement" and _names_its_object(tok):
         objs = objs | {tok.head.lemma_.lower(), tok.head.lower_}  # "the deal reached today": the deal reached
-    if trig.requires_object and not (objs & trig.requires_object):
+    if trig.requires_object and not (objs & trig.requires_object or (trig.place_name_object and _place_name(tok))):
         return True
     if trig.retake and trig.requires_object and _people_freed(tok, lex):
         return True  # "freed 500 inmates from the town's prison": people, not ground
