@@ -154,3 +154,108 @@ def test_a_toll_after_an_attack_that_counted_none_stays_apart():
         "Separately, at least 12 people were killed in Timbuktu on Tuesday, officials said."
     )
     assert len(_events(text)) == 2
+
+
+# --- who did it: a separate incident, "the group", the accused -----------------------------------
+
+
+def test_gunmen_told_apart_are_not_the_group_named_before():
+    text = (
+        "A faction of the Pakistani Taliban, known as Tehreek-e-Taliban Pakistan (TTP), attacked a police post "
+        "in Bannu on Tuesday, killing four policemen. In a separate incident, gunmen shot dead two polio workers "
+        "in the Khyber district, police said."
+    )
+    e = next(e for e in _events(text) if e.trigger.text == "shot")
+    assert _name(e.actor1) == "Unidentified Armed Group (Pakistan)"
+    assert _name(e.actor2) == "Civilians (Pakistan)"
+    assert e.fatalities == 2
+
+
+def test_the_group_is_the_armed_group_the_report_named():
+    text = (
+        "U.S. forces struck Houthi radar sites in Yemen on Thursday, the U.S. military said, a day after the "
+        "Iran-aligned group hit a Greek-owned cargo ship in the Gulf of Aden."
+    )
+    e = next(e for e in _events(text, "2025-08-21") if e.trigger.text == "hit")
+    assert _name(e.actor1) == "Houthis (Ansar Allah)"
+
+
+def test_a_place_named_in_a_reason_clause_is_not_the_events():
+    e = _one(
+        "The Houthis said they had targeted the ship because its owner had violated a ban on entering Israeli ports."
+    )
+    assert e.place is None or e.place.country_code != "IL"
+
+
+def test_a_name_with_its_known_acronym_in_brackets_is_the_dictionary_group():
+    e = _one(
+        "Guerrillas from the National Liberation Army (ELN) attacked a military base in Arauca on Sunday, killing two soldiers."
+    )
+    assert _name(e.actor1) == "ELN: National Liberation Army"
+
+
+@pytest.mark.parametrize(
+    "text, side1, side2",
+    [
+        ("Fighting between the ELN and FARC dissidents killed 80 people in Arauca in January.", "ELN", "FARC"),
+        ("Clashes between the ELN and the army killed 8 people in Arauca.", "ELN", "Military Forces of Colombia"),
+    ],
+)
+def test_the_sides_of_a_fight_between_two_are_its_actors_not_its_dead(text, side1, side2):
+    e = _one(text)
+    assert e.sub_event_type == "Armed clash"
+    assert side1 in _name(e.actor1) and side2 in _name(e.actor2)
+
+
+def test_the_accused_did_the_act():
+    e = _one("The army accused the rebels of killing 12 villagers in Beni on Monday.")
+    assert _name(e.actor1) == "Unidentified Armed Group (Democratic Republic of Congo)"
+    assert e.fatalities == 12
+
+
+def test_an_accusation_of_a_kind_of_act_is_no_event():
+    events = _events("The government suspended talks on Friday, accusing the group of killing civilians in the region.")
+    assert not [e for e in events if e.sub_event_type == "Attack"]
+
+
+def test_an_accusation_of_one_act_stays_an_event():
+    text = "Prison guards in Bukavu central jail were accused of raping female inmates during the riot, the UN said."
+    assert [e for e in _events(text) if e.sub_event_type == "Sexual violence"]
+
+
+def test_a_headline_kill_joins_the_attack_its_body_tells():
+    text = (
+        "ELN rebels kill two soldiers in attack on Colombian army base\n\n"
+        "BOGOTA (AP) — Guerrillas from the National Liberation Army (ELN) attacked a military base in Colombia's "
+        "Arauca province with explosives-laden drones on Sunday, killing two soldiers, the army said."
+    )
+    e = _one(text)
+    assert e.place is not None and "Arauca" in e.place.name
+
+
+# --- a raid that killed and abducted; tolls of bandits; what is common is no event ---------------
+
+
+def test_a_raid_that_killed_and_abducted_is_an_attack():
+    e = _one(
+        "Armed bandits killed 14 people and abducted at least 40 others in an overnight raid on a village in Zamfara state."
+    )
+    assert e.sub_event_type == "Attack" and e.fatalities == 14
+
+
+def test_bandits_killed_in_air_strikes_are_counted():
+    e = _one(
+        "The military said on Tuesday its aircraft had killed 23 bandits in airstrikes on their hideouts in Zamfara."
+    )
+    assert e.sub_event_type == "Air/drone strike" and e.fatalities == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kidnapping for ransom has become rampant in northwest Nigeria.",
+        "Attacks on aid workers are frequent in the region.",
+    ],
+)
+def test_a_kind_of_act_said_to_be_common_is_no_event(text):
+    assert not _events(text)

@@ -189,6 +189,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
             ent = ent[:cut]
             if not len(ent):
                 continue
+        if _known_acronym_after(doc, ent.end, d):
+            continue  # "the National Liberation Army (ELN)": the name its acronym gives, found as such
         if any(
             s <= ent.start_char < e or ent.start_char <= s < ent.end_char
             for s, e in located.near(ent.start_char, ent.end_char)
@@ -225,6 +227,11 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
         found.append((ent.start, ent.end, 0, actor))
 
     return found
+
+
+def _known_acronym_after(doc, i: int, d) -> bool:
+    """Token ``i`` opens a bracket holding a name the dictionary knows ("(ELN)", "(HTS)")."""
+    return i + 1 < len(doc) and doc[i].text in ("(", "[") and _norm(doc[i + 1].text) in d.by_text
 
 
 _Hit = tuple[int, int, int, Actor]  # (token start, token end, priority, actor)

@@ -189,6 +189,9 @@ def _read(doc, span, unit: Optional[str]) -> Optional[Reading]:
         if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.dep_ in ("ccomp", "acl"):
             candidates.append(noun.head)
         candidates += [c for c in noun.children if c.dep_ == "amod"]  # "two wounded soldiers"
+        candidates += [  # "shot dead two polio workers": the parse hangs "dead" on the number
+            g for c in noun.children if c.dep_ == "nummod" for g in c.children if g.dep_ == "amod"
+        ]
         for cand in candidates:
             vm = _with_conj(cand, lex)
             if vm and _applies(vm, kind, lex):

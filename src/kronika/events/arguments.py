@@ -317,8 +317,10 @@ def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:
 
 def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
     """With no place named, the country a demonym gives the places struck ("against Ukrainian
-    cities", "on Israeli territory")."""
+    cities", "on Israeli territory"), in the event's own clause (not "because its owner had
+    violated a ban on entering Israeli ports")."""
     si = ctx.sentence_index(start)
+    trigger = span_head(ctx, start, end)
     for p in ctx.places:
         if p.sentence != si or p.role != "demonym" or not p.resolved or p.level != "country":
             continue
@@ -328,6 +330,7 @@ def _country_of_targets(ctx: Context, start: int, end: int) -> Optional[Place]:
             and len(span)
             and span.root.head.lemma_.lower() in load_lexicon().words["place_nouns"]
             and span.root.dep_ in ("amod", "compound")
+            and (trigger is None or _clause_verb(span.root) == _clause_verb(trigger))
         ):
             return p
     return None

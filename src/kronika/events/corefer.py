@@ -39,6 +39,7 @@ _WEAK_TYPES = {"Armed clash", "Attack"}
 _TOLL_WORDS = {
     "killed",
     "kills",  # a headline's present: "RSF kills over 100 in attack on village"
+    "kill",  # "ELN rebels kill two soldiers in attack on army base"
     "wounded",
     "injured",
     "died",

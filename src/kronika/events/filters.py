@@ -16,7 +16,8 @@ generic statements, cumulative tolls), each by a named rule:
   town ("Women and girls have been kidnapped", "Thousands have been detained");
 * ``cumulative``: a running total in the present perfect ("the offensive has killed over 48,000";
   "more than 1,500 people have been killed");
-* ``vague_background``: past context dated no finer than the year ("In 2016, ...").
+* ``vague_background``: past context dated no finer than the year ("In 2016, ...");
+* ``prevalence``: a kind of act said to be common ("Kidnapping has become rampant").
 
 ``mark_background`` flags events whose time ends well before the article's news (run on whole
 events, so that a lead that gives no date and the body that dates the event agree).
@@ -186,6 +187,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
         return True
     if tok is not None and tok.tag_.startswith("VB"):  # "before any deal was struck": no one deal
         done_to = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if _accused_of_a_kind(tok, done_to) and not (_dated(ev) and in_own_phrase(tok, ev.trigger.end, ev.time)):
+            return True
         return any(c.dep_ == "det" and c.lower_ == "any" for d in done_to for c in d.children)
     if tok is None or not tok.tag_.startswith("NN"):
         return False
@@ -214,6 +217,23 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if ev.fatalities or own_date or _headline(ctx, tok) or _harm_told(verb):
         return False
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
+
+
+def _accused_of_a_kind(tok, done_to: list) -> bool:
+    """An accusation of a kind of act, no one act: "accusing it of killing civilians in the
+    region" (a bare plural, no count), not "accused of killing 12 villagers" or "of raping inmates
+    during the riot"."""
+    prep = tok.head if tok.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ not in ("of", "for"):
+        return False
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "accusing it of", "accused the rebels of"
+    if verb.lemma_.lower() not in _words("accusation_verbs"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("during", "at") for c in tok.children):
+        return False  # "accused of raping female inmates during the riot": one act, told by its setting
+    return bool(done_to) and all(
+        d.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in d.children) for d in done_to
+    )
 
 
 def _headline(ctx: Context, tok) -> bool:
@@ -698,6 +718,18 @@ def seeming(ctx: Context, ev: Event, tok) -> bool:
     return any(v.lemma_.lower() in _HEDGES for v in _clause_verbs(tok)[1:])
 
 
+_COPULAS = {"be", "become", "remain", "grow", "seem", "appear"}
+
+
+def prevalence(ctx: Context, ev: Event, tok) -> bool:
+    """A kind of act said to be common ("Kidnapping for ransom has become rampant in the northwest",
+    "attacks on aid workers are frequent"): how often, not one act."""
+    if tok is None or tok.dep_ not in ("nsubj", "csubj") or tok.head.lemma_.lower() not in _COPULAS:
+        return False
+    words = _words("prevalence_words")
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in words for c in tok.head.children)
+
+
 def aimed_at_reference(ctx: Context, ev: Event, tok) -> bool:
     """A bare reference to events told elsewhere ("those attacks") as what an aim is against
     ("built a coalition to help defeat those attacks", "to repel these assaults"): the aim is told,
@@ -793,6 +825,7 @@ RULES: tuple[Callable, ...] = (
     described_by_deed,
     would_not,
     seeming,
+    prevalence,
     aimed_at_reference,
     past_plan,
     relief_work,

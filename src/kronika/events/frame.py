@@ -21,6 +21,7 @@ from kronika.events.roles import speaker_of
 from kronika.events.parse import (
     trigger_root,
     entered,
+    gerund_subject,
     lemmas_of,
     PRONOUNS,
     SUBJ,
@@ -466,6 +467,8 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
             fr.actor1 = actor_in(d, speaker) or _generic_forces(run, speaker)
         elif fr.actor1 is None and subj.lower_ in PRONOUNS:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
+        elif fr.actor1 is None and (group := _the_named_group(run, subj)) is not None:
+            fr.actor1 = group  # "a day after the Iran-aligned group hit a cargo ship": the Houthis
         elif fr.actor1 is None and (noun := relative_antecedent(subj)) is not None:
             fr.actor1 = actor_in(d, noun.head if noun.dep_ == "appos" else noun)  # "HTS, the movement that
         if fr.actor1 is None:
@@ -507,6 +510,13 @@ def relative_antecedent(subj):
         if t.i < subj.i and t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in t.children)
     ]
     return before[-1].head if before else None
+
+
+def _civilian_target(tok, lex: Lexicon) -> bool:
+    """What an act was done to is civilians: a civilian noun, or workers ("two polio workers", "aid
+    workers": whom the act is done to, not the workers who strike or march)."""
+    lemma = tok.lemma_.lower()
+    return lemma in lex.civilian_nouns or lemma in ("worker", "vaccinator") or tok.lower_ in ("workers", "vaccinators")
 
 
 def _war_machine(tok, lex: Lexicon) -> bool:
@@ -699,8 +709,11 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
         obj = child(head, "dobj")  # "the strike destroyed the depot"
-        if obj is not None:
+        sides = prep_obj(tok, "between")  # "clashes between the ELN and the army killed 8 people": a toll
+        if obj is not None and sides is None:
             fr.target_tok, fr.actor2 = obj, actor_in(d, obj)
+        elif sides is not None and fr.actor2 is None:
+            fr.target_tok = child(sides, "conj") or fr.target_tok  # the other side, generic or not
         run.used_tokens.add(head.i)
         run.used_tokens.update(
             c.i
@@ -867,7 +880,9 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     """The actors of the mention at ``tok``; None when the word needs an actor and has none."""
     d, lex = run.index, run.lex
     fr = Frame(passive=is_verb(tok) and is_passive(tok))
-    if is_verb(tok):
+    if is_verb(tok) and gerund_subject(tok) and prep_obj(tok, "between") is not None:
+        _noun_frame(tok, run, sent, fr)  # "Fighting between the ELN and FARC dissidents killed 80"
+    elif is_verb(tok):
         (_passive_frame(tok, run, fr) if fr.passive else _active_frame(tok, run, sent, fr))
     else:
         _noun_frame(tok, run, sent, fr)
@@ -899,7 +914,7 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
             and any(t.i in d.place_at for t in fr.target_tok.subtree)
         ):
             fr.actor2 = None if fr.actor2.actor_id is None else fr.actor2
-    if fr.actor2 is None and fr.target_tok is not None and fr.target_tok.lemma_.lower() in lex.civilian_nouns:
+    if fr.actor2 is None and fr.target_tok is not None and _civilian_target(fr.target_tok, lex):
         fr.actor2 = civilians_actor(run.ctx, fr.target_tok)
     if (
         trig.requires_object_or_subject_actor
@@ -969,6 +984,12 @@ _EVENT_REFERENCES = {
 
 def _responsible(tok, run) -> Optional[Actor]:
     """The agent of "it was carried out by X", "X claimed the attack", "X carried out the strike"."""
+    return _claimant(tok, run) if _claimed_ref(tok) is not None else None
+
+
+def _claimed_ref(tok):
+    """The word a verb of responsibility refers to the act by ("claimed responsibility for the
+    attack"), if it is one."""
     lemma = tok.lemma_.lower()
     if lemma not in _RESPONSIBLE_VERBS or tok.pos_ != "VERB":
         return None
@@ -980,6 +1001,12 @@ def _responsible(tok, run) -> Optional[Actor]:
         return None
     if ref.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in ref.children):
         return None  # "carried out strikes": an event of its own, not a reference
+    return ref
+
+
+def _claimant(tok, run) -> Optional[Actor]:
+    """Who a verb of responsibility says did the act: its subject, a passive's "by" agent."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     agents = [by_object(tok)] if passive else [c for c in tok.children if c.dep_ == "nsubj"]
     agents = [a for a in agents if a is not None]  # "The militia Kataib Hezbollah claimed": two subjects
     if not agents:
@@ -997,8 +1024,8 @@ _RESPONSIBLE_FOR = {"Battles", "Violence against civilians", "Explosions/Remote 
 
 def attribute_responsibility(run, events: list) -> list:
     """Give the attacker named in a sentence of responsibility ("It was carried out by radical
-    Iran-backed militant groups") to the event just reported without one (same or previous two
-    sentences)."""
+    Iran-backed militant groups") to the violent event just reported without one (same or previous
+    two sentences), not across an incident the report tells apart ("In a separate attack, ...")."""
     out = list(events)
     if not out:
         return out  # no event to give an attacker to
@@ -1007,12 +1034,11 @@ def attribute_responsibility(run, events: list) -> list:
         if actor is None:
             continue
         si = run.ctx.sentence_index(tok.idx)
-        for k in range(len(out) - 1, -1, -1):
-            e = out[k]
-            if e.start < tok.idx and si - 2 <= e.sentence <= si and e.event_type in _RESPONSIBLE_FOR:
-                if e.actor1 is None:
-                    out[k] = e.model_copy(update={"actor1": event_actor(actor, "military", run.day)})
-                break
+        first = max([s for s in range(si - 2, si + 1) if told_apart(run.ctx, s)], default=si - 2)
+        window = [k for k, e in enumerate(out) if e.start < tok.idx and first <= e.sentence <= si]
+        claimed = next((k for k in reversed(window) if out[k].event_type in _RESPONSIBLE_FOR), None)
+        if claimed is not None and out[claimed].actor1 is None:
+            out[claimed] = out[claimed].model_copy(update={"actor1": event_actor(actor, "military", run.day)})
     return out
 
 
@@ -1326,19 +1352,33 @@ def _forces_moved(ctx: Context, e: Event, tok) -> Optional[Actor]:
 _GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
 
 
-def _the_group(ctx: Context, generic: Actor) -> Optional[Actor]:
-    """The one armed group the report has named before a generic mention ("the rebels"), of
-    the mention's country when both are known."""
+def _the_group(ctx: Context, start: int, country_iso3: Optional[str] = None) -> Optional[Actor]:
+    """The one armed group the report has named before a generic mention at ``start`` ("the
+    rebels"), of the mention's country when both are known."""
     named = {
         a.actor_id: a
         for a in ctx.actors
         if a.actor_id
         and a.kind in _GROUP_KINDS
         and not a.is_source_only
-        and a.start < generic.start
-        and not (a.country_iso3 and generic.country_iso3 and a.country_iso3 != generic.country_iso3)
+        and a.start < start
+        and not (a.country_iso3 and country_iso3 and a.country_iso3 != country_iso3)
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+_GROUP_NOUNS = {"group", "movement", "organisation", "organization"}
+
+
+def _the_named_group(run, subj) -> Optional[Actor]:
+    """ "The group", "the Iran-aligned group", "the movement": the one armed group the report has
+    named before it."""
+    if subj.lemma_.lower() not in _GROUP_NOUNS or not any(c.lower_ == "the" for c in subj.children):
+        return None
+    group = _the_group(run.ctx, subj.idx)
+    start = subj.doc[subj.left_edge.i].idx
+    span = run.ctx.span_fields(start, subj.idx + len(subj))
+    return group.model_copy(update=span | {"via": "inferred"}) if group is not None else None
 
 
 def named_groups(ctx: Context, events: list) -> list:
@@ -1351,7 +1391,9 @@ def named_groups(ctx: Context, events: list) -> list:
         for slot in ("actor1", "actor2"):
             a = getattr(e, slot)
             if a is not None and a.kind == "armed_group" and a.via == "inferred" and a.actor_id is None:
-                group = _the_group(ctx, a)
+                group = (
+                    None if told_apart(ctx, e.sentence) else _the_group(ctx, a.start, a.country_iso3)
+                )  # "In a separate incident, gunmen"
                 if group is not None:
                     upd[slot] = group.model_copy(update=ctx.span_fields(a.start, a.end) | {"via": "inferred"})
         out.append(e.model_copy(update=upd) if upd else e)

@@ -177,6 +177,7 @@ class _Words(Strict):
     missing_words: list[str] = []
     direct_fire_weapons: list[str] = []
     war_machines: list[str] = []
+    prevalence_words: list[str] = []
     open_waters: list[str] = []
     crude_weapons: list[str] = []
     firearm_words: list[str] = []

@@ -112,7 +112,10 @@ def _accused(prep):
     of looting", "blamed the militia for shelling the town"), else None."""
     if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return None
-    if prep.head.lemma_.lower() not in load_lexicon().words["accusation_verbs"]:
+    verbs = load_lexicon().words["accusation_verbs"]
+    if prep.head.dep_ == "dobj" and prep.head.head.lemma_.lower() in verbs:
+        return prep.head  # "accused the rebels of killing": the parse hangs the "of" on the accused
+    if prep.head.lemma_.lower() not in verbs:
         return None
     return child(prep.head, "dobj")
 
@@ -152,6 +155,16 @@ def object_of(tok):
     if obj is None and is_noun(tok):
         obj = prep_obj(tok, "of")
     return obj
+
+
+def gerund_subject(tok) -> bool:
+    """A gerund that is a clause's subject, with no auxiliary or object of its own: a noun
+    ("Fighting between the army and rebels left 20 dead")."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+        and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
+    )
 
 
 def entered(tok):

@@ -533,10 +533,14 @@ _CARRIERS = {"Air/drone strike", "Shelling/artillery/missile attack", "Grenade"}
 _DONE_TO_PEOPLE = {"Abduction/forced disappearance", "Sexual violence"}
 
 
+_KILLING_VERBS = {"kill", "murder", "massacre", "slaughter", "behead", "execute", "slay"}
+
+
 def _done_in_it(tok, lex: Lexicon) -> Optional[str]:
     """What an attack was for, told by the participle that follows it ("raided the village,
-    kidnapping a priest", "attacked the camp, raping several women"): that violence's type."""
-    if not tok.tag_.startswith("VB"):
+    kidnapping a priest", "attacked the camp, raping several women"): that violence's type. Not
+    when the act is a killing ("killed 14 people and abducted 40 others": an attack that killed)."""
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() in _KILLING_VERBS:
         return None
     for c in tok.children:
         joined = c.dep_ == "conj" and c.tag_ == "VBD" and not any(g.dep_ == "nsubj" for g in c.children)

@@ -16,6 +16,7 @@ from kronika.events.parse import (
     child,
     entered,
     fight_before,
+    gerund_subject,
     is_noun,
     is_passive,
     is_verb,
@@ -74,11 +75,7 @@ def _candidates(tok, lex: Lexicon):
         return  # no trigger starts with the word (and it ends no hyphenated one)
     if is_noun(tok):
         pos = "NOUN"  # the tagger's coarse tag sometimes calls "airstrikes" a verb
-    elif (
-        tok.tag_ == "VBG"
-        and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
-        and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
-    ):
+    elif gerund_subject(tok):
         pos = "NOUN"  # a gerund subject is a noun: "Fighting between the army and rebels left 20 dead"
     elif is_verb(tok):
         pos = "VERB"
