@@ -259,3 +259,13 @@ def test_bandits_killed_in_air_strikes_are_counted():
 )
 def test_a_kind_of_act_said_to_be_common_is_no_event(text):
     assert not _events(text)
+
+
+def test_the_sides_a_verb_tells_are_its_subjects_and_its_dead_its_toll():
+    text = (
+        "Fierce clashes erupted on Thursday between Syrian government security forces and gunmen loyal to "
+        "Bashar al-Assad in the coastal province of Latakia, killing at least 48 people, a war monitor said."
+    )
+    e = _one(text)
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 48
+    assert "Syria" in _name(e.actor1) and _name(e.actor2) == "Unidentified Armed Group (Syria)"

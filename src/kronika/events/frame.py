@@ -20,6 +20,7 @@ from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.roles import speaker_of
 from kronika.events.parse import (
     trigger_root,
+    between,
     entered,
     gerund_subject,
     lemmas_of,
@@ -334,9 +335,9 @@ def infer_generic(
         target_tok = side or target_tok  # (not "on Friday", which a frame may take for what was fired on)
     if sub == "Armed clash" and generic_role(target_tok, lex) is None and agent_tok is not None:
         target_tok = child(agent_tok, "conj") or target_tok  # "protesters and police clashed"
-    between = prep_obj(tok, "between") if not is_verb(tok) else None
-    if between is not None and generic_role(target_tok, lex) is None:
-        target_tok = child(between, "conj") or target_tok  # "clashes between Druze fighters and security forces"
+    first_side = between(tok) if not is_verb(tok) else None
+    if first_side is not None and generic_role(target_tok, lex) is None:
+        target_tok = child(first_side, "conj") or target_tok  # "clashes between Druze fighters and security forces"
     agent_role, target_role = generic_role(agent_tok, lex), generic_role(target_tok, lex)
     if sub in PROTEST_SUBS and target_role is None and agent_role not in ("protesters", "rioters"):
         # "used water cannon to disperse demonstrators"
@@ -679,8 +680,7 @@ def _noun_agent(tok, run, sent) -> Optional[Actor]:
 def _between(tok, d: DocIndex) -> tuple[Optional[Actor], Optional[Actor]]:
     """The two sides of "clashes between Druze fighters and Bedouin tribes", "a ceasefire between
     Israel and Hamas"."""
-    of = prep_obj(tok, "of")  # "the cessation of hostilities between Israel and Hezbollah"
-    first = prep_obj(tok, "between") or (prep_obj(of, "between") if of is not None else None)
+    first = between(tok)  # "the cessation of hostilities between Israel and Hezbollah"
     if first is None:
         return None, None
     sides: list[Actor] = []
@@ -709,7 +709,7 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.absorbing_verbs:
         obj = child(head, "dobj")  # "the strike destroyed the depot"
-        sides = prep_obj(tok, "between")  # "clashes between the ELN and the army killed 8 people": a toll
+        sides = between(tok)  # "clashes between the ELN and the army killed 8 people": a toll
         if obj is not None and sides is None:
             fr.target_tok, fr.actor2 = obj, actor_in(d, obj)
         elif sides is not None and fr.actor2 is None:
@@ -719,6 +719,12 @@ def _noun_frame(tok, run, sent, fr: Frame) -> None:
             c.i
             for c in head.children  # "destroyed ... and killed 12", "hit three villages, killing two"
             if (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG")) and c.lemma_.lower() in lex.absorbing_verbs
+        )
+    elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.words["ongoing_verbs"] | {"erupt"}:
+        run.used_tokens.update(  # "clashes erupted in Latakia, killing at least 48 people": the clashes' dead
+            c.i
+            for c in head.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lex.absorbing_verbs
         )
     if (
         tok.dep_ == "pobj"

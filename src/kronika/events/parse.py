@@ -157,6 +157,17 @@ def object_of(tok):
     return obj
 
 
+def between(tok):
+    """The first side of "between A and B" told of an event word: its own phrase, that of its "of"
+    ("the cessation of hostilities between Israel and Hezbollah") or, for a subject, that of its
+    verb ("clashes erupted on Thursday between security forces and gunmen")."""
+    of = prep_obj(tok, "of")
+    found = prep_obj(tok, "between") or (prep_obj(of, "between") if of is not None else None)
+    if found is None and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        found = prep_obj(tok.head, "between")
+    return found
+
+
 def gerund_subject(tok) -> bool:
     """A gerund that is a clause's subject, with no auxiliary or object of its own: a noun
     ("Fighting between the army and rebels left 20 dead")."""
