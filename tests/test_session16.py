@@ -269,3 +269,56 @@ def test_the_sides_a_verb_tells_are_its_subjects_and_its_dead_its_toll():
     e = _one(text)
     assert e.sub_event_type == "Armed clash" and e.fatalities == 48
     assert "Syria" in _name(e.actor1) and _name(e.actor2) == "Unidentified Armed Group (Syria)"
+
+
+# --- deals in force, series, policies; one strike told twice ------------------------------------
+
+
+def test_a_truce_taking_effect_as_a_setting_is_no_agreement():
+    assert not _events("Hezbollah has not fired at Israel since the ceasefire took effect.")
+
+
+def test_a_truce_taking_effect_on_a_day_stays_the_agreement():
+    e = _one("No major fighting has occurred in the region since the truce took hold on March 3.")
+    assert e.sub_event_type == "Agreement" and e.time.start_date.isoformat() == "2025-03-03"
+
+
+def test_a_string_of_attacks_is_not_dated_by_a_relative_clause():
+    text = (
+        "An Israeli drone strike on a car near Nabatieh killed three people on Sunday, the latest in a string of "
+        "Israeli attacks despite a ceasefire that ended the war with Hezbollah last November."
+    )
+    assert [e.trigger.text for e in _events(text, "2025-06-25")] == ["strike"]
+
+
+def test_what_a_side_says_it_is_targeting_is_no_event():
+    text = "Israel has carried out near-daily strikes in Lebanon, saying it is targeting Hezbollah members and sites."
+    assert not _events(text)
+
+
+def test_strikes_told_in_the_present_progressive_stay_events():
+    e = _one("Israeli jets are striking Hezbollah positions in south Lebanon, the army said on Monday.")
+    assert e.sub_event_type == "Air/drone strike"
+
+
+# --- protests: a peaceful march beside a riot, stones thrown at police, arrests -----------------
+
+
+def test_a_march_told_peaceful_is_a_peaceful_protest_whatever_the_sentence_tells_elsewhere():
+    text = (
+        "In the western city of Kisumu, protesters burned tyres and blocked roads, while in Mombasa hundreds "
+        "marched peacefully to the county offices."
+    )
+    e = next(e for e in _events(text) if e.place is not None and e.place.name == "Mombasa")
+    assert e.sub_event_type == "Peaceful protest"
+
+
+def test_police_hurt_with_stones_in_a_protest_report_is_the_protest_not_a_battle():
+    text = (
+        "Kenyan police fired tear gas at thousands of protesters in central Nairobi on Tuesday. "
+        "Police arrested at least 50 people in Nairobi, the interior minister said, adding that officers had been "
+        "attacked with stones."
+    )
+    events = _events(text)
+    assert not [e for e in events if e.sub_event_type in ("Armed clash", "Arrests")]
+    assert events[0].sub_event_type == "Violent demonstration"

@@ -187,7 +187,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
         return True
     if tok is not None and tok.tag_.startswith("VB"):  # "before any deal was struck": no one deal
         done_to = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if _accused_of_a_kind(tok, done_to) and not (_dated(ev) and in_own_phrase(tok, ev.trigger.end, ev.time)):
+        kind = _accused_of_a_kind(tok, done_to) or _doing_to_a_kind(tok, done_to)
+        if kind and not (_dated(ev) and in_own_phrase(tok, ev.trigger.end, ev.time)):
             return True
         return any(c.dep_ == "det" and c.lower_ == "any" for d in done_to for c in d.children)
     if tok is None or not tok.tag_.startswith("NN"):
@@ -206,7 +207,8 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     )  # "clashes continued in several places" goes on; "protests continued in Lusaka" happened there
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if head is not None and head.lemma_.lower() in _words("series_nouns"):
-        return not (_dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time))  # "a series of attacks"
+        own = _dated(ev) and in_own_phrase(head, ev.trigger.end, ev.time) and not _relative_time(ctx, head, ev)
+        return not own  # "a series of attacks" (not dated by "a ceasefire that ended the war last November")
     own_date = _dated(ev) and (
         ev.event_type == "Strategic developments"
         or not ev.time.inherited
@@ -217,6 +219,38 @@ def generic(ctx: Context, ev: Event, tok) -> bool:
     if ev.fatalities or own_date or _headline(ctx, tok) or _harm_told(verb):
         return False
     return not past  # "to protect cities from Russian strikes" in a dated sentence: still a kind
+
+
+def _relative_time(ctx: Context, head, ev: Event) -> bool:
+    """The event's time lies in a relative clause inside the phrase of ``head`` ("a string of
+    attacks despite a ceasefire that ended the war last November"): that clause's time."""
+    when = ctx.doc.char_span(ev.time.start, ev.time.end, alignment_mode="expand")
+    if when is None or not len(when):
+        return False
+    for x in when.root.ancestors:
+        if x.i == head.i:
+            return False
+        if x.dep_ == "relcl":
+            return True
+    return False
+
+
+_JUSTIFYING = {"say", "claim", "insist", "argue", "maintain", "state"}
+
+
+def _doing_to_a_kind(tok, done_to: list) -> bool:
+    """What a side says, in a participle that justifies its acts, it is doing to a kind of target
+    ("..., saying it is targeting Hezbollah members and sites"): a policy told, no one act."""
+    present = any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children)
+    saying = tok.dep_ == "ccomp" and tok.head.tag_ == "VBG" and tok.head.lemma_.lower() in _JUSTIFYING
+    return tok.tag_ == "VBG" and present and saying and _bare_plurals(done_to)
+
+
+def _bare_plurals(nouns: list) -> bool:
+    """Plural nouns with no article, number or owner ("civilians", "members and sites")."""
+    return bool(nouns) and all(
+        d.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in d.children) for d in nouns
+    )
 
 
 def _accused_of_a_kind(tok, done_to: list) -> bool:
@@ -231,9 +265,7 @@ def _accused_of_a_kind(tok, done_to: list) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("during", "at") for c in tok.children):
         return False  # "accused of raping female inmates during the riot": one act, told by its setting
-    return bool(done_to) and all(
-        d.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in d.children) for d in done_to
-    )
+    return _bare_plurals(done_to)
 
 
 def _headline(ctx: Context, tok) -> bool:

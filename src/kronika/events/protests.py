@@ -392,6 +392,22 @@ def _people_named(ctx: Context, e: Event) -> bool:
     return where is not None and where.lemma_.lower() in load_lexicon().words["home_words"]
 
 
+def _told_in_the_arrest(ctx: Context, arrest: Event, protest: Event) -> bool:
+    """The demonstration is named in the arrest's own clause ("arrested three activists for
+    organising the rally", "courted arrest"), not in another clause of its sentence ("Police
+    arrested 50 people, adding that officers had been attacked with stones")."""
+    tok = trigger_root(ctx, arrest)
+    if tok is None:
+        return any(x.sentence == arrest.sentence for x in (protest, *protest.mentions))
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    heads = {a.idx for a in list(tok.ancestors)[:2]}  # "Party workers courted arrest": the protest's own clause
+    return any(
+        lo <= x.start < hi or x.start in heads
+        for x in (protest.trigger, *protest.mentions)
+        if x.sentence == arrest.sentence
+    )
+
+
 def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
     """People arrested at a demonstration or a riot the report tells, on its day and at its place
     ("At least 10 people were arrested", "More than 100 people in London were arrested for violent
@@ -402,7 +418,7 @@ def arrests_on_protest_day(ctx: Context, events: list[Event]) -> list[Event]:
         if e.sub_event_type != "Arrests" or e.status != "occurred" or e.background or _people_named(ctx, e):
             continue
         j = _protest_of_the_day(out, e)
-        if j is None or j in folded or any(x.sentence == e.sentence for x in (out[j], *out[j].mentions)):
+        if j is None or j in folded or _told_in_the_arrest(ctx, e, out[j]):
             continue  # "arrested three activists for organising the rally": the arrest is the news
         host = out[j]
         merged = fold_in(ctx, host, e, keep=("actor1",), actor2=host.actor2 or e.actor1)

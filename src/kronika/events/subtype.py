@@ -150,6 +150,9 @@ def _without_what_came_before(tok, sent) -> Optional[str]:
     return None
 
 
+_CALMLY = {"peacefully", "calmly", "quietly", "silently"}
+
+
 def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     """A violent word's type: the snippet classifier's choice among the trigger's allowed types
     (scored on the phrase or the sentence); a clash with civilians is an attack, an attack on
@@ -169,6 +172,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     if best[1] > 0 and not (trig.prefer_default and options.get(default_code, 0) >= best[1] * 0.6):
         if not (trig.prefer_default and _own_word(tok, sent, best[0])):
             sub = run.clf.code_to_name[best[0]]
+    if sub == "Violent demonstration" and any(c.dep_ == "advmod" and c.lower_ in _CALMLY for c in tok.children):
+        sub = "Peaceful protest"  # "while in Mombasa hundreds marched peacefully": not the sentence's other crowd
     a2 = fr.actor2
     forces = (
         a2 is not None and a2.kind in _ARMED_KINDS or generic_role(fr.target_tok, run.lex) in ("military", "police")
@@ -386,6 +391,15 @@ def after_a_protest(tok, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in words and t.ent_type_ != "DATE" for t in tok.doc[: tok.sent.end])
 
 
+def _stoned_in_a_protest(tok, fr, lex: Lexicon) -> bool:
+    """Forces hurt with what a crowd throws, by no one the clause names, in a report of a
+    demonstration ("officers had been attacked with stones"): the demonstrators' violence."""
+    if not (fr.passive and by_object(tok) is None and after_a_protest(tok, lex)):
+        return False
+    crude = lex.words["crude_weapons"]
+    return any(g.lemma_.lower() in crude or g.lower_ in crude for g in (prep_obj(tok, "with"), child(tok, "dobj")) if g)
+
+
 def _by_crowd(tok, fr, run) -> Optional[str]:
     """The type of property destroyed by a crowd: a demonstration's ("demonstrators set fire to
     ..."), a mob's that is none ("an angry mob vandalized a temple", "villagers torched ...", "a
@@ -591,6 +605,8 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         and after_a_protest(tok, run.lex)
     ):
         return "Violent demonstration", kind  # "the homes of several politicians were vandalised" in a report of riots
+    if sub in ("Attack", "Armed clash") and _stoned_in_a_protest(tok, fr, run.lex):
+        return "Violent demonstration", kind  # "officers had been attacked with stones" in a report of protests
     if sub == "Attack" and (crowd := _by_crowd(tok, fr, run)) is not None:
         return crowd, kind  # "a man was beaten to death by a mob": the crowd's violence
     if sub == "Violent demonstration" and "MOB_VIOL" in trig.refine and _by_crowd(tok, fr, run) == "Mob violence":

@@ -1155,8 +1155,14 @@ _IN_FORCE = {"despite", "since", "under", "amid", "throughout"}
 
 def _in_force(noun) -> bool:
     """A deal named as the setting of what is told ("strikes kill 8 despite ceasefire", "troops
-    kept since the ceasefire", "under the deal"): a deal in force, not one made."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _IN_FORCE
+    kept since the ceasefire", "under the deal", "since the ceasefire took effect" with no day of its
+    own): a deal in force, not one made."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in _IN_FORCE:
+        return True
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None  # "since the truce took effect"
+    if verb is None or not any(c.dep_ == "mark" and c.lower_ in _IN_FORCE for c in verb.children):
+        return False
+    return not any(t.ent_type_ == "DATE" for t in verb.subtree)  # "since it took hold on Jan. 19": dated, told
 
 
 def _who_made_it(verb) -> bool:
