@@ -322,3 +322,21 @@ def test_police_hurt_with_stones_in_a_protest_report_is_the_protest_not_a_battle
     events = _events(text)
     assert not [e for e in events if e.sub_event_type in ("Armed clash", "Arrests")]
     assert events[0].sub_event_type == "Violent demonstration"
+
+
+def test_the_group_a_sponsor_describes_is_the_group_the_report_named():
+    text = (
+        "Al Shabaab militants fired several mortar rounds at Mogadishu's airport compound on Saturday, wounding "
+        "three people, police said.\n\nThe al Qaeda-linked group said in a statement that it had targeted "
+        '"the headquarters of the invading forces".'
+    )
+    e = _one(text)
+    assert _name(e.actor1) == "Al Shabaab"
+
+
+def test_forces_destroying_drones_over_a_region_stop_weapons_in_flight():
+    e = _one(
+        "Russia's defence ministry said its forces had destroyed 40 Ukrainian drones over the Belgorod region overnight."
+    )
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert "Russia" in _name(e.actor1) and "Ukraine" in _name(e.actor2)

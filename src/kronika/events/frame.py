@@ -134,6 +134,8 @@ def actor_in(d: DocIndex, tok) -> Optional[Actor]:
     best = None
     for t in tok.subtree:
         a = d.actor_at.get(t.i)
+        if a is not None and t.i != tok.i and _sponsor(t):
+            continue  # "the al Qaeda-linked group": its sponsor, not the group
         if a is not None:
             x = t
             blocked = False
@@ -155,6 +157,18 @@ def actor_in(d: DocIndex, tok) -> Optional[Actor]:
             if best is None or depth < best[0]:
                 best = (depth, a)
     return best[1] if best else None
+
+
+def _sponsor(t) -> bool:
+    """The word names who backs or is linked to the noun it modifies ("the al Qaeda-linked group",
+    "an Iran-backed militia"): a sponsor, not the actor."""
+    doc, described = t.doc, load_lexicon().described_by
+    for k in range(t.i + 1, min(t.i + 4, len(doc))):
+        if doc[k].text in ("-", "‐", "‑") and k + 1 < len(doc) and doc[k + 1].lower_ in described:
+            return True
+        if doc[k].dep_ not in ("compound", "npadvmod", "punct") and not doc[k].text.startswith("-"):
+            return any(w in described for w in _HYPHENS.split(doc[k].lower_)[1:])  # "Iran-backed" as one token
+    return False
 
 
 def civilians_actor(ctx: Context, tok) -> Actor:
@@ -465,7 +479,7 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
         if speaker is not subj:
             # "the army said it had retaken the town", "the Houthi spokesman said the group had targeted":
             # the speaker, named or not (never the last actor before the pronoun)
-            fr.actor1 = actor_in(d, speaker) or _generic_forces(run, speaker)
+            fr.actor1 = actor_in(d, speaker) or _generic_forces(run, speaker) or _the_named_group(run, speaker)
         elif fr.actor1 is None and subj.lower_ in PRONOUNS:
             fr.actor1 = resolve_pronoun(d, subj, events, sent.start)
         elif fr.actor1 is None and (group := _the_named_group(run, subj)) is not None:
@@ -1381,8 +1395,8 @@ def _the_named_group(run, subj) -> Optional[Actor]:
     named before it."""
     if subj.lemma_.lower() not in _GROUP_NOUNS or not any(c.lower_ == "the" for c in subj.children):
         return None
-    group = _the_group(run.ctx, subj.idx)
-    start = subj.doc[subj.left_edge.i].idx
+    start = subj.doc[subj.left_edge.i].idx  # before its phrase: not "al Qaeda" of "the al Qaeda-linked group"
+    group = _the_group(run.ctx, start)
     span = run.ctx.span_fields(start, subj.idx + len(subj))
     return group.model_copy(update=span | {"via": "inferred"}) if group is not None else None
 

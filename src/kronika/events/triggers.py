@@ -288,7 +288,9 @@ def _aimed(tok, preps: frozenset, with_object: bool = False) -> bool:
     sky = load_lexicon().words["sky_words"]
     if any(o.lemma_.lower() in sky for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in tok.children)
+    obj = child(tok, "dobj") if with_object else None
+    around = [*tok.children, *(obj.children if obj is not None else ())]  # "destroyed 40 drones over the region"
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(_aimed_at(o) for o in c.children) for c in around)
 
 
 def _aimed_at(o) -> bool:
