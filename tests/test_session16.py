@@ -5,22 +5,10 @@ from __future__ import annotations
 import pytest
 
 import kronika
-
-PUBLISHED = "2025-12-03"
-
-
-def _events(text: str, published: str = PUBLISHED):
-    return kronika.analyze(text, published=published).events
-
-
-def _one(text: str):
-    events = _events(text)
-    assert len(events) == 1, [(e.sub_event_type, e.trigger.text) for e in events]
-    return events[0]
-
-
-def _name(actor) -> str | None:
-    return actor.name if actor is not None else None
+from tests.wire import PUBLISHED
+from tests.wire import events_of as _events
+from tests.wire import name_of as _name
+from tests.wire import one_event as _one
 
 
 # --- ground taken: a town entered by name ------------------------------------------------------
