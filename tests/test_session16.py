@@ -328,3 +328,30 @@ def test_forces_destroying_drones_over_a_region_stop_weapons_in_flight():
     )
     assert e.sub_event_type == "Disrupted weapons use"
     assert "Russia" in _name(e.actor1) and "Ukraine" in _name(e.actor2)
+
+
+# --- subdivisions named together before a plural term ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, regions",
+    [
+        ("Drones were destroyed over the Belgorod and Kursk regions overnight.", ["Belgorod Oblast", "Kursk Oblast"]),
+        (
+            "Russian strikes hit the Kharkiv, Sumy and Chernihiv regions on Monday.",
+            ["Kharkiv Oblast", "Sumy Oblast", "Chernihiv Oblast"],
+        ),
+    ],
+)
+def test_regions_named_before_a_plural_term_are_regions_and_one_event_each(text, regions):
+    assert [e.place.name for e in _events(text)] == regions
+
+
+def test_a_possessive_before_coordinated_provinces_stays_its_country():
+    an = kronika.analyze("Floods hit China's Hunan and Hubei provinces on Monday.", published=PUBLISHED)
+    assert [p.name for p in an.places] == ["China", "Hunan Sheng", "Hubei Sheng"]
+
+
+def test_a_verb_states_is_no_plural_term():
+    an = kronika.analyze("Arlene Boon states that the plan failed.", published=PUBLISHED)
+    assert not an.places

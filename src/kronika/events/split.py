@@ -15,6 +15,7 @@ import hashlib
 from kronika.context import Context
 from kronika.events.corefer import place_contains
 from kronika.events.lexicon import load_lexicon
+from kronika.places.lexicon import load as places_lexicon
 from kronika.records import Event, Place
 
 _LIST_DEPS = {"conj", "appos"}
@@ -25,6 +26,12 @@ _WHOLE_COUNTRIES = {"country", "continent"}
 def _token_of(ctx: Context, p: Place):
     span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _plural_term(tok) -> bool:
+    """A plural subdivision term ("regions", "states") whose singular the places lexicon knows."""
+    terms = places_lexicon().region_terms
+    return tok.lower_.endswith("s") and tok.lower_ in terms and tok.lower_[:-1] in terms
 
 
 def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
@@ -51,6 +58,8 @@ def _listed_with(ctx: Context, place: Place, by_token: dict) -> list[Place]:
             elif c.dep_ == "prep" and c.lower_ in _RANGE_PREPS and tok.i in by_token:  # "from X to Y"
                 todo.extend(g for g in c.children if g.dep_ == "pobj" and g.i in by_token)
         todo.extend(t for t in _range_ends(tok)[1:] if t.i in by_token and t.i not in found and tok.i in by_token)
+    if _plural_term(root):  # "the Belgorod and Kursk regions": the names the plural term gathers
+        found.update({t.i: by_token[t.i] for t in root.subtree if t.i in by_token})
     places = [found[i] for i in sorted(found)]
     if place not in places:
         return [place]

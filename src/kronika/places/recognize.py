@@ -410,9 +410,40 @@ def _subdivision_phrases(found: _Found) -> None:
         inside = _inside_organisation(doc, lex, s, e)
         if inside and not found.embedded:
             continue
-        sp = Span(s, e, text[s:e], "region", normalize(text[s:e]), base=base, term=m.group("term").lower())
+        term = m.group("term").lower()
+        plural = term.endswith("s") and term[:-1] in lex.region_terms
+        if plural and not _COORDINATED.search(text[max(0, s - 60) : s]):
+            continue  # a plural term names several: "Arlene Boon states" is a verb's subject
+        sp = Span(s, e, text[s:e], "region", normalize(text[s:e]), base=base, term=term)
         sp.embedded = inside
         found.add(sp)
+        if plural:
+            _coordinated_regions(found, s, term[:-1], inside)
+
+
+# the names coordinated before a plural subdivision term: "the Belgorod and Kursk regions",
+# "the Kharkiv, Sumy and Chernihiv regions" (matched backwards from the last name)
+_NAME_WORD = r"[A-Z][\w\-]*(?:['’](?!s\b)[\w\-]+)*"  # not a possessive: "China's Hunan and Hubei provinces"
+_COORDINATED = re.compile(rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?:\s*,\s*|\s+and\s+|,\s+and\s+)$")
+
+
+def _coordinated_regions(found: _Found, start: int, term: str, inside: bool) -> None:
+    """Each name joined before a plural term is a subdivision of that term's level."""
+    text, lex = found.text, found.lex
+    end = start
+    for _ in range(4):
+        m = _COORDINATED.search(text[max(0, end - 60) : end])
+        if m is None:
+            return
+        s = max(0, end - 60) + m.start("name")
+        e = s + len(m.group("name"))
+        base = normalize(m.group("name"))
+        if base in lex.stoplist or not found.free(s, e):
+            return
+        sp = Span(s, e, text[s:e], "region", normalize(f"{text[s:e]} {term}"), base=base, term=term)
+        sp.embedded = inside
+        found.add(sp)
+        end = s
 
 
 def _after_cues(found: _Found) -> None:
