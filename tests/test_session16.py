@@ -355,3 +355,28 @@ def test_a_possessive_before_coordinated_provinces_stays_its_country():
 def test_a_verb_states_is_no_plural_term():
     an = kronika.analyze("Arlene Boon states that the plan failed.", published=PUBLISHED)
     assert not an.places
+
+
+def test_an_attack_on_a_country_is_placed_where_it_killed():
+    text = (
+        "Russia launched a massive drone and missile attack on Ukraine overnight, killing two people in the "
+        "northeastern city of Kharkiv, officials said."
+    )
+    e = _one(text)
+    assert e.place is not None and e.place.name == "Kharkiv" and e.fatalities == 2
+
+
+def test_an_attack_on_a_country_with_no_town_stays_the_country():
+    e = _one("Russia launched drones at Ukraine overnight, officials said.")
+    assert e.place is not None and e.place.name == "Ukraine"
+
+
+def test_a_claim_for_the_attack_on_a_later_day_is_that_attack():
+    text = (
+        "Islamist militants attacked an army post in Djibo in northern Burkina Faso on Thursday, killing 15 "
+        "soldiers, security sources said on Friday.\n\nThe al Qaeda affiliate JNIM claimed responsibility for "
+        "the attack on Friday."
+    )
+    e = _one(text)
+    assert _name(e.actor1) == "JNIM: Group for Support of Islam and Muslims"
+    assert e.time.start_date.isoformat() == "2025-11-27"

@@ -135,6 +135,9 @@ def place_for(ctx: Context, d: "DocIndex", start: int, end: int, parties=()) -> 
         for p in places:
             if p.start >= place.end and p.start - place.end <= 4 and p.level != "country":
                 return p
+        harmed = _where_it_harmed(ctx, in_sentence, place, start, end)
+        if harmed is not None:
+            return harmed
     if place.level == "continent":
         return _named_in_apposition(ctx, place)
     finer = [
@@ -289,6 +292,22 @@ def _of_a_war(ctx: Context, p: Place) -> bool:
 
 
 _WARS = {"war", "conflict", "invasion", "occupation", "siege", "blockade", "genocide"}
+
+
+def _where_it_harmed(ctx: Context, places: list, country: Place, start: int, end: int) -> Optional[Place]:
+    """The town of the participle that tells what an attack on a country did ("launched a drone
+    attack on Ukraine overnight, killing two people in the city of Kharkiv"): where it struck."""
+    trigger = span_head(ctx, start, end)
+    if trigger is None:
+        return None
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    absorbing = load_lexicon().absorbing_verbs
+    harms = {c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in absorbing}
+    for p in places:
+        tok = span_head(ctx, p.start, p.end)
+        if tok is not None and p.resolved and _clause_verb(tok) in harms and _inside(country, p):
+            return p
+    return None
 
 
 def _of_clause(ctx: Context, places: list, start: int, end: int) -> list:

@@ -1059,7 +1059,21 @@ def attribute_responsibility(run, events: list) -> list:
         claimed = next((k for k in reversed(window) if out[k].event_type in _RESPONSIBLE_FOR), None)
         if claimed is not None and out[claimed].actor1 is None:
             out[claimed] = out[claimed].model_copy(update={"actor1": event_actor(actor, "military", run.day)})
+        if claimed is not None:
+            out = _claim_dated_by_its_act(out, claimed, _claimed_ref(tok))
     return out
+
+
+def _claim_dated_by_its_act(events: list, claimed: int, ref) -> list:
+    """ "JNIM claimed responsibility for the attack on Friday": the attack named again is the one
+    the claim is for, on that attack's day (the day told may be the claim's)."""
+    if ref is None or ref.dep_ != "pobj" or ref.head.head.lemma_.lower() not in ("responsibility", "credit"):
+        return events
+    day = events[claimed].time
+    return [
+        e.model_copy(update={"time": day}) if k != claimed and e.trigger.start <= ref.idx < e.trigger.end else e
+        for k, e in enumerate(events)
+    ]
 
 
 _PROTESTERS = {
