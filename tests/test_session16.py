@@ -380,3 +380,12 @@ def test_a_claim_for_the_attack_on_a_later_day_is_that_attack():
     e = _one(text)
     assert _name(e.actor1) == "JNIM: Group for Support of Islam and Muslims"
     assert e.time.start_date.isoformat() == "2025-11-27"
+
+
+def test_attackers_who_struck_a_village_raided_it():
+    e = next(
+        e
+        for e in _events("The attackers struck Mayikengo village, about 20 km north of Beni, late on Sunday.")
+        if e.trigger.text == "struck"
+    )
+    assert e.sub_event_type == "Attack" and e.actor2 is None

@@ -191,6 +191,8 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
                 continue
         if _known_acronym_after(doc, ent.end, d):
             continue  # "the National Liberation Army (ELN)": the name its acronym gives, found as such
+        if ent.end < len(doc) and doc[ent.end].lower_ in _SETTLEMENT_NOUNS:
+            continue  # "struck Mayikengo village": a place the gazetteer does not know, no person
         if any(
             s <= ent.start_char < e or ent.start_char <= s < ent.end_char
             for s, e in located.near(ent.start_char, ent.end_char)
@@ -227,6 +229,9 @@ def _named_unknowns(ctx: Context, doc, d) -> list[tuple]:
         found.append((ent.start, ent.end, 0, actor))
 
     return found
+
+
+_SETTLEMENT_NOUNS = {"village", "villages", "town", "city", "district", "camp", "settlement", "locality", "hamlet"}
 
 
 def _known_acronym_after(doc, i: int, d) -> bool:

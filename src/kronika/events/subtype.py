@@ -642,7 +642,40 @@ def sub_event(tok, trig: Trigger, fr, run, sent, scores: dict) -> tuple[Optional
         return _fired_on(tok, run) or sub, kind
     if sub == _AIR and _bombed_on_the_ground(tok, fr, run):
         return "Remote explosive/landmine/IED", kind
+    if sub == _AIR and _struck_on_foot(tok, run):
+        return ("Armed clash" if _at_forces(fr, run) else "Attack"), kind
     return sub, kind
+
+
+_ON_FOOT = {
+    "attacker",
+    "attackers",
+    "gunman",
+    "gunmen",
+    "assailant",
+    "assailants",
+    "raider",
+    "raiders",
+    "bandit",
+    "bandits",
+}
+
+
+def _struck_on_foot(tok, run) -> bool:
+    """Armed men on the ground who "struck" a place, with no weapon named ("The attackers struck
+    Mayikengo village late on Sunday"): a raid, not an air strike."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "VERB" or weapon_type(tok, run.lex) is not None:
+        return False
+    subj = child(tok, "nsubj")
+    return subj is not None and subj.lower_ in _ON_FOOT
+
+
+def _at_forces(fr, run) -> bool:
+    a2 = fr.actor2
+    return (a2 is not None and a2.kind in _ARMED_KINDS) or generic_role(fr.target_tok, run.lex) in (
+        "military",
+        "police",
+    )
 
 
 _NON_STATE_ARMED = {2, 3, 4}  # ACLED inter codes: rebels, political and identity militias
