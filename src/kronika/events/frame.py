@@ -1002,11 +1002,6 @@ _EVENT_REFERENCES = {
 }
 
 
-def _responsible(tok, run) -> Optional[Actor]:
-    """The agent of "it was carried out by X", "X claimed the attack", "X carried out the strike"."""
-    return _claimant(tok, run) if _claimed_ref(tok) is not None else None
-
-
 def _claimed_ref(tok):
     """The word a verb of responsibility refers to the act by ("claimed responsibility for the
     attack"), if it is one."""
@@ -1050,7 +1045,8 @@ def attribute_responsibility(run, events: list) -> list:
     if not out:
         return out  # no event to give an attacker to
     for tok in run.ctx.doc:
-        actor = _responsible(tok, run)
+        ref = _claimed_ref(tok)  # "it was carried out by X", "X claimed the attack", "X carried out the strike"
+        actor = _claimant(tok, run) if ref is not None else None
         if actor is None:
             continue
         si = run.ctx.sentence_index(tok.idx)
@@ -1060,7 +1056,7 @@ def attribute_responsibility(run, events: list) -> list:
         if claimed is not None and out[claimed].actor1 is None:
             out[claimed] = out[claimed].model_copy(update={"actor1": event_actor(actor, "military", run.day)})
         if claimed is not None:
-            out = _claim_dated_by_its_act(out, claimed, _claimed_ref(tok))
+            out = _claim_dated_by_its_act(out, claimed, ref)
     return out
 
 

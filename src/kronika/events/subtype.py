@@ -175,10 +175,7 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
     if sub == "Violent demonstration" and any(c.dep_ == "advmod" and c.lower_ in _CALMLY for c in tok.children):
         sub = "Peaceful protest"  # "while in Mombasa hundreds marched peacefully": not the sentence's other crowd
     a2 = fr.actor2
-    forces = (
-        a2 is not None and a2.kind in _ARMED_KINDS or generic_role(fr.target_tok, run.lex) in ("military", "police")
-    )
-    if sub == "Attack" and forces:
+    if sub == "Attack" and _at_forces(fr, run):
         sub = "Armed clash"  # an attack on forces ("kill dozens of soldiers") is a battle; on a country not yet
     if sub == "Armed clash" and a2 is not None and a2.kind == "civilians":
         sub = "Attack"
@@ -671,6 +668,8 @@ def _struck_on_foot(tok, run) -> bool:
 
 
 def _at_forces(fr, run) -> bool:
+    """The act was done to armed or state forces: a target actor of an armed kind, or soldiers or
+    police named generically."""
     a2 = fr.actor2
     return (a2 is not None and a2.kind in _ARMED_KINDS) or generic_role(fr.target_tok, run.lex) in (
         "military",
