@@ -317,7 +317,12 @@ def _name_hits(ctx: Context, d: Dictionary, matchers, info) -> list[_Hit]:
                     modifier = e < len(doc) and span.root.dep_ in ("compound", "nmod") and span.root.head.i >= e
                     if (possessive or modifier) and entry.iso3:
                         hit = _head_noun(doc, e + 1 if possessive else e, d.demonym_nouns, limit=2)
-                        if hit and not _subdivision(doc, e, hit[1]) and not _named_between(doc, e, hit[1], d):
+                        if (
+                            hit
+                            and not _subdivision(doc, e, hit[1])
+                            and not _named_between(doc, e, hit[1], d)
+                            and not _known_acronym_after(doc, hit[1], d)  # "Colombia's National Liberation Army (ELN)"
+                        ):
                             role, end = hit
                             target = d.role_entry(entry.iso3, role) or entry
                             found.append(

@@ -217,11 +217,7 @@ def _read(doc, span, unit: Optional[str]) -> Optional[Reading]:
             ):
                 measure = _noun_measure(subj, lex)
     else:
-        # no noun: a number that is itself the object ("killed 300", "captured 12")
-        if verb is not None:
-            vm = _with_conj(verb, lex)
-            if vm and _applies(vm, _PERSON, lex):
-                measure, decided_by = vm, verb
+        measure, decided_by = _by_verb_alone(anchor, verb, lex)
     if measure is None or measure.startswith("equipment_"):
         measure = "equipment" if measure else None
     if measure is None and (noun is None or noun.lemma_.lower() in lex.toll_nouns or not _is_person(noun, lex)):
@@ -255,11 +251,27 @@ def _gapped(num, doc, unit: Optional[str]) -> Optional[Reading]:
     return Reading(first.measure, first.noun, first.verb, num, first.subject)
 
 
+def _by_verb_alone(anchor, verb, lex) -> tuple:
+    """(measure, the word that decided it) of a number with no counted noun, the object of its
+    verb ("killed 300", "captured 12", "shot dead four others"); (None, None) when none."""
+    if verb is None:
+        return None, None
+    vm = _with_conj(verb, lex)
+    if vm and _applies(vm, _PERSON, lex):
+        return vm, verb
+    state = _left_state(anchor, verb, lex)
+    return (_noun_measure(state, lex), state) if state is not None else (None, None)
+
+
 def _left_state(noun, verb, lex):
-    """The state a verb leaves the counted people in: "leaving six people dead", "left 20 wounded"."""
+    """The state a verb leaves the counted people in: "leaving six people dead", "left 20 wounded",
+    "shot dead four others" (the state right after the verb)."""
     if verb is None:
         return None
-    state = next((c for c in verb.children if c.dep_ == "oprd" and c.i > noun.i), None)
+    state = next(
+        (c for c in verb.children if (c.dep_ == "oprd" and c.i > noun.i) or (c.dep_ == "acomp" and c.i == verb.i + 1)),
+        None,
+    )
     return state if state is not None and _noun_measure(state, lex) in ("killed", "wounded") else None
 
 

@@ -503,9 +503,33 @@ def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
         t = t.model_copy(update={"bound": None})
     if t is not None and t.bound == "until" and not _until_of_its_clause(ctx, start, end, t):
         t = None
+    if t is not None and _told_as_before_or_after(ctx, start, end, t):
+        t = None
     if t is not None and t.bound not in ("since",) and not (t.type == "DURATION" and t.start_date is None):
         return t
     return publication_day(ctx, start, end)
+
+
+_BEFORE_OR_AFTER = {"after", "before"}
+_OUTCOMES = {"die", "succumb", "perish", "hospitalise", "hospitalize", "treat"}  # what follows an act on its day
+
+
+def _told_as_before_or_after(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:
+    """The event is told in an "after" or "before" clause and the day is another clause's ("abducted
+    two soldiers on Sunday, days after the group attacked a police station": not Sunday's attack; a
+    month or a year the other clause gives spans both: "suspended talks in January after the group
+    launched an offensive")."""
+    trigger, when = span_head(ctx, start, end), span_head(ctx, t.start, t.end)
+    if trigger is None or when is None or t.granularity not in ("day", "time"):
+        return False
+    for x in (trigger, *trigger.ancestors):
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BEFORE_OR_AFTER for m in x.children):
+            if x.head.lemma_.lower() in _OUTCOMES or when.dep_ == "npadvmod":
+                return False  # "died last Friday after she was shot": the shooting's day; "a day after": the offset
+            return not any(w.i == x.i for w in (when, *when.ancestors))
+        if x.dep_ in ("ccomp", "ROOT") or x.i == x.head.i:
+            return False
+    return False
 
 
 def _until_of_its_clause(ctx: Context, start: int, end: int, t: TimeSpan) -> bool:

@@ -66,6 +66,7 @@ from kronika.events.targets import attacks_on_civilians, attacks_on_property
 from kronika.events.sides import agreement_sides
 from kronika.events.split import split_by_place
 from kronika.events.subacts import sub_acts
+from kronika.events.summaries import sums_of_parts
 from kronika.events.tolls import (
     casualty_mentions,
     one_toll_per_killing,
@@ -81,7 +82,7 @@ def extract_events(ctx: Context) -> list[Event]:
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
     events dropped → one death for one person killed → what was done in the course of an attack
     folded into it → mentions grouped → denials of what the report asserts folded in, marked
-    disputed → past context marked → the article's focus for events no mention places (its
+    disputed → a toll told for several events then event by event dropped (the parts stand) → past context marked → the article's focus for events no mention places (its
     country for those told across the country) → never one actor on both sides → the side a
     source blames → the last attacker for strikes that name none → victims as the civilians of
     the event's country → the crowd as a demonstration's actor → the defending country for
@@ -104,7 +105,7 @@ def extract_events(ctx: Context) -> list[Event]:
         mentions = drop_non_events(
             ctx, classifier_mentions(ctx, [], reread=reread, dropped=dropped), despite_wording=is_snippet(ctx)
         )
-    events = disputed_events(ctx, corefer(ctx, sub_acts(ctx, mentions)))
+    events = sums_of_parts(disputed_events(ctx, corefer(ctx, sub_acts(ctx, mentions))))
     events = with_article_focus(ctx, lone_references(ctx, mark_background(ctx, events)))
     events = across_the_country(ctx, events)
     dictionary = load_dictionary()

@@ -19,6 +19,7 @@ from kronika.events.corefer import typed_by_default
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.roles import speaker_of
 from kronika.events.parse import (
+    backing,
     trigger_root,
     between,
     entered,
@@ -134,8 +135,8 @@ def actor_in(d: DocIndex, tok) -> Optional[Actor]:
     best = None
     for t in tok.subtree:
         a = d.actor_at.get(t.i)
-        if a is not None and t.i != tok.i and _sponsor(t):
-            continue  # "the al Qaeda-linked group": its sponsor, not the group
+        if a is not None and t.i != tok.i and (_sponsor(t) or backing(t, tok, load_lexicon())):
+            continue  # "the al Qaeda-linked group": its sponsor, not the group; "troops backed by X": X backs
         if a is not None:
             x = t
             blocked = False
@@ -497,8 +498,12 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
                         fr.actor1 = _last_state_forces(events)  # "Army spokesman X": the army the report has named
                 elif fr.actor1 is None:
                     fr.actor1 = resolve_pronoun(d, sposs, events, sent.start)
-    if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb
-        for t in reversed(tok.doc[max(sent.start, tok.i - 3) : tok.i]):
+    if fr.actor1 is None:  # "with North Korea sending ...": the actor right before the verb (the
+        # first of coordinated verbs: "attackers, linked to the Islamic State group, beheaded ... and shot ...")
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.i < verb.i and {verb.tag_, verb.head.tag_} <= _FINITE:
+            verb = verb.head
+        for t in reversed(tok.doc[max(sent.start, verb.i - 3) : verb.i]):
             if t.i in d.actor_at:
                 fr.actor1 = d.actor_at[t.i]
                 break
@@ -508,6 +513,9 @@ def _active_frame(tok, run, sent, fr: Frame) -> None:
         generic_role(fr.target_tok, run.lex) in ("military", "police") or _war_machine(fr.target_tok, run.lex)
     ):
         fr.actor2 = _demonym_forces(run, fr.target_tok)  # "at an Israeli army base", "at an Israeli tank"
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 def relative_antecedent(subj):
@@ -1099,6 +1107,12 @@ def supported_group(ctx: Context, a: Optional[Actor]) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns
 
 
+def _the_crowd_itself(e: Event) -> bool:
+    """The second actor of an intervention is the crowd it was made on, named as its people ("riot
+    police charged a march of students": the students are the crowd, not the police's target)."""
+    return e.sub_event_type == "Protest with intervention" and e.actor2 is not None and e.actor2.kind == "civilians"
+
+
 def crowd_actors(ctx: Context, dictionary, events: list) -> list:
     """ACLED's convention: a demonstration's first actor is its crowd, Protesters (Country) or
     Rioters (Country), when the report names no organiser it knows (a bare "pro-Europe" or
@@ -1145,7 +1159,7 @@ def crowd_actors(ctx: Context, dictionary, events: list) -> list:
             upd["actor2"] = None  # "protests continued as opposition supporters ...": one crowd
         if (
             not forced
-            and e.actor2 is None
+            and (e.actor2 is None or _the_crowd_itself(e))
             and slot is not None
             and slot.kind in ("police", "military")
             and slot.country_iso3 == e.place.country_iso3

@@ -44,6 +44,7 @@ class Trigger(Strict):
     needs_object_or_passive: bool = False
     requires_military_context: bool = False
     requires_prep: frozenset[str] = frozenset()
+    forbids_prep: frozenset[str] = frozenset()  # a verb's: a preposition that gives it another sense
     requires_subject: frozenset[str] = frozenset()
     requires_head: frozenset[str] = frozenset()
     requires_doer: frozenset[str] = frozenset()  # a noun's: the subject of the verb it is the object of
@@ -115,6 +116,7 @@ class _Words(Strict):
     violent_crowd_words: list[str] = []
     partisan_nouns: list[str]
     supporter_nouns: list[str] = []
+    backing_verbs: list[str] = []
     arrest_reasons: list[str] = []
     side_nouns: list[str] = []
     agreement_breaches: list[str]

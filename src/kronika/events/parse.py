@@ -120,6 +120,18 @@ def _accused(prep):
     return child(prep.head, "dobj")
 
 
+def backing(t, top, lex) -> bool:
+    """``t`` is in the "by" phrase of a participle that backs the phrase headed by ``top`` ("its
+    troops, backed by Ugandan forces", "forces supported by US air strikes"): who or what backs
+    the act, not who or what does it."""
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ == "agent" and x.head.dep_ == "acl" and x.head.lemma_.lower() in lex.words["backing_verbs"]:
+            return True
+        x = x.head
+    return False
+
+
 def subject_up(tok, limit: int = 5):
     """The subject of the clause that ``tok`` belongs to, climbing through xcomp/advcl/conj."""
     cur = tok

@@ -11,7 +11,7 @@ from kronika.events.datafiles import classifier_file
 from kronika.events.frame import DocIndex
 from kronika.events.lexicon import Lexicon, Trigger
 from kronika.events.frame import generic_role, speaker_for
-from kronika.events.parse import by_object, child, is_passive, object_lemmas, prep_obj, subject_up
+from kronika.events.parse import backing, by_object, child, is_passive, object_lemmas, prep_obj, subject_up
 from kronika.events.triggers import trigger_for
 
 
@@ -150,6 +150,19 @@ def _without_what_came_before(tok, sent) -> Optional[str]:
     return None
 
 
+def _without_backing(tok, sent, lex: Lexicon) -> Optional[str]:
+    """The sentence's text without the "backed by ..." phrase of the trigger's subject ("Somali
+    forces backed by US air strikes killed 30 fighters": the strikes backed the forces' act, whose
+    type is the forces'); None when it has none."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    subj = child(verb, "nsubj")
+    agents = [t for t in subj.subtree if t.dep_ == "agent" and backing(t, subj, lex)] if subj is not None else []
+    if not agents:
+        return None
+    doc, a = tok.doc, agents[0].head  # the participle: "backed by US air strikes"
+    return f"{doc[sent.start : a.left_edge.i].text} {doc[a.right_edge.i + 1 : sent.end].text}"
+
+
 _CALMLY = {"peacefully", "calmly", "quietly", "silently"}
 
 
@@ -162,6 +175,8 @@ def _violent(tok, trig: Trigger, fr, run, sent, scores: dict) -> Optional[str]:
         found = score_labels(tok.doc[tok.left_edge.i : tok.i + 1].text, trig.refine)
     elif (rest := _without_what_came_before(tok, sent)) is not None:
         found = sentence_scores(rest)  # "joined protests ... after 100 people were injured": not this protest's
+    elif (rest := _without_backing(tok, sent, run.lex)) is not None:
+        found = sentence_scores(rest)  # "forces backed by air strikes killed": not the strikes' type
     else:
         if not scores:  # the snippet classifier's reading of the sentence (protests by escalation)
             scores.update(sentence_scores(sent.text))
@@ -225,13 +240,14 @@ def _air_arm(t, nxt, lex: Lexicon) -> bool:
 _WITH = {"with", "using", "by", "from"}
 
 
-def _used_by(verb) -> list:
+def _used_by(verb, lex: Lexicon) -> list:
     """Where a clause names what it strikes with: its subject ("a drone hit ...") and its
-    "with"/"using"/"by" phrases, not its object ("destroyed mortar systems" is the target)."""
+    "with"/"using"/"by" phrases, not its object ("destroyed mortar systems" is the target) nor
+    what backs its subject ("forces backed by air strikes killed ...")."""
     out = []
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") or (c.dep_ == "prep" and c.lower_ in _WITH):
-            out.extend(c.subtree)
+            out.extend(t for t in c.subtree if not backing(t, c, lex))
         elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use":
             out.extend(c.subtree)
     return out
@@ -253,7 +269,7 @@ def weapon_type(tok, lex: Lexicon) -> Optional[str]:
         own += [g for g in shared if g.dep_ == "prep" and g.lower_ in ("in", "with")]  # "killed and injured in"
     phrase = sorted({*_coordinated_left(tok), *(t for c in own for t in c.subtree)}, key=lambda t: t.i)
     verb = _governing_verb(tok)
-    clause = sorted((t for t in _used_by(verb) if t.i != tok.i), key=lambda t: t.i)
+    clause = sorted((t for t in _used_by(verb, lex) if t.i != tok.i), key=lambda t: t.i)
     if _CHEMICAL in _weapon_words((*phrase, *clause), lex):
         return _CHEMICAL  # "a rocket carrying chlorine gas", "shells filled with poison gas": the agent decides
     for tokens in (phrase, clause):

@@ -12,6 +12,7 @@ from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.status import verb_words
 from kronika.events.parse import (
     asks_who,
+    backing,
     by_object,
     child,
     entered,
@@ -376,6 +377,8 @@ def _requirements_unmet(tok, trig: Trigger, lex: Lexicon, objs: set) -> bool:
         return True  # "rockets landed in the green zone", not "the plane landed"
     if trig.requires_prep and not _aimed(tok, trig.requires_prep, with_object=bool(trig.requires_object)):
         return True  # "fired on the crowd", not "fired the coach on Monday"
+    if trig.forbids_prep and any(c.dep_ == "prep" and c.lower_ in trig.forbids_prep for c in tok.children):
+        return True  # "charged the protesters with rioting": a charge laid, not a charge made
     if trig.requires_verb and not (
         tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i and verb_words(tok.head) & trig.requires_verb
     ):
@@ -719,7 +722,7 @@ def _another_sense(tok, trig: Trigger, run) -> bool:
     if _counted(tok, lex) or _festive_march(tok, lex) or _business_deal(tok, lex) or _years_after(tok):
         return True  # "ten years after the massacre", "the number of protests has doubled", "marched to the graduation ceremony", "a trade deal"
     if trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] in ("Protests", "Riots"):
-        return False
+        return _tried_for(tok, lex.words)  # "charged the protesters with rioting"
     if _ordinary_crime(tok, lex):
         return True  # "thieves stole jewellery", "the judge jailed the dealer", "a man stabbed his neighbour"
     if at_play(tok.sent, run.lex, run.index.actor_at):
@@ -777,12 +780,18 @@ def _ordinary_crime(tok, lex: Lexicon) -> bool:
         return bool(crimes & (words["petty_crimes"] | words["thieves"])) and not crimes & lex.weapon_nouns
     if lemma in _HARM and doer is not None and obj is not None and doer.lower_ in words["lone_persons"]:
         return obj.lower_ in words["kin"] and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in obj.children)
+    return _tried_for(tok, words)
+
+
+def _tried_for(tok, words) -> bool:
+    """What one is charged with, convicted of or jailed for ("charged with the murder of", "jailed
+    for life for murdering", "charged 15 protesters with rioting"): a court's business."""
     if (
         (is_noun(tok) or tok.tag_ == "VBG")
         and tok.dep_ in ("pobj", "pcomp")
         and tok.head.lower_ in ("with", "of", "for")
     ):
-        governor = tok.head.head  # "charged with the murder of", "jailed for life for murdering"
+        governor = tok.head.head
         return governor.lemma_.lower() in words["trial_verbs"] or governor.lower_ in words["trial_verbs"]
     return False
 
@@ -1175,6 +1184,15 @@ def _who_made_it(verb) -> bool:
     return not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
+def _backs_an_act(tok, run, trigger_tokens: set) -> bool:
+    """The noun is in the "by" phrase that backs the subject of another trigger's verb ("Somali
+    forces backed by US air strikes killed 30 fighters")."""
+    x = tok
+    while x.dep_ not in ("nsubj", "nsubjpass") and x.head.i != x.i:
+        x = x.head
+    return x.dep_ == "nsubj" and x.head.i in trigger_tokens and backing(tok, x, run.lex)
+
+
 def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
     """The word reports an event another trigger of the sentence already names: the killing done
     by a strike or in it, a verb whose "by"-agent is the strike. (An anaphoric noun, "the
@@ -1189,10 +1207,12 @@ def _part_of_another(tok, trig: Trigger, run, trigger_tokens: set) -> bool:
         return True  # "exchanged fire with the gang for hours before withdrawing": the fight's end
     if _withdrawal_that_gave_it(tok, trig, run, trigger_tokens):
         return True  # "rebels entered the town after government troops withdrew": the taking
+    if is_noun(tok) and _backs_an_act(tok, run, trigger_tokens):
+        return True  # "forces backed by air strikes killed 30": the forces' act, which the strikes backed
     if trig.absorbable:
         subj = child(tok, "nsubj")
-        if subj is not None and any(t.i in trigger_tokens for t in subj.subtree):
-            return True  # "a series of airstrikes ... killed 20 militants"
+        if subj is not None and any(t.i in trigger_tokens and not backing(t, subj, run.lex) for t in subj.subtree):
+            return True  # "a series of airstrikes ... killed 20 militants" (not "forces backed by air strikes killed")
         if (
             subj is not None
             and subj.lower_ in ("that", "which")

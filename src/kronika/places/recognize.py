@@ -93,7 +93,9 @@ def _cue_regex(lex: Lexicon) -> re.Pattern:
     # the words of a name stay on one line: "Near the Syria Border" ends a headline, not "... Border\n\nToday";
     # a hyphenated name keeps its small words ("near Port-au-Prince", "Stratford-upon-Avon") and is
     # never cut at a hyphen ("Port" of "Port-au-Prince" is another town)
-    join = r"(?:[^\S\n]+|(?:-[a-z]+)*-)"
+    # and the small words of Portuguese, Spanish and French names between its capitalized ones
+    # ("Mocimboa da Praia", "Norte de Santander")
+    join = r"(?:[^\S\n]+(?:(?:da|de|del|do|dos|das|du|des)[^\S\n]+(?=[A-Z]))?|(?:-[a-z]+)*-)"
     return re.compile(rf"(?i:\b(?:{cues}))\s+(?:the\s+)?(?P<name>{word}(?:{join}{word}){{0,3}})(?![-\w])")
 
 
