@@ -451,12 +451,17 @@ def _killed_by_another(ctx: Context, at: int, near: Optional[int]) -> bool:
     return bool(subjects) and trigger not in list(subjects[0].subtree)  # "airstrikes killed 22 as Hezbollah fired"
 
 
+def _marked_before_or_after(x) -> bool:
+    """``x`` heads a clause introduced by "after" or "before" ("days after the group attacked")."""
+    return x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children)
+
+
 def _in_clause_before(trigger, verb) -> bool:
     """The trigger is told in an "after"/"before" clause or phrase that does not hold the killing
     verb: an earlier or later act than the killing."""
     x = trigger
     while x.head.i != x.i and x.i != verb.i:
-        marked = x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in x.children)
+        marked = _marked_before_or_after(x)
         if marked or (x.dep_ == "pcomp" and x.head.lower_ in ("after", "before")):  # "after seizing an army base"
             return verb not in list((x if marked else x.head).subtree)
         x = x.head
@@ -510,7 +515,6 @@ def event_time(ctx: Context, start: int, end: int) -> Optional[TimeSpan]:
     return publication_day(ctx, start, end)
 
 
-_BEFORE_OR_AFTER = {"after", "before"}
 _OUTCOMES = {"die", "succumb", "perish", "hospitalise", "hospitalize", "treat"}  # what follows an act on its day
 
 
@@ -523,7 +527,7 @@ def _told_as_before_or_after(ctx: Context, start: int, end: int, t: TimeSpan) ->
     if trigger is None or when is None or t.granularity not in ("day", "time"):
         return False
     for x in (trigger, *trigger.ancestors):
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BEFORE_OR_AFTER for m in x.children):
+        if _marked_before_or_after(x):
             if x.head.lemma_.lower() in _OUTCOMES or when.dep_ == "npadvmod":
                 return False  # "died last Friday after she was shot": the shooting's day; "a day after": the offset
             return not any(w.i == x.i for w in (when, *when.ancestors))

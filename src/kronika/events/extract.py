@@ -82,8 +82,9 @@ def extract_events(ctx: Context) -> list[Event]:
     (else the snippet classifier's reading) → one per place → tolls told place by place → not
     events dropped → one death for one person killed → what was done in the course of an attack
     folded into it → mentions grouped → denials of what the report asserts folded in, marked
-    disputed → a toll told for several events then event by event dropped (the parts stand) → past context marked → the article's focus for events no mention places (its
-    country for those told across the country) → never one actor on both sides → the side a
+    disputed → a toll told for several events then event by event dropped (the parts stand) →
+    past context marked → the article's focus for events no mention places (its country for those
+    told across the country) → never one actor on both sides → the side a
     source blames → the last attacker for strikes that name none → victims as the civilians of
     the event's country → the crowd as a demonstration's actor → the defending country for
     interceptions → the actor an event type implies → the lead event marked → the lead's day for

@@ -145,9 +145,14 @@ def _without_what_came_before(tok, sent) -> Optional[str]:
     for c in verb.children:
         marked = any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in c.children)
         if c.dep_ == "advcl" and marked and not (c.left_edge.i <= tok.i <= c.right_edge.i):
-            doc = tok.doc
-            return f"{doc[sent.start : c.left_edge.i].text} {doc[c.right_edge.i + 1 : sent.end].text}"
+            return _text_without(sent, c)
     return None
+
+
+def _text_without(sent, phrase) -> str:
+    """The sentence's text without the words of ``phrase`` (a token and its subtree)."""
+    doc = sent.doc
+    return f"{doc[sent.start : phrase.left_edge.i].text} {doc[phrase.right_edge.i + 1 : sent.end].text}"
 
 
 def _without_backing(tok, sent, lex: Lexicon) -> Optional[str]:
@@ -157,10 +162,7 @@ def _without_backing(tok, sent, lex: Lexicon) -> Optional[str]:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     subj = child(verb, "nsubj")
     agents = [t for t in subj.subtree if t.dep_ == "agent" and backing(t, subj, lex)] if subj is not None else []
-    if not agents:
-        return None
-    doc, a = tok.doc, agents[0].head  # the participle: "backed by US air strikes"
-    return f"{doc[sent.start : a.left_edge.i].text} {doc[a.right_edge.i + 1 : sent.end].text}"
+    return _text_without(sent, agents[0].head) if agents else None  # the participle: "backed by US air strikes"
 
 
 _CALMLY = {"peacefully", "calmly", "quietly", "silently"}
