@@ -53,6 +53,7 @@ STATUS_CLASS = {
 }
 _ACTOR_STOP = {"military", "forces", "of", "the", "police", "armed", "group", "unidentified"}
 FIELDS = ("type", "date", "place", "actor1", "fatalities")
+DIAGNOSTIC = ("actor2",)  # scored the same way, printed beside the targets, no target of its own
 
 
 # --- locating evidence ------------------------------------------------------------------
@@ -159,13 +160,13 @@ def _actor_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[\w'-]+", name.lower()) if w not in _ACTOR_STOP}
 
 
-def actor_ok(ev: dict, gold: dict) -> bool | None:
-    if not gold.get("actor1"):
+def actor_ok(ev: dict, gold: dict, key: str = "actor1") -> bool | None:
+    if not gold.get(key):
         return None
-    a1 = ev.get("actor1")
+    a1 = ev.get(key)
     if not a1:
         return False
-    g, s = _actor_words(gold["actor1"]), _actor_words(a1.get("name") or "")
+    g, s = _actor_words(gold[key]), _actor_words(a1.get("name") or "")
     if not g or not s:
         return g == s
     return g <= s or s <= g or len(g & s) * 2 >= max(len(g), len(s))
@@ -223,6 +224,7 @@ def field_checks(s: dict, g: dict) -> dict:
         "place": place_ok(s, g),
         "actor1": actor_ok(s, g),
         "fatalities": fatalities_ok(s, g),
+        "actor2": actor_ok(s, g, "actor2"),
     }
 
 
@@ -268,7 +270,7 @@ def main(argv=None) -> int:
         "--only",
         action="append",
         default=[],
-        choices=("not", "dup", "status", "fn") + FIELDS,
+        choices=("not", "dup", "status", "fn") + FIELDS + DIAGNOSTIC,
         help="with --errors: print only these kinds (e.g. --only type: true positives whose type is wrong)",
     )
     ap.add_argument("--show", action="store_true", help="print every system event and gold event")
@@ -350,8 +352,14 @@ def main(argv=None) -> int:
             for k in FIELDS
         )
     )
+    print(
+        "  diagnostic, no target: "
+        + "  ".join(
+            f"{k} {fields[k][0] / fields[k][1]:.2f} ({fields[k][0]}/{fields[k][1]})" for k in DIAGNOSTIC if fields[k][1]
+        )
+    )
     if args.errors:
-        for kind in args.only or ("not", "dup", "status", "fn") + FIELDS:
+        for kind in args.only or ("not", "dup", "status", "fn") + FIELDS + DIAGNOSTIC:
             rows = errors.get(kind) or []
             print(f"\n--- {kind}: {len(rows)}")
             for doc, s, g in rows[: args.errors]:

@@ -388,4 +388,5 @@ def test_attackers_who_struck_a_village_raided_it():
         for e in _events("The attackers struck Mayikengo village, about 20 km north of Beni, late on Sunday.")
         if e.trigger.text == "struck"
     )
-    assert e.sub_event_type == "Attack" and e.actor2 is None
+    assert e.sub_event_type == "Attack"
+    assert e.actor2 is not None and e.actor2.name == "Civilians (Democratic Republic of Congo)"  # not the village

@@ -588,12 +588,21 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     upd["time"] = _better_time(ev.time, m.time)
     upd["actor1"] = _better_actor(ev.actor1, m.actor1, loose)
     upd["actor2"] = _better_actor(ev.actor2, m.actor2, loose)
+    upd["assoc_actor1"] = _ally(ev, m, upd["actor1"], upd["actor2"])
     if ev.fatalities is None and m.fatalities is not None:  # the toll of the first report that gives one
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
     upd["confidence"] = round(min(0.95, max(ev.confidence, m.confidence) + 0.05), 2)
     merged = ev.model_copy(update=upd)
     return retype(merged, _VIOLENT_DEMO) if _rioting_demonstration(sub, m.sub_event_type) else merged
+
+
+def _ally(ev: Event, m: Event, actor1, actor2):
+    """The associated actor either mention names, unless it is one of the merged event's actors."""
+    ally = ev.assoc_actor1 or m.assoc_actor1
+    if ally is None or any(a is not None and a.name == ally.name for a in (actor1, actor2)):
+        return None
+    return ally
 
 
 _VIOLENT_DEMO = "Violent demonstration"

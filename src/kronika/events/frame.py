@@ -447,10 +447,12 @@ _CALL_UPS = {"mobilisation", "mobilization"}
 
 @dataclass
 class Frame:
-    """The actors of one mention: the agent, the target and the token of the target phrase."""
+    """The actors of one mention: the agent, the target and the token of the target phrase, and
+    who acts with the agent (:mod:`kronika.events.allies`)."""
 
     actor1: Optional[Actor] = None
     actor2: Optional[Actor] = None
+    ally: Optional[Actor] = None
     target_tok: object = None
     passive: bool = False
     carried: bool = False
@@ -820,6 +822,15 @@ def _coordinated_sides(tok, run, fr: Frame) -> None:
         fr.actor1, fr.actor2 = one, other
 
 
+def _done_to_a_third(fr: Frame, lex: Lexicon) -> bool:
+    """Two subjects that act on an object of their own are allies, not sides ("Syrian and Russian
+    forces attacked rebel positions"); "exchanged fire", "fought each other" is done to each other."""
+    t = fr.target_tok
+    if t is None or t.dep_ not in ("dobj", "pobj") or t.ent_type_ in ("DATE", "TIME"):
+        return False  # "clashed on Monday"
+    return t.lemma_.lower() not in lex.words["reciprocal_objects"]
+
+
 _DISTRIBUTIVES = {"each", "both"}
 
 
@@ -920,7 +931,8 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     _fell_to(tok, run, fr)
     _repelled(tok, run, fr)
     if is_verb(tok) and not fr.passive and trig.sub_event_type in _SYMMETRIC:
-        _coordinated_sides(tok, run, fr)
+        if trig.sub_event_type == "Agreement" or not _done_to_a_third(fr, lex):
+            _coordinated_sides(tok, run, fr)
         if fr.actor2 is None and (other_side := prep_obj(tok, "with")) is not None:
             fr.actor2 = actor_in(run.index, other_side) or _demonym_forces(
                 run, other_side
@@ -1346,9 +1358,30 @@ def civilians_of_place(dictionary, events: list) -> list:
     where the event happened, once its place is known (ACLED: "Civilians (Russia)")."""
     out = []
     for e in events:
-        a2 = _civilians_of(dictionary, e.actor2, e.place) if e.actor2 is not None else None
+        a2 = e.actor2 if e.actor2 is not None else _victims_unnamed(e)
+        a2 = _civilians_of(dictionary, a2, e.place) if a2 is not None else None
         out.append(e if a2 is e.actor2 else e.model_copy(update={"actor2": a2}))
     return out
+
+
+def _victims_unnamed(e: Event) -> Optional[Actor]:
+    """ACLED's Attack is violence against civilians by definition: when the report names no
+    victims ("the RSF attacked the camp of Zamzam"), they are civilians, of the place's country
+    once it is known (:func:`_civilians_of`)."""
+    if e.sub_event_type != "Attack":
+        return None
+    t = e.trigger
+    return Actor(
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        sentence=t.sentence,
+        actor_id=None,
+        name="Civilians",
+        kind="civilians",
+        inter=7,
+        via="inferred",
+    )
 
 
 def forces_of_place(ctx: Context, dictionary, events: list) -> list:

@@ -117,6 +117,7 @@ class _Words(Strict):
     partisan_nouns: list[str]
     supporter_nouns: list[str] = []
     backing_verbs: list[str] = []
+    reciprocal_objects: list[str] = []
     arrest_reasons: list[str] = []
     side_nouns: list[str] = []
     agreement_breaches: list[str]

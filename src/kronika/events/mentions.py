@@ -23,6 +23,7 @@ from typing import Optional
 
 from kronika.actors import event_actor, load_dictionary
 from kronika.context import Context
+from kronika.events.allies import find_ally
 from kronika.events.arguments import arrest_time, claims_for, event_time, in_own_phrase, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
 from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
@@ -92,6 +93,7 @@ def _take(tok, trig: Trigger, run: Run, si: int, sent, scores: dict) -> bool:
     fr = frame(tok, trig, run, sent)
     if fr is None:
         return False
+    find_ally(tok, run, fr)
     sub, kind = sub_event(tok, trig, fr, run, sent, scores)
     if sub is None:
         return False
@@ -186,6 +188,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
     ctx = run.ctx
     fr = _carry_agent(fr, sub, run, si)
     a1, a2 = _event_actors(fr, sub, run, tok)
+    ally = event_actor(fr.ally, "military", run.day) if fr.ally is not None and a1 is not None else None
     start, end = _clause_span(tok, sent)
     t_start, t_end = tok.idx, tok.idx + len(tok)
     place = _place(tok, trig, fr, kind, run)
@@ -215,6 +218,9 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
         actor1=a1,
         actor2=a2,
+        assoc_actor1=ally
+        if ally is not None and ally.name not in (a1.name if a1 else "", a2.name if a2 else "")
+        else None,
         place=place,
         time=time,
         fatalities=fatalities,

@@ -106,20 +106,25 @@ def has_capture_cue(text: str) -> bool:
 
 
 def _phrase(tok) -> list:
-    """The noun phrase of ``tok`` without relative clauses, appositions and prepositional tails."""
+    """The noun phrase of ``tok`` without relative clauses, appositions, prepositional tails and
+    what is joined to it ("the army and allied militias": the army's)."""
     out = [tok]
     for c in tok.children:
-        if (
-            c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "conj", "cc")
-            and c.i < tok.i + 6
-        ):
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "quantmod") and c.i < tok.i + 6:
             out.extend(t for t in c.subtree if t.dep_ not in ("relcl", "acl", "appos"))
     return sorted(set(out), key=lambda t: t.i)
 
 
 def _agent_kind(tok, lx: _Lex) -> Optional[str]:
+    """State or non-state: the first named of a coordinated phrase decides, else the next."""
     if tok is None:
         return None
+    kind = _kind_of(tok, lx)
+    conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+    return kind if kind is not None or conj is None else _kind_of(conj, lx)
+
+
+def _kind_of(tok, lx: _Lex) -> Optional[str]:
     from kronika.actors import lookup
 
     words = _phrase(tok)

@@ -941,8 +941,9 @@ _THE_STATE = {"government", "state", "army", "regime", "president", "authorities
 
 def _own_phrase(tok) -> list:
     """The words of ``tok``'s phrase without the clauses that tell more of it ("the army, which had
-    lost it to the rebels": the rebels are not who took it)."""
-    told = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    lost it to the rebels": the rebels are not who took it) and without those joined to it ("the
+    army and allied militias": the first named leads)."""
+    told = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos", "conj", "cc") for t in c.subtree}
     return [t for t in tok.subtree if t.i not in told]
 
 
