@@ -63,6 +63,7 @@ from kronika.events.protests import (
     force_on_protesters,
 )
 from kronika.events.targets import attacks_on_civilians, attacks_on_property
+from kronika.events.losers import ground_lost, struck_people, weapons_downed
 from kronika.events.sides import agreement_sides
 from kronika.events.split import split_by_place
 from kronika.events.subacts import sub_acts
@@ -113,6 +114,7 @@ def extract_events(ctx: Context) -> list[Event]:
     events = carry_strike_types(no_self_attack(home_ground(ctx, named_groups(ctx, deadly_clashes(ctx, events)))))
     events = civilians_of_place(dictionary, carry_attackers(ctx, blamed(ctx, forces_of_place(ctx, dictionary, events))))
     events = only_violence_kills(defenders(ctx, dictionary, crowd_actors(ctx, dictionary, events)))
+    events = struck_people(ctx, dictionary, weapons_downed(ground_lost(ctx, dictionary, events)))
     events = implied_actors(ctx, dictionary, agreement_sides(ctx, events))
     events = story_time(mark_lead(ctx, arrests_after_crimes(ctx, events, CRIMES)))
     return story_place(ctx, arrests_on_protest_day(ctx, events))

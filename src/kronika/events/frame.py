@@ -776,6 +776,55 @@ def _owner_of_place(tok, run, fr: Frame) -> None:
             return
 
 
+def _people_of_a_country(run, fr: Frame) -> None:
+    """People named only by their nationality are its civilians when an act falls on them ("killed
+    three Palestinians in Jenin", "attacked Palestinians in Sinjil"), not its army, when the sentence
+    places the act in their own country: ACLED codes them so unless the report says they fought. (As
+    the doer, "the Russians attacked" stays Russia's forces.)"""
+    t, a2 = fr.target_tok, fr.actor2
+    if t is None or a2 is None or a2.via != "demonym" or a2.kind != "military" or not a2.country_iso3:
+        return
+    if t.tag_ not in ("NNPS", "NNS") or t.lower_[:-1] not in run.dictionary.demonyms:
+        return  # "Ukrainian troops", "Russian positions": the forces
+    if any(c.dep_ in ("compound", "amod") for c in t.children):
+        return
+    places = (run.index.place_at.get(k) for k in range(t.sent.start, t.sent.end))
+    if not any(p is not None and p.country_iso3 == a2.country_iso3 for p in places):
+        return  # "killing 50 Russians" in Mali: foreigners in a war abroad may be its fighters
+    known = run.dictionary.countries.get(a2.country_iso3)
+    fr.actor2 = civilians_actor(run.ctx, t).model_copy(
+        update={"name": f"Civilians ({known.name if known else a2.country_iso3})", "country_iso3": a2.country_iso3}
+    )
+
+
+_HELD_TARGETS = {"Battles", "Explosions/Remote violence"}
+
+
+def _holder_of_target(trig: Trigger, run, fr: Frame) -> None:
+    """What an attack or strike hit, told as whose it is, gives the second actor: a country named
+    as the target ("Hezbollah fired rockets at Israel": Israel's forces), a site held by someone
+    ("struck a facility used by Iran-backed militia groups": the groups)."""
+    t = fr.target_tok
+    if fr.actor2 is not None or t is None:
+        return
+    if trig.sub_event_type is not None and run.tax[trig.sub_event_type]["event_type"] not in _HELD_TARGETS:
+        return
+    iso = country_of_name(run.dictionary, t)
+    if iso:
+        fr.actor2 = _forces_of(run, t, iso, "name")
+        return
+    for c in t.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in run.lex.words["holding_verbs"]:
+            holder = by_object(c)
+            if holder is not None:
+                fr.actor2 = (
+                    actor_in(run.index, holder)
+                    or _described_group(run.ctx, run.lex, holder)
+                    or _demonym_forces(run, holder)
+                )
+            return
+
+
 def _weapons_owner(weapon, run) -> Optional[Actor]:
     """Whose weapons were shot down or seized: "Ukrainian drones", "drones from Ukraine"."""
     if weapon is None:
@@ -928,6 +977,8 @@ def frame(tok, trig, run, sent) -> Optional[Frame]:
     if fr.actor1 is None and tok.tag_ == "VBG":
         fr.actor1 = _demonym_forces(run, tok)  # "wounded by Russian shelling": a gerund used as a noun
     _owner_of_place(tok, run, fr)
+    _holder_of_target(trig, run, fr)
+    _people_of_a_country(run, fr)
     _fell_to(tok, run, fr)
     _repelled(tok, run, fr)
     if is_verb(tok) and not fr.passive and trig.sub_event_type in _SYMMETRIC:
@@ -1358,19 +1409,23 @@ def civilians_of_place(dictionary, events: list) -> list:
     where the event happened, once its place is known (ACLED: "Civilians (Russia)")."""
     out = []
     for e in events:
-        a2 = e.actor2 if e.actor2 is not None else _victims_unnamed(e)
+        a2 = _victims_unnamed(e)
         a2 = _civilians_of(dictionary, a2, e.place) if a2 is not None else None
         out.append(e if a2 is e.actor2 else e.model_copy(update={"actor2": a2}))
     return out
 
 
 def _victims_unnamed(e: Event) -> Optional[Actor]:
-    """ACLED's Attack is violence against civilians by definition: when the report names no
-    victims ("the RSF attacked the camp of Zamzam"), they are civilians, of the place's country
-    once it is known (:func:`_civilians_of`)."""
-    if e.sub_event_type != "Attack":
-        return None
-    t = e.trigger
+    """ACLED's violence against civilians falls on civilians by definition: when the report names
+    no victims ("the RSF attacked the camp of Zamzam") or names a person no dictionary knows ("the
+    abduction of Ms. X"), they are civilians, of the place's country once it is known
+    (:func:`_civilians_of`)."""
+    if e.sub_event_type not in CIVILIAN_SUBS:
+        return e.actor2
+    a2 = e.actor2
+    if a2 is not None and not (a2.kind == "person" and a2.actor_id is None and a2.via == "unknown"):
+        return a2
+    t = a2 or e.trigger
     return Actor(
         start=t.start,
         end=t.end,

@@ -118,6 +118,7 @@ class _Words(Strict):
     supporter_nouns: list[str] = []
     backing_verbs: list[str] = []
     reciprocal_objects: list[str] = []
+    holding_verbs: list[str] = []
     arrest_reasons: list[str] = []
     side_nouns: list[str] = []
     agreement_breaches: list[str]

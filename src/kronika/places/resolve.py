@@ -263,6 +263,7 @@ def resolve_spans(
     for _ in range(2):  # pass 2 (twice): context
         _context_pass(spans, cands, region_forms, text, neighbours)
     _outside_container(spans, cands, text)
+    _country_named_before(spans, cands, text, gaz)
     _far_homonyms(spans, cands, neighbours)
     _tolerant_inside_countries(cands)
     return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
@@ -521,14 +522,60 @@ def _neighbours(gaz: Gazetteer) -> dict[str, frozenset]:
 def _focus(cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> set[str]:
     """The countries a document is about: those of its countries, regions, cities and demonyms
     (not of its small towns, which may be the homonyms in question), and their neighbours."""
-    focus: set[str] = set()
-    for cs in cands:
-        if not cs or cs[0].src == 9:
-            continue
-        e = cs[0].entry
-        if e.country_code and (e.level in ("country", "admin1", "admin2") or e.population >= 100_000):
-            focus.add(e.country_code)
+    focus = {cc for cc in map(_vouches_for, cands) if cc}
     return focus | {n for cc in focus for n in neighbours.get(cc, ())}
+
+
+def _vouches_for(cs: list[_Cand]) -> Optional[str]:
+    """The country a name's reading makes a country of the document, if any (see :func:`_focus`)."""
+    if not cs or cs[0].src == 9:
+        return None
+    e = cs[0].entry
+    return (
+        e.country_code
+        if e.country_code and (e.level in ("country", "admin1", "admin2") or e.population >= 100_000)
+        else None
+    )
+
+
+class _Focus:
+    """:func:`_focus` over some of a document's names, leaving out the names of one key at a time
+    (in linear time: counted once)."""
+
+    def __init__(self, spans: list[Span], cands: list[list[_Cand]], keep, neighbours) -> None:
+        self.neighbours = neighbours
+        self.total: Counter = Counter()
+        self.by_key: dict[str, Counter] = {}
+        for sp, cs in zip(spans, cands):
+            cc = _vouches_for(cs) if keep(sp) else None
+            if cc:
+                self.total[cc] += 1
+                self.by_key.setdefault(sp.key, Counter())[cc] += 1
+
+    def without(self, key: str) -> set[str]:
+        own = self.by_key.get(key, Counter())
+        focus = {cc for cc, n in self.total.items() if n > own.get(cc, 0)}
+        return focus | {n for cc in focus for n in self.neighbours.get(cc, ())}
+
+
+# "the Ukrainian city of ", "a Malian town called ": a demonym before the place noun of a name
+_DEMONYM_CUE = re.compile(
+    r"\b([A-Z][\w'-]+)\s+(?:(?:border|port|capital|frontline|front-line|eastern|western|northern|southern|central)\s+)?"
+    r"(?:city|town|village|port|region|province|district|oblast|settlement|hamlet)\s+(?:of|called|named)\s+$"
+)
+
+
+def _country_named_before(spans: list[Span], cands: list[list[_Cand]], text: str, gaz: Gazetteer) -> None:
+    """A name the report places with a demonym ("the Ukrainian city of Sumy", "the Malian town of
+    Boni") is the place of that country when it has one: never a hamlet of the same name abroad."""
+    for i, sp in enumerate(spans):
+        m = _DEMONYM_CUE.search(text[max(0, sp.start - 60) : sp.start]) if cands[i] else None
+        cc = gaz.demonyms.get(m.group(1).lower()) if m else None
+        if cc is None:
+            continue
+        own = [c for c in cands[i] if c.entry.country_code == cc]
+        if own and own[0] is not cands[i][0]:
+            cands[i] = own + [c for c in cands[i] if c.entry.country_code != cc]
 
 
 def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[str, frozenset]) -> None:
@@ -537,31 +584,41 @@ def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[
     the name falls back to its region in context or stays unresolved. A name before a facility's
     noun ("the Naivasha market" in a report on Sudan) is the facility's own: no far town is meant
     unless it is a city of half a million or more, and the facility's name does not vouch for its
-    own country."""
-    focus = _focus(cands, neighbours)
-    if not focus:
+    own country. A name does not vouch for its own reading either: the countries are those of the
+    document's other names ("the town of Boni" in a report on Mali is not Bonn, although Bonn is a
+    city that would make Germany a country of the document)."""
+    if not _focus(cands, neighbours):
         return
     names = {spans[i].key for i, cs in enumerate(cands) if spans[i].facility}
-    others = _focus([cs for i, cs in enumerate(cands) if spans[i].key not in names], neighbours) if names else focus
-    others = others or focus
+    every = _Focus(spans, cands, lambda sp: True, neighbours)
+    others = _Focus(spans, cands, lambda sp: sp.key not in names, neighbours)
     # a hamlet must lie where the report's places are, not only in a country an adjective names
     # ("Boni", a Russian hamlet of 20, in a report on Mali that mentions "Russian mercenaries")
-    located = _focus([cs for i, cs in enumerate(cands) if spans[i].source != "adjectival"], neighbours) or focus
+    located = _Focus(spans, cands, lambda sp: sp.source != "adjectival", neighbours)
     for i, cs in enumerate(cands):
         if cs and spans[i].source != "gold":
-            facility = spans[i].facility
-            kept = [
-                c
-                for c in cs
-                if c.entry.level != "populated_place"
-                or c.entry.population >= (FACILITY_HOMONYM if facility else SMALL_HOMONYM)
-                or c.entry.country_code in (others if facility else located if c.entry.population < HAMLET else focus)
-            ]
-            if len(kept) < len(cs):  # a far town that bears the name only as an old or foreign alternate is not meant
-                kept = [
-                    c for c in kept if c.src != 2 or c.entry.country_code in focus or c.entry.level != "populated_place"
-                ]
-            cands[i] = kept
+            key = spans[i].key
+            focus = every.without(key)
+            if focus:
+                near = (others.without(key) if names else focus) or focus, located.without(key) or focus
+                cands[i] = _near_enough(spans[i], cs, focus, *near)
+
+
+def _near_enough(sp: Span, cs: list[_Cand], focus: set, others: set, located: set) -> list[_Cand]:
+    """The candidates of span ``sp`` that lie in the document's countries (those of its other names)."""
+    facility = sp.facility
+    kept = [
+        c
+        for c in cs
+        if c.entry.level != "populated_place"
+        or c.entry.population >= (FACILITY_HOMONYM if facility else SMALL_HOMONYM)
+        or c.entry.country_code in (others if facility else located if c.entry.population < HAMLET else focus)
+    ]
+    if len(kept) < len(cs):  # a far town that bears the name only as an old or foreign alternate is not meant
+        kept = [c for c in kept if c.src != 2 or c.entry.country_code in focus or c.entry.level != "populated_place"]
+    # nor the far municipality named after a town left out ("Moura", Portugal, in a report on Mali)
+    gone = {(c.entry.country_code, c.entry.name) for c in cs if c not in kept and c.entry.level == "populated_place"}
+    return [c for c in kept if c.entry.level != "admin2" or (c.entry.country_code, c.entry.name) not in gone]
 
 
 def _tolerant_inside_countries(cands: list[list[_Cand]]) -> None:
