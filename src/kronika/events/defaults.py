@@ -20,8 +20,13 @@ _OWN_ACT = {"Change to group/activity"}
 
 def _police_of(ctx: Context, dictionary, e: Event) -> Optional[Actor]:
     """The police of the event's country, mentioned at its trigger."""
-    iso3 = e.place.country_iso3 if e.place is not None else None
-    entry = dictionary.role_entry(iso3, "police")
+    return state_role_at(ctx, dictionary, e, e.place.country_iso3 if e.place is not None else None, "police")
+
+
+def state_role_at(ctx: Context, dictionary, e: Event, iso3: Optional[str], role: str) -> Optional[Actor]:
+    """The ``role`` ("police", "military") of country ``iso3``, inferred at the event's trigger (no
+    words name it)."""
+    entry = dictionary.role_entry(iso3, role)
     if entry is None:
         return None
     day = e.time.start_date if e.time is not None else None

@@ -1425,15 +1425,22 @@ def _victims_unnamed(e: Event) -> Optional[Actor]:
     a2 = e.actor2
     if a2 is not None and not (a2.kind == "person" and a2.actor_id is None and a2.via == "unknown"):
         return a2
-    t = a2 or e.trigger
+    return civilians_at(a2 or e.trigger)
+
+
+def civilians_at(m, dictionary=None, iso3: Optional[str] = None, country: Optional[str] = None) -> Actor:
+    """Civilians inferred at mention ``m`` (no words name them), of country ``iso3`` when known."""
+    known = dictionary.countries.get(iso3) if dictionary is not None and iso3 else None
+    label = known.name if known is not None else country or iso3
     return Actor(
-        start=t.start,
-        end=t.end,
-        text=t.text,
-        sentence=t.sentence,
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        sentence=m.sentence,
         actor_id=None,
-        name="Civilians",
+        name=f"Civilians ({label})" if label else "Civilians",
         kind="civilians",
+        country_iso3=iso3,
         inter=7,
         via="inferred",
     )

@@ -19,23 +19,15 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kronika.actors import entry_actor
 from kronika.context import Context
+from kronika.events.defaults import state_role_at
+from kronika.events.frame import civilians_at
 from kronika.records import Actor, Event
 
 _TAKEOVER = "Non-state actor overtakes territory"
 _DOWNED = "Disrupted weapons use"
 _LAUNCHES = {"Air/drone strike", "Shelling/artillery/missile attack"}
 LAUNCH_SENTENCES = 3  # how far back the launch of the weapons brought down may be told
-
-
-def _forces_of_country(ctx: Context, dictionary, e: Event, iso3: str) -> Optional[Actor]:
-    """The military of ``iso3``, inferred at the event's trigger (no words name it)."""
-    ent = dictionary.role_entry(iso3, "military")
-    if ent is None:
-        return None
-    day = e.time.start_date if e.time is not None else None
-    return entry_actor(ctx, dictionary, ent, e.trigger.start, e.trigger.end, "inferred", day)
 
 
 def ground_lost(ctx: Context, dictionary, events: list[Event]) -> list[Event]:
@@ -52,7 +44,7 @@ def ground_lost(ctx: Context, dictionary, events: list[Event]) -> list[Event]:
             and place.country_iso3
             and not (a1.inter == 1 and a1.country_iso3 == place.country_iso3)
         ):
-            loser = _forces_of_country(ctx, dictionary, e, place.country_iso3)
+            loser = state_role_at(ctx, dictionary, e, place.country_iso3, "military")
             e = e.model_copy(update={"actor2": loser}) if loser is not None else e
         out.append(e)
     return out
@@ -82,26 +74,11 @@ def struck_people(ctx: Context, dictionary, events: list[Event]) -> list[Event]:
         if e.sub_event_type in _LAUNCHES and e.actor2 is None and e.place is not None and e.place.country_iso3:
             counted = [claims[c] for c in e.claims if c in claims and claims[c].measure in _HARM]
             if counted and all(c.subject is None and c.subject_text is None for c in counted):
-                e = e.model_copy(update={"actor2": _civilians(dictionary, e)})
+                place = e.place
+                victims = civilians_at(e.trigger, dictionary, place.country_iso3, place.country)
+                e = e.model_copy(update={"actor2": victims})
         out.append(e)
     return out
-
-
-def _civilians(dictionary, e: Event) -> Actor:
-    known = dictionary.countries.get(e.place.country_iso3)
-    t = e.trigger
-    return Actor(
-        start=t.start,
-        end=t.end,
-        text=t.text,
-        sentence=t.sentence,
-        actor_id=None,
-        name=f"Civilians ({known.name if known else e.place.country or e.place.country_iso3})",
-        kind="civilians",
-        country_iso3=e.place.country_iso3,
-        inter=7,
-        via="inferred",
-    )
 
 
 def _launch_before(events: list[Event], e: Event) -> Optional[Actor]:
