@@ -29,7 +29,7 @@ from kronika.events.arguments import in_own_phrase
 from kronika.events.classify import retype
 from kronika.events.parse import in_phrase, trigger_root
 from kronika.places.resolve import WATER_CODES
-from kronika.records import Event, EventMention, Place, TimeSpan
+from kronika.records import Actor, Event, EventMention, Place, TimeSpan
 
 # families whose sub-types one report may use for the same event (a strike's weapon, a protest's
 # escalation); in the others (battles, territory, strategic developments) they are distinct events
@@ -588,7 +588,7 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     upd["time"] = _better_time(ev.time, m.time)
     upd["actor1"] = _better_actor(ev.actor1, m.actor1, loose)
     upd["actor2"] = _better_actor(ev.actor2, m.actor2, loose)
-    upd["assoc_actor1"] = _ally(ev, m, upd["actor1"], upd["actor2"])
+    upd["assoc_actor1"] = ally_apart(ev.assoc_actor1 or m.assoc_actor1, upd["actor1"], upd["actor2"])
     if ev.fatalities is None and m.fatalities is not None:  # the toll of the first report that gives one
         upd["fatalities"] = m.fatalities
     upd["claims"] = ev.claims + tuple(c for c in m.claims if c not in ev.claims)
@@ -597,10 +597,9 @@ def merge(ctx: Context, ev: Event, m: Event, loose: bool = False) -> Event:
     return retype(merged, _VIOLENT_DEMO) if _rioting_demonstration(sub, m.sub_event_type) else merged
 
 
-def _ally(ev: Event, m: Event, actor1, actor2):
-    """The associated actor either mention names, unless it is one of the merged event's actors."""
-    ally = ev.assoc_actor1 or m.assoc_actor1
-    if ally is None or any(a is not None and a.name == ally.name for a in (actor1, actor2)):
+def ally_apart(ally: Optional[Actor], *actors: Optional[Actor]) -> Optional[Actor]:
+    """The associated actor, unless it is one of the event's own actors (then it is no ally)."""
+    if ally is None or any(a is not None and a.name == ally.name for a in actors):
         return None
     return ally
 

@@ -791,9 +791,9 @@ def _people_of_a_country(run, fr: Frame) -> None:
     places = (run.index.place_at.get(k) for k in range(t.sent.start, t.sent.end))
     if not any(p is not None and p.country_iso3 == a2.country_iso3 for p in places):
         return  # "killing 50 Russians" in Mali: foreigners in a war abroad may be its fighters
-    known = run.dictionary.countries.get(a2.country_iso3)
+    iso3 = a2.country_iso3
     fr.actor2 = civilians_actor(run.ctx, t).model_copy(
-        update={"name": f"Civilians ({known.name if known else a2.country_iso3})", "country_iso3": a2.country_iso3}
+        update={"name": civilians_name(run.dictionary, iso3), "country_iso3": iso3}
     )
 
 
@@ -1399,9 +1399,15 @@ def _civilians_of(dictionary, a2: Actor, place: Optional[Place]) -> Actor:
         or not place.country_iso3
     ):
         return a2
-    known = dictionary.countries.get(place.country_iso3)
-    name = f"Civilians ({known.name if known else place.country or place.country_iso3})"
+    name = civilians_name(dictionary, place.country_iso3, place.country)
     return a2.model_copy(update={"name": name, "country_iso3": place.country_iso3})
+
+
+def civilians_name(dictionary, iso3: Optional[str], country: Optional[str] = None) -> str:
+    """ACLED's label for the civilians of a country: "Civilians (Russia)"; "Civilians" when none is known."""
+    known = dictionary.countries.get(iso3) if dictionary is not None and iso3 else None
+    label = known.name if known is not None else country or iso3
+    return f"Civilians ({label})" if label else "Civilians"
 
 
 def civilians_of_place(dictionary, events: list) -> list:
@@ -1430,15 +1436,13 @@ def _victims_unnamed(e: Event) -> Optional[Actor]:
 
 def civilians_at(m, dictionary=None, iso3: Optional[str] = None, country: Optional[str] = None) -> Actor:
     """Civilians inferred at mention ``m`` (no words name them), of country ``iso3`` when known."""
-    known = dictionary.countries.get(iso3) if dictionary is not None and iso3 else None
-    label = known.name if known is not None else country or iso3
     return Actor(
         start=m.start,
         end=m.end,
         text=m.text,
         sentence=m.sentence,
         actor_id=None,
-        name=f"Civilians ({label})" if label else "Civilians",
+        name=civilians_name(dictionary, iso3, country),
         kind="civilians",
         country_iso3=iso3,
         inter=7,

@@ -7,8 +7,7 @@ ACLED codes whom an act falls on even when the sentence names only the doer:
   have that country's military as their second actor; so has an invasion ("Rwandan troops
   invaded the area around Kamanyola");
 * weapons brought down are the weapons of whoever launched them: "all 89 drones were shot
-  down", after "Russia launched 89 drones at Kyiv overnight", are Russia's.
-
+  down", after "Russia launched 89 drones at Kyiv overnight", are Russia's;
 * a strike or shelling whose dead or wounded are counted as no one's ("four deaths were
   reported in the Khmelnytskyi region") fell on civilians, of the place's country.
 

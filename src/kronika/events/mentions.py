@@ -26,6 +26,7 @@ from kronika.context import Context
 from kronika.events.allies import find_ally
 from kronika.events.arguments import arrest_time, claims_for, event_time, in_own_phrase, place_for
 from kronika.events.classify import load_classifier, load_taxonomy
+from kronika.events.corefer import ally_apart
 from kronika.events.frame import DocIndex, Frame, attribute_responsibility, frame, infer_generic
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.parse import is_noun, is_verb
@@ -218,9 +219,7 @@ def _mention(tok, trig: Trigger, fr: Frame, sub: str, kind: Optional[str], run: 
         trigger=Mention(**ctx.span_fields(t_start, t_end)),
         actor1=a1,
         actor2=a2,
-        assoc_actor1=ally
-        if ally is not None and ally.name not in (a1.name if a1 else "", a2.name if a2 else "")
-        else None,
+        assoc_actor1=ally_apart(ally, a1, a2),
         place=place,
         time=time,
         fatalities=fatalities,

@@ -35,6 +35,8 @@ class Lexicon:
     settlement_nouns: frozenset[str] = frozenset()  # "the port city of Chittagong": the name is a town's
     water_nouns: frozenset[str] = frozenset()  # "the Dnipro river": the name is the river's
     town_parts: frozenset[str] = frozenset()  # "the centre of Kharkiv": the name is a town's
+    demonym_place_nouns: tuple[str, ...] = ()  # "the Ukrainian city of Sumy": the demonym gives the country
+    demonym_place_modifiers: tuple[str, ...] = ()  # "the Malian border town of": words between the two
 
 
 class _LexiconFile(Strict):
@@ -59,6 +61,8 @@ class _LexiconFile(Strict):
     settlement_nouns: list[str] = []
     water_nouns: list[str] = []
     town_parts: list[str] = []
+    demonym_place_nouns: list[str] = []
+    demonym_place_modifiers: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +101,6 @@ def load() -> Lexicon:
         lower(raw.settlement_nouns),
         lower(raw.water_nouns),
         lower(raw.town_parts),
+        tuple(w.lower() for w in raw.demonym_place_nouns),
+        tuple(w.lower() for w in raw.demonym_place_modifiers),
     )

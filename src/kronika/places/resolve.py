@@ -11,6 +11,7 @@ region containing it in context ("near Kruglenkoe" → Kursk Oblast, precision 3
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -263,7 +264,7 @@ def resolve_spans(
     for _ in range(2):  # pass 2 (twice): context
         _context_pass(spans, cands, region_forms, text, neighbours)
     _outside_container(spans, cands, text)
-    _country_named_before(spans, cands, text, gaz)
+    _country_named_before(spans, cands, text, gaz, lex)
     _far_homonyms(spans, cands, neighbours)
     _tolerant_inside_countries(cands)
     return [(sp, cs[0], cs, False) if cs else (sp, None, [], True) for sp, cs in zip(spans, cands)]
@@ -558,18 +559,21 @@ class _Focus:
         return focus | {n for cc in focus for n in self.neighbours.get(cc, ())}
 
 
-# "the Ukrainian city of ", "a Malian town called ": a demonym before the place noun of a name
-_DEMONYM_CUE = re.compile(
-    r"\b([A-Z][\w'-]+)\s+(?:(?:border|port|capital|frontline|front-line|eastern|western|northern|southern|central)\s+)?"
-    r"(?:city|town|village|port|region|province|district|oblast|settlement|hamlet)\s+(?:of|called|named)\s+$"
-)
+@functools.lru_cache(maxsize=4)
+def _demonym_cue(nouns: tuple[str, ...], modifiers: tuple[str, ...]) -> re.Pattern:
+    """ "the Ukrainian city of ", "a Malian border town called ": a demonym before the place noun of a name."""
+    mods = "|".join(map(re.escape, modifiers))
+    return re.compile(
+        rf"\b([A-Z][\w'-]+)\s+(?:(?:{mods})\s+)?(?:{'|'.join(map(re.escape, nouns))})\s+(?:of|called|named)\s+$"
+    )
 
 
-def _country_named_before(spans: list[Span], cands: list[list[_Cand]], text: str, gaz: Gazetteer) -> None:
+def _country_named_before(spans: list[Span], cands: list[list[_Cand]], text: str, gaz: Gazetteer, lex: Lexicon) -> None:
     """A name the report places with a demonym ("the Ukrainian city of Sumy", "the Malian town of
     Boni") is the place of that country when it has one: never a hamlet of the same name abroad."""
+    cue = _demonym_cue(lex.demonym_place_nouns, lex.demonym_place_modifiers)
     for i, sp in enumerate(spans):
-        m = _DEMONYM_CUE.search(text[max(0, sp.start - 60) : sp.start]) if cands[i] else None
+        m = cue.search(text[max(0, sp.start - 60) : sp.start]) if cands[i] else None
         cc = gaz.demonyms.get(m.group(1).lower()) if m else None
         if cc is None:
             continue
@@ -587,10 +591,10 @@ def _far_homonyms(spans: list[Span], cands: list[list[_Cand]], neighbours: dict[
     own country. A name does not vouch for its own reading either: the countries are those of the
     document's other names ("the town of Boni" in a report on Mali is not Bonn, although Bonn is a
     city that would make Germany a country of the document)."""
-    if not _focus(cands, neighbours):
+    every = _Focus(spans, cands, lambda sp: True, neighbours)
+    if not every.total:
         return
     names = {spans[i].key for i, cs in enumerate(cands) if spans[i].facility}
-    every = _Focus(spans, cands, lambda sp: True, neighbours)
     others = _Focus(spans, cands, lambda sp: sp.key not in names, neighbours)
     # a hamlet must lie where the report's places are, not only in a country an adjective names
     # ("Boni", a Russian hamlet of 20, in a report on Mali that mentions "Russian mercenaries")
